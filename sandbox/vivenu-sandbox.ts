@@ -1,0 +1,219 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Ticket } from '../src/vivenu/tickets.js';
+import { seededRandom } from './seeded-random.js';
+import { makeTicket } from './ticket-factory.js';
+
+/**
+ * A fault strikes a request with probability `rate`, then the next `burst - 1` requests too;
+ * `max` bounds how often it strikes in all.
+ */
+export interface Fault {
+  rate: number;
+  burst?: number;
+  max?: number;
+}
+
+/** Switchable misbehaviour, modelled on what Vivenu has been seen to do. */
+export interface VivenuFaults {
+  /** 429 Too Many Requests; `retryAfter` seconds, 'date' for the HTTP-date form, or none. */
+  rateLimit?: Fault & { retryAfter?: number | 'date' };
+  /** 503 Service Unavailable (a `burst` makes a storm). */
+  unavailable?: Fault;
+  /** The connection is dropped without an answer. */
+  drop?: Fault;
+  /** The answer is not JSON (a proxy's error page). */
+  malformed?: Fault;
+  /** The answer waits `ms` first. */
+  slow?: Fault & { ms: number };
+  /** Tickets sold while paging: one new ticket every `everyPages` pages, `max` in all. */
+  shift?: { everyPages: number; max: number };
+  /** `total` reports this many more tickets than exist. */
+  inflateTotal?: number;
+}
+
+export interface VivenuSandboxStats {
+  requests: number;
+  pagesServed: number;
+  connections: number;
+  largestTopAsked: number;
+  smallestTopAsked: number;
+  sold: number;
+  faults: Record<string, number>;
+}
+
+export interface VivenuSandbox {
+  url: string;
+  stats: VivenuSandboxStats;
+  setFaults(faults: VivenuFaults): void;
+  /** The event's tickets as the sandbox holds them now (sales during paging included). */
+  tickets(eventId: string): Ticket[];
+  close(): Promise<void>;
+}
+
+export interface VivenuSandboxOptions {
+  apiKey: string;
+  events: Record<string, Ticket[]>;
+  faults?: VivenuFaults;
+  seed?: number;
+  port?: number;
+}
+
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+/** Newest first, like a list that grows at the top while you page it. */
+function newestFirst(a: Ticket, b: Ticket): number {
+  const left = String(a.createdAt);
+  const right = String(b.createdAt);
+  if (left !== right) return left < right ? 1 : -1;
+  return a._id < b._id ? 1 : -1;
+}
+
+/**
+ * A simulated Vivenu `GET /api/tickets` on loopback, with the faults above. Control over HTTP
+ * too (`POST /__sandbox/faults`, `GET /__sandbox/stats`) for runs in another process.
+ */
+export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise<VivenuSandbox> {
+  const random = seededRandom(options.seed ?? 7);
+  const events = new Map(
+    Object.entries(options.events).map(([id, list]) => [id, [...list].sort(newestFirst)]),
+  );
+  let faults: VivenuFaults = options.faults ?? {};
+  const bursts = new Map<string, number>();
+  const stats: VivenuSandboxStats = {
+    requests: 0,
+    pagesServed: 0,
+    connections: 0,
+    largestTopAsked: 0,
+    smallestTopAsked: Number.POSITIVE_INFINITY,
+    sold: 0,
+    faults: {},
+  };
+
+  const strikes = (name: string, fault: Fault | undefined): boolean => {
+    if (!fault) return false;
+    const left = bursts.get(name) ?? 0;
+    if ((stats.faults[name] ?? 0) >= (fault.max ?? Number.POSITIVE_INFINITY)) return false;
+    const hit = left > 0 || random() < fault.rate;
+    if (hit) {
+      bursts.set(name, left > 0 ? left - 1 : (fault.burst ?? 1) - 1);
+      stats.faults[name] = (stats.faults[name] ?? 0) + 1;
+    }
+    return hit;
+  };
+
+  const sellOne = (eventId: string, list: Ticket[]): void => {
+    const template = list[list.length - 1];
+    const ticket = makeTicket(random, {
+      eventId,
+      sellerId: typeof template?.sellerId === 'string' ? template.sellerId : 'seller',
+      typeName: 'HYROX MEN | CHARITY HIA',
+      typeId: typeof template?.ticketTypeId === 'string' ? template.ticketTypeId : 'type',
+      createdAt: new Date().toISOString(),
+      transactionId: `sold${stats.sold}`,
+      status: 'VALID',
+    });
+    list.unshift(ticket);
+    stats.sold++;
+  };
+
+  const handleTickets = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<void> => {
+    if (request.headers.authorization !== `Bearer ${options.apiKey}`) {
+      return sendJson(response, 401, { message: 'Unauthorized' });
+    }
+    const top = Number(url.searchParams.get('top') ?? 25);
+    const skip = Number(url.searchParams.get('skip') ?? 0);
+    if (!Number.isInteger(top) || top < 1 || top > 1000 || !Number.isInteger(skip) || skip < 0) {
+      return sendJson(response, 400, { message: 'top must be 1..1000 and skip >= 0' });
+    }
+    stats.largestTopAsked = Math.max(stats.largestTopAsked, top);
+    stats.smallestTopAsked = Math.min(stats.smallestTopAsked, top);
+
+    if (strikes('drop', faults.drop)) return void request.socket.destroy();
+    if (strikes('unavailable', faults.unavailable))
+      return sendJson(response, 503, { message: 'Service Unavailable' });
+    if (strikes('rateLimit', faults.rateLimit)) {
+      const after = faults.rateLimit?.retryAfter;
+      const headers: Record<string, string> =
+        after === undefined
+          ? {}
+          : {
+              'retry-after':
+                after === 'date' ? new Date(Date.now() + 5000).toUTCString() : String(after),
+            };
+      return sendJson(response, 429, { message: 'Too Many Requests' }, headers);
+    }
+    if (strikes('malformed', faults.malformed)) {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      return void response.end('<html><body>502 Bad Gateway</body></html>');
+    }
+    if (faults.slow && strikes('slow', faults.slow))
+      await new Promise((r) => setTimeout(r, faults.slow!.ms));
+
+    const ids = (url.searchParams.get('event') ?? '').split(',').filter(Boolean);
+    const lists = ids.map((id): [string, Ticket[]] => [id, events.get(id) ?? []]);
+    const rows = lists.flatMap(([, list]) => list).slice(skip, skip + top);
+    const total =
+      lists.reduce((sum, [, list]) => sum + list.length, 0) + (faults.inflateTotal ?? 0);
+    stats.pagesServed++;
+    sendJson(response, 200, { rows, total });
+
+    const shift = faults.shift;
+    if (shift && stats.sold < shift.max && stats.pagesServed % shift.everyPages === 0) {
+      const [id, list] = lists[0] ?? [];
+      if (id && list) sellOne(id, list);
+    }
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    stats.requests++;
+    const url = new URL(request.url ?? '/', 'http://sandbox');
+    if (request.method === 'GET' && url.pathname === '/api/tickets')
+      return handleTickets(request, response, url);
+    if (request.method === 'GET' && url.pathname === '/__sandbox/stats')
+      return sendJson(response, 200, stats);
+    if (request.method === 'POST' && url.pathname === '/__sandbox/faults') {
+      let body = '';
+      for await (const chunk of request) body += String(chunk);
+      faults = JSON.parse(body || '{}') as VivenuFaults;
+      return sendJson(response, 200, faults);
+    }
+    sendJson(response, 404, { message: 'Not Found' });
+  };
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { message: String(error) });
+    });
+  });
+  server.on('connection', () => stats.connections++);
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stats,
+    setFaults: (next) => {
+      faults = next;
+      bursts.clear();
+    },
+    tickets: (eventId) => [...(events.get(eventId) ?? [])],
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,66 @@
+import type { PulledEvent } from '../vivenu/pull-event.js';
+import { stringField, type Ticket } from '../vivenu/tickets.js';
+
+/** How many tickets have each value of a field; a missing or non-string value counts as "(none)". */
+export function countBy(tickets: readonly Ticket[], field: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const ticket of tickets) {
+    const value = stringField(ticket, field) ?? '(none)';
+    counts[value] = (counts[value] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * Counts most frequent first, ties by value. A list, not an object: object keys that look like
+ * numbers ("2025") would otherwise jump to the front.
+ */
+export function sortedCounts(counts: Readonly<Record<string, number>>): [string, number][] {
+  return Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export interface EventMetadata {
+  event_id: string;
+  region: string;
+  pulled_at: string;
+  vivenu_origin: string;
+  total_reported: number;
+  total_pulled: number;
+  complete: boolean;
+  by_status: Record<string, number>;
+  by_ticket_name: Record<string, number>;
+  first_created_at: string | null;
+  last_created_at: string | null;
+  api_calls: number;
+  retries: number;
+  passes: number;
+  duration_ms: number;
+}
+
+/** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
+export function buildEventMetadata(
+  pulled: PulledEvent,
+  context: { region: string; origin: string; pulledAt: Date },
+): EventMetadata {
+  // Tickets arrive sorted oldest first, so the ends of the list are the creation range.
+  const created = pulled.tickets
+    .map((ticket) => stringField(ticket, 'createdAt'))
+    .filter((value) => value !== undefined && !Number.isNaN(Date.parse(value)));
+  return {
+    event_id: pulled.eventId,
+    region: context.region,
+    pulled_at: context.pulledAt.toISOString(),
+    vivenu_origin: context.origin,
+    total_reported: pulled.totalReported,
+    total_pulled: pulled.tickets.length,
+    complete: pulled.complete,
+    by_status: countBy(pulled.tickets, 'status'),
+    by_ticket_name: countBy(pulled.tickets, 'ticketName'),
+    first_created_at: created[0] ?? null,
+    last_created_at: created.at(-1) ?? null,
+    api_calls: pulled.apiCalls,
+    retries: pulled.retries,
+    passes: pulled.passes,
+    duration_ms: pulled.durationMs,
+  };
+}

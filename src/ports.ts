@@ -1,0 +1,47 @@
+/**
+ * The small interfaces the pipeline needs from the outside world. The doors (action, CLI,
+ * demo) pass real ones in; tests pass fakes or loopback-backed real ones.
+ */
+
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+  /** Runs `fn` inside a collapsible log group (a plain heading where groups do not exist). */
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Resolves after `ms`, or early (without throwing) when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      if (ms <= 0 || signal?.aborted) return resolve();
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
+      function done(): void {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+    }),
+};
+
+/** A logger that prints plain lines; groups become headings. Used by the CLI and demo. */
+export function consoleLogger(write: (line: string) => void = (line) => console.log(line)): Logger {
+  return {
+    info: (message) => write(message),
+    warning: (message) => write(`warning: ${message}`),
+    error: (message) => write(`error: ${message}`),
+    group: async (title, fn) => {
+      write(`== ${title}`);
+      return fn();
+    },
+  };
+}

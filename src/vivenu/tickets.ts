@@ -1,0 +1,51 @@
+/**
+ * A Vivenu ticket as pulled: every field kept exactly as received, unknown ones too. Only
+ * the few fields this tool reads are typed; everything else rides along untouched.
+ */
+export type Ticket = { readonly _id: string } & Readonly<Record<string, unknown>>;
+
+/** Fields that identify a person or let someone enter an event: never logged. */
+export const PRIVATE_TICKET_FIELDS = [
+  'name',
+  'firstname',
+  'lastname',
+  'email',
+  'company',
+  'street',
+  'line2',
+  'postal',
+  'city',
+  'state',
+  'country',
+  'phone',
+  'customerId',
+  'barcode',
+  'secret',
+] as const;
+
+export function stringField(ticket: Ticket, field: string): string | undefined {
+  const value = ticket[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * How a ticket is named in logs, summaries and errors: its id and ticket type, nothing a
+ * person could be recognised by.
+ */
+export function describeTicket(ticket: Ticket): string {
+  const ticketName = stringField(ticket, 'ticketName');
+  return ticketName === undefined ? ticket._id : `${ticket._id} (${ticketName})`;
+}
+
+/** Creation time in ms; a missing or unreadable `createdAt` sorts last. */
+export function createdAtMs(ticket: Ticket): number {
+  const ms = Date.parse(stringField(ticket, 'createdAt') ?? '');
+  return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+}
+
+/** Oldest first; ties (a team bought together) broken by `_id` so the order is total. */
+export function compareByCreation(a: Ticket, b: Ticket): number {
+  const difference = createdAtMs(a) - createdAtMs(b);
+  if (difference !== 0 && !Number.isNaN(difference)) return difference;
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { VivenuError } from '../errors.js';
+import {
+  defaultRetryPolicy,
+  describeNetworkError,
+  isRetryableStatus,
+  parseRetryAfter,
+  retryDelayMs,
+  type RetryPolicy,
+} from '../http/retry.js';
+import type { Clock, Logger } from '../ports.js';
+import type { Ticket } from './tickets.js';
+
+export const MIN_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 1000;
+/** After this many 503s in a row for one page, ask for half as many tickets. */
+const UNAVAILABLE_BEFORE_HALVING = 2;
+
+export interface VivenuClientOptions {
+  /** Origin of the API, e.g. https://vivenu.com. */
+  origin: string;
+  apiKey: string;
+  region: string;
+  clock: Clock;
+  logger: Logger;
+  random?: () => number;
+  retry?: RetryPolicy;
+  requestTimeoutMs?: number;
+  /** Aborts waiting and requests in flight (cancel). */
+  signal?: AbortSignal;
+}
+
+export interface TicketPage {
+  rows: Ticket[];
+  total: number;
+  /** The page size Vivenu finally answered; smaller than asked after repeated 503s. */
+  pageSize: number;
+}
+
+const pageSchema = z.object({
+  rows: z.array(z.looseObject({ _id: z.string().min(1) })),
+  total: z.number().int().nonnegative(),
+});
+
+/** Reads ticket pages from Vivenu's `GET /api/tickets`. Read-only: it never writes to Vivenu. */
+export class VivenuClient {
+  /** Every HTTP request sent, retries included. */
+  apiCalls = 0;
+  retries = 0;
+  private readonly random: () => number;
+  private readonly retry: RetryPolicy;
+  private readonly requestTimeoutMs: number;
+
+  constructor(private readonly options: VivenuClientOptions) {
+    this.random = options.random ?? Math.random;
+    this.retry = options.retry ?? defaultRetryPolicy;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+  }
+
+  /**
+   * One page of an event's tickets, retried on 429, 5xx, timeouts, dropped connections and
+   * unreadable answers; Vivenu's own refusals (400, 401, 403, 404) fail at once.
+   */
+  async fetchPage(eventId: string, skip: number, pageSize: number): Promise<TicketPage> {
+    let size = pageSize;
+    let unavailableInARow = 0;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(eventId, skip, size);
+      if (outcome.kind === 'page') return { ...outcome.page, pageSize: size };
+
+      unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
+      const where = `event ${eventId}, tickets from ${skip.toLocaleString('en-US')}`;
+      if (attempt >= this.retry.maxAttempts) {
+        throw new VivenuError(
+          `Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ` +
+            `Vivenu may be under load: run again later.`,
+        );
+      }
+      if (unavailableInARow >= UNAVAILABLE_BEFORE_HALVING && size > MIN_PAGE_SIZE) {
+        size = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
+        unavailableInARow = 0;
+        this.options.logger.info(`Vivenu answered 503 repeatedly: page size now ${size}`);
+      }
+      const delay = retryDelayMs(attempt, outcome.retryAfterMs, this.retry, this.random);
+      this.options.logger.info(
+        `${where}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`,
+      );
+      this.retries++;
+      await this.options.clock.sleep(delay, this.options.signal);
+      this.options.signal?.throwIfAborted();
+    }
+  }
+
+  private async attempt(
+    eventId: string,
+    skip: number,
+    top: number,
+  ): Promise<
+    | { kind: 'page'; page: Omit<TicketPage, 'pageSize'> }
+    | { kind: 'retry'; reason: string; status?: number; retryAfterMs?: number }
+  > {
+    const url = new URL('/api/tickets', this.options.origin);
+    url.search = new URLSearchParams({
+      event: eventId,
+      top: String(top),
+      skip: String(skip),
+    }).toString();
+    const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+    const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
+
+    this.apiCalls++;
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetch(url, {
+        headers: { Authorization: `Bearer ${this.options.apiKey}`, Accept: 'application/json' },
+        signal,
+      });
+      body = await response.text();
+    } catch (error) {
+      this.options.signal?.throwIfAborted();
+      return { kind: 'retry', reason: describeNetworkError(error) };
+    }
+
+    if (!response.ok) {
+      if (isRetryableStatus(response.status)) {
+        return {
+          kind: 'retry',
+          reason: `HTTP ${response.status}`,
+          status: response.status,
+          retryAfterMs: parseRetryAfter(
+            response.headers.get('retry-after'),
+            this.options.clock.now(),
+          ),
+        };
+      }
+      throw new VivenuError(this.refusal(response.status, eventId));
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return { kind: 'retry', reason: 'answer is not JSON' };
+    }
+    const parsed = pageSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return {
+        kind: 'retry',
+        reason: `answer is not a ticket page (${issue?.path.join('.') || 'body'}: ${issue?.message})`,
+      };
+    }
+    // Keep the rows exactly as received: the schema checks them, the raw objects travel on.
+    return {
+      kind: 'page',
+      page: { rows: (json as { rows: Ticket[] }).rows, total: parsed.data.total },
+    };
+  }
+
+  private refusal(status: number, eventId: string): string {
+    const { region, origin } = this.options;
+    switch (status) {
+      case 401:
+        return `Vivenu refused the API key (401) for region ${region} at ${origin}: check the api-key input (the ${region}_API secret) and that it belongs to this region.`;
+      case 403:
+        return `Vivenu says the API key may not read tickets of event ${eventId} (403): the event may belong to another region's seller.`;
+      case 404:
+        return `Vivenu has no ticket list at ${origin} (404): check vivenu-url, or the region's default host.`;
+      case 400:
+        return `Vivenu rejected the ticket query for event ${eventId} (400): check the event id and page-size.`;
+      default:
+        return `Vivenu refused the ticket query for event ${eventId} (HTTP ${status}).`;
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { VivenuError } from '../../src/errors.js';
+import { defaultRetryPolicy } from '../../src/http/retry.js';
+import { pullEvent } from '../../src/vivenu/pull-event.js';
+import { VivenuClient } from '../../src/vivenu/vivenu-client.js';
+import { generateEventTickets } from '../../sandbox/ticket-factory.js';
+import {
+  startVivenuSandbox,
+  type VivenuFaults,
+  type VivenuSandbox,
+} from '../../sandbox/vivenu-sandbox.js';
+import { memoryLogger } from '../support/memory-logger.js';
+import { virtualClock } from '../support/virtual-clock.js';
+
+const EVENT = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+const KEY = 'test-key';
+let sandbox: VivenuSandbox | undefined;
+
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+});
+
+async function setUp(count: number, faults: VivenuFaults = {}, apiKey = KEY, pageSize = 100) {
+  sandbox = await startVivenuSandbox({
+    apiKey: KEY,
+    events: { [EVENT]: generateEventTickets({ eventId: EVENT, count, seed: count }) },
+    faults,
+    seed: 11,
+  });
+  const clock = virtualClock(Date.now());
+  const logger = memoryLogger();
+  const client = new VivenuClient({
+    origin: sandbox.url,
+    apiKey,
+    region: 'DEV',
+    clock,
+    logger,
+    random: () => 0.5,
+    requestTimeoutMs: 1_000,
+  });
+  const pull = () => pullEvent(EVENT, { client, clock, logger, pageSize });
+  return { sandbox, clock, logger, client, pull };
+}
+
+const ids = (tickets: readonly { _id: string }[]): string[] => tickets.map((t) => t._id).sort();
+
+describe('pullEvent against the sandbox Vivenu API', () => {
+  it('pulls 5,000 tickets exactly once each through 429s, 503 storms and dropped connections', async () => {
+    const { sandbox, clock, pull } = await setUp(5_000, {
+      rateLimit: { rate: 0.1, retryAfter: 3 },
+      unavailable: { rate: 0.05, burst: 2 },
+      drop: { rate: 0.05 },
+    });
+    const pulled = await pull();
+
+    expect(pulled.complete).toBe(true);
+    expect(pulled.tickets).toHaveLength(5_000);
+    expect(ids(pulled.tickets)).toEqual(ids(sandbox.tickets(EVENT)));
+    expect(sandbox.stats.faults.rateLimit).toBeGreaterThan(0);
+    expect(sandbox.stats.faults.unavailable).toBeGreaterThan(0);
+    expect(sandbox.stats.faults.drop).toBeGreaterThan(0);
+    expect(pulled.retries).toBe(
+      sandbox.stats.faults.rateLimit! +
+        sandbox.stats.faults.unavailable! +
+        sandbox.stats.faults.drop!,
+    );
+    // Every 429 waited exactly what Retry-After asked.
+    expect(clock.sleeps.filter((ms) => ms === 3_000).length).toBeGreaterThanOrEqual(
+      sandbox.stats.faults.rateLimit!,
+    );
+  });
+
+  it('keeps every field of every ticket exactly as Vivenu sent it, oldest first', async () => {
+    const { sandbox, pull } = await setUp(250);
+    const pulled = await pull();
+    const byId = new Map(sandbox.tickets(EVENT).map((t) => [t._id, t]));
+    for (const ticket of pulled.tickets) expect(ticket).toStrictEqual(byId.get(ticket._id));
+    const created = pulled.tickets.map((t) => Date.parse(String(t.createdAt)));
+    expect(created).toEqual([...created].sort((a, b) => a - b));
+  });
+
+  it('keeps connections alive across pages instead of opening one per request', async () => {
+    const { sandbox, pull, logger } = await setUp(3_000);
+    const pulled = await pull();
+    expect(pulled.apiCalls).toBe(30);
+    // Node's fetch pool may open a second socket when the next request is sent before the first
+    // socket is handed back; what matters is that 30 requests do not open 30 connections.
+    expect(sandbox.stats.connections).toBeLessThanOrEqual(2);
+    expect(logger.lines).toContain('page 3: 300/3,000');
+  });
+
+  it('halves the page size after repeated 503s', async () => {
+    const { sandbox, pull, logger } = await setUp(300, { unavailable: { rate: 1, max: 7 } });
+    const pulled = await pull();
+    expect(pulled.tickets).toHaveLength(300);
+    const sizes = [...logger.text().matchAll(/page size now (\d+)/g)].map((m) => Number(m[1]));
+    expect(sizes).toEqual([50, 25, 12]);
+    expect(sandbox.stats.smallestTopAsked).toBe(12);
+    expect(pulled.apiCalls).toBe(7 + Math.ceil(300 / 12));
+  });
+
+  it('never asks for fewer than 10 tickets a page', async () => {
+    const { sandbox, pull, logger } = await setUp(
+      100,
+      { unavailable: { rate: 1, max: 6 } },
+      KEY,
+      20,
+    );
+    const pulled = await pull();
+    expect(pulled.tickets).toHaveLength(100);
+    expect([...logger.text().matchAll(/page size now (\d+)/g)].map((m) => m[1])).toEqual(['10']);
+    expect(sandbox.stats.smallestTopAsked).toBe(10);
+  });
+
+  it('pages a second time to pick up tickets sold while paging', async () => {
+    const { sandbox, pull, logger } = await setUp(1_000, { shift: { everyPages: 2, max: 4 } });
+    const pulled = await pull();
+    expect(sandbox.stats.sold).toBe(4);
+    expect(pulled.passes).toBe(2);
+    expect(pulled.complete).toBe(true);
+    expect(ids(pulled.tickets)).toEqual(ids(sandbox.tickets(EVENT)));
+    expect(logger.text()).toMatch(/paging once more/);
+  });
+
+  it('reports an incomplete pull when total stays above the rows, with both numbers', async () => {
+    const { pull } = await setUp(120, { inflateTotal: 5 });
+    const pulled = await pull();
+    expect(pulled.passes).toBe(2);
+    expect(pulled.complete).toBe(false);
+    expect(pulled.tickets).toHaveLength(120);
+    expect(pulled.totalReported).toBe(125);
+  });
+
+  it('retries unreadable answers and timeouts, then succeeds', async () => {
+    const { sandbox, pull, logger } = await setUp(
+      300,
+      {
+        malformed: { rate: 0.3, max: 3 },
+        slow: { rate: 0.3, ms: 1_500, max: 2 },
+      },
+      KEY,
+      20,
+    );
+    const pulled = await pull();
+    expect(pulled.tickets).toHaveLength(300);
+    expect(sandbox.stats.faults.malformed).toBeGreaterThan(0);
+    expect(sandbox.stats.faults.slow).toBeGreaterThan(0);
+    expect(logger.text()).toMatch(/answer is not JSON/);
+    expect(logger.text()).toMatch(/timed out/);
+  });
+
+  it('honours Retry-After given as an HTTP date', async () => {
+    const { sandbox, pull, clock } = await setUp(
+      200,
+      { rateLimit: { rate: 0.5, retryAfter: 'date', max: 1 } },
+      KEY,
+      20,
+    );
+    await pull();
+    expect(sandbox.stats.faults.rateLimit).toBe(1);
+    // The sandbox asks for five seconds from now, to the whole second; backoff alone would wait 750 ms.
+    expect(clock.sleeps).toHaveLength(1);
+    for (const ms of clock.sleeps) expect(ms).toBeGreaterThan(3_000);
+  });
+
+  it('fails at once on a wrong key, naming the region secret, without retrying', async () => {
+    const { sandbox, pull } = await setUp(50, {}, 'wrong-key');
+    const error = await pull().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VivenuError);
+    expect((error as Error).message).toMatch(/refused the API key \(401\) for region DEV/);
+    expect((error as Error).message).toMatch(/DEV_API/);
+    expect((error as Error).message).not.toContain('wrong-key');
+    expect(sandbox.stats.requests).toBe(1);
+  });
+
+  it('gives up after the retry budget with what happened', async () => {
+    const { sandbox, pull } = await setUp(50, { unavailable: { rate: 1 } });
+    const error = await pull().catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/kept failing \(HTTP 503\).*after 8 attempts/);
+    expect(sandbox.stats.requests).toBe(defaultRetryPolicy.maxAttempts);
+  });
+});
