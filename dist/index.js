@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2484:
+/***/ 2692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31362,7 +31362,7 @@ class errors_IncompletePullError extends Error {
 
 ;// CONCATENATED MODULE: ./src/vivenu/tickets.ts
 /** Fields that identify a person or let someone enter an event: never logged. */
-const PRIVATE_TICKET_FIELDS = (/* unused pure expression or super */ null && ([
+const PRIVATE_TICKET_FIELDS = [
     'name',
     'firstname',
     'lastname',
@@ -31378,7 +31378,24 @@ const PRIVATE_TICKET_FIELDS = (/* unused pure expression or super */ null && ([
     'customerId',
     'barcode',
     'secret',
-]));
+];
+const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
+/**
+ * `text` with the ticket's personal values and anything shaped like an email replaced, for
+ * the rare receiver that echoes what it was sent into an error message we record.
+ */
+function redactPersonalData(text, ticket) {
+    let redacted = text;
+    for (const field of PRIVATE_TICKET_FIELDS) {
+        const value = stringField(ticket, field)?.trim();
+        if (value && value.length >= 3)
+            redacted = redacted.split(value).join('[redacted]');
+    }
+    return redactEmails(redacted);
+}
+function redactEmails(text) {
+    return text.replace(EMAIL, '[redacted]');
+}
 function stringField(ticket, field) {
     const value = ticket[field];
     return typeof value === 'string' ? value : undefined;
@@ -31403,6 +31420,13 @@ function compareByCreation(a, b) {
         return difference;
     return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
 }
+/** First and last `createdAt` of tickets sorted oldest first, ignoring unreadable ones. */
+function creationRange(sorted) {
+    const dates = sorted
+        .map((ticket) => stringField(ticket, 'createdAt'))
+        .filter((value) => value !== undefined && !Number.isNaN(Date.parse(value)));
+    return { first: dates[0] ?? null, last: dates.at(-1) ?? null };
+}
 
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
@@ -31424,10 +31448,7 @@ function sortedCounts(counts) {
 }
 /** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
 function buildEventMetadata(pulled, context) {
-    // Tickets arrive sorted oldest first, so the ends of the list are the creation range.
-    const created = pulled.tickets
-        .map((ticket) => stringField(ticket, 'createdAt'))
-        .filter((value) => value !== undefined && !Number.isNaN(Date.parse(value)));
+    const created = creationRange(pulled.tickets);
     return {
         event_id: pulled.eventId,
         region: context.region,
@@ -31438,8 +31459,8 @@ function buildEventMetadata(pulled, context) {
         complete: pulled.complete,
         by_status: countBy(pulled.tickets, 'status'),
         by_ticket_name: countBy(pulled.tickets, 'ticketName'),
-        first_created_at: created[0] ?? null,
-        last_created_at: created.at(-1) ?? null,
+        first_created_at: created.first,
+        last_created_at: created.last,
         api_calls: pulled.apiCalls,
         retries: pulled.retries,
         passes: pulled.passes,
@@ -31574,62 +31595,6 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
     await writeFileAtomic(files.allTickets, `${JSON.stringify(tickets, null, 2)}\n`);
     await writeFileAtomic(files.metadata, `${JSON.stringify(metadata, null, 2)}\n`);
     return files;
-}
-
-;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
-
-
-const count = (n) => n.toLocaleString('en-US');
-/**
- * Every ticket of one event. Vivenu has no sort parameter and sales go on while we page, so
- * rows can move between pages: tickets are collected by `_id`, and a pass that ends short of
- * `total` is followed by one more pass to pick up what moved.
- */
-async function pullEvent(eventId, options) {
-    const { client, clock, logger } = options;
-    const started = clock.now();
-    const callsBefore = client.apiCalls;
-    const retriesBefore = client.retries;
-    const seen = new Map();
-    let pageSize = options.pageSize;
-    let total = 0;
-    let passes = 0;
-    while (passes < 2) {
-        passes++;
-        let skip = 0;
-        for (let pageNumber = 1;; pageNumber++) {
-            const page = await client.fetchPage(eventId, skip, pageSize);
-            pageSize = page.pageSize;
-            total = page.total;
-            for (const row of page.rows)
-                if (!seen.has(row._id))
-                    seen.set(row._id, row);
-            skip += page.rows.length;
-            logger.info(`page ${pageNumber}: ${count(seen.size)}/${count(total)}`);
-            if (page.rows.length === 0 || skip >= total)
-                break;
-        }
-        if (seen.size >= total)
-            break;
-        if (passes === 1) {
-            logger.info(`${count(seen.size)} unique of ${count(total)} reported: tickets moved between pages while paging; paging once more`);
-        }
-    }
-    return {
-        eventId,
-        tickets: [...seen.values()].sort(compareByCreation),
-        totalReported: total,
-        apiCalls: client.apiCalls - callsBefore,
-        retries: client.retries - retriesBefore,
-        passes,
-        durationMs: clock.now() - started,
-        complete: seen.size >= total,
-    };
-}
-function assertComplete(pulled) {
-    if (!pulled.complete) {
-        throw new IncompletePullError(pulled.eventId, pulled.tickets.length, pulled.totalReported);
-    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -35405,13 +35370,13 @@ function handleTupleResults(itemResults, final, items, input, optoutStart) {
     }
     return final;
 }
-const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodRecord", (inst, def) => {
+const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
     $ZodType.init(inst, def);
-    const memo = core.globalConfig.memoizer;
+    const memo = globalConfig.memoizer;
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isPlainObject(input)) {
+        if (!isPlainObject(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -35440,7 +35405,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
                             input: key,
                             path: [key],
                             inst,
@@ -35454,14 +35419,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     if (result instanceof Promise) {
                         proms.push(result.then((result) => {
                             if (result.issues.length) {
-                                payload.issues.push(...util.prefixIssues(key, result.issues));
+                                payload.issues.push(...prefixIssues(key, result.issues));
                             }
                             payload.value[outKey] = result.value;
                         }));
                     }
                     else {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }
@@ -35507,7 +35472,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     throw new Error("Async schemas not supported in object keys currently");
                 }
                 // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
-                const checkNumericKey = typeof key === "string" && regexes.number.test(key) && keyResult.issues.length;
+                const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
                 if (checkNumericKey) {
                     const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
                     if (retryResult instanceof Promise) {
@@ -35531,7 +35496,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
                             input: key,
                             path: [key],
                             inst,
@@ -35547,14 +35512,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                 if (result instanceof Promise) {
                     proms.push(result.then((result) => {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }));
                 }
                 else {
                     if (result.issues.length) {
-                        payload.issues.push(...util.prefixIssues(key, result.issues));
+                        payload.issues.push(...prefixIssues(key, result.issues));
                     }
                     payload.value[outKey] = result.value;
                 }
@@ -35574,7 +35539,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
         }
         return payload;
     };
-})));
+});
 const $ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMap", (inst, def) => {
     $ZodType.init(inst, def);
     const memo = core.globalConfig.memoizer;
@@ -40645,14 +40610,14 @@ function tuple(items, _paramsOrRest, _params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodRecord", (inst, def) => {
+const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
     _ensureDefaultMemoizer();
-    core.$ZodRecord.init(inst, def);
+    $ZodRecord.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.recordProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
-})));
+});
 function record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
@@ -40660,14 +40625,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...util.normalizeParams(valueType),
+            ...normalizeParams(valueType),
         });
     }
     return new ZodRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // type alksjf = core.output<core.$ZodRecordKey>;
@@ -41167,6 +41132,491 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/progress/progress.ts
+
+
+/** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
+const MAX_ERRORS_KEPT = 500;
+class ProgressFileError extends Error {
+    name = 'ProgressFileError';
+}
+const fileSchema = looseObject({
+    events_processed: array(schemas_string()).default([]),
+    tickets_sent: schemas_number().int().nonnegative().default(0),
+    errors: array(unknown()).default([]),
+    errors_total: schemas_number().int().nonnegative().optional(),
+    last_run: schemas_string().nullable().default(null),
+    event_progress: record(schemas_string(), looseObject({ sent_ticket_ids: array(schemas_string()).default([]) }))
+        .default({}),
+});
+/**
+ * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
+ * `tickets_sent`, `errors`, `last_run`) plus the delivered ticket ids per event, so any later
+ * run continues exactly. Pure: reading and writing files is the store's job.
+ */
+class Progress {
+    eventsProcessed = [];
+    ticketsSent = 0;
+    errors = [];
+    errorsTotal = 0;
+    lastRun = null;
+    sent = new Map();
+    /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
+    extraFields = {};
+    extraEventFields = new Map();
+    static parse(text, file) {
+        let json;
+        try {
+            json = JSON.parse(text);
+        }
+        catch (error) {
+            throw new ProgressFileError(`progress file ${file} is not valid JSON (${error.message}). It was left as it is: fix it or move it away, then run again.`);
+        }
+        const parsed = fileSchema.safeParse(json);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new ProgressFileError(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
+        }
+        const data = parsed.data;
+        const progress = new Progress();
+        progress.eventsProcessed = [...new Set(data.events_processed)];
+        progress.ticketsSent = data.tickets_sent;
+        progress.errors = data.errors.map(toProgressError).slice(-MAX_ERRORS_KEPT);
+        progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
+        progress.lastRun = data.last_run;
+        for (const [eventId, event] of Object.entries(data.event_progress)) {
+            const { sent_ticket_ids: ids, ...rest } = event;
+            delete rest.sent;
+            delete rest.last_sent_at;
+            progress.extraEventFields.set(eventId, rest);
+            for (const id of ids)
+                progress.addSent(eventId, id);
+        }
+        const { events_processed, tickets_sent, errors, errors_total, last_run, event_progress, ...extra } = data;
+        void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
+        delete extra.format;
+        delete extra.region;
+        progress.extraFields = extra;
+        return progress;
+    }
+    isSent(eventId, ticketId) {
+        return this.sent.get(eventId)?.lookup.has(ticketId) ?? false;
+    }
+    sentIds(eventId) {
+        return this.sent.get(eventId)?.ids ?? [];
+    }
+    isProcessed(eventId) {
+        return this.eventsProcessed.includes(eventId);
+    }
+    /** Applies one change. Applying the same change twice changes nothing (journal replays). */
+    apply(change) {
+        switch (change.t) {
+            case 'sent':
+                if (this.addSent(change.e, change.id))
+                    this.ticketsSent++;
+                return;
+            case 'processed':
+                if (!this.isProcessed(change.e))
+                    this.eventsProcessed.push(change.e);
+                return;
+            case 'error': {
+                const { error } = change;
+                const seen = this.errors.some((e) => e.ticket_id === error.ticket_id &&
+                    e.timestamp === error.timestamp &&
+                    e.event_id === error.event_id);
+                if (seen)
+                    return;
+                this.errors.push(error);
+                if (this.errors.length > MAX_ERRORS_KEPT)
+                    this.errors.splice(0, this.errors.length - MAX_ERRORS_KEPT);
+                this.errorsTotal++;
+                return;
+            }
+        }
+    }
+    /** The file's text: seed fields first, then the per-event delivered ids, one per line. */
+    serialize(region, now) {
+        this.lastRun = now.toISOString();
+        const eventProgress = {};
+        const eventIds = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
+        for (const eventId of eventIds) {
+            const ids = this.sentIds(eventId);
+            eventProgress[eventId] = {
+                ...this.extraEventFields.get(eventId),
+                sent: ids.length,
+                sent_ticket_ids: ids,
+            };
+        }
+        const file = {
+            ...this.extraFields,
+            format: 2,
+            region,
+            events_processed: this.eventsProcessed,
+            tickets_sent: this.ticketsSent,
+            errors: this.errors,
+            errors_total: this.errorsTotal,
+            last_run: this.lastRun,
+            event_progress: eventProgress,
+        };
+        return `${JSON.stringify(file, null, 2)}\n`;
+    }
+    addSent(eventId, ticketId) {
+        let event = this.sent.get(eventId);
+        if (!event)
+            this.sent.set(eventId, (event = { ids: [], lookup: new Set() }));
+        if (event.lookup.has(ticketId))
+            return false;
+        event.lookup.add(ticketId);
+        event.ids.push(ticketId);
+        return true;
+    }
+}
+/** An error entry as found in a file; the earlier tool's may lack fields. */
+function toProgressError(value) {
+    const entry = (typeof value === 'object' && value !== null ? value : {});
+    const text = (key) => typeof entry[key] === 'string' ? (entry[key]) : '';
+    return {
+        event_id: text('event_id'),
+        ticket_id: text('ticket_id'),
+        status: typeof entry.status === 'number' ? entry.status : null,
+        // An earlier tool kept whole answers here; keep the gist, never an email address.
+        error: redactEmails(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
+        timestamp: text('timestamp'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/progress/progress-store.ts
+
+
+
+/** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
+const FOLD_EVERY_CHANGES = 1_000;
+function journalPath(progressFile) {
+    return `${progressFile}.journal`;
+}
+async function readIfExists(file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+/** The journal's changes; a torn last line (a crash mid-append) is dropped, nothing else is. */
+function parseJournal(text, file) {
+    // The last piece is either empty (the file ends with a new line) or torn: drop it either way.
+    return text
+        .split('\n')
+        .slice(0, -1)
+        .filter((line) => line.trim() !== '')
+        .map((line, index) => {
+        try {
+            return JSON.parse(line);
+        }
+        catch {
+            throw new ProgressFileError(`progress journal ${file} line ${index + 1} is not valid JSON. It was left as it is.`);
+        }
+    });
+}
+/** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
+async function readProgress(progressFile) {
+    const text = await readIfExists(progressFile);
+    const progress = text === undefined ? new Progress() : Progress.parse(text, progressFile);
+    const journal = await readIfExists(journalPath(progressFile));
+    if (journal)
+        for (const change of parseJournal(journal, journalPath(progressFile)))
+            progress.apply(change);
+    return progress;
+}
+/**
+ * Keeps progress durable at flat cost: each change is one appended, fsynced journal line
+ * (a crash loses at most the delivery in flight); the JSON file is rewritten whole, through a
+ * temporary file, fsync and rename, only when the journal is folded in.
+ */
+class ProgressStore {
+    file;
+    progress;
+    region;
+    now;
+    journal;
+    changesSinceSave = 0;
+    constructor(file, progress, region, now, journal) {
+        this.file = file;
+        this.progress = progress;
+        this.region = region;
+        this.now = now;
+        this.journal = journal;
+    }
+    static async open(file, region, now) {
+        const progress = await readProgress(file);
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+        const journal = await (0,promises_namespaceObject.open)(journalPath(file), 'a');
+        const store = new ProgressStore(file, progress, region, now, journal);
+        await store.save();
+        return store;
+    }
+    async record(change) {
+        this.progress.apply(change);
+        await this.journal.appendFile(`${JSON.stringify(change)}\n`);
+        await this.journal.datasync();
+        if (++this.changesSinceSave >= FOLD_EVERY_CHANGES)
+            await this.save();
+    }
+    /** Folds the journal into the JSON file. */
+    async save() {
+        const temporary = `${this.file}.${process.pid}.tmp`;
+        const handle = await (0,promises_namespaceObject.open)(temporary, 'w');
+        try {
+            await handle.writeFile(this.progress.serialize(this.region, new Date(this.now())));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_namespaceObject.rename)(temporary, this.file);
+        await syncDirectory(external_node_path_default().dirname(this.file));
+        // Only now is the journal redundant; a crash before this line replays it harmlessly.
+        await this.journal.truncate(0);
+        await this.journal.sync();
+        this.changesSinceSave = 0;
+    }
+    /** Saves and removes the emptied journal. */
+    async close() {
+        await this.save();
+        await this.journal.close();
+        await (0,promises_namespaceObject.rm)(journalPath(this.file), { force: true });
+    }
+}
+async function syncDirectory(directory) {
+    const handle = await (0,promises_namespaceObject.open)(directory, 'r');
+    try {
+        await handle.sync();
+    }
+    catch {
+        // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run-report.ts
+function ticketsFound(report) {
+    return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
+}
+function syncTotals(report) {
+    const sum = (pick) => report.syncs.reduce((total, sync) => total + pick(sync), 0);
+    return {
+        eligible: sum((s) => s.eligible),
+        sent: sum((s) => s.sentNow),
+        failed: sum((s) => s.failed),
+        skipped: sum((s) => s.deliveredBefore),
+        remaining: sum((s) => s.remaining),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/select/plan-batch.ts
+
+/** Tickets bought together (a DOUBLES or RELAY team) share a `transactionId`. */
+function purchases(tickets) {
+    const groups = new Map();
+    for (const ticket of tickets) {
+        const key = stringField(ticket, 'transactionId') ?? `ticket:${ticket._id}`;
+        const group = groups.get(key);
+        if (group)
+            group.push(ticket);
+        else
+            groups.set(key, [ticket]);
+    }
+    return [...groups.values()];
+}
+/**
+ * At most `limit` of the pending tickets (0 = all), in creation order, never splitting a
+ * purchase: a team that does not fit waits whole for the next run, and so does everything
+ * after it, so the order stays oldest first.
+ */
+function planBatch(pending, limit) {
+    if (limit === 0 || pending.length <= limit)
+        return { send: [...pending], waiting: 0 };
+    const send = [];
+    for (const purchase of purchases(pending)) {
+        if (send.length + purchase.length > limit) {
+            const teamWaiting = purchase.length > 1 && send.length < limit
+                ? {
+                    transactionId: stringField(purchase[0], 'transactionId') ?? '',
+                    size: purchase.length,
+                }
+                : undefined;
+            return {
+                send: send.sort(compareByCreation),
+                waiting: pending.length - send.length,
+                teamWaiting,
+            };
+        }
+        send.push(...purchase);
+    }
+    return { send, waiting: pending.length - send.length };
+}
+
+;// CONCATENATED MODULE: ./src/select/select-tickets.ts
+
+/** Which pulled tickets count: status in `statuses` and `ticketName` containing `nameContains`. */
+function selectTickets(tickets, rules) {
+    const statuses = new Set(rules.statuses);
+    const needle = rules.nameContains.toLowerCase();
+    const selection = {
+        eligible: [],
+        total: tickets.length,
+        rejectedStatus: 0,
+        rejectedName: 0,
+        invalid: [],
+    };
+    for (const ticket of tickets) {
+        const status = stringField(ticket, 'status');
+        const ticketName = stringField(ticket, 'ticketName');
+        if (typeof ticket._id !== 'string' || status === undefined || ticketName === undefined) {
+            selection.invalid.push(ticket);
+        }
+        else if (!statuses.has(status)) {
+            selection.rejectedStatus++;
+        }
+        else if (!ticketName.toLowerCase().includes(needle)) {
+            selection.rejectedName++;
+        }
+        else {
+            selection.eligible.push(ticket);
+        }
+    }
+    selection.eligible.sort(compareByCreation);
+    return selection;
+}
+
+;// CONCATENATED MODULE: ./src/sync/deliver-batch.ts
+
+/** This many tickets failing one after another means the receiver is down, not the tickets. */
+const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
+/**
+ * Delivers `batch` in order, recording each answer durably before the next delivery starts.
+ * Returns why it stopped early, or undefined when every ticket got an answer.
+ */
+async function deliverBatch(batch, context) {
+    const { eventId, sender, store, logger, clock, sync, failures } = context;
+    let failuresInARow = 0;
+    for (const [index, ticket] of batch.entries()) {
+        if (context.cancel?.aborted)
+            return { reason: 'cancelled', message: 'cancelled' };
+        if (clock.now() >= context.deadlineMs)
+            return { reason: 'time-budget', message: 'time budget reached' };
+        const label = `[${index + 1}/${batch.length}]`;
+        const outcome = await sender.deliver(ticket);
+        switch (outcome.kind) {
+            case 'delivered':
+                await store.record({ t: 'sent', e: eventId, id: ticket._id });
+                sync.sentNow++;
+                sync.remaining--;
+                failuresInARow = 0;
+                logger.info(`${label} sent ${describeTicket(ticket)}`);
+                break;
+            case 'failed': {
+                const failure = {
+                    eventId,
+                    ticketId: ticket._id,
+                    ticketName: stringField(ticket, 'ticketName') ?? '',
+                    status: outcome.status ?? null,
+                    reason: outcome.reason,
+                };
+                failures.push(failure);
+                sync.failed++;
+                await store.record({
+                    t: 'error',
+                    error: {
+                        event_id: eventId,
+                        ticket_id: ticket._id,
+                        status: failure.status,
+                        error: failure.reason,
+                        timestamp: new Date(clock.now()).toISOString(),
+                    },
+                });
+                logger.info(`${label} failed ${describeTicket(ticket)}: ${failure.status ?? 'no answer'} ${failure.reason}`);
+                if (++failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
+                    return {
+                        reason: 'receiver-down',
+                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${failure.reason}): the receiver looks down. Stopped; run again later.`,
+                    };
+                }
+                break;
+            }
+            case 'rejected':
+                return {
+                    reason: 'signature-rejected',
+                    message: `The receiver rejected the delivery of ${ticket._id} with ${outcome.status} (${outcome.reason || 'no reason given'}): ` +
+                        'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
+                };
+            case 'interrupted':
+                return { reason: 'cancelled', message: 'cancelled' };
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
+
+
+const count = (n) => n.toLocaleString('en-US');
+/**
+ * Every ticket of one event. Vivenu has no sort parameter and sales go on while we page, so
+ * rows can move between pages: tickets are collected by `_id`, and a pass that ends short of
+ * `total` is followed by one more pass to pick up what moved.
+ */
+async function pullEvent(eventId, options) {
+    const { client, clock, logger } = options;
+    const started = clock.now();
+    const callsBefore = client.apiCalls;
+    const retriesBefore = client.retries;
+    const seen = new Map();
+    let pageSize = options.pageSize;
+    let total = 0;
+    let passes = 0;
+    while (passes < 2) {
+        passes++;
+        let skip = 0;
+        for (let pageNumber = 1;; pageNumber++) {
+            const page = await client.fetchPage(eventId, skip, pageSize);
+            pageSize = page.pageSize;
+            total = page.total;
+            for (const row of page.rows)
+                if (!seen.has(row._id))
+                    seen.set(row._id, row);
+            skip += page.rows.length;
+            logger.info(`page ${pageNumber}: ${count(seen.size)}/${count(total)}`);
+            if (page.rows.length === 0 || skip >= total)
+                break;
+        }
+        if (seen.size >= total)
+            break;
+        if (passes === 1) {
+            logger.info(`${count(seen.size)} unique of ${count(total)} reported: tickets moved between pages while paging; paging once more`);
+        }
+    }
+    return {
+        eventId,
+        tickets: [...seen.values()].sort(compareByCreation),
+        totalReported: total,
+        apiCalls: client.apiCalls - callsBefore,
+        retries: client.retries - retriesBefore,
+        passes,
+        durationMs: clock.now() - started,
+        complete: seen.size >= total,
+    };
+}
+function assertComplete(pulled) {
+    if (!pulled.complete) {
+        throw new IncompletePullError(pulled.eventId, pulled.tickets.length, pulled.totalReported);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 /**
  * Retry decisions shared by every HTTP caller: which failures are worth another try and how
@@ -41363,47 +41813,455 @@ class VivenuClient {
     }
 }
 
+;// CONCATENATED MODULE: ./src/webhook/pacer.ts
+/**
+ * Spaces delivery starts at least `intervalMs` apart, start to start: a 300 ms answer does not
+ * stretch a 1.8 s cadence to 2.1 s, and a late timer never makes the next gap shorter.
+ */
+class Pacer {
+    intervalMs;
+    clock;
+    nextStart = Number.NEGATIVE_INFINITY;
+    constructor(intervalMs, clock) {
+        this.intervalMs = intervalMs;
+        this.clock = clock;
+    }
+    /**
+     * Waits for the next turn (and for `notBefore`, e.g. a retry's backoff), then claims it.
+     * Returns false without claiming when `signal` aborts first.
+     */
+    async turn(signal, notBefore = Number.NEGATIVE_INFINITY) {
+        const wait = Math.max(this.nextStart, notBefore) - this.clock.now();
+        if (wait > 0)
+            await this.clock.sleep(wait, signal);
+        if (signal?.aborted)
+            return false;
+        this.nextStart = this.clock.now() + this.intervalMs;
+        return true;
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/webhook/envelope.ts
+
+/** Names this tool in every delivery, so the receiver can tell a replay from a live event. */
+const WEBHOOK_ID = 'vivenu-historical-sync';
+/** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
+const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+/** RFC 9562 UUID version 5 (SHA-1, name-based): the same name always gives the same id. */
+function uuidV5(name, namespace = DELIVERY_ID_NAMESPACE) {
+    const namespaceBytes = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+    const hash = (0,external_node_crypto_.createHash)('sha1').update(namespaceBytes).update(name, 'utf8').digest();
+    const bytes = hash.subarray(0, 16);
+    bytes[6] = (bytes[6] & 0x0f) | 0x50;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = bytes.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+/**
+ * The delivery id of a ticket: the same in every attempt and every run, so the receiver's
+ * deduplication on `id` also catches our own retries.
+ */
+function deliveryId(ticket) {
+    return uuidV5(ticket._id);
+}
+/**
+ * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
+ * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
+ */
+function envelopeBody(ticket) {
+    const envelope = {
+        id: deliveryId(ticket),
+        sellerId: ticket.sellerId,
+        webhookId: WEBHOOK_ID,
+        type: 'ticket.created',
+        mode: 'prod',
+        data: { ticket },
+    };
+    return Buffer.from(JSON.stringify(envelope), 'utf8');
+}
+/** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */
+function signature(body, secret) {
+    return (0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/webhook/webhook-sender.ts
+
+
+
+/** Three retries after the first try, as the issue's receiver contract asks. */
+const webhookRetryPolicy = {
+    maxAttempts: 4,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 60_000,
+};
+/** After a stop is asked for, the delivery in flight gets this long to answer. */
+const IN_FLIGHT_GRACE_MS = 5_000;
+const ANSWER_CHARACTERS = 200;
+/** Delivers tickets as signed `ticket.created` webhooks, paced, with targeted retries. */
+class WebhookSender {
+    options;
+    retry;
+    random;
+    constructor(options) {
+        this.options = options;
+        this.retry = options.retry ?? webhookRetryPolicy;
+        this.random = options.random ?? Math.random;
+    }
+    async deliver(ticket) {
+        const { clock, pacer, stop } = this.options;
+        const body = envelopeBody(ticket);
+        const headers = {
+            'content-type': 'application/json',
+            'user-agent': 'vivenu-historical-sync',
+            'x-delivery-id': deliveryId(ticket),
+        };
+        if (this.options.secret)
+            headers['x-vivenu-signature'] = signature(body, this.options.secret);
+        let notBefore = Number.NEGATIVE_INFINITY;
+        let attempt = 0;
+        while (attempt < this.retry.maxAttempts) {
+            if (!(await pacer.turn(stop, notBefore)))
+                return { kind: 'interrupted', attempts: attempt };
+            attempt++;
+            const result = await this.post(body, headers);
+            if (result.kind === 'interrupted')
+                return { kind: 'interrupted', attempts: attempt };
+            if (result.kind === 'answer') {
+                const { status, text, retryAfter } = result;
+                const answer = redactPersonalData(text.slice(0, ANSWER_CHARACTERS), ticket)
+                    .replace(/\s+/g, ' ')
+                    .trim();
+                if (status >= 200 && status < 300)
+                    return { kind: 'delivered', status, attempts: attempt, answer };
+                if (status === 401 || status === 403)
+                    return { kind: 'rejected', status, reason: answer };
+                if (!isRetryableStatus(status))
+                    return { kind: 'failed', status, reason: answer, attempts: attempt };
+                if (attempt >= this.retry.maxAttempts) {
+                    return {
+                        kind: 'failed',
+                        status,
+                        reason: `HTTP ${status} after ${attempt} attempts: ${answer}`,
+                        attempts: attempt,
+                    };
+                }
+                const waitMs = retryDelayMs(attempt, parseRetryAfter(retryAfter, clock.now()), this.retry, this.random);
+                notBefore = this.retryAt(ticket, attempt, `HTTP ${status}`, waitMs);
+            }
+            else {
+                if (attempt >= this.retry.maxAttempts) {
+                    return {
+                        kind: 'failed',
+                        reason: `${result.reason} after ${attempt} attempts`,
+                        attempts: attempt,
+                    };
+                }
+                const waitMs = retryDelayMs(attempt, undefined, this.retry, this.random);
+                notBefore = this.retryAt(ticket, attempt, result.reason, waitMs);
+            }
+        }
+        return { kind: 'failed', reason: 'no attempt was made', attempts: attempt };
+    }
+    retryAt(ticket, attempt, reason, waitMs) {
+        this.options.logger?.info(`  ${ticket._id}: ${reason}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
+        return this.options.clock.now() + waitMs;
+    }
+    /** One POST of the exact signed bytes. A stop gives the answer a short grace, then aborts. */
+    async post(body, headers) {
+        const { stop } = this.options;
+        const grace = new AbortController();
+        const startGrace = () => {
+            setTimeout(() => grace.abort(new Error('stopped')), IN_FLIGHT_GRACE_MS).unref();
+        };
+        if (stop?.aborted)
+            startGrace();
+        else
+            stop?.addEventListener('abort', startGrace, { once: true });
+        const timeout = AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000);
+        try {
+            const response = await fetch(this.options.url, {
+                method: 'POST',
+                headers,
+                body,
+                signal: AbortSignal.any([timeout, grace.signal]),
+            });
+            const text = await response.text();
+            return {
+                kind: 'answer',
+                status: response.status,
+                text,
+                retryAfter: response.headers.get('retry-after'),
+            };
+        }
+        catch (error) {
+            if (grace.signal.aborted)
+                return { kind: 'interrupted' };
+            return { kind: 'network', reason: describeNetworkError(error) };
+        }
+        finally {
+            stop?.removeEventListener('abort', startGrace);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
 
 
 
-function newRunReport(settings) {
+
+
+
+
+
+
+
+
+/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
+class RunStoppedError extends Error {
+    name = 'RunStoppedError';
+}
+function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
         mode: settings.mode,
+        dryRun: settings.dryRun,
         vivenuOrigin: settings.vivenuOrigin,
         ticketsDir: settings.ticketsDir,
+        progressFile: settings.progressFile,
+        webhookUrl: settings.webhookUrl,
+        signed: settings.webhookSecret !== '',
+        intervalSeconds: settings.intervalSeconds,
+        startedAtMs,
         pulls: [],
+        syncs: [],
+        failures: [],
+        plans: [],
+        complete: false,
     };
 }
 const pipeline_count = (n) => n.toLocaleString('en-US');
+const FIRST_DELIVERIES_SHOWN = 20;
 /**
- * The whole run, the same for every door: pull each event and keep its tickets as files.
- * Progress is written into `report` as it happens, so a failure still reports what was done.
+ * The whole run, the same for every door: pull each event and keep its tickets as files, then
+ * (by mode) deliver one test ticket or sync every eligible ticket exactly once. Progress is
+ * written into `report` as it happens, so a failure still reports what was done.
  */
-async function runPipeline(settings, dependencies, report = newRunReport(settings)) {
-    const { logger, clock } = dependencies;
-    if (settings.mode !== 'pull-only') {
-        throw new Error(`mode ${settings.mode} is not available yet: use mode pull-only`);
+async function runPipeline(settings, dependencies, report = newRunReport(settings, dependencies.clock.now())) {
+    const run = new PipelineRun(settings, dependencies, report);
+    try {
+        if (settings.mode === 'pull-only')
+            await run.pullOnly();
+        else if (settings.mode === 'test')
+            await run.testDelivery();
+        else
+            await run.sync();
     }
-    const client = new VivenuClient({
-        origin: settings.vivenuOrigin,
-        apiKey: settings.apiKey,
-        region: settings.region,
-        clock,
-        logger,
-        random: dependencies.random,
-        retry: dependencies.retry,
-        requestTimeoutMs: dependencies.requestTimeoutMs,
-        signal: dependencies.signal,
-    });
-    const incomplete = [];
-    for (const eventId of settings.eventIds) {
-        await logger.group(`Pull event ${eventId} (${settings.region})`, async () => {
+    finally {
+        report.finishedAtMs = dependencies.clock.now();
+    }
+    return report;
+}
+class PipelineRun {
+    settings;
+    dependencies;
+    report;
+    client;
+    logger;
+    clock;
+    constructor(settings, dependencies, report) {
+        this.settings = settings;
+        this.dependencies = dependencies;
+        this.report = report;
+        this.logger = dependencies.logger;
+        this.clock = dependencies.clock;
+        this.client = new VivenuClient({
+            origin: settings.vivenuOrigin,
+            apiKey: settings.apiKey,
+            region: settings.region,
+            clock: this.clock,
+            logger: this.logger,
+            random: dependencies.random,
+            retry: dependencies.retry,
+            requestTimeoutMs: dependencies.requestTimeoutMs,
+            signal: dependencies.signal,
+        });
+    }
+    async pullOnly() {
+        const incomplete = [];
+        for (const eventId of this.settings.eventIds) {
+            const pulled = await this.pull(eventId);
+            if (!pulled.complete)
+                incomplete.push(new errors_IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported));
+        }
+        if (incomplete.length > 0)
+            throw new RunStoppedError(incomplete.map((error) => error.message).join('\n'));
+    }
+    /** One eligible ticket (a `ticketName` with HIA first) to the test endpoint; progress untouched. */
+    async testDelivery() {
+        const { settings, logger } = this;
+        this.warnIfUnsigned();
+        for (const eventId of settings.eventIds) {
+            const pulled = await this.pull(eventId);
+            const { eligible } = this.select(pulled);
+            const ticket = eligible.find((t) => /HIA/i.test(stringField(t, 'ticketName') ?? '')) ?? eligible[0];
+            if (!ticket)
+                continue;
+            const delivery = {
+                eventId,
+                ticketId: ticket._id,
+                ticketName: stringField(ticket, 'ticketName') ?? '',
+                url: settings.webhookUrl,
+                status: null,
+                answer: '',
+                delivered: false,
+            };
+            this.report.testDelivery = delivery;
+            if (settings.dryRun) {
+                logger.info(`Dry run: would deliver ${describeTicket(ticket)} to ${settings.webhookUrl}`);
+                return;
+            }
+            logger.info(`Test delivery of ${describeTicket(ticket)} to ${settings.webhookUrl}`);
+            const outcome = await this.sender(new Pacer(0, this.clock)).deliver(ticket);
+            delivery.status =
+                outcome.kind === 'failed'
+                    ? (outcome.status ?? null)
+                    : outcome.kind === 'interrupted'
+                        ? null
+                        : outcome.status;
+            delivery.answer =
+                outcome.kind === 'delivered'
+                    ? outcome.answer
+                    : outcome.kind === 'interrupted'
+                        ? ''
+                        : outcome.reason;
+            delivery.delivered = outcome.kind === 'delivered';
+            logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${delivery.answer || '(empty)'}`);
+            if (!delivery.delivered) {
+                const hint = /ticketTypeId not found/i.test(delivery.answer)
+                    ? ' The receiver has not registered this ticket type (expected for test and dev data).'
+                    : '';
+                throw new RunStoppedError(`The test delivery of ${ticket._id} was not accepted: ${delivery.status ?? 'no answer'} ${delivery.answer}.${hint}`);
+            }
+            return;
+        }
+        throw new RunStoppedError(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${settings.nameContains}") in event ${settings.eventIds.join(', ')}.`);
+    }
+    async sync() {
+        const { settings, logger, clock, report } = this;
+        // Opened before any request: a damaged progress file stops the run before anything is sent.
+        const store = settings.dryRun
+            ? undefined
+            : await ProgressStore.open(settings.progressFile, settings.region, () => clock.now());
+        const progress = store?.progress ?? (await readProgress(settings.progressFile));
+        this.warnIfUnsigned();
+        const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
+        const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
+        let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
+        try {
+            for (const eventId of settings.eventIds) {
+                if (allowance <= 0) {
+                    logger.info(`limit ${pipeline_count(settings.limit)} reached: event ${eventId} waits for the next run`);
+                    continue;
+                }
+                if (progress.isProcessed(eventId) && !settings.resync) {
+                    logger.info(`event ${eventId} is already in events_processed: skipped (set resync to send tickets sold since)`);
+                    report.syncs.push(skippedEvent(eventId, progress));
+                    continue;
+                }
+                if (progress.isProcessed(eventId) && progress.sentIds(eventId).length === 0) {
+                    // The earlier Python tool marked events done without recording which tickets it sent;
+                    // a resync could not tell them apart and would send every ticket a second time.
+                    logger.warning(`event ${eventId} was processed by a tool that did not record its delivered tickets: resync skipped, to send nothing twice`);
+                    report.syncs.push(skippedEvent(eventId, progress));
+                    continue;
+                }
+                const pulled = await this.pull(eventId);
+                const selection = this.select(pulled);
+                const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
+                const sync = eventSyncReport(eventId, selection, pending.length);
+                report.syncs.push(sync);
+                logger.info(`${pipeline_count(sync.deliveredBefore)} delivered by earlier runs; ${pipeline_count(pending.length)} to deliver`);
+                if (!pulled.complete) {
+                    report.stop = {
+                        reason: 'untrusted-pull',
+                        message: `${new errors_IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported).message} Nothing was delivered from this pull.`,
+                    };
+                    break;
+                }
+                const batch = planBatch(pending, allowance);
+                sync.waitingForLimit = batch.waiting;
+                if (batch.teamWaiting) {
+                    sync.teamWaiting = { size: batch.teamWaiting.size };
+                    logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
+                }
+                allowance -= batch.send.length;
+                if (settings.dryRun) {
+                    this.showPlan(eventId, batch.send);
+                    continue;
+                }
+                if (!store)
+                    throw new Error('progress store missing');
+                const stop = await logger.group(`Deliver event ${eventId}: ${pipeline_count(batch.send.length)} tickets`, () => deliverBatch(batch.send, {
+                    eventId,
+                    sender,
+                    store,
+                    logger,
+                    clock,
+                    deadlineMs,
+                    cancel: this.dependencies.signal,
+                    sync,
+                    failures: report.failures,
+                }));
+                if (sync.remaining === 0)
+                    await store.record({ t: 'processed', e: eventId });
+                if (stop) {
+                    report.stop = stop;
+                    break;
+                }
+            }
+        }
+        finally {
+            await store?.close();
+        }
+        report.complete =
+            !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
+        this.finishSync(progress);
+    }
+    /** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */
+    finishSync(progress) {
+        const { report, settings, logger } = this;
+        const totals = syncTotals(report);
+        const saved = `progress saved in ${settings.progressFile} (${pipeline_count(progress.ticketsSent)} delivered all-time)`;
+        switch (report.stop?.reason) {
+            case 'cancelled':
+                throw new RunStoppedError(`Cancelled: ${pipeline_count(totals.sent)} delivered this run, ${pipeline_count(totals.remaining)} remaining; ${saved}. Run the workflow again to continue where this run stopped.`);
+            case 'time-budget':
+                logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${pipeline_count(totals.sent)} delivered this run, ${pipeline_count(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
+                return;
+            case 'receiver-down':
+            case 'signature-rejected':
+            case 'untrusted-pull':
+                throw new RunStoppedError(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
+            case undefined:
+                break;
+        }
+        if (totals.failed > 0) {
+            const message = `${pipeline_count(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
+            if (settings.failOnTicketErrors && !settings.dryRun)
+                throw new RunStoppedError(message);
+            logger.warning(message);
+        }
+    }
+    async pull(eventId) {
+        const { settings, logger, clock } = this;
+        return logger.group(`Pull event ${eventId} (${settings.region})`, async () => {
             const pulled = await pullEvent(eventId, {
-                client,
+                client: this.client,
                 clock,
                 logger,
                 pageSize: settings.pageSize,
@@ -41415,20 +42273,101 @@ async function runPipeline(settings, dependencies, report = newRunReport(setting
             });
             // Files are written even for an incomplete pull: nothing pulled is thrown away.
             const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
-            report.pulls.push({ metadata, eventDir: files.eventDir });
+            this.report.pulls.push({ metadata, eventDir: files.eventDir });
             logger.info(`${pipeline_count(pulled.tickets.length)} unique tickets (Vivenu reported ${pipeline_count(pulled.totalReported)}) ` +
                 `in ${pipeline_count(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
             if (pulled.tickets.length === 0) {
                 logger.warning(`event ${eventId}: Vivenu returned no tickets. Check the event id, and that the ${settings.region} key belongs to the event's seller.`);
             }
-            if (!pulled.complete) {
-                incomplete.push(new errors_IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported));
-            }
+            return pulled;
         });
     }
-    if (incomplete.length > 0)
-        throw incomplete[0];
-    return report;
+    select(pulled) {
+        const { settings, logger } = this;
+        const selection = selectTickets(pulled.tickets, settings);
+        logger.info([
+            `Filtering results for event ${pulled.eventId}:`,
+            `  - Total tickets: ${pipeline_count(selection.total)}`,
+            `  - Rejected (status not ${settings.statuses.join('/')}): ${pipeline_count(selection.rejectedStatus)}`,
+            `  - Rejected (name without "${settings.nameContains}"): ${pipeline_count(selection.rejectedName)}`,
+            `  - Invalid (no _id, ticketName or status): ${pipeline_count(selection.invalid.length)}`,
+            `  - Eligible: ${pipeline_count(selection.eligible.length)}`,
+        ].join('\n'));
+        if (selection.invalid.length > 0) {
+            logger.warning(`event ${pulled.eventId}: ${selection.invalid.length} tickets lack a ticketName or status and were skipped (first: ${selection.invalid[0]._id})`);
+        }
+        return selection;
+    }
+    showPlan(eventId, send) {
+        const created = creationRange(send);
+        const plan = {
+            eventId,
+            toSend: send.length,
+            byTicketType: countBy(send, 'ticketName'),
+            ticketTypeIds: [
+                ...new Set(send.map((t) => stringField(t, 'ticketTypeId') ?? '(none)')),
+            ].sort(),
+            firstCreatedAt: created.first,
+            lastCreatedAt: created.last,
+            firstDeliveries: send.slice(0, FIRST_DELIVERIES_SHOWN).map((t) => ({
+                createdAt: stringField(t, 'createdAt') ?? '',
+                id: t._id,
+                ticketName: stringField(t, 'ticketName') ?? '',
+            })),
+        };
+        this.report.plans.push(plan);
+        const lines = [
+            `Dry run: ${pipeline_count(plan.toSend)} deliveries would go to ${this.settings.webhookUrl}`,
+            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${pipeline_count(n)} × ${name}`),
+            `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.join(', ') || '-'}`,
+            `  created from ${plan.firstCreatedAt ?? '-'} to ${plan.lastCreatedAt ?? '-'}`,
+            `  first ${plan.firstDeliveries.length} in order:`,
+            ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${d.createdAt} ${d.id} (${d.ticketName})`),
+        ];
+        this.logger.info(lines.join('\n'));
+    }
+    sender(pacer) {
+        return new WebhookSender({
+            url: this.settings.webhookUrl,
+            secret: this.settings.webhookSecret,
+            clock: this.clock,
+            pacer,
+            random: this.dependencies.random,
+            retry: this.dependencies.webhookRetry,
+            requestTimeoutMs: this.dependencies.requestTimeoutMs,
+            stop: this.dependencies.signal,
+            logger: this.logger,
+        });
+    }
+    warnIfUnsigned() {
+        if (!this.settings.webhookSecret && !this.settings.dryRun) {
+            this.logger.warning('webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.');
+        }
+    }
+}
+function eventSyncReport(eventId, selection, pending) {
+    return {
+        eventId,
+        skippedAsProcessed: false,
+        found: selection.total,
+        rejectedStatus: selection.rejectedStatus,
+        rejectedName: selection.rejectedName,
+        invalid: selection.invalid.length,
+        eligible: selection.eligible.length,
+        deliveredBefore: selection.eligible.length - pending,
+        sentNow: 0,
+        failed: 0,
+        remaining: pending,
+        waitingForLimit: 0,
+    };
+}
+function skippedEvent(eventId, progress) {
+    const delivered = progress.sentIds(eventId).length;
+    return {
+        ...eventSyncReport(eventId, { eligible: [], total: 0, rejectedStatus: 0, rejectedName: 0, invalid: [] }, 0),
+        skippedAsProcessed: true,
+        deliveredBefore: delivered,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/ports.ts
@@ -41463,15 +42402,12 @@ function consoleLogger(write = (line) => console.log(line)) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/run-report.ts
-function ticketsFound(report) {
-    return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
-}
-
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
 
 
 const job_summary_count = (n) => n.toLocaleString('en-US');
+const FAILURE_REASONS_SHOWN = 20;
+const EXAMPLE_IDS = 3;
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -41489,17 +42425,25 @@ function table(headers, rows) {
 function countsTable(label, counts) {
     return table([label, 'Tickets'], sortedCounts(counts));
 }
-/**
- * The job summary: one table per event and the totals. Only counts, statuses and ticket
- * types: personal data stays in the files.
- */
-function renderJobSummary(report, failure) {
-    const parts = [`## Vivenu historical sync · ${report.region} · ${report.mode}`];
-    if (failure)
-        parts.push(`> [!CAUTION]\n> ${escapeHtml(failure).replace(/\n/g, '\n> ')}`);
-    parts.push(`Vivenu: \`${report.vivenuOrigin}\` · tickets folder: \`${report.ticketsDir}\``);
-    if (report.pulls.length > 0) {
-        parts.push('### Pulled', table(['Event', 'Reported', 'Pulled', 'Complete', 'Requests', 'Seconds'], [
+function callout(kind, text) {
+    return `> [!${kind}]\n> ${escapeHtml(text).replace(/\n/g, '\n> ')}`;
+}
+/** "1 h 12 min", "3 min 20 s", "12 s". */
+function job_summary_duration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes} min ${seconds % 60} s`;
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+function pulledSection(report) {
+    if (report.pulls.length === 0)
+        return [];
+    const parts = [
+        '### Pulled',
+        table(['Event', 'Reported', 'Pulled', 'Complete', 'Requests', 'Seconds'], [
             ...report.pulls.map(({ metadata: m }) => [
                 m.event_id,
                 m.total_reported,
@@ -41516,14 +42460,129 @@ function renderJobSummary(report, failure) {
                 '',
                 '',
             ],
-        ]));
-        for (const { metadata: m } of report.pulls) {
-            parts.push(`<details><summary>Event ${m.event_id}: ${job_summary_count(m.total_pulled)} tickets by status and ticket type</summary>\n`, countsTable('Status', m.by_status), countsTable('Ticket type', m.by_ticket_name), `Created from ${escapeHtml(m.first_created_at ?? '-')} to ${escapeHtml(m.last_created_at ?? '-')}.\n\n</details>`);
+        ]),
+    ];
+    for (const { metadata: m } of report.pulls) {
+        parts.push(`<details><summary>Event ${m.event_id}: ${job_summary_count(m.total_pulled)} tickets by status and ticket type</summary>\n`, countsTable('Status', m.by_status), countsTable('Ticket type', m.by_ticket_name), `Created from ${escapeHtml(m.first_created_at ?? '-')} to ${escapeHtml(m.last_created_at ?? '-')}.\n\n</details>`);
+    }
+    return parts;
+}
+function deliveredSection(report) {
+    if (report.syncs.length === 0)
+        return [];
+    const totals = syncTotals(report);
+    const rows = report.syncs.map((s) => s.skippedAsProcessed
+        ? [s.eventId, '-', '-', s.deliveredBefore, 'already processed', '-', '-']
+        : [s.eventId, s.found, s.eligible, s.deliveredBefore, s.sentNow, s.failed, s.remaining]);
+    rows.push([
+        '**Total**',
+        '',
+        totals.eligible,
+        totals.skipped,
+        totals.sent,
+        totals.failed,
+        totals.remaining,
+    ]);
+    const parts = [
+        report.dryRun ? '### Would deliver (dry run: nothing sent, nothing recorded)' : '### Delivered',
+        table(['Event', 'Found', 'Eligible', 'Delivered before', 'Sent now', 'Failed', 'Remaining'], rows),
+    ];
+    const spent = (report.finishedAtMs ?? report.startedAtMs) - report.startedAtMs;
+    parts.push(`Time spent: ${job_summary_duration(spent)}. Remaining at one delivery every ${report.intervalSeconds} s: ` +
+        `${job_summary_duration(totals.remaining * report.intervalSeconds * 1000)}.`);
+    for (const s of report.syncs) {
+        if (s.waitingForLimit > 0) {
+            const team = s.teamWaiting
+                ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
+                : '';
+            parts.push(`Event ${s.eventId}: ${job_summary_count(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`);
         }
     }
-    else {
-        parts.push('No tickets were pulled.');
+    return parts;
+}
+/** Failures grouped by what the receiver said, most frequent first. */
+function groupFailures(failures) {
+    const groups = new Map();
+    for (const failure of failures) {
+        const key = `${failure.status}\u0000${failure.reason}`;
+        const group = groups.get(key) ?? { reason: failure.reason, status: failure.status, ids: [] };
+        group.ids.push(failure.ticketId);
+        groups.set(key, group);
     }
+    return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length);
+}
+function failuresSection(report) {
+    if (report.failures.length === 0)
+        return [];
+    const groups = groupFailures(report.failures);
+    const rows = groups
+        .slice(0, FAILURE_REASONS_SHOWN)
+        .map((g) => [
+        g.reason || '(no answer)',
+        g.status === null ? 'none' : String(g.status),
+        g.ids.length,
+        g.ids.slice(0, EXAMPLE_IDS).join(', '),
+    ]);
+    const more = groups.length > FAILURE_REASONS_SHOWN
+        ? `\n\n${groups.length - FAILURE_REASONS_SHOWN} more reasons are in the progress file's \`errors\`.`
+        : '';
+    return [
+        '### Failed deliveries (retried on the next run)',
+        `${table(['Receiver said', 'Status', 'Tickets', 'Examples (_id)'], rows)}${more}`,
+    ];
+}
+function planSection(plan) {
+    return [
+        `#### Event ${plan.eventId}: ${job_summary_count(plan.toSend)} deliveries, oldest first`,
+        countsTable('Ticket type', plan.byTicketType),
+        `ticketTypeIds the receiver must have registered: ${plan.ticketTypeIds.map((id) => `\`${escapeHtml(id)}\``).join(', ') || '-'}`,
+        `Created from ${escapeHtml(plan.firstCreatedAt ?? '-')} to ${escapeHtml(plan.lastCreatedAt ?? '-')}.`,
+        table(['#', 'createdAt', '_id', 'ticketName'], plan.firstDeliveries.map((d, i) => [String(i + 1), d.createdAt, d.id, d.ticketName])),
+    ];
+}
+function testSection(test, dryRun) {
+    return [
+        '### Test delivery',
+        table(['Ticket', 'Ticket type', 'Receiver', 'Answer'], [
+            [
+                test.ticketId,
+                test.ticketName,
+                test.url,
+                dryRun ? '(dry run: not sent)' : `${test.status ?? 'none'} ${test.answer}`,
+            ],
+        ]),
+    ];
+}
+/**
+ * The job summary: pulls, deliveries, failures, and what to do next. Only counts, ids,
+ * statuses and ticket types: personal data stays in the files.
+ */
+function renderJobSummary(report, failure) {
+    const title = `## Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}`;
+    const parts = [title];
+    if (failure)
+        parts.push(callout('CAUTION', failure));
+    if (report.stop?.reason === 'time-budget') {
+        parts.push(callout('NOTE', 'The time budget ended this run before every ticket was delivered. Run the workflow again with the same inputs to continue exactly where it stopped.'));
+    }
+    if (!report.signed && report.mode !== 'pull-only' && !report.dryRun) {
+        parts.push(callout('WARNING', 'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.'));
+    }
+    const where = [`Vivenu: \`${report.vivenuOrigin}\``, `tickets: \`${report.ticketsDir}\``];
+    if (report.mode !== 'pull-only')
+        where.push(`receiver: \`${report.webhookUrl}\``);
+    if (report.mode === 'sync')
+        where.push(`progress: \`${report.progressFile}\``);
+    parts.push(where.join(' · '));
+    parts.push(...pulledSection(report), ...deliveredSection(report), ...failuresSection(report));
+    if (report.plans.length > 0)
+        parts.push('### Dry-run plan', ...report.plans.flatMap(planSection));
+    if (report.testDelivery)
+        parts.push(...testSection(report.testDelivery, report.dryRun));
+    if (report.pulls.length === 0 && report.syncs.length === 0)
+        parts.push('No tickets were pulled.');
+    if (report.mode === 'sync' && !report.dryRun)
+        parts.push(`All requested events complete: **${report.complete ? 'yes' : 'no'}**.`);
     return `${parts.join('\n\n')}\n`;
 }
 
@@ -41533,12 +42592,43 @@ function renderJobSummary(report, failure) {
 
 
 const MODES = ['sync', 'test', 'pull-only'];
+const TARGETS = ['test', 'prod'];
+const TICKET_STATUSES = [
+    'VALID',
+    'INVALID',
+    'RESERVED',
+    'DETAILSREQUIRED',
+    'BLANK',
+];
+/** The receiver's two doors: the test one answers like production but changes nothing real. */
+const WEBHOOK_TARGETS = {
+    test: 'https://vivenu-filter.high-impact-athletes.workers.dev/test-created',
+    prod: 'https://vivenu-filter.high-impact-athletes.workers.dev/ticket-created',
+};
 /** The defaults action.yml declares; the CLI and tests use the same ones. */
 const INPUT_DEFAULTS = {
     mode: 'sync',
+    'vivenu-url': '',
     'page-size': '100',
     'tickets-dir': 'purchased_tickets',
+    target: 'test',
+    'webhook-url': '',
+    'webhook-secret': '',
+    interval: '1.8',
+    statuses: 'VALID,DETAILSREQUIRED',
+    'name-contains': 'CHARITY',
+    limit: '0',
+    'dry-run': 'false',
+    resync: 'false',
+    'progress-file': '',
+    'max-runtime-minutes': '330',
+    'fail-on-ticket-errors': 'true',
 };
+/** Every input the action declares, in action.yml's order. */
+const INPUT_NAMES = ['region', 'event-id', 'api-key', ...Object.keys(INPUT_DEFAULTS)];
+function defaultProgressFile(region) {
+    return `historical_sync_progress_${region}.json`;
+}
 /** Regions whose tickets live on Vivenu's staging host. */
 const STAGING_REGIONS = new Set(['DEV', 'TEST']);
 function defaultVivenuOrigin(region) {
@@ -41583,31 +42673,75 @@ const apiKey = schemas_string().transform((value, ctx) => {
         return problem(ctx, 'api-key contains spaces or control characters');
     return key;
 });
-const mode = schemas_string().transform((value, ctx) => {
-    const chosen = value.trim().toLowerCase() || INPUT_DEFAULTS.mode;
-    if (!MODES.includes(chosen)) {
-        return problem(ctx, `mode ${shown(value)} is not one of ${MODES.join(', ')}`);
+function settings_httpUrl(input, example) {
+    return schemas_string().transform((value, ctx) => {
+        const text = value.trim();
+        if (text === '')
+            return undefined;
+        let url;
+        try {
+            url = new URL(text);
+        }
+        catch {
+            return problem(ctx, `${input} ${shown(value)} is not a URL (for example ${example})`);
+        }
+        // Checked first, so the value with its credentials is never echoed.
+        if (url.username || url.password)
+            return problem(ctx, `${input} must not contain credentials`);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+            return problem(ctx, `${input} ${shown(value)} must start with https:// or http://`);
+        }
+        return url;
+    });
+}
+function choice(input, options, fallback) {
+    return schemas_string().transform((value, ctx) => {
+        const chosen = value.trim().toLowerCase() || fallback;
+        if (!options.includes(chosen)) {
+            return problem(ctx, `${input} ${shown(value)} is not one of ${options.join(', ')}`);
+        }
+        return chosen;
+    });
+}
+/** YAML 1.2's booleans, as `core.getBooleanInput` reads them. */
+function settings_boolean(input, fallback) {
+    return schemas_string().transform((value, ctx) => {
+        const text = value.trim() || fallback;
+        if (['true', 'True', 'TRUE'].includes(text))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(text))
+            return false;
+        return problem(ctx, `${input} ${shown(value)} must be true or false`);
+    });
+}
+function decimal(input, min, max, fallback, minExclusive = false) {
+    return schemas_string().transform((value, ctx) => {
+        const text = value.trim() || fallback;
+        const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+        const aboveMin = minExclusive ? number > min : number >= min;
+        if (!(aboveMin && number <= max)) {
+            const range = minExclusive ? `above ${min} and at most ${max}` : `from ${min} to ${max}`;
+            return problem(ctx, `${input} ${shown(value)} must be a number ${range} (decimals allowed)`);
+        }
+        return number;
+    });
+}
+const statuses = schemas_string().transform((value, ctx) => {
+    const list = (value.trim() || INPUT_DEFAULTS.statuses)
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((status) => status.toUpperCase());
+    const unknown = list.filter((status) => !TICKET_STATUSES.includes(status));
+    for (const status of unknown) {
+        problem(ctx, `statuses ${shown(status)} is not a Vivenu ticket status (${TICKET_STATUSES.join(', ')})`);
     }
-    return chosen;
+    return unknown.length > 0 ? NEVER : [...new Set(list)];
 });
-const vivenuUrl = schemas_string().transform((value, ctx) => {
-    const text = value.trim();
-    if (text === '')
-        return undefined;
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return problem(ctx, `vivenu-url ${shown(value)} is not a URL (for example https://vivenu.com)`);
-    }
-    // Checked first, so the value with its credentials is never echoed.
-    if (url.username || url.password)
-        return problem(ctx, 'vivenu-url must not contain credentials');
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return problem(ctx, `vivenu-url ${shown(value)} must start with https:// or http://`);
-    }
-    return url.origin;
+const nameContains = schemas_string().transform((value, ctx) => {
+    const text = value.trim() || INPUT_DEFAULTS['name-contains'];
+    if (text.length > 100)
+        return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
+    return text;
 });
 function wholeNumber(input, min, max, fallback) {
     return schemas_string().transform((value, ctx) => {
@@ -41619,9 +42753,11 @@ function wholeNumber(input, min, max, fallback) {
         return number;
     });
 }
-function folderInside(input, workspace, fallback) {
+function fileInside(input, workspace) {
     return schemas_string().transform((value, ctx) => {
-        const text = value.trim() || fallback;
+        const text = value.trim();
+        if (text === '')
+            return undefined;
         // eslint-disable-next-line no-control-regex -- control characters are what this rejects
         if (/[\u0000-\u001f\u007f]/.test(text))
             return problem(ctx, `${input} ${shown(value)} contains control characters`);
@@ -41629,7 +42765,7 @@ function folderInside(input, workspace, fallback) {
         const relative = external_node_path_default().relative(workspace, resolved);
         const escapes = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative);
         if (relative === '' || escapes) {
-            return problem(ctx, `${input} ${shown(value)} must be a folder inside the workspace (${workspace})`);
+            return problem(ctx, `${input} ${shown(value)} must be inside the workspace (${workspace})`);
         }
         return resolved;
     });
@@ -41643,25 +42779,52 @@ function parseSettings(raw, workspace) {
         region,
         'event-id': eventIds,
         'api-key': apiKey,
-        mode,
-        'vivenu-url': vivenuUrl,
+        mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
+        'vivenu-url': settings_httpUrl('vivenu-url', 'https://vivenu.com'),
         'page-size': wholeNumber('page-size', 1, MAX_PAGE_SIZE, INPUT_DEFAULTS['page-size']),
-        'tickets-dir': folderInside('tickets-dir', workspace, INPUT_DEFAULTS['tickets-dir']),
+        'tickets-dir': fileInside('tickets-dir', workspace),
+        target: choice('target', TARGETS, INPUT_DEFAULTS.target),
+        'webhook-url': settings_httpUrl('webhook-url', WEBHOOK_TARGETS.test),
+        // A secret pasted with a trailing new line would sign every body wrongly.
+        'webhook-secret': schemas_string().transform((value) => value.trim()),
+        interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
+        statuses,
+        'name-contains': nameContains,
+        limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
+        'dry-run': settings_boolean('dry-run', INPUT_DEFAULTS['dry-run']),
+        resync: settings_boolean('resync', INPUT_DEFAULTS.resync),
+        'progress-file': fileInside('progress-file', workspace),
+        'max-runtime-minutes': decimal('max-runtime-minutes', 0, 100_000, INPUT_DEFAULTS['max-runtime-minutes'], true),
+        'fail-on-ticket-errors': settings_boolean('fail-on-ticket-errors', INPUT_DEFAULTS['fail-on-ticket-errors']),
     });
     const input = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, raw[name] ?? '']));
     const result = schema.safeParse(input);
     if (!result.success)
         throw new InputError(result.error.issues.map((issue) => issue.message));
     const values = result.data;
+    const mode = values.mode;
+    const target = values.target;
     return {
         region: values.region,
         eventIds: values['event-id'],
         apiKey: values['api-key'],
-        mode: values.mode,
-        vivenuOrigin: values['vivenu-url'] ?? defaultVivenuOrigin(values.region),
+        mode,
+        vivenuOrigin: values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region),
         pageSize: values['page-size'],
-        ticketsDir: values['tickets-dir'],
+        ticketsDir: values['tickets-dir'] ?? external_node_path_default().resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
         workspace,
+        target,
+        webhookUrl: values['webhook-url']?.href ?? WEBHOOK_TARGETS[mode === 'test' ? 'test' : target],
+        webhookSecret: values['webhook-secret'],
+        intervalSeconds: values.interval,
+        statuses: values.statuses,
+        nameContains: values['name-contains'],
+        limit: values.limit,
+        dryRun: values['dry-run'],
+        resync: values.resync,
+        progressFile: values['progress-file'] ?? external_node_path_default().resolve(workspace, defaultProgressFile(values.region)),
+        maxRuntimeMinutes: values['max-runtime-minutes'],
+        failOnTicketErrors: values['fail-on-ticket-errors'],
     };
 }
 
@@ -41676,15 +42839,6 @@ function parseSettings(raw, workspace) {
 
 
 
-const INPUT_NAMES = [
-    'region',
-    'event-id',
-    'api-key',
-    'mode',
-    'vivenu-url',
-    'page-size',
-    'tickets-dir',
-];
 const actionsLogger = {
     info: (message) => info(message),
     warning: (message) => warning(message),
@@ -41694,32 +42848,53 @@ const actionsLogger = {
 function readInputs() {
     return Object.fromEntries(INPUT_NAMES.map((name) => [name, getInput(name)]));
 }
-/** Cancel arrives as SIGINT, then SIGTERM 7.5 s later: either stops new work. */
+/**
+ * Cancel arrives as SIGINT, then SIGTERM 7.5 s later, then a kill 2.5 s after that: the first
+ * signal stops new work so progress is saved well inside those 10 seconds.
+ */
 function cancelSignal() {
     const controller = new AbortController();
     const cancel = (signal) => {
-        warning(`Received ${signal}: stopping.`);
+        if (!controller.signal.aborted)
+            warning(`Received ${signal}: no new delivery starts; saving progress.`);
         controller.abort(new Error(`cancelled by ${signal}`));
     };
-    process.once('SIGINT', cancel);
-    process.once('SIGTERM', cancel);
+    process.on('SIGINT', cancel);
+    process.on('SIGTERM', cancel);
     return controller.signal;
 }
 async function report(run, failure) {
-    setOutput('tickets-found', ticketsFound(run));
-    setOutput('tickets-dir', run.ticketsDir);
+    const totals = syncTotals(run);
+    const outputs = {
+        'tickets-found': ticketsFound(run),
+        'tickets-dir': run.ticketsDir,
+        'tickets-eligible': totals.eligible,
+        'tickets-sent': totals.sent,
+        'tickets-failed': totals.failed,
+        'tickets-skipped': totals.skipped,
+        complete: run.complete,
+        'progress-file': run.progressFile,
+    };
+    await group('Outputs', () => {
+        for (const [name, value] of Object.entries(outputs)) {
+            setOutput(name, value);
+            info(`${name}=${value}`);
+        }
+        return Promise.resolve();
+    });
     // Outside a runner (a local try of the bundle) there is no summary file to write to.
     if (process.env.GITHUB_STEP_SUMMARY)
         await summary.addRaw(renderJobSummary(run, failure)).write();
 }
 async function run() {
     const raw = readInputs();
-    if (raw['api-key'])
-        core_setSecret(raw['api-key']);
+    for (const secret of [raw['api-key'], raw['webhook-secret']])
+        if (secret?.trim())
+            core_setSecret(secret.trim());
     let runReport;
     try {
         const settings = parseSettings(raw, process.env.GITHUB_WORKSPACE || process.cwd());
-        runReport = newRunReport(settings);
+        runReport = newRunReport(settings, systemClock.now());
         await runPipeline(settings, { logger: actionsLogger, clock: systemClock, signal: cancelSignal() }, runReport);
         await report(runReport);
     }
@@ -41738,7 +42913,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2484);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2692);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -1,16 +1,21 @@
 /**
  * `npm run demo`: the bundled action, run exactly as the Actions runner runs it, against the
- * sandbox on loopback. Prints the log as it goes, then the job summary and where the files are.
+ * sandbox on loopback: a simulated Vivenu API with a bad day's faults, and a receiver that
+ * verifies signatures. Prints the log as it goes, then the job summary, the outputs, the
+ * progress file and where the ticket files are.
  */
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BUNDLE, runBundledAction } from './action-runner.js';
+import { startReceiverSandbox } from './receiver-sandbox.js';
 import { generateEventTickets } from './ticket-factory.js';
 import { startVivenuSandbox } from './vivenu-sandbox.js';
 
 const EVENT_ID = '6864d4f427c2aa9b05cd17ee';
 const API_KEY = 'sandbox-demo-key';
+const WEBHOOK_SECRET = 'sandbox-demo-secret';
+const TICKETS = 400;
 
 if (!existsSync(BUNDLE)) {
   console.error(`No ${path.relative(process.cwd(), BUNDLE)}: run npm run build first.`);
@@ -19,17 +24,21 @@ if (!existsSync(BUNDLE)) {
 
 const vivenu = await startVivenuSandbox({
   apiKey: API_KEY,
-  events: { [EVENT_ID]: generateEventTickets({ eventId: EVENT_ID, count: 1912, seed: 2025 }) },
+  events: { [EVENT_ID]: generateEventTickets({ eventId: EVENT_ID, count: TICKETS, seed: 2025 }) },
   // A taste of a bad day at Vivenu: rate limits, a short 503 storm, a dropped connection.
   faults: {
-    rateLimit: { rate: 0.08, retryAfter: 1 },
-    unavailable: { rate: 0.05, burst: 2 },
-    drop: { rate: 0.04 },
+    rateLimit: { rate: 0.2, retryAfter: 1, max: 2 },
+    unavailable: { rate: 0.2, burst: 2, max: 2 },
+    drop: { rate: 0.2, max: 1 },
   },
 });
-console.log(
-  `Sandbox Vivenu API on ${vivenu.url} with ${(1912).toLocaleString('en-US')} tickets of event ${EVENT_ID}\n`,
-);
+// The receiver stumbles too: now and then an attempt answers 502 and is retried.
+const receiver = await startReceiverSandbox({
+  secret: WEBHOOK_SECRET,
+  behaviour: { random: { serverError: 0.02 } },
+});
+console.log(`Sandbox Vivenu API on ${vivenu.url} with ${TICKETS} tickets of event ${EVENT_ID}`);
+console.log(`Sandbox receiver on ${receiver.url}, verifying signatures\n`);
 
 try {
   const run = await runBundledAction({
@@ -37,26 +46,46 @@ try {
       region: 'DEV',
       'event-id': EVENT_ID,
       'api-key': API_KEY,
-      mode: 'pull-only',
+      mode: 'sync',
       'vivenu-url': vivenu.url,
+      'webhook-url': receiver.url,
+      'webhook-secret': WEBHOOK_SECRET,
+      // Fast for the demo; the real default is 1.8 s.
+      interval: '0.05',
     },
     onStdout: (text) => process.stdout.write(text),
   });
-  const eventDir = path.join(run.workspace, 'purchased_tickets', EVENT_ID);
   console.log('\n──── job summary (GITHUB_STEP_SUMMARY) ────\n');
   console.log(run.summary);
   console.log('──── outputs (GITHUB_OUTPUT) ────');
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`);
+
+  const progressFile = run.outputs['progress-file'];
+  if (progressFile && existsSync(progressFile)) {
+    const progress = JSON.parse(await readFile(progressFile, 'utf8')) as Record<string, unknown>;
+    const { event_progress: events, ...rest } = progress;
+    console.log(`\n──── progress file ${progressFile} (ids abridged) ────`);
+    console.log(JSON.stringify(rest, null, 2));
+    for (const [id, event] of Object.entries(events as Record<string, { sent: number }>)) {
+      console.log(`event_progress.${id}: ${event.sent} sent_ticket_ids`);
+    }
+  }
+  const accepted = receiver.accepted();
+  const valid = accepted.filter((d) => d.signatureValid).length;
   console.log(
-    `\nExit code ${run.exitCode}. Sandbox: ${vivenu.stats.requests} requests, faults ${JSON.stringify(vivenu.stats.faults)}.`,
+    `\nReceiver: ${receiver.deliveries.length} requests, ${accepted.length} accepted (${valid} with a valid signature), ` +
+      `${new Set(accepted.map((d) => d.ticketId)).size} distinct tickets.`,
   );
+  const eventDir = path.join(run.workspace, 'purchased_tickets', EVENT_ID);
   if (existsSync(eventDir)) {
     const individual = await readdir(path.join(eventDir, 'individual'));
     console.log(
       `Files: ${eventDir}/{all_tickets.json, metadata.json, individual/ (${individual.length} files)}`,
     );
   }
+  console.log(`Exit code ${run.exitCode}.`);
   process.exitCode = run.exitCode ?? 1;
 } finally {
   await vivenu.close();
+  await receiver.close();
 }

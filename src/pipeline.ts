@@ -1,12 +1,21 @@
 import { IncompletePullError } from './errors.js';
-import { buildEventMetadata } from './output/event-metadata.js';
+import type { RetryPolicy } from './http/retry.js';
+import { buildEventMetadata, countBy } from './output/event-metadata.js';
 import { writeEventFiles } from './output/ticket-files.js';
 import type { Clock, Logger } from './ports.js';
-import type { RunReport } from './run-report.js';
+import { readProgress, ProgressStore } from './progress/progress-store.js';
+import type { Progress } from './progress/progress.js';
+import type { DryRunPlan, EventSyncReport, RunReport } from './run-report.js';
+import { syncTotals } from './run-report.js';
+import { planBatch } from './select/plan-batch.js';
+import { selectTickets, type Selection } from './select/select-tickets.js';
 import type { Settings } from './settings.js';
-import type { RetryPolicy } from './http/retry.js';
-import { pullEvent } from './vivenu/pull-event.js';
+import { deliverBatch } from './sync/deliver-batch.js';
+import { pullEvent, type PulledEvent } from './vivenu/pull-event.js';
+import { creationRange, describeTicket, stringField, type Ticket } from './vivenu/tickets.js';
 import { VivenuClient } from './vivenu/vivenu-client.js';
+import { Pacer } from './webhook/pacer.js';
+import { WebhookSender } from './webhook/webhook-sender.js';
 
 export interface PipelineDependencies {
   logger: Logger;
@@ -14,52 +23,288 @@ export interface PipelineDependencies {
   /** Aborts on cancel (SIGINT/SIGTERM). */
   signal?: AbortSignal;
   random?: () => number;
+  /** Vivenu's retry policy; tests shorten it. */
   retry?: RetryPolicy;
+  webhookRetry?: RetryPolicy;
   requestTimeoutMs?: number;
 }
 
-export function newRunReport(settings: Settings): RunReport {
+/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
+export class RunStoppedError extends Error {
+  override name = 'RunStoppedError';
+}
+
+export function newRunReport(settings: Settings, startedAtMs: number): RunReport {
   return {
     region: settings.region,
     mode: settings.mode,
+    dryRun: settings.dryRun,
     vivenuOrigin: settings.vivenuOrigin,
     ticketsDir: settings.ticketsDir,
+    progressFile: settings.progressFile,
+    webhookUrl: settings.webhookUrl,
+    signed: settings.webhookSecret !== '',
+    intervalSeconds: settings.intervalSeconds,
+    startedAtMs,
     pulls: [],
+    syncs: [],
+    failures: [],
+    plans: [],
+    complete: false,
   };
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
+const FIRST_DELIVERIES_SHOWN = 20;
 
 /**
- * The whole run, the same for every door: pull each event and keep its tickets as files.
- * Progress is written into `report` as it happens, so a failure still reports what was done.
+ * The whole run, the same for every door: pull each event and keep its tickets as files, then
+ * (by mode) deliver one test ticket or sync every eligible ticket exactly once. Progress is
+ * written into `report` as it happens, so a failure still reports what was done.
  */
 export async function runPipeline(
   settings: Settings,
   dependencies: PipelineDependencies,
-  report: RunReport = newRunReport(settings),
+  report: RunReport = newRunReport(settings, dependencies.clock.now()),
 ): Promise<RunReport> {
-  const { logger, clock } = dependencies;
-  if (settings.mode !== 'pull-only') {
-    throw new Error(`mode ${settings.mode} is not available yet: use mode pull-only`);
+  const run = new PipelineRun(settings, dependencies, report);
+  try {
+    if (settings.mode === 'pull-only') await run.pullOnly();
+    else if (settings.mode === 'test') await run.testDelivery();
+    else await run.sync();
+  } finally {
+    report.finishedAtMs = dependencies.clock.now();
   }
-  const client = new VivenuClient({
-    origin: settings.vivenuOrigin,
-    apiKey: settings.apiKey,
-    region: settings.region,
-    clock,
-    logger,
-    random: dependencies.random,
-    retry: dependencies.retry,
-    requestTimeoutMs: dependencies.requestTimeoutMs,
-    signal: dependencies.signal,
-  });
+  return report;
+}
 
-  const incomplete: IncompletePullError[] = [];
-  for (const eventId of settings.eventIds) {
-    await logger.group(`Pull event ${eventId} (${settings.region})`, async () => {
+class PipelineRun {
+  private readonly client: VivenuClient;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly dependencies: PipelineDependencies,
+    private readonly report: RunReport,
+  ) {
+    this.logger = dependencies.logger;
+    this.clock = dependencies.clock;
+    this.client = new VivenuClient({
+      origin: settings.vivenuOrigin,
+      apiKey: settings.apiKey,
+      region: settings.region,
+      clock: this.clock,
+      logger: this.logger,
+      random: dependencies.random,
+      retry: dependencies.retry,
+      requestTimeoutMs: dependencies.requestTimeoutMs,
+      signal: dependencies.signal,
+    });
+  }
+
+  async pullOnly(): Promise<void> {
+    const incomplete: IncompletePullError[] = [];
+    for (const eventId of this.settings.eventIds) {
+      const pulled = await this.pull(eventId);
+      if (!pulled.complete)
+        incomplete.push(
+          new IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported),
+        );
+    }
+    if (incomplete.length > 0)
+      throw new RunStoppedError(incomplete.map((error) => error.message).join('\n'));
+  }
+
+  /** One eligible ticket (a `ticketName` with HIA first) to the test endpoint; progress untouched. */
+  async testDelivery(): Promise<void> {
+    const { settings, logger } = this;
+    this.warnIfUnsigned();
+    for (const eventId of settings.eventIds) {
+      const pulled = await this.pull(eventId);
+      const { eligible } = this.select(pulled);
+      const ticket =
+        eligible.find((t) => /HIA/i.test(stringField(t, 'ticketName') ?? '')) ?? eligible[0];
+      if (!ticket) continue;
+
+      const delivery = {
+        eventId,
+        ticketId: ticket._id,
+        ticketName: stringField(ticket, 'ticketName') ?? '',
+        url: settings.webhookUrl,
+        status: null as number | null,
+        answer: '',
+        delivered: false,
+      };
+      this.report.testDelivery = delivery;
+      if (settings.dryRun) {
+        logger.info(`Dry run: would deliver ${describeTicket(ticket)} to ${settings.webhookUrl}`);
+        return;
+      }
+      logger.info(`Test delivery of ${describeTicket(ticket)} to ${settings.webhookUrl}`);
+      const outcome = await this.sender(new Pacer(0, this.clock)).deliver(ticket);
+      delivery.status =
+        outcome.kind === 'failed'
+          ? (outcome.status ?? null)
+          : outcome.kind === 'interrupted'
+            ? null
+            : outcome.status;
+      delivery.answer =
+        outcome.kind === 'delivered'
+          ? outcome.answer
+          : outcome.kind === 'interrupted'
+            ? ''
+            : outcome.reason;
+      delivery.delivered = outcome.kind === 'delivered';
+      logger.info(
+        `Receiver answered ${delivery.status ?? 'nothing'}: ${delivery.answer || '(empty)'}`,
+      );
+      if (!delivery.delivered) {
+        const hint = /ticketTypeId not found/i.test(delivery.answer)
+          ? ' The receiver has not registered this ticket type (expected for test and dev data).'
+          : '';
+        throw new RunStoppedError(
+          `The test delivery of ${ticket._id} was not accepted: ${delivery.status ?? 'no answer'} ${delivery.answer}.${hint}`,
+        );
+      }
+      return;
+    }
+    throw new RunStoppedError(
+      `No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${settings.nameContains}") in event ${settings.eventIds.join(', ')}.`,
+    );
+  }
+
+  async sync(): Promise<void> {
+    const { settings, logger, clock, report } = this;
+    // Opened before any request: a damaged progress file stops the run before anything is sent.
+    const store = settings.dryRun
+      ? undefined
+      : await ProgressStore.open(settings.progressFile, settings.region, () => clock.now());
+    const progress = store?.progress ?? (await readProgress(settings.progressFile));
+    this.warnIfUnsigned();
+    const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
+    const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
+    let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
+
+    try {
+      for (const eventId of settings.eventIds) {
+        if (allowance <= 0) {
+          logger.info(
+            `limit ${count(settings.limit)} reached: event ${eventId} waits for the next run`,
+          );
+          continue;
+        }
+        if (progress.isProcessed(eventId) && !settings.resync) {
+          logger.info(
+            `event ${eventId} is already in events_processed: skipped (set resync to send tickets sold since)`,
+          );
+          report.syncs.push(skippedEvent(eventId, progress));
+          continue;
+        }
+        if (progress.isProcessed(eventId) && progress.sentIds(eventId).length === 0) {
+          // The earlier Python tool marked events done without recording which tickets it sent;
+          // a resync could not tell them apart and would send every ticket a second time.
+          logger.warning(
+            `event ${eventId} was processed by a tool that did not record its delivered tickets: resync skipped, to send nothing twice`,
+          );
+          report.syncs.push(skippedEvent(eventId, progress));
+          continue;
+        }
+        const pulled = await this.pull(eventId);
+        const selection = this.select(pulled);
+        const pending = selection.eligible.filter(
+          (ticket) => !progress.isSent(eventId, ticket._id),
+        );
+        const sync = eventSyncReport(eventId, selection, pending.length);
+        report.syncs.push(sync);
+        logger.info(
+          `${count(sync.deliveredBefore)} delivered by earlier runs; ${count(pending.length)} to deliver`,
+        );
+        if (!pulled.complete) {
+          report.stop = {
+            reason: 'untrusted-pull',
+            message: `${new IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported).message} Nothing was delivered from this pull.`,
+          };
+          break;
+        }
+
+        const batch = planBatch(pending, allowance);
+        sync.waitingForLimit = batch.waiting;
+        if (batch.teamWaiting) {
+          sync.teamWaiting = { size: batch.teamWaiting.size };
+          logger.info(
+            `a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`,
+          );
+        }
+        allowance -= batch.send.length;
+        if (settings.dryRun) {
+          this.showPlan(eventId, batch.send);
+          continue;
+        }
+        if (!store) throw new Error('progress store missing');
+        const stop = await logger.group(
+          `Deliver event ${eventId}: ${count(batch.send.length)} tickets`,
+          () =>
+            deliverBatch(batch.send, {
+              eventId,
+              sender,
+              store,
+              logger,
+              clock,
+              deadlineMs,
+              cancel: this.dependencies.signal,
+              sync,
+              failures: report.failures,
+            }),
+        );
+        if (sync.remaining === 0) await store.record({ t: 'processed', e: eventId });
+        if (stop) {
+          report.stop = stop;
+          break;
+        }
+      }
+    } finally {
+      await store?.close();
+    }
+    report.complete =
+      !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
+    this.finishSync(progress);
+  }
+
+  /** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */
+  private finishSync(progress: Progress): void {
+    const { report, settings, logger } = this;
+    const totals = syncTotals(report);
+    const saved = `progress saved in ${settings.progressFile} (${count(progress.ticketsSent)} delivered all-time)`;
+    switch (report.stop?.reason) {
+      case 'cancelled':
+        throw new RunStoppedError(
+          `Cancelled: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run the workflow again to continue where this run stopped.`,
+        );
+      case 'time-budget':
+        logger.warning(
+          `Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`,
+        );
+        return;
+      case 'receiver-down':
+      case 'signature-rejected':
+      case 'untrusted-pull':
+        throw new RunStoppedError(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
+      case undefined:
+        break;
+    }
+    if (totals.failed > 0) {
+      const message = `${count(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
+      if (settings.failOnTicketErrors && !settings.dryRun) throw new RunStoppedError(message);
+      logger.warning(message);
+    }
+  }
+
+  private async pull(eventId: string): Promise<PulledEvent> {
+    const { settings, logger, clock } = this;
+    return logger.group(`Pull event ${eventId} (${settings.region})`, async () => {
       const pulled = await pullEvent(eventId, {
-        client,
+        client: this.client,
         clock,
         logger,
         pageSize: settings.pageSize,
@@ -71,7 +316,7 @@ export async function runPipeline(
       });
       // Files are written even for an incomplete pull: nothing pulled is thrown away.
       const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
-      report.pulls.push({ metadata, eventDir: files.eventDir });
+      this.report.pulls.push({ metadata, eventDir: files.eventDir });
       logger.info(
         `${count(pulled.tickets.length)} unique tickets (Vivenu reported ${count(pulled.totalReported)}) ` +
           `in ${count(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`,
@@ -81,13 +326,109 @@ export async function runPipeline(
           `event ${eventId}: Vivenu returned no tickets. Check the event id, and that the ${settings.region} key belongs to the event's seller.`,
         );
       }
-      if (!pulled.complete) {
-        incomplete.push(
-          new IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported),
-        );
-      }
+      return pulled;
     });
   }
-  if (incomplete.length > 0) throw incomplete[0]!;
-  return report;
+
+  private select(pulled: PulledEvent): Selection {
+    const { settings, logger } = this;
+    const selection = selectTickets(pulled.tickets, settings);
+    logger.info(
+      [
+        `Filtering results for event ${pulled.eventId}:`,
+        `  - Total tickets: ${count(selection.total)}`,
+        `  - Rejected (status not ${settings.statuses.join('/')}): ${count(selection.rejectedStatus)}`,
+        `  - Rejected (name without "${settings.nameContains}"): ${count(selection.rejectedName)}`,
+        `  - Invalid (no _id, ticketName or status): ${count(selection.invalid.length)}`,
+        `  - Eligible: ${count(selection.eligible.length)}`,
+      ].join('\n'),
+    );
+    if (selection.invalid.length > 0) {
+      logger.warning(
+        `event ${pulled.eventId}: ${selection.invalid.length} tickets lack a ticketName or status and were skipped (first: ${selection.invalid[0]!._id})`,
+      );
+    }
+    return selection;
+  }
+
+  private showPlan(eventId: string, send: readonly Ticket[]): void {
+    const created = creationRange(send);
+    const plan: DryRunPlan = {
+      eventId,
+      toSend: send.length,
+      byTicketType: countBy(send, 'ticketName'),
+      ticketTypeIds: [
+        ...new Set(send.map((t) => stringField(t, 'ticketTypeId') ?? '(none)')),
+      ].sort(),
+      firstCreatedAt: created.first,
+      lastCreatedAt: created.last,
+      firstDeliveries: send.slice(0, FIRST_DELIVERIES_SHOWN).map((t) => ({
+        createdAt: stringField(t, 'createdAt') ?? '',
+        id: t._id,
+        ticketName: stringField(t, 'ticketName') ?? '',
+      })),
+    };
+    this.report.plans.push(plan);
+    const lines = [
+      `Dry run: ${count(plan.toSend)} deliveries would go to ${this.settings.webhookUrl}`,
+      ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${count(n)} × ${name}`),
+      `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.join(', ') || '-'}`,
+      `  created from ${plan.firstCreatedAt ?? '-'} to ${plan.lastCreatedAt ?? '-'}`,
+      `  first ${plan.firstDeliveries.length} in order:`,
+      ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${d.createdAt} ${d.id} (${d.ticketName})`),
+    ];
+    this.logger.info(lines.join('\n'));
+  }
+
+  private sender(pacer: Pacer): WebhookSender {
+    return new WebhookSender({
+      url: this.settings.webhookUrl,
+      secret: this.settings.webhookSecret,
+      clock: this.clock,
+      pacer,
+      random: this.dependencies.random,
+      retry: this.dependencies.webhookRetry,
+      requestTimeoutMs: this.dependencies.requestTimeoutMs,
+      stop: this.dependencies.signal,
+      logger: this.logger,
+    });
+  }
+
+  private warnIfUnsigned(): void {
+    if (!this.settings.webhookSecret && !this.settings.dryRun) {
+      this.logger.warning(
+        'webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.',
+      );
+    }
+  }
+}
+
+function eventSyncReport(eventId: string, selection: Selection, pending: number): EventSyncReport {
+  return {
+    eventId,
+    skippedAsProcessed: false,
+    found: selection.total,
+    rejectedStatus: selection.rejectedStatus,
+    rejectedName: selection.rejectedName,
+    invalid: selection.invalid.length,
+    eligible: selection.eligible.length,
+    deliveredBefore: selection.eligible.length - pending,
+    sentNow: 0,
+    failed: 0,
+    remaining: pending,
+    waitingForLimit: 0,
+  };
+}
+
+function skippedEvent(eventId: string, progress: Progress): EventSyncReport {
+  const delivered = progress.sentIds(eventId).length;
+  return {
+    ...eventSyncReport(
+      eventId,
+      { eligible: [], total: 0, rejectedStatus: 0, rejectedName: 0, invalid: [] },
+      0,
+    ),
+    skippedAsProcessed: true,
+    deliveredBefore: delivered,
+  };
 }

@@ -7,6 +7,59 @@ export interface EventPullReport {
   eventDir: string;
 }
 
+/** Why a sync stopped before every eligible ticket was delivered. */
+export type StopReason =
+  'cancelled' | 'time-budget' | 'receiver-down' | 'signature-rejected' | 'untrusted-pull';
+
+export interface FailedDelivery {
+  eventId: string;
+  ticketId: string;
+  ticketName: string;
+  status: number | null;
+  reason: string;
+}
+
+/** One event's selection and delivery, in counts. */
+export interface EventSyncReport {
+  eventId: string;
+  /** True when the event was already in `events_processed` and `resync` was off. */
+  skippedAsProcessed: boolean;
+  found: number;
+  rejectedStatus: number;
+  rejectedName: number;
+  invalid: number;
+  eligible: number;
+  deliveredBefore: number;
+  sentNow: number;
+  failed: number;
+  /** Eligible and not delivered after this run. */
+  remaining: number;
+  /** Left for a later run by `limit`, and the team that would have been split, if any. */
+  waitingForLimit: number;
+  teamWaiting?: { size: number };
+}
+
+export interface DryRunPlan {
+  eventId: string;
+  byTicketType: Record<string, number>;
+  ticketTypeIds: string[];
+  firstCreatedAt: string | null;
+  lastCreatedAt: string | null;
+  /** The first deliveries in order: `createdAt`, `_id`, `ticketName` only. */
+  firstDeliveries: { createdAt: string; id: string; ticketName: string }[];
+  toSend: number;
+}
+
+export interface TestDelivery {
+  eventId: string;
+  ticketId: string;
+  ticketName: string;
+  url: string;
+  status: number | null;
+  answer: string;
+  delivered: boolean;
+}
+
 /**
  * Filled in as the run goes, so the doors can report and set outputs from it whether the run
  * finished or failed half way.
@@ -14,11 +67,43 @@ export interface EventPullReport {
 export interface RunReport {
   region: string;
   mode: Mode;
+  dryRun: boolean;
   vivenuOrigin: string;
   ticketsDir: string;
+  progressFile: string;
+  webhookUrl: string;
+  signed: boolean;
+  intervalSeconds: number;
+  startedAtMs: number;
+  finishedAtMs?: number;
   pulls: EventPullReport[];
+  syncs: EventSyncReport[];
+  failures: FailedDelivery[];
+  plans: DryRunPlan[];
+  testDelivery?: TestDelivery;
+  stop?: { reason: StopReason; message: string };
+  /** Every requested event fully delivered (sync mode, not a dry run). */
+  complete: boolean;
 }
 
 export function ticketsFound(report: RunReport): number {
   return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
+}
+
+export function syncTotals(report: RunReport): {
+  eligible: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  remaining: number;
+} {
+  const sum = (pick: (sync: EventSyncReport) => number): number =>
+    report.syncs.reduce((total, sync) => total + pick(sync), 0);
+  return {
+    eligible: sum((s) => s.eligible),
+    sent: sum((s) => s.sentNow),
+    failed: sum((s) => s.failed),
+    skipped: sum((s) => s.deliveredBefore),
+    remaining: sum((s) => s.remaining),
+  };
 }

@@ -5,6 +5,21 @@ import { MAX_PAGE_SIZE } from './vivenu/vivenu-client.js';
 
 export const MODES = ['sync', 'test', 'pull-only'] as const;
 export type Mode = (typeof MODES)[number];
+export const TARGETS = ['test', 'prod'] as const;
+export type Target = (typeof TARGETS)[number];
+export const TICKET_STATUSES = [
+  'VALID',
+  'INVALID',
+  'RESERVED',
+  'DETAILSREQUIRED',
+  'BLANK',
+] as const;
+
+/** The receiver's two doors: the test one answers like production but changes nothing real. */
+export const WEBHOOK_TARGETS: Record<Target, string> = {
+  test: 'https://vivenu-filter.high-impact-athletes.workers.dev/test-created',
+  prod: 'https://vivenu-filter.high-impact-athletes.workers.dev/ticket-created',
+};
 
 /** Every input, typed and checked once. Nothing below the doors reads raw inputs. */
 export interface Settings {
@@ -18,6 +33,24 @@ export interface Settings {
   /** Absolute path, inside the workspace. */
   ticketsDir: string;
   workspace: string;
+  target: Target;
+  /** Where deliveries go: `webhook-url`, or the target's endpoint (always the test one in `test` mode). */
+  webhookUrl: string;
+  /** HMAC key; empty means deliveries go unsigned. */
+  webhookSecret: string;
+  /** Seconds between delivery starts. */
+  intervalSeconds: number;
+  statuses: string[];
+  /** Matched case-insensitively against `ticketName`. */
+  nameContains: string;
+  /** Most tickets delivered this run; 0 means all. */
+  limit: number;
+  dryRun: boolean;
+  resync: boolean;
+  /** Absolute path, inside the workspace. */
+  progressFile: string;
+  maxRuntimeMinutes: number;
+  failOnTicketErrors: boolean;
 }
 
 /** Raw input values by their action.yml names; empty or missing means "use the default". */
@@ -26,9 +59,29 @@ export type RawInputs = Readonly<Record<string, string | undefined>>;
 /** The defaults action.yml declares; the CLI and tests use the same ones. */
 export const INPUT_DEFAULTS = {
   mode: 'sync',
+  'vivenu-url': '',
   'page-size': '100',
   'tickets-dir': 'purchased_tickets',
+  target: 'test',
+  'webhook-url': '',
+  'webhook-secret': '',
+  interval: '1.8',
+  statuses: 'VALID,DETAILSREQUIRED',
+  'name-contains': 'CHARITY',
+  limit: '0',
+  'dry-run': 'false',
+  resync: 'false',
+  'progress-file': '',
+  'max-runtime-minutes': '330',
+  'fail-on-ticket-errors': 'true',
 } as const satisfies RawInputs;
+
+/** Every input the action declares, in action.yml's order. */
+export const INPUT_NAMES = ['region', 'event-id', 'api-key', ...Object.keys(INPUT_DEFAULTS)];
+
+export function defaultProgressFile(region: string): string {
+  return `historical_sync_progress_${region}.json`;
+}
 
 /** Regions whose tickets live on Vivenu's staging host. */
 const STAGING_REGIONS = new Set(['DEV', 'TEST']);
@@ -81,29 +134,78 @@ const apiKey = z.string().transform((value, ctx) => {
   return key;
 });
 
-const mode = z.string().transform((value, ctx) => {
-  const chosen = value.trim().toLowerCase() || INPUT_DEFAULTS.mode;
-  if (!(MODES as readonly string[]).includes(chosen)) {
-    return problem(ctx, `mode ${shown(value)} is not one of ${MODES.join(', ')}`);
+function httpUrl(input: string, example: string) {
+  return z.string().transform((value, ctx) => {
+    const text = value.trim();
+    if (text === '') return undefined;
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return problem(ctx, `${input} ${shown(value)} is not a URL (for example ${example})`);
+    }
+    // Checked first, so the value with its credentials is never echoed.
+    if (url.username || url.password) return problem(ctx, `${input} must not contain credentials`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      return problem(ctx, `${input} ${shown(value)} must start with https:// or http://`);
+    }
+    return url;
+  });
+}
+
+function choice<T extends string>(input: string, options: readonly T[], fallback: T) {
+  return z.string().transform((value, ctx) => {
+    const chosen = value.trim().toLowerCase() || fallback;
+    if (!(options as readonly string[]).includes(chosen)) {
+      return problem(ctx, `${input} ${shown(value)} is not one of ${options.join(', ')}`);
+    }
+    return chosen as T;
+  });
+}
+
+/** YAML 1.2's booleans, as `core.getBooleanInput` reads them. */
+function boolean(input: string, fallback: 'true' | 'false') {
+  return z.string().transform((value, ctx) => {
+    const text = value.trim() || fallback;
+    if (['true', 'True', 'TRUE'].includes(text)) return true;
+    if (['false', 'False', 'FALSE'].includes(text)) return false;
+    return problem(ctx, `${input} ${shown(value)} must be true or false`);
+  });
+}
+
+function decimal(input: string, min: number, max: number, fallback: string, minExclusive = false) {
+  return z.string().transform((value, ctx) => {
+    const text = value.trim() || fallback;
+    const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    const aboveMin = minExclusive ? number > min : number >= min;
+    if (!(aboveMin && number <= max)) {
+      const range = minExclusive ? `above ${min} and at most ${max}` : `from ${min} to ${max}`;
+      return problem(ctx, `${input} ${shown(value)} must be a number ${range} (decimals allowed)`);
+    }
+    return number;
+  });
+}
+
+const statuses = z.string().transform((value, ctx) => {
+  const list = (value.trim() || INPUT_DEFAULTS.statuses)
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((status) => status.toUpperCase());
+  const unknown = list.filter((status) => !(TICKET_STATUSES as readonly string[]).includes(status));
+  for (const status of unknown) {
+    problem(
+      ctx,
+      `statuses ${shown(status)} is not a Vivenu ticket status (${TICKET_STATUSES.join(', ')})`,
+    );
   }
-  return chosen as Mode;
+  return unknown.length > 0 ? z.NEVER : [...new Set(list)];
 });
 
-const vivenuUrl = z.string().transform((value, ctx) => {
-  const text = value.trim();
-  if (text === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return problem(ctx, `vivenu-url ${shown(value)} is not a URL (for example https://vivenu.com)`);
-  }
-  // Checked first, so the value with its credentials is never echoed.
-  if (url.username || url.password) return problem(ctx, 'vivenu-url must not contain credentials');
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return problem(ctx, `vivenu-url ${shown(value)} must start with https:// or http://`);
-  }
-  return url.origin;
+const nameContains = z.string().transform((value, ctx) => {
+  const text = value.trim() || INPUT_DEFAULTS['name-contains'];
+  if (text.length > 100)
+    return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
+  return text;
 });
 
 function wholeNumber(input: string, min: number, max: number, fallback: string) {
@@ -117,9 +219,10 @@ function wholeNumber(input: string, min: number, max: number, fallback: string) 
   });
 }
 
-function folderInside(input: string, workspace: string, fallback: string) {
+function fileInside(input: string, workspace: string) {
   return z.string().transform((value, ctx) => {
-    const text = value.trim() || fallback;
+    const text = value.trim();
+    if (text === '') return undefined;
     // eslint-disable-next-line no-control-regex -- control characters are what this rejects
     if (/[\u0000-\u001f\u007f]/.test(text))
       return problem(ctx, `${input} ${shown(value)} contains control characters`);
@@ -128,10 +231,7 @@ function folderInside(input: string, workspace: string, fallback: string) {
     const escapes =
       relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
     if (relative === '' || escapes) {
-      return problem(
-        ctx,
-        `${input} ${shown(value)} must be a folder inside the workspace (${workspace})`,
-      );
+      return problem(ctx, `${input} ${shown(value)} must be inside the workspace (${workspace})`);
     }
     return resolved;
   });
@@ -146,10 +246,32 @@ export function parseSettings(raw: RawInputs, workspace: string): Settings {
     region,
     'event-id': eventIds,
     'api-key': apiKey,
-    mode,
-    'vivenu-url': vivenuUrl,
+    mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
+    'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
     'page-size': wholeNumber('page-size', 1, MAX_PAGE_SIZE, INPUT_DEFAULTS['page-size']),
-    'tickets-dir': folderInside('tickets-dir', workspace, INPUT_DEFAULTS['tickets-dir']),
+    'tickets-dir': fileInside('tickets-dir', workspace),
+    target: choice('target', TARGETS, INPUT_DEFAULTS.target),
+    'webhook-url': httpUrl('webhook-url', WEBHOOK_TARGETS.test),
+    // A secret pasted with a trailing new line would sign every body wrongly.
+    'webhook-secret': z.string().transform((value) => value.trim()),
+    interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
+    statuses,
+    'name-contains': nameContains,
+    limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
+    'dry-run': boolean('dry-run', INPUT_DEFAULTS['dry-run']),
+    resync: boolean('resync', INPUT_DEFAULTS.resync),
+    'progress-file': fileInside('progress-file', workspace),
+    'max-runtime-minutes': decimal(
+      'max-runtime-minutes',
+      0,
+      100_000,
+      INPUT_DEFAULTS['max-runtime-minutes'],
+      true,
+    ),
+    'fail-on-ticket-errors': boolean(
+      'fail-on-ticket-errors',
+      INPUT_DEFAULTS['fail-on-ticket-errors'],
+    ),
   });
   const input = Object.fromEntries(
     Object.keys(schema.shape).map((name) => [name, raw[name] ?? '']),
@@ -158,14 +280,29 @@ export function parseSettings(raw: RawInputs, workspace: string): Settings {
   if (!result.success) throw new InputError(result.error.issues.map((issue) => issue.message));
 
   const values = result.data;
+  const mode = values.mode;
+  const target = values.target;
   return {
     region: values.region,
     eventIds: values['event-id'],
     apiKey: values['api-key'],
-    mode: values.mode,
-    vivenuOrigin: values['vivenu-url'] ?? defaultVivenuOrigin(values.region),
+    mode,
+    vivenuOrigin: values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region),
     pageSize: values['page-size'],
-    ticketsDir: values['tickets-dir'],
+    ticketsDir: values['tickets-dir'] ?? path.resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
     workspace,
+    target,
+    webhookUrl: values['webhook-url']?.href ?? WEBHOOK_TARGETS[mode === 'test' ? 'test' : target],
+    webhookSecret: values['webhook-secret'],
+    intervalSeconds: values.interval,
+    statuses: values.statuses,
+    nameContains: values['name-contains'],
+    limit: values.limit,
+    dryRun: values['dry-run'],
+    resync: values.resync,
+    progressFile:
+      values['progress-file'] ?? path.resolve(workspace, defaultProgressFile(values.region)),
+    maxRuntimeMinutes: values['max-runtime-minutes'],
+    failOnTicketErrors: values['fail-on-ticket-errors'],
   };
 }

@@ -1,5 +1,5 @@
 import type { PulledEvent } from '../vivenu/pull-event.js';
-import { stringField, type Ticket } from '../vivenu/tickets.js';
+import { creationRange, stringField, type Ticket } from '../vivenu/tickets.js';
 
 /** How many tickets have each value of a field; a missing or non-string value counts as "(none)". */
 export function countBy(tickets: readonly Ticket[], field: string): Record<string, number> {
@@ -42,10 +42,7 @@ export function buildEventMetadata(
   pulled: PulledEvent,
   context: { region: string; origin: string; pulledAt: Date },
 ): EventMetadata {
-  // Tickets arrive sorted oldest first, so the ends of the list are the creation range.
-  const created = pulled.tickets
-    .map((ticket) => stringField(ticket, 'createdAt'))
-    .filter((value) => value !== undefined && !Number.isNaN(Date.parse(value)));
+  const created = creationRange(pulled.tickets);
   return {
     event_id: pulled.eventId,
     region: context.region,
@@ -56,8 +53,8 @@ export function buildEventMetadata(
     complete: pulled.complete,
     by_status: countBy(pulled.tickets, 'status'),
     by_ticket_name: countBy(pulled.tickets, 'ticketName'),
-    first_created_at: created[0] ?? null,
-    last_created_at: created.at(-1) ?? null,
+    first_created_at: created.first,
+    last_created_at: created.last,
     api_calls: pulled.apiCalls,
     retries: pulled.retries,
     passes: pulled.passes,

@@ -1,8 +1,10 @@
-import type { RunReport } from '../run-report.js';
-import { ticketsFound } from '../run-report.js';
 import { sortedCounts } from '../output/event-metadata.js';
+import type { DryRunPlan, FailedDelivery, RunReport, TestDelivery } from '../run-report.js';
+import { syncTotals, ticketsFound } from '../run-report.js';
 
 const count = (n: number): string => n.toLocaleString('en-US');
+const FAILURE_REASONS_SHOWN = 20;
+const EXAMPLE_IDS = 3;
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -26,50 +28,197 @@ function countsTable(label: string, counts: Record<string, number>): string {
   return table([label, 'Tickets'], sortedCounts(counts));
 }
 
-/**
- * The job summary: one table per event and the totals. Only counts, statuses and ticket
- * types: personal data stays in the files.
- */
-export function renderJobSummary(report: RunReport, failure?: string): string {
-  const parts: string[] = [`## Vivenu historical sync · ${report.region} · ${report.mode}`];
-  if (failure) parts.push(`> [!CAUTION]\n> ${escapeHtml(failure).replace(/\n/g, '\n> ')}`);
-  parts.push(`Vivenu: \`${report.vivenuOrigin}\` · tickets folder: \`${report.ticketsDir}\``);
+function callout(kind: 'CAUTION' | 'WARNING' | 'NOTE', text: string): string {
+  return `> [!${kind}]\n> ${escapeHtml(text).replace(/\n/g, '\n> ')}`;
+}
 
-  if (report.pulls.length > 0) {
-    parts.push(
-      '### Pulled',
-      table(
-        ['Event', 'Reported', 'Pulled', 'Complete', 'Requests', 'Seconds'],
+/** "1 h 12 min", "3 min 20 s", "12 s". */
+export function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+function pulledSection(report: RunReport): string[] {
+  if (report.pulls.length === 0) return [];
+  const parts = [
+    '### Pulled',
+    table(
+      ['Event', 'Reported', 'Pulled', 'Complete', 'Requests', 'Seconds'],
+      [
+        ...report.pulls.map(({ metadata: m }) => [
+          m.event_id,
+          m.total_reported,
+          m.total_pulled,
+          m.complete ? 'yes' : '**no**',
+          m.api_calls,
+          (m.duration_ms / 1000).toFixed(1),
+        ]),
         [
-          ...report.pulls.map(({ metadata: m }) => [
-            m.event_id,
-            m.total_reported,
-            m.total_pulled,
-            m.complete ? 'yes' : '**no**',
-            m.api_calls,
-            (m.duration_ms / 1000).toFixed(1),
-          ]),
-          [
-            '**Total**',
-            report.pulls.reduce((s, p) => s + p.metadata.total_reported, 0),
-            ticketsFound(report),
-            '',
-            '',
-            '',
-          ],
+          '**Total**',
+          report.pulls.reduce((s, p) => s + p.metadata.total_reported, 0),
+          ticketsFound(report),
+          '',
+          '',
+          '',
         ],
-      ),
+      ],
+    ),
+  ];
+  for (const { metadata: m } of report.pulls) {
+    parts.push(
+      `<details><summary>Event ${m.event_id}: ${count(m.total_pulled)} tickets by status and ticket type</summary>\n`,
+      countsTable('Status', m.by_status),
+      countsTable('Ticket type', m.by_ticket_name),
+      `Created from ${escapeHtml(m.first_created_at ?? '-')} to ${escapeHtml(m.last_created_at ?? '-')}.\n\n</details>`,
     );
-    for (const { metadata: m } of report.pulls) {
+  }
+  return parts;
+}
+
+function deliveredSection(report: RunReport): string[] {
+  if (report.syncs.length === 0) return [];
+  const totals = syncTotals(report);
+  const rows = report.syncs.map((s) =>
+    s.skippedAsProcessed
+      ? [s.eventId, '-', '-', s.deliveredBefore, 'already processed', '-', '-']
+      : [s.eventId, s.found, s.eligible, s.deliveredBefore, s.sentNow, s.failed, s.remaining],
+  );
+  rows.push([
+    '**Total**',
+    '',
+    totals.eligible,
+    totals.skipped,
+    totals.sent,
+    totals.failed,
+    totals.remaining,
+  ]);
+  const parts = [
+    report.dryRun ? '### Would deliver (dry run: nothing sent, nothing recorded)' : '### Delivered',
+    table(
+      ['Event', 'Found', 'Eligible', 'Delivered before', 'Sent now', 'Failed', 'Remaining'],
+      rows,
+    ),
+  ];
+  const spent = (report.finishedAtMs ?? report.startedAtMs) - report.startedAtMs;
+  parts.push(
+    `Time spent: ${duration(spent)}. Remaining at one delivery every ${report.intervalSeconds} s: ` +
+      `${duration(totals.remaining * report.intervalSeconds * 1000)}.`,
+  );
+  for (const s of report.syncs) {
+    if (s.waitingForLimit > 0) {
+      const team = s.teamWaiting
+        ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
+        : '';
       parts.push(
-        `<details><summary>Event ${m.event_id}: ${count(m.total_pulled)} tickets by status and ticket type</summary>\n`,
-        countsTable('Status', m.by_status),
-        countsTable('Ticket type', m.by_ticket_name),
-        `Created from ${escapeHtml(m.first_created_at ?? '-')} to ${escapeHtml(m.last_created_at ?? '-')}.\n\n</details>`,
+        `Event ${s.eventId}: ${count(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`,
       );
     }
-  } else {
-    parts.push('No tickets were pulled.');
   }
+  return parts;
+}
+
+/** Failures grouped by what the receiver said, most frequent first. */
+export function groupFailures(
+  failures: readonly FailedDelivery[],
+): { reason: string; status: number | null; ids: string[] }[] {
+  const groups = new Map<string, { reason: string; status: number | null; ids: string[] }>();
+  for (const failure of failures) {
+    const key = `${failure.status}\u0000${failure.reason}`;
+    const group = groups.get(key) ?? { reason: failure.reason, status: failure.status, ids: [] };
+    group.ids.push(failure.ticketId);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length);
+}
+
+function failuresSection(report: RunReport): string[] {
+  if (report.failures.length === 0) return [];
+  const groups = groupFailures(report.failures);
+  const rows = groups
+    .slice(0, FAILURE_REASONS_SHOWN)
+    .map((g) => [
+      g.reason || '(no answer)',
+      g.status === null ? 'none' : String(g.status),
+      g.ids.length,
+      g.ids.slice(0, EXAMPLE_IDS).join(', '),
+    ]);
+  const more =
+    groups.length > FAILURE_REASONS_SHOWN
+      ? `\n\n${groups.length - FAILURE_REASONS_SHOWN} more reasons are in the progress file's \`errors\`.`
+      : '';
+  return [
+    '### Failed deliveries (retried on the next run)',
+    `${table(['Receiver said', 'Status', 'Tickets', 'Examples (_id)'], rows)}${more}`,
+  ];
+}
+
+function planSection(plan: DryRunPlan): string[] {
+  return [
+    `#### Event ${plan.eventId}: ${count(plan.toSend)} deliveries, oldest first`,
+    countsTable('Ticket type', plan.byTicketType),
+    `ticketTypeIds the receiver must have registered: ${plan.ticketTypeIds.map((id) => `\`${escapeHtml(id)}\``).join(', ') || '-'}`,
+    `Created from ${escapeHtml(plan.firstCreatedAt ?? '-')} to ${escapeHtml(plan.lastCreatedAt ?? '-')}.`,
+    table(
+      ['#', 'createdAt', '_id', 'ticketName'],
+      plan.firstDeliveries.map((d, i) => [String(i + 1), d.createdAt, d.id, d.ticketName]),
+    ),
+  ];
+}
+
+function testSection(test: TestDelivery, dryRun: boolean): string[] {
+  return [
+    '### Test delivery',
+    table(
+      ['Ticket', 'Ticket type', 'Receiver', 'Answer'],
+      [
+        [
+          test.ticketId,
+          test.ticketName,
+          test.url,
+          dryRun ? '(dry run: not sent)' : `${test.status ?? 'none'} ${test.answer}`,
+        ],
+      ],
+    ),
+  ];
+}
+
+/**
+ * The job summary: pulls, deliveries, failures, and what to do next. Only counts, ids,
+ * statuses and ticket types: personal data stays in the files.
+ */
+export function renderJobSummary(report: RunReport, failure?: string): string {
+  const title = `## Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}`;
+  const parts: string[] = [title];
+  if (failure) parts.push(callout('CAUTION', failure));
+  if (report.stop?.reason === 'time-budget') {
+    parts.push(
+      callout(
+        'NOTE',
+        'The time budget ended this run before every ticket was delivered. Run the workflow again with the same inputs to continue exactly where it stopped.',
+      ),
+    );
+  }
+  if (!report.signed && report.mode !== 'pull-only' && !report.dryRun) {
+    parts.push(
+      callout(
+        'WARNING',
+        'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.',
+      ),
+    );
+  }
+  const where = [`Vivenu: \`${report.vivenuOrigin}\``, `tickets: \`${report.ticketsDir}\``];
+  if (report.mode !== 'pull-only') where.push(`receiver: \`${report.webhookUrl}\``);
+  if (report.mode === 'sync') where.push(`progress: \`${report.progressFile}\``);
+  parts.push(where.join(' · '));
+
+  parts.push(...pulledSection(report), ...deliveredSection(report), ...failuresSection(report));
+  if (report.plans.length > 0) parts.push('### Dry-run plan', ...report.plans.flatMap(planSection));
+  if (report.testDelivery) parts.push(...testSection(report.testDelivery, report.dryRun));
+  if (report.pulls.length === 0 && report.syncs.length === 0) parts.push('No tickets were pulled.');
+  if (report.mode === 'sync' && !report.dryRun)
+    parts.push(`All requested events complete: **${report.complete ? 'yes' : 'no'}**.`);
   return `${parts.join('\n\n')}\n`;
 }

@@ -23,6 +23,25 @@ export const PRIVATE_TICKET_FIELDS = [
   'secret',
 ] as const;
 
+const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
+
+/**
+ * `text` with the ticket's personal values and anything shaped like an email replaced, for
+ * the rare receiver that echoes what it was sent into an error message we record.
+ */
+export function redactPersonalData(text: string, ticket: Ticket): string {
+  let redacted = text;
+  for (const field of PRIVATE_TICKET_FIELDS) {
+    const value = stringField(ticket, field)?.trim();
+    if (value && value.length >= 3) redacted = redacted.split(value).join('[redacted]');
+  }
+  return redactEmails(redacted);
+}
+
+export function redactEmails(text: string): string {
+  return text.replace(EMAIL, '[redacted]');
+}
+
 export function stringField(ticket: Ticket, field: string): string | undefined {
   const value = ticket[field];
   return typeof value === 'string' ? value : undefined;
@@ -48,4 +67,15 @@ export function compareByCreation(a: Ticket, b: Ticket): number {
   const difference = createdAtMs(a) - createdAtMs(b);
   if (difference !== 0 && !Number.isNaN(difference)) return difference;
   return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}
+
+/** First and last `createdAt` of tickets sorted oldest first, ignoring unreadable ones. */
+export function creationRange(sorted: readonly Ticket[]): {
+  first: string | null;
+  last: string | null;
+} {
+  const dates = sorted
+    .map((ticket) => stringField(ticket, 'createdAt'))
+    .filter((value) => value !== undefined && !Number.isNaN(Date.parse(value)));
+  return { first: dates[0] ?? null, last: dates.at(-1) ?? null };
 }

@@ -2,8 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IncompletePullError } from '../../src/errors.js';
-import { newRunReport, runPipeline } from '../../src/pipeline.js';
+import { newRunReport, runPipeline, RunStoppedError } from '../../src/pipeline.js';
 import { parseSettings } from '../../src/settings.js';
 import { compareByCreation, type Ticket } from '../../src/vivenu/tickets.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
@@ -34,7 +33,7 @@ async function pullOnly(events: Record<string, Ticket[]>, extra: { inflateTotal?
     workspace,
   );
   const logger = memoryLogger();
-  const report = newRunReport(settings);
+  const report = newRunReport(settings, 0);
   const outcome = await runPipeline(settings, { logger, clock: virtualClock() }, report).catch(
     (e: unknown) => e,
   );
@@ -114,7 +113,7 @@ describe('pull-only pipeline', () => {
       { [FIRST]: tickets },
       { inflateTotal: 3 },
     );
-    expect(outcome).toBeInstanceOf(IncompletePullError);
+    expect(outcome).toBeInstanceOf(RunStoppedError);
     expect((outcome as Error).message).toMatch(/pulled 90 unique tickets but Vivenu reported 93/);
     expect(report.pulls[0]?.metadata.complete).toBe(false);
     const all = (await readJson(

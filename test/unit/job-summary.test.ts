@@ -30,9 +30,19 @@ function metadata(overrides: Partial<EventMetadata>): EventMetadata {
 function report(pulls: EventMetadata[]): RunReport {
   return {
     region: 'PROD',
-    mode: 'sync',
+    mode: 'pull-only',
+    dryRun: false,
     vivenuOrigin: 'https://vivenu.com',
     ticketsDir: '/work/ws/purchased_tickets',
+    progressFile: '/work/ws/historical_sync_progress_PROD.json',
+    webhookUrl: 'https://receiver.example/test-created',
+    signed: true,
+    intervalSeconds: 1.8,
+    startedAtMs: 0,
+    syncs: [],
+    failures: [],
+    plans: [],
+    complete: false,
     pulls: pulls.map((m) => ({
       metadata: m,
       eventDir: `/work/ws/purchased_tickets/${m.event_id}`,
@@ -82,9 +92,9 @@ describe('renderJobSummary', () => {
   const lines = summary.split('\n');
 
   it('starts with the region and mode', () => {
-    expect(lines[0]).toBe('## Vivenu historical sync · PROD · sync');
+    expect(lines[0]).toBe('## Vivenu historical sync · PROD · pull-only');
     expect(summary).toContain(
-      'Vivenu: `https://vivenu.com` · tickets folder: `/work/ws/purchased_tickets`',
+      'Vivenu: `https://vivenu.com` · tickets: `/work/ws/purchased_tickets`',
     );
   });
 

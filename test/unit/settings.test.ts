@@ -46,6 +46,18 @@ describe('parseSettings: valid inputs', () => {
       pageSize: 100,
       ticketsDir: path.join(workspace, 'purchased_tickets'),
       workspace,
+      target: 'test',
+      webhookUrl: 'https://vivenu-filter.high-impact-athletes.workers.dev/test-created',
+      webhookSecret: '',
+      intervalSeconds: 1.8,
+      statuses: ['VALID', 'DETAILSREQUIRED'],
+      nameContains: 'CHARITY',
+      limit: 0,
+      dryRun: false,
+      resync: false,
+      progressFile: path.join(workspace, 'historical_sync_progress_PROD.json'),
+      maxRuntimeMinutes: 330,
+      failOnTicketErrors: true,
     });
   });
 
@@ -173,7 +185,7 @@ describe('parseSettings: invalid inputs', () => {
     'rejects tickets-dir %j outside the workspace',
     (value) => {
       expect(problemsOf({ 'tickets-dir': value })).toEqual([
-        `tickets-dir ${JSON.stringify(value)} must be a folder inside the workspace (${workspace})`,
+        `tickets-dir ${JSON.stringify(value)} must be inside the workspace (${workspace})`,
       ]);
     },
   );
@@ -250,7 +262,7 @@ describe('parseSettings: invalid inputs', () => {
       'mode "full" is not one of sync, test, pull-only',
       'vivenu-url "not a url" is not a URL (for example https://vivenu.com)',
       'page-size "0" must be a whole number from 1 to 1000',
-      `tickets-dir "/etc" must be a folder inside the workspace (${workspace})`,
+      `tickets-dir "/etc" must be inside the workspace (${workspace})`,
     ]);
     expect(error.message.split('\n')).toEqual([
       'Invalid inputs:',

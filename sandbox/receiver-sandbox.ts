@@ -1,0 +1,182 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Ticket } from '../src/vivenu/tickets.js';
+import { seededRandom } from './seeded-random.js';
+
+/** How the simulated receiver misbehaves; everything off answers 200 to every signed delivery. */
+export interface ReceiverBehaviour {
+  /** These tickets always get this answer (a permanent 4xx, say). */
+  failTickets?: Record<string, { status: number; body?: string }>;
+  /** The first `count` attempts of every ticket get `status` (with `Retry-After` when given). */
+  failFirstAttempts?: { count: number; status: number; retryAfter?: number };
+  /** Every delivery gets this answer: the receiver is down. */
+  always?: { status: number; body?: string };
+  /** Every answer waits this long first. */
+  slowMs?: number;
+  /** Ticket types the receiver's KV store does not know: 404 like the real one. */
+  unknownTicketTypes?: string[];
+  /** Random trouble, seeded: a 5xx, a reset connection, or an answer `ms` late. */
+  random?: { serverError?: number; reset?: number; late?: number; lateMs?: number };
+}
+
+export interface ReceivedDelivery {
+  /** The envelope's `id`. */
+  id: string;
+  ticketId: string;
+  ticketName: string;
+  createdAt: string;
+  /** Arrival time (ms since the epoch, with sub-millisecond precision from performance.now). */
+  at: number;
+  signatureValid: boolean;
+  status: number;
+  /** The ticket exactly as it arrived. */
+  ticket: Ticket;
+  type: string;
+  webhookId: string;
+}
+
+export interface ReceiverSandbox {
+  url: string;
+  /** Every request that reached the handler, in arrival order. */
+  deliveries: ReceivedDelivery[];
+  /** The deliveries answered 2xx, in order. */
+  accepted(): ReceivedDelivery[];
+  setBehaviour(behaviour: ReceiverBehaviour): void;
+  close(): Promise<void>;
+}
+
+function answer(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+function signatureMatches(body: Buffer, header: string | undefined, secret: string): boolean {
+  if (!header) return false;
+  const expected = createHmac('sha256', secret).update(body).digest();
+  const given = Buffer.from(header, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * A webhook receiver like the charity's, on loopback: verifies `x-vivenu-signature` over the
+ * raw body (401 when it does not match), records every arrival, and fails on request.
+ */
+export async function startReceiverSandbox(
+  options: { secret?: string; behaviour?: ReceiverBehaviour; seed?: number; port?: number } = {},
+): Promise<ReceiverSandbox> {
+  let behaviour = options.behaviour ?? {};
+  const random = seededRandom(options.seed ?? 99);
+  const deliveries: ReceivedDelivery[] = [];
+  const attempts = new Map<string, number>();
+  const startedAt = Date.now() - performance.now();
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const url = new URL(request.url ?? '/', 'http://receiver');
+    if (url.pathname === '/__sandbox/behaviour' && request.method === 'POST') {
+      behaviour = JSON.parse(body.toString() || '{}') as ReceiverBehaviour;
+      return answer(response, 200, behaviour);
+    }
+    if (url.pathname === '/__sandbox/deliveries' && request.method === 'GET')
+      return answer(response, 200, deliveries);
+    if (request.method !== 'POST') return answer(response, 405, { error: 'POST only' });
+
+    const at = startedAt + performance.now();
+    let envelope: { id?: string; type?: string; webhookId?: string; data?: { ticket?: Ticket } };
+    try {
+      envelope = JSON.parse(body.toString('utf8')) as typeof envelope;
+    } catch {
+      return answer(response, 400, { error: 'body is not JSON' });
+    }
+    const ticket = envelope.data?.ticket;
+    if (!ticket || typeof ticket._id !== 'string')
+      return answer(response, 400, { error: 'no data.ticket' });
+
+    const signatureValid = options.secret
+      ? signatureMatches(
+          body,
+          request.headers['x-vivenu-signature'] as string | undefined,
+          options.secret,
+        )
+      : true;
+    const attempt = (attempts.get(ticket._id) ?? 0) + 1;
+    attempts.set(ticket._id, attempt);
+    const record = (status: number): void => {
+      deliveries.push({
+        id: String(envelope.id),
+        ticketId: ticket._id,
+        ticketName: String(ticket.ticketName),
+        createdAt: String(ticket.createdAt),
+        at,
+        signatureValid,
+        status,
+        ticket,
+        type: String(envelope.type),
+        webhookId: String(envelope.webhookId),
+      });
+    };
+
+    const trouble = behaviour.random;
+    if (trouble?.reset && random() < trouble.reset) {
+      record(0);
+      return void request.socket.destroy();
+    }
+    const delay =
+      (behaviour.slowMs ?? 0) +
+      (trouble?.late && random() < trouble.late ? (trouble.lateMs ?? 2_000) : 0);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+
+    const reply = (status: number, payload: unknown, headers?: Record<string, string>): void => {
+      record(status);
+      answer(response, status, payload, headers);
+    };
+    if (!signatureValid) return reply(401, { error: 'invalid signature' });
+    if (behaviour.always)
+      return reply(behaviour.always.status, behaviour.always.body ?? { error: 'unavailable' });
+    const fixed = behaviour.failTickets?.[ticket._id];
+    if (fixed) return reply(fixed.status, fixed.body ?? { error: 'rejected' });
+    if (behaviour.unknownTicketTypes?.includes(String(ticket.ticketTypeId))) {
+      return reply(404, { error: 'ticketTypeId not found in KV store' });
+    }
+    const first = behaviour.failFirstAttempts;
+    if (first && attempt <= first.count) {
+      return reply(
+        first.status,
+        { error: 'try again' },
+        first.retryAfter === undefined ? {} : { 'retry-after': String(first.retryAfter) },
+      );
+    }
+    if (trouble?.serverError && random() < trouble.serverError)
+      return reply(502, { error: 'bad gateway' });
+    reply(200, { ok: true });
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) answer(response, 500, { error: String(error) });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/test-created`,
+    deliveries,
+    accepted: () => deliveries.filter((d) => d.status >= 200 && d.status < 300),
+    setBehaviour: (next) => {
+      behaviour = next;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,116 @@
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { Progress, ProgressFileError, type ProgressChange } from './progress.js';
+
+/** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
+const FOLD_EVERY_CHANGES = 1_000;
+
+export function journalPath(progressFile: string): string {
+  return `${progressFile}.journal`;
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** The journal's changes; a torn last line (a crash mid-append) is dropped, nothing else is. */
+function parseJournal(text: string, file: string): ProgressChange[] {
+  // The last piece is either empty (the file ends with a new line) or torn: drop it either way.
+  return text
+    .split('\n')
+    .slice(0, -1)
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => {
+      try {
+        return JSON.parse(line) as ProgressChange;
+      } catch {
+        throw new ProgressFileError(
+          `progress journal ${file} line ${index + 1} is not valid JSON. It was left as it is.`,
+        );
+      }
+    });
+}
+
+/** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
+export async function readProgress(progressFile: string): Promise<Progress> {
+  const text = await readIfExists(progressFile);
+  const progress = text === undefined ? new Progress() : Progress.parse(text, progressFile);
+  const journal = await readIfExists(journalPath(progressFile));
+  if (journal)
+    for (const change of parseJournal(journal, journalPath(progressFile))) progress.apply(change);
+  return progress;
+}
+
+/**
+ * Keeps progress durable at flat cost: each change is one appended, fsynced journal line
+ * (a crash loses at most the delivery in flight); the JSON file is rewritten whole, through a
+ * temporary file, fsync and rename, only when the journal is folded in.
+ */
+export class ProgressStore {
+  private changesSinceSave = 0;
+
+  private constructor(
+    readonly file: string,
+    readonly progress: Progress,
+    private readonly region: string,
+    private readonly now: () => number,
+    private journal: FileHandle,
+  ) {}
+
+  static async open(file: string, region: string, now: () => number): Promise<ProgressStore> {
+    const progress = await readProgress(file);
+    await mkdir(path.dirname(file), { recursive: true });
+    const journal = await open(journalPath(file), 'a');
+    const store = new ProgressStore(file, progress, region, now, journal);
+    await store.save();
+    return store;
+  }
+
+  async record(change: ProgressChange): Promise<void> {
+    this.progress.apply(change);
+    await this.journal.appendFile(`${JSON.stringify(change)}\n`);
+    await this.journal.datasync();
+    if (++this.changesSinceSave >= FOLD_EVERY_CHANGES) await this.save();
+  }
+
+  /** Folds the journal into the JSON file. */
+  async save(): Promise<void> {
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writeFile(this.progress.serialize(this.region, new Date(this.now())));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, this.file);
+    await syncDirectory(path.dirname(this.file));
+    // Only now is the journal redundant; a crash before this line replays it harmlessly.
+    await this.journal.truncate(0);
+    await this.journal.sync();
+    this.changesSinceSave = 0;
+  }
+
+  /** Saves and removes the emptied journal. */
+  async close(): Promise<void> {
+    await this.save();
+    await this.journal.close();
+    await rm(journalPath(this.file), { force: true });
+  }
+}
+
+async function syncDirectory(directory: string): Promise<void> {
+  const handle = await open(directory, 'r');
+  try {
+    await handle.sync();
+  } catch {
+    // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { redactEmails } from '../vivenu/tickets.js';
+
+/** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
+export const MAX_ERRORS_KEPT = 500;
+
+export interface ProgressError {
+  event_id: string;
+  ticket_id: string;
+  /** The receiver's HTTP status, or null for a network failure. */
+  status: number | null;
+  error: string;
+  timestamp: string;
+}
+
+/** One change to the progress, as the journal records it between saves. */
+export type ProgressChange =
+  | { t: 'sent'; e: string; id: string }
+  | { t: 'error'; error: ProgressError }
+  | { t: 'processed'; e: string };
+
+export class ProgressFileError extends Error {
+  override name = 'ProgressFileError';
+}
+
+const fileSchema = z.looseObject({
+  events_processed: z.array(z.string()).default([]),
+  tickets_sent: z.number().int().nonnegative().default(0),
+  errors: z.array(z.unknown()).default([]),
+  errors_total: z.number().int().nonnegative().optional(),
+  last_run: z.string().nullable().default(null),
+  event_progress: z
+    .record(z.string(), z.looseObject({ sent_ticket_ids: z.array(z.string()).default([]) }))
+    .default({}),
+});
+
+/**
+ * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
+ * `tickets_sent`, `errors`, `last_run`) plus the delivered ticket ids per event, so any later
+ * run continues exactly. Pure: reading and writing files is the store's job.
+ */
+export class Progress {
+  eventsProcessed: string[] = [];
+  ticketsSent = 0;
+  errors: ProgressError[] = [];
+  errorsTotal = 0;
+  lastRun: string | null = null;
+  private readonly sent = new Map<string, { ids: string[]; lookup: Set<string> }>();
+  /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
+  private extraFields: Record<string, unknown> = {};
+  private extraEventFields = new Map<string, Record<string, unknown>>();
+
+  static parse(text: string, file: string): Progress {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new ProgressFileError(
+        `progress file ${file} is not valid JSON (${(error as Error).message}). It was left as it is: fix it or move it away, then run again.`,
+      );
+    }
+    const parsed = fileSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ProgressFileError(
+        `progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`,
+      );
+    }
+    const data = parsed.data;
+    const progress = new Progress();
+    progress.eventsProcessed = [...new Set(data.events_processed)];
+    progress.ticketsSent = data.tickets_sent;
+    progress.errors = data.errors.map(toProgressError).slice(-MAX_ERRORS_KEPT);
+    progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
+    progress.lastRun = data.last_run;
+    for (const [eventId, event] of Object.entries(data.event_progress)) {
+      const { sent_ticket_ids: ids, ...rest } = event;
+      delete rest.sent;
+      delete rest.last_sent_at;
+      progress.extraEventFields.set(eventId, rest);
+      for (const id of ids) progress.addSent(eventId, id);
+    }
+    const {
+      events_processed,
+      tickets_sent,
+      errors,
+      errors_total,
+      last_run,
+      event_progress,
+      ...extra
+    } = data;
+    void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
+    delete extra.format;
+    delete extra.region;
+    progress.extraFields = extra;
+    return progress;
+  }
+
+  isSent(eventId: string, ticketId: string): boolean {
+    return this.sent.get(eventId)?.lookup.has(ticketId) ?? false;
+  }
+
+  sentIds(eventId: string): readonly string[] {
+    return this.sent.get(eventId)?.ids ?? [];
+  }
+
+  isProcessed(eventId: string): boolean {
+    return this.eventsProcessed.includes(eventId);
+  }
+
+  /** Applies one change. Applying the same change twice changes nothing (journal replays). */
+  apply(change: ProgressChange): void {
+    switch (change.t) {
+      case 'sent':
+        if (this.addSent(change.e, change.id)) this.ticketsSent++;
+        return;
+      case 'processed':
+        if (!this.isProcessed(change.e)) this.eventsProcessed.push(change.e);
+        return;
+      case 'error': {
+        const { error } = change;
+        const seen = this.errors.some(
+          (e) =>
+            e.ticket_id === error.ticket_id &&
+            e.timestamp === error.timestamp &&
+            e.event_id === error.event_id,
+        );
+        if (seen) return;
+        this.errors.push(error);
+        if (this.errors.length > MAX_ERRORS_KEPT)
+          this.errors.splice(0, this.errors.length - MAX_ERRORS_KEPT);
+        this.errorsTotal++;
+        return;
+      }
+    }
+  }
+
+  /** The file's text: seed fields first, then the per-event delivered ids, one per line. */
+  serialize(region: string, now: Date): string {
+    this.lastRun = now.toISOString();
+    const eventProgress: Record<string, unknown> = {};
+    const eventIds = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
+    for (const eventId of eventIds) {
+      const ids = this.sentIds(eventId);
+      eventProgress[eventId] = {
+        ...this.extraEventFields.get(eventId),
+        sent: ids.length,
+        sent_ticket_ids: ids,
+      };
+    }
+    const file = {
+      ...this.extraFields,
+      format: 2,
+      region,
+      events_processed: this.eventsProcessed,
+      tickets_sent: this.ticketsSent,
+      errors: this.errors,
+      errors_total: this.errorsTotal,
+      last_run: this.lastRun,
+      event_progress: eventProgress,
+    };
+    return `${JSON.stringify(file, null, 2)}\n`;
+  }
+
+  private addSent(eventId: string, ticketId: string): boolean {
+    let event = this.sent.get(eventId);
+    if (!event) this.sent.set(eventId, (event = { ids: [], lookup: new Set() }));
+    if (event.lookup.has(ticketId)) return false;
+    event.lookup.add(ticketId);
+    event.ids.push(ticketId);
+    return true;
+  }
+}
+
+/** An error entry as found in a file; the earlier tool's may lack fields. */
+function toProgressError(value: unknown): ProgressError {
+  const entry = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  const text = (key: string): string =>
+    typeof entry[key] === 'string' ? (entry[key]) : '';
+  return {
+    event_id: text('event_id'),
+    ticket_id: text('ticket_id'),
+    status: typeof entry.status === 'number' ? entry.status : null,
+    // An earlier tool kept whole answers here; keep the gist, never an email address.
+    error: redactEmails(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
+    timestamp: text('timestamp'),
+  };
+}

@@ -1,0 +1,97 @@
+import type { Clock, Logger } from '../ports.js';
+import type { ProgressStore } from '../progress/progress-store.js';
+import type { EventSyncReport, FailedDelivery, StopReason } from '../run-report.js';
+import { describeTicket, stringField, type Ticket } from '../vivenu/tickets.js';
+import type { WebhookSender } from '../webhook/webhook-sender.js';
+
+/** This many tickets failing one after another means the receiver is down, not the tickets. */
+export const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
+
+export interface DeliverBatchContext {
+  eventId: string;
+  sender: WebhookSender;
+  store: ProgressStore;
+  logger: Logger;
+  clock: Clock;
+  /** No delivery starts at or after this time (the run's time budget). */
+  deadlineMs: number;
+  /** Aborts on cancel. */
+  cancel?: AbortSignal;
+  sync: EventSyncReport;
+  failures: FailedDelivery[];
+}
+
+export interface BatchStop {
+  reason: StopReason;
+  message: string;
+}
+
+/**
+ * Delivers `batch` in order, recording each answer durably before the next delivery starts.
+ * Returns why it stopped early, or undefined when every ticket got an answer.
+ */
+export async function deliverBatch(
+  batch: readonly Ticket[],
+  context: DeliverBatchContext,
+): Promise<BatchStop | undefined> {
+  const { eventId, sender, store, logger, clock, sync, failures } = context;
+  let failuresInARow = 0;
+  for (const [index, ticket] of batch.entries()) {
+    if (context.cancel?.aborted) return { reason: 'cancelled', message: 'cancelled' };
+    if (clock.now() >= context.deadlineMs)
+      return { reason: 'time-budget', message: 'time budget reached' };
+
+    const label = `[${index + 1}/${batch.length}]`;
+    const outcome = await sender.deliver(ticket);
+    switch (outcome.kind) {
+      case 'delivered':
+        await store.record({ t: 'sent', e: eventId, id: ticket._id });
+        sync.sentNow++;
+        sync.remaining--;
+        failuresInARow = 0;
+        logger.info(`${label} sent ${describeTicket(ticket)}`);
+        break;
+      case 'failed': {
+        const failure: FailedDelivery = {
+          eventId,
+          ticketId: ticket._id,
+          ticketName: stringField(ticket, 'ticketName') ?? '',
+          status: outcome.status ?? null,
+          reason: outcome.reason,
+        };
+        failures.push(failure);
+        sync.failed++;
+        await store.record({
+          t: 'error',
+          error: {
+            event_id: eventId,
+            ticket_id: ticket._id,
+            status: failure.status,
+            error: failure.reason,
+            timestamp: new Date(clock.now()).toISOString(),
+          },
+        });
+        logger.info(
+          `${label} failed ${describeTicket(ticket)}: ${failure.status ?? 'no answer'} ${failure.reason}`,
+        );
+        if (++failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
+          return {
+            reason: 'receiver-down',
+            message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${failure.reason}): the receiver looks down. Stopped; run again later.`,
+          };
+        }
+        break;
+      }
+      case 'rejected':
+        return {
+          reason: 'signature-rejected',
+          message:
+            `The receiver rejected the delivery of ${ticket._id} with ${outcome.status} (${outcome.reason || 'no reason given'}): ` +
+            'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
+        };
+      case 'interrupted':
+        return { reason: 'cancelled', message: 'cancelled' };
+    }
+  }
+  return undefined;
+}

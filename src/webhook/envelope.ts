@@ -1,0 +1,48 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { Ticket } from '../vivenu/tickets.js';
+
+/** Names this tool in every delivery, so the receiver can tell a replay from a live event. */
+export const WEBHOOK_ID = 'vivenu-historical-sync';
+
+/** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
+const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+
+/** RFC 9562 UUID version 5 (SHA-1, name-based): the same name always gives the same id. */
+export function uuidV5(name: string, namespace: string = DELIVERY_ID_NAMESPACE): string {
+  const namespaceBytes = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  const hash = createHash('sha1').update(namespaceBytes).update(name, 'utf8').digest();
+  const bytes = hash.subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The delivery id of a ticket: the same in every attempt and every run, so the receiver's
+ * deduplication on `id` also catches our own retries.
+ */
+export function deliveryId(ticket: Ticket): string {
+  return uuidV5(ticket._id);
+}
+
+/**
+ * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
+ * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
+ */
+export function envelopeBody(ticket: Ticket): Buffer {
+  const envelope = {
+    id: deliveryId(ticket),
+    sellerId: ticket.sellerId,
+    webhookId: WEBHOOK_ID,
+    type: 'ticket.created',
+    mode: 'prod',
+    data: { ticket },
+  };
+  return Buffer.from(JSON.stringify(envelope), 'utf8');
+}
+
+/** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */
+export function signature(body: Uint8Array, secret: string): string {
+  return createHmac('sha256', secret).update(body).digest('hex');
+}
