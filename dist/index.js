@@ -41274,7 +41274,7 @@ class Progress {
 /** An error entry as found in a file; the earlier tool's may lack fields. */
 function toProgressError(value) {
     const entry = (typeof value === 'object' && value !== null ? value : {});
-    const text = (key) => typeof entry[key] === 'string' ? (entry[key]) : '';
+    const text = (key) => (typeof entry[key] === 'string' ? entry[key] : '');
     return {
         event_id: text('event_id'),
         ticket_id: text('ticket_id'),

@@ -8,6 +8,8 @@ import { seededRandom } from './seeded-random.js';
 export interface ReceiverBehaviour {
   /** These tickets always get this answer (a permanent 4xx, say). */
   failTickets?: Record<string, { status: number; body?: string }>;
+  /** The first `count` attempts of every ticket have their connection reset, unanswered. */
+  resetFirstAttempts?: number;
   /** The first `count` attempts of every ticket get `status` (with `Retry-After` when given). */
   failFirstAttempts?: { count: number; status: number; retryAfter?: number };
   /** Every delivery gets this answer: the receiver is down. */
@@ -29,6 +31,7 @@ export interface ReceivedDelivery {
   /** Arrival time (ms since the epoch, with sub-millisecond precision from performance.now). */
   at: number;
   signatureValid: boolean;
+  /** The answer's status; 0 for a reset connection, -1 while the answer is still pending. */
   status: number;
   /** The ticket exactly as it arrived. */
   ticket: Ticket;
@@ -77,6 +80,8 @@ export async function startReceiverSandbox(
   const startedAt = Date.now() - performance.now();
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    // Arrival is when the request's head came in, before the body is read.
+    const at = startedAt + performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
@@ -89,7 +94,6 @@ export async function startReceiverSandbox(
       return answer(response, 200, deliveries);
     if (request.method !== 'POST') return answer(response, 405, { error: 'POST only' });
 
-    const at = startedAt + performance.now();
     let envelope: { id?: string; type?: string; webhookId?: string; data?: { ticket?: Ticket } };
     try {
       envelope = JSON.parse(body.toString('utf8')) as typeof envelope;
@@ -109,23 +113,28 @@ export async function startReceiverSandbox(
       : true;
     const attempt = (attempts.get(ticket._id) ?? 0) + 1;
     attempts.set(ticket._id, attempt);
+    const delivery: ReceivedDelivery = {
+      id: String(envelope.id),
+      ticketId: ticket._id,
+      ticketName: String(ticket.ticketName),
+      createdAt: String(ticket.createdAt),
+      at,
+      signatureValid,
+      status: -1,
+      ticket,
+      type: String(envelope.type),
+      webhookId: String(envelope.webhookId),
+    };
+    deliveries.push(delivery);
     const record = (status: number): void => {
-      deliveries.push({
-        id: String(envelope.id),
-        ticketId: ticket._id,
-        ticketName: String(ticket.ticketName),
-        createdAt: String(ticket.createdAt),
-        at,
-        signatureValid,
-        status,
-        ticket,
-        type: String(envelope.type),
-        webhookId: String(envelope.webhookId),
-      });
+      delivery.status = status;
     };
 
     const trouble = behaviour.random;
-    if (trouble?.reset && random() < trouble.reset) {
+    if (
+      attempt <= (behaviour.resetFirstAttempts ?? 0) ||
+      (trouble?.reset && random() < trouble.reset)
+    ) {
       record(0);
       return void request.socket.destroy();
     }

@@ -48,6 +48,8 @@ export interface VivenuSandbox {
   setFaults(faults: VivenuFaults): void;
   /** The event's tickets as the sandbox holds them now (sales during paging included). */
   tickets(eventId: string): Ticket[];
+  /** Sells more tickets, or replaces tickets with the same `_id` (a status that changed). */
+  upsertTickets(eventId: string, tickets: Ticket[]): void;
   close(): Promise<void>;
 }
 
@@ -210,6 +212,11 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
       bursts.clear();
     },
     tickets: (eventId) => [...(events.get(eventId) ?? [])],
+    upsertTickets: (eventId, tickets) => {
+      const replaced = new Map(tickets.map((ticket) => [ticket._id, ticket]));
+      const kept = (events.get(eventId) ?? []).filter((ticket) => !replaced.has(ticket._id));
+      events.set(eventId, [...kept, ...tickets].sort(newestFirst));
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

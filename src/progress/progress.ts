@@ -178,8 +178,7 @@ function toProgressError(value: unknown): ProgressError {
     string,
     unknown
   >;
-  const text = (key: string): string =>
-    typeof entry[key] === 'string' ? (entry[key]) : '';
+  const text = (key: string): string => (typeof entry[key] === 'string' ? entry[key] : '');
   return {
     event_id: text('event_id'),
     ticket_id: text('ticket_id'),

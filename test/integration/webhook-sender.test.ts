@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/ports.js';
+import type { Ticket } from '../../src/vivenu/tickets.js';
+import { Pacer } from '../../src/webhook/pacer.js';
+import { WebhookSender } from '../../src/webhook/webhook-sender.js';
+import {
+  startReceiverSandbox,
+  type ReceiverBehaviour,
+  type ReceiverSandbox,
+} from '../../sandbox/receiver-sandbox.js';
+import { generateEventTickets } from '../../sandbox/ticket-factory.js';
+import { memoryLogger } from '../support/memory-logger.js';
+import { virtualClock } from '../support/virtual-clock.js';
+
+const SECRET = 'sender-secret';
+const tickets: Ticket[] = generateEventTickets({
+  eventId: 'abcabcabcabcabcabcabcabc',
+  count: 12,
+  seed: 5,
+});
+let receiver: ReceiverSandbox | undefined;
+afterEach(async () => {
+  await receiver?.close();
+  receiver = undefined;
+});
+
+async function sender(
+  behaviour: ReceiverBehaviour,
+  options: { intervalMs?: number; timeoutMs?: number; stop?: AbortSignal } = {},
+) {
+  receiver = await startReceiverSandbox({ secret: SECRET, behaviour, seed: 3 });
+  const clock = virtualClock(Date.now());
+  const logger = memoryLogger();
+  const webhook = new WebhookSender({
+    url: receiver.url,
+    secret: SECRET,
+    clock,
+    pacer: new Pacer(options.intervalMs ?? 0, clock),
+    random: () => 0.5,
+    requestTimeoutMs: options.timeoutMs ?? 2_000,
+    stop: options.stop,
+    logger,
+  });
+  return { webhook, clock, logger, receiver };
+}
+
+describe('WebhookSender against the sandbox receiver', () => {
+  it('signs the exact bytes it sends', async () => {
+    const { webhook, receiver } = await sender({});
+    const outcome = await webhook.deliver(tickets[0]!);
+    expect(outcome).toMatchObject({ kind: 'delivered', status: 200, attempts: 1 });
+    expect(receiver.deliveries[0]!.signatureValid).toBe(true);
+    const body = JSON.stringify(
+      JSON.parse(JSON.stringify({ ticket: receiver.deliveries[0]!.ticket })),
+    );
+    expect(body).toContain(tickets[0]!._id);
+  });
+
+  it('retries 429 honouring Retry-After, with the same id, then delivers', async () => {
+    const { webhook, clock, receiver, logger } = await sender({
+      failFirstAttempts: { count: 2, status: 429, retryAfter: 7 },
+    });
+    const outcome = await webhook.deliver(tickets[1]!);
+    expect(outcome).toMatchObject({ kind: 'delivered', attempts: 3 });
+    expect(clock.sleeps).toEqual([7_000, 7_000]);
+    expect(new Set(receiver.deliveries.map((d) => d.id)).size).toBe(1);
+    expect(logger.text()).toMatch(/HTTP 429; retry 1 in 7.0 s \(same id\)/);
+  });
+
+  it('gives up after 3 retries of a 5xx and reports the ticket failed', async () => {
+    const { webhook, receiver } = await sender({ always: { status: 502, body: 'bad gateway' } });
+    const outcome = await webhook.deliver(tickets[2]!);
+    expect(outcome).toEqual({
+      kind: 'failed',
+      status: 502,
+      reason: 'HTTP 502 after 4 attempts: bad gateway',
+      attempts: 4,
+    });
+    expect(receiver.deliveries).toHaveLength(4);
+  });
+
+  it('does not retry a permanent 4xx and keeps the first 200 characters of the answer', async () => {
+    const long = `ticketTypeId not found in KV store ${'x'.repeat(400)}`;
+    const { webhook, receiver } = await sender({
+      failTickets: { [tickets[3]!._id]: { status: 404, body: long } },
+    });
+    const outcome = await webhook.deliver(tickets[3]!);
+    expect(outcome).toMatchObject({ kind: 'failed', status: 404, attempts: 1 });
+    expect(outcome.kind === 'failed' && outcome.reason).toBe(long.slice(0, 200));
+    expect(receiver.deliveries).toHaveLength(1);
+  });
+
+  it('redacts personal data a receiver echoes back', async () => {
+    const ticket = tickets.find((t) => typeof t.email === 'string')!;
+    const echo = `duplicate holder ${String(ticket.email)} barcode ${String(ticket.barcode)}`;
+    const { webhook } = await sender({
+      failTickets: { [ticket._id]: { status: 409, body: echo } },
+    });
+    const outcome = await webhook.deliver(ticket);
+    expect(outcome.kind === 'failed' && outcome.reason).toBe(
+      'duplicate holder [redacted] barcode [redacted]',
+    );
+  });
+
+  it('treats 401 as a rejected signature, without retrying', async () => {
+    receiver = await startReceiverSandbox({ secret: 'the-real-one' });
+    const clock = virtualClock();
+    const webhook = new WebhookSender({
+      url: receiver.url,
+      secret: 'wrong',
+      clock,
+      pacer: new Pacer(0, clock),
+    });
+    expect(await webhook.deliver(tickets[4]!)).toMatchObject({ kind: 'rejected', status: 401 });
+    expect(receiver.deliveries).toHaveLength(1);
+  });
+
+  it('retries a request that timed out', async () => {
+    const { webhook, logger, receiver } = await sender({ slowMs: 600 }, { timeoutMs: 300 });
+    expect(await webhook.deliver(tickets[5]!)).toMatchObject({
+      kind: 'failed',
+      reason: 'timed out after 4 attempts',
+    });
+    expect(logger.text()).toMatch(/timed out; retry 1 in 0.8 s \(same id\)/);
+    expect(receiver.deliveries).toHaveLength(4);
+  });
+
+  it('retries a reset connection, then delivers', async () => {
+    const { webhook, logger, receiver } = await sender({ resetFirstAttempts: 2 });
+    expect(await webhook.deliver(tickets[6]!)).toMatchObject({ kind: 'delivered', attempts: 3 });
+    expect(receiver.deliveries.map((d) => d.status)).toEqual([0, 0, 200]);
+    expect(logger.text()).toMatch(/connection (dropped|reset)/);
+  });
+
+  it('starts no attempt once stopped, and gives the one in flight its answer', async () => {
+    const controller = new AbortController();
+    const { webhook, receiver } = await sender({ slowMs: 200 }, { stop: controller.signal });
+    const inFlight = webhook.deliver(tickets[7]!);
+    setTimeout(() => controller.abort(), 50);
+    expect(await inFlight).toMatchObject({ kind: 'delivered' });
+    expect(await webhook.deliver(tickets[8]!)).toEqual({ kind: 'interrupted', attempts: 0 });
+    expect(receiver.deliveries).toHaveLength(1);
+  });
+
+  it('paces deliveries start to start in real time (one real-time test)', async () => {
+    // Real clock: the only timed test. It asserts the lower bound the receiver relies on and a
+    // loose upper bound; the tight cadence ratio lives in the benchmark.
+    receiver = await startReceiverSandbox({ secret: SECRET, behaviour: { slowMs: 50 } });
+    const intervalMs = 200;
+    const webhook = new WebhookSender({
+      url: receiver.url,
+      secret: SECRET,
+      clock: systemClock,
+      pacer: new Pacer(intervalMs, systemClock),
+    });
+    for (const ticket of tickets.slice(0, 8)) await webhook.deliver(ticket);
+    // The first request also opens the connection, which delays its arrival: measure from the second.
+    const arrivals = receiver.deliveries.slice(1).map((d) => d.at);
+    const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]!);
+    expect(gaps).toHaveLength(6);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(intervalMs - 5);
+    // A 50 ms answer does not add to the gap: start to start, not answer to start.
+    const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+    expect(mean).toBeLessThan(intervalMs + 40);
+  });
+});

@@ -1,0 +1,215 @@
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, it, expect } from 'vitest';
+import { ProgressFileError, type ProgressChange } from '../../src/progress/progress.js';
+import { ProgressStore, journalPath, readProgress } from '../../src/progress/progress-store.js';
+
+const NOW = Date.parse('2026-03-01T12:00:00Z');
+const now = (): number => NOW;
+
+let folder: string;
+let file: string;
+const openStores: ProgressStore[] = [];
+
+async function openStore(region = 'eu'): Promise<ProgressStore> {
+  const store = await ProgressStore.open(file, region, now);
+  openStores.push(store);
+  return store;
+}
+
+async function closeStore(store: ProgressStore): Promise<void> {
+  openStores.splice(openStores.indexOf(store), 1);
+  await store.close();
+}
+
+async function exists(target: string): Promise<boolean> {
+  try {
+    await readFile(target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const line = (change: ProgressChange): string => `${JSON.stringify(change)}\n`;
+
+beforeEach(async () => {
+  folder = await mkdtemp(path.join(os.tmpdir(), 'progress-store-'));
+  file = path.join(folder, 'progress-eu.json');
+});
+
+afterEach(async () => {
+  // Stores a test left open on purpose (a simulated crash) release their journal handle here.
+  for (const store of openStores.splice(0)) await store.close().catch(() => undefined);
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('ProgressStore.open', () => {
+  it('creates the file with empty progress when there was none', async () => {
+    expect(await exists(file)).toBe(false);
+    const store = await openStore();
+    expect(store.progress.ticketsSent).toBe(0);
+    const written = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    expect(written).toMatchObject({
+      format: 2,
+      region: 'eu',
+      events_processed: [],
+      tickets_sent: 0,
+      errors: [],
+      errors_total: 0,
+      last_run: '2026-03-01T12:00:00.000Z',
+      event_progress: {},
+    });
+    await closeStore(store);
+  });
+
+  it('creates a missing folder for the file', async () => {
+    file = path.join(folder, 'nested', 'deeper', 'progress-eu.json');
+    const store = await openStore();
+    await closeStore(store);
+    expect(await exists(file)).toBe(true);
+  });
+});
+
+describe('ProgressStore.record', () => {
+  it('appends one JSON line per change to the journal', async () => {
+    const store = await openStore();
+    const changes: ProgressChange[] = [
+      { t: 'sent', e: 'ev1', id: 'a' },
+      { t: 'sent', e: 'ev1', id: 'b' },
+      { t: 'processed', e: 'ev1' },
+    ];
+    for (const change of changes) await store.record(change);
+    const journal = await readFile(journalPath(file), 'utf8');
+    expect(journal.endsWith('\n')).toBe(true);
+    const lines = journal.split('\n').slice(0, -1);
+    expect(lines.map((text) => JSON.parse(text) as unknown)).toEqual(changes);
+    expect(store.progress.ticketsSent).toBe(2);
+  });
+
+  it('does not rewrite the JSON file on each change', async () => {
+    const store = await openStore();
+    const before = await readFile(file, 'utf8');
+    await store.record({ t: 'sent', e: 'ev1', id: 'a' });
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('readProgress after a crash', () => {
+  it('sees every recorded delivery from the file and the journal', async () => {
+    const store = await openStore();
+    await store.record({ t: 'sent', e: 'ev1', id: 'a' });
+    await store.save();
+    await store.record({ t: 'sent', e: 'ev1', id: 'b' });
+    await store.record({ t: 'sent', e: 'ev2', id: 'c' });
+    await store.record({
+      t: 'error',
+      error: { event_id: 'ev2', ticket_id: 'd', status: 503, error: 'busy', timestamp: 'ts1' },
+    });
+    // No close(): the process died here.
+    const progress = await readProgress(file);
+    expect(progress.isSent('ev1', 'a')).toBe(true);
+    expect(progress.isSent('ev1', 'b')).toBe(true);
+    expect(progress.isSent('ev2', 'c')).toBe(true);
+    expect(progress.sentIds('ev1')).toEqual(['a', 'b']);
+    expect(progress.ticketsSent).toBe(3);
+    expect(progress.errors.map((e) => e.ticket_id)).toEqual(['d']);
+  });
+
+  it('reads a missing file as empty progress and writes nothing', async () => {
+    const progress = await readProgress(file);
+    expect(progress.ticketsSent).toBe(0);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('ignores a torn last journal line', async () => {
+    await writeFile(
+      journalPath(file),
+      line({ t: 'sent', e: 'ev1', id: 'a' }) + line({ t: 'sent', e: 'ev1', id: 'b' }),
+    );
+    await appendFile(journalPath(file), '{"t":"sent","e');
+    const progress = await readProgress(file);
+    expect(progress.sentIds('ev1')).toEqual(['a', 'b']);
+    expect(progress.ticketsSent).toBe(2);
+  });
+
+  it('throws ProgressFileError for a broken line in the middle', async () => {
+    await writeFile(
+      journalPath(file),
+      `${line({ t: 'sent', e: 'ev1', id: 'a' })}{"t":"sent","e\n${line({ t: 'sent', e: 'ev1', id: 'b' })}`,
+    );
+    await expect(readProgress(file)).rejects.toThrow(ProgressFileError);
+    await expect(readProgress(file)).rejects.toThrow(journalPath(file));
+  });
+
+  it('opens after a torn line and keeps appending cleanly', async () => {
+    await writeFile(journalPath(file), `${line({ t: 'sent', e: 'ev1', id: 'a' })}{"t":"se`);
+    const store = await openStore();
+    expect(store.progress.sentIds('ev1')).toEqual(['a']);
+    await store.record({ t: 'sent', e: 'ev1', id: 'b' });
+    const progress = await readProgress(file);
+    expect(progress.sentIds('ev1')).toEqual(['a', 'b']);
+  });
+});
+
+describe('ProgressStore.close', () => {
+  it('folds the journal into the file, removes it and leaves no temporary files', async () => {
+    const store = await openStore('us');
+    await store.record({ t: 'sent', e: 'ev1', id: 'a' });
+    await store.record({ t: 'sent', e: 'ev1', id: 'b' });
+    await store.record({ t: 'processed', e: 'ev1' });
+    await closeStore(store);
+    expect(await exists(journalPath(file))).toBe(false);
+    const names = await readdir(folder);
+    expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(names).toEqual(['progress-eu.json']);
+    const written = JSON.parse(await readFile(file, 'utf8')) as {
+      region: string;
+      tickets_sent: number;
+      events_processed: string[];
+      event_progress: Record<string, { sent: number; sent_ticket_ids: string[] }>;
+    };
+    expect(written.region).toBe('us');
+    expect(written.tickets_sent).toBe(2);
+    expect(written.events_processed).toEqual(['ev1']);
+    expect(written.event_progress.ev1).toEqual({ sent: 2, sent_ticket_ids: ['a', 'b'] });
+  });
+});
+
+describe('ProgressStore re-opened after a crash', () => {
+  it('folds a leftover journal without double-counting ids the file already holds', async () => {
+    const first = await openStore();
+    await first.record({ t: 'sent', e: 'ev1', id: 'a' });
+    await first.record({ t: 'sent', e: 'ev1', id: 'b' });
+    await closeStore(first);
+    // A crash after the rename but before the journal was emptied leaves these lines behind.
+    await writeFile(
+      journalPath(file),
+      line({ t: 'sent', e: 'ev1', id: 'a' }) + line({ t: 'sent', e: 'ev1', id: 'b' }),
+    );
+
+    const second = await openStore();
+    expect(second.progress.ticketsSent).toBe(2);
+    expect(second.progress.sentIds('ev1')).toEqual(['a', 'b']);
+    // Opening folded the journal: it is empty and the file holds the same counts.
+    expect(await readFile(journalPath(file), 'utf8')).toBe('');
+    await closeStore(second);
+    const written = JSON.parse(await readFile(file, 'utf8')) as { tickets_sent: number };
+    expect(written.tickets_sent).toBe(2);
+  });
+
+  it('adds journal deliveries the file does not hold yet', async () => {
+    const first = await openStore();
+    await first.record({ t: 'sent', e: 'ev1', id: 'a' });
+    await closeStore(first);
+    await writeFile(
+      journalPath(file),
+      line({ t: 'sent', e: 'ev1', id: 'a' }) + line({ t: 'sent', e: 'ev1', id: 'c' }),
+    );
+    const second = await openStore();
+    expect(second.progress.ticketsSent).toBe(2);
+    expect(second.progress.sentIds('ev1')).toEqual(['a', 'c']);
+    await closeStore(second);
+  });
+});

@@ -1,0 +1,269 @@
+import { randomBytes } from 'node:crypto';
+import { describe, it, expect } from 'vitest';
+import {
+  MAX_ERRORS_KEPT,
+  Progress,
+  ProgressFileError,
+  type ProgressError,
+} from '../../src/progress/progress.js';
+
+const PYTHON_FILE = JSON.stringify({
+  events_processed: ['e1'],
+  tickets_sent: 150,
+  errors: [{ event_id: 'e1', ticket_id: 't9', error: 'boom', timestamp: '2025-07-29T15:30:00Z' }],
+  last_run: '2025-07-29T15:30:00Z',
+  event_progress: { e2: { sent_ticket_ids: ['a', 'b'], total_tickets: 10 } },
+});
+const NOW = new Date('2026-02-03T04:05:06.789Z');
+
+interface FileShape {
+  format: number;
+  region: string;
+  events_processed: string[];
+  tickets_sent: number;
+  errors: ProgressError[];
+  errors_total: number;
+  last_run: string | null;
+  event_progress: Record<string, { sent: number; sent_ticket_ids: string[] } & object>;
+  [extra: string]: unknown;
+}
+const serialized = (progress: Progress, region = 'eu'): FileShape =>
+  JSON.parse(progress.serialize(region, NOW)) as FileShape;
+
+const error = (ticketId: string, timestamp: string, event = 'e1'): ProgressError => ({
+  event_id: event,
+  ticket_id: ticketId,
+  status: 500,
+  error: `failed ${ticketId}`,
+  timestamp,
+});
+
+describe('Progress.parse of the earlier Python tool file', () => {
+  const progress = Progress.parse(PYTHON_FILE, 'progress-eu.json');
+
+  it('carries over processed events, the sent count and the last run', () => {
+    expect(progress.isProcessed('e1')).toBe(true);
+    expect(progress.isProcessed('e2')).toBe(false);
+    expect(progress.ticketsSent).toBe(150);
+    expect(progress.lastRun).toBe('2025-07-29T15:30:00Z');
+  });
+
+  it('keeps the errors, with no status for the missing one', () => {
+    expect(progress.errors).toEqual([
+      {
+        event_id: 'e1',
+        ticket_id: 't9',
+        status: null,
+        error: 'boom',
+        timestamp: '2025-07-29T15:30:00Z',
+      },
+    ]);
+    expect(progress.errorsTotal).toBe(1);
+  });
+
+  it('knows the delivered ids per event', () => {
+    expect(progress.isSent('e2', 'a')).toBe(true);
+    expect(progress.isSent('e2', 'b')).toBe(true);
+    expect(progress.isSent('e2', 'c')).toBe(false);
+    expect(progress.isSent('e1', 'a')).toBe(false);
+    expect(progress.sentIds('e2')).toEqual(['a', 'b']);
+  });
+
+  it('keeps unknown per-event and top-level fields through serialize', () => {
+    const file = JSON.stringify({
+      ...(JSON.parse(PYTHON_FILE) as object),
+      python_version: '3.11',
+      settings: { batch: 50 },
+    });
+    const out = serialized(Progress.parse(file, 'progress-eu.json'));
+    expect(out.event_progress.e2).toEqual({
+      total_tickets: 10,
+      sent: 2,
+      sent_ticket_ids: ['a', 'b'],
+    });
+    expect(out.python_version).toBe('3.11');
+    expect(out.settings).toEqual({ batch: 50 });
+    expect(out.tickets_sent).toBe(150);
+    expect(out.events_processed).toEqual(['e1']);
+  });
+
+  it('redacts an email address found in an earlier error text', () => {
+    const file = JSON.stringify({
+      errors: [
+        {
+          event_id: 'e1',
+          ticket_id: 't1',
+          error: 'HTTP 422: {"email":"paddy.mccann@example.org","reason":"dup"}',
+          timestamp: '2025-07-29T15:30:00Z',
+        },
+      ],
+    });
+    const [parsed] = Progress.parse(file, 'progress-eu.json').errors;
+    expect(parsed?.error).not.toContain('paddy.mccann@example.org');
+    expect(parsed?.error).not.toContain('@');
+    expect(parsed?.error).toContain('[redacted]');
+    expect(parsed?.error).toContain('HTTP 422');
+  });
+
+  it('shortens a long earlier error text to its first 300 characters', () => {
+    const long = `HTTP 500: ${'x'.repeat(1_000)}`;
+    const file = JSON.stringify({ errors: [{ ticket_id: 't1', error: long }] });
+    const [parsed] = Progress.parse(file, 'progress-eu.json').errors;
+    expect(parsed?.error).toBe(long.slice(0, 300));
+  });
+
+  it('reads an empty object as empty progress', () => {
+    const empty = Progress.parse('{}', 'progress-eu.json');
+    expect(empty.ticketsSent).toBe(0);
+    expect(empty.eventsProcessed).toEqual([]);
+    expect(empty.errors).toEqual([]);
+    expect(empty.lastRun).toBeNull();
+  });
+});
+
+describe('Progress.parse of broken files', () => {
+  it('throws ProgressFileError naming the file for invalid JSON', () => {
+    const parse = (): Progress => Progress.parse('{"tickets_sent": 1,', '/data/progress-us.json');
+    expect(parse).toThrow(ProgressFileError);
+    expect(parse).toThrow(/\/data\/progress-us\.json/);
+  });
+
+  it('throws ProgressFileError naming the file for a wrong shape', () => {
+    const shapes = [
+      '{"tickets_sent":"x"}',
+      '{"tickets_sent":-1}',
+      '{"events_processed":"e1"}',
+      '{"event_progress":{"e1":{"sent_ticket_ids":[1,2]}}}',
+      '[]',
+      'null',
+    ];
+    for (const text of shapes) {
+      const parse = (): Progress => Progress.parse(text, 'progress-ap.json');
+      expect(parse, text).toThrow(ProgressFileError);
+      expect(parse, text).toThrow(/progress-ap\.json/);
+    }
+  });
+
+  it('names the field that has the wrong shape', () => {
+    expect(() => Progress.parse('{"tickets_sent":"x"}', 'p.json')).toThrow(/tickets_sent/);
+  });
+});
+
+describe('Progress.apply', () => {
+  it('counts a delivery once, however often it is applied', () => {
+    const progress = new Progress();
+    progress.apply({ t: 'sent', e: 'e1', id: 'a' });
+    progress.apply({ t: 'sent', e: 'e1', id: 'a' });
+    progress.apply({ t: 'sent', e: 'e1', id: 'b' });
+    expect(progress.ticketsSent).toBe(2);
+    expect(progress.sentIds('e1')).toEqual(['a', 'b']);
+  });
+
+  it('counts the same id in two events separately', () => {
+    const progress = new Progress();
+    progress.apply({ t: 'sent', e: 'e1', id: 'a' });
+    progress.apply({ t: 'sent', e: 'e2', id: 'a' });
+    expect(progress.ticketsSent).toBe(2);
+  });
+
+  it('does not double-count an id that the parsed file already holds', () => {
+    const progress = Progress.parse(PYTHON_FILE, 'p.json');
+    progress.apply({ t: 'sent', e: 'e2', id: 'a' });
+    expect(progress.ticketsSent).toBe(150);
+    progress.apply({ t: 'sent', e: 'e2', id: 'c' });
+    expect(progress.ticketsSent).toBe(151);
+  });
+
+  it('keeps the same error once', () => {
+    const progress = new Progress();
+    const same = error('t1', '2025-01-01T00:00:00Z');
+    progress.apply({ t: 'error', error: same });
+    progress.apply({ t: 'error', error: { ...same } });
+    expect(progress.errors).toEqual([same]);
+    expect(progress.errorsTotal).toBe(1);
+    progress.apply({ t: 'error', error: error('t1', '2025-01-01T00:00:01Z') });
+    expect(progress.errors).toHaveLength(2);
+    expect(progress.errorsTotal).toBe(2);
+  });
+
+  it('marks an event processed once', () => {
+    const progress = new Progress();
+    progress.apply({ t: 'processed', e: 'e1' });
+    progress.apply({ t: 'processed', e: 'e1' });
+    expect(progress.eventsProcessed).toEqual(['e1']);
+  });
+
+  it('keeps only the latest MAX_ERRORS_KEPT errors while errorsTotal counts all', () => {
+    const progress = new Progress();
+    const count = MAX_ERRORS_KEPT + 37;
+    for (let i = 0; i < count; i++)
+      progress.apply({ t: 'error', error: error(`t${i}`, new Date(i * 1000).toISOString()) });
+    expect(progress.errors).toHaveLength(MAX_ERRORS_KEPT);
+    expect(progress.errors[0]?.ticket_id).toBe('t37');
+    expect(progress.errors.at(-1)?.ticket_id).toBe(`t${count - 1}`);
+    expect(progress.errorsTotal).toBe(count);
+    const out = serialized(progress);
+    expect(out.errors).toHaveLength(MAX_ERRORS_KEPT);
+    expect(out.errors_total).toBe(count);
+  });
+
+  it('caps errors read from a file too, keeping the latest', () => {
+    const errors = Array.from({ length: MAX_ERRORS_KEPT + 5 }, (_, i) => ({
+      event_id: 'e1',
+      ticket_id: `t${i}`,
+      error: 'x',
+      timestamp: 'ts',
+    }));
+    const progress = Progress.parse(JSON.stringify({ errors }), 'p.json');
+    expect(progress.errors).toHaveLength(MAX_ERRORS_KEPT);
+    expect(progress.errors[0]?.ticket_id).toBe('t5');
+    expect(progress.errorsTotal).toBe(MAX_ERRORS_KEPT + 5);
+  });
+});
+
+describe('Progress.serialize', () => {
+  it('writes format 2, the region, the given date and delivered ids in delivery order', () => {
+    const progress = new Progress();
+    for (const id of ['zz', 'aa', 'mm']) progress.apply({ t: 'sent', e: 'ev1', id });
+    progress.apply({ t: 'processed', e: 'ev0' });
+    const text = progress.serialize('us', NOW);
+    expect(text.endsWith('\n')).toBe(true);
+    const out = JSON.parse(text) as FileShape;
+    expect(out.format).toBe(2);
+    expect(out.region).toBe('us');
+    expect(out.last_run).toBe('2026-02-03T04:05:06.789Z');
+    expect(progress.lastRun).toBe('2026-02-03T04:05:06.789Z');
+    expect(out.tickets_sent).toBe(3);
+    expect(out.events_processed).toEqual(['ev0']);
+    expect(out.event_progress).toEqual({ ev1: { sent: 3, sent_ticket_ids: ['zz', 'aa', 'mm'] } });
+  });
+
+  it('parses back to the same progress', () => {
+    const progress = new Progress();
+    progress.apply({ t: 'sent', e: 'ev1', id: 'a' });
+    progress.apply({ t: 'sent', e: 'ev2', id: 'b' });
+    progress.apply({ t: 'processed', e: 'ev1' });
+    progress.apply({ t: 'error', error: error('c', '2025-01-01T00:00:00Z', 'ev2') });
+    const text = progress.serialize('eu', NOW);
+    const again = Progress.parse(text, 'p.json');
+    expect(again.ticketsSent).toBe(2);
+    expect(again.sentIds('ev1')).toEqual(['a']);
+    expect(again.sentIds('ev2')).toEqual(['b']);
+    expect(again.eventsProcessed).toEqual(['ev1']);
+    expect(again.errors).toEqual(progress.errors);
+    expect(again.errorsTotal).toBe(1);
+    expect(again.serialize('eu', NOW)).toBe(text);
+  });
+
+  it('stays under 1,000,000 bytes with 20,000 delivered ids in one event', () => {
+    const progress = new Progress();
+    const ids = Array.from({ length: 20_000 }, () => randomBytes(12).toString('hex'));
+    for (const id of ids) progress.apply({ t: 'sent', e: 'ev1', id });
+    expect(progress.ticketsSent).toBe(20_000);
+    const text = progress.serialize('eu', NOW);
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(1_000_000);
+    const out = JSON.parse(text) as FileShape;
+    expect(out.event_progress.ev1?.sent).toBe(20_000);
+    expect(out.event_progress.ev1?.sent_ticket_ids).toEqual(ids);
+  });
+});
