@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2692:
+/***/ 9712:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31324,7 +31324,14 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/format.ts
+/** A count as people read it in logs and summaries: 1,912. */
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
+
 /**
  * Errors a person can act on. Each message says what was wrong and what to check; none
  * carries personal data or a credential.
@@ -31351,8 +31358,8 @@ class errors_IncompletePullError extends Error {
     reported;
     name = 'IncompletePullError';
     constructor(eventId, pulled, reported) {
-        super(`event ${eventId}: pulled ${pulled.toLocaleString('en-US')} unique tickets but Vivenu reported ` +
-            `${reported.toLocaleString('en-US')}, even after paging a second time. Tickets may be ` +
+        super(`event ${eventId}: pulled ${count(pulled)} unique tickets but Vivenu reported ` +
+            `${count(reported)}, even after paging a second time. Tickets may be ` +
             `selling right now, or Vivenu's count is off; the files hold what was pulled. Run again.`);
         this.eventId = eventId;
         this.pulled = pulled;
@@ -41564,7 +41571,7 @@ async function deliverBatch(batch, context) {
 ;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
 
 
-const count = (n) => n.toLocaleString('en-US');
+
 /**
  * Every ticket of one event. Vivenu has no sort parameter and sales go on while we page, so
  * rows can move between pages: tickets are collected by `_id`, and a pass that ends short of
@@ -41689,6 +41696,7 @@ function describeNetworkError(error) {
 
 
 
+
 const MIN_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 1000;
 /** After this many 503s in a row for one page, ask for half as many tickets. */
@@ -41724,7 +41732,7 @@ class VivenuClient {
             if (outcome.kind === 'page')
                 return { ...outcome.page, pageSize: size };
             unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
-            const where = `event ${eventId}, tickets from ${skip.toLocaleString('en-US')}`;
+            const where = `event ${eventId}, tickets from ${count(skip)}`;
             if (attempt >= this.retry.maxAttempts) {
                 throw new VivenuError(`Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ` +
                     `Vivenu may be under load: run again later.`);
@@ -42021,6 +42029,7 @@ class WebhookSender {
 
 
 
+
 /** A run that ended early on purpose (cancel) or on a condition a person must act on. */
 class RunStoppedError extends Error {
     name = 'RunStoppedError';
@@ -42044,7 +42053,6 @@ function newRunReport(settings, startedAtMs) {
         complete: false,
     };
 }
-const pipeline_count = (n) => n.toLocaleString('en-US');
 const FIRST_DELIVERIES_SHOWN = 20;
 /**
  * The whole run, the same for every door: pull each event and keep its tickets as files, then
@@ -42165,7 +42173,7 @@ class PipelineRun {
         try {
             for (const eventId of settings.eventIds) {
                 if (allowance <= 0) {
-                    logger.info(`limit ${pipeline_count(settings.limit)} reached: event ${eventId} waits for the next run`);
+                    logger.info(`limit ${count(settings.limit)} reached: event ${eventId} waits for the next run`);
                     continue;
                 }
                 if (progress.isProcessed(eventId) && !settings.resync) {
@@ -42185,7 +42193,7 @@ class PipelineRun {
                 const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
                 const sync = eventSyncReport(eventId, selection, pending.length);
                 report.syncs.push(sync);
-                logger.info(`${pipeline_count(sync.deliveredBefore)} delivered by earlier runs; ${pipeline_count(pending.length)} to deliver`);
+                logger.info(`${count(sync.deliveredBefore)} delivered by earlier runs; ${count(pending.length)} to deliver`);
                 if (!pulled.complete) {
                     report.stop = {
                         reason: 'untrusted-pull',
@@ -42206,7 +42214,7 @@ class PipelineRun {
                 }
                 if (!store)
                     throw new Error('progress store missing');
-                const stop = await logger.group(`Deliver event ${eventId}: ${pipeline_count(batch.send.length)} tickets`, () => deliverBatch(batch.send, {
+                const stop = await logger.group(`Deliver event ${eventId}: ${count(batch.send.length)} tickets`, () => deliverBatch(batch.send, {
                     eventId,
                     sender,
                     store,
@@ -42236,12 +42244,12 @@ class PipelineRun {
     finishSync(progress) {
         const { report, settings, logger } = this;
         const totals = syncTotals(report);
-        const saved = `progress saved in ${settings.progressFile} (${pipeline_count(progress.ticketsSent)} delivered all-time)`;
+        const saved = `progress saved in ${settings.progressFile} (${count(progress.ticketsSent)} delivered all-time)`;
         switch (report.stop?.reason) {
             case 'cancelled':
-                throw new RunStoppedError(`Cancelled: ${pipeline_count(totals.sent)} delivered this run, ${pipeline_count(totals.remaining)} remaining; ${saved}. Run the workflow again to continue where this run stopped.`);
+                throw new RunStoppedError(`Cancelled: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run the workflow again to continue where this run stopped.`);
             case 'time-budget':
-                logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${pipeline_count(totals.sent)} delivered this run, ${pipeline_count(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
+                logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
                 return;
             case 'receiver-down':
             case 'signature-rejected':
@@ -42251,7 +42259,7 @@ class PipelineRun {
                 break;
         }
         if (totals.failed > 0) {
-            const message = `${pipeline_count(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
+            const message = `${count(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
             if (settings.failOnTicketErrors && !settings.dryRun)
                 throw new RunStoppedError(message);
             logger.warning(message);
@@ -42274,8 +42282,8 @@ class PipelineRun {
             // Files are written even for an incomplete pull: nothing pulled is thrown away.
             const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
             this.report.pulls.push({ metadata, eventDir: files.eventDir });
-            logger.info(`${pipeline_count(pulled.tickets.length)} unique tickets (Vivenu reported ${pipeline_count(pulled.totalReported)}) ` +
-                `in ${pipeline_count(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
+            logger.info(`${count(pulled.tickets.length)} unique tickets (Vivenu reported ${count(pulled.totalReported)}) ` +
+                `in ${count(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
             if (pulled.tickets.length === 0) {
                 logger.warning(`event ${eventId}: Vivenu returned no tickets. Check the event id, and that the ${settings.region} key belongs to the event's seller.`);
             }
@@ -42287,11 +42295,11 @@ class PipelineRun {
         const selection = selectTickets(pulled.tickets, settings);
         logger.info([
             `Filtering results for event ${pulled.eventId}:`,
-            `  - Total tickets: ${pipeline_count(selection.total)}`,
-            `  - Rejected (status not ${settings.statuses.join('/')}): ${pipeline_count(selection.rejectedStatus)}`,
-            `  - Rejected (name without "${settings.nameContains}"): ${pipeline_count(selection.rejectedName)}`,
-            `  - Invalid (no _id, ticketName or status): ${pipeline_count(selection.invalid.length)}`,
-            `  - Eligible: ${pipeline_count(selection.eligible.length)}`,
+            `  - Total tickets: ${count(selection.total)}`,
+            `  - Rejected (status not ${settings.statuses.join('/')}): ${count(selection.rejectedStatus)}`,
+            `  - Rejected (name without "${settings.nameContains}"): ${count(selection.rejectedName)}`,
+            `  - Invalid (no _id, ticketName or status): ${count(selection.invalid.length)}`,
+            `  - Eligible: ${count(selection.eligible.length)}`,
         ].join('\n'));
         if (selection.invalid.length > 0) {
             logger.warning(`event ${pulled.eventId}: ${selection.invalid.length} tickets lack a ticketName or status and were skipped (first: ${selection.invalid[0]._id})`);
@@ -42317,8 +42325,8 @@ class PipelineRun {
         };
         this.report.plans.push(plan);
         const lines = [
-            `Dry run: ${pipeline_count(plan.toSend)} deliveries would go to ${this.settings.webhookUrl}`,
-            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${pipeline_count(n)} × ${name}`),
+            `Dry run: ${count(plan.toSend)} deliveries would go to ${this.settings.webhookUrl}`,
+            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${count(n)} × ${name}`),
             `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.join(', ') || '-'}`,
             `  created from ${plan.firstCreatedAt ?? '-'} to ${plan.lastCreatedAt ?? '-'}`,
             `  first ${plan.firstDeliveries.length} in order:`,
@@ -42405,7 +42413,7 @@ function consoleLogger(write = (line) => console.log(line)) {
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
 
 
-const job_summary_count = (n) => n.toLocaleString('en-US');
+
 const FAILURE_REASONS_SHOWN = 20;
 const EXAMPLE_IDS = 3;
 function escapeHtml(text) {
@@ -42418,7 +42426,7 @@ function tableCell(text) {
         .replace(/[\r\n]+/g, ' ');
 }
 function table(headers, rows) {
-    const line = (cells) => `| ${cells.map((cell) => (typeof cell === 'number' ? job_summary_count(cell) : tableCell(cell))).join(' | ')} |`;
+    const line = (cells) => `| ${cells.map((cell) => (typeof cell === 'number' ? count(cell) : tableCell(cell))).join(' | ')} |`;
     const align = headers.map((_, i) => (i === 0 ? '---' : '---:'));
     return [line(headers), `| ${align.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
@@ -42463,7 +42471,7 @@ function pulledSection(report) {
         ]),
     ];
     for (const { metadata: m } of report.pulls) {
-        parts.push(`<details><summary>Event ${m.event_id}: ${job_summary_count(m.total_pulled)} tickets by status and ticket type</summary>\n`, countsTable('Status', m.by_status), countsTable('Ticket type', m.by_ticket_name), `Created from ${escapeHtml(m.first_created_at ?? '-')} to ${escapeHtml(m.last_created_at ?? '-')}.\n\n</details>`);
+        parts.push(`<details><summary>Event ${m.event_id}: ${count(m.total_pulled)} tickets by status and ticket type</summary>\n`, countsTable('Status', m.by_status), countsTable('Ticket type', m.by_ticket_name), `Created from ${escapeHtml(m.first_created_at ?? '-')} to ${escapeHtml(m.last_created_at ?? '-')}.\n\n</details>`);
     }
     return parts;
 }
@@ -42495,7 +42503,7 @@ function deliveredSection(report) {
             const team = s.teamWaiting
                 ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
                 : '';
-            parts.push(`Event ${s.eventId}: ${job_summary_count(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`);
+            parts.push(`Event ${s.eventId}: ${count(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`);
         }
     }
     return parts;
@@ -42533,7 +42541,7 @@ function failuresSection(report) {
 }
 function planSection(plan) {
     return [
-        `#### Event ${plan.eventId}: ${job_summary_count(plan.toSend)} deliveries, oldest first`,
+        `#### Event ${plan.eventId}: ${count(plan.toSend)} deliveries, oldest first`,
         countsTable('Ticket type', plan.byTicketType),
         `ticketTypeIds the receiver must have registered: ${plan.ticketTypeIds.map((id) => `\`${escapeHtml(id)}\``).join(', ') || '-'}`,
         `Created from ${escapeHtml(plan.firstCreatedAt ?? '-')} to ${escapeHtml(plan.lastCreatedAt ?? '-')}.`,
@@ -42913,7 +42921,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2692);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9712);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

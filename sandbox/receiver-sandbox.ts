@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Ticket } from '../src/vivenu/tickets.js';
+import { readBody, sendJson as answer, serveOnLoopback } from './loopback-server.js';
 import { seededRandom } from './seeded-random.js';
 
 /** How the simulated receiver misbehaves; everything off answers 200 to every signed delivery. */
@@ -49,16 +49,6 @@ export interface ReceiverSandbox {
   close(): Promise<void>;
 }
 
-function answer(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(typeof body === 'string' ? body : JSON.stringify(body));
-}
-
 function signatureMatches(body: Buffer, header: string | undefined, secret: string): boolean {
   if (!header) return false;
   const expected = createHmac('sha256', secret).update(body).digest();
@@ -82,9 +72,7 @@ export async function startReceiverSandbox(
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     // Arrival is when the request's head came in, before the body is read.
     const at = startedAt + performance.now();
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
+    const body = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://receiver');
     if (url.pathname === '/__sandbox/behaviour' && request.method === 'POST') {
       behaviour = JSON.parse(body.toString() || '{}') as ReceiverBehaviour;
@@ -168,24 +156,14 @@ export async function startReceiverSandbox(
     reply(200, { ok: true });
   };
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) answer(response, 500, { error: String(error) });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveOnLoopback(handle, options.port);
   return {
-    url: `http://127.0.0.1:${port}/test-created`,
+    url: `${server.origin}/test-created`,
     deliveries,
     accepted: () => deliveries.filter((d) => d.status >= 200 && d.status < 300),
     setBehaviour: (next) => {
       behaviour = next;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: () => server.close(),
   };
 }

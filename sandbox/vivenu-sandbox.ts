@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Ticket } from '../src/vivenu/tickets.js';
+import { readBody, sendJson, serveOnLoopback } from './loopback-server.js';
 import { seededRandom } from './seeded-random.js';
 import { makeTicket } from './ticket-factory.js';
 
@@ -59,16 +59,6 @@ export interface VivenuSandboxOptions {
   faults?: VivenuFaults;
   seed?: number;
   port?: number;
-}
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
 }
 
 /** Newest first, like a list that grows at the top while you page it. */
@@ -187,25 +177,17 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
     if (request.method === 'GET' && url.pathname === '/__sandbox/stats')
       return sendJson(response, 200, stats);
     if (request.method === 'POST' && url.pathname === '/__sandbox/faults') {
-      let body = '';
-      for await (const chunk of request) body += String(chunk);
-      faults = JSON.parse(body || '{}') as VivenuFaults;
+      faults = JSON.parse((await readBody(request)).toString() || '{}') as VivenuFaults;
       return sendJson(response, 200, faults);
     }
     sendJson(response, 404, { message: 'Not Found' });
   };
 
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, 500, { message: String(error) });
-    });
-  });
-  server.on('connection', () => stats.connections++);
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveOnLoopback(handle, options.port);
+  server.server.on('connection', () => stats.connections++);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.origin,
     stats,
     setFaults: (next) => {
       faults = next;
@@ -217,10 +199,6 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
       const kept = (events.get(eventId) ?? []).filter((ticket) => !replaced.has(ticket._id));
       events.set(eventId, [...kept, ...tickets].sort(newestFirst));
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: () => server.close(),
   };
 }

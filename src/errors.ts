@@ -1,3 +1,5 @@
+import { count } from './format.js';
+
 /**
  * Errors a person can act on. Each message says what was wrong and what to check; none
  * carries personal data or a credential.
@@ -29,8 +31,8 @@ export class IncompletePullError extends Error {
     readonly reported: number,
   ) {
     super(
-      `event ${eventId}: pulled ${pulled.toLocaleString('en-US')} unique tickets but Vivenu reported ` +
-        `${reported.toLocaleString('en-US')}, even after paging a second time. Tickets may be ` +
+      `event ${eventId}: pulled ${count(pulled)} unique tickets but Vivenu reported ` +
+        `${count(reported)}, even after paging a second time. Tickets may be ` +
         `selling right now, or Vivenu's count is off; the files hold what was pulled. Run again.`,
     );
   }

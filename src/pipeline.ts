@@ -1,3 +1,4 @@
+import { count } from './format.js';
 import { IncompletePullError } from './errors.js';
 import type { RetryPolicy } from './http/retry.js';
 import { buildEventMetadata, countBy } from './output/event-metadata.js';
@@ -54,7 +55,6 @@ export function newRunReport(settings: Settings, startedAtMs: number): RunReport
   };
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
 const FIRST_DELIVERIES_SHOWN = 20;
 
 /**

@@ -1,8 +1,8 @@
+import { count } from '../format.js';
 import { sortedCounts } from '../output/event-metadata.js';
 import type { DryRunPlan, FailedDelivery, RunReport, TestDelivery } from '../run-report.js';
 import { syncTotals, ticketsFound } from '../run-report.js';
 
-const count = (n: number): string => n.toLocaleString('en-US');
 const FAILURE_REASONS_SHOWN = 20;
 const EXAMPLE_IDS = 3;
 

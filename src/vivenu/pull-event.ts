@@ -1,3 +1,4 @@
+import { count } from '../format.js';
 import { IncompletePullError } from '../errors.js';
 import type { Clock, Logger } from '../ports.js';
 import { compareByCreation, type Ticket } from './tickets.js';
@@ -23,8 +24,6 @@ export interface PullOptions {
   logger: Logger;
   pageSize: number;
 }
-
-const count = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * Every ticket of one event. Vivenu has no sort parameter and sales go on while we page, so

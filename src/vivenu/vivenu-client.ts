@@ -1,3 +1,4 @@
+import { count } from '../format.js';
 import { z } from 'zod';
 import { VivenuError } from '../errors.js';
 import {
@@ -69,7 +70,7 @@ export class VivenuClient {
       if (outcome.kind === 'page') return { ...outcome.page, pageSize: size };
 
       unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
-      const where = `event ${eventId}, tickets from ${skip.toLocaleString('en-US')}`;
+      const where = `event ${eventId}, tickets from ${count(skip)}`;
       if (attempt >= this.retry.maxAttempts) {
         throw new VivenuError(
           `Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ` +
