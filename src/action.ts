@@ -3,6 +3,8 @@
  * The only module that talks to the runner.
  */
 import * as core from '@actions/core';
+import { context } from '@actions/github';
+import { gitHubDoors } from './github/github-doors.js';
 import { newRunReport, runPipeline } from './pipeline.js';
 import { systemClock, type Logger } from './ports.js';
 import { renderJobSummary } from './report/job-summary.js';
@@ -47,6 +49,7 @@ async function report(run: RunReport, failure?: string): Promise<void> {
     'tickets-skipped': totals.skipped,
     complete: run.complete,
     'progress-file': run.progressFile,
+    'artifact-name': artifactName(run),
   };
   await core.group('Outputs', () => {
     for (const [name, value] of Object.entries(outputs)) {
@@ -60,19 +63,45 @@ async function report(run: RunReport, failure?: string): Promise<void> {
     await core.summary.addRaw(renderJobSummary(run, failure)).write();
 }
 
+/** A name upload-artifact accepts: region, first event, run and attempt. */
+function artifactName(run: RunReport): string {
+  const events = run.pulls.map((pull) => pull.metadata.event_id);
+  const event = events.length > 1 ? `${events[0]}+${events.length - 1}` : (events[0] ?? 'no-event');
+  const runId = process.env.GITHUB_RUN_ID ?? 'local';
+  return `tickets-${run.region}-${event}-${runId}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}`;
+}
+
 export async function run(): Promise<void> {
   const raw = readInputs();
-  for (const secret of [raw['api-key'], raw['webhook-secret']])
-    if (secret?.trim()) core.setSecret(secret.trim());
+  for (const name of ['api-key', 'webhook-secret', 'github-token']) {
+    const secret = raw[name]?.trim();
+    if (secret) core.setSecret(secret);
+  }
   let runReport: RunReport | undefined;
   try {
     const settings = parseSettings(raw, process.env.GITHUB_WORKSPACE || process.cwd());
     runReport = newRunReport(settings, systemClock.now());
-    await runPipeline(
+    const eventInputs = context.payload.inputs as Record<string, unknown> | undefined;
+    const github = gitHubDoors(
       settings,
-      { logger: actionsLogger, clock: systemClock, signal: cancelSignal() },
-      runReport,
+      { env: process.env, eventInputs },
+      actionsLogger,
+      systemClock,
     );
+    if (github.where) runReport.publishing = { where: github.where, commits: 0 };
+    const dependencies = {
+      logger: actionsLogger,
+      clock: systemClock,
+      signal: cancelSignal(),
+      publisher: github.publisher,
+      continuation: github.continuation,
+    };
+    try {
+      await runPipeline(settings, dependencies, runReport);
+    } finally {
+      if (runReport.publishing && github.publisher)
+        runReport.publishing.commits = github.publisher.commits;
+    }
     await report(runReport);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,11 @@ import { writeEventFiles } from './output/ticket-files.js';
 import type { Clock, Logger } from './ports.js';
 import { readProgress, ProgressStore } from './progress/progress-store.js';
 import type { Progress } from './progress/progress.js';
+import type {
+  ProgressPublisher,
+  PublishReason,
+  RunContinuation,
+} from './progress/progress-publisher.js';
 import type { DryRunPlan, EventSyncReport, RunReport } from './run-report.js';
 import { syncTotals } from './run-report.js';
 import { planBatch } from './select/plan-batch.js';
@@ -28,7 +33,14 @@ export interface PipelineDependencies {
   retry?: RetryPolicy;
   webhookRetry?: RetryPolicy;
   requestTimeoutMs?: number;
+  /** Keeps the progress file beyond this machine (sync mode, not a dry run). */
+  publisher?: ProgressPublisher;
+  /** Starts a follow-up run when the time budget ends with tickets left. */
+  continuation?: RunContinuation;
 }
+
+/** On cancel the runner kills the process about 10 s after SIGINT; up to 5 s go to the delivery in flight. */
+const CANCEL_PUBLISH_TIMEOUT_MS = 4_000;
 
 /** A run that ended early on purpose (cancel) or on a condition a person must act on. */
 export class RunStoppedError extends Error {
@@ -184,6 +196,14 @@ class PipelineRun {
     this.warnIfUnsigned();
     const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
     const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
+    const publisher = settings.dryRun ? undefined : this.dependencies.publisher;
+    let lastPublishMs = clock.now();
+    const publishIfDue = async (): Promise<void> => {
+      if (!publisher || !store || clock.now() - lastPublishMs < publisher.periodMs) return;
+      lastPublishMs = clock.now();
+      await store.save();
+      await publisher.publish(store, 'periodic');
+    };
     let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
 
     try {
@@ -255,6 +275,7 @@ class PipelineRun {
               cancel: this.dependencies.signal,
               sync,
               failures: report.failures,
+              afterDelivery: publishIfDue,
             }),
         );
         if (sync.remaining === 0) await store.record({ t: 'processed', e: eventId });
@@ -265,10 +286,53 @@ class PipelineRun {
       }
     } finally {
       await store?.close();
+      if (store && publisher) {
+        const stop = report.stop?.reason;
+        const reason: PublishReason =
+          stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
+        const signal =
+          reason === 'cancel' ? AbortSignal.timeout(CANCEL_PUBLISH_TIMEOUT_MS) : undefined;
+        await publisher.publish(store, reason, signal);
+      }
     }
     report.complete =
       !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
+    await this.continueIfDue();
     this.finishSync(progress);
+  }
+
+  /** At the time budget with tickets left, hands the rest to a follow-up run, if one may start. */
+  private async continueIfDue(): Promise<void> {
+    const { report, logger } = this;
+    const totals = syncTotals(report);
+    if (report.stop?.reason !== 'time-budget' || totals.remaining === 0) return;
+    const continuation = this.dependencies.continuation;
+    if (!continuation) return;
+    if (totals.sent === 0) {
+      report.continuation = {
+        dispatched: false,
+        note: 'this run delivered nothing new, so the chain stops here',
+      };
+      logger.warning(`Not continuing: ${report.continuation.note}.`);
+      return;
+    }
+    try {
+      const url = await continuation.dispatch();
+      report.continuation = {
+        dispatched: true,
+        url,
+        note: 'a follow-up run continues where this one stopped',
+      };
+      logger.info(`Started the follow-up run${url ? `: ${url}` : ''}`);
+    } catch (error) {
+      report.continuation = {
+        dispatched: false,
+        note: `the follow-up run could not be started (${(error as Error).message})`,
+      };
+      logger.warning(
+        `Not continuing: ${report.continuation.note}. Run the workflow again to continue.`,
+      );
+    }
   }
 
   /** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */

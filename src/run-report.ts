@@ -82,6 +82,10 @@ export interface RunReport {
   plans: DryRunPlan[];
   testDelivery?: TestDelivery;
   stop?: { reason: StopReason; message: string };
+  /** Where the progress file is committed (owner/repo@branch), and how many commits this run made. */
+  publishing?: { where: string; commits: number };
+  /** Whether a follow-up run was started at the time budget. */
+  continuation?: { dispatched: boolean; url?: string; note: string };
   /** Every requested event fully delivered (sync mode, not a dry run). */
   complete: boolean;
 }

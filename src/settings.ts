@@ -51,6 +51,16 @@ export interface Settings {
   progressFile: string;
   maxRuntimeMinutes: number;
   failOnTicketErrors: boolean;
+  /** Commit the progress file back to the branch (sync mode, not a dry run). */
+  commitProgress: boolean;
+  githubToken: string;
+  commitEveryMinutes: number;
+  /** REST API root override; empty: the runner's GITHUB_API_URL. */
+  githubApiUrl: string;
+  autoContinue: boolean;
+  /** How many runs came before this one in a self-continuing chain. */
+  continuation: number;
+  maxContinuations: number;
 }
 
 /** Raw input values by their action.yml names; empty or missing means "use the default". */
@@ -74,6 +84,13 @@ export const INPUT_DEFAULTS = {
   'progress-file': '',
   'max-runtime-minutes': '330',
   'fail-on-ticket-errors': 'true',
+  'commit-progress': 'true',
+  'github-token': '',
+  'commit-every-minutes': '10',
+  'github-api-url': '',
+  'auto-continue': 'false',
+  continuation: '0',
+  'max-continuations': '10',
 } as const satisfies RawInputs;
 
 /** Every input the action declares, in action.yml's order. */
@@ -123,16 +140,24 @@ const eventIds = z.string().transform((value, ctx) => {
   return [...new Set(ids.map((id) => id.toLowerCase()))];
 });
 
-const apiKey = z.string().transform((value, ctx) => {
-  const key = value.trim();
-  if (key === '')
-    return problem(ctx, "api-key is required: the region's Vivenu API key (secret <REGION>_API)");
-  // Never echo a key, even a malformed one.
-  // eslint-disable-next-line no-control-regex -- control characters are what this rejects
-  if (/[\s\u0000-\u001f\u007f]/.test(key))
-    return problem(ctx, 'api-key contains spaces or control characters');
-  return key;
-});
+function apiKey(region: string) {
+  const secret = /^[A-Za-z0-9_]{1,32}$/.test(region)
+    ? `${region.toUpperCase()}_API`
+    : '<REGION>_API';
+  return z.string().transform((value, ctx) => {
+    const key = value.trim();
+    if (key === '')
+      return problem(
+        ctx,
+        `api-key is empty: set it to the region's Vivenu API key (repository secret ${secret})`,
+      );
+    // Never echo a key, even a malformed one.
+    // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+    if (/[\s\u0000-\u001f\u007f]/.test(key))
+      return problem(ctx, 'api-key contains spaces or control characters');
+    return key;
+  });
+}
 
 function httpUrl(input: string, example: string) {
   return z.string().transform((value, ctx) => {
@@ -245,7 +270,7 @@ export function parseSettings(raw: RawInputs, workspace: string): Settings {
   const schema = z.object({
     region,
     'event-id': eventIds,
-    'api-key': apiKey,
+    'api-key': apiKey((raw.region ?? '').trim()),
     mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
     'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
     'page-size': wholeNumber('page-size', 1, MAX_PAGE_SIZE, INPUT_DEFAULTS['page-size']),
@@ -271,6 +296,24 @@ export function parseSettings(raw: RawInputs, workspace: string): Settings {
     'fail-on-ticket-errors': boolean(
       'fail-on-ticket-errors',
       INPUT_DEFAULTS['fail-on-ticket-errors'],
+    ),
+    'commit-progress': boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
+    'github-token': z.string().transform((value) => value.trim()),
+    'commit-every-minutes': decimal(
+      'commit-every-minutes',
+      0,
+      1_440,
+      INPUT_DEFAULTS['commit-every-minutes'],
+      true,
+    ),
+    'github-api-url': httpUrl('github-api-url', 'https://api.github.com'),
+    'auto-continue': boolean('auto-continue', INPUT_DEFAULTS['auto-continue']),
+    continuation: wholeNumber('continuation', 0, 1_000, INPUT_DEFAULTS.continuation),
+    'max-continuations': wholeNumber(
+      'max-continuations',
+      0,
+      1_000,
+      INPUT_DEFAULTS['max-continuations'],
     ),
   });
   const input = Object.fromEntries(
@@ -304,5 +347,12 @@ export function parseSettings(raw: RawInputs, workspace: string): Settings {
       values['progress-file'] ?? path.resolve(workspace, defaultProgressFile(values.region)),
     maxRuntimeMinutes: values['max-runtime-minutes'],
     failOnTicketErrors: values['fail-on-ticket-errors'],
+    commitProgress: values['commit-progress'],
+    githubToken: values['github-token'],
+    commitEveryMinutes: values['commit-every-minutes'],
+    githubApiUrl: values['github-api-url']?.href.replace(/\/+$/, '') ?? '',
+    autoContinue: values['auto-continue'],
+    continuation: values.continuation,
+    maxContinuations: values['max-continuations'],
   };
 }

@@ -53,6 +53,8 @@ export async function readProgress(progressFile: string): Promise<Progress> {
  */
 export class ProgressStore {
   private changesSinceSave = 0;
+  /** Every change this run made, for publishing on top of a file that moved on elsewhere. */
+  readonly changesThisRun: ProgressChange[] = [];
 
   private constructor(
     readonly file: string,
@@ -73,6 +75,7 @@ export class ProgressStore {
 
   async record(change: ProgressChange): Promise<void> {
     this.progress.apply(change);
+    this.changesThisRun.push(change);
     await this.journal.appendFile(`${JSON.stringify(change)}\n`);
     await this.journal.datasync();
     if (++this.changesSinceSave >= FOLD_EVERY_CHANGES) await this.save();

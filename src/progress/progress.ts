@@ -188,3 +188,19 @@ function toProgressError(value: unknown): ProgressError {
     timestamp: text('timestamp'),
   };
 }
+
+/**
+ * What to publish when the file may have moved on elsewhere (a concurrent run's commit): the
+ * published file with this run's changes applied on top. Applying is idempotent, so every
+ * delivered ticket, processed event and error is kept once, and `tickets_sent` is the
+ * published total plus the tickets this run delivered that it did not have yet.
+ */
+export function mergeProgress(
+  published: Progress | undefined,
+  local: Progress,
+  changesThisRun: readonly ProgressChange[],
+): Progress {
+  if (!published) return local;
+  for (const change of changesThisRun) published.apply(change);
+  return published;
+}

@@ -218,7 +218,21 @@ export function renderJobSummary(report: RunReport, failure?: string): string {
   if (report.plans.length > 0) parts.push('### Dry-run plan', ...report.plans.flatMap(planSection));
   if (report.testDelivery) parts.push(...testSection(report.testDelivery, report.dryRun));
   if (report.pulls.length === 0 && report.syncs.length === 0) parts.push('No tickets were pulled.');
-  if (report.mode === 'sync' && !report.dryRun)
+  if (report.mode === 'sync' && !report.dryRun) {
     parts.push(`All requested events complete: **${report.complete ? 'yes' : 'no'}**.`);
+  }
+  if (report.publishing) {
+    const { where, commits } = report.publishing;
+    parts.push(`Progress committed to \`${where}\`: ${count(commits)} commits this run.`);
+  }
+  if (report.continuation) {
+    const { dispatched, url, note } = report.continuation;
+    const link = url ? `[the follow-up run](${url})` : "a follow-up run (see the workflow's runs)";
+    parts.push(
+      dispatched
+        ? `Continued in ${link}: ${escapeHtml(note)}.`
+        : `Not continued: ${escapeHtml(note)}.`,
+    );
+  }
   return `${parts.join('\n\n')}\n`;
 }

@@ -19,6 +19,8 @@ export interface DeliverBatchContext {
   cancel?: AbortSignal;
   sync: EventSyncReport;
   failures: FailedDelivery[];
+  /** Runs after each recorded answer (publishing progress when due). */
+  afterDelivery?: () => Promise<void>;
 }
 
 export interface BatchStop {
@@ -92,6 +94,7 @@ export async function deliverBatch(
       case 'interrupted':
         return { reason: 'cancelled', message: 'cancelled' };
     }
+    await context.afterDelivery?.();
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { gitHubDoors } from '../../src/github/github-doors.js';
 import { newRunReport, runPipeline } from '../../src/pipeline.js';
 import type { RunReport } from '../../src/run-report.js';
 import { parseSettings, type RawInputs } from '../../src/settings.js';
@@ -11,6 +12,7 @@ import {
   type ReceiverSandbox,
 } from '../../sandbox/receiver-sandbox.js';
 import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
+import type { GitHubSandbox } from '../../sandbox/github-sandbox.js';
 import { memoryLogger } from './memory-logger.js';
 import { virtualClock } from './virtual-clock.js';
 
@@ -22,9 +24,21 @@ export interface SyncFixture {
   receiver: ReceiverSandbox;
   workspace: string;
   /** Runs the pipeline once, as a fresh run would, with a virtual clock (no real waiting). */
-  run(inputs?: RawInputs, options?: { signal?: AbortSignal }): Promise<FixtureRun>;
+  run(inputs?: RawInputs, options?: RunOptions): Promise<FixtureRun>;
   close(): Promise<void>;
 }
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Commit progress to this sandbox (and continue through it) as a run on GitHub would. */
+  github?: {
+    api: GitHubSandbox;
+    eventInputs?: Record<string, unknown>;
+    env?: Record<string, string>;
+  };
+}
+
+export const GITHUB_TOKEN = 'fixture-github-token';
 
 export interface FixtureRun {
   report: RunReport;
@@ -57,6 +71,7 @@ export async function syncFixture(
           'vivenu-url': vivenu.url,
           'webhook-url': receiver.url,
           'webhook-secret': SECRET,
+          'github-token': GITHUB_TOKEN,
           ...inputs,
         },
         workspace,
@@ -64,11 +79,36 @@ export async function syncFixture(
       const clock = virtualClock(Date.now());
       const logger = memoryLogger();
       const report = newRunReport(settings, clock.now());
+      const github = runOptions.github
+        ? gitHubDoors(
+            settings,
+            {
+              env: {
+                GITHUB_API_URL: runOptions.github.api.url,
+                GITHUB_REPOSITORY: 'hia/vivenu-sync',
+                GITHUB_REF: 'refs/heads/main',
+                GITHUB_WORKFLOW_REF:
+                  'hia/vivenu-sync/.github/workflows/historical-sync.yml@refs/heads/main',
+                ...runOptions.github.env,
+              },
+              eventInputs: runOptions.github.eventInputs,
+            },
+            logger,
+            clock,
+          )
+        : {};
       let error: Error | undefined;
       try {
         await runPipeline(
           settings,
-          { logger, clock, signal: runOptions.signal, random: () => 0.5 },
+          {
+            logger,
+            clock,
+            signal: runOptions.signal,
+            random: () => 0.5,
+            publisher: github.publisher,
+            continuation: github.continuation,
+          },
           report,
         );
       } catch (caught) {

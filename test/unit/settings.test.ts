@@ -58,6 +58,13 @@ describe('parseSettings: valid inputs', () => {
       progressFile: path.join(workspace, 'historical_sync_progress_PROD.json'),
       maxRuntimeMinutes: 330,
       failOnTicketErrors: true,
+      commitProgress: true,
+      githubToken: '',
+      commitEveryMinutes: 10,
+      githubApiUrl: '',
+      autoContinue: false,
+      continuation: 0,
+      maxContinuations: 10,
     });
   });
 
@@ -149,7 +156,7 @@ describe('parseSettings: invalid inputs', () => {
     expect(error.problems).toEqual([
       'region is required (for example PROD or DEV)',
       'event-id is required: one or more 24-character hex ids',
-      "api-key is required: the region's Vivenu API key (secret <REGION>_API)",
+      "api-key is empty: set it to the region's Vivenu API key (repository secret <REGION>_API)",
     ]);
   });
 
@@ -211,12 +218,12 @@ describe('parseSettings: invalid inputs', () => {
     expect(error.message).not.toContain('hunter2');
   });
 
-  it('rejects a missing api-key', () => {
-    expect(problemsOf({ 'api-key': '' })).toEqual([
-      "api-key is required: the region's Vivenu API key (secret <REGION>_API)",
+  it('rejects a missing api-key, naming the secret of the region', () => {
+    expect(problemsOf({ 'api-key': '', region: 'italy' })).toEqual([
+      "api-key is empty: set it to the region's Vivenu API key (repository secret ITALY_API)",
     ]);
-    expect(problemsOf({ 'api-key': '  \n ' })).toEqual([
-      "api-key is required: the region's Vivenu API key (secret <REGION>_API)",
+    expect(problemsOf({ 'api-key': '  \n ', region: 'DEV' })).toEqual([
+      "api-key is empty: set it to the region's Vivenu API key (repository secret DEV_API)",
     ]);
   });
 
@@ -258,7 +265,7 @@ describe('parseSettings: invalid inputs', () => {
       'region is required (for example PROD or DEV)',
       'event-id "abc" is not a 24-character hex id',
       'event-id "def" is not a 24-character hex id',
-      "api-key is required: the region's Vivenu API key (secret <REGION>_API)",
+      "api-key is empty: set it to the region's Vivenu API key (repository secret <REGION>_API)",
       'mode "full" is not one of sync, test, pull-only',
       'vivenu-url "not a url" is not a URL (for example https://vivenu.com)',
       'page-size "0" must be a whole number from 1 to 1000',

@@ -1,0 +1,99 @@
+import { count } from '../format.js';
+import type { Clock, Logger } from '../ports.js';
+import type { ProgressPublisher, PublishReason } from '../progress/progress-publisher.js';
+import type { ProgressStore } from '../progress/progress-store.js';
+import { mergeProgress, Progress } from '../progress/progress.js';
+import { statusOf, type GitHubRepository } from './github-repository.js';
+
+/** Conflicts (another commit landed between our read and our write) are re-read and merged this often. */
+const MAX_ATTEMPTS = 5;
+
+export interface ProgressCommitterOptions {
+  /** The progress file's path inside the repository. */
+  path: string;
+  /** Shown in the log and the summary; the repository's owner/name and branch. */
+  where: string;
+  region: string;
+  periodMs: number;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * Commits the progress file to the branch the run started from, one commit per publish:
+ * `historical sync: PROD +120 sent (870) [skip ci]`. The first creates the file; later ones
+ * update it with its current `sha`; on 409 or 422 the file is read again, this run's changes
+ * are merged on top, and the write is tried again.
+ */
+export class ProgressCommitter implements ProgressPublisher {
+  readonly periodMs: number;
+  /** How many of the store's changes are in the repository already. */
+  private committedChanges = 0;
+  private committedSent = 0;
+  commits = 0;
+
+  constructor(
+    private readonly repository: GitHubRepository,
+    private readonly options: ProgressCommitterOptions,
+  ) {
+    this.periodMs = options.periodMs;
+  }
+
+  async publish(store: ProgressStore, reason: PublishReason, signal?: AbortSignal): Promise<void> {
+    const changes = [...store.changesThisRun];
+    if (changes.length === this.committedChanges) return;
+    const { logger, path, region, where } = this.options;
+    const sent = changes.filter((change) => change.t === 'sent').length;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const published = await this.repository.readFile(path, signal);
+        const merged = mergeProgress(
+          published && Progress.parse(published.text, `${where}:${path}`),
+          store.progress,
+          changes,
+        );
+        const message = `historical sync: ${region} +${sent - this.committedSent} sent (${merged.ticketsSent}) [skip ci]`;
+        try {
+          const commit = await this.repository.writeFile(
+            path,
+            merged.serialize(region, new Date(this.options.clock.now())),
+            message,
+            published?.sha,
+            signal,
+          );
+          this.committedChanges = changes.length;
+          this.committedSent = sent;
+          this.commits++;
+          logger.info(
+            `Committed ${path} to ${where} (${reason}): ${message} ${commit.slice(0, 7)}`,
+          );
+          return;
+        } catch (error) {
+          const status = statusOf(error);
+          if ((status === 409 || status === 422) && attempt < MAX_ATTEMPTS) {
+            logger.info(
+              `${path} changed on ${where} meanwhile (${status}): reading it again and merging`,
+            );
+            continue;
+          }
+          throw error;
+        }
+      }
+    } catch (error) {
+      logger.warning(
+        `Could not commit ${path} to ${where} (${describeFailure(error)}): ` +
+          `it is kept in the workspace and the run goes on (${count(sent)} delivered this run).`,
+      );
+    }
+  }
+}
+
+function describeFailure(error: unknown): string {
+  const status = statusOf(error);
+  if (status === 403 || status === 404) {
+    return `${status}: the token may not write contents here; a protected branch needs a GitHub App token or a ruleset bypass, see the README`;
+  }
+  if (status === 401) return '401: the github-token was refused';
+  if ((error as Error | undefined)?.name === 'TimeoutError') return 'timed out';
+  return status ? `HTTP ${status}` : String((error as Error | undefined)?.message ?? error);
+}

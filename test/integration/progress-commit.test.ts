@@ -1,0 +1,231 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { GitHubRepository } from '../../src/github/github-repository.js';
+import { selectTickets } from '../../src/select/select-tickets.js';
+import type { Ticket } from '../../src/vivenu/tickets.js';
+import { startGitHubSandbox, type GitHubSandbox } from '../../sandbox/github-sandbox.js';
+import { generateEventTickets } from '../../sandbox/ticket-factory.js';
+import { leakedValues, personalValues } from '../support/personal-data.js';
+import { GITHUB_TOKEN, syncFixture, type SyncFixture } from '../support/sync-fixture.js';
+
+const EVENT = '6a6b6c6d6e6f707172737475';
+const FILE = 'historical_sync_progress_DEV.json';
+const eligibleIds = (tickets: Ticket[]): string[] =>
+  selectTickets(tickets, {
+    statuses: ['VALID', 'DETAILSREQUIRED'],
+    nameContains: 'CHARITY',
+  }).eligible.map((t) => t._id);
+
+interface ProgressJson {
+  events_processed: string[];
+  tickets_sent: number;
+  errors: unknown[];
+  event_progress: Record<string, { sent_ticket_ids: string[] }>;
+}
+
+let fixture: SyncFixture | undefined;
+let api: GitHubSandbox | undefined;
+afterEach(async () => {
+  await fixture?.close();
+  await api?.close();
+  fixture = undefined;
+  api = undefined;
+});
+
+async function setUp(count: number, seed: number) {
+  const tickets = generateEventTickets({ eventId: EVENT, count, seed });
+  fixture = await syncFixture({ [EVENT]: tickets });
+  api = await startGitHubSandbox({ token: GITHUB_TOKEN });
+  return { tickets, fixture, api, expected: eligibleIds(tickets) };
+}
+
+const committed = (sandbox: GitHubSandbox): ProgressJson =>
+  JSON.parse(sandbox.file(FILE)!) as ProgressJson;
+
+describe('progress committed through the Contents API (real Octokit, sandbox GitHub)', () => {
+  it('creates the file, then updates it with its sha, with the agreed message', async () => {
+    const { fixture, api, expected, tickets } = await setUp(200, 41);
+    const first = await fixture.run({ limit: '10' }, { github: { api } });
+    expect(first.error).toBeUndefined();
+    expect(api.commits).toHaveLength(1);
+    expect(api.commits[0]!.message).toBe('historical sync: DEV +10 sent (10) [skip ci]');
+    expect(committed(api).event_progress[EVENT]!.sent_ticket_ids).toEqual(expected.slice(0, 10));
+    expect(first.report.publishing).toBeUndefined(); // only the action door fills this in
+
+    const second = await fixture.run({}, { github: { api } });
+    expect(second.error).toBeUndefined();
+    expect(api.commits).toHaveLength(2);
+    expect(api.commits[1]!.message).toBe(
+      `historical sync: DEV +${expected.length - 10} sent (${expected.length}) [skip ci]`,
+    );
+    expect(committed(api)).toMatchObject({
+      events_processed: [EVENT],
+      tickets_sent: expected.length,
+    });
+    expect(api.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(2);
+    expect(
+      leakedValues(api.commits.map((c) => c.text + c.message).join('\n'), personalValues(tickets)),
+    ).toEqual([]);
+  });
+
+  it('survives a concurrent commit: re-reads, merges, and counts each ticket once', async () => {
+    const { fixture, api, expected } = await setUp(200, 42);
+    // Another run has already committed 5 tickets of this event (3 of which this run will also
+    // deliver, because its checkout predates that commit) and one other event.
+    const theirs = {
+      events_processed: ['0000000000000000000000aa'],
+      tickets_sent: 105,
+      errors: [],
+      last_run: '2026-11-01T00:00:00Z',
+      event_progress: {
+        [EVENT]: { sent_ticket_ids: [...expected.slice(0, 3), 'elsewhere1', 'elsewhere2'] },
+      },
+    };
+    api.setFaults({ concurrentCommits: 1, concurrentText: () => JSON.stringify(theirs) });
+    const run = await fixture.run({}, { github: { api } });
+    expect(run.error).toBeUndefined();
+    expect(run.log).toMatch(
+      /changed on hia\/vivenu-sync@main meanwhile \((409|422)\): reading it again and merging/,
+    );
+
+    const merged = committed(api);
+    const ids = merged.event_progress[EVENT]!.sent_ticket_ids;
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids)).toEqual(new Set([...expected, 'elsewhere1', 'elsewhere2']));
+    // Their 105, plus what this run delivered that they did not have: each ticket once.
+    expect(merged.tickets_sent).toBe(105 + expected.length - 3);
+    expect(merged.events_processed).toEqual(['0000000000000000000000aa', EVENT]);
+    expect(api.commits.at(-1)!.message).toBe(
+      `historical sync: DEV +${expected.length} sent (${105 + expected.length - 3}) [skip ci]`,
+    );
+  });
+
+  it('creating a file someone else just created: 422, then an update with their sha', async () => {
+    const { fixture, api, expected } = await setUp(120, 43);
+    api.setFaults({
+      concurrentCommits: 1,
+      concurrentText: () => JSON.stringify({ events_processed: [], tickets_sent: 0, errors: [] }),
+    });
+    const run = await fixture.run({}, { github: { api } });
+    expect(run.log).toMatch(/meanwhile \(422\)/);
+    expect(committed(api).tickets_sent).toBe(expected.length);
+  });
+
+  it('commits every N minutes while delivering, and at the end', async () => {
+    const { fixture, api, expected } = await setUp(150, 44);
+    // 1.8 s apart on the virtual clock; a commit every 0.1 minutes is one every 6 s.
+    const run = await fixture.run({ 'commit-every-minutes': '0.1' }, { github: { api } });
+    expect(run.error).toBeUndefined();
+    // Checked after each delivery: the first at or past 6 s is the 5th (7.2 s), then every 4th.
+    const periodic = Math.floor((expected.length - 1) / 4);
+    expect(api.commits).toHaveLength(periodic + 1);
+    const totals = api.commits.map((c) => Number(/\((\d+)\)/.exec(c.message)![1]));
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    expect(totals.at(-1)).toBe(expected.length);
+  });
+
+  it('never commits in a dry run or in test mode', async () => {
+    const { fixture, api } = await setUp(80, 45);
+    await fixture.run({ 'dry-run': 'true' }, { github: { api } });
+    await fixture.run({ mode: 'test' }, { github: { api } });
+    expect(api.requests).toEqual([]);
+  });
+
+  it('warns and keeps going when the branch is protected', async () => {
+    const { fixture, api, expected } = await setUp(80, 46);
+    api.setFaults({ protectedBranch: true });
+    const run = await fixture.run({}, { github: { api } });
+    expect(run.error).toBeUndefined();
+    expect(fixture.receiver.accepted()).toHaveLength(expected.length);
+    expect(run.log).toMatch(
+      /warning: Could not commit .* \(403: .*protected branch needs a GitHub App token or a ruleset bypass/,
+    );
+    expect(api.commits).toHaveLength(0);
+  });
+
+  it('reads a file over 1 MB through its blob, as GitHub serves it', async () => {
+    api = await startGitHubSandbox({ token: GITHUB_TOKEN });
+    api.putFile('big.json', 'x'.repeat(10));
+    const repository = new GitHubRepository({
+      apiUrl: api.url,
+      token: GITHUB_TOKEN,
+      owner: 'o',
+      repo: 'r',
+      branch: 'main',
+    });
+    expect(await repository.readFile('big.json')).toMatchObject({ text: 'x'.repeat(10) });
+    expect(await repository.readFile('missing.json')).toBeUndefined();
+  });
+});
+
+describe('self-continuing syncs', () => {
+  const formInputs = {
+    region: 'DEV',
+    'event-id': EVENT,
+    mode: 'sync',
+    target: 'test',
+    'dry-run': false,
+    limit: 0,
+    resync: false,
+    'auto-continue': true,
+    continuation: '2',
+  };
+
+  it('at the time budget, commits progress and dispatches the same workflow with the same inputs', async () => {
+    const { fixture, api, expected } = await setUp(200, 47);
+    const run = await fixture.run(
+      { 'max-runtime-minutes': '0.1', 'auto-continue': 'true', continuation: '2' },
+      { github: { api, eventInputs: formInputs } },
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.report.stop?.reason).toBe('time-budget');
+    expect(api.commits).toHaveLength(1);
+    expect(committed(api).tickets_sent).toBeLessThan(expected.length);
+    expect(api.dispatches).toEqual([
+      {
+        workflow: 'historical-sync.yml',
+        ref: 'refs/heads/main',
+        inputs: {
+          ...Object.fromEntries(Object.entries(formInputs).map(([k, v]) => [k, String(v)])),
+          continuation: '3',
+        },
+        returnRunDetails: true,
+      },
+    ]);
+    expect(run.report.continuation).toMatchObject({
+      dispatched: true,
+      url: 'https://github.example/hia/vivenu-sync/actions/runs/9001',
+    });
+    // The commit happened before the dispatch, so the follow-up run starts from it.
+    expect(api.requests.indexOf(api.requests.find((r) => r.startsWith('PUT'))!)).toBeLessThan(
+      api.requests.findIndex((r) => r.endsWith('/dispatches')),
+    );
+  });
+
+  it('stops the chain at max-continuations, when complete, and when a run delivered nothing', async () => {
+    const { fixture, api } = await setUp(200, 48);
+    await fixture.run(
+      {
+        'max-runtime-minutes': '0.1',
+        'auto-continue': 'true',
+        continuation: '10',
+        'max-continuations': '10',
+      },
+      { github: { api, eventInputs: formInputs } },
+    );
+    expect(api.dispatches).toHaveLength(0);
+
+    await fixture.run(
+      { 'auto-continue': 'true', interval: '0' },
+      { github: { api, eventInputs: formInputs } },
+    );
+    expect(api.dispatches).toHaveLength(0);
+
+    fixture.receiver.setBehaviour({ always: { status: 400 } });
+    const nothing = await fixture.run(
+      { resync: 'true', 'max-runtime-minutes': '0.0001', 'auto-continue': 'true' },
+      { github: { api, eventInputs: formInputs } },
+    );
+    expect(api.dispatches).toHaveLength(0);
+    expect(nothing.report.continuation?.dispatched ?? false).toBe(false);
+  });
+});
