@@ -49189,8 +49189,9 @@ async function run() {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        // Reporting must not hide the failure, even when it fails itself.
         if (runReport)
-            await report(runReport, message);
+            await report(runReport, message).catch((reportError) => warning(`Could not write outputs or summary: ${String(reportError)}`));
         setFailed(message);
     }
 }

@@ -105,7 +105,11 @@ export async function run(): Promise<void> {
     await report(runReport);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (runReport) await report(runReport, message);
+    // Reporting must not hide the failure, even when it fails itself.
+    if (runReport)
+      await report(runReport, message).catch((reportError: unknown) =>
+        core.warning(`Could not write outputs or summary: ${String(reportError)}`),
+      );
     core.setFailed(message);
   }
 }

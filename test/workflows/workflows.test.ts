@@ -1,0 +1,173 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-explicit-any --
+   parsed YAML is untyped on purpose: the assertions below are the type checks. */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  convertWorkflowTemplate,
+  NoOperationTraceWriter,
+  parseWorkflow,
+} from '@actions/workflow-parser';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { INPUT_DEFAULTS, INPUT_NAMES } from '../../src/settings.js';
+
+const DIR = '.github/workflows';
+type Yaml = Record<string, any>;
+
+async function load(name: string): Promise<{ text: string; yaml: Yaml }> {
+  const text = await readFile(path.join(DIR, name), 'utf8');
+  return { text, yaml: parse(text) as Yaml };
+}
+
+/** GitHub's own parser: schema errors, then the conversion (reusable workflows fetched locally). */
+async function githubErrors(name: string): Promise<string[]> {
+  const content = await readFile(path.join(DIR, name), 'utf8');
+  const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
+  const errors = parsed.context.errors.getErrors().map((e) => e.message);
+  if (!parsed.value) return [...errors, 'no workflow parsed'];
+  const template = await convertWorkflowTemplate(
+    parsed.context,
+    parsed.value,
+    {
+      getFileContent: async (ref) => {
+        const file = ref.path;
+        return { name: file, content: await readFile(file, 'utf8') };
+      },
+    },
+    { fetchReusableWorkflowDepth: 1 },
+  );
+  return [...errors, ...(template.errors ?? []).map((e) => e.Message)];
+}
+
+const workflowFiles = (await readdir(DIR)).filter((file) => /\.ya?ml$/.test(file));
+
+describe('workflow files', () => {
+  it.each(workflowFiles)('%s passes GitHub’s workflow parser', async (name) => {
+    expect(await githubErrors(name)).toEqual([]);
+  });
+
+  it('the parser does report errors (a broken workflow fails this check)', () => {
+    const content =
+      'on: push\njobs:\n  a:\n    runs-on: x\n    permissions: { contents: writ }\n    steps: [{ uses: a/b@v1, run: echo }]\n';
+    const parsed = parseWorkflow({ name: 'broken.yml', content }, new NoOperationTraceWriter());
+    expect(parsed.context.errors.getErrors().length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(workflowFiles)(
+    '%s pins every third-party action to a full commit SHA with its version',
+    async (name) => {
+      const { text } = await load(name);
+      const uses = [...text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)].map((m) => ({
+        ref: m[1]!,
+        rest: m[2]!,
+      }));
+      for (const { ref, rest } of uses.filter((u) => !u.ref.startsWith('./'))) {
+        expect(ref, ref).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+        expect(rest, ref).toMatch(/#\s*v\d+(\.\d+)*/);
+      }
+    },
+  );
+
+  it.each(workflowFiles)('%s puts no inputs or event data inside run: scripts', async (name) => {
+    const { yaml } = await load(name);
+    const scripts = Object.values(yaml.jobs as Yaml).flatMap((job: Yaml) =>
+      ((job.steps ?? []) as Yaml[]).map((step) => String(step.run ?? '')),
+    );
+    for (const script of scripts) expect(script).not.toMatch(/\$\{\{[^}]*(inputs\.|github\.event)/);
+  });
+});
+
+describe('the operator’s form (historical-sync.yml)', async () => {
+  const form = (await load('historical-sync.yml')).yaml;
+  const run = (await load('historical-sync-run.yml')).yaml;
+  const inputs = form.on.workflow_dispatch.inputs as Yaml;
+
+  it('asks for region, event, mode, target, dry run, limit, resync and auto-continue', () => {
+    expect(inputs.region).toMatchObject({
+      type: 'choice',
+      required: true,
+      options: ['DEV', 'PROD', 'ITALY', 'DACH'],
+    });
+    expect(inputs['event-id']).toMatchObject({ type: 'string', required: true });
+    expect(inputs.mode).toMatchObject({ type: 'choice', options: ['test', 'sync', 'pull-only'] });
+    expect(inputs.target).toMatchObject({ type: 'choice', options: ['test', 'prod'] });
+    expect(inputs['dry-run'].type).toBe('boolean');
+    expect(inputs.limit).toMatchObject({ type: 'number', default: 0 });
+    expect(inputs.resync.type).toBe('boolean');
+    expect(inputs['auto-continue'].type).toBe('boolean');
+    expect(Object.keys(inputs).length).toBeLessThanOrEqual(25);
+  });
+
+  it('grants contents: write, and actions: write only to the job that continues itself', () => {
+    expect(form.permissions).toEqual({});
+    expect(run.permissions).toEqual({});
+    expect(form.jobs.sync.permissions).toEqual({ contents: 'write' });
+    expect(form.jobs['sync-and-continue'].permissions).toEqual({
+      contents: 'write',
+      actions: 'write',
+    });
+    expect(form.jobs.sync.if).toBe('${{ !inputs.auto-continue }}');
+    expect(form.jobs['sync-and-continue'].if).toBe('${{ inputs.auto-continue }}');
+    expect(run.jobs.run.permissions).toBeUndefined(); // the caller's grant, nothing more
+  });
+
+  it('runs one sync per region at a time and never cancels a running one', () => {
+    expect(form.concurrency).toEqual({
+      group: 'historical-sync-${{ inputs.region }}',
+      'cancel-in-progress': false,
+    });
+  });
+
+  it('passes every form input on to the run, and the run declares each', () => {
+    for (const job of ['sync', 'sync-and-continue']) {
+      expect(Object.keys(form.jobs[job].with).sort()).toEqual(Object.keys(inputs).sort());
+      expect(form.jobs[job].secrets).toBe('inherit');
+    }
+    expect(Object.keys(run.on.workflow_call.inputs).sort()).toEqual(Object.keys(inputs).sort());
+  });
+
+  it('times the job just above the action’s time budget, inside the 6-hour limit', () => {
+    const steps = run.jobs.run.steps as Yaml[];
+    const action = steps.find((step) => step.uses === './')!;
+    const budget = Number(action.with['max-runtime-minutes']);
+    expect(budget).toBe(Number(INPUT_DEFAULTS['max-runtime-minutes']));
+    expect(run.jobs.run['timeout-minutes']).toBeGreaterThan(budget);
+    expect(run.jobs.run['timeout-minutes']).toBeLessThanOrEqual(Math.min(budget + 30, 360));
+  });
+
+  it('takes the key from <REGION>_API and the HMAC key from VIVENU_SECRET', () => {
+    const action = (run.jobs.run.steps as Yaml[]).find((step) => step.uses === './')!;
+    expect(action.with['api-key']).toBe("${{ secrets[format('{0}_API', inputs.region)] }}");
+    expect(action.with['webhook-secret']).toBe('${{ secrets.VIVENU_SECRET }}');
+    for (const name of Object.keys(action.with as Yaml)) expect(INPUT_NAMES).toContain(name);
+  });
+
+  it('uploads the pulled tickets even when the run failed or was cancelled, kept briefly', () => {
+    const upload = (run.jobs.run.steps as Yaml[]).find((step) =>
+      String(step.uses).startsWith('actions/upload-artifact@'),
+    )!;
+    expect(upload.if).toBe('${{ always() }}');
+    expect(upload.with.path).toContain('purchased_tickets/');
+    expect(upload.with['retention-days']).toBeLessThanOrEqual(7);
+    expect(upload.with.name).toContain('steps.sync.outputs.artifact-name');
+  });
+});
+
+describe('action.yml', async () => {
+  const action = parse(await readFile('action.yml', 'utf8')) as Yaml;
+
+  it('runs dist/index.js on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+
+  it('declares exactly the inputs the code reads, with the same defaults', () => {
+    expect(Object.keys(action.inputs)).toEqual(INPUT_NAMES);
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
+      const declared = String(action.inputs[name].default ?? '');
+      if (name === 'github-token') expect(declared).toBe('${{ github.token }}');
+      else expect(declared, name).toBe(value);
+    }
+    for (const input of Object.values(action.inputs as Yaml))
+      expect(String(input.description).length).toBeGreaterThan(10);
+  });
+});
