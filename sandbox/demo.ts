@@ -2,12 +2,13 @@
  * `npm run demo`: the bundled action, run exactly as the Actions runner runs it, against the
  * sandbox on loopback: a simulated Vivenu API with a bad day's faults, and a receiver that
  * verifies signatures. Prints the log as it goes, then the job summary, the outputs, the
- * progress file and where the ticket files are.
+ * progress file, the commits it made through the GitHub API, and where the ticket files are.
  */
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BUNDLE, runBundledAction } from './action-runner.js';
+import { startGitHubSandbox } from './github-sandbox.js';
 import { startReceiverSandbox } from './receiver-sandbox.js';
 import { generateEventTickets } from './ticket-factory.js';
 import { startVivenuSandbox } from './vivenu-sandbox.js';
@@ -15,6 +16,7 @@ import { startVivenuSandbox } from './vivenu-sandbox.js';
 const EVENT_ID = '6864d4f427c2aa9b05cd17ee';
 const API_KEY = 'sandbox-demo-key';
 const WEBHOOK_SECRET = 'sandbox-demo-secret';
+const GITHUB_TOKEN = 'sandbox-demo-github-token';
 const TICKETS = 400;
 
 if (!existsSync(BUNDLE)) {
@@ -38,7 +40,9 @@ const receiver = await startReceiverSandbox({
   behaviour: { random: { serverError: 0.02 } },
 });
 console.log(`Sandbox Vivenu API on ${vivenu.url} with ${TICKETS} tickets of event ${EVENT_ID}`);
-console.log(`Sandbox receiver on ${receiver.url}, verifying signatures\n`);
+const github = await startGitHubSandbox({ token: GITHUB_TOKEN });
+console.log(`Sandbox receiver on ${receiver.url}, verifying signatures`);
+console.log(`Sandbox GitHub API on ${github.url}, taking the progress commits\n`);
 
 try {
   const run = await runBundledAction({
@@ -50,8 +54,15 @@ try {
       'vivenu-url': vivenu.url,
       'webhook-url': receiver.url,
       'webhook-secret': WEBHOOK_SECRET,
+      'github-token': GITHUB_TOKEN,
       // Fast for the demo; the real default is 1.8 s.
       interval: '0.05',
+    },
+    // What the runner sets for a workflow_dispatch run on main.
+    env: {
+      GITHUB_API_URL: github.url,
+      GITHUB_REPOSITORY: 'high-impact-athletes/vivenu-historical-sync',
+      GITHUB_REF: 'refs/heads/main',
     },
     onStdout: (text) => process.stdout.write(text),
   });
@@ -70,6 +81,9 @@ try {
       console.log(`event_progress.${id}: ${event.sent} sent_ticket_ids`);
     }
   }
+  console.log('\n──── commits to the sandbox GitHub (Contents API) ────');
+  for (const commit of github.commits)
+    console.log(`${commit.sha.slice(0, 7)} ${commit.message} (${commit.path})`);
   const accepted = receiver.accepted();
   const valid = accepted.filter((d) => d.signatureValid).length;
   console.log(
@@ -88,4 +102,5 @@ try {
 } finally {
   await vivenu.close();
   await receiver.close();
+  await github.close();
 }
