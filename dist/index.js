@@ -47664,6 +47664,12 @@ function selectTickets(tickets, rules) {
 
 /** This many tickets failing one after another means the receiver is down, not the tickets. */
 const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
+function reportSent(logger, update) {
+    if (logger.progress)
+        logger.progress(update);
+    else
+        logger.info(update.line);
+}
 /**
  * Delivers `batch` in order, recording each answer durably before the next delivery starts.
  * Returns why it stopped early, or undefined when every ticket got an answer.
@@ -47684,7 +47690,11 @@ async function deliverBatch(batch, context) {
                 sync.sentNow++;
                 sync.remaining--;
                 failuresInARow = 0;
-                logger.info(`${label} sent ${describeTicket(ticket)}`);
+                reportSent(logger, {
+                    done: index + 1,
+                    total: batch.length,
+                    line: `${label} sent ${describeTicket(ticket)}`,
+                });
                 break;
             case 'failed': {
                 const failure = {
@@ -48461,7 +48471,7 @@ class PipelineRun {
         const saved = `progress saved in ${settings.progressFile} (${count(progress.ticketsSent)} delivered all-time)`;
         switch (report.stop?.reason) {
             case 'cancelled':
-                throw new RunStoppedError(`Cancelled: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run the workflow again to continue where this run stopped.`);
+                throw new RunStoppedError(`Cancelled: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run again with the same inputs to continue where this run stopped.`);
             case 'time-budget':
                 logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
                 return;

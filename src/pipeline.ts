@@ -343,7 +343,7 @@ class PipelineRun {
     switch (report.stop?.reason) {
       case 'cancelled':
         throw new RunStoppedError(
-          `Cancelled: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run the workflow again to continue where this run stopped.`,
+          `Cancelled: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run again with the same inputs to continue where this run stopped.`,
         );
       case 'time-budget':
         logger.warning(

@@ -9,6 +9,11 @@ export interface Logger {
   error(message: string): void;
   /** Runs `fn` inside a collapsible log group (a plain heading where groups do not exist). */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * A delivery went through. A door that can show live progress (a terminal) implements
+   * this; without it, `line` is logged like any other.
+   */
+  progress?(update: { done: number; total: number; line: string }): void;
 }
 
 export interface Clock {

@@ -23,6 +23,11 @@ export interface DeliverBatchContext {
   afterDelivery?: () => Promise<void>;
 }
 
+function reportSent(logger: Logger, update: { done: number; total: number; line: string }): void {
+  if (logger.progress) logger.progress(update);
+  else logger.info(update.line);
+}
+
 export interface BatchStop {
   reason: StopReason;
   message: string;
@@ -51,7 +56,11 @@ export async function deliverBatch(
         sync.sentNow++;
         sync.remaining--;
         failuresInARow = 0;
-        logger.info(`${label} sent ${describeTicket(ticket)}`);
+        reportSent(logger, {
+          done: index + 1,
+          total: batch.length,
+          line: `${label} sent ${describeTicket(ticket)}`,
+        });
         break;
       case 'failed': {
         const failure: FailedDelivery = {

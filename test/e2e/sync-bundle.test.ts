@@ -85,7 +85,7 @@ describe('dist/index.js sync, cancelled by a real SIGINT and run again', () => {
     expect(first.exitCode).toBe(1);
     expect(first.stdout).toContain('Received SIGINT: no new delivery starts; saving progress.');
     expect(first.stdout).toMatch(
-      /::error::Cancelled: \d+ delivered this run, \d+ remaining; progress saved in .*Run the workflow again/,
+      /::error::Cancelled: \d+ delivered this run, \d+ remaining; progress saved in .*Run again with the same inputs/,
     );
     expect(first.outputs.complete).toBe('false');
     // At most the delivery in flight when the signal came got through after it.

@@ -365,7 +365,9 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
     }, 1);
     const { error, report } = await fixture.run({ interval: '0' }, { signal: controller.signal });
     clearInterval(watch);
-    expect(error?.message).toMatch(/Cancelled: \d+ delivered this run.*Run the workflow again/);
+    expect(error?.message).toMatch(
+      /Cancelled: \d+ delivered this run.*Run again with the same inputs/,
+    );
     expect(report.stop?.reason).toBe('cancelled');
     const progress = await readProgressFile(fixture.workspace);
     const recorded = (progress.event_progress as Record<string, { sent_ticket_ids: string[] }>)[

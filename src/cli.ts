@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * The terminal door: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
+ * or ./.env, into the same pipeline as the GitHub Action.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+import { HELP, parseCommandLine, UsageError } from './cli/cli-arguments.js';
+import { terminalLogger } from './cli/terminal-logger.js';
+import { renderTextSummary } from './cli/text-summary.js';
+import { newRunReport, runPipeline } from './pipeline.js';
+import { systemClock } from './ports.js';
+import { parseSettings } from './settings.js';
+
+/** The environment, over the values of ./.env (the environment wins, as with dotenv). */
+function environment(folder: string): Record<string, string | undefined> {
+  const file = path.join(folder, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
+}
+
+function quoteArgument(argument: string): string {
+  return /^[\w@%+=:,./-]+$/.test(argument) ? argument : `'${argument.replace(/'/g, `'\\''`)}'`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const folder = process.cwd();
+  let command;
+  try {
+    command = parseCommandLine(argv, environment(folder));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`error: ${error.message}`);
+    return 1;
+  }
+  if (command.kind === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+
+  const cancel = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (!cancel.signal.aborted)
+      console.error(`\n${signal}: no new delivery starts; saving progress…`);
+    cancel.abort(new Error(`cancelled by ${signal}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  let settings;
+  try {
+    settings = parseSettings(command.inputs, folder);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    return 1;
+  }
+  const logger = terminalLogger(process.stdout, settings.intervalSeconds);
+  const report = newRunReport(settings, systemClock.now());
+  let failure: string | undefined;
+  try {
+    await runPipeline(settings, { logger, clock: systemClock, signal: cancel.signal }, report);
+  } catch (error) {
+    failure = (error as Error).message;
+  }
+  console.log(`\n${renderTextSummary(report)}`);
+  if (failure) console.error(`\nerror: ${failure}`);
+  const unfinished = report.mode === 'sync' && !report.dryRun && !report.complete;
+  if (unfinished && report.syncs.length > 0) {
+    console.log(`\nTo continue: historical-sync ${argv.map(quoteArgument).join(' ')}`);
+  }
+  return failure ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,87 @@
+import { count } from '../format.js';
+import { groupFailures } from '../report/job-summary.js';
+import { syncTotals, type RunReport } from '../run-report.js';
+
+/** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
+export function textTable(headers: string[], rows: string[][]): string {
+  const widths = headers.map((header, i) =>
+    Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The closing summary for a terminal: the job summary's tables, as text. */
+export function renderTextSummary(report: RunReport): string {
+  const parts: string[] = [];
+  if (report.pulls.length > 0) {
+    parts.push(
+      textTable(
+        ['Pulled event', 'Reported', 'Pulled', 'Complete', 'Files'],
+        report.pulls.map(({ metadata: m, eventDir }) => [
+          m.event_id,
+          count(m.total_reported),
+          count(m.total_pulled),
+          m.complete ? 'yes' : 'NO',
+          eventDir,
+        ]),
+      ),
+    );
+  }
+  if (report.syncs.length > 0) {
+    const totals = syncTotals(report);
+    const rows = report.syncs.map((s) =>
+      s.skippedAsProcessed
+        ? [s.eventId, '-', '-', count(s.deliveredBefore), 'processed', '-', '-']
+        : [
+            s.eventId,
+            count(s.found),
+            count(s.eligible),
+            count(s.deliveredBefore),
+            count(s.sentNow),
+            count(s.failed),
+            count(s.remaining),
+          ],
+    );
+    rows.push([
+      'Total',
+      '',
+      count(totals.eligible),
+      count(totals.skipped),
+      count(totals.sent),
+      count(totals.failed),
+      count(totals.remaining),
+    ]);
+    const heading = report.dryRun ? 'Would deliver (dry run)' : 'Delivered event';
+    parts.push(
+      textTable([heading, 'Found', 'Eligible', 'Before', 'Sent now', 'Failed', 'Remaining'], rows),
+    );
+  }
+  const failures = groupFailures(report.failures);
+  if (failures.length > 0) {
+    parts.push(
+      textTable(
+        ['Receiver said', 'Status', 'Tickets'],
+        failures
+          .slice(0, 10)
+          .map((g) => [
+            g.reason.slice(0, 60) || '(no answer)',
+            String(g.status ?? 'none'),
+            count(g.ids.length),
+          ]),
+      ),
+    );
+  }
+  if (report.testDelivery) {
+    const t = report.testDelivery;
+    parts.push(
+      `Test delivery of ${t.ticketId} (${t.ticketName}) to ${t.url}: ${report.dryRun ? 'not sent (dry run)' : `${t.status ?? 'no answer'} ${t.answer}`}`,
+    );
+  }
+  if (report.mode === 'sync' && !report.dryRun) parts.push(`Progress: ${report.progressFile}`);
+  return parts.join('\n\n');
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine, UsageError } from '../../src/cli/cli-arguments.js';
+import { progressLine, shortDuration, terminalLogger } from '../../src/cli/terminal-logger.js';
+import { textTable } from '../../src/cli/text-summary.js';
+import { parseSettings } from '../../src/settings.js';
+
+const EVENT = '68108c20c5c88849372bfb61';
+const env = { PROD_API: 'k', DEV_API: 'd', VIVENU_SECRET: 's' };
+
+const run = (argv: string[]) => {
+  const command = parseCommandLine(argv, env);
+  if (command.kind !== 'run') throw new Error('expected a run');
+  return command;
+};
+const usageError = (argv: string[], environment: Record<string, string> = env): string => {
+  try {
+    parseCommandLine(argv, environment);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a UsageError');
+};
+
+describe('parseCommandLine', () => {
+  it('reads the three commands as the earlier scripts were typed', () => {
+    expect(run(['PROD', EVENT])).toMatchObject({
+      command: 'sync',
+      inputs: { mode: 'sync', region: 'PROD', 'event-id': EVENT },
+    });
+    expect(run(['pull', 'prod', EVENT, EVENT.replace('6', '7')])).toMatchObject({
+      command: 'pull',
+      region: 'PROD',
+      inputs: { mode: 'pull-only', 'event-id': `${EVENT},${EVENT.replace('6', '7')}` },
+    });
+    expect(run(['--test', 'DEV', EVENT])).toMatchObject({
+      command: 'test',
+      inputs: { mode: 'test', 'api-key': 'd' },
+    });
+  });
+
+  it('maps every flag to the action input of the same name', () => {
+    const { inputs } = run([
+      'PROD',
+      EVENT,
+      '--dry-run',
+      '--resync',
+      '--limit',
+      '20',
+      '--target',
+      'prod',
+      '--webhook-url',
+      'https://r.example/x',
+      '--interval',
+      '0.5',
+      '--vivenu-url',
+      'https://v.example',
+      '--page-size',
+      '250',
+      '--progress-file',
+      'p.json',
+      '--tickets-dir',
+      't',
+      '--statuses',
+      'VALID',
+      '--name-contains',
+      'hia',
+      '--max-runtime-minutes',
+      '60',
+    ]);
+    expect(inputs).toMatchObject({
+      'dry-run': 'true',
+      resync: 'true',
+      limit: '20',
+      target: 'prod',
+      'webhook-url': 'https://r.example/x',
+      interval: '0.5',
+      'vivenu-url': 'https://v.example',
+      'page-size': '250',
+      'progress-file': 'p.json',
+      'tickets-dir': 't',
+      statuses: 'VALID',
+      'name-contains': 'hia',
+      'max-runtime-minutes': '60',
+      'api-key': 'k',
+      'webhook-secret': 's',
+      'commit-progress': 'false',
+    });
+    // The same checks as the action's inputs.
+    const settings = parseSettings(inputs, '/tmp/folder');
+    expect(settings).toMatchObject({
+      limit: 20,
+      target: 'prod',
+      intervalSeconds: 0.5,
+      pageSize: 250,
+      dryRun: true,
+    });
+  });
+
+  it('has no time budget on a terminal unless asked for', () => {
+    expect(parseSettings(run(['PROD', EVENT]).inputs, '/tmp/f').maxRuntimeMinutes).toBe(100_000);
+  });
+
+  it('names the missing key variable', () => {
+    expect(usageError(['ITALY', EVENT])).toBe(
+      'ITALY_API is not set: put the ITALY Vivenu API key in .env in this folder, or in the environment.',
+    );
+    expect(usageError(['pull', 'dev', EVENT], { DEV_API: '  ' })).toMatch(/^DEV_API is not set/);
+  });
+
+  it('says what is missing or unknown', () => {
+    expect(usageError([])).toMatch(/Missing <REGION> and <EVENT_ID>/);
+    expect(usageError(['PROD'])).toMatch(/Missing <EVENT_ID>/);
+    expect(usageError(['--test', 'PROD', EVENT, EVENT])).toBe('--test takes one <EVENT_ID>.');
+    expect(usageError(['PROD', EVENT, '--bogus'])).toMatch(/Unknown option '--bogus'/);
+  });
+
+  it('answers --help', () => {
+    expect(parseCommandLine(['--help'], {})).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['-h'], {})).toEqual({ kind: 'help' });
+  });
+});
+
+describe('terminal output', () => {
+  it('formats the live progress line from the pace so far', () => {
+    // 120 done, the first 119 gaps took 214.2 s: 1.8 s each; 630 left at 1.8 s = 18.9 min.
+    expect(progressLine(120, 750, 214_200, 1.8)).toBe('[120/750] 16% · 1.8 s pace · ETA 19m');
+    // Slower than the interval: the ETA follows the measured pace.
+    expect(progressLine(11, 21, 30_000, 1.8)).toBe('[11/21] 52% · 3.0 s pace · ETA 30s');
+    expect(shortDuration(3_900_000)).toBe('1h 05m');
+  });
+
+  it('rewrites one live line on a terminal, and prints plain lines elsewhere', () => {
+    const written: string[] = [];
+    let now = 0;
+    const tty = terminalLogger(
+      { isTTY: true, write: (text: string) => written.push(text) },
+      1.8,
+      () => now,
+    );
+    tty.progress!({ done: 1, total: 3, line: '[1/3] sent a (X)' });
+    now = 1_800;
+    tty.progress!({ done: 2, total: 3, line: '[2/3] sent b (X)' });
+    tty.info('done');
+    expect(written).toEqual([
+      '\r\x1b[2K[1/3] 33% · 1.8 s pace · ETA 4s',
+      '\r\x1b[2K[2/3] 66% · 1.8 s pace · ETA 2s',
+      '\r\x1b[2K',
+      'done\n',
+    ]);
+
+    const plain = terminalLogger({ isTTY: false, write: () => undefined }, 1.8);
+    expect('progress' in plain).toBe(false);
+  });
+
+  it('aligns a text table', () => {
+    expect(
+      textTable(
+        ['Event', 'Sent'],
+        [
+          ['a', '1'],
+          ['bbb', '1,000'],
+        ],
+      ),
+    ).toBe(['Event   Sent', '-----  -----', 'a          1', 'bbb    1,000'].join('\n'));
+  });
+});
