@@ -127,6 +127,7 @@ const VALUE_FLAGS = [
     'statuses',
     'name-contains',
     'max-runtime-minutes',
+    'request-timeout',
 ];
 const HELP = `historical-sync: replay Vivenu tickets to the receiver as signed ticket.created webhooks.
 
@@ -153,6 +154,7 @@ Options (the GitHub Action's inputs of the same names)
   --progress-file FILE       default historical_sync_progress_<REGION>.json
   --tickets-dir DIR          default purchased_tickets
   --max-runtime-minutes M    stop starting deliveries after M minutes (default: no limit)
+  --request-timeout SECONDS  per request to Vivenu or the receiver (default 30)
   -h, --help                 this help
 
 Examples
@@ -1752,7 +1754,7 @@ class PipelineRun {
             logger: this.logger,
             random: dependencies.random,
             retry: dependencies.retry,
-            requestTimeoutMs: dependencies.requestTimeoutMs,
+            requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
             signal: dependencies.signal,
         });
     }
@@ -2050,7 +2052,7 @@ class PipelineRun {
             pacer,
             random: this.dependencies.random,
             retry: this.dependencies.webhookRetry,
-            requestTimeoutMs: this.dependencies.requestTimeoutMs,
+            requestTimeoutMs: this.settings.requestTimeoutSeconds * 1000,
             stop: this.dependencies.signal,
             logger: this.logger,
         });
@@ -2203,6 +2205,7 @@ const INPUT_DEFAULTS = {
     'progress-file': '',
     'max-runtime-minutes': '330',
     'fail-on-ticket-errors': 'true',
+    'request-timeout': '30',
     'commit-progress': 'true',
     'github-token': '',
     'commit-every-minutes': '10',
@@ -2388,6 +2391,7 @@ function parseSettings(raw, workspace) {
         'progress-file': fileInside('progress-file', workspace),
         'max-runtime-minutes': decimal('max-runtime-minutes', 0, 100_000, INPUT_DEFAULTS['max-runtime-minutes'], true),
         'fail-on-ticket-errors': boolean('fail-on-ticket-errors', INPUT_DEFAULTS['fail-on-ticket-errors']),
+        'request-timeout': decimal('request-timeout', 0, 300, INPUT_DEFAULTS['request-timeout'], true),
         'commit-progress': boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
         'github-token': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value.trim()),
         'commit-every-minutes': decimal('commit-every-minutes', 0, 1_440, INPUT_DEFAULTS['commit-every-minutes'], true),
@@ -2424,6 +2428,7 @@ function parseSettings(raw, workspace) {
         progressFile: values['progress-file'] ?? node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, defaultProgressFile(values.region)),
         maxRuntimeMinutes: values['max-runtime-minutes'],
         failOnTicketErrors: values['fail-on-ticket-errors'],
+        requestTimeoutSeconds: values['request-timeout'],
         commitProgress: values['commit-progress'],
         githubToken: values['github-token'],
         commitEveryMinutes: values['commit-every-minutes'],

@@ -47086,7 +47086,7 @@ function mergeProgress(published, local, changesThisRun) {
 
 
 
-/** Conflicts (another commit landed between our read and our write) are re-read and merged this often. */
+/** Attempts per publish: conflicts are re-read and merged, GitHub's passing 5xx waited out. */
 const MAX_ATTEMPTS = 5;
 /**
  * Commits the progress file to the branch the run started from, one commit per publish:
@@ -47111,35 +47111,47 @@ class ProgressCommitter {
         const changes = [...store.changesThisRun];
         if (changes.length === this.committedChanges)
             return;
-        const { logger, path, region, where } = this.options;
+        const { logger, path, where, clock } = this.options;
         const sent = changes.filter((change) => change.t === 'sent').length;
-        try {
-            for (let attempt = 1;; attempt++) {
-                const published = await this.repository.readFile(path, signal);
-                const merged = mergeProgress(published && Progress.parse(published.text, `${where}:${path}`), store.progress, changes);
-                const message = `historical sync: ${region} +${sent - this.committedSent} sent (${merged.ticketsSent}) [skip ci]`;
-                try {
-                    const commit = await this.repository.writeFile(path, merged.serialize(region, new Date(this.options.clock.now())), message, published?.sha, signal);
-                    this.committedChanges = changes.length;
-                    this.committedSent = sent;
-                    this.commits++;
-                    logger.info(`Committed ${path} to ${where} (${reason}): ${message} ${commit.slice(0, 7)}`);
-                    return;
+        for (let attempt = 1;; attempt++) {
+            try {
+                const message = await this.commitOnce(store, changes, sent, signal);
+                this.committedChanges = changes.length;
+                this.committedSent = sent;
+                this.commits++;
+                logger.info(`Committed ${path} to ${where} (${reason}): ${message}`);
+                return;
+            }
+            catch (error) {
+                const status = statusOf(error);
+                const conflict = status === 409 || status === 422;
+                // A 5xx or a dropped connection is GitHub's passing trouble; anything else is ours to report.
+                const passing = (status === undefined || status >= 500) &&
+                    !signal?.aborted &&
+                    !(error instanceof ProgressFileError);
+                if (attempt < MAX_ATTEMPTS && (conflict || passing)) {
+                    logger.info(conflict
+                        ? `${path} changed on ${where} meanwhile (${status}): reading it again and merging`
+                        : `committing ${path} failed (${describeFailure(error)}): trying again`);
+                    if (passing)
+                        await clock.sleep(1_000 * attempt, signal);
+                    continue;
                 }
-                catch (error) {
-                    const status = statusOf(error);
-                    if ((status === 409 || status === 422) && attempt < MAX_ATTEMPTS) {
-                        logger.info(`${path} changed on ${where} meanwhile (${status}): reading it again and merging`);
-                        continue;
-                    }
-                    throw error;
-                }
+                logger.warning(`Could not commit ${path} to ${where} (${describeFailure(error)}): ` +
+                    `it is kept in the workspace and the run goes on (${count(sent)} delivered this run).`);
+                return;
             }
         }
-        catch (error) {
-            logger.warning(`Could not commit ${path} to ${where} (${describeFailure(error)}): ` +
-                `it is kept in the workspace and the run goes on (${count(sent)} delivered this run).`);
-        }
+    }
+    /** Reads the published file, applies this run's changes on top, and writes it back once. */
+    async commitOnce(store, changes, sent, signal) {
+        const { path, region, where, clock } = this.options;
+        const published = await this.repository.readFile(path, signal);
+        const merged = mergeProgress(published && Progress.parse(published.text, `${where}:${path}`), store.progress, changes);
+        const message = `historical sync: ${region} +${sent - this.committedSent} sent (${merged.ticketsSent}) [skip ci]`;
+        const text = merged.serialize(region, new Date(clock.now()));
+        const commit = await this.repository.writeFile(path, text, message, published?.sha, signal);
+        return `${message} ${commit.slice(0, 7)}`;
     }
 }
 function describeFailure(error) {
@@ -48268,7 +48280,7 @@ class PipelineRun {
             logger: this.logger,
             random: dependencies.random,
             retry: dependencies.retry,
-            requestTimeoutMs: dependencies.requestTimeoutMs,
+            requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
             signal: dependencies.signal,
         });
     }
@@ -48566,7 +48578,7 @@ class PipelineRun {
             pacer,
             random: this.dependencies.random,
             retry: this.dependencies.webhookRetry,
-            requestTimeoutMs: this.dependencies.requestTimeoutMs,
+            requestTimeoutMs: this.settings.requestTimeoutSeconds * 1000,
             stop: this.dependencies.signal,
             logger: this.logger,
         });
@@ -48867,6 +48879,7 @@ const INPUT_DEFAULTS = {
     'progress-file': '',
     'max-runtime-minutes': '330',
     'fail-on-ticket-errors': 'true',
+    'request-timeout': '30',
     'commit-progress': 'true',
     'github-token': '',
     'commit-every-minutes': '10',
@@ -49052,6 +49065,7 @@ function parseSettings(raw, workspace) {
         'progress-file': fileInside('progress-file', workspace),
         'max-runtime-minutes': decimal('max-runtime-minutes', 0, 100_000, INPUT_DEFAULTS['max-runtime-minutes'], true),
         'fail-on-ticket-errors': settings_boolean('fail-on-ticket-errors', INPUT_DEFAULTS['fail-on-ticket-errors']),
+        'request-timeout': decimal('request-timeout', 0, 300, INPUT_DEFAULTS['request-timeout'], true),
         'commit-progress': settings_boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
         'github-token': schemas_string().transform((value) => value.trim()),
         'commit-every-minutes': decimal('commit-every-minutes', 0, 1_440, INPUT_DEFAULTS['commit-every-minutes'], true),
@@ -49088,6 +49102,7 @@ function parseSettings(raw, workspace) {
         progressFile: values['progress-file'] ?? external_node_path_default().resolve(workspace, defaultProgressFile(values.region)),
         maxRuntimeMinutes: values['max-runtime-minutes'],
         failOnTicketErrors: values['fail-on-ticket-errors'],
+        requestTimeoutSeconds: values['request-timeout'],
         commitProgress: values['commit-progress'],
         githubToken: values['github-token'],
         commitEveryMinutes: values['commit-every-minutes'],

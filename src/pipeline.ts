@@ -32,7 +32,6 @@ export interface PipelineDependencies {
   /** Vivenu's retry policy; tests shorten it. */
   retry?: RetryPolicy;
   webhookRetry?: RetryPolicy;
-  requestTimeoutMs?: number;
   /** Keeps the progress file beyond this machine (sync mode, not a dry run). */
   publisher?: ProgressPublisher;
   /** Starts a follow-up run when the time budget ends with tickets left. */
@@ -110,7 +109,7 @@ class PipelineRun {
       logger: this.logger,
       random: dependencies.random,
       retry: dependencies.retry,
-      requestTimeoutMs: dependencies.requestTimeoutMs,
+      requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
       signal: dependencies.signal,
     });
   }
@@ -452,7 +451,7 @@ class PipelineRun {
       pacer,
       random: this.dependencies.random,
       retry: this.dependencies.webhookRetry,
-      requestTimeoutMs: this.dependencies.requestTimeoutMs,
+      requestTimeoutMs: this.settings.requestTimeoutSeconds * 1000,
       stop: this.dependencies.signal,
       logger: this.logger,
     });

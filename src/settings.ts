@@ -51,6 +51,8 @@ export interface Settings {
   progressFile: string;
   maxRuntimeMinutes: number;
   failOnTicketErrors: boolean;
+  /** Seconds each request to Vivenu or the receiver may take. */
+  requestTimeoutSeconds: number;
   /** Commit the progress file back to the branch (sync mode, not a dry run). */
   commitProgress: boolean;
   githubToken: string;
@@ -84,6 +86,7 @@ export const INPUT_DEFAULTS = {
   'progress-file': '',
   'max-runtime-minutes': '330',
   'fail-on-ticket-errors': 'true',
+  'request-timeout': '30',
   'commit-progress': 'true',
   'github-token': '',
   'commit-every-minutes': '10',
@@ -297,6 +300,7 @@ export function parseSettings(raw: RawInputs, workspace: string): Settings {
       'fail-on-ticket-errors',
       INPUT_DEFAULTS['fail-on-ticket-errors'],
     ),
+    'request-timeout': decimal('request-timeout', 0, 300, INPUT_DEFAULTS['request-timeout'], true),
     'commit-progress': boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
     'github-token': z.string().transform((value) => value.trim()),
     'commit-every-minutes': decimal(
@@ -347,6 +351,7 @@ export function parseSettings(raw: RawInputs, workspace: string): Settings {
       values['progress-file'] ?? path.resolve(workspace, defaultProgressFile(values.region)),
     maxRuntimeMinutes: values['max-runtime-minutes'],
     failOnTicketErrors: values['fail-on-ticket-errors'],
+    requestTimeoutSeconds: values['request-timeout'],
     commitProgress: values['commit-progress'],
     githubToken: values['github-token'],
     commitEveryMinutes: values['commit-every-minutes'],

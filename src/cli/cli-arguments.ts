@@ -22,6 +22,7 @@ const VALUE_FLAGS = [
   'statuses',
   'name-contains',
   'max-runtime-minutes',
+  'request-timeout',
 ] as const;
 
 export const HELP = `historical-sync: replay Vivenu tickets to the receiver as signed ticket.created webhooks.
@@ -49,6 +50,7 @@ Options (the GitHub Action's inputs of the same names)
   --progress-file FILE       default historical_sync_progress_<REGION>.json
   --tickets-dir DIR          default purchased_tickets
   --max-runtime-minutes M    stop starting deliveries after M minutes (default: no limit)
+  --request-timeout SECONDS  per request to Vivenu or the receiver (default 30)
   -h, --help                 this help
 
 Examples

@@ -2,10 +2,15 @@ import { count } from '../format.js';
 import type { Clock, Logger } from '../ports.js';
 import type { ProgressPublisher, PublishReason } from '../progress/progress-publisher.js';
 import type { ProgressStore } from '../progress/progress-store.js';
-import { mergeProgress, Progress } from '../progress/progress.js';
+import {
+  mergeProgress,
+  Progress,
+  ProgressFileError,
+  type ProgressChange,
+} from '../progress/progress.js';
 import { statusOf, type GitHubRepository } from './github-repository.js';
 
-/** Conflicts (another commit landed between our read and our write) are re-read and merged this often. */
+/** Attempts per publish: conflicts are re-read and merged, GitHub's passing 5xx waited out. */
 const MAX_ATTEMPTS = 5;
 
 export interface ProgressCommitterOptions {
@@ -42,49 +47,60 @@ export class ProgressCommitter implements ProgressPublisher {
   async publish(store: ProgressStore, reason: PublishReason, signal?: AbortSignal): Promise<void> {
     const changes = [...store.changesThisRun];
     if (changes.length === this.committedChanges) return;
-    const { logger, path, region, where } = this.options;
+    const { logger, path, where, clock } = this.options;
     const sent = changes.filter((change) => change.t === 'sent').length;
-    try {
-      for (let attempt = 1; ; attempt++) {
-        const published = await this.repository.readFile(path, signal);
-        const merged = mergeProgress(
-          published && Progress.parse(published.text, `${where}:${path}`),
-          store.progress,
-          changes,
-        );
-        const message = `historical sync: ${region} +${sent - this.committedSent} sent (${merged.ticketsSent}) [skip ci]`;
-        try {
-          const commit = await this.repository.writeFile(
-            path,
-            merged.serialize(region, new Date(this.options.clock.now())),
-            message,
-            published?.sha,
-            signal,
-          );
-          this.committedChanges = changes.length;
-          this.committedSent = sent;
-          this.commits++;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const message = await this.commitOnce(store, changes, sent, signal);
+        this.committedChanges = changes.length;
+        this.committedSent = sent;
+        this.commits++;
+        logger.info(`Committed ${path} to ${where} (${reason}): ${message}`);
+        return;
+      } catch (error) {
+        const status = statusOf(error);
+        const conflict = status === 409 || status === 422;
+        // A 5xx or a dropped connection is GitHub's passing trouble; anything else is ours to report.
+        const passing =
+          (status === undefined || status >= 500) &&
+          !signal?.aborted &&
+          !(error instanceof ProgressFileError);
+        if (attempt < MAX_ATTEMPTS && (conflict || passing)) {
           logger.info(
-            `Committed ${path} to ${where} (${reason}): ${message} ${commit.slice(0, 7)}`,
+            conflict
+              ? `${path} changed on ${where} meanwhile (${status}): reading it again and merging`
+              : `committing ${path} failed (${describeFailure(error)}): trying again`,
           );
-          return;
-        } catch (error) {
-          const status = statusOf(error);
-          if ((status === 409 || status === 422) && attempt < MAX_ATTEMPTS) {
-            logger.info(
-              `${path} changed on ${where} meanwhile (${status}): reading it again and merging`,
-            );
-            continue;
-          }
-          throw error;
+          if (passing) await clock.sleep(1_000 * attempt, signal);
+          continue;
         }
+        logger.warning(
+          `Could not commit ${path} to ${where} (${describeFailure(error)}): ` +
+            `it is kept in the workspace and the run goes on (${count(sent)} delivered this run).`,
+        );
+        return;
       }
-    } catch (error) {
-      logger.warning(
-        `Could not commit ${path} to ${where} (${describeFailure(error)}): ` +
-          `it is kept in the workspace and the run goes on (${count(sent)} delivered this run).`,
-      );
     }
+  }
+
+  /** Reads the published file, applies this run's changes on top, and writes it back once. */
+  private async commitOnce(
+    store: ProgressStore,
+    changes: readonly ProgressChange[],
+    sent: number,
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
+    const { path, region, where, clock } = this.options;
+    const published = await this.repository.readFile(path, signal);
+    const merged = mergeProgress(
+      published && Progress.parse(published.text, `${where}:${path}`),
+      store.progress,
+      changes,
+    );
+    const message = `historical sync: ${region} +${sent - this.committedSent} sent (${merged.ticketsSent}) [skip ci]`;
+    const text = merged.serialize(region, new Date(clock.now()));
+    const commit = await this.repository.writeFile(path, text, message, published?.sha, signal);
+    return `${message} ${commit.slice(0, 7)}`;
   }
 }
 

@@ -123,6 +123,18 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
     expect(totals.at(-1)).toBe(expected.length);
   });
 
+  it('waits out GitHub 5xx answers and commits', async () => {
+    const { fixture, api, expected } = await setUp(60, 49);
+    api.setFaults({ serverErrors: 2 });
+    const run = await fixture.run({}, { github: { api } });
+    expect(run.error).toBeUndefined();
+    expect(run.log).toMatch(
+      /committing historical_sync_progress_DEV.json failed \(HTTP 502\): trying again/,
+    );
+    expect(api.commits).toHaveLength(1);
+    expect(committed(api).tickets_sent).toBe(expected.length);
+  });
+
   it('never commits in a dry run or in test mode', async () => {
     const { fixture, api } = await setUp(80, 45);
     await fixture.run({ 'dry-run': 'true' }, { github: { api } });

@@ -58,6 +58,7 @@ describe('parseSettings: valid inputs', () => {
       progressFile: path.join(workspace, 'historical_sync_progress_PROD.json'),
       maxRuntimeMinutes: 330,
       failOnTicketErrors: true,
+      requestTimeoutSeconds: 30,
       commitProgress: true,
       githubToken: '',
       commitEveryMinutes: 10,
