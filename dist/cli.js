@@ -1048,6 +1048,19 @@ class Progress {
     sentIds(eventId) {
         return this.sent.get(eventId)?.ids ?? [];
     }
+    /** Everything this progress holds, as the changes that would build it. */
+    changes() {
+        return [
+            ...[...this.sent].flatMap(([eventId, { ids }]) => ids.map((id) => ({ t: 'sent', e: eventId, id }))),
+            ...this.eventsProcessed.map((eventId) => ({ t: 'processed', e: eventId })),
+            ...this.errors.map((error) => ({ t: 'error', error })),
+        ];
+    }
+    /** Changes only ever add, so equal counts mean equal progress. */
+    fingerprint() {
+        const ids = [...this.sent.values()].reduce((sum, event) => sum + event.ids.length, 0);
+        return `${this.ticketsSent}/${ids}/${this.eventsProcessed.length}/${this.errorsTotal}`;
+    }
     isProcessed(eventId) {
         return this.eventsProcessed.includes(eventId);
     }
@@ -1128,15 +1141,16 @@ function toProgressError(value) {
     };
 }
 /**
- * What to publish when the file may have moved on elsewhere (a concurrent run's commit): the
- * published file with this run's changes applied on top. Applying is idempotent, so every
- * delivered ticket, processed event and error is kept once, and `tickets_sent` is the
- * published total plus the tickets this run delivered that it did not have yet.
+ * What to publish when the file may have moved on elsewhere (a concurrent run's commit, or
+ * this machine's deliveries that a killed run never committed): the published file with
+ * everything this machine knows applied on top. Applying is idempotent, so every delivered
+ * ticket, processed event and error is kept once, and `tickets_sent` is the published total
+ * plus the delivered tickets it did not have yet.
  */
-function mergeProgress(published, local, changesThisRun) {
+function mergeProgress(published, local) {
     if (!published)
         return local;
-    for (const change of changesThisRun)
+    for (const change of local.changes())
         published.apply(change);
     return published;
 }
@@ -1439,16 +1453,19 @@ async function pullEvent(eventId, options) {
     while (passes < 2) {
         passes++;
         let skip = 0;
+        // A `total` that shrinks while we page must not end the pass early: page to the largest.
+        let largestTotal = 0;
         for (let pageNumber = 1;; pageNumber++) {
             const page = await client.fetchPage(eventId, skip, pageSize);
             pageSize = page.pageSize;
             total = page.total;
+            largestTotal = Math.max(largestTotal, total);
             for (const row of page.rows)
                 if (!seen.has(row._id))
                     seen.set(row._id, row);
             skip += page.rows.length;
             logger.info(`page ${pageNumber}: ${(0,format/* count */.U)(seen.size)}/${(0,format/* count */.U)(total)}`);
-            if (page.rows.length === 0 || skip >= total)
+            if (page.rows.length === 0 || skip >= largestTotal)
                 break;
         }
         if (seen.size >= total)
@@ -1494,9 +1511,11 @@ class Pacer {
      * Returns false without claiming when `signal` aborts first.
      */
     async turn(signal, notBefore = Number.NEGATIVE_INFINITY) {
-        const wait = Math.max(this.nextStart, notBefore) - this.clock.now();
-        if (wait > 0)
+        const target = Math.max(this.nextStart, notBefore);
+        // Timers may fire a millisecond early: wait again until the turn has really come.
+        for (let wait = target - this.clock.now(); wait > 0 && !signal?.aborted; wait = target - this.clock.now()) {
             await this.clock.sleep(wait, signal);
+        }
         if (signal?.aborted)
             return false;
         this.nextStart = this.clock.now() + this.intervalMs;
@@ -2273,6 +2292,13 @@ function httpUrl(input, example) {
         const text = value.trim();
         if (text === '')
             return undefined;
+        // Checked before anything echoes the value, so a password in it is never shown.
+        if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
+            return problem(ctx, `${input} must not contain credentials`);
+        // The URL parser would quietly drop a tab or new line inside: refuse instead of guessing.
+        // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+        if (/[\u0000-\u001f\u007f]/.test(text))
+            return problem(ctx, `${input} ${shown(value)} contains control characters`);
         let url;
         try {
             url = new URL(text);
@@ -2280,7 +2306,6 @@ function httpUrl(input, example) {
         catch {
             return problem(ctx, `${input} ${shown(value)} is not a URL (for example ${example})`);
         }
-        // Checked first, so the value with its credentials is never echoed.
         if (url.username || url.password)
             return problem(ctx, `${input} must not contain credentials`);
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {

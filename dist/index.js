@@ -46989,6 +46989,19 @@ class Progress {
     sentIds(eventId) {
         return this.sent.get(eventId)?.ids ?? [];
     }
+    /** Everything this progress holds, as the changes that would build it. */
+    changes() {
+        return [
+            ...[...this.sent].flatMap(([eventId, { ids }]) => ids.map((id) => ({ t: 'sent', e: eventId, id }))),
+            ...this.eventsProcessed.map((eventId) => ({ t: 'processed', e: eventId })),
+            ...this.errors.map((error) => ({ t: 'error', error })),
+        ];
+    }
+    /** Changes only ever add, so equal counts mean equal progress. */
+    fingerprint() {
+        const ids = [...this.sent.values()].reduce((sum, event) => sum + event.ids.length, 0);
+        return `${this.ticketsSent}/${ids}/${this.eventsProcessed.length}/${this.errorsTotal}`;
+    }
     isProcessed(eventId) {
         return this.eventsProcessed.includes(eventId);
     }
@@ -47069,15 +47082,16 @@ function toProgressError(value) {
     };
 }
 /**
- * What to publish when the file may have moved on elsewhere (a concurrent run's commit): the
- * published file with this run's changes applied on top. Applying is idempotent, so every
- * delivered ticket, processed event and error is kept once, and `tickets_sent` is the
- * published total plus the tickets this run delivered that it did not have yet.
+ * What to publish when the file may have moved on elsewhere (a concurrent run's commit, or
+ * this machine's deliveries that a killed run never committed): the published file with
+ * everything this machine knows applied on top. Applying is idempotent, so every delivered
+ * ticket, processed event and error is kept once, and `tickets_sent` is the published total
+ * plus the delivered tickets it did not have yet.
  */
-function mergeProgress(published, local, changesThisRun) {
+function mergeProgress(published, local) {
     if (!published)
         return local;
-    for (const change of changesThisRun)
+    for (const change of local.changes())
         published.apply(change);
     return published;
 }
@@ -47098,9 +47112,8 @@ class ProgressCommitter {
     repository;
     options;
     periodMs;
-    /** How many of the store's changes are in the repository already. */
+    /** How many of this run's changes are in the repository already. */
     committedChanges = 0;
-    committedSent = 0;
     commits = 0;
     constructor(repository, options) {
         this.repository = repository;
@@ -47108,18 +47121,19 @@ class ProgressCommitter {
         this.periodMs = options.periodMs;
     }
     async publish(store, reason, signal) {
-        const changes = [...store.changesThisRun];
-        if (changes.length === this.committedChanges)
+        // Between commits of one run, nothing new since the last commit means nothing to do.
+        const changes = store.changesThisRun.length;
+        if (this.commits > 0 && changes === this.committedChanges)
             return;
         const { logger, path, where, clock } = this.options;
-        const sent = changes.filter((change) => change.t === 'sent').length;
         for (let attempt = 1;; attempt++) {
             try {
-                const message = await this.commitOnce(store, changes, sent, signal);
-                this.committedChanges = changes.length;
-                this.committedSent = sent;
-                this.commits++;
-                logger.info(`Committed ${path} to ${where} (${reason}): ${message}`);
+                const message = await this.commitOnce(store.progress, signal);
+                this.committedChanges = changes;
+                if (message) {
+                    this.commits++;
+                    logger.info(`Committed ${path} to ${where} (${reason}): ${message}`);
+                }
                 return;
             }
             catch (error) {
@@ -47138,17 +47152,25 @@ class ProgressCommitter {
                     continue;
                 }
                 logger.warning(`Could not commit ${path} to ${where} (${describeFailure(error)}): ` +
-                    `it is kept in the workspace and the run goes on (${count(sent)} delivered this run).`);
+                    `it is kept in the workspace and the run goes on (${count(store.progress.ticketsSent)} delivered all-time here).`);
                 return;
             }
         }
     }
-    /** Reads the published file, applies this run's changes on top, and writes it back once. */
-    async commitOnce(store, changes, sent, signal) {
+    /**
+     * Reads the published file, applies everything this machine knows on top, and writes it
+     * back once; undefined when the published file already holds all of it.
+     */
+    async commitOnce(local, signal) {
         const { path, region, where, clock } = this.options;
         const published = await this.repository.readFile(path, signal);
-        const merged = mergeProgress(published && Progress.parse(published.text, `${where}:${path}`), store.progress, changes);
-        const message = `historical sync: ${region} +${sent - this.committedSent} sent (${merged.ticketsSent}) [skip ci]`;
+        const before = published && Progress.parse(published.text, `${where}:${path}`);
+        const publishedTotal = before?.ticketsSent ?? 0;
+        const publishedFingerprint = before?.fingerprint();
+        const merged = mergeProgress(before, local);
+        if (merged.fingerprint() === publishedFingerprint)
+            return undefined;
+        const message = `historical sync: ${region} +${merged.ticketsSent - publishedTotal} sent (${merged.ticketsSent}) [skip ci]`;
         const text = merged.serialize(region, new Date(clock.now()));
         const commit = await this.repository.writeFile(path, text, message, published?.sha, signal);
         return `${message} ${commit.slice(0, 7)}`;
@@ -47772,16 +47794,19 @@ async function pullEvent(eventId, options) {
     while (passes < 2) {
         passes++;
         let skip = 0;
+        // A `total` that shrinks while we page must not end the pass early: page to the largest.
+        let largestTotal = 0;
         for (let pageNumber = 1;; pageNumber++) {
             const page = await client.fetchPage(eventId, skip, pageSize);
             pageSize = page.pageSize;
             total = page.total;
+            largestTotal = Math.max(largestTotal, total);
             for (const row of page.rows)
                 if (!seen.has(row._id))
                     seen.set(row._id, row);
             skip += page.rows.length;
             logger.info(`page ${pageNumber}: ${count(seen.size)}/${count(total)}`);
-            if (page.rows.length === 0 || skip >= total)
+            if (page.rows.length === 0 || skip >= largestTotal)
                 break;
         }
         if (seen.size >= total)
@@ -48022,9 +48047,11 @@ class Pacer {
      * Returns false without claiming when `signal` aborts first.
      */
     async turn(signal, notBefore = Number.NEGATIVE_INFINITY) {
-        const wait = Math.max(this.nextStart, notBefore) - this.clock.now();
-        if (wait > 0)
+        const target = Math.max(this.nextStart, notBefore);
+        // Timers may fire a millisecond early: wait again until the turn has really come.
+        for (let wait = target - this.clock.now(); wait > 0 && !signal?.aborted; wait = target - this.clock.now()) {
             await this.clock.sleep(wait, signal);
+        }
         if (signal?.aborted)
             return false;
         this.nextStart = this.clock.now() + this.intervalMs;
@@ -48947,6 +48974,13 @@ function settings_httpUrl(input, example) {
         const text = value.trim();
         if (text === '')
             return undefined;
+        // Checked before anything echoes the value, so a password in it is never shown.
+        if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
+            return problem(ctx, `${input} must not contain credentials`);
+        // The URL parser would quietly drop a tab or new line inside: refuse instead of guessing.
+        // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+        if (/[\u0000-\u001f\u007f]/.test(text))
+            return problem(ctx, `${input} ${shown(value)} contains control characters`);
         let url;
         try {
             url = new URL(text);
@@ -48954,7 +48988,6 @@ function settings_httpUrl(input, example) {
         catch {
             return problem(ctx, `${input} ${shown(value)} is not a URL (for example ${example})`);
         }
-        // Checked first, so the value with its credentials is never echoed.
         if (url.username || url.password)
             return problem(ctx, `${input} must not contain credentials`);
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {

@@ -33,6 +33,8 @@ export interface ReceivedDelivery {
   signatureValid: boolean;
   /** The answer's status; 0 for a reset connection, -1 while the answer is still pending. */
   status: number;
+  /** The answer reached the sender's connection (false when it had already given up). */
+  answered: boolean;
   /** The ticket exactly as it arrived. */
   ticket: Ticket;
   type: string;
@@ -43,7 +45,7 @@ export interface ReceiverSandbox {
   url: string;
   /** Every request that reached the handler, in arrival order. */
   deliveries: ReceivedDelivery[];
-  /** The deliveries answered 2xx, in order. */
+  /** The deliveries answered 2xx where the sender got the answer, in order. */
   accepted(): ReceivedDelivery[];
   setBehaviour(behaviour: ReceiverBehaviour): void;
   close(): Promise<void>;
@@ -109,6 +111,7 @@ export async function startReceiverSandbox(
       at,
       signatureValid,
       status: -1,
+      answered: false,
       ticket,
       type: String(envelope.type),
       webhookId: String(envelope.webhookId),
@@ -133,6 +136,8 @@ export async function startReceiverSandbox(
 
     const reply = (status: number, payload: unknown, headers?: Record<string, string>): void => {
       record(status);
+      // A sender that gave up (its timeout) never reads this answer: only a finished write counts.
+      response.on('finish', () => (delivery.answered = true));
       answer(response, status, payload, headers);
     };
     if (!signatureValid) return reply(401, { error: 'invalid signature' });
@@ -160,7 +165,7 @@ export async function startReceiverSandbox(
   return {
     url: `${server.origin}/test-created`,
     deliveries,
-    accepted: () => deliveries.filter((d) => d.status >= 200 && d.status < 300),
+    accepted: () => deliveries.filter((d) => d.status >= 200 && d.status < 300 && d.answered),
     setBehaviour: (next) => {
       behaviour = next;
     },

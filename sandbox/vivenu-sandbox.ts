@@ -14,6 +14,15 @@ export interface Fault {
   max?: number;
 }
 
+/** How a `garble` fault spoils an answer that is otherwise a good 200. */
+export type GarbleKind =
+  | 'not-json'
+  | 'rows-not-array'
+  | 'row-not-object'
+  | 'row-without-id'
+  | 'oversize-page'
+  | 'total-changes';
+
 /** Switchable misbehaviour, modelled on what Vivenu has been seen to do. */
 export interface VivenuFaults {
   /** 429 Too Many Requests; `retryAfter` seconds, 'date' for the HTTP-date form, or none. */
@@ -30,6 +39,13 @@ export interface VivenuFaults {
   shift?: { everyPages: number; max: number };
   /** `total` reports this many more tickets than exist. */
   inflateTotal?: number;
+  /**
+   * A 200 that is not the page asked for: JSON cut off half-way (`not-json`), `rows` an object
+   * keyed by position (`rows-not-array`), the first row its bare `_id` (`row-not-object`) or
+   * without `_id` (`row-without-id`), twice the rows `top` asked (`oversize-page`), or a `total`
+   * that moves `step` (default +1) further on every garbled page (`total-changes`).
+   */
+  garble?: Fault & { kind: GarbleKind; step?: number };
 }
 
 export interface VivenuSandboxStats {
@@ -67,6 +83,29 @@ function newestFirst(a: Ticket, b: Ticket): number {
   const right = String(b.createdAt);
   if (left !== right) return left < right ? 1 : -1;
   return a._id < b._id ? 1 : -1;
+}
+
+/** An unusable answer of `kind`, as the body of a 200; not counted as a page served. */
+function garbled(
+  kind: Exclude<GarbleKind, 'oversize-page' | 'total-changes'>,
+  rows: Ticket[],
+  total: number,
+): string {
+  const [first, ...rest] = rows;
+  switch (kind) {
+    case 'not-json': {
+      const text = JSON.stringify({ rows, total });
+      return text.slice(0, Math.floor(text.length / 2));
+    }
+    case 'rows-not-array':
+      return JSON.stringify({ rows: { ...rows }, total });
+    case 'row-not-object':
+      return JSON.stringify({ rows: [first ? first._id : null, ...rest], total });
+    case 'row-without-id': {
+      const bare = Object.fromEntries(Object.entries(first ?? {}).filter(([key]) => key !== '_id'));
+      return JSON.stringify({ rows: [bare, ...rest], total });
+    }
+  }
 }
 
 /**
@@ -154,11 +193,16 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
     if (faults.slow && strikes('slow', faults.slow))
       await new Promise((r) => setTimeout(r, faults.slow!.ms));
 
+    const garble = strikes('garble', faults.garble) ? faults.garble : undefined;
     const ids = (url.searchParams.get('event') ?? '').split(',').filter(Boolean);
     const lists = ids.map((id): [string, Ticket[]] => [id, events.get(id) ?? []]);
-    const rows = lists.flatMap(([, list]) => list).slice(skip, skip + top);
-    const total =
-      lists.reduce((sum, [, list]) => sum + list.length, 0) + (faults.inflateTotal ?? 0);
+    const rows = lists
+      .flatMap(([, list]) => list)
+      .slice(skip, skip + (garble?.kind === 'oversize-page' ? 2 * top : top));
+    let total = lists.reduce((sum, [, list]) => sum + list.length, 0) + (faults.inflateTotal ?? 0);
+    if (garble?.kind === 'total-changes') total += (garble.step ?? 1) * stats.faults.garble!;
+    if (garble && garble.kind !== 'oversize-page' && garble.kind !== 'total-changes')
+      return sendJson(response, 200, garbled(garble.kind, rows, total));
     stats.pagesServed++;
     sendJson(response, 200, { rows, total });
 

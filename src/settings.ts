@@ -166,13 +166,19 @@ function httpUrl(input: string, example: string) {
   return z.string().transform((value, ctx) => {
     const text = value.trim();
     if (text === '') return undefined;
+    // Checked before anything echoes the value, so a password in it is never shown.
+    if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
+      return problem(ctx, `${input} must not contain credentials`);
+    // The URL parser would quietly drop a tab or new line inside: refuse instead of guessing.
+    // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+    if (/[\u0000-\u001f\u007f]/.test(text))
+      return problem(ctx, `${input} ${shown(value)} contains control characters`);
     let url: URL;
     try {
       url = new URL(text);
     } catch {
       return problem(ctx, `${input} ${shown(value)} is not a URL (for example ${example})`);
     }
-    // Checked first, so the value with its credentials is never echoed.
     if (url.username || url.password) return problem(ctx, `${input} must not contain credentials`);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       return problem(ctx, `${input} ${shown(value)} must start with https:// or http://`);

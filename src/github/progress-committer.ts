@@ -2,12 +2,7 @@ import { count } from '../format.js';
 import type { Clock, Logger } from '../ports.js';
 import type { ProgressPublisher, PublishReason } from '../progress/progress-publisher.js';
 import type { ProgressStore } from '../progress/progress-store.js';
-import {
-  mergeProgress,
-  Progress,
-  ProgressFileError,
-  type ProgressChange,
-} from '../progress/progress.js';
+import { mergeProgress, Progress, ProgressFileError } from '../progress/progress.js';
 import { statusOf, type GitHubRepository } from './github-repository.js';
 
 /** Attempts per publish: conflicts are re-read and merged, GitHub's passing 5xx waited out. */
@@ -32,9 +27,8 @@ export interface ProgressCommitterOptions {
  */
 export class ProgressCommitter implements ProgressPublisher {
   readonly periodMs: number;
-  /** How many of the store's changes are in the repository already. */
+  /** How many of this run's changes are in the repository already. */
   private committedChanges = 0;
-  private committedSent = 0;
   commits = 0;
 
   constructor(
@@ -45,17 +39,18 @@ export class ProgressCommitter implements ProgressPublisher {
   }
 
   async publish(store: ProgressStore, reason: PublishReason, signal?: AbortSignal): Promise<void> {
-    const changes = [...store.changesThisRun];
-    if (changes.length === this.committedChanges) return;
+    // Between commits of one run, nothing new since the last commit means nothing to do.
+    const changes = store.changesThisRun.length;
+    if (this.commits > 0 && changes === this.committedChanges) return;
     const { logger, path, where, clock } = this.options;
-    const sent = changes.filter((change) => change.t === 'sent').length;
     for (let attempt = 1; ; attempt++) {
       try {
-        const message = await this.commitOnce(store, changes, sent, signal);
-        this.committedChanges = changes.length;
-        this.committedSent = sent;
-        this.commits++;
-        logger.info(`Committed ${path} to ${where} (${reason}): ${message}`);
+        const message = await this.commitOnce(store.progress, signal);
+        this.committedChanges = changes;
+        if (message) {
+          this.commits++;
+          logger.info(`Committed ${path} to ${where} (${reason}): ${message}`);
+        }
         return;
       } catch (error) {
         const status = statusOf(error);
@@ -76,28 +71,29 @@ export class ProgressCommitter implements ProgressPublisher {
         }
         logger.warning(
           `Could not commit ${path} to ${where} (${describeFailure(error)}): ` +
-            `it is kept in the workspace and the run goes on (${count(sent)} delivered this run).`,
+            `it is kept in the workspace and the run goes on (${count(store.progress.ticketsSent)} delivered all-time here).`,
         );
         return;
       }
     }
   }
 
-  /** Reads the published file, applies this run's changes on top, and writes it back once. */
+  /**
+   * Reads the published file, applies everything this machine knows on top, and writes it
+   * back once; undefined when the published file already holds all of it.
+   */
   private async commitOnce(
-    store: ProgressStore,
-    changes: readonly ProgressChange[],
-    sent: number,
+    local: Progress,
     signal: AbortSignal | undefined,
-  ): Promise<string> {
+  ): Promise<string | undefined> {
     const { path, region, where, clock } = this.options;
     const published = await this.repository.readFile(path, signal);
-    const merged = mergeProgress(
-      published && Progress.parse(published.text, `${where}:${path}`),
-      store.progress,
-      changes,
-    );
-    const message = `historical sync: ${region} +${sent - this.committedSent} sent (${merged.ticketsSent}) [skip ci]`;
+    const before = published && Progress.parse(published.text, `${where}:${path}`);
+    const publishedTotal = before?.ticketsSent ?? 0;
+    const publishedFingerprint = before?.fingerprint();
+    const merged = mergeProgress(before, local);
+    if (merged.fingerprint() === publishedFingerprint) return undefined;
+    const message = `historical sync: ${region} +${merged.ticketsSent - publishedTotal} sent (${merged.ticketsSent}) [skip ci]`;
     const text = merged.serialize(region, new Date(clock.now()));
     const commit = await this.repository.writeFile(path, text, message, published?.sha, signal);
     return `${message} ${commit.slice(0, 7)}`;

@@ -104,6 +104,23 @@ export class Progress {
     return this.sent.get(eventId)?.ids ?? [];
   }
 
+  /** Everything this progress holds, as the changes that would build it. */
+  changes(): ProgressChange[] {
+    return [
+      ...[...this.sent].flatMap(([eventId, { ids }]) =>
+        ids.map((id): ProgressChange => ({ t: 'sent', e: eventId, id })),
+      ),
+      ...this.eventsProcessed.map((eventId): ProgressChange => ({ t: 'processed', e: eventId })),
+      ...this.errors.map((error): ProgressChange => ({ t: 'error', error })),
+    ];
+  }
+
+  /** Changes only ever add, so equal counts mean equal progress. */
+  fingerprint(): string {
+    const ids = [...this.sent.values()].reduce((sum, event) => sum + event.ids.length, 0);
+    return `${this.ticketsSent}/${ids}/${this.eventsProcessed.length}/${this.errorsTotal}`;
+  }
+
   isProcessed(eventId: string): boolean {
     return this.eventsProcessed.includes(eventId);
   }
@@ -190,17 +207,14 @@ function toProgressError(value: unknown): ProgressError {
 }
 
 /**
- * What to publish when the file may have moved on elsewhere (a concurrent run's commit): the
- * published file with this run's changes applied on top. Applying is idempotent, so every
- * delivered ticket, processed event and error is kept once, and `tickets_sent` is the
- * published total plus the tickets this run delivered that it did not have yet.
+ * What to publish when the file may have moved on elsewhere (a concurrent run's commit, or
+ * this machine's deliveries that a killed run never committed): the published file with
+ * everything this machine knows applied on top. Applying is idempotent, so every delivered
+ * ticket, processed event and error is kept once, and `tickets_sent` is the published total
+ * plus the delivered tickets it did not have yet.
  */
-export function mergeProgress(
-  published: Progress | undefined,
-  local: Progress,
-  changesThisRun: readonly ProgressChange[],
-): Progress {
+export function mergeProgress(published: Progress | undefined, local: Progress): Progress {
   if (!published) return local;
-  for (const change of changesThisRun) published.apply(change);
+  for (const change of local.changes()) published.apply(change);
   return published;
 }

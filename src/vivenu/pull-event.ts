@@ -43,14 +43,17 @@ export async function pullEvent(eventId: string, options: PullOptions): Promise<
   while (passes < 2) {
     passes++;
     let skip = 0;
+    // A `total` that shrinks while we page must not end the pass early: page to the largest.
+    let largestTotal = 0;
     for (let pageNumber = 1; ; pageNumber++) {
       const page = await client.fetchPage(eventId, skip, pageSize);
       pageSize = page.pageSize;
       total = page.total;
+      largestTotal = Math.max(largestTotal, total);
       for (const row of page.rows) if (!seen.has(row._id)) seen.set(row._id, row);
       skip += page.rows.length;
       logger.info(`page ${pageNumber}: ${count(seen.size)}/${count(total)}`);
-      if (page.rows.length === 0 || skip >= total) break;
+      if (page.rows.length === 0 || skip >= largestTotal) break;
     }
     if (seen.size >= total) break;
     if (passes === 1) {

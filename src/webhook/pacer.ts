@@ -17,8 +17,15 @@ export class Pacer {
    * Returns false without claiming when `signal` aborts first.
    */
   async turn(signal?: AbortSignal, notBefore = Number.NEGATIVE_INFINITY): Promise<boolean> {
-    const wait = Math.max(this.nextStart, notBefore) - this.clock.now();
-    if (wait > 0) await this.clock.sleep(wait, signal);
+    const target = Math.max(this.nextStart, notBefore);
+    // Timers may fire a millisecond early: wait again until the turn has really come.
+    for (
+      let wait = target - this.clock.now();
+      wait > 0 && !signal?.aborted;
+      wait = target - this.clock.now()
+    ) {
+      await this.clock.sleep(wait, signal);
+    }
     if (signal?.aborted) return false;
     this.nextStart = this.clock.now() + this.intervalMs;
     return true;

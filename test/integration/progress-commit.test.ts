@@ -95,7 +95,7 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
     expect(merged.tickets_sent).toBe(105 + expected.length - 3);
     expect(merged.events_processed).toEqual(['0000000000000000000000aa', EVENT]);
     expect(api.commits.at(-1)!.message).toBe(
-      `historical sync: DEV +${expected.length} sent (${105 + expected.length - 3}) [skip ci]`,
+      `historical sync: DEV +${expected.length - 3} sent (${105 + expected.length - 3}) [skip ci]`,
     );
   });
 

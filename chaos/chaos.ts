@@ -1,0 +1,352 @@
+/**
+ * The chaos suite: the bundled action, run again and again against the sandbox with seeded,
+ * randomised faults on every server, interrupted at random moments by SIGINT, SIGTERM and
+ * SIGKILL, until the event is complete. Then it counts what arrived where.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runBundledAction } from '../sandbox/action-runner.js';
+import { startGitHubSandbox, type GitHubFaults } from '../sandbox/github-sandbox.js';
+import { startReceiverSandbox, type ReceiverBehaviour } from '../sandbox/receiver-sandbox.js';
+import { pick, seededRandom } from '../sandbox/seeded-random.js';
+import { TICKET_TYPES, generateEventTickets } from '../sandbox/ticket-factory.js';
+import { startVivenuSandbox, type VivenuFaults } from '../sandbox/vivenu-sandbox.js';
+import { selectTickets } from '../src/select/select-tickets.js';
+
+export interface ChaosOptions {
+  seed: number;
+  /** Interrupted runs; after them, runs go uninterrupted until the event is complete. */
+  interruptedRuns: number;
+  tickets: number;
+  intervalSeconds: number;
+  /** Printed as the chaos goes; silent when absent. */
+  log?: (line: string) => void;
+}
+
+type Signal = 'SIGINT' | 'SIGTERM' | 'SIGKILL';
+
+export interface ChaosReport {
+  seed: number;
+  runs: number;
+  interrupts: Record<Signal, number>;
+  /** Faults injected, by server and kind. */
+  faults: Record<string, number>;
+  eligible: number;
+  /** 2xx answers the sender received. */
+  deliveries: number;
+  /** Extra 2xx answers for a ticket that already had one. */
+  duplicates: number;
+  /** Eligible tickets that never got a 2xx. */
+  lost: number;
+  /** Tickets in the progress file that the receiver never accepted. */
+  recordedNotAccepted: number;
+  /** Runs after which the progress file (or its journal) did not parse. */
+  unreadableProgress: number;
+  /** The shortest gap between two delivery attempts within one run, in ms. */
+  minGapMs: number;
+  /** Deliveries whose signature did not verify. */
+  badSignatures: number;
+  /** The committed file's delivered ids equal the local file's. */
+  committedMatchesLocal: boolean;
+  complete: boolean;
+}
+
+const EVENT = '6864d4f427c2aa9b05cd17ee';
+const KEY = 'chaos-vivenu-key';
+const SECRET = 'chaos-webhook-secret';
+const TOKEN = 'chaos-github-token';
+const FILE = 'historical_sync_progress_DEV.json';
+/** Loopback timestamps are taken by another process: allow this much measurement skew. */
+export const GAP_TOLERANCE_MS = 15;
+
+/** Faults for one run of Vivenu: every kind, at rates that still let a run get somewhere. */
+function vivenuFaults(random: () => number): VivenuFaults {
+  return {
+    rateLimit: { rate: 0.08, retryAfter: pick(random, [0, 1, 'date', undefined]), max: 3 },
+    unavailable: { rate: 0.04, burst: 1 + Math.floor(random() * 3), max: 4 },
+    drop: { rate: 0.05, max: 2 },
+    slow: { rate: 0.1, ms: 300 },
+    malformed: { rate: 0.04, max: 2 },
+    shift: { everyPages: 2, max: random() < 0.3 ? 1 : 0 },
+  };
+}
+
+function receiverBehaviour(random: () => number, unknownTypes: string[]): ReceiverBehaviour {
+  return {
+    slowMs: Math.floor(random() * 30),
+    unknownTicketTypes: unknownTypes,
+    // late answers come after the action's 2 s request timeout: it gives up and re-sends.
+    random: { serverError: 0.05, reset: 0.03, late: 0.015, lateMs: 2_500 },
+  };
+}
+
+function githubFaults(random: () => number): GitHubFaults {
+  return { concurrentCommits: random() < 0.3 ? 1 : 0, serverErrors: random() < 0.3 ? 1 : 0 };
+}
+
+async function progressReadable(workspace: string): Promise<boolean> {
+  try {
+    const file = path.join(workspace, FILE);
+    if (existsSync(file)) JSON.parse(await readFile(file, 'utf8'));
+    const journal = `${file}.journal`;
+    if (existsSync(journal)) {
+      // Every complete line parses; a torn last line (a kill mid-append) is allowed.
+      const lines = (await readFile(journal, 'utf8')).split('\n').slice(0, -1);
+      for (const line of lines) if (line.trim()) JSON.parse(line);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sentIds(text: string | undefined): Set<string> {
+  if (text === undefined) return new Set();
+  const progress = JSON.parse(text) as {
+    event_progress?: Record<string, { sent_ticket_ids?: string[] }>;
+  };
+  return new Set(progress.event_progress?.[EVENT]?.sent_ticket_ids ?? []);
+}
+
+export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const random = seededRandom(options.seed);
+  const log = options.log ?? (() => undefined);
+  const tickets = generateEventTickets({
+    eventId: EVENT,
+    count: options.tickets,
+    seed: options.seed,
+  });
+  const vivenu = await startVivenuSandbox({
+    apiKey: KEY,
+    events: { [EVENT]: tickets },
+    seed: options.seed,
+  });
+  const receiver = await startReceiverSandbox({ secret: SECRET, seed: options.seed });
+  const github = await startGitHubSandbox({ token: TOKEN });
+  const workspace = await mkdtemp(path.join(os.tmpdir(), 'chaos-workspace-'));
+  // One charity ticket type the receiver has not registered yet: its tickets fail with a
+  // permanent 404 until an operator registers it, a third of the way in.
+  const unregistered = tickets.find(
+    (t) =>
+      t.ticketName ===
+      pick(
+        random,
+        TICKET_TYPES.filter((t) => t.name.includes('CHARITY')),
+      ).name,
+  );
+  const report: ChaosReport = {
+    seed: options.seed,
+    runs: 0,
+    interrupts: { SIGINT: 0, SIGTERM: 0, SIGKILL: 0 },
+    faults: {},
+    eligible: 0,
+    deliveries: 0,
+    duplicates: 0,
+    lost: 0,
+    recordedNotAccepted: 0,
+    unreadableProgress: 0,
+    minGapMs: Number.POSITIVE_INFINITY,
+    badSignatures: 0,
+    committedMatchesLocal: false,
+    complete: false,
+  };
+  const count = (kind: string, n = 1): void => {
+    if (n > 0) report.faults[kind] = (report.faults[kind] ?? 0) + n;
+  };
+
+  try {
+    const maxRuns = options.interruptedRuns + 25;
+    while (report.runs < maxRuns) {
+      report.runs++;
+      const interrupted = report.runs <= options.interruptedRuns;
+      const registered = report.runs > options.interruptedRuns / 3;
+      const githubPlan = githubFaults(random);
+      vivenu.setFaults(vivenuFaults(random));
+      receiver.setBehaviour(
+        receiverBehaviour(
+          random,
+          registered || !unregistered ? [] : [String(unregistered.ticketTypeId)],
+        ),
+      );
+      github.setFaults(githubPlan);
+      count('github: concurrent commit (409)', githubPlan.concurrentCommits ?? 0);
+      count('github: 502', githubPlan.serverErrors ?? 0);
+
+      const signal: Signal = pick(random, ['SIGINT', 'SIGTERM', 'SIGKILL'] as const);
+      const duringPull = random() < 0.4;
+      const afterDeliveries = 1 + Math.floor(random() * 12);
+      const afterMs = 150 + Math.floor(random() * 1_500);
+      const firstDelivery = receiver.deliveries.length;
+      const acceptedBefore = receiver.accepted().length;
+
+      const run = await runBundledAction({
+        workspace,
+        inputs: {
+          region: 'DEV',
+          'event-id': EVENT,
+          'api-key': KEY,
+          mode: 'sync',
+          'vivenu-url': vivenu.url,
+          'webhook-url': receiver.url,
+          'webhook-secret': SECRET,
+          interval: String(options.intervalSeconds),
+          'request-timeout': '2',
+          'github-token': TOKEN,
+          'commit-every-minutes': '0.02',
+        },
+        env: {
+          GITHUB_API_URL: github.url,
+          GITHUB_REPOSITORY: 'hia/chaos',
+          GITHUB_REF: 'refs/heads/main',
+        },
+        onStart: (child) => {
+          if (!interrupted) return;
+          const fire = (): void => {
+            clearInterval(watch);
+            clearTimeout(timer);
+            if (child.exitCode === null && child.signalCode === null) {
+              report.interrupts[signal]++;
+              child.kill(signal);
+            }
+          };
+          const watch = setInterval(() => {
+            if (!duringPull && receiver.accepted().length - acceptedBefore >= afterDeliveries)
+              fire();
+          }, 2);
+          const timer = setTimeout(() => duringPull && fire(), afterMs);
+          child.on('exit', () => {
+            clearInterval(watch);
+            clearTimeout(timer);
+          });
+        },
+      });
+
+      const runAttempts = receiver.deliveries.slice(firstDelivery);
+      for (let i = 1; i < runAttempts.length; i++) {
+        const gap = runAttempts[i]!.at - runAttempts[i - 1]!.at;
+        if (process.env.CHAOS_DEBUG && gap < options.intervalSeconds * 1000 - 5) {
+          const a = runAttempts[i - 1]!;
+          const b = runAttempts[i]!;
+          log(
+            `  short gap ${gap.toFixed(1)} ms: ${a.ticketId} ${a.status} -> ${b.ticketId} ${b.status} (#${i})`,
+          );
+        }
+        report.minGapMs = Math.min(report.minGapMs, gap);
+      }
+      if (!(await progressReadable(workspace))) report.unreadableProgress++;
+      const accepted = new Set(receiver.accepted().map((d) => d.ticketId));
+      const recorded = sentIds(
+        existsSync(path.join(workspace, FILE))
+          ? await readFile(path.join(workspace, FILE), 'utf8')
+          : undefined,
+      );
+      report.recordedNotAccepted = Math.max(
+        report.recordedNotAccepted,
+        [...recorded].filter((id) => !accepted.has(id)).length,
+      );
+      log(
+        `run ${report.runs}: ${interrupted ? signal : 'no interrupt'} → exit ${run.exitCode ?? run.signal}, ` +
+          `${receiver.accepted().length - acceptedBefore} delivered, complete=${run.outputs.complete ?? '-'}`,
+      );
+      if (!interrupted && run.outputs.complete === 'true') {
+        report.complete = true;
+        break;
+      }
+    }
+
+    const eligible = selectTickets(vivenu.tickets(EVENT), {
+      statuses: ['VALID', 'DETAILSREQUIRED'],
+      nameContains: 'CHARITY',
+    }).eligible;
+    const accepted = receiver.accepted();
+    const perTicket = new Map<string, number>();
+    for (const delivery of accepted)
+      perTicket.set(delivery.ticketId, (perTicket.get(delivery.ticketId) ?? 0) + 1);
+    report.eligible = eligible.length;
+    report.deliveries = accepted.length;
+    report.duplicates = [...perTicket.values()].reduce((sum, n) => sum + n - 1, 0);
+    report.lost = eligible.filter((t) => !perTicket.has(t._id)).length;
+    report.badSignatures = receiver.deliveries.filter((d) => !d.signatureValid).length;
+    const local = sentIds(await readFile(path.join(workspace, FILE), 'utf8'));
+    const committed = sentIds(github.file(FILE));
+    report.committedMatchesLocal =
+      local.size === committed.size && [...local].every((id) => committed.has(id));
+
+    for (const [kind, n] of Object.entries(vivenu.stats.faults)) count(`vivenu: ${kind}`, n);
+    count('vivenu: tickets sold while paging', vivenu.stats.sold);
+    const statuses = receiver.deliveries.map((d) => d.status);
+    count('receiver: 5xx', statuses.filter((s) => s >= 500).length);
+    count('receiver: connection reset', statuses.filter((s) => s === 0).length);
+    count('receiver: permanent 404 (unregistered type)', statuses.filter((s) => s === 404).length);
+    count(
+      'receiver: answer after the timeout',
+      receiver.deliveries.filter((d) => d.status >= 200 && d.status < 300 && !d.answered).length,
+    );
+    return report;
+  } finally {
+    await Promise.all([vivenu.close(), receiver.close(), github.close()]);
+  }
+}
+
+/** The table printed at the end of a chaos run. */
+export function formatChaosReport(report: ChaosReport, intervalSeconds: number): string {
+  const rows: [string, string][] = [
+    ['seed (replay: npm run chaos -- --seed N)', String(report.seed)],
+    ['runs', String(report.runs)],
+    [
+      'interrupts: SIGINT / SIGTERM / SIGKILL',
+      `${report.interrupts.SIGINT} / ${report.interrupts.SIGTERM} / ${report.interrupts.SIGKILL}`,
+    ],
+    ...Object.entries(report.faults)
+      .sort()
+      .map(([kind, n]): [string, string] => [`fault: ${kind}`, String(n)]),
+    ['eligible tickets', String(report.eligible)],
+    ['deliveries answered 2xx', String(report.deliveries)],
+    [
+      'duplicates (bound: one per SIGKILL)',
+      `${report.duplicates} (≤ ${report.interrupts.SIGKILL})`,
+    ],
+    ['lost', String(report.lost)],
+    ['recorded but not accepted', String(report.recordedNotAccepted)],
+    ['progress file unreadable after a run', String(report.unreadableProgress)],
+    ['bad signatures', String(report.badSignatures)],
+    [
+      `shortest gap in a run (interval ${intervalSeconds * 1000} ms)`,
+      `${report.minGapMs.toFixed(1)} ms`,
+    ],
+    ['committed progress matches local', report.committedMatchesLocal ? 'yes' : 'NO'],
+    ['event complete', report.complete ? 'yes' : 'NO'],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
+}
+
+/** What must hold; each broken promise as a sentence. */
+export function chaosViolations(report: ChaosReport, intervalSeconds: number): string[] {
+  const problems: string[] = [];
+  if (!report.complete) problems.push('the event never completed');
+  if (report.lost > 0) problems.push(`${report.lost} eligible tickets never delivered`);
+  if (report.duplicates > report.interrupts.SIGKILL) {
+    problems.push(
+      `${report.duplicates} duplicates, more than the ${report.interrupts.SIGKILL} SIGKILLs allow`,
+    );
+  }
+  if (report.recordedNotAccepted > 0)
+    problems.push(
+      `${report.recordedNotAccepted} tickets recorded that the receiver never accepted`,
+    );
+  if (report.unreadableProgress > 0)
+    problems.push(`progress unreadable after ${report.unreadableProgress} runs`);
+  if (report.badSignatures > 0)
+    problems.push(`${report.badSignatures} deliveries with a bad signature`);
+  if (report.minGapMs < intervalSeconds * 1000 - GAP_TOLERANCE_MS) {
+    problems.push(
+      `two deliveries ${report.minGapMs.toFixed(1)} ms apart, faster than the interval`,
+    );
+  }
+  if (!report.committedMatchesLocal)
+    problems.push('the committed progress differs from the local file');
+  return problems;
+}

@@ -1,0 +1,183 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { VivenuError } from '../../src/errors.js';
+import { defaultRetryPolicy } from '../../src/http/retry.js';
+import { RunStoppedError } from '../../src/pipeline.js';
+import { selectTickets } from '../../src/select/select-tickets.js';
+import type { Ticket } from '../../src/vivenu/tickets.js';
+import { generateEventTickets } from '../../sandbox/ticket-factory.js';
+import type { Fault, GarbleKind } from '../../sandbox/vivenu-sandbox.js';
+import { leakedValues, personalValues } from '../support/personal-data.js';
+import { syncFixture, type SyncFixture } from '../support/sync-fixture.js';
+
+const EVENT = '5f0c1e2d3c4b5a6978877a01';
+const COUNT = 300;
+const PAGE_SIZE = 20;
+const rules = { statuses: ['VALID', 'DETAILSREQUIRED'], nameContains: 'CHARITY' };
+const eligibleIds = (tickets: Ticket[]): string[] =>
+  selectTickets(tickets, rules).eligible.map((t) => t._id);
+
+let fixture: SyncFixture | undefined;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = undefined;
+});
+
+/**
+ * What a sync must do with each kind of malformed Vivenu answer:
+ * - `fails`: retried; when it persists past the retry budget the pull fails with a VivenuError
+ *   naming the problem, and nothing is delivered.
+ * - `every-ticket-once`: the pull ends complete and every eligible ticket arrives exactly once.
+ * - `untrusted`: the pull ends short of Vivenu's last `total`; the run stops with
+ *   'untrusted-pull' and nothing is delivered.
+ * - `all-or-nothing`: either of the last two, but never a part of the event delivered.
+ */
+type Handling = 'fails' | 'every-ticket-once' | 'untrusted' | 'all-or-nothing';
+
+interface MalformedRow {
+  kind: GarbleKind;
+  fault: Fault & { step?: number };
+  handling: Handling;
+  /** Why, in a line. */
+  because: string;
+  /** The retry reason, in the run's error (`fails`) or the log (a bounded retried kind). */
+  reason?: RegExp;
+}
+
+const RETRIED: [GarbleKind, RegExp][] = [
+  ['not-json', /answer is not JSON/],
+  ['rows-not-array', /answer is not a ticket page \(rows: [^)]*expected array/],
+  ['row-not-object', /answer is not a ticket page \(rows\.0: [^)]*expected object/],
+  ['row-without-id', /answer is not a ticket page \(rows\.0\._id: [^)]*expected string/],
+];
+
+const TABLE: MalformedRow[] = [
+  ...RETRIED.flatMap(([kind, reason]): MalformedRow[] => [
+    {
+      kind,
+      fault: { rate: 1 },
+      handling: 'fails',
+      because: 'an unusable answer is retried; one that never changes fails the pull',
+      reason,
+    },
+    {
+      kind,
+      fault: { rate: 1, max: 2 },
+      handling: 'every-ticket-once',
+      because: 'two unusable answers are retried through',
+      reason,
+    },
+  ]),
+  {
+    kind: 'oversize-page',
+    fault: { rate: 1 },
+    handling: 'every-ticket-once',
+    because: 'extra rows are kept and the next page starts after them',
+  },
+  {
+    kind: 'total-changes',
+    fault: { rate: 1 },
+    handling: 'untrusted',
+    because: 'a total that grows on every page is never reached, even on a second pass',
+  },
+  {
+    kind: 'total-changes',
+    fault: { rate: 1, max: 2 },
+    handling: 'every-ticket-once',
+    because: 'the unique count reaches the last total once the total holds still',
+  },
+  {
+    kind: 'total-changes',
+    // 290, 280, 270, ... while skip climbs by 20: after page 10 skip (200) passes total (200).
+    fault: { rate: 1, step: -10 },
+    handling: 'all-or-nothing',
+    because: 'a shrinking total must not end paging early and pass for complete',
+  },
+];
+
+const describeFault = ({ rate, max, step }: MalformedRow['fault']): string =>
+  [`rate ${rate}`, max === undefined ? 'persisting' : `max ${max}`]
+    .concat(step === undefined ? [] : [`step ${step}`])
+    .join(', ');
+
+describe('sync against a Vivenu that answers 200 with a malformed page', () => {
+  it.each(TABLE.map((row) => [row.kind, describeFault(row.fault), row.handling, row] as const))(
+    '%s (%s): %s',
+    async (kind, _fault, handling, { fault, because, reason }) => {
+      const tickets = generateEventTickets({ eventId: EVENT, count: COUNT, seed: 33 });
+      fixture = await syncFixture({ [EVENT]: tickets });
+      fixture.vivenu.setFaults({ garble: { kind, ...fault } });
+      const { report, error, log } = await fixture.run({ 'page-size': String(PAGE_SIZE) });
+
+      const struck = fixture.vivenu.stats.faults.garble ?? 0;
+      expect(struck, 'the fault struck').toBeGreaterThan(0);
+      const delivered = fixture.receiver.deliveries.map((d) => d.ticketId);
+      const everyTicketOnce = (): void => {
+        expect(error, because).toBeUndefined();
+        expect(report.stop).toBeUndefined();
+        expect(report.pulls[0]?.metadata.complete).toBe(true);
+        expect(report.pulls[0]?.metadata.total_pulled, 'every ticket Vivenu holds was read').toBe(
+          COUNT,
+        );
+        expect(delivered).toEqual(eligibleIds(tickets));
+        expect(new Set(delivered).size).toBe(delivered.length);
+      };
+      const untrusted = (): void => {
+        expect(report.stop?.reason, because).toBe('untrusted-pull');
+        expect(error).toBeInstanceOf(RunStoppedError);
+        expect(error?.message).toMatch(/Nothing was delivered from this pull/);
+        expect(delivered).toEqual([]);
+        expect(report.complete).toBe(false);
+      };
+
+      switch (handling) {
+        case 'fails':
+          expect(error, because).toBeInstanceOf(VivenuError);
+          expect(error?.message).toMatch(reason!);
+          expect(error?.message).toMatch(
+            new RegExp(
+              `event ${EVENT}, tickets from 0 after ${defaultRetryPolicy.maxAttempts} attempts`,
+            ),
+          );
+          expect(struck).toBe(defaultRetryPolicy.maxAttempts);
+          expect(delivered).toEqual([]);
+          expect(report.syncs).toEqual([]);
+          // The reason names the problem, never a ticket's content.
+          expect(leakedValues(error!.message + log, personalValues(tickets))).toEqual([]);
+          break;
+        case 'every-ticket-once':
+          everyTicketOnce();
+          if (reason) expect(log).toMatch(reason);
+          if (fault.max !== undefined) expect(struck).toBe(fault.max);
+          break;
+        case 'untrusted':
+          untrusted();
+          break;
+        case 'all-or-nothing':
+          if (report.stop?.reason === 'untrusted-pull') untrusted();
+          else everyTicketOnce();
+          break;
+      }
+    },
+  );
+
+  it('oversize-page: needs fewer requests than honest paging, and reads every row once', async () => {
+    const tickets = generateEventTickets({ eventId: EVENT, count: COUNT, seed: 33 });
+    fixture = await syncFixture({ [EVENT]: tickets });
+    fixture.vivenu.setFaults({ garble: { kind: 'oversize-page', rate: 1 } });
+    const { report, error } = await fixture.run({ 'page-size': String(PAGE_SIZE) });
+    expect(error).toBeUndefined();
+    expect(report.pulls[0]?.metadata).toMatchObject({ total_pulled: COUNT, total_reported: COUNT });
+    // Two pages' worth per answer: half the requests, plus the one that finds the end.
+    expect(fixture.vivenu.stats.requests).toBeLessThanOrEqual(COUNT / PAGE_SIZE / 2 + 1);
+  });
+
+  it('keeps the garbled answers apart from the pages served', async () => {
+    const tickets = generateEventTickets({ eventId: EVENT, count: 40, seed: 34 });
+    fixture = await syncFixture({ [EVENT]: tickets });
+    fixture.vivenu.setFaults({ garble: { kind: 'not-json', rate: 1, max: 3 } });
+    const { error } = await fixture.run({ 'page-size': String(PAGE_SIZE), 'dry-run': 'true' });
+    expect(error).toBeUndefined();
+    expect(fixture.vivenu.stats.faults.garble).toBe(3);
+    expect(fixture.vivenu.stats.requests).toBe(3 + fixture.vivenu.stats.pagesServed);
+  });
+});
