@@ -159,8 +159,8 @@ describe('personal-data and secret audit: every mode and failure path', () => {
       expect(run.exitCode, run.stdout.slice(-2_000)).toBe(scenario.expectExit);
 
       const visible = await everythingVisible(run, github);
-      // The scan has something to scan: a log, and a summary for every run past input checks.
-      expect(visible.length).toBeGreaterThan(200);
+      // The scan has something to scan: at the least the error line of a bad input.
+      expect(visible.length).toBeGreaterThan(40);
       const leaks = personalValues(tickets).filter((value) => visible.includes(value));
       expect(leaks).toEqual([]);
       for (const secret of [API_KEY, SECRET, TOKEN]) expect(visible).not.toContain(secret);
