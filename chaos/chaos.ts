@@ -58,17 +58,23 @@ const KEY = 'chaos-vivenu-key';
 const SECRET = 'chaos-webhook-secret';
 const TOKEN = 'chaos-github-token';
 const FILE = 'historical_sync_progress_DEV.json';
-/** Loopback timestamps are taken by another process: allow this much measurement skew. */
-export const GAP_TOLERANCE_MS = 15;
+/**
+ * The receiver stamps arrivals in this busy process (three sandboxes, this driver, their
+ * garbage collection), so a stamp can come late by tens of milliseconds and shorten the next
+ * gap. A pacing bug (retrying at once, pacing from the answer) shows as gaps near zero; a
+ * quarter of the interval tells the two apart. The exact cadence is asserted with an
+ * injected clock in the unit tests and measured in the benchmark.
+ */
+export const GAP_TOLERANCE = 0.25;
 
 /** Faults for one run of Vivenu: every kind, at rates that still let a run get somewhere. */
 function vivenuFaults(random: () => number): VivenuFaults {
   return {
-    rateLimit: { rate: 0.08, retryAfter: pick(random, [0, 1, 'date', undefined]), max: 3 },
-    unavailable: { rate: 0.04, burst: 1 + Math.floor(random() * 3), max: 4 },
-    drop: { rate: 0.05, max: 2 },
-    slow: { rate: 0.1, ms: 300 },
-    malformed: { rate: 0.04, max: 2 },
+    rateLimit: { rate: 0.2, retryAfter: pick(random, [0, 1, 'date', undefined]), max: 2 },
+    unavailable: { rate: 0.12, burst: 1 + Math.floor(random() * 3), max: 4 },
+    drop: { rate: 0.12, max: 2 },
+    slow: { rate: 0.15, ms: 300 },
+    malformed: { rate: 0.12, max: 2 },
     shift: { everyPages: 2, max: random() < 0.3 ? 1 : 0 },
   };
 }
@@ -164,12 +170,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const registered = report.runs > options.interruptedRuns / 3;
       const githubPlan = githubFaults(random);
       vivenu.setFaults(vivenuFaults(random));
-      receiver.setBehaviour(
-        receiverBehaviour(
-          random,
-          registered || !unregistered ? [] : [String(unregistered.ticketTypeId)],
-        ),
-      );
+      const unknownTypes = registered || !unregistered ? [] : [String(unregistered.ticketTypeId)];
+      const behaviour = receiverBehaviour(random, unknownTypes);
+      receiver.setBehaviour(behaviour);
       github.setFaults(githubPlan);
       count('github: concurrent commit (409)', githubPlan.concurrentCommits ?? 0);
       count('github: 502', githubPlan.serverErrors ?? 0);
@@ -224,6 +227,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       });
 
       const runAttempts = receiver.deliveries.slice(firstDelivery);
+      if (behaviour.slowMs) count('receiver: slow answers (up to 30 ms)', runAttempts.length);
       for (let i = 1; i < runAttempts.length; i++) {
         const gap = runAttempts[i]!.at - runAttempts[i - 1]!.at;
         if (process.env.CHAOS_DEBUG && gap < options.intervalSeconds * 1000 - 5) {
@@ -274,7 +278,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     report.committedMatchesLocal =
       local.size === committed.size && [...local].every((id) => committed.has(id));
 
-    for (const [kind, n] of Object.entries(vivenu.stats.faults)) count(`vivenu: ${kind}`, n);
+    // The 429s are counted by the form of their Retry-After instead of all together.
+    for (const [kind, n] of Object.entries(vivenu.stats.faults))
+      if (kind !== 'rateLimit') count(`vivenu: ${kind}`, n);
     count('vivenu: tickets sold while paging', vivenu.stats.sold);
     const statuses = receiver.deliveries.map((d) => d.status);
     count('receiver: 5xx', statuses.filter((s) => s >= 500).length);
@@ -341,7 +347,7 @@ export function chaosViolations(report: ChaosReport, intervalSeconds: number): s
     problems.push(`progress unreadable after ${report.unreadableProgress} runs`);
   if (report.badSignatures > 0)
     problems.push(`${report.badSignatures} deliveries with a bad signature`);
-  if (report.minGapMs < intervalSeconds * 1000 - GAP_TOLERANCE_MS) {
+  if (report.minGapMs < intervalSeconds * 1000 * (1 - GAP_TOLERANCE)) {
     problems.push(
       `two deliveries ${report.minGapMs.toFixed(1)} ms apart, faster than the interval`,
     );

@@ -129,13 +129,17 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
     faults: {},
   };
 
+  /** Strikes per fault since the faults were last set: `max` counts from there. */
+  const struck = new Map<string, number>();
+  let soldWhenSet = 0;
   const strikes = (name: string, fault: Fault | undefined): boolean => {
     if (!fault) return false;
     const left = bursts.get(name) ?? 0;
-    if ((stats.faults[name] ?? 0) >= (fault.max ?? Number.POSITIVE_INFINITY)) return false;
+    if ((struck.get(name) ?? 0) >= (fault.max ?? Number.POSITIVE_INFINITY)) return false;
     const hit = left > 0 || random() < fault.rate;
     if (hit) {
       bursts.set(name, left > 0 ? left - 1 : (fault.burst ?? 1) - 1);
+      struck.set(name, (struck.get(name) ?? 0) + 1);
       stats.faults[name] = (stats.faults[name] ?? 0) + 1;
     }
     return hit;
@@ -177,6 +181,9 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
       return sendJson(response, 503, { message: 'Service Unavailable' });
     if (strikes('rateLimit', faults.rateLimit)) {
       const after = faults.rateLimit?.retryAfter;
+      const form = after === undefined ? 'none' : after === 'date' ? 'HTTP date' : 'seconds';
+      stats.faults[`rateLimit (Retry-After: ${form})`] =
+        (stats.faults[`rateLimit (Retry-After: ${form})`] ?? 0) + 1;
       const headers: Record<string, string> =
         after === undefined
           ? {}
@@ -207,7 +214,8 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
     sendJson(response, 200, { rows, total });
 
     const shift = faults.shift;
-    if (shift && stats.sold < shift.max && stats.pagesServed % shift.everyPages === 0) {
+    const soldSinceSet = stats.sold - soldWhenSet;
+    if (shift && soldSinceSet < shift.max && stats.pagesServed % shift.everyPages === 0) {
       const [id, list] = lists[0] ?? [];
       if (id && list) sellOne(id, list);
     }
@@ -236,6 +244,8 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
     setFaults: (next) => {
       faults = next;
       bursts.clear();
+      struck.clear();
+      soldWhenSet = stats.sold;
     },
     tickets: (eventId) => [...(events.get(eventId) ?? [])],
     upsertTickets: (eventId, tickets) => {

@@ -14,8 +14,8 @@ describe('chaos (bounded)', () => {
     async () => {
       const report = await runChaos({
         seed: SEED,
-        interruptedRuns: 8,
-        tickets: 150,
+        interruptedRuns: 6,
+        tickets: 120,
         intervalSeconds: INTERVAL,
       });
       const table = formatChaosReport(report, INTERVAL);
@@ -24,7 +24,7 @@ describe('chaos (bounded)', () => {
       expect(
         report.interrupts.SIGINT + report.interrupts.SIGTERM + report.interrupts.SIGKILL,
         table,
-      ).toBe(8);
+      ).toBe(6);
       expect(
         Object.keys(report.faults).some((kind) => kind.startsWith('vivenu:')),
         table,
