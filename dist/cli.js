@@ -122,6 +122,7 @@ const VALUE_FLAGS = [
     'interval',
     'vivenu-url',
     'page-size',
+    'pull-concurrency',
     'progress-file',
     'tickets-dir',
     'statuses',
@@ -150,7 +151,8 @@ Options (the GitHub Action's inputs of the same names)
   --statuses LIST            statuses that count (default VALID,DETAILSREQUIRED)
   --name-contains TEXT       text ticketName must contain (default CHARITY)
   --vivenu-url URL           Vivenu API origin (default: by region)
-  --page-size N              tickets per request, 1-1000 (default 100)
+  --page-size N              tickets in the first request, 1-1000 (default 100; grows)
+  --pull-concurrency N       requests to Vivenu in flight, 1-8 (default 2)
   --progress-file FILE       default historical_sync_progress_<REGION>.json
   --tickets-dir DIR          default purchased_tickets
   --max-runtime-minutes M    stop starting deliveries after M minutes (default: no limit)
@@ -943,8 +945,33 @@ function eventFilePaths(ticketsDir, eventId) {
 /** Writes whole or not at all: a cancelled run never leaves half a JSON file for review. */
 async function writeFileAtomic(file, content) {
     const temporary = `${file}.${process.pid}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(temporary, content);
+    const handle = await (0,promises_namespaceObject.open)(temporary, 'w');
+    try {
+        for (const chunk of typeof content === 'string' ? [content] : content)
+            await handle.write(chunk);
+    }
+    finally {
+        await handle.close();
+    }
     await (0,promises_namespaceObject.rename)(temporary, file);
+}
+const TICKETS_PER_CHUNK = 200;
+/**
+ * `JSON.stringify(tickets, null, 2)` and a new line, in pieces: a pull of 100,000 tickets
+ * never holds the whole file's text in memory at once.
+ */
+function* prettyJsonArray(items) {
+    if (items.length === 0) {
+        yield '[]\n';
+        return;
+    }
+    for (let start = 0; start < items.length; start += TICKETS_PER_CHUNK) {
+        const pieces = items
+            .slice(start, start + TICKETS_PER_CHUNK)
+            .map((item) => JSON.stringify(item, null, 2).replace(/^/gm, '  '));
+        yield `${start === 0 ? '[\n' : ',\n'}${pieces.join(',\n')}`;
+    }
+    yield '\n]\n';
 }
 const INDIVIDUAL_WRITES_IN_FLIGHT = 32;
 /**
@@ -968,7 +995,7 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
             return (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`);
         }));
     }
-    await writeFileAtomic(files.allTickets, `${JSON.stringify(tickets, null, 2)}\n`);
+    await writeFileAtomic(files.allTickets, prettyJsonArray(tickets));
     await writeFileAtomic(files.metadata, `${JSON.stringify(metadata, null, 2)}\n`);
     return files;
 }
@@ -1432,10 +1459,18 @@ async function deliverBatch(batch, context) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts
+var vivenu_client = __nccwpck_require__(730);
 ;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
 
 
 
+/** A page answered this fast lets the next ask for twice as many tickets. */
+const FAST_PAGE_MS = 2_000;
+/** A page this slow halves the next. */
+const SLOW_PAGE_MS = 10_000;
+/** After a 429, one page at a time for this long. */
+const RATE_LIMIT_CALM_MS = 30_000;
 /**
  * Every ticket of one event. Vivenu has no sort parameter and sales go on while we page, so
  * rows can move between pages: tickets are collected by `_id`, and a pass that ends short of
@@ -1446,53 +1481,138 @@ async function pullEvent(eventId, options) {
     const started = clock.now();
     const callsBefore = client.apiCalls;
     const retriesBefore = client.retries;
-    const seen = new Map();
-    let pageSize = options.pageSize;
-    let total = 0;
-    let passes = 0;
-    while (passes < 2) {
-        passes++;
-        let skip = 0;
-        // A `total` that shrinks while we page must not end the pass early: page to the largest.
-        let largestTotal = 0;
-        for (let pageNumber = 1;; pageNumber++) {
-            const page = await client.fetchPage(eventId, skip, pageSize);
-            pageSize = page.pageSize;
-            total = page.total;
-            largestTotal = Math.max(largestTotal, total);
-            for (const row of page.rows)
-                if (!seen.has(row._id))
-                    seen.set(row._id, row);
-            skip += page.rows.length;
-            logger.info(`page ${pageNumber}: ${(0,format/* count */.U)(seen.size)}/${(0,format/* count */.U)(total)}`);
-            if (page.rows.length === 0 || skip >= largestTotal)
-                break;
-        }
-        if (seen.size >= total)
+    const pass = new PagingPass(eventId, options);
+    while (pass.passes < 2) {
+        await pass.run();
+        if (pass.seen.size >= pass.total)
             break;
-        if (passes === 1) {
-            logger.info(`${(0,format/* count */.U)(seen.size)} unique of ${(0,format/* count */.U)(total)} reported: tickets moved between pages while paging; paging once more`);
+        if (pass.passes === 1) {
+            logger.info(`${(0,format/* count */.U)(pass.seen.size)} unique of ${(0,format/* count */.U)(pass.total)} reported: tickets moved between pages while paging; paging once more`);
         }
     }
     return {
         eventId,
-        tickets: [...seen.values()].sort(compareByCreation),
-        totalReported: total,
+        tickets: [...pass.seen.values()].sort(compareByCreation),
+        totalReported: pass.total,
         apiCalls: client.apiCalls - callsBefore,
         retries: client.retries - retriesBefore,
-        passes,
+        passes: pass.passes,
         durationMs: clock.now() - started,
-        complete: seen.size >= total,
+        complete: pass.seen.size >= pass.total,
     };
 }
-function assertComplete(pulled) {
-    if (!pulled.complete) {
-        throw new IncompletePullError(pulled.eventId, pulled.tickets.length, pulled.totalReported);
+/**
+ * Pages through the event: the first page alone (it tells `total`), then up to `concurrency`
+ * pages at once, each asking for as many tickets as the last answers allow. A page that
+ * comes back short of what it covered (a halved page size, a server cap) leaves a gap that
+ * is asked for again, so no offset is skipped.
+ */
+class PagingPass {
+    eventId;
+    options;
+    seen = new Map();
+    total = 0;
+    passes = 0;
+    pageSize;
+    maxPageSize;
+    concurrency;
+    pagesRead = 0;
+    calmUntil = Number.NEGATIVE_INFINITY;
+    rateLimitedSeen = 0;
+    // Per pass:
+    nextSkip = 0;
+    /** A `total` that shrinks while we page must not end the pass early: page to the largest. */
+    largestTotal = 0;
+    /** An empty page at this offset: nothing lies beyond it. */
+    emptyAt = Number.POSITIVE_INFINITY;
+    gaps = [];
+    constructor(eventId, options) {
+        this.eventId = eventId;
+        this.options = options;
+        this.pageSize = options.pageSize;
+        this.maxPageSize = Math.max(options.pageSize, options.maxPageSize ?? vivenu_client/* MAX_PAGE_SIZE */.H4);
+        this.concurrency = Math.max(1, options.concurrency ?? 1);
+    }
+    async run() {
+        this.passes++;
+        this.largestTotal = 0;
+        this.emptyAt = Number.POSITIVE_INFINITY;
+        this.gaps = [];
+        this.nextSkip = this.pageSize;
+        await this.read({ skip: 0, top: this.pageSize });
+        const inFlight = new Set();
+        for (;;) {
+            const limit = this.options.clock.now() < this.calmUntil ? 1 : this.concurrency;
+            const range = inFlight.size < limit ? this.takeRange() : undefined;
+            if (range) {
+                const reading = this.read(range).finally(() => inFlight.delete(reading));
+                inFlight.add(reading);
+                continue;
+            }
+            if (inFlight.size === 0)
+                return;
+            await Promise.race(inFlight);
+        }
+    }
+    get end() {
+        return Math.min(this.largestTotal, this.emptyAt);
+    }
+    takeRange() {
+        while (this.gaps.length > 0) {
+            const gap = this.gaps.shift();
+            if (gap.skip >= this.end)
+                continue;
+            // A gap is asked for at the current page size (after a 503 storm, in smaller pieces),
+            // but never leaving a sliver smaller than the smallest page.
+            if (gap.top - this.pageSize >= vivenu_client/* MIN_PAGE_SIZE */.RA) {
+                this.gaps.unshift({ skip: gap.skip + this.pageSize, top: gap.top - this.pageSize });
+                return { skip: gap.skip, top: this.pageSize };
+            }
+            return gap;
+        }
+        if (this.nextSkip >= this.end)
+            return undefined;
+        const range = { skip: this.nextSkip, top: this.pageSize };
+        this.nextSkip += range.top;
+        return range;
+    }
+    async read(range) {
+        const { client, clock, logger } = this.options;
+        const started = clock.now();
+        const page = await client.fetchPage(this.eventId, range.skip, range.top);
+        const elapsed = clock.now() - started;
+        this.total = page.total;
+        this.largestTotal = Math.max(this.largestTotal, page.total);
+        for (const row of page.rows)
+            if (!this.seen.has(row._id))
+                this.seen.set(row._id, row);
+        if (page.rows.length === 0)
+            this.emptyAt = Math.min(this.emptyAt, range.skip);
+        else if (page.rows.length < range.top && range.skip + page.rows.length < this.end) {
+            this.gaps.push({ skip: range.skip + page.rows.length, top: range.top - page.rows.length });
+        }
+        this.pagesRead++;
+        logger.info(`page ${this.pagesRead}: ${(0,format/* count */.U)(this.seen.size)}/${(0,format/* count */.U)(page.total)}`);
+        this.adapt(page.pageSize, range.top, elapsed);
+    }
+    /** Grows the page size while pages are fast and healthy; shrinks it on 503s, 429s and slow pages. */
+    adapt(answeredSize, askedSize, elapsedMs) {
+        const { client, clock } = this.options;
+        if (client.rateLimited > this.rateLimitedSeen) {
+            this.rateLimitedSeen = client.rateLimited;
+            this.calmUntil = clock.now() + RATE_LIMIT_CALM_MS;
+            return;
+        }
+        if (answeredSize < askedSize)
+            this.pageSize = Math.min(this.pageSize, answeredSize);
+        else if (elapsedMs >= SLOW_PAGE_MS)
+            this.pageSize = Math.max(vivenu_client/* MIN_PAGE_SIZE */.RA, Math.floor(this.pageSize / 2));
+        else if (elapsedMs < FAST_PAGE_MS && clock.now() >= this.calmUntil) {
+            this.pageSize = Math.min(this.maxPageSize, this.pageSize * 2);
+        }
     }
 }
 
-// EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts
-var vivenu_client = __nccwpck_require__(730);
 ;// CONCATENATED MODULE: ./src/webhook/pacer.ts
 /**
  * Spaces delivery starts at least `intervalMs` apart, start to start: a 300 ms answer does not
@@ -2002,6 +2122,7 @@ class PipelineRun {
                 clock,
                 logger,
                 pageSize: settings.pageSize,
+                concurrency: settings.pullConcurrency,
             });
             const metadata = buildEventMetadata(pulled, {
                 region: settings.region,
@@ -2211,6 +2332,7 @@ const INPUT_DEFAULTS = {
     mode: 'sync',
     'vivenu-url': '',
     'page-size': '100',
+    'pull-concurrency': '2',
     'tickets-dir': 'purchased_tickets',
     target: 'test',
     'webhook-url': '',
@@ -2402,6 +2524,7 @@ function parseSettings(raw, workspace) {
         mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
         'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
         'page-size': wholeNumber('page-size', 1, _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_PAGE_SIZE */ .H4, INPUT_DEFAULTS['page-size']),
+        'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, INPUT_DEFAULTS['pull-concurrency']),
         'tickets-dir': fileInside('tickets-dir', workspace),
         target: choice('target', TARGETS, INPUT_DEFAULTS.target),
         'webhook-url': httpUrl('webhook-url', WEBHOOK_TARGETS.test),
@@ -2439,6 +2562,7 @@ function parseSettings(raw, workspace) {
         mode,
         vivenuOrigin: values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region),
         pageSize: values['page-size'],
+        pullConcurrency: values['pull-concurrency'],
         ticketsDir: values['tickets-dir'] ?? node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
         workspace,
         target,
@@ -2472,9 +2596,9 @@ function parseSettings(raw, workspace) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   H4: () => (/* binding */ MAX_PAGE_SIZE),
+/* harmony export */   RA: () => (/* binding */ MIN_PAGE_SIZE),
 /* harmony export */   vY: () => (/* binding */ VivenuClient)
 /* harmony export */ });
-/* unused harmony export MIN_PAGE_SIZE */
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(264);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
@@ -2497,6 +2621,8 @@ class VivenuClient {
     /** Every HTTP request sent, retries included. */
     apiCalls = 0;
     retries = 0;
+    /** 429 answers so far: the puller pages one at a time for a while after each. */
+    rateLimited = 0;
     random;
     retry;
     requestTimeoutMs;
@@ -2559,6 +2685,8 @@ class VivenuClient {
             return { kind: 'retry', reason: (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeNetworkError */ .gl)(error) };
         }
         if (!response.ok) {
+            if (response.status === 429)
+                this.rateLimited++;
             if ((0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(response.status)) {
                 return {
                     kind: 'retry',

@@ -47302,7 +47302,7 @@ class VivenuError extends Error {
     name = 'VivenuError';
 }
 /** A pull ended with fewer unique tickets than Vivenu reported, even after paging again. */
-class errors_IncompletePullError extends Error {
+class IncompletePullError extends Error {
     eventId;
     pulled;
     reported;
@@ -47453,8 +47453,33 @@ function eventFilePaths(ticketsDir, eventId) {
 /** Writes whole or not at all: a cancelled run never leaves half a JSON file for review. */
 async function writeFileAtomic(file, content) {
     const temporary = `${file}.${process.pid}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(temporary, content);
+    const handle = await (0,promises_namespaceObject.open)(temporary, 'w');
+    try {
+        for (const chunk of typeof content === 'string' ? [content] : content)
+            await handle.write(chunk);
+    }
+    finally {
+        await handle.close();
+    }
     await (0,promises_namespaceObject.rename)(temporary, file);
+}
+const TICKETS_PER_CHUNK = 200;
+/**
+ * `JSON.stringify(tickets, null, 2)` and a new line, in pieces: a pull of 100,000 tickets
+ * never holds the whole file's text in memory at once.
+ */
+function* prettyJsonArray(items) {
+    if (items.length === 0) {
+        yield '[]\n';
+        return;
+    }
+    for (let start = 0; start < items.length; start += TICKETS_PER_CHUNK) {
+        const pieces = items
+            .slice(start, start + TICKETS_PER_CHUNK)
+            .map((item) => JSON.stringify(item, null, 2).replace(/^/gm, '  '));
+        yield `${start === 0 ? '[\n' : ',\n'}${pieces.join(',\n')}`;
+    }
+    yield '\n]\n';
 }
 const INDIVIDUAL_WRITES_IN_FLIGHT = 32;
 /**
@@ -47478,7 +47503,7 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
             return (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`);
         }));
     }
-    await writeFileAtomic(files.allTickets, `${JSON.stringify(tickets, null, 2)}\n`);
+    await writeFileAtomic(files.allTickets, prettyJsonArray(tickets));
     await writeFileAtomic(files.metadata, `${JSON.stringify(metadata, null, 2)}\n`);
     return files;
 }
@@ -47773,65 +47798,6 @@ async function deliverBatch(batch, context) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
-
-
-
-/**
- * Every ticket of one event. Vivenu has no sort parameter and sales go on while we page, so
- * rows can move between pages: tickets are collected by `_id`, and a pass that ends short of
- * `total` is followed by one more pass to pick up what moved.
- */
-async function pullEvent(eventId, options) {
-    const { client, clock, logger } = options;
-    const started = clock.now();
-    const callsBefore = client.apiCalls;
-    const retriesBefore = client.retries;
-    const seen = new Map();
-    let pageSize = options.pageSize;
-    let total = 0;
-    let passes = 0;
-    while (passes < 2) {
-        passes++;
-        let skip = 0;
-        // A `total` that shrinks while we page must not end the pass early: page to the largest.
-        let largestTotal = 0;
-        for (let pageNumber = 1;; pageNumber++) {
-            const page = await client.fetchPage(eventId, skip, pageSize);
-            pageSize = page.pageSize;
-            total = page.total;
-            largestTotal = Math.max(largestTotal, total);
-            for (const row of page.rows)
-                if (!seen.has(row._id))
-                    seen.set(row._id, row);
-            skip += page.rows.length;
-            logger.info(`page ${pageNumber}: ${count(seen.size)}/${count(total)}`);
-            if (page.rows.length === 0 || skip >= largestTotal)
-                break;
-        }
-        if (seen.size >= total)
-            break;
-        if (passes === 1) {
-            logger.info(`${count(seen.size)} unique of ${count(total)} reported: tickets moved between pages while paging; paging once more`);
-        }
-    }
-    return {
-        eventId,
-        tickets: [...seen.values()].sort(compareByCreation),
-        totalReported: total,
-        apiCalls: client.apiCalls - callsBefore,
-        retries: client.retries - retriesBefore,
-        passes,
-        durationMs: clock.now() - started,
-        complete: seen.size >= total,
-    };
-}
-function assertComplete(pulled) {
-    if (!pulled.complete) {
-        throw new IncompletePullError(pulled.eventId, pulled.tickets.length, pulled.totalReported);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 /**
  * Retry decisions shared by every HTTP caller: which failures are worth another try and how
@@ -47919,6 +47885,8 @@ class VivenuClient {
     /** Every HTTP request sent, retries included. */
     apiCalls = 0;
     retries = 0;
+    /** 429 answers so far: the puller pages one at a time for a while after each. */
+    rateLimited = 0;
     random;
     retry;
     requestTimeoutMs;
@@ -47981,6 +47949,8 @@ class VivenuClient {
             return { kind: 'retry', reason: describeNetworkError(error) };
         }
         if (!response.ok) {
+            if (response.status === 429)
+                this.rateLimited++;
             if (isRetryableStatus(response.status)) {
                 return {
                     kind: 'retry',
@@ -48025,6 +47995,158 @@ class VivenuClient {
                 return `Vivenu rejected the ticket query for event ${eventId} (400): check the event id and page-size.`;
             default:
                 return `Vivenu refused the ticket query for event ${eventId} (HTTP ${status}).`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
+
+
+
+/** A page answered this fast lets the next ask for twice as many tickets. */
+const FAST_PAGE_MS = 2_000;
+/** A page this slow halves the next. */
+const SLOW_PAGE_MS = 10_000;
+/** After a 429, one page at a time for this long. */
+const RATE_LIMIT_CALM_MS = 30_000;
+/**
+ * Every ticket of one event. Vivenu has no sort parameter and sales go on while we page, so
+ * rows can move between pages: tickets are collected by `_id`, and a pass that ends short of
+ * `total` is followed by one more pass to pick up what moved.
+ */
+async function pullEvent(eventId, options) {
+    const { client, clock, logger } = options;
+    const started = clock.now();
+    const callsBefore = client.apiCalls;
+    const retriesBefore = client.retries;
+    const pass = new PagingPass(eventId, options);
+    while (pass.passes < 2) {
+        await pass.run();
+        if (pass.seen.size >= pass.total)
+            break;
+        if (pass.passes === 1) {
+            logger.info(`${count(pass.seen.size)} unique of ${count(pass.total)} reported: tickets moved between pages while paging; paging once more`);
+        }
+    }
+    return {
+        eventId,
+        tickets: [...pass.seen.values()].sort(compareByCreation),
+        totalReported: pass.total,
+        apiCalls: client.apiCalls - callsBefore,
+        retries: client.retries - retriesBefore,
+        passes: pass.passes,
+        durationMs: clock.now() - started,
+        complete: pass.seen.size >= pass.total,
+    };
+}
+/**
+ * Pages through the event: the first page alone (it tells `total`), then up to `concurrency`
+ * pages at once, each asking for as many tickets as the last answers allow. A page that
+ * comes back short of what it covered (a halved page size, a server cap) leaves a gap that
+ * is asked for again, so no offset is skipped.
+ */
+class PagingPass {
+    eventId;
+    options;
+    seen = new Map();
+    total = 0;
+    passes = 0;
+    pageSize;
+    maxPageSize;
+    concurrency;
+    pagesRead = 0;
+    calmUntil = Number.NEGATIVE_INFINITY;
+    rateLimitedSeen = 0;
+    // Per pass:
+    nextSkip = 0;
+    /** A `total` that shrinks while we page must not end the pass early: page to the largest. */
+    largestTotal = 0;
+    /** An empty page at this offset: nothing lies beyond it. */
+    emptyAt = Number.POSITIVE_INFINITY;
+    gaps = [];
+    constructor(eventId, options) {
+        this.eventId = eventId;
+        this.options = options;
+        this.pageSize = options.pageSize;
+        this.maxPageSize = Math.max(options.pageSize, options.maxPageSize ?? MAX_PAGE_SIZE);
+        this.concurrency = Math.max(1, options.concurrency ?? 1);
+    }
+    async run() {
+        this.passes++;
+        this.largestTotal = 0;
+        this.emptyAt = Number.POSITIVE_INFINITY;
+        this.gaps = [];
+        this.nextSkip = this.pageSize;
+        await this.read({ skip: 0, top: this.pageSize });
+        const inFlight = new Set();
+        for (;;) {
+            const limit = this.options.clock.now() < this.calmUntil ? 1 : this.concurrency;
+            const range = inFlight.size < limit ? this.takeRange() : undefined;
+            if (range) {
+                const reading = this.read(range).finally(() => inFlight.delete(reading));
+                inFlight.add(reading);
+                continue;
+            }
+            if (inFlight.size === 0)
+                return;
+            await Promise.race(inFlight);
+        }
+    }
+    get end() {
+        return Math.min(this.largestTotal, this.emptyAt);
+    }
+    takeRange() {
+        while (this.gaps.length > 0) {
+            const gap = this.gaps.shift();
+            if (gap.skip >= this.end)
+                continue;
+            // A gap is asked for at the current page size (after a 503 storm, in smaller pieces),
+            // but never leaving a sliver smaller than the smallest page.
+            if (gap.top - this.pageSize >= MIN_PAGE_SIZE) {
+                this.gaps.unshift({ skip: gap.skip + this.pageSize, top: gap.top - this.pageSize });
+                return { skip: gap.skip, top: this.pageSize };
+            }
+            return gap;
+        }
+        if (this.nextSkip >= this.end)
+            return undefined;
+        const range = { skip: this.nextSkip, top: this.pageSize };
+        this.nextSkip += range.top;
+        return range;
+    }
+    async read(range) {
+        const { client, clock, logger } = this.options;
+        const started = clock.now();
+        const page = await client.fetchPage(this.eventId, range.skip, range.top);
+        const elapsed = clock.now() - started;
+        this.total = page.total;
+        this.largestTotal = Math.max(this.largestTotal, page.total);
+        for (const row of page.rows)
+            if (!this.seen.has(row._id))
+                this.seen.set(row._id, row);
+        if (page.rows.length === 0)
+            this.emptyAt = Math.min(this.emptyAt, range.skip);
+        else if (page.rows.length < range.top && range.skip + page.rows.length < this.end) {
+            this.gaps.push({ skip: range.skip + page.rows.length, top: range.top - page.rows.length });
+        }
+        this.pagesRead++;
+        logger.info(`page ${this.pagesRead}: ${count(this.seen.size)}/${count(page.total)}`);
+        this.adapt(page.pageSize, range.top, elapsed);
+    }
+    /** Grows the page size while pages are fast and healthy; shrinks it on 503s, 429s and slow pages. */
+    adapt(answeredSize, askedSize, elapsedMs) {
+        const { client, clock } = this.options;
+        if (client.rateLimited > this.rateLimitedSeen) {
+            this.rateLimitedSeen = client.rateLimited;
+            this.calmUntil = clock.now() + RATE_LIMIT_CALM_MS;
+            return;
+        }
+        if (answeredSize < askedSize)
+            this.pageSize = Math.min(this.pageSize, answeredSize);
+        else if (elapsedMs >= SLOW_PAGE_MS)
+            this.pageSize = Math.max(MIN_PAGE_SIZE, Math.floor(this.pageSize / 2));
+        else if (elapsedMs < FAST_PAGE_MS && clock.now() >= this.calmUntil) {
+            this.pageSize = Math.min(this.maxPageSize, this.pageSize * 2);
         }
     }
 }
@@ -48316,7 +48438,7 @@ class PipelineRun {
         for (const eventId of this.settings.eventIds) {
             const pulled = await this.pull(eventId);
             if (!pulled.complete)
-                incomplete.push(new errors_IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported));
+                incomplete.push(new IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported));
         }
         if (incomplete.length > 0)
             throw new RunStoppedError(incomplete.map((error) => error.message).join('\n'));
@@ -48418,7 +48540,7 @@ class PipelineRun {
                 if (!pulled.complete) {
                     report.stop = {
                         reason: 'untrusted-pull',
-                        message: `${new errors_IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported).message} Nothing was delivered from this pull.`,
+                        message: `${new IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported).message} Nothing was delivered from this pull.`,
                     };
                     break;
                 }
@@ -48536,6 +48658,7 @@ class PipelineRun {
                 clock,
                 logger,
                 pageSize: settings.pageSize,
+                concurrency: settings.pullConcurrency,
             });
             const metadata = buildEventMetadata(pulled, {
                 region: settings.region,
@@ -48893,6 +49016,7 @@ const INPUT_DEFAULTS = {
     mode: 'sync',
     'vivenu-url': '',
     'page-size': '100',
+    'pull-concurrency': '2',
     'tickets-dir': 'purchased_tickets',
     target: 'test',
     'webhook-url': '',
@@ -49084,6 +49208,7 @@ function parseSettings(raw, workspace) {
         mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
         'vivenu-url': settings_httpUrl('vivenu-url', 'https://vivenu.com'),
         'page-size': wholeNumber('page-size', 1, MAX_PAGE_SIZE, INPUT_DEFAULTS['page-size']),
+        'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, INPUT_DEFAULTS['pull-concurrency']),
         'tickets-dir': fileInside('tickets-dir', workspace),
         target: choice('target', TARGETS, INPUT_DEFAULTS.target),
         'webhook-url': settings_httpUrl('webhook-url', WEBHOOK_TARGETS.test),
@@ -49121,6 +49246,7 @@ function parseSettings(raw, workspace) {
         mode,
         vivenuOrigin: values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region),
         pageSize: values['page-size'],
+        pullConcurrency: values['pull-concurrency'],
         ticketsDir: values['tickets-dir'] ?? external_node_path_default().resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
         workspace,
         target,

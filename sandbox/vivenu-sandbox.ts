@@ -53,6 +53,8 @@ export interface VivenuSandboxStats {
   pagesServed: number;
   connections: number;
   largestTopAsked: number;
+  /** Most ticket requests answered at the same time. */
+  maxConcurrent: number;
   smallestTopAsked: number;
   sold: number;
   faults: Record<string, number>;
@@ -124,6 +126,7 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
     pagesServed: 0,
     connections: 0,
     largestTopAsked: 0,
+    maxConcurrent: 0,
     smallestTopAsked: Number.POSITIVE_INFINITY,
     sold: 0,
     faults: {},
@@ -131,6 +134,7 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
 
   /** Strikes per fault since the faults were last set: `max` counts from there. */
   const struck = new Map<string, number>();
+  let inFlight = 0;
   let soldWhenSet = 0;
   const strikes = (name: string, fault: Fault | undefined): boolean => {
     if (!fault) return false;
@@ -224,8 +228,10 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     stats.requests++;
     const url = new URL(request.url ?? '/', 'http://sandbox');
-    if (request.method === 'GET' && url.pathname === '/api/tickets')
-      return handleTickets(request, response, url);
+    if (request.method === 'GET' && url.pathname === '/api/tickets') inFlight++;
+    stats.maxConcurrent = Math.max(stats.maxConcurrent, inFlight);
+    response.on('close', () => inFlight--);
+    return handleTickets(request, response, url);
     if (request.method === 'GET' && url.pathname === '/__sandbox/stats')
       return sendJson(response, 200, stats);
     if (request.method === 'POST' && url.pathname === '/__sandbox/faults') {

@@ -371,6 +371,7 @@ class PipelineRun {
         clock,
         logger,
         pageSize: settings.pageSize,
+        concurrency: settings.pullConcurrency,
       });
       const metadata = buildEventMetadata(pulled, {
         region: settings.region,

@@ -29,7 +29,10 @@ export interface Settings {
   mode: Mode;
   /** Origin of the Vivenu API (no trailing slash). */
   vivenuOrigin: string;
+  /** The first page's size; later pages grow while Vivenu answers fast. */
   pageSize: number;
+  /** Pages in flight at once. */
+  pullConcurrency: number;
   /** Absolute path, inside the workspace. */
   ticketsDir: string;
   workspace: string;
@@ -73,6 +76,7 @@ export const INPUT_DEFAULTS = {
   mode: 'sync',
   'vivenu-url': '',
   'page-size': '100',
+  'pull-concurrency': '2',
   'tickets-dir': 'purchased_tickets',
   target: 'test',
   'webhook-url': '',
@@ -283,6 +287,7 @@ export function parseSettings(raw: RawInputs, workspace: string): Settings {
     mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
     'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
     'page-size': wholeNumber('page-size', 1, MAX_PAGE_SIZE, INPUT_DEFAULTS['page-size']),
+    'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, INPUT_DEFAULTS['pull-concurrency']),
     'tickets-dir': fileInside('tickets-dir', workspace),
     target: choice('target', TARGETS, INPUT_DEFAULTS.target),
     'webhook-url': httpUrl('webhook-url', WEBHOOK_TARGETS.test),
@@ -342,6 +347,7 @@ export function parseSettings(raw: RawInputs, workspace: string): Settings {
     mode,
     vivenuOrigin: values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region),
     pageSize: values['page-size'],
+    pullConcurrency: values['pull-concurrency'],
     ticketsDir: values['tickets-dir'] ?? path.resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
     workspace,
     target,

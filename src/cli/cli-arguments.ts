@@ -17,6 +17,7 @@ const VALUE_FLAGS = [
   'interval',
   'vivenu-url',
   'page-size',
+  'pull-concurrency',
   'progress-file',
   'tickets-dir',
   'statuses',
@@ -46,7 +47,8 @@ Options (the GitHub Action's inputs of the same names)
   --statuses LIST            statuses that count (default VALID,DETAILSREQUIRED)
   --name-contains TEXT       text ticketName must contain (default CHARITY)
   --vivenu-url URL           Vivenu API origin (default: by region)
-  --page-size N              tickets per request, 1-1000 (default 100)
+  --page-size N              tickets in the first request, 1-1000 (default 100; grows)
+  --pull-concurrency N       requests to Vivenu in flight, 1-8 (default 2)
   --progress-file FILE       default historical_sync_progress_<REGION>.json
   --tickets-dir DIR          default purchased_tickets
   --max-runtime-minutes M    stop starting deliveries after M minutes (default: no limit)

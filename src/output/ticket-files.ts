@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Ticket } from '../vivenu/tickets.js';
 import type { EventMetadata } from './event-metadata.js';
@@ -22,10 +22,36 @@ export function eventFilePaths(ticketsDir: string, eventId: string): EventFiles 
 }
 
 /** Writes whole or not at all: a cancelled run never leaves half a JSON file for review. */
-async function writeFileAtomic(file: string, content: string): Promise<void> {
+async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
+  const handle = await open(temporary, 'w');
+  try {
+    for (const chunk of typeof content === 'string' ? [content] : content)
+      await handle.write(chunk);
+  } finally {
+    await handle.close();
+  }
   await rename(temporary, file);
+}
+
+const TICKETS_PER_CHUNK = 200;
+
+/**
+ * `JSON.stringify(tickets, null, 2)` and a new line, in pieces: a pull of 100,000 tickets
+ * never holds the whole file's text in memory at once.
+ */
+export function* prettyJsonArray(items: readonly unknown[]): Generator<string> {
+  if (items.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let start = 0; start < items.length; start += TICKETS_PER_CHUNK) {
+    const pieces = items
+      .slice(start, start + TICKETS_PER_CHUNK)
+      .map((item) => JSON.stringify(item, null, 2).replace(/^/gm, '  '));
+    yield `${start === 0 ? '[\n' : ',\n'}${pieces.join(',\n')}`;
+  }
+  yield '\n]\n';
 }
 
 const INDIVIDUAL_WRITES_IN_FLIGHT = 32;
@@ -58,7 +84,7 @@ export async function writeEventFiles(
       }),
     );
   }
-  await writeFileAtomic(files.allTickets, `${JSON.stringify(tickets, null, 2)}\n`);
+  await writeFileAtomic(files.allTickets, prettyJsonArray(tickets));
   await writeFileAtomic(files.metadata, `${JSON.stringify(metadata, null, 2)}\n`);
   return files;
 }

@@ -48,6 +48,8 @@ export class VivenuClient {
   /** Every HTTP request sent, retries included. */
   apiCalls = 0;
   retries = 0;
+  /** 429 answers so far: the puller pages one at a time for a while after each. */
+  rateLimited = 0;
   private readonly random: () => number;
   private readonly retry: RetryPolicy;
   private readonly requestTimeoutMs: number;
@@ -124,6 +126,7 @@ export class VivenuClient {
     }
 
     if (!response.ok) {
+      if (response.status === 429) this.rateLimited++;
       if (isRetryableStatus(response.status)) {
         return {
           kind: 'retry',

@@ -21,7 +21,20 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-async function setUp(count: number, faults: VivenuFaults = {}, apiKey = KEY, pageSize = 100) {
+/**
+ * A sandbox event and a puller. By default the page size stays fixed and one page is in
+ * flight, so page counts are exact; `paging` turns growth and concurrency on.
+ */
+async function setUp(
+  count: number,
+  faults: VivenuFaults = {},
+  apiKey = KEY,
+  pageSize = 100,
+  paging: { maxPageSize?: number; concurrency?: number } = {
+    maxPageSize: pageSize,
+    concurrency: 1,
+  },
+) {
   sandbox = await startVivenuSandbox({
     apiKey: KEY,
     events: { [EVENT]: generateEventTickets({ eventId: EVENT, count, seed: count }) },
@@ -39,13 +52,50 @@ async function setUp(count: number, faults: VivenuFaults = {}, apiKey = KEY, pag
     random: () => 0.5,
     requestTimeoutMs: 1_000,
   });
-  const pull = () => pullEvent(EVENT, { client, clock, logger, pageSize });
+  const pull = () => pullEvent(EVENT, { client, clock, logger, pageSize, ...paging });
   return { sandbox, clock, logger, client, pull };
 }
 
 const ids = (tickets: readonly { _id: string }[]): string[] => tickets.map((t) => t._id).sort();
 
 describe('pullEvent against the sandbox Vivenu API', () => {
+  it('grows the page size while pages come fast, up to 1,000, with 2 pages in flight', async () => {
+    const { sandbox, pull, logger } = await setUp(20_000, {}, KEY, 100, { concurrency: 2 });
+    const pulled = await pull();
+    expect(pulled.tickets).toHaveLength(20_000);
+    expect(ids(pulled.tickets)).toEqual(ids(sandbox.tickets(EVENT)));
+    expect(sandbox.stats.largestTopAsked).toBe(1_000);
+    // 100, 200, 400, 800 and then pages of 1,000: a few dozen requests instead of 200.
+    expect(pulled.apiCalls).toBeLessThanOrEqual(30);
+    expect(logger.lines.filter((line) => line.startsWith('page '))).toHaveLength(pulled.apiCalls);
+  });
+
+  it('pages one at a time for a while after a 429', async () => {
+    const { sandbox, pull } = await setUp(
+      3_000,
+      { rateLimit: { rate: 1, max: 1, retryAfter: 0 } },
+      KEY,
+      100,
+      {
+        concurrency: 4,
+      },
+    );
+    const pulled = await pull();
+    expect(pulled.tickets).toHaveLength(3_000);
+    expect(sandbox.stats.faults.rateLimit).toBe(1);
+    expect(sandbox.stats.maxConcurrent).toBe(1);
+  });
+
+  it('keeps several pages in flight when Vivenu is healthy', async () => {
+    const { sandbox, pull } = await setUp(3_000, { slow: { rate: 1, ms: 30 } }, KEY, 100, {
+      maxPageSize: 100,
+      concurrency: 4,
+    });
+    const pulled = await pull();
+    expect(pulled.tickets).toHaveLength(3_000);
+    expect(sandbox.stats.maxConcurrent).toBe(4);
+  });
+
   it('pulls 5,000 tickets exactly once each through 429s, 503 storms and dropped connections', async () => {
     const { sandbox, clock, pull } = await setUp(5_000, {
       rateLimit: { rate: 0.1, retryAfter: 3 },
@@ -97,7 +147,9 @@ describe('pullEvent against the sandbox Vivenu API', () => {
     const sizes = [...logger.text().matchAll(/page size now (\d+)/g)].map((m) => Number(m[1]));
     expect(sizes).toEqual([50, 25, 12]);
     expect(sandbox.stats.smallestTopAsked).toBe(12);
-    expect(pulled.apiCalls).toBe(7 + Math.ceil(300 / 12));
+    // The rest of the first page is asked for at 12, then pages grow back while healthy.
+    expect(sandbox.stats.largestTopAsked).toBe(100);
+    expect(pulled.apiCalls).toBeLessThan(7 + Math.ceil(300 / 12));
   });
 
   it('never asks for fewer than 10 tickets a page', async () => {

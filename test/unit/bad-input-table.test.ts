@@ -207,6 +207,7 @@ const BAD_ROWS: BadRow[] = [
   ...choiceRows('mode', 'sync, test, pull-only'),
   ...urlRows('vivenu-url'),
   ...wholeNumberRows('page-size', 1, MAX_PAGE_SIZE),
+  ...wholeNumberRows('pull-concurrency', 1, 8),
   ...fileRows('tickets-dir'),
   ...choiceRows('target', 'test, prod'),
   ...urlRows('webhook-url'),
@@ -441,6 +442,12 @@ const DEFAULT_ROWS: {
   },
   { input: 'page-size', field: 'pageSize', is: Number(INPUT_DEFAULTS['page-size']), other: '7' },
   {
+    input: 'pull-concurrency',
+    field: 'pullConcurrency',
+    is: Number(INPUT_DEFAULTS['pull-concurrency']),
+    other: '5',
+  },
+  {
     input: 'tickets-dir',
     field: 'ticketsDir',
     is: path.join(workspace, INPUT_DEFAULTS['tickets-dir']),
@@ -544,7 +551,7 @@ describe('parseSettings: an empty optional input takes its default', () => {
 });
 
 describe('the tables cover every input', () => {
-  it('INPUT_NAMES is the 27 inputs of action.yml', () => {
+  it('INPUT_NAMES is the 28 inputs of action.yml', () => {
     expect(INPUT_NAMES).toEqual([
       'region',
       'event-id',
@@ -552,6 +559,7 @@ describe('the tables cover every input', () => {
       'mode',
       'vivenu-url',
       'page-size',
+      'pull-concurrency',
       'tickets-dir',
       'target',
       'webhook-url',

@@ -176,3 +176,19 @@ describe('buildEventMetadata', () => {
     }
   });
 });
+
+describe('prettyJsonArray', () => {
+  it('writes exactly what JSON.stringify(items, null, 2) does, in pieces', async () => {
+    const { prettyJsonArray } = await import('../../src/output/ticket-files.js');
+    const { generateEventTickets } = await import('../../sandbox/ticket-factory.js');
+    for (const items of [
+      [],
+      [{ a: 1 }],
+      generateEventTickets({ eventId: 'e', count: 450, seed: 3 }),
+    ]) {
+      const pieces = [...prettyJsonArray(items)];
+      expect(pieces.join('')).toBe(`${JSON.stringify(items, null, 2)}\n`);
+      if (items.length > 200) expect(pieces.length).toBeGreaterThan(2);
+    }
+  });
+});

@@ -44,6 +44,7 @@ describe('parseSettings: valid inputs', () => {
       mode: 'sync',
       vivenuOrigin: 'https://vivenu.com',
       pageSize: 100,
+      pullConcurrency: 2,
       ticketsDir: path.join(workspace, 'purchased_tickets'),
       workspace,
       target: 'test',
