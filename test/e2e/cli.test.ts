@@ -55,7 +55,7 @@ describe('historical-sync (dist/cli.js) from a folder with a .env', () => {
     const pull = await runCli(['pull', 'PROD', EVENT, ...flags], folder);
     expect(pull.stderr).toBe('');
     expect(pull.exitCode).toBe(0);
-    expect(pull.stdout).toContain('page 3: 240/240');
+    expect(pull.stdout).toMatch(/page \d+: 240\/240\n/);
     const eventDir = path.join(folder, 'purchased_tickets', EVENT);
     expect(await readdir(path.join(eventDir, 'individual'))).toHaveLength(240);
 
