@@ -3,8 +3,8 @@
  * The only module that talks to the runner.
  */
 import * as core from '@actions/core';
-import { context } from '@actions/github';
-import { gitHubDoors } from './github/github-doors.js';
+import { existsSync, readFileSync } from 'node:fs';
+import type { GitHubDoors } from './github/github-doors.js';
 import { newRunReport, runPipeline } from './pipeline.js';
 import { systemClock, type Logger } from './ports.js';
 import { renderJobSummary } from './report/job-summary.js';
@@ -63,6 +63,17 @@ async function report(run: RunReport, failure?: string): Promise<void> {
     await core.summary.addRaw(renderJobSummary(run, failure)).write();
 }
 
+/** The workflow_dispatch inputs of this run, from the event payload the runner wrote. */
+function eventInputs(): Record<string, unknown> | undefined {
+  const file = process.env.GITHUB_EVENT_PATH;
+  if (!file || !existsSync(file)) return undefined;
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { inputs?: Record<string, unknown> }).inputs;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A name upload-artifact accepts: region, first event, run and attempt. */
 function artifactName(run: RunReport): string {
   const events = run.pulls.map((pull) => pull.metadata.event_id);
@@ -81,13 +92,16 @@ export async function run(): Promise<void> {
   try {
     const settings = parseSettings(raw, process.env.GITHUB_WORKSPACE || process.cwd());
     runReport = newRunReport(settings, systemClock.now());
-    const eventInputs = context.payload.inputs as Record<string, unknown> | undefined;
-    const github = gitHubDoors(
-      settings,
-      { env: process.env, eventInputs },
-      actionsLogger,
-      systemClock,
-    );
+    // The GitHub client loads only for a run that may commit: start-up stays short otherwise.
+    const github: GitHubDoors =
+      settings.mode === 'sync' && !settings.dryRun
+        ? (await import('./github/github-doors.js')).gitHubDoors(
+            settings,
+            { env: process.env, eventInputs: eventInputs() },
+            actionsLogger,
+            systemClock,
+          )
+        : {};
     if (github.where) runReport.publishing = { where: github.where, commits: 0 };
     const dependencies = {
       logger: actionsLogger,
