@@ -4,18 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runBundledAction } from '../../sandbox/action-runner.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
 import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
-import { leakedValues, personalValues } from '../support/personal-data.js';
+import { leakedValues, personalValues, shownToPeople } from '../support/personal-data.js';
 
 const EVENT = '6864d4f427c2aa9b05cd17ee';
 const API_KEY = 'vivenu-key-e2e-0f9a8b7c';
 let sandbox: VivenuSandbox | undefined;
 
-/** The log as the runner shows it: `::add-mask::` lines are consumed, never displayed. */
-const shownToPeople = (stdout: string): string =>
-  stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n');
 afterEach(async () => {
   await sandbox?.close();
   sandbox = undefined;

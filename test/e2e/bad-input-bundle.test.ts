@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { shownToPeople } from '../support/personal-data.js';
 import { runBundledAction } from '../../sandbox/action-runner.js';
 import { startReceiverSandbox, type ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
@@ -16,13 +17,6 @@ afterEach(async () => {
   await receiver?.close();
   vivenu = receiver = undefined;
 });
-
-/** The log as the runner shows it: `::add-mask::` lines are consumed, never displayed. */
-const shownToPeople = (stdout: string): string =>
-  stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n');
 
 interface BundleRow {
   input: string;

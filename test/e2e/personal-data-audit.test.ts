@@ -21,7 +21,7 @@ import {
 } from '../../sandbox/vivenu-sandbox.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
-import { personalValues } from '../support/personal-data.js';
+import { personalValues, shownToPeople } from '../support/personal-data.js';
 
 const EVENT = '0a1b2c3d4e5f60718293a4b5';
 const API_KEY = 'audit-vivenu-key-7f3a';
@@ -99,10 +99,7 @@ afterEach(async () => {
 
 /** Everything a person or the repository could see after a run, as the runner shows it. */
 async function everythingVisible(run: BundledRun, github: GitHubSandbox): Promise<string> {
-  const log = run.stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n');
+  const log = shownToPeople(run.stdout);
   const progressFile = path.join(run.workspace, 'historical_sync_progress_DEV.json');
   const files = [progressFile, `${progressFile}.journal`].filter((file) => existsSync(file));
   const progress = await Promise.all(files.map((file) => readFile(file, 'utf8')));

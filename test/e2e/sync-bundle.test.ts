@@ -9,7 +9,7 @@ import { startGitHubSandbox, type GitHubSandbox } from '../../sandbox/github-san
 import { startReceiverSandbox, type ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
 import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
-import { leakedValues, personalValues } from '../support/personal-data.js';
+import { leakedValues, personalValues, shownToPeople } from '../support/personal-data.js';
 
 const EVENT = '68108c20c5c88849372bfb61';
 const API_KEY = 'e2e-sync-vivenu-key';
@@ -24,12 +24,6 @@ afterEach(async () => {
   await receiver?.close();
   await github.close();
 });
-
-const shownToPeople = (stdout: string): string =>
-  stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n');
 
 describe('dist/index.js sync, cancelled by a real SIGINT and run again', () => {
   it('delivers every eligible ticket exactly once, in creation order, signed', async () => {

@@ -24,3 +24,11 @@ export function personalValues(tickets: readonly Ticket[]): string[] {
 export function leakedValues(text: string, values: readonly string[]): string[] {
   return values.filter((value) => text.includes(value));
 }
+
+/** The log as the runner shows it: `::add-mask::` lines are consumed by it, never displayed. */
+export function shownToPeople(stdout: string): string {
+  return stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+}
