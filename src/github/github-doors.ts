@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Clock, Logger } from '../ports.js';
-import type { ProgressPublisher, RunContinuation } from '../progress/progress-publisher.js';
+import type { RunContinuation } from '../progress/progress-publisher.js';
 import type { Settings } from '../settings.js';
 import { GitHubRepository, type RepositoryTarget } from './github-repository.js';
 import { ProgressCommitter } from './progress-committer.js';
@@ -117,5 +117,3 @@ export function gitHubDoors(
   }
   return doors;
 }
-
-export type { ProgressPublisher };
