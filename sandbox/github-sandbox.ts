@@ -24,15 +24,60 @@ export interface GitHubFaults {
   concurrentCommits?: number;
   /** The text that concurrent commit writes; default: the file with a trailing new line added. */
   concurrentText?: (current: string | undefined) => string;
-  /** The next `n` requests answer 502. */
+  /** The next `n` requests answer 502 (`Infinity`: every one from now on). */
   serverErrors?: number;
-  /** Every write answers 403, like a protected branch. */
-  protectedBranch?: boolean;
+  /**
+   * Every write to the branch is refused as GitHub refuses it when the branch needs pull
+   * requests: by classic branch protection or by a repository ruleset (both 409, see below).
+   */
+  protectedBranch?: 'classic' | 'ruleset';
+  /** Requests are read but never answered: GitHub gone silent (the caller's timeout must end them). */
+  silent?: boolean;
+}
+
+/**
+ * The `GITHUB_TOKEN` permission scopes, as a workflow's `permissions:` block names them
+ * (docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token).
+ */
+export const PERMISSION_SCOPES = [
+  'actions',
+  'attestations',
+  'checks',
+  'contents',
+  'deployments',
+  'discussions',
+  'id-token',
+  'issues',
+  'models',
+  'packages',
+  'pages',
+  'pull-requests',
+  'repository-projects',
+  'security-events',
+  'statuses',
+] as const;
+export type PermissionScope = (typeof PERMISSION_SCOPES)[number];
+export type PermissionLevel = 'read' | 'write' | 'none';
+export type TokenPermissions = Partial<Record<PermissionScope, PermissionLevel>>;
+
+/** What a job token gets by default in these tests: enough to commit and to continue. */
+export const COMMIT_AND_DISPATCH: TokenPermissions = { contents: 'write', actions: 'write' };
+
+const LEVELS: Record<PermissionLevel, number> = { none: 0, read: 1, write: 2 };
+
+/** Whether `granted` covers `needed` ("write includes read", the same docs page). */
+export function allows(granted: PermissionLevel | undefined, needed: PermissionLevel): boolean {
+  return LEVELS[granted ?? 'none'] >= LEVELS[needed];
 }
 
 export interface GitHubSandbox {
   /** Use as GITHUB_API_URL. */
   url: string;
+  /**
+   * A new token with exactly `permissions`, as the runner gets one per job; every scope it
+   * does not name is `none`.
+   */
+  issueToken(permissions: TokenPermissions): string;
   commits: SandboxCommit[];
   dispatches: WorkflowDispatch[];
   /** Requests as `METHOD /path`, in order. */
@@ -63,15 +108,46 @@ interface DispatchBody {
 }
 
 /**
+ * How GitHub refuses a Contents API write to a branch that needs pull requests: 409, with the
+ * rule in the message. Classic protection: `Could not update file: Changes must be made
+ * through a pull request.`; a ruleset: `Repository rule violations found` and the rule (both
+ * seen in answers quoted in public issue threads and changelogs: wapu-app's runbook, a support
+ * tool's changelog for "HTTP 409 Repository rule violations found"; the docs list 409 for this
+ * endpoint: docs.github.com/en/rest/repos/contents#create-or-update-file-contents).
+ */
+const PROTECTED_BRANCH_ANSWERS = {
+  classic: {
+    message: 'Could not update file: Changes must be made through a pull request.',
+    documentation_url: 'https://docs.github.com/articles/about-protected-branches',
+    status: '409',
+  },
+  ruleset: {
+    message: 'Repository rule violations found\n\nChanges must be made through a pull request.\n\n',
+    documentation_url: 'https://docs.github.com/rest/repos/contents#create-or-update-file-contents',
+    status: '409',
+  },
+};
+
+/**
  * The slice of GitHub's REST API this tool uses, on loopback: the Contents API (get, create,
- * update with `sha`: missing 422, stale 409), blobs, and workflow dispatches.
+ * update with `sha`: missing 422, stale 409), blobs, and workflow dispatches. Each token has
+ * permission scopes; a request its token's scopes do not cover gets GitHub's answer for an
+ * installation token without the permission: 403 `Resource not accessible by integration`
+ * (docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api). The scope each
+ * endpoint needs is the one its REST docs page lists under "Fine-grained access tokens".
  */
 export async function startGitHubSandbox(options: {
+  /** A token the sandbox accepts. */
   token: string;
+  /** That token's scopes; default contents and actions write. */
+  permissions?: TokenPermissions;
   defaultBranch?: string;
   port?: number;
 }): Promise<GitHubSandbox> {
   const defaultBranch = options.defaultBranch ?? 'main';
+  const tokens = new Map<string, TokenPermissions>([
+    [options.token, options.permissions ?? COMMIT_AND_DISPATCH],
+  ]);
   const files = new Map<string, string>();
   const key = (branch: string, path: string): string => `${branch}:${path}`;
   const commits: SandboxCommit[] = [];
@@ -105,7 +181,7 @@ export async function startGitHubSandbox(options: {
   const putContents = (response: ServerResponse, path: string, input: PutContents): void => {
     const branch = input.branch ?? defaultBranch;
     if (faults.protectedBranch) {
-      return sendJson(response, 403, { message: 'Protected branch update failed' });
+      return sendJson(response, 409, PROTECTED_BRANCH_ANSWERS[faults.protectedBranch]);
     }
     if (faults.concurrentCommits) {
       faults.concurrentCommits--;
@@ -114,7 +190,7 @@ export async function startGitHubSandbox(options: {
     }
     const current = files.get(key(branch, path));
     if (current !== undefined && !input.sha) {
-      return sendJson(response, 422, { message: '"sha" wasn\'t supplied.' });
+      return sendJson(response, 422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
     }
     if (current !== undefined && input.sha !== blobSha(current)) {
       return sendJson(response, 409, { message: `${path} does not match ${input.sha}` });
@@ -154,20 +230,39 @@ export async function startGitHubSandbox(options: {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://github');
     requests.push(`${request.method} ${url.pathname}`);
-    const auth = request.headers.authorization;
-    if (auth !== `token ${options.token}` && auth !== `Bearer ${options.token}`) {
-      return sendJson(response, 401, { message: 'Bad credentials' });
+    const body = (await readBody(request)).toString();
+    // Read, then never answered: the socket stays open until the caller gives up.
+    if (faults.silent) return;
+    const auth = /^(?:token|Bearer) (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const permissions = auth === undefined ? undefined : tokens.get(auth);
+    if (!permissions) {
+      return sendJson(response, 401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      });
     }
     if (faults.serverErrors) {
       faults.serverErrors--;
       return sendJson(response, 502, { message: 'Server Error' });
     }
-    const body = (await readBody(request)).toString();
+    const needs = (scope: PermissionScope, level: PermissionLevel): boolean => {
+      if (allows(permissions[scope], level)) return true;
+      sendJson(response, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '403',
+      });
+      return false;
+    };
     const contents = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(url.pathname);
+    // docs.github.com/en/rest/repos/contents: get needs Contents read, create or update write.
     if (contents && request.method === 'GET') {
+      if (!needs('contents', 'read')) return;
       return getContents(response, url, decodeURIComponent(contents[1]!));
     }
     if (contents && request.method === 'PUT') {
+      if (!needs('contents', 'write')) return;
       return putContents(
         response,
         decodeURIComponent(contents[1]!),
@@ -175,7 +270,9 @@ export async function startGitHubSandbox(options: {
       );
     }
     const blob = /^\/repos\/[^/]+\/[^/]+\/git\/blobs\/([0-9a-f]+)$/.exec(url.pathname);
+    // docs.github.com/en/rest/git/blobs#get-a-blob: Contents read.
     if (blob && request.method === 'GET') {
+      if (!needs('contents', 'read')) return;
       const text = [...files.values()].find((candidate) => blobSha(candidate) === blob[1]);
       if (text === undefined) return sendJson(response, 404, { message: 'Not Found' });
       const content = Buffer.from(text).toString('base64');
@@ -184,15 +281,23 @@ export async function startGitHubSandbox(options: {
     const dispatch = /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/dispatches$/.exec(
       url.pathname,
     );
+    // docs.github.com/en/rest/actions/workflows#create-a-workflow-dispatch-event: Actions write.
     if (dispatch && request.method === 'POST') {
+      if (!needs('actions', 'write')) return;
       return dispatchWorkflow(response, dispatch.slice(1), JSON.parse(body) as DispatchBody);
     }
     sendJson(response, 404, { message: 'Not Found' });
   };
 
   const server = await serveOnLoopback(handle, options.port);
+  let issued = 0;
   return {
     url: server.origin,
+    issueToken: (permissions) => {
+      const token = `ghs_sandbox${++issued}_${createHash('sha1').update(JSON.stringify(permissions)).digest('hex').slice(0, 12)}`;
+      tokens.set(token, { ...permissions });
+      return token;
+    },
     commits,
     dispatches,
     requests,

@@ -144,7 +144,7 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
 
   it('warns and keeps going when the branch is protected', async () => {
     const { fixture, api, expected } = await setUp(80, 46);
-    api.setFaults({ protectedBranch: true });
+    api.setFaults({ protectedBranch: 'classic' });
     const run = await fixture.run({}, { github: { api } });
     expect(run.error).toBeUndefined();
     expect(fixture.receiver.accepted()).toHaveLength(expected.length);
