@@ -19,6 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/progress/progress-publisher.ts
+var progress_publisher = __webpack_require__(181);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
 var dist_src = __webpack_require__(891);
 ;// CONCATENATED MODULE: ./src/github/github-repository.ts
@@ -37,6 +39,11 @@ class GitHubRepository {
             log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
         });
     }
+    /** Every call ends by the request timeout, or sooner when `signal` aborts. */
+    bounded(signal) {
+        const timeout = AbortSignal.timeout(this.target.requestTimeoutMs);
+        return signal ? AbortSignal.any([signal, timeout]) : timeout;
+    }
     /** The file on the branch, or undefined when it does not exist there yet. */
     async readFile(path, signal) {
         const { owner, repo, branch } = this.target;
@@ -46,7 +53,7 @@ class GitHubRepository {
                 repo,
                 path,
                 ref: branch,
-                request: { signal },
+                request: { signal: this.bounded(signal) },
             });
             if (Array.isArray(data) || data.type !== 'file')
                 throw new Error(`${path} on ${branch} is not a file`);
@@ -57,7 +64,7 @@ class GitHubRepository {
                 owner,
                 repo,
                 file_sha: data.sha,
-                request: { signal },
+                request: { signal: this.bounded(signal) },
             });
             return { sha: data.sha, text: Buffer.from(blob.data.content, 'base64').toString('utf8') };
         }
@@ -78,7 +85,7 @@ class GitHubRepository {
             message,
             content: Buffer.from(text, 'utf8').toString('base64'),
             ...(sha ? { sha } : {}),
-            request: { signal },
+            request: { signal: this.bounded(signal) },
         });
         return data.commit.sha ?? '';
     }
@@ -86,7 +93,7 @@ class GitHubRepository {
      * Starts `workflowFile` again on `ref` with `inputs`. Asks for the new run's address
      * (`return_run_details`); a GitHub that does not know that option gets the plain request.
      */
-    async dispatchWorkflow(workflowFile, ref, inputs) {
+    async dispatchWorkflow(workflowFile, ref, inputs, signal) {
         const { owner, repo } = this.target;
         const route = 'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches';
         const parameters = { owner, repo, workflow_id: workflowFile, ref, inputs };
@@ -94,6 +101,7 @@ class GitHubRepository {
             const { data } = await this.octokit.request(route, {
                 ...parameters,
                 return_run_details: true,
+                request: { signal: this.bounded(signal) },
             });
             const details = (data ?? {});
             return details.html_url ?? details.run_url;
@@ -102,7 +110,10 @@ class GitHubRepository {
             const status = statusOf(error);
             if ((status === 400 || status === 422) &&
                 /return_run_details/.test(String(error.message))) {
-                await this.octokit.request(route, parameters);
+                await this.octokit.request(route, {
+                    ...parameters,
+                    request: { signal: this.bounded(signal) },
+                });
                 return undefined;
             }
             throw error;
@@ -115,103 +126,153 @@ function statusOf(error) {
     return typeof status === 'number' ? status : undefined;
 }
 
-// EXTERNAL MODULE: ./src/format.ts
-var format = __webpack_require__(6264);
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/progress/progress.ts
 var progress = __webpack_require__(8864);
 ;// CONCATENATED MODULE: ./src/github/progress-committer.ts
 
 
 
-/** Attempts per publish: conflicts are re-read and merged, GitHub's passing 5xx waited out. */
-const MAX_ATTEMPTS = 5;
+/** A file changed by someone else between our read and our write is read again this often. */
+const MAX_CONFLICT_ATTEMPTS = 5;
+/** GitHub's own words are shown, one line and this long at most. */
+const ANSWER_CHARACTERS = 200;
 /**
  * Commits the progress file to the branch the run started from, one commit per publish:
  * `historical sync: PROD +120 sent (870) [skip ci]`. The first creates the file; later ones
- * update it with its current `sha`; on 409 or 422 the file is read again, this run's changes
- * are merged on top, and the write is tried again.
+ * update it with its current `sha`; when the file changed meanwhile (409 naming the sha, or 422
+ * for a file created meanwhile) it is read again, this run's changes are merged on top, and the
+ * write is tried again. Every other answer is returned, classified, for the keeper to act on.
  */
 class ProgressCommitter {
     repository;
     options;
-    periodMs;
-    /** How many of this run's changes are in the repository already. */
-    committedChanges = 0;
-    commits = 0;
+    where;
     constructor(repository, options) {
         this.repository = repository;
         this.options = options;
-        this.periodMs = options.periodMs;
+        this.where = `${options.repository}@${options.branch}`;
     }
-    async publish(store, reason, signal) {
-        // Between commits of one run, nothing new since the last commit means nothing to do.
-        const changes = store.changesThisRun.length;
-        if (this.commits > 0 && changes === this.committedChanges)
-            return;
-        const { logger, path, where, clock } = this.options;
+    async publish(progress, reason, signal) {
+        const { logger, path } = this.options;
         for (let attempt = 1;; attempt++) {
             try {
-                const message = await this.commitOnce(store.progress, signal);
-                this.committedChanges = changes;
-                if (message) {
-                    this.commits++;
-                    logger.info(`Committed ${path} to ${where} (${reason}): ${message}`);
-                }
-                return;
+                const made = await this.commitOnce(progress, reason, signal);
+                if (made)
+                    logger.info(`Committed ${path} to ${this.where} (${reason}): ${made.message}`);
+                return { landed: true, commit: made?.sha };
             }
             catch (error) {
-                const status = statusOf(error);
-                const conflict = status === 409 || status === 422;
-                // A 5xx or a dropped connection is GitHub's passing trouble; anything else is ours to report.
-                const passing = (status === undefined || status >= 500) &&
-                    !signal?.aborted &&
-                    !(error instanceof progress/* ProgressFileError */.E2);
-                if (attempt < MAX_ATTEMPTS && (conflict || passing)) {
-                    logger.info(conflict
-                        ? `${path} changed on ${where} meanwhile (${status}): reading it again and merging`
-                        : `committing ${path} failed (${describeFailure(error)}): trying again`);
-                    if (passing)
-                        await clock.sleep(1_000 * attempt, signal);
+                const failure = classifyCommitFailure(error, this.options);
+                if (failure === 'conflict' && attempt < MAX_CONFLICT_ATTEMPTS) {
+                    logger.info(`${path} changed on ${this.where} meanwhile (${statusOf(error)}): reading it again and merging`);
                     continue;
                 }
-                logger.warning(`Could not commit ${path} to ${where} (${describeFailure(error)}): ` +
-                    `it is kept in the workspace and the run goes on (${(0,format/* count */.U)(store.progress.ticketsSent)} delivered all-time here).`);
-                return;
+                return {
+                    landed: false,
+                    failure: failure === 'conflict'
+                        ? {
+                            kind: 'unavailable',
+                            message: `${path} kept changing on ${this.where} (${MAX_CONFLICT_ATTEMPTS} tries)`,
+                        }
+                        : failure,
+                };
             }
         }
     }
     /**
      * Reads the published file, applies everything this machine knows on top, and writes it
-     * back once; undefined when the published file already holds all of it.
+     * back once; undefined when the published file already holds all of it (except at `start`,
+     * which writes to prove it can).
      */
-    async commitOnce(local, signal) {
-        const { path, region, where, clock } = this.options;
+    async commitOnce(local, reason, signal) {
+        const { path, region, clock } = this.options;
         const published = await this.repository.readFile(path, signal);
-        const before = published && progress/* Progress */.ke.parse(published.text, `${where}:${path}`);
+        const before = published && progress/* Progress */.ke.parse(published.text, `${this.where}:${path}`);
         const publishedTotal = before?.ticketsSent ?? 0;
         const publishedFingerprint = before?.fingerprint();
         const merged = (0,progress/* mergeProgress */.o$)(before, local);
-        if (merged.fingerprint() === publishedFingerprint)
+        if (reason !== 'start' && merged.fingerprint() === publishedFingerprint)
             return undefined;
-        const message = `historical sync: ${region} +${merged.ticketsSent - publishedTotal} sent (${merged.ticketsSent}) [skip ci]`;
+        const message = reason === 'start'
+            ? `historical sync: ${region} starting (${merged.ticketsSent} sent so far) [skip ci]`
+            : `historical sync: ${region} +${merged.ticketsSent - publishedTotal} sent (${merged.ticketsSent}) [skip ci]`;
         const text = merged.serialize(region, new Date(clock.now()));
-        const commit = await this.repository.writeFile(path, text, message, published?.sha, signal);
-        return `${message} ${commit.slice(0, 7)}`;
+        const sha = await this.repository.writeFile(path, text, message, published?.sha, signal);
+        return { sha, message: `${message} ${sha.slice(0, 7)}` };
     }
 }
-function describeFailure(error) {
+/** GitHub's `message`, as one bounded line. */
+function gitHubSaid(error) {
+    const data = error?.response?.data;
+    const message = data?.message;
+    return typeof message === 'string'
+        ? message.replace(/\s+/g, ' ').trim().slice(0, ANSWER_CHARACTERS)
+        : '';
+}
+/**
+ * What a failed commit means, from what GitHub answered, not from the status code alone: a 409
+ * is either our `sha` gone stale (read again and merge) or a branch rule (no retry will help).
+ * Sources for GitHub's answers: docs.github.com/en/rest/repos/contents#create-or-update-file-contents
+ * (409 and 422 listed), docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api
+ * (403 `Resource not accessible by integration` for a token without the permission), the rate
+ * limit page (403 or 429 that say "rate limit"), and the 409 messages quoted in
+ * sandbox/github-sandbox.ts for protected branches and rulesets.
+ */
+function classifyCommitFailure(error, target) {
     const status = statusOf(error);
-    if (status === 403 || status === 404) {
-        return `${status}: the token may not write contents here; a protected branch needs a GitHub App token or a ruleset bypass, see the README`;
+    const said = gitHubSaid(error);
+    const answer = `${status}${said ? ` ${said}` : ''}`;
+    if (error instanceof progress/* ProgressFileError */.E2)
+        return { kind: 'refused', message: error.message };
+    if (status === undefined) {
+        const name = error?.name;
+        const why = name === 'TimeoutError'
+            ? 'GitHub did not answer in time'
+            : name === 'AbortError'
+                ? 'stopped before GitHub answered'
+                : (0,retry/* describeNetworkError */.gl)(error);
+        return { kind: 'unavailable', message: why };
     }
-    if (status === 401)
-        return '401: the github-token was refused';
-    if (error?.name === 'TimeoutError')
-        return 'timed out';
-    return status ? `HTTP ${status}` : String(error?.message ?? error);
+    if (status === 401) {
+        return {
+            kind: 'token-refused',
+            message: `GitHub refused the github-token (${answer}): it is wrong or has expired`,
+        };
+    }
+    if ((status === 403 || status === 429) && /rate limit/i.test(said)) {
+        return { kind: 'unavailable', message: `GitHub's rate limit (${answer})` };
+    }
+    if (status === 403 && /not accessible by integration/i.test(said)) {
+        return {
+            kind: 'missing-permission',
+            message: `the token may not write to ${target.repository} (${answer}): grant \`contents: write\` ` +
+                "to the job that runs the sync (its `permissions:` in .github/workflows/historical-sync.yml), or pass a github-token that has it",
+        };
+    }
+    if (status === 409 && /rule|protected|pull request|status check|could not update file/i.test(said)) {
+        return {
+            kind: 'protected-branch',
+            message: `${target.branch} takes changes only through pull requests (${answer}): give the action a token ` +
+                'allowed to bypass the rule (a GitHub App, see "Protected branches" in the README), or run from a branch without the rule',
+        };
+    }
+    if (status === 409 || (status === 422 && /\bsha\b/i.test(said)))
+        return 'conflict';
+    if (status === 429 || status >= 500)
+        return { kind: 'unavailable', message: `GitHub answered ${answer}` };
+    if (status === 404) {
+        return {
+            kind: 'refused',
+            message: `GitHub answered ${answer}: ${target.repository} or its branch ${target.branch} is not visible to this token`,
+        };
+    }
+    return { kind: 'refused', message: `GitHub refused to commit ${target.path} (${answer})` };
 }
 
 ;// CONCATENATED MODULE: ./src/github/github-doors.ts
+
 
 
 
@@ -241,66 +302,66 @@ function followUpInputs(eventInputs, continuation) {
 }
 /**
  * The two GitHub services a sync run may use, built from settings and the runner's context:
- * committing the progress file, and continuing in a new run. Each is left out, with a line
- * saying why, when it cannot work here.
+ * committing the progress file, and continuing in a new run. Outside a runner (no
+ * GITHUB_REPOSITORY) progress stays on this machine. On a runner, a sync that should commit but
+ * cannot (no token, not started from a branch) gets a publisher that says why, so the run
+ * stops before its first delivery instead of delivering what it could not record.
  */
 function gitHubDoors(settings, runner, logger, clock) {
-    if (settings.mode !== 'sync' || settings.dryRun)
-        return {};
+    if (settings.mode !== 'sync' || settings.dryRun || !settings.commitProgress) {
+        return { publisher: progress_publisher/* keepLocally */._ };
+    }
     const { env } = runner;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo) {
+        logger.info('Progress stays in the workspace, not committed: GITHUB_REPOSITORY is not set.');
+        return { publisher: progress_publisher/* keepLocally */._ };
+    }
     const branch = runBranch(env);
-    const apiUrl = settings.githubApiUrl || env.GITHUB_API_URL || 'https://api.github.com';
-    const missing = [
-        !settings.githubToken && 'github-token is empty',
-        !(owner && repo) && 'GITHUB_REPOSITORY is not set',
-        !branch && `the run did not start from a branch (${env.GITHUB_REF ?? 'no GITHUB_REF'})`,
-    ].filter(Boolean);
-    if (missing.length > 0) {
-        if (settings.commitProgress || settings.autoContinue) {
-            logger.info(`Progress stays in the workspace, not committed: ${missing.join('; ')}.`);
-        }
-        return {};
+    const cannot = (message) => ({
+        publisher: (0,progress_publisher/* cannotPublish */.V)(`${owner}/${repo}`, { kind: 'refused', message }),
+    });
+    if (!settings.githubToken) {
+        return cannot('github-token is empty: pass a token that may write contents (the default is the job token, ${{ github.token }})');
     }
-    const target = {
-        apiUrl,
+    if (!branch) {
+        return cannot(`the run did not start from a branch (${env.GITHUB_REF ?? 'no GITHUB_REF'}): start it from a branch, or set commit-progress to false`);
+    }
+    const repository = new GitHubRepository({
+        apiUrl: settings.githubApiUrl || env.GITHUB_API_URL || 'https://api.github.com',
         token: settings.githubToken,
-        owner: owner,
-        repo: repo,
-        branch: branch,
-    };
-    const repository = new GitHubRepository(target);
-    const where = `${owner}/${repo}@${branch}`;
-    const doors = {};
-    if (settings.commitProgress) {
-        const relative = external_node_path_default().relative(settings.workspace, settings.progressFile)
-            .split((external_node_path_default()).sep)
-            .join('/');
-        doors.where = where;
-        doors.publisher = new ProgressCommitter(repository, {
-            path: relative,
-            where,
-            region: settings.region,
-            periodMs: settings.commitEveryMinutes * 60_000,
-            clock,
-            logger,
-        });
+        owner,
+        repo,
+        branch,
+        requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
+    });
+    const publisher = new ProgressCommitter(repository, {
+        path: external_node_path_default().relative(settings.workspace, settings.progressFile).split((external_node_path_default()).sep).join('/'),
+        repository: `${owner}/${repo}`,
+        branch,
+        region: settings.region,
+        clock,
+        logger,
+    });
+    return { publisher, continuation: continuation(settings, runner, repository, branch, logger) };
+}
+/** Dispatching this workflow again, when auto-continue is on and the chain may grow. */
+function continuation(settings, runner, repository, branch, logger) {
+    if (!settings.autoContinue)
+        return undefined;
+    const { env } = runner;
+    const file = workflowFile(env.GITHUB_WORKFLOW_REF);
+    if (!file) {
+        logger.warning('auto-continue is on, but GITHUB_WORKFLOW_REF does not name a workflow file: no follow-up run.');
+        return undefined;
     }
-    if (settings.autoContinue) {
-        const file = workflowFile(env.GITHUB_WORKFLOW_REF);
-        if (!file) {
-            logger.warning('auto-continue is on, but GITHUB_WORKFLOW_REF does not name a workflow file: no follow-up run.');
-        }
-        else if (settings.continuation >= settings.maxContinuations) {
-            logger.warning(`auto-continue: this is run ${settings.continuation + 1} of the chain, the last max-continuations (${settings.maxContinuations}) allows.`);
-        }
-        else {
-            const ref = env.GITHUB_REF ?? `refs/heads/${branch}`;
-            const inputs = followUpInputs(runner.eventInputs, settings.continuation);
-            doors.continuation = { dispatch: () => repository.dispatchWorkflow(file, ref, inputs) };
-        }
+    if (settings.continuation >= settings.maxContinuations) {
+        logger.warning(`auto-continue: this is run ${settings.continuation + 1} of the chain, the last max-continuations (${settings.maxContinuations}) allows.`);
+        return undefined;
     }
-    return doors;
+    const ref = env.GITHUB_REF ?? `refs/heads/${branch}`;
+    const inputs = followUpInputs(runner.eventInputs, settings.continuation);
+    return { dispatch: (signal) => repository.dispatchWorkflow(file, ref, inputs, signal) };
 }
 
 

@@ -18,7 +18,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85);
 /* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(453);
 /* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(873);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(455);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(467);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(750);
 /**
@@ -583,6 +583,7 @@ function renderTextSummary(report) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fz: () => (/* binding */ RunStoppedError),
 /* harmony export */   S7: () => (/* binding */ VivenuError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   w7: () => (/* binding */ IncompletePullError)
@@ -623,6 +624,10 @@ class IncompletePullError extends Error {
         this.reported = reported;
     }
 }
+/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
+class RunStoppedError extends Error {
+    name = 'RunStoppedError';
+}
 
 
 /***/ }),
@@ -646,12 +651,12 @@ function count(n) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   Q4: () => (/* binding */ backoffDelayMs),
 /* harmony export */   gl: () => (/* binding */ describeNetworkError),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   qO: () => (/* binding */ retryDelayMs),
 /* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
-/* unused harmony export backoffDelayMs */
 /**
  * Retry decisions shared by every HTTP caller: which failures are worth another try and how
  * long to wait. Pure functions; the caller owns the clock.
@@ -722,7 +727,7 @@ function describeNetworkError(error) {
 
 /***/ }),
 
-/***/ 873:
+/***/ 455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1000,6 +1005,8 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
     return files;
 }
 
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __nccwpck_require__(902);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(691);
 ;// CONCATENATED MODULE: ./src/progress/progress.ts
@@ -1302,6 +1309,205 @@ async function syncDirectory(directory) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
+
+
+
+
+/** Waits between tries of a commit GitHub could not take: 2 s, doubling, at most a minute. */
+const commitRetryPolicy = {
+    maxAttempts: 3,
+    baseDelayMs: 2_000,
+    maxDelayMs: 60_000,
+    maxRetryAfterMs: 60_000,
+};
+/** Deliveries wait this long at most for GitHub to take the progress file; then the run stops. */
+const MAX_PAUSE_MS = 30 * 60_000;
+/**
+ * On cancel the runner sends SIGINT, SIGTERM 7.5 s later and kills the step 2.5 s after that
+ * (../shared/vivenu-facts.md): the last commit must end 7.5 s after the signal (when SIGTERM comes), leaving over a second
+ * for the outputs and the summary.
+ */
+const CANCEL_SAVE_BUDGET_MS = 7_500;
+/** Failures that waiting will not mend: the run stops instead of pausing. */
+const LASTING = new Set([
+    'token-refused',
+    'missing-permission',
+    'protected-branch',
+    'refused',
+]);
+/**
+ * The one owner of a sync's progress: the local file (every change durable before the next
+ * delivery) and its published copy. It proves the copy can be written before the first
+ * delivery, publishes every period, pauses deliveries while GitHub cannot take a commit (so
+ * the deliveries not yet published never exceed one period's, plus the one in flight), and
+ * makes the final commit, within the cancel budget when cancelled.
+ */
+class ProgressKeeper {
+    store;
+    options;
+    /** Commits this run made. */
+    commits = 0;
+    /** Why the last publish failed, when the published copy is behind this machine's. */
+    failure;
+    proven = false;
+    /** How many of this run's changes the published copy holds. */
+    publishedChanges = 0;
+    lastPublishedMs;
+    /** Aborts CANCEL_SAVE_BUDGET_MS after a cancel: every publish ends by then. */
+    saveBy = new AbortController();
+    random;
+    constructor(store, options) {
+        this.store = store;
+        this.options = options;
+        this.lastPublishedMs = options.clock.now();
+        this.random = options.random ?? Math.random;
+        const { cancel } = options;
+        const startBudget = () => {
+            setTimeout(() => this.saveBy.abort(new Error('cancel budget spent')), CANCEL_SAVE_BUDGET_MS).unref();
+        };
+        if (cancel?.aborted)
+            startBudget();
+        else
+            cancel?.addEventListener('abort', startBudget, { once: true });
+    }
+    /** Opens the local file (a damaged one stops the run here, before any request). */
+    static async open(file, region, options) {
+        const store = await ProgressStore.open(file, region, () => options.clock.now());
+        return new ProgressKeeper(store, options);
+    }
+    get progress() {
+        return this.store.progress;
+    }
+    /** owner/repo@branch, or undefined when progress is kept on this machine only. */
+    get where() {
+        return this.options.publisher.where;
+    }
+    record(change) {
+        return this.store.record(change);
+    }
+    /** Deliveries this run made that the published copy does not hold yet. */
+    get unpublishedDeliveries() {
+        return this.store.changesThisRun
+            .slice(this.publishedChanges)
+            .filter((change) => change.t === 'sent').length;
+    }
+    /**
+     * Before the first delivery: one commit proves the progress can be kept where the next run
+     * will look for it. Throws, naming the cause, when it cannot: then nothing is delivered.
+     */
+    async proveWritable() {
+        if (this.proven || !this.where)
+            return;
+        const result = await this.publishTrying('start');
+        if (!result.landed) {
+            throw new errors/* RunStoppedError */.Fz(`Nothing was delivered: the progress file cannot be committed to ${this.where}, so a later run could not know what this one sent: ${result.failure.message}.`);
+        }
+        this.proven = true;
+    }
+    /**
+     * After each recorded answer: publishes when a period has passed since the last publish.
+     * While GitHub cannot take it, no delivery starts: it is tried again with backoff until it
+     * lands, the failure proves lasting, the run is cancelled, its time budget ends, or
+     * MAX_PAUSE_MS has passed.
+     */
+    async afterDelivery() {
+        const { clock, periodMs, logger, cancel } = this.options;
+        if (!this.where || clock.now() - this.lastPublishedMs < periodMs)
+            return undefined;
+        await this.store.save();
+        const pausedAt = clock.now();
+        for (let attempt = 1;; attempt++) {
+            const result = await this.publish('periodic');
+            if (result.landed) {
+                if (attempt > 1)
+                    logger.info('GitHub took the progress file: deliveries go on.');
+                return undefined;
+            }
+            const { failure } = result;
+            const pending = `${(0,format/* count */.U)(this.unpublishedDeliveries)} deliveries not committed yet`;
+            if (LASTING.has(failure.kind)) {
+                return {
+                    reason: 'progress-not-committed',
+                    message: `Stopped delivering: the progress file can no longer be committed to ${this.where} (${failure.message}); ${pending}.`,
+                };
+            }
+            if (cancel?.aborted)
+                return { reason: 'cancelled', message: 'cancelled' };
+            const waitMs = (0,retry/* backoffDelayMs */.Q4)(attempt, commitRetryPolicy, this.random);
+            if (clock.now() + waitMs >= this.options.deadlineMs) {
+                return { reason: 'time-budget', message: 'time budget reached' };
+            }
+            if (clock.now() + waitMs - pausedAt > MAX_PAUSE_MS) {
+                return {
+                    reason: 'progress-not-committed',
+                    message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.now() - pausedAt) / 60_000)} minutes (${failure.message}); ${pending}.`,
+                };
+            }
+            const line = `Deliveries paused: committing the progress file failed (${failure.message}); ${pending}; trying again in ${(waitMs / 1000).toFixed(0)} s.`;
+            // The first says so where people look (annotations); the rest only in the log.
+            if (attempt === 1)
+                logger.warning(line);
+            else
+                logger.info(line);
+            await clock.sleep(waitMs, cancel);
+        }
+    }
+    /**
+     * Folds the local file, then makes the final commit when the published copy is behind.
+     * Afterwards `failure` tells whether the published copy holds everything.
+     */
+    async finish(reason) {
+        await this.store.close();
+        if (!this.where || this.store.changesThisRun.length === this.publishedChanges)
+            return;
+        const result = await this.publishTrying(reason);
+        if (!result.landed) {
+            this.options.logger.warning(`Could not commit the progress file to ${this.where} (${result.failure.message}).`);
+        }
+    }
+    /** A publish, tried again a few times while GitHub has passing trouble. */
+    async publishTrying(reason) {
+        for (let attempt = 1;; attempt++) {
+            const result = await this.publish(reason);
+            if (result.landed ||
+                LASTING.has(result.failure.kind) ||
+                attempt >= commitRetryPolicy.maxAttempts ||
+                this.saveBy.signal.aborted)
+                return result;
+            const waitMs = (0,retry/* backoffDelayMs */.Q4)(attempt, commitRetryPolicy, this.random);
+            this.options.logger.info(`Committing the progress file failed (${result.failure.message}): trying again in ${(waitMs / 1000).toFixed(0)} s.`);
+            await this.options.clock.sleep(waitMs, this.saveBy.signal);
+        }
+    }
+    async publish(reason) {
+        const changes = this.store.changesThisRun.length;
+        const result = await this.options.publisher.publish(this.store.progress, reason, this.saveBy.signal);
+        if (result.landed) {
+            this.publishedChanges = changes;
+            this.lastPublishedMs = this.options.clock.now();
+            this.failure = undefined;
+            if (result.commit)
+                this.commits++;
+        }
+        else {
+            this.failure = result.failure;
+        }
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/progress/progress-publisher.ts
+/** Progress kept on this machine only: dry runs, the terminal, a local try of the bundle. */
+const keepLocally = {
+    where: undefined,
+    publish: () => Promise.resolve({ landed: true }),
+};
+/** A run that must keep its progress beyond this machine but cannot: every publish says why. */
+function cannotPublish(where, failure) {
+    return { where, publish: () => Promise.resolve({ landed: false, failure }) };
+}
+
 // EXTERNAL MODULE: ./src/run-report.ts
 var run_report = __nccwpck_require__(89);
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
@@ -1395,7 +1601,7 @@ function reportSent(logger, update) {
  * Returns why it stopped early, or undefined when every ticket got an answer.
  */
 async function deliverBatch(batch, context) {
-    const { eventId, sender, store, logger, clock, sync, failures } = context;
+    const { eventId, sender, keeper, logger, clock, sync, failures } = context;
     let failuresInARow = 0;
     for (const [index, ticket] of batch.entries()) {
         if (context.cancel?.aborted)
@@ -1406,7 +1612,7 @@ async function deliverBatch(batch, context) {
         const outcome = await sender.deliver(ticket);
         switch (outcome.kind) {
             case 'delivered':
-                await store.record({ t: 'sent', e: eventId, id: ticket._id });
+                await keeper.record({ t: 'sent', e: eventId, id: ticket._id });
                 sync.sentNow++;
                 sync.remaining--;
                 failuresInARow = 0;
@@ -1426,7 +1632,7 @@ async function deliverBatch(batch, context) {
                 };
                 failures.push(failure);
                 sync.failed++;
-                await store.record({
+                await keeper.record({
                     t: 'error',
                     error: {
                         event_id: eventId,
@@ -1454,7 +1660,9 @@ async function deliverBatch(batch, context) {
             case 'interrupted':
                 return { reason: 'cancelled', message: 'cancelled' };
         }
-        await context.afterDelivery?.();
+        const stop = await keeper.afterDelivery();
+        if (stop)
+            return stop;
     }
     return undefined;
 }
@@ -1643,8 +1851,6 @@ class Pacer {
     }
 }
 
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/webhook/envelope.ts
@@ -1826,12 +2032,9 @@ class WebhookSender {
 
 
 
-/** On cancel the runner kills the process about 10 s after SIGINT; up to 5 s go to the delivery in flight. */
-const CANCEL_PUBLISH_TIMEOUT_MS = 4_000;
-/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
-class RunStoppedError extends Error {
-    name = 'RunStoppedError';
-}
+
+
+
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -1905,7 +2108,7 @@ class PipelineRun {
                 incomplete.push(new errors/* IncompletePullError */.w7(eventId, pulled.tickets.length, pulled.totalReported));
         }
         if (incomplete.length > 0)
-            throw new RunStoppedError(incomplete.map((error) => error.message).join('\n'));
+            throw new errors/* RunStoppedError */.Fz(incomplete.map((error) => error.message).join('\n'));
     }
     /** One eligible ticket (a `ticketName` with HIA first) to the test endpoint; progress untouched. */
     async testDelivery() {
@@ -1951,31 +2154,32 @@ class PipelineRun {
                 const hint = /ticketTypeId not found/i.test(delivery.answer)
                     ? ' The receiver has not registered this ticket type (expected for test and dev data).'
                     : '';
-                throw new RunStoppedError(`The test delivery of ${ticket._id} was not accepted: ${delivery.status ?? 'no answer'} ${delivery.answer}.${hint}`);
+                throw new errors/* RunStoppedError */.Fz(`The test delivery of ${ticket._id} was not accepted: ${delivery.status ?? 'no answer'} ${delivery.answer}.${hint}`);
             }
             return;
         }
-        throw new RunStoppedError(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${settings.nameContains}") in event ${settings.eventIds.join(', ')}.`);
+        throw new errors/* RunStoppedError */.Fz(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${settings.nameContains}") in event ${settings.eventIds.join(', ')}.`);
     }
     async sync() {
-        const { settings, logger, clock, report } = this;
+        const { settings, logger, clock, report, dependencies } = this;
+        const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
         // Opened before any request: a damaged progress file stops the run before anything is sent.
-        const store = settings.dryRun
+        const keeper = settings.dryRun
             ? undefined
-            : await ProgressStore.open(settings.progressFile, settings.region, () => clock.now());
-        const progress = store?.progress ?? (await readProgress(settings.progressFile));
+            : await ProgressKeeper.open(settings.progressFile, settings.region, {
+                publisher: dependencies.publisher ?? keepLocally,
+                periodMs: settings.commitEveryMinutes * 60_000,
+                clock,
+                logger,
+                cancel: dependencies.signal,
+                deadlineMs,
+                random: dependencies.random,
+            });
+        if (keeper?.where)
+            report.publishing = { where: keeper.where, commits: 0 };
+        const progress = keeper?.progress ?? (await readProgress(settings.progressFile));
         this.warnIfUnsigned();
         const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
-        const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
-        const publisher = settings.dryRun ? undefined : this.dependencies.publisher;
-        let lastPublishMs = clock.now();
-        const publishIfDue = async () => {
-            if (!publisher || !store || clock.now() - lastPublishMs < publisher.periodMs)
-                return;
-            lastPublishMs = clock.now();
-            await store.save();
-            await publisher.publish(store, 'periodic');
-        };
         let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
         try {
             for (const eventId of settings.eventIds) {
@@ -2015,26 +2219,26 @@ class PipelineRun {
                     logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
                 }
                 allowance -= batch.send.length;
-                if (settings.dryRun) {
+                if (!keeper) {
                     this.showPlan(eventId, batch.send);
                     continue;
                 }
-                if (!store)
-                    throw new Error('progress store missing');
+                // No delivery that cannot be recorded where the next run looks for it.
+                if (batch.send.length > 0)
+                    await keeper.proveWritable();
                 const stop = await logger.group(`Deliver event ${eventId}: ${(0,format/* count */.U)(batch.send.length)} tickets`, () => deliverBatch(batch.send, {
                     eventId,
                     sender,
-                    store,
+                    keeper,
                     logger,
                     clock,
                     deadlineMs,
-                    cancel: this.dependencies.signal,
+                    cancel: dependencies.signal,
                     sync,
                     failures: report.failures,
-                    afterDelivery: publishIfDue,
                 }));
                 if (sync.remaining === 0)
-                    await store.record({ t: 'processed', e: eventId });
+                    await keeper.record({ t: 'processed', e: eventId });
                 if (stop) {
                     report.stop = stop;
                     break;
@@ -2042,21 +2246,25 @@ class PipelineRun {
             }
         }
         finally {
-            await store?.close();
-            if (store && publisher) {
+            if (keeper) {
                 const stop = report.stop?.reason;
                 const reason = stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
-                const signal = reason === 'cancel' ? AbortSignal.timeout(CANCEL_PUBLISH_TIMEOUT_MS) : undefined;
-                await publisher.publish(store, reason, signal);
+                await keeper.finish(reason);
+                if (report.publishing)
+                    report.publishing.commits = keeper.commits;
             }
         }
         report.complete =
             !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
-        await this.continueIfDue();
+        if (keeper?.failure && keeper.unpublishedDeliveries > 0) {
+            throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
+                `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again. No follow-up run was started.`);
+        }
+        await this.continueIfDue(keeper);
         this.finishSync(progress);
     }
     /** At the time budget with tickets left, hands the rest to a follow-up run, if one may start. */
-    async continueIfDue() {
+    async continueIfDue(keeper) {
         const { report, logger } = this;
         const totals = (0,run_report/* syncTotals */.v)(report);
         if (report.stop?.reason !== 'time-budget' || totals.remaining === 0)
@@ -2064,6 +2272,15 @@ class PipelineRun {
         const continuation = this.dependencies.continuation;
         if (!continuation)
             return;
+        if (keeper?.failure) {
+            // The follow-up run reads the committed file: without the final commit it would resend.
+            report.continuation = {
+                dispatched: false,
+                note: `the final commit did not land (${keeper.failure.message})`,
+            };
+            logger.warning(`Not continuing: ${report.continuation.note}.`);
+            return;
+        }
         if (totals.sent === 0) {
             report.continuation = {
                 dispatched: false,
@@ -2073,7 +2290,7 @@ class PipelineRun {
             return;
         }
         try {
-            const url = await continuation.dispatch();
+            const url = await continuation.dispatch(this.dependencies.signal);
             report.continuation = {
                 dispatched: true,
                 url,
@@ -2096,21 +2313,22 @@ class PipelineRun {
         const saved = `progress saved in ${settings.progressFile} (${(0,format/* count */.U)(progress.ticketsSent)} delivered all-time)`;
         switch (report.stop?.reason) {
             case 'cancelled':
-                throw new RunStoppedError(`Cancelled: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again with the same inputs to continue where this run stopped.`);
+                throw new errors/* RunStoppedError */.Fz(`Cancelled: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again with the same inputs to continue where this run stopped.`);
             case 'time-budget':
                 logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
                 return;
             case 'receiver-down':
             case 'signature-rejected':
             case 'untrusted-pull':
-                throw new RunStoppedError(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
+            case 'progress-not-committed':
+                throw new errors/* RunStoppedError */.Fz(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
             case undefined:
                 break;
         }
         if (totals.failed > 0) {
             const message = `${(0,format/* count */.U)(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
             if (settings.failOnTicketErrors && !settings.dryRun)
-                throw new RunStoppedError(message);
+                throw new errors/* RunStoppedError */.Fz(message);
             logger.warning(message);
         }
     }

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8644:
+/***/ 4795:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31326,8 +31326,12 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(6264);
+;// CONCATENATED MODULE: ./src/format.ts
+/** A count as people read it in logs and summaries: 1,912. */
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 
 /**
@@ -31356,13 +31360,17 @@ class IncompletePullError extends Error {
     reported;
     name = 'IncompletePullError';
     constructor(eventId, pulled, reported) {
-        super(`event ${eventId}: pulled ${(0,format/* count */.U)(pulled)} unique tickets but Vivenu reported ` +
-            `${(0,format/* count */.U)(reported)}, even after paging a second time. Tickets may be ` +
+        super(`event ${eventId}: pulled ${count(pulled)} unique tickets but Vivenu reported ` +
+            `${count(reported)}, even after paging a second time. Tickets may be ` +
             `selling right now, or Vivenu's count is off; the files hold what was pulled. Run again.`);
         this.eventId = eventId;
         this.pulled = pulled;
         this.reported = reported;
     }
+}
+/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
+class RunStoppedError extends Error {
+    name = 'RunStoppedError';
 }
 
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
@@ -31561,6 +31569,8 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
     return files;
 }
 
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __nccwpck_require__(8902);
 // EXTERNAL MODULE: ./src/progress/progress.ts
 var progress_progress = __nccwpck_require__(8864);
 ;// CONCATENATED MODULE: ./src/progress/progress-store.ts
@@ -31683,6 +31693,196 @@ async function syncDirectory(directory) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
+
+
+
+
+/** Waits between tries of a commit GitHub could not take: 2 s, doubling, at most a minute. */
+const commitRetryPolicy = {
+    maxAttempts: 3,
+    baseDelayMs: 2_000,
+    maxDelayMs: 60_000,
+    maxRetryAfterMs: 60_000,
+};
+/** Deliveries wait this long at most for GitHub to take the progress file; then the run stops. */
+const MAX_PAUSE_MS = 30 * 60_000;
+/**
+ * On cancel the runner sends SIGINT, SIGTERM 7.5 s later and kills the step 2.5 s after that
+ * (../shared/vivenu-facts.md): the last commit must end 7.5 s after the signal (when SIGTERM comes), leaving over a second
+ * for the outputs and the summary.
+ */
+const CANCEL_SAVE_BUDGET_MS = 7_500;
+/** Failures that waiting will not mend: the run stops instead of pausing. */
+const LASTING = new Set([
+    'token-refused',
+    'missing-permission',
+    'protected-branch',
+    'refused',
+]);
+/**
+ * The one owner of a sync's progress: the local file (every change durable before the next
+ * delivery) and its published copy. It proves the copy can be written before the first
+ * delivery, publishes every period, pauses deliveries while GitHub cannot take a commit (so
+ * the deliveries not yet published never exceed one period's, plus the one in flight), and
+ * makes the final commit, within the cancel budget when cancelled.
+ */
+class ProgressKeeper {
+    store;
+    options;
+    /** Commits this run made. */
+    commits = 0;
+    /** Why the last publish failed, when the published copy is behind this machine's. */
+    failure;
+    proven = false;
+    /** How many of this run's changes the published copy holds. */
+    publishedChanges = 0;
+    lastPublishedMs;
+    /** Aborts CANCEL_SAVE_BUDGET_MS after a cancel: every publish ends by then. */
+    saveBy = new AbortController();
+    random;
+    constructor(store, options) {
+        this.store = store;
+        this.options = options;
+        this.lastPublishedMs = options.clock.now();
+        this.random = options.random ?? Math.random;
+        const { cancel } = options;
+        const startBudget = () => {
+            setTimeout(() => this.saveBy.abort(new Error('cancel budget spent')), CANCEL_SAVE_BUDGET_MS).unref();
+        };
+        if (cancel?.aborted)
+            startBudget();
+        else
+            cancel?.addEventListener('abort', startBudget, { once: true });
+    }
+    /** Opens the local file (a damaged one stops the run here, before any request). */
+    static async open(file, region, options) {
+        const store = await ProgressStore.open(file, region, () => options.clock.now());
+        return new ProgressKeeper(store, options);
+    }
+    get progress() {
+        return this.store.progress;
+    }
+    /** owner/repo@branch, or undefined when progress is kept on this machine only. */
+    get where() {
+        return this.options.publisher.where;
+    }
+    record(change) {
+        return this.store.record(change);
+    }
+    /** Deliveries this run made that the published copy does not hold yet. */
+    get unpublishedDeliveries() {
+        return this.store.changesThisRun
+            .slice(this.publishedChanges)
+            .filter((change) => change.t === 'sent').length;
+    }
+    /**
+     * Before the first delivery: one commit proves the progress can be kept where the next run
+     * will look for it. Throws, naming the cause, when it cannot: then nothing is delivered.
+     */
+    async proveWritable() {
+        if (this.proven || !this.where)
+            return;
+        const result = await this.publishTrying('start');
+        if (!result.landed) {
+            throw new RunStoppedError(`Nothing was delivered: the progress file cannot be committed to ${this.where}, so a later run could not know what this one sent: ${result.failure.message}.`);
+        }
+        this.proven = true;
+    }
+    /**
+     * After each recorded answer: publishes when a period has passed since the last publish.
+     * While GitHub cannot take it, no delivery starts: it is tried again with backoff until it
+     * lands, the failure proves lasting, the run is cancelled, its time budget ends, or
+     * MAX_PAUSE_MS has passed.
+     */
+    async afterDelivery() {
+        const { clock, periodMs, logger, cancel } = this.options;
+        if (!this.where || clock.now() - this.lastPublishedMs < periodMs)
+            return undefined;
+        await this.store.save();
+        const pausedAt = clock.now();
+        for (let attempt = 1;; attempt++) {
+            const result = await this.publish('periodic');
+            if (result.landed) {
+                if (attempt > 1)
+                    logger.info('GitHub took the progress file: deliveries go on.');
+                return undefined;
+            }
+            const { failure } = result;
+            const pending = `${count(this.unpublishedDeliveries)} deliveries not committed yet`;
+            if (LASTING.has(failure.kind)) {
+                return {
+                    reason: 'progress-not-committed',
+                    message: `Stopped delivering: the progress file can no longer be committed to ${this.where} (${failure.message}); ${pending}.`,
+                };
+            }
+            if (cancel?.aborted)
+                return { reason: 'cancelled', message: 'cancelled' };
+            const waitMs = (0,retry/* backoffDelayMs */.Q4)(attempt, commitRetryPolicy, this.random);
+            if (clock.now() + waitMs >= this.options.deadlineMs) {
+                return { reason: 'time-budget', message: 'time budget reached' };
+            }
+            if (clock.now() + waitMs - pausedAt > MAX_PAUSE_MS) {
+                return {
+                    reason: 'progress-not-committed',
+                    message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.now() - pausedAt) / 60_000)} minutes (${failure.message}); ${pending}.`,
+                };
+            }
+            const line = `Deliveries paused: committing the progress file failed (${failure.message}); ${pending}; trying again in ${(waitMs / 1000).toFixed(0)} s.`;
+            // The first says so where people look (annotations); the rest only in the log.
+            if (attempt === 1)
+                logger.warning(line);
+            else
+                logger.info(line);
+            await clock.sleep(waitMs, cancel);
+        }
+    }
+    /**
+     * Folds the local file, then makes the final commit when the published copy is behind.
+     * Afterwards `failure` tells whether the published copy holds everything.
+     */
+    async finish(reason) {
+        await this.store.close();
+        if (!this.where || this.store.changesThisRun.length === this.publishedChanges)
+            return;
+        const result = await this.publishTrying(reason);
+        if (!result.landed) {
+            this.options.logger.warning(`Could not commit the progress file to ${this.where} (${result.failure.message}).`);
+        }
+    }
+    /** A publish, tried again a few times while GitHub has passing trouble. */
+    async publishTrying(reason) {
+        for (let attempt = 1;; attempt++) {
+            const result = await this.publish(reason);
+            if (result.landed ||
+                LASTING.has(result.failure.kind) ||
+                attempt >= commitRetryPolicy.maxAttempts ||
+                this.saveBy.signal.aborted)
+                return result;
+            const waitMs = (0,retry/* backoffDelayMs */.Q4)(attempt, commitRetryPolicy, this.random);
+            this.options.logger.info(`Committing the progress file failed (${result.failure.message}): trying again in ${(waitMs / 1000).toFixed(0)} s.`);
+            await this.options.clock.sleep(waitMs, this.saveBy.signal);
+        }
+    }
+    async publish(reason) {
+        const changes = this.store.changesThisRun.length;
+        const result = await this.options.publisher.publish(this.store.progress, reason, this.saveBy.signal);
+        if (result.landed) {
+            this.publishedChanges = changes;
+            this.lastPublishedMs = this.options.clock.now();
+            this.failure = undefined;
+            if (result.commit)
+                this.commits++;
+        }
+        else {
+            this.failure = result.failure;
+        }
+        return result;
+    }
+}
+
+// EXTERNAL MODULE: ./src/progress/progress-publisher.ts
+var progress_publisher = __nccwpck_require__(181);
 ;// CONCATENATED MODULE: ./src/run-report.ts
 function ticketsFound(report) {
     return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
@@ -31789,7 +31989,7 @@ function reportSent(logger, update) {
  * Returns why it stopped early, or undefined when every ticket got an answer.
  */
 async function deliverBatch(batch, context) {
-    const { eventId, sender, store, logger, clock, sync, failures } = context;
+    const { eventId, sender, keeper, logger, clock, sync, failures } = context;
     let failuresInARow = 0;
     for (const [index, ticket] of batch.entries()) {
         if (context.cancel?.aborted)
@@ -31800,7 +32000,7 @@ async function deliverBatch(batch, context) {
         const outcome = await sender.deliver(ticket);
         switch (outcome.kind) {
             case 'delivered':
-                await store.record({ t: 'sent', e: eventId, id: ticket._id });
+                await keeper.record({ t: 'sent', e: eventId, id: ticket._id });
                 sync.sentNow++;
                 sync.remaining--;
                 failuresInARow = 0;
@@ -31820,7 +32020,7 @@ async function deliverBatch(batch, context) {
                 };
                 failures.push(failure);
                 sync.failed++;
-                await store.record({
+                await keeper.record({
                     t: 'error',
                     error: {
                         event_id: eventId,
@@ -31848,81 +32048,15 @@ async function deliverBatch(batch, context) {
             case 'interrupted':
                 return { reason: 'cancelled', message: 'cancelled' };
         }
-        await context.afterDelivery?.();
+        const stop = await keeper.afterDelivery();
+        if (stop)
+            return stop;
     }
     return undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
-;// CONCATENATED MODULE: ./src/http/retry.ts
-/**
- * Retry decisions shared by every HTTP caller: which failures are worth another try and how
- * long to wait. Pure functions; the caller owns the clock.
- */
-const defaultRetryPolicy = {
-    maxAttempts: 8,
-    baseDelayMs: 1_000,
-    maxDelayMs: 30_000,
-    maxRetryAfterMs: 120_000,
-};
-/** 408, 429 and every 5xx are the server saying "not now", not "never". */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || status >= 500;
-}
-/**
- * `Retry-After` as milliseconds to wait, from either form the HTTP spec allows
- * (delay-seconds or an HTTP date). Undefined when absent or unreadable.
- */
-function parseRetryAfter(header, nowMs) {
-    if (header === null)
-        return undefined;
-    const value = header.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    // An HTTP date always names its day or month; without letters, "-5" would parse as a year.
-    if (!/[a-z]/i.test(value))
-        return undefined;
-    const date = Date.parse(value);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-/**
- * Exponential backoff with "equal jitter": half the step is fixed so waits always grow, half
- * is random so many clients do not retry in lock step. `attempt` counts from 1.
- */
-function backoffDelayMs(attempt, policy, random) {
-    const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(step / 2 + (random() * step) / 2);
-}
-/** How long to wait before the next attempt: the server's word when it gave one. */
-function retryDelayMs(attempt, retryAfterMs, policy, random) {
-    if (retryAfterMs !== undefined)
-        return Math.min(retryAfterMs, policy.maxRetryAfterMs);
-    return backoffDelayMs(attempt, policy, random);
-}
-const NETWORK_ERROR_NAMES = {
-    UND_ERR_SOCKET: 'connection dropped',
-    ECONNRESET: 'connection reset',
-    ECONNREFUSED: 'connection refused',
-    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
-    ENOTFOUND: 'host not found',
-    EAI_AGAIN: 'host lookup failed',
-};
-/** A failure below HTTP (refused, reset, dropped, DNS, our own timeout), in a few words. */
-function describeNetworkError(error) {
-    if (!(error instanceof Error))
-        return String(error);
-    if (error.name === 'TimeoutError')
-        return 'timed out';
-    const cause = error.cause;
-    const code = typeof cause?.code === 'string' ? cause.code : undefined;
-    if (code)
-        return NETWORK_ERROR_NAMES[code] ? `${NETWORK_ERROR_NAMES[code]} (${code})` : code;
-    return typeof cause?.message === 'string' ? cause.message : error.message;
-}
-
 ;// CONCATENATED MODULE: ./src/vivenu/vivenu-client.ts
 
 
@@ -31950,7 +32084,7 @@ class VivenuClient {
     constructor(options) {
         this.options = options;
         this.random = options.random ?? Math.random;
-        this.retry = options.retry ?? defaultRetryPolicy;
+        this.retry = options.retry ?? retry/* defaultRetryPolicy */.ur;
         this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     }
     /**
@@ -31965,7 +32099,7 @@ class VivenuClient {
             if (outcome.kind === 'page')
                 return { ...outcome.page, pageSize: size };
             unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
-            const where = `event ${eventId}, tickets from ${(0,format/* count */.U)(skip)}`;
+            const where = `event ${eventId}, tickets from ${count(skip)}`;
             if (attempt >= this.retry.maxAttempts) {
                 throw new VivenuError(`Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ` +
                     `Vivenu may be under load: run again later.`);
@@ -31975,7 +32109,7 @@ class VivenuClient {
                 unavailableInARow = 0;
                 this.options.logger.info(`Vivenu answered 503 repeatedly: page size now ${size}`);
             }
-            const delay = retryDelayMs(attempt, outcome.retryAfterMs, this.retry, this.random);
+            const delay = (0,retry/* retryDelayMs */.qO)(attempt, outcome.retryAfterMs, this.retry, this.random);
             this.options.logger.info(`${where}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`);
             this.retries++;
             await this.options.clock.sleep(delay, this.options.signal);
@@ -32003,17 +32137,17 @@ class VivenuClient {
         }
         catch (error) {
             this.options.signal?.throwIfAborted();
-            return { kind: 'retry', reason: describeNetworkError(error) };
+            return { kind: 'retry', reason: (0,retry/* describeNetworkError */.gl)(error) };
         }
         if (!response.ok) {
             if (response.status === 429)
                 this.rateLimited++;
-            if (isRetryableStatus(response.status)) {
+            if ((0,retry/* isRetryableStatus */.PS)(response.status)) {
                 return {
                     kind: 'retry',
                     reason: `HTTP ${response.status}`,
                     status: response.status,
-                    retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now()),
+                    retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), this.options.clock.now()),
                 };
             }
             throw new VivenuError(this.refusal(response.status, eventId));
@@ -32082,7 +32216,7 @@ async function pullEvent(eventId, options) {
         if (pass.seen.size >= pass.total)
             break;
         if (pass.passes === 1) {
-            logger.info(`${(0,format/* count */.U)(pass.seen.size)} unique of ${(0,format/* count */.U)(pass.total)} reported: tickets moved between pages while paging; paging once more`);
+            logger.info(`${count(pass.seen.size)} unique of ${count(pass.total)} reported: tickets moved between pages while paging; paging once more`);
         }
     }
     return {
@@ -32187,7 +32321,7 @@ class PagingPass {
             this.gaps.push({ skip: range.skip + page.rows.length, top: range.top - page.rows.length });
         }
         this.pagesRead++;
-        logger.info(`page ${this.pagesRead}: ${(0,format/* count */.U)(this.seen.size)}/${(0,format/* count */.U)(page.total)}`);
+        logger.info(`page ${this.pagesRead}: ${count(this.seen.size)}/${count(page.total)}`);
         this.adapt(page.pageSize, range.top, elapsed);
     }
     /** Grows the page size while pages are fast and healthy; shrinks it on 503s, 429s and slow pages. */
@@ -32335,7 +32469,7 @@ class WebhookSender {
                     return { kind: 'delivered', status, attempts: attempt, answer };
                 if (status === 401 || status === 403)
                     return { kind: 'rejected', status, reason: answer };
-                if (!isRetryableStatus(status))
+                if (!(0,retry/* isRetryableStatus */.PS)(status))
                     return { kind: 'failed', status, reason: answer, attempts: attempt };
                 if (attempt >= this.retry.maxAttempts) {
                     return {
@@ -32345,7 +32479,7 @@ class WebhookSender {
                         attempts: attempt,
                     };
                 }
-                const waitMs = retryDelayMs(attempt, parseRetryAfter(retryAfter, clock.now()), this.retry, this.random);
+                const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, (0,retry/* parseRetryAfter */.mu)(retryAfter, clock.now()), this.retry, this.random);
                 notBefore = this.retryAt(ticket, attempt, `HTTP ${status}`, waitMs);
             }
             else {
@@ -32356,7 +32490,7 @@ class WebhookSender {
                         attempts: attempt,
                     };
                 }
-                const waitMs = retryDelayMs(attempt, undefined, this.retry, this.random);
+                const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, undefined, this.retry, this.random);
                 notBefore = this.retryAt(ticket, attempt, result.reason, waitMs);
             }
         }
@@ -32396,7 +32530,7 @@ class WebhookSender {
         catch (error) {
             if (grace.signal.aborted)
                 return { kind: 'interrupted' };
-            return { kind: 'network', reason: describeNetworkError(error) };
+            return { kind: 'network', reason: (0,retry/* describeNetworkError */.gl)(error) };
         }
         finally {
             stop?.removeEventListener('abort', startGrace);
@@ -32419,12 +32553,9 @@ class WebhookSender {
 
 
 
-/** On cancel the runner kills the process about 10 s after SIGINT; up to 5 s go to the delivery in flight. */
-const CANCEL_PUBLISH_TIMEOUT_MS = 4_000;
-/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
-class RunStoppedError extends Error {
-    name = 'RunStoppedError';
-}
+
+
+
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -32551,29 +32682,30 @@ class PipelineRun {
         throw new RunStoppedError(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${settings.nameContains}") in event ${settings.eventIds.join(', ')}.`);
     }
     async sync() {
-        const { settings, logger, clock, report } = this;
+        const { settings, logger, clock, report, dependencies } = this;
+        const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
         // Opened before any request: a damaged progress file stops the run before anything is sent.
-        const store = settings.dryRun
+        const keeper = settings.dryRun
             ? undefined
-            : await ProgressStore.open(settings.progressFile, settings.region, () => clock.now());
-        const progress = store?.progress ?? (await readProgress(settings.progressFile));
+            : await ProgressKeeper.open(settings.progressFile, settings.region, {
+                publisher: dependencies.publisher ?? progress_publisher/* keepLocally */._,
+                periodMs: settings.commitEveryMinutes * 60_000,
+                clock,
+                logger,
+                cancel: dependencies.signal,
+                deadlineMs,
+                random: dependencies.random,
+            });
+        if (keeper?.where)
+            report.publishing = { where: keeper.where, commits: 0 };
+        const progress = keeper?.progress ?? (await readProgress(settings.progressFile));
         this.warnIfUnsigned();
         const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
-        const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
-        const publisher = settings.dryRun ? undefined : this.dependencies.publisher;
-        let lastPublishMs = clock.now();
-        const publishIfDue = async () => {
-            if (!publisher || !store || clock.now() - lastPublishMs < publisher.periodMs)
-                return;
-            lastPublishMs = clock.now();
-            await store.save();
-            await publisher.publish(store, 'periodic');
-        };
         let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
         try {
             for (const eventId of settings.eventIds) {
                 if (allowance <= 0) {
-                    logger.info(`limit ${(0,format/* count */.U)(settings.limit)} reached: event ${eventId} waits for the next run`);
+                    logger.info(`limit ${count(settings.limit)} reached: event ${eventId} waits for the next run`);
                     continue;
                 }
                 if (progress.isProcessed(eventId) && !settings.resync) {
@@ -32593,7 +32725,7 @@ class PipelineRun {
                 const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
                 const sync = eventSyncReport(eventId, selection, pending.length);
                 report.syncs.push(sync);
-                logger.info(`${(0,format/* count */.U)(sync.deliveredBefore)} delivered by earlier runs; ${(0,format/* count */.U)(pending.length)} to deliver`);
+                logger.info(`${count(sync.deliveredBefore)} delivered by earlier runs; ${count(pending.length)} to deliver`);
                 if (!pulled.complete) {
                     report.stop = {
                         reason: 'untrusted-pull',
@@ -32608,26 +32740,26 @@ class PipelineRun {
                     logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
                 }
                 allowance -= batch.send.length;
-                if (settings.dryRun) {
+                if (!keeper) {
                     this.showPlan(eventId, batch.send);
                     continue;
                 }
-                if (!store)
-                    throw new Error('progress store missing');
-                const stop = await logger.group(`Deliver event ${eventId}: ${(0,format/* count */.U)(batch.send.length)} tickets`, () => deliverBatch(batch.send, {
+                // No delivery that cannot be recorded where the next run looks for it.
+                if (batch.send.length > 0)
+                    await keeper.proveWritable();
+                const stop = await logger.group(`Deliver event ${eventId}: ${count(batch.send.length)} tickets`, () => deliverBatch(batch.send, {
                     eventId,
                     sender,
-                    store,
+                    keeper,
                     logger,
                     clock,
                     deadlineMs,
-                    cancel: this.dependencies.signal,
+                    cancel: dependencies.signal,
                     sync,
                     failures: report.failures,
-                    afterDelivery: publishIfDue,
                 }));
                 if (sync.remaining === 0)
-                    await store.record({ t: 'processed', e: eventId });
+                    await keeper.record({ t: 'processed', e: eventId });
                 if (stop) {
                     report.stop = stop;
                     break;
@@ -32635,21 +32767,25 @@ class PipelineRun {
             }
         }
         finally {
-            await store?.close();
-            if (store && publisher) {
+            if (keeper) {
                 const stop = report.stop?.reason;
                 const reason = stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
-                const signal = reason === 'cancel' ? AbortSignal.timeout(CANCEL_PUBLISH_TIMEOUT_MS) : undefined;
-                await publisher.publish(store, reason, signal);
+                await keeper.finish(reason);
+                if (report.publishing)
+                    report.publishing.commits = keeper.commits;
             }
         }
         report.complete =
             !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
-        await this.continueIfDue();
+        if (keeper?.failure && keeper.unpublishedDeliveries > 0) {
+            throw new RunStoppedError(`${count(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
+                `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again. No follow-up run was started.`);
+        }
+        await this.continueIfDue(keeper);
         this.finishSync(progress);
     }
     /** At the time budget with tickets left, hands the rest to a follow-up run, if one may start. */
-    async continueIfDue() {
+    async continueIfDue(keeper) {
         const { report, logger } = this;
         const totals = syncTotals(report);
         if (report.stop?.reason !== 'time-budget' || totals.remaining === 0)
@@ -32657,6 +32793,15 @@ class PipelineRun {
         const continuation = this.dependencies.continuation;
         if (!continuation)
             return;
+        if (keeper?.failure) {
+            // The follow-up run reads the committed file: without the final commit it would resend.
+            report.continuation = {
+                dispatched: false,
+                note: `the final commit did not land (${keeper.failure.message})`,
+            };
+            logger.warning(`Not continuing: ${report.continuation.note}.`);
+            return;
+        }
         if (totals.sent === 0) {
             report.continuation = {
                 dispatched: false,
@@ -32666,7 +32811,7 @@ class PipelineRun {
             return;
         }
         try {
-            const url = await continuation.dispatch();
+            const url = await continuation.dispatch(this.dependencies.signal);
             report.continuation = {
                 dispatched: true,
                 url,
@@ -32686,22 +32831,23 @@ class PipelineRun {
     finishSync(progress) {
         const { report, settings, logger } = this;
         const totals = syncTotals(report);
-        const saved = `progress saved in ${settings.progressFile} (${(0,format/* count */.U)(progress.ticketsSent)} delivered all-time)`;
+        const saved = `progress saved in ${settings.progressFile} (${count(progress.ticketsSent)} delivered all-time)`;
         switch (report.stop?.reason) {
             case 'cancelled':
-                throw new RunStoppedError(`Cancelled: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again with the same inputs to continue where this run stopped.`);
+                throw new RunStoppedError(`Cancelled: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run again with the same inputs to continue where this run stopped.`);
             case 'time-budget':
-                logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
+                logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
                 return;
             case 'receiver-down':
             case 'signature-rejected':
             case 'untrusted-pull':
+            case 'progress-not-committed':
                 throw new RunStoppedError(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
             case undefined:
                 break;
         }
         if (totals.failed > 0) {
-            const message = `${(0,format/* count */.U)(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
+            const message = `${count(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
             if (settings.failOnTicketErrors && !settings.dryRun)
                 throw new RunStoppedError(message);
             logger.warning(message);
@@ -32725,8 +32871,8 @@ class PipelineRun {
             // Files are written even for an incomplete pull: nothing pulled is thrown away.
             const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
             this.report.pulls.push({ metadata, eventDir: files.eventDir });
-            logger.info(`${(0,format/* count */.U)(pulled.tickets.length)} unique tickets (Vivenu reported ${(0,format/* count */.U)(pulled.totalReported)}) ` +
-                `in ${(0,format/* count */.U)(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
+            logger.info(`${count(pulled.tickets.length)} unique tickets (Vivenu reported ${count(pulled.totalReported)}) ` +
+                `in ${count(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
             if (pulled.tickets.length === 0) {
                 logger.warning(`event ${eventId}: Vivenu returned no tickets. Check the event id, and that the ${settings.region} key belongs to the event's seller.`);
             }
@@ -32738,11 +32884,11 @@ class PipelineRun {
         const selection = selectTickets(pulled.tickets, settings);
         logger.info([
             `Filtering results for event ${pulled.eventId}:`,
-            `  - Total tickets: ${(0,format/* count */.U)(selection.total)}`,
-            `  - Rejected (status not ${settings.statuses.join('/')}): ${(0,format/* count */.U)(selection.rejectedStatus)}`,
-            `  - Rejected (name without "${settings.nameContains}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
-            `  - Invalid (no _id, ticketName or status): ${(0,format/* count */.U)(selection.invalid.length)}`,
-            `  - Eligible: ${(0,format/* count */.U)(selection.eligible.length)}`,
+            `  - Total tickets: ${count(selection.total)}`,
+            `  - Rejected (status not ${settings.statuses.join('/')}): ${count(selection.rejectedStatus)}`,
+            `  - Rejected (name without "${settings.nameContains}"): ${count(selection.rejectedName)}`,
+            `  - Invalid (no _id, ticketName or status): ${count(selection.invalid.length)}`,
+            `  - Eligible: ${count(selection.eligible.length)}`,
         ].join('\n'));
         if (selection.invalid.length > 0) {
             logger.warning(`event ${pulled.eventId}: ${selection.invalid.length} tickets lack a ticketName or status and were skipped (first: ${selection.invalid[0]._id})`);
@@ -32768,8 +32914,8 @@ class PipelineRun {
         };
         this.report.plans.push(plan);
         const lines = [
-            `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${this.settings.webhookUrl}`,
-            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${(0,format/* count */.U)(n)} × ${name}`),
+            `Dry run: ${count(plan.toSend)} deliveries would go to ${this.settings.webhookUrl}`,
+            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${count(n)} × ${name}`),
             `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.join(', ') || '-'}`,
             `  created from ${plan.firstCreatedAt ?? '-'} to ${plan.lastCreatedAt ?? '-'}`,
             `  first ${plan.firstDeliveries.length} in order:`,
@@ -32869,7 +33015,7 @@ function tableCell(text) {
         .replace(/[\r\n]+/g, ' ');
 }
 function table(headers, rows) {
-    const line = (cells) => `| ${cells.map((cell) => (typeof cell === 'number' ? (0,format/* count */.U)(cell) : tableCell(cell))).join(' | ')} |`;
+    const line = (cells) => `| ${cells.map((cell) => (typeof cell === 'number' ? count(cell) : tableCell(cell))).join(' | ')} |`;
     const align = headers.map((_, i) => (i === 0 ? '---' : '---:'));
     return [line(headers), `| ${align.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
@@ -32914,7 +33060,7 @@ function pulledSection(report) {
         ]),
     ];
     for (const { metadata: m } of report.pulls) {
-        parts.push(`<details><summary>Event ${m.event_id}: ${(0,format/* count */.U)(m.total_pulled)} tickets by status and ticket type</summary>\n`, countsTable('Status', m.by_status), countsTable('Ticket type', m.by_ticket_name), `Created from ${escapeHtml(m.first_created_at ?? '-')} to ${escapeHtml(m.last_created_at ?? '-')}.\n\n</details>`);
+        parts.push(`<details><summary>Event ${m.event_id}: ${count(m.total_pulled)} tickets by status and ticket type</summary>\n`, countsTable('Status', m.by_status), countsTable('Ticket type', m.by_ticket_name), `Created from ${escapeHtml(m.first_created_at ?? '-')} to ${escapeHtml(m.last_created_at ?? '-')}.\n\n</details>`);
     }
     return parts;
 }
@@ -32946,7 +33092,7 @@ function deliveredSection(report) {
             const team = s.teamWaiting
                 ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
                 : '';
-            parts.push(`Event ${s.eventId}: ${(0,format/* count */.U)(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`);
+            parts.push(`Event ${s.eventId}: ${count(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`);
         }
     }
     return parts;
@@ -32984,7 +33130,7 @@ function failuresSection(report) {
 }
 function planSection(plan) {
     return [
-        `#### Event ${plan.eventId}: ${(0,format/* count */.U)(plan.toSend)} deliveries, oldest first`,
+        `#### Event ${plan.eventId}: ${count(plan.toSend)} deliveries, oldest first`,
         countsTable('Ticket type', plan.byTicketType),
         `ticketTypeIds the receiver must have registered: ${plan.ticketTypeIds.map((id) => `\`${escapeHtml(id)}\``).join(', ') || '-'}`,
         `Created from ${escapeHtml(plan.firstCreatedAt ?? '-')} to ${escapeHtml(plan.lastCreatedAt ?? '-')}.`,
@@ -33037,7 +33183,7 @@ function renderJobSummary(report, failure) {
     }
     if (report.publishing) {
         const { where, commits } = report.publishing;
-        parts.push(`Progress committed to \`${where}\`: ${(0,format/* count */.U)(commits)} commits this run.`);
+        parts.push(`Progress committed to \`${where}\`: ${count(commits)} commits this run.`);
     }
     if (report.continuation) {
         const { dispatched, url, note } = report.continuation;
@@ -33343,6 +33489,7 @@ function parseSettings(raw, workspace) {
 
 
 
+
 const actionsLogger = {
     info: (message) => info(message),
     warning: (message) => warning(message),
@@ -33424,23 +33571,14 @@ async function run() {
         // The GitHub client loads only for a run that may commit: start-up stays short otherwise.
         const github = settings.mode === 'sync' && !settings.dryRun
             ? (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1971))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
-            : {};
-        if (github.where)
-            runReport.publishing = { where: github.where, commits: 0 };
-        const dependencies = {
+            : { publisher: progress_publisher/* keepLocally */._ };
+        await runPipeline(settings, {
             logger: actionsLogger,
             clock: systemClock,
             signal: cancelSignal(),
             publisher: github.publisher,
             continuation: github.continuation,
-        };
-        try {
-            await runPipeline(settings, dependencies, runReport);
-        }
-        finally {
-            if (runReport.publishing && github.publisher)
-                runReport.publishing.commits = github.publisher.commits;
-        }
+        }, runReport);
         await report(runReport);
     }
     catch (error) {
@@ -33455,15 +33593,82 @@ async function run() {
 
 /***/ }),
 
-/***/ 6264:
+/***/ 8902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ count)
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   Q4: () => (/* binding */ backoffDelayMs),
+/* harmony export */   gl: () => (/* binding */ describeNetworkError),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   qO: () => (/* binding */ retryDelayMs),
+/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
-/** A count as people read it in logs and summaries: 1,912. */
-function count(n) {
-    return n.toLocaleString('en-US');
+/**
+ * Retry decisions shared by every HTTP caller: which failures are worth another try and how
+ * long to wait. Pure functions; the caller owns the clock.
+ */
+const defaultRetryPolicy = {
+    maxAttempts: 8,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 120_000,
+};
+/** 408, 429 and every 5xx are the server saying "not now", not "never". */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || status >= 500;
+}
+/**
+ * `Retry-After` as milliseconds to wait, from either form the HTTP spec allows
+ * (delay-seconds or an HTTP date). Undefined when absent or unreadable.
+ */
+function parseRetryAfter(header, nowMs) {
+    if (header === null)
+        return undefined;
+    const value = header.trim();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    // An HTTP date always names its day or month; without letters, "-5" would parse as a year.
+    if (!/[a-z]/i.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/**
+ * Exponential backoff with "equal jitter": half the step is fixed so waits always grow, half
+ * is random so many clients do not retry in lock step. `attempt` counts from 1.
+ */
+function backoffDelayMs(attempt, policy, random) {
+    const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(step / 2 + (random() * step) / 2);
+}
+/** How long to wait before the next attempt: the server's word when it gave one. */
+function retryDelayMs(attempt, retryAfterMs, policy, random) {
+    if (retryAfterMs !== undefined)
+        return Math.min(retryAfterMs, policy.maxRetryAfterMs);
+    return backoffDelayMs(attempt, policy, random);
+}
+const NETWORK_ERROR_NAMES = {
+    UND_ERR_SOCKET: 'connection dropped',
+    ECONNRESET: 'connection reset',
+    ECONNREFUSED: 'connection refused',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host lookup failed',
+};
+/** A failure below HTTP (refused, reset, dropped, DNS, our own timeout), in a few words. */
+function describeNetworkError(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    if (error.name === 'TimeoutError')
+        return 'timed out';
+    const cause = error.cause;
+    const code = typeof cause?.code === 'string' ? cause.code : undefined;
+    if (code)
+        return NETWORK_ERROR_NAMES[code] ? `${NETWORK_ERROR_NAMES[code]} (${code})` : code;
+    return typeof cause?.message === 'string' ? cause.message : error.message;
 }
 
 
@@ -33473,12 +33678,32 @@ function count(n) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8644);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4795);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ cannotPublish),
+/* harmony export */   _: () => (/* binding */ keepLocally)
+/* harmony export */ });
+/** Progress kept on this machine only: dry runs, the terminal, a local try of the bundle. */
+const keepLocally = {
+    where: undefined,
+    publish: () => Promise.resolve({ landed: true }),
+};
+/** A run that must keep its progress beyond this machine but cannot: every publish says why. */
+function cannotPublish(where, failure) {
+    return { where, publish: () => Promise.resolve({ landed: false, failure }) };
+}
+
 
 /***/ }),
 

@@ -33,6 +33,8 @@ export interface GitHubFaults {
   protectedBranch?: 'classic' | 'ruleset';
   /** Requests are read but never answered: GitHub gone silent (the caller's timeout must end them). */
   silent?: boolean;
+  /** Once this many commits exist, every request answers 502: GitHub failing mid-run. */
+  failAfterCommits?: number;
 }
 
 /**
@@ -241,6 +243,9 @@ export async function startGitHubSandbox(options: {
         documentation_url: 'https://docs.github.com/rest',
         status: '401',
       });
+    }
+    if (faults.failAfterCommits !== undefined && commits.length >= faults.failAfterCommits) {
+      return sendJson(response, 502, { message: 'Server Error' });
     }
     if (faults.serverErrors) {
       faults.serverErrors--;

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { GitHubDoors } from './github/github-doors.js';
 import { newRunReport, runPipeline } from './pipeline.js';
 import { systemClock, type Logger } from './ports.js';
+import { keepLocally } from './progress/progress-publisher.js';
 import { renderJobSummary } from './report/job-summary.js';
 import { syncTotals, ticketsFound, type RunReport } from './run-report.js';
 import { INPUT_NAMES, parseSettings, type RawInputs } from './settings.js';
@@ -101,21 +102,18 @@ export async function run(): Promise<void> {
             actionsLogger,
             systemClock,
           )
-        : {};
-    if (github.where) runReport.publishing = { where: github.where, commits: 0 };
-    const dependencies = {
-      logger: actionsLogger,
-      clock: systemClock,
-      signal: cancelSignal(),
-      publisher: github.publisher,
-      continuation: github.continuation,
-    };
-    try {
-      await runPipeline(settings, dependencies, runReport);
-    } finally {
-      if (runReport.publishing && github.publisher)
-        runReport.publishing.commits = github.publisher.commits;
-    }
+        : { publisher: keepLocally };
+    await runPipeline(
+      settings,
+      {
+        logger: actionsLogger,
+        clock: systemClock,
+        signal: cancelSignal(),
+        publisher: github.publisher,
+        continuation: github.continuation,
+      },
+      runReport,
+    );
     await report(runReport);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

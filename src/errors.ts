@@ -37,3 +37,8 @@ export class IncompletePullError extends Error {
     );
   }
 }
+
+/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
+export class RunStoppedError extends Error {
+  override name = 'RunStoppedError';
+}

@@ -1,16 +1,18 @@
 import { count } from './format.js';
-import { IncompletePullError } from './errors.js';
+import { IncompletePullError, RunStoppedError } from './errors.js';
 import type { RetryPolicy } from './http/retry.js';
 import { buildEventMetadata, countBy } from './output/event-metadata.js';
 import { writeEventFiles } from './output/ticket-files.js';
 import type { Clock, Logger } from './ports.js';
-import { readProgress, ProgressStore } from './progress/progress-store.js';
-import type { Progress } from './progress/progress.js';
-import type {
-  ProgressPublisher,
-  PublishReason,
-  RunContinuation,
+import { ProgressKeeper } from './progress/progress-keeper.js';
+import {
+  keepLocally,
+  type ProgressPublisher,
+  type PublishReason,
+  type RunContinuation,
 } from './progress/progress-publisher.js';
+import { readProgress } from './progress/progress-store.js';
+import type { Progress } from './progress/progress.js';
 import type { DryRunPlan, EventSyncReport, RunReport } from './run-report.js';
 import { syncTotals } from './run-report.js';
 import { planBatch } from './select/plan-batch.js';
@@ -32,19 +34,13 @@ export interface PipelineDependencies {
   /** Vivenu's retry policy; tests shorten it. */
   retry?: RetryPolicy;
   webhookRetry?: RetryPolicy;
-  /** Keeps the progress file beyond this machine (sync mode, not a dry run). */
+  /** Keeps the progress file beyond this machine (sync mode, not a dry run); default: nowhere. */
   publisher?: ProgressPublisher;
   /** Starts a follow-up run when the time budget ends with tickets left. */
   continuation?: RunContinuation;
 }
 
-/** On cancel the runner kills the process about 10 s after SIGINT; up to 5 s go to the delivery in flight. */
-const CANCEL_PUBLISH_TIMEOUT_MS = 4_000;
-
-/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
-export class RunStoppedError extends Error {
-  override name = 'RunStoppedError';
-}
+export { RunStoppedError };
 
 export function newRunReport(settings: Settings, startedAtMs: number): RunReport {
   return {
@@ -186,23 +182,24 @@ class PipelineRun {
   }
 
   async sync(): Promise<void> {
-    const { settings, logger, clock, report } = this;
+    const { settings, logger, clock, report, dependencies } = this;
+    const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
     // Opened before any request: a damaged progress file stops the run before anything is sent.
-    const store = settings.dryRun
+    const keeper = settings.dryRun
       ? undefined
-      : await ProgressStore.open(settings.progressFile, settings.region, () => clock.now());
-    const progress = store?.progress ?? (await readProgress(settings.progressFile));
+      : await ProgressKeeper.open(settings.progressFile, settings.region, {
+          publisher: dependencies.publisher ?? keepLocally,
+          periodMs: settings.commitEveryMinutes * 60_000,
+          clock,
+          logger,
+          cancel: dependencies.signal,
+          deadlineMs,
+          random: dependencies.random,
+        });
+    if (keeper?.where) report.publishing = { where: keeper.where, commits: 0 };
+    const progress = keeper?.progress ?? (await readProgress(settings.progressFile));
     this.warnIfUnsigned();
     const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
-    const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
-    const publisher = settings.dryRun ? undefined : this.dependencies.publisher;
-    let lastPublishMs = clock.now();
-    const publishIfDue = async (): Promise<void> => {
-      if (!publisher || !store || clock.now() - lastPublishMs < publisher.periodMs) return;
-      lastPublishMs = clock.now();
-      await store.save();
-      await publisher.publish(store, 'periodic');
-    };
     let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
 
     try {
@@ -256,57 +253,70 @@ class PipelineRun {
           );
         }
         allowance -= batch.send.length;
-        if (settings.dryRun) {
+        if (!keeper) {
           this.showPlan(eventId, batch.send);
           continue;
         }
-        if (!store) throw new Error('progress store missing');
+        // No delivery that cannot be recorded where the next run looks for it.
+        if (batch.send.length > 0) await keeper.proveWritable();
         const stop = await logger.group(
           `Deliver event ${eventId}: ${count(batch.send.length)} tickets`,
           () =>
             deliverBatch(batch.send, {
               eventId,
               sender,
-              store,
+              keeper,
               logger,
               clock,
               deadlineMs,
-              cancel: this.dependencies.signal,
+              cancel: dependencies.signal,
               sync,
               failures: report.failures,
-              afterDelivery: publishIfDue,
             }),
         );
-        if (sync.remaining === 0) await store.record({ t: 'processed', e: eventId });
+        if (sync.remaining === 0) await keeper.record({ t: 'processed', e: eventId });
         if (stop) {
           report.stop = stop;
           break;
         }
       }
     } finally {
-      await store?.close();
-      if (store && publisher) {
+      if (keeper) {
         const stop = report.stop?.reason;
         const reason: PublishReason =
           stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
-        const signal =
-          reason === 'cancel' ? AbortSignal.timeout(CANCEL_PUBLISH_TIMEOUT_MS) : undefined;
-        await publisher.publish(store, reason, signal);
+        await keeper.finish(reason);
+        if (report.publishing) report.publishing.commits = keeper.commits;
       }
     }
     report.complete =
       !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
-    await this.continueIfDue();
+    if (keeper?.failure && keeper.unpublishedDeliveries > 0) {
+      throw new RunStoppedError(
+        `${count(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
+          `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again. No follow-up run was started.`,
+      );
+    }
+    await this.continueIfDue(keeper);
     this.finishSync(progress);
   }
 
   /** At the time budget with tickets left, hands the rest to a follow-up run, if one may start. */
-  private async continueIfDue(): Promise<void> {
+  private async continueIfDue(keeper: ProgressKeeper | undefined): Promise<void> {
     const { report, logger } = this;
     const totals = syncTotals(report);
     if (report.stop?.reason !== 'time-budget' || totals.remaining === 0) return;
     const continuation = this.dependencies.continuation;
     if (!continuation) return;
+    if (keeper?.failure) {
+      // The follow-up run reads the committed file: without the final commit it would resend.
+      report.continuation = {
+        dispatched: false,
+        note: `the final commit did not land (${keeper.failure.message})`,
+      };
+      logger.warning(`Not continuing: ${report.continuation.note}.`);
+      return;
+    }
     if (totals.sent === 0) {
       report.continuation = {
         dispatched: false,
@@ -316,7 +326,7 @@ class PipelineRun {
       return;
     }
     try {
-      const url = await continuation.dispatch();
+      const url = await continuation.dispatch(this.dependencies.signal);
       report.continuation = {
         dispatched: true,
         url,
@@ -352,6 +362,7 @@ class PipelineRun {
       case 'receiver-down':
       case 'signature-rejected':
       case 'untrusted-pull':
+      case 'progress-not-committed':
         throw new RunStoppedError(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
       case undefined:
         break;

@@ -9,7 +9,13 @@ export interface EventPullReport {
 
 /** Why a sync stopped before every eligible ticket was delivered. */
 export type StopReason =
-  'cancelled' | 'time-budget' | 'receiver-down' | 'signature-rejected' | 'untrusted-pull';
+  | 'cancelled'
+  | 'time-budget'
+  | 'receiver-down'
+  | 'signature-rejected'
+  | 'untrusted-pull'
+  /** GitHub stopped taking the progress file: delivering more would risk sending twice. */
+  | 'progress-not-committed';
 
 export interface FailedDelivery {
   eventId: string;

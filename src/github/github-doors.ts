@@ -1,8 +1,13 @@
 import path from 'node:path';
 import type { Clock, Logger } from '../ports.js';
-import type { RunContinuation } from '../progress/progress-publisher.js';
+import {
+  cannotPublish,
+  keepLocally,
+  type ProgressPublisher,
+  type RunContinuation,
+} from '../progress/progress-publisher.js';
 import type { Settings } from '../settings.js';
-import { GitHubRepository, type RepositoryTarget } from './github-repository.js';
+import { GitHubRepository } from './github-repository.js';
 import { ProgressCommitter } from './progress-committer.js';
 
 /** What the runner tells a step about its run: `GITHUB_*` variables and the event's inputs. */
@@ -13,10 +18,9 @@ export interface RunnerContext {
 }
 
 export interface GitHubDoors {
-  publisher?: ProgressCommitter;
+  /** Where the progress file is kept: the branch, or this machine only. */
+  publisher: ProgressPublisher;
   continuation?: RunContinuation;
-  /** Where progress is committed, for the summary: owner/repo@branch. */
-  where?: string;
 }
 
 /** The branch a workflow run started from; undefined for a tag or a detached ref. */
@@ -48,8 +52,10 @@ export function followUpInputs(
 
 /**
  * The two GitHub services a sync run may use, built from settings and the runner's context:
- * committing the progress file, and continuing in a new run. Each is left out, with a line
- * saying why, when it cannot work here.
+ * committing the progress file, and continuing in a new run. Outside a runner (no
+ * GITHUB_REPOSITORY) progress stays on this machine. On a runner, a sync that should commit but
+ * cannot (no token, not started from a branch) gets a publisher that says why, so the run
+ * stops before its first delivery instead of delivering what it could not record.
  */
 export function gitHubDoors(
   settings: Settings,
@@ -57,63 +63,72 @@ export function gitHubDoors(
   logger: Logger,
   clock: Clock,
 ): GitHubDoors {
-  if (settings.mode !== 'sync' || settings.dryRun) return {};
+  if (settings.mode !== 'sync' || settings.dryRun || !settings.commitProgress) {
+    return { publisher: keepLocally };
+  }
   const { env } = runner;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) {
+    logger.info('Progress stays in the workspace, not committed: GITHUB_REPOSITORY is not set.');
+    return { publisher: keepLocally };
+  }
   const branch = runBranch(env);
-  const apiUrl = settings.githubApiUrl || env.GITHUB_API_URL || 'https://api.github.com';
-  const missing = [
-    !settings.githubToken && 'github-token is empty',
-    !(owner && repo) && 'GITHUB_REPOSITORY is not set',
-    !branch && `the run did not start from a branch (${env.GITHUB_REF ?? 'no GITHUB_REF'})`,
-  ].filter(Boolean);
-  if (missing.length > 0) {
-    if (settings.commitProgress || settings.autoContinue) {
-      logger.info(`Progress stays in the workspace, not committed: ${missing.join('; ')}.`);
-    }
-    return {};
+  const cannot = (message: string): GitHubDoors => ({
+    publisher: cannotPublish(`${owner}/${repo}`, { kind: 'refused', message }),
+  });
+  if (!settings.githubToken) {
+    return cannot(
+      'github-token is empty: pass a token that may write contents (the default is the job token, ${{ github.token }})',
+    );
   }
-  const target: RepositoryTarget = {
-    apiUrl,
+  if (!branch) {
+    return cannot(
+      `the run did not start from a branch (${env.GITHUB_REF ?? 'no GITHUB_REF'}): start it from a branch, or set commit-progress to false`,
+    );
+  }
+  const repository = new GitHubRepository({
+    apiUrl: settings.githubApiUrl || env.GITHUB_API_URL || 'https://api.github.com',
     token: settings.githubToken,
-    owner: owner!,
-    repo: repo!,
-    branch: branch!,
-  };
-  const repository = new GitHubRepository(target);
-  const where = `${owner}/${repo}@${branch}`;
-  const doors: GitHubDoors = {};
+    owner,
+    repo,
+    branch,
+    requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
+  });
+  const publisher = new ProgressCommitter(repository, {
+    path: path.relative(settings.workspace, settings.progressFile).split(path.sep).join('/'),
+    repository: `${owner}/${repo}`,
+    branch,
+    region: settings.region,
+    clock,
+    logger,
+  });
+  return { publisher, continuation: continuation(settings, runner, repository, branch, logger) };
+}
 
-  if (settings.commitProgress) {
-    const relative = path
-      .relative(settings.workspace, settings.progressFile)
-      .split(path.sep)
-      .join('/');
-    doors.where = where;
-    doors.publisher = new ProgressCommitter(repository, {
-      path: relative,
-      where,
-      region: settings.region,
-      periodMs: settings.commitEveryMinutes * 60_000,
-      clock,
-      logger,
-    });
+/** Dispatching this workflow again, when auto-continue is on and the chain may grow. */
+function continuation(
+  settings: Settings,
+  runner: RunnerContext,
+  repository: GitHubRepository,
+  branch: string,
+  logger: Logger,
+): RunContinuation | undefined {
+  if (!settings.autoContinue) return undefined;
+  const { env } = runner;
+  const file = workflowFile(env.GITHUB_WORKFLOW_REF);
+  if (!file) {
+    logger.warning(
+      'auto-continue is on, but GITHUB_WORKFLOW_REF does not name a workflow file: no follow-up run.',
+    );
+    return undefined;
   }
-  if (settings.autoContinue) {
-    const file = workflowFile(env.GITHUB_WORKFLOW_REF);
-    if (!file) {
-      logger.warning(
-        'auto-continue is on, but GITHUB_WORKFLOW_REF does not name a workflow file: no follow-up run.',
-      );
-    } else if (settings.continuation >= settings.maxContinuations) {
-      logger.warning(
-        `auto-continue: this is run ${settings.continuation + 1} of the chain, the last max-continuations (${settings.maxContinuations}) allows.`,
-      );
-    } else {
-      const ref = env.GITHUB_REF ?? `refs/heads/${branch}`;
-      const inputs = followUpInputs(runner.eventInputs, settings.continuation);
-      doors.continuation = { dispatch: () => repository.dispatchWorkflow(file, ref, inputs) };
-    }
+  if (settings.continuation >= settings.maxContinuations) {
+    logger.warning(
+      `auto-continue: this is run ${settings.continuation + 1} of the chain, the last max-continuations (${settings.maxContinuations}) allows.`,
+    );
+    return undefined;
   }
-  return doors;
+  const ref = env.GITHUB_REF ?? `refs/heads/${branch}`;
+  const inputs = followUpInputs(runner.eventInputs, settings.continuation);
+  return { dispatch: (signal) => repository.dispatchWorkflow(file, ref, inputs, signal) };
 }

@@ -8,6 +8,8 @@ export interface RepositoryTarget {
   owner: string;
   repo: string;
   branch: string;
+  /** Each request's limit (the `request-timeout` input): a silent GitHub cannot hold the run. */
+  requestTimeoutMs: number;
 }
 
 export interface RemoteFile {
@@ -29,6 +31,12 @@ export class GitHubRepository {
     });
   }
 
+  /** Every call ends by the request timeout, or sooner when `signal` aborts. */
+  private bounded(signal: AbortSignal | undefined): AbortSignal {
+    const timeout = AbortSignal.timeout(this.target.requestTimeoutMs);
+    return signal ? AbortSignal.any([signal, timeout]) : timeout;
+  }
+
   /** The file on the branch, or undefined when it does not exist there yet. */
   async readFile(path: string, signal?: AbortSignal): Promise<RemoteFile | undefined> {
     const { owner, repo, branch } = this.target;
@@ -38,7 +46,7 @@ export class GitHubRepository {
         repo,
         path,
         ref: branch,
-        request: { signal },
+        request: { signal: this.bounded(signal) },
       });
       if (Array.isArray(data) || data.type !== 'file')
         throw new Error(`${path} on ${branch} is not a file`);
@@ -49,7 +57,7 @@ export class GitHubRepository {
         owner,
         repo,
         file_sha: data.sha,
-        request: { signal },
+        request: { signal: this.bounded(signal) },
       });
       return { sha: data.sha, text: Buffer.from(blob.data.content, 'base64').toString('utf8') };
     } catch (error) {
@@ -75,7 +83,7 @@ export class GitHubRepository {
       message,
       content: Buffer.from(text, 'utf8').toString('base64'),
       ...(sha ? { sha } : {}),
-      request: { signal },
+      request: { signal: this.bounded(signal) },
     });
     return data.commit.sha ?? '';
   }
@@ -88,6 +96,7 @@ export class GitHubRepository {
     workflowFile: string,
     ref: string,
     inputs: Record<string, string>,
+    signal?: AbortSignal,
   ): Promise<string | undefined> {
     const { owner, repo } = this.target;
     const route = 'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches';
@@ -96,6 +105,7 @@ export class GitHubRepository {
       const { data } = await this.octokit.request(route, {
         ...parameters,
         return_run_details: true,
+        request: { signal: this.bounded(signal) },
       });
       const details = (data ?? {}) as { html_url?: string; run_url?: string };
       return details.html_url ?? details.run_url;
@@ -105,7 +115,10 @@ export class GitHubRepository {
         (status === 400 || status === 422) &&
         /return_run_details/.test(String((error as Error).message))
       ) {
-        await this.octokit.request(route, parameters);
+        await this.octokit.request(route, {
+          ...parameters,
+          request: { signal: this.bounded(signal) },
+        });
         return undefined;
       }
       throw error;

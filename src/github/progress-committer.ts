@@ -1,20 +1,26 @@
-import { count } from '../format.js';
+import { describeNetworkError } from '../http/retry.js';
 import type { Clock, Logger } from '../ports.js';
-import type { ProgressPublisher, PublishReason } from '../progress/progress-publisher.js';
-import type { ProgressStore } from '../progress/progress-store.js';
+import type {
+  ProgressPublisher,
+  PublishFailure,
+  PublishReason,
+  PublishResult,
+} from '../progress/progress-publisher.js';
 import { mergeProgress, Progress, ProgressFileError } from '../progress/progress.js';
 import { statusOf, type GitHubRepository } from './github-repository.js';
 
-/** Attempts per publish: conflicts are re-read and merged, GitHub's passing 5xx waited out. */
-const MAX_ATTEMPTS = 5;
+/** A file changed by someone else between our read and our write is read again this often. */
+const MAX_CONFLICT_ATTEMPTS = 5;
+/** GitHub's own words are shown, one line and this long at most. */
+const ANSWER_CHARACTERS = 200;
 
 export interface ProgressCommitterOptions {
   /** The progress file's path inside the repository. */
   path: string;
-  /** Shown in the log and the summary; the repository's owner/name and branch. */
-  where: string;
+  /** The repository's owner/name. */
+  repository: string;
+  branch: string;
   region: string;
-  periodMs: number;
   clock: Clock;
   logger: Logger;
 }
@@ -22,90 +28,152 @@ export interface ProgressCommitterOptions {
 /**
  * Commits the progress file to the branch the run started from, one commit per publish:
  * `historical sync: PROD +120 sent (870) [skip ci]`. The first creates the file; later ones
- * update it with its current `sha`; on 409 or 422 the file is read again, this run's changes
- * are merged on top, and the write is tried again.
+ * update it with its current `sha`; when the file changed meanwhile (409 naming the sha, or 422
+ * for a file created meanwhile) it is read again, this run's changes are merged on top, and the
+ * write is tried again. Every other answer is returned, classified, for the keeper to act on.
  */
 export class ProgressCommitter implements ProgressPublisher {
-  readonly periodMs: number;
-  /** How many of this run's changes are in the repository already. */
-  private committedChanges = 0;
-  commits = 0;
+  readonly where: string;
 
   constructor(
     private readonly repository: GitHubRepository,
     private readonly options: ProgressCommitterOptions,
   ) {
-    this.periodMs = options.periodMs;
+    this.where = `${options.repository}@${options.branch}`;
   }
 
-  async publish(store: ProgressStore, reason: PublishReason, signal?: AbortSignal): Promise<void> {
-    // Between commits of one run, nothing new since the last commit means nothing to do.
-    const changes = store.changesThisRun.length;
-    if (this.commits > 0 && changes === this.committedChanges) return;
-    const { logger, path, where, clock } = this.options;
+  async publish(
+    progress: Progress,
+    reason: PublishReason,
+    signal?: AbortSignal,
+  ): Promise<PublishResult> {
+    const { logger, path } = this.options;
     for (let attempt = 1; ; attempt++) {
       try {
-        const message = await this.commitOnce(store.progress, signal);
-        this.committedChanges = changes;
-        if (message) {
-          this.commits++;
-          logger.info(`Committed ${path} to ${where} (${reason}): ${message}`);
-        }
-        return;
+        const made = await this.commitOnce(progress, reason, signal);
+        if (made) logger.info(`Committed ${path} to ${this.where} (${reason}): ${made.message}`);
+        return { landed: true, commit: made?.sha };
       } catch (error) {
-        const status = statusOf(error);
-        const conflict = status === 409 || status === 422;
-        // A 5xx or a dropped connection is GitHub's passing trouble; anything else is ours to report.
-        const passing =
-          (status === undefined || status >= 500) &&
-          !signal?.aborted &&
-          !(error instanceof ProgressFileError);
-        if (attempt < MAX_ATTEMPTS && (conflict || passing)) {
+        const failure = classifyCommitFailure(error, this.options);
+        if (failure === 'conflict' && attempt < MAX_CONFLICT_ATTEMPTS) {
           logger.info(
-            conflict
-              ? `${path} changed on ${where} meanwhile (${status}): reading it again and merging`
-              : `committing ${path} failed (${describeFailure(error)}): trying again`,
+            `${path} changed on ${this.where} meanwhile (${statusOf(error)}): reading it again and merging`,
           );
-          if (passing) await clock.sleep(1_000 * attempt, signal);
           continue;
         }
-        logger.warning(
-          `Could not commit ${path} to ${where} (${describeFailure(error)}): ` +
-            `it is kept in the workspace and the run goes on (${count(store.progress.ticketsSent)} delivered all-time here).`,
-        );
-        return;
+        return {
+          landed: false,
+          failure:
+            failure === 'conflict'
+              ? {
+                  kind: 'unavailable',
+                  message: `${path} kept changing on ${this.where} (${MAX_CONFLICT_ATTEMPTS} tries)`,
+                }
+              : failure,
+        };
       }
     }
   }
 
   /**
    * Reads the published file, applies everything this machine knows on top, and writes it
-   * back once; undefined when the published file already holds all of it.
+   * back once; undefined when the published file already holds all of it (except at `start`,
+   * which writes to prove it can).
    */
   private async commitOnce(
     local: Progress,
+    reason: PublishReason,
     signal: AbortSignal | undefined,
-  ): Promise<string | undefined> {
-    const { path, region, where, clock } = this.options;
+  ): Promise<{ sha: string; message: string } | undefined> {
+    const { path, region, clock } = this.options;
     const published = await this.repository.readFile(path, signal);
-    const before = published && Progress.parse(published.text, `${where}:${path}`);
+    const before = published && Progress.parse(published.text, `${this.where}:${path}`);
     const publishedTotal = before?.ticketsSent ?? 0;
     const publishedFingerprint = before?.fingerprint();
     const merged = mergeProgress(before, local);
-    if (merged.fingerprint() === publishedFingerprint) return undefined;
-    const message = `historical sync: ${region} +${merged.ticketsSent - publishedTotal} sent (${merged.ticketsSent}) [skip ci]`;
+    if (reason !== 'start' && merged.fingerprint() === publishedFingerprint) return undefined;
+    const message =
+      reason === 'start'
+        ? `historical sync: ${region} starting (${merged.ticketsSent} sent so far) [skip ci]`
+        : `historical sync: ${region} +${merged.ticketsSent - publishedTotal} sent (${merged.ticketsSent}) [skip ci]`;
     const text = merged.serialize(region, new Date(clock.now()));
-    const commit = await this.repository.writeFile(path, text, message, published?.sha, signal);
-    return `${message} ${commit.slice(0, 7)}`;
+    const sha = await this.repository.writeFile(path, text, message, published?.sha, signal);
+    return { sha, message: `${message} ${sha.slice(0, 7)}` };
   }
 }
 
-function describeFailure(error: unknown): string {
+/** GitHub's `message`, as one bounded line. */
+function gitHubSaid(error: unknown): string {
+  const data = (error as { response?: { data?: unknown } } | undefined)?.response?.data;
+  const message = (data as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string'
+    ? message.replace(/\s+/g, ' ').trim().slice(0, ANSWER_CHARACTERS)
+    : '';
+}
+
+/**
+ * What a failed commit means, from what GitHub answered, not from the status code alone: a 409
+ * is either our `sha` gone stale (read again and merge) or a branch rule (no retry will help).
+ * Sources for GitHub's answers: docs.github.com/en/rest/repos/contents#create-or-update-file-contents
+ * (409 and 422 listed), docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api
+ * (403 `Resource not accessible by integration` for a token without the permission), the rate
+ * limit page (403 or 429 that say "rate limit"), and the 409 messages quoted in
+ * sandbox/github-sandbox.ts for protected branches and rulesets.
+ */
+export function classifyCommitFailure(
+  error: unknown,
+  target: { path: string; repository: string; branch: string },
+): PublishFailure | 'conflict' {
   const status = statusOf(error);
-  if (status === 403 || status === 404) {
-    return `${status}: the token may not write contents here; a protected branch needs a GitHub App token or a ruleset bypass, see the README`;
+  const said = gitHubSaid(error);
+  const answer = `${status}${said ? ` ${said}` : ''}`;
+  if (error instanceof ProgressFileError) return { kind: 'refused', message: error.message };
+  if (status === undefined) {
+    const name = (error as Error | undefined)?.name;
+    const why =
+      name === 'TimeoutError'
+        ? 'GitHub did not answer in time'
+        : name === 'AbortError'
+          ? 'stopped before GitHub answered'
+          : describeNetworkError(error);
+    return { kind: 'unavailable', message: why };
   }
-  if (status === 401) return '401: the github-token was refused';
-  if ((error as Error | undefined)?.name === 'TimeoutError') return 'timed out';
-  return status ? `HTTP ${status}` : String((error as Error | undefined)?.message ?? error);
+  if (status === 401) {
+    return {
+      kind: 'token-refused',
+      message: `GitHub refused the github-token (${answer}): it is wrong or has expired`,
+    };
+  }
+  if ((status === 403 || status === 429) && /rate limit/i.test(said)) {
+    return { kind: 'unavailable', message: `GitHub's rate limit (${answer})` };
+  }
+  if (status === 403 && /not accessible by integration/i.test(said)) {
+    return {
+      kind: 'missing-permission',
+      message:
+        `the token may not write to ${target.repository} (${answer}): grant \`contents: write\` ` +
+        'to the job that runs the sync (its `permissions:` in .github/workflows/historical-sync.yml), or pass a github-token that has it',
+    };
+  }
+  if (
+    status === 409 &&
+    /rule|protected|pull request|status check|could not update file/i.test(said)
+  ) {
+    return {
+      kind: 'protected-branch',
+      message:
+        `${target.branch} takes changes only through pull requests (${answer}): give the action a token ` +
+        'allowed to bypass the rule (a GitHub App, see "Protected branches" in the README), or run from a branch without the rule',
+    };
+  }
+  if (status === 409 || (status === 422 && /\bsha\b/i.test(said))) return 'conflict';
+  if (status === 429 || status >= 500)
+    return { kind: 'unavailable', message: `GitHub answered ${answer}` };
+  if (status === 404) {
+    return {
+      kind: 'refused',
+      message: `GitHub answered ${answer}: ${target.repository} or its branch ${target.branch} is not visible to this token`,
+    };
+  }
+  return { kind: 'refused', message: `GitHub refused to commit ${target.path} (${answer})` };
 }

@@ -1,6 +1,6 @@
 import type { Clock, Logger } from '../ports.js';
-import type { ProgressStore } from '../progress/progress-store.js';
-import type { EventSyncReport, FailedDelivery, StopReason } from '../run-report.js';
+import type { KeeperStop, ProgressKeeper } from '../progress/progress-keeper.js';
+import type { EventSyncReport, FailedDelivery } from '../run-report.js';
 import { describeTicket, stringField, type Ticket } from '../vivenu/tickets.js';
 import type { WebhookSender } from '../webhook/webhook-sender.js';
 
@@ -10,7 +10,8 @@ export const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
 export interface DeliverBatchContext {
   eventId: string;
   sender: WebhookSender;
-  store: ProgressStore;
+  /** Records each answer durably, and publishes when due (pausing while it cannot). */
+  keeper: ProgressKeeper;
   logger: Logger;
   clock: Clock;
   /** No delivery starts at or after this time (the run's time budget). */
@@ -19,8 +20,6 @@ export interface DeliverBatchContext {
   cancel?: AbortSignal;
   sync: EventSyncReport;
   failures: FailedDelivery[];
-  /** Runs after each recorded answer (publishing progress when due). */
-  afterDelivery?: () => Promise<void>;
 }
 
 function reportSent(logger: Logger, update: { done: number; total: number; line: string }): void {
@@ -28,10 +27,7 @@ function reportSent(logger: Logger, update: { done: number; total: number; line:
   else logger.info(update.line);
 }
 
-export interface BatchStop {
-  reason: StopReason;
-  message: string;
-}
+export type BatchStop = KeeperStop;
 
 /**
  * Delivers `batch` in order, recording each answer durably before the next delivery starts.
@@ -41,7 +37,7 @@ export async function deliverBatch(
   batch: readonly Ticket[],
   context: DeliverBatchContext,
 ): Promise<BatchStop | undefined> {
-  const { eventId, sender, store, logger, clock, sync, failures } = context;
+  const { eventId, sender, keeper, logger, clock, sync, failures } = context;
   let failuresInARow = 0;
   for (const [index, ticket] of batch.entries()) {
     if (context.cancel?.aborted) return { reason: 'cancelled', message: 'cancelled' };
@@ -52,7 +48,7 @@ export async function deliverBatch(
     const outcome = await sender.deliver(ticket);
     switch (outcome.kind) {
       case 'delivered':
-        await store.record({ t: 'sent', e: eventId, id: ticket._id });
+        await keeper.record({ t: 'sent', e: eventId, id: ticket._id });
         sync.sentNow++;
         sync.remaining--;
         failuresInARow = 0;
@@ -72,7 +68,7 @@ export async function deliverBatch(
         };
         failures.push(failure);
         sync.failed++;
-        await store.record({
+        await keeper.record({
           t: 'error',
           error: {
             event_id: eventId,
@@ -103,7 +99,8 @@ export async function deliverBatch(
       case 'interrupted':
         return { reason: 'cancelled', message: 'cancelled' };
     }
-    await context.afterDelivery?.();
+    const stop = await keeper.afterDelivery();
+    if (stop) return stop;
   }
   return undefined;
 }

@@ -88,7 +88,12 @@ const SCENARIOS: Scenario[] = [
     interruptAfterDeliveries: 5,
     expectExit: 1,
   },
-  { name: 'commit refused (protected branch)', github: { protectedBranch: 'classic' }, expectExit: 0 },
+  {
+    name: 'commit refused (protected branch)',
+    github: { protectedBranch: 'classic' },
+    expectExit: 1,
+  },
+  { name: 'commit refused (ruleset)', github: { protectedBranch: 'ruleset' }, expectExit: 1 },
 ];
 
 let servers: { close(): Promise<void> }[] = [];

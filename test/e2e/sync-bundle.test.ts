@@ -94,11 +94,12 @@ describe('dist/index.js sync, cancelled by a real SIGINT and run again', () => {
       receiver.accepted().map((d) => d.ticketId),
     );
     expect(Number(first.outputs['tickets-sent'])).toBe(afterFirst);
-    // The cancelled run committed its progress before it exited.
-    expect(github.commits).toHaveLength(1);
-    expect(github.commits[0]!.message).toBe(
+    // The run proved it could commit before its first delivery, and the cancelled run
+    // committed its progress before it exited.
+    expect(github.commits.map((c) => c.message)).toEqual([
+      'historical sync: PROD starting (0 sent so far) [skip ci]',
       `historical sync: PROD +${afterFirst} sent (${afterFirst}) [skip ci]`,
-    );
+    ]);
     expect(JSON.parse(github.file(FILE)!)).toMatchObject({ tickets_sent: afterFirst });
 
     // The next run is on a fresh runner: its checkout has only what was committed.
@@ -119,13 +120,13 @@ describe('dist/index.js sync, cancelled by a real SIGINT and run again', () => {
     expect(accepted.map((d) => d.ticketId)).toEqual(eligible.map((t) => t._id));
     expect(accepted.every((d) => d.signatureValid && d.id === uuidV5(d.ticketId))).toBe(true);
 
-    expect(github.commits).toHaveLength(2);
+    expect(github.commits).toHaveLength(4);
     expect(JSON.parse(github.file(FILE)!)).toMatchObject({
       events_processed: [EVENT],
       tickets_sent: eligible.length,
     });
     expect(second.summary).toContain(
-      'Progress committed to `hia/vivenu-sync@main`: 1 commits this run.',
+      'Progress committed to `hia/vivenu-sync@main`: 2 commits this run.',
     );
 
     const progressText = await readFile(second.outputs['progress-file']!, 'utf8');

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitHubRepository } from '../../src/github/github-repository.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
@@ -42,26 +44,36 @@ const committed = (sandbox: GitHubSandbox): ProgressJson =>
   JSON.parse(sandbox.file(FILE)!) as ProgressJson;
 
 describe('progress committed through the Contents API (real Octokit, sandbox GitHub)', () => {
-  it('creates the file, then updates it with its sha, with the agreed message', async () => {
+  it('proves it can commit before delivering, then commits with the agreed message', async () => {
     const { fixture, api, expected, tickets } = await setUp(200, 41);
     const first = await fixture.run({ limit: '10' }, { github: { api } });
     expect(first.error).toBeUndefined();
-    expect(api.commits).toHaveLength(1);
-    expect(api.commits[0]!.message).toBe('historical sync: DEV +10 sent (10) [skip ci]');
+    // The first commit creates the file before any delivery; the last records the ten.
+    expect(api.commits.map((c) => c.message)).toEqual([
+      'historical sync: DEV starting (0 sent so far) [skip ci]',
+      'historical sync: DEV +10 sent (10) [skip ci]',
+    ]);
+    expect(api.requests.indexOf('PUT /repos/hia/vivenu-sync/contents/' + FILE)).toBe(1);
     expect(committed(api).event_progress[EVENT]!.sent_ticket_ids).toEqual(expected.slice(0, 10));
-    expect(first.report.publishing).toBeUndefined(); // only the action door fills this in
+    expect(first.report.publishing).toEqual({ where: 'hia/vivenu-sync@main', commits: 2 });
 
     const second = await fixture.run({}, { github: { api } });
     expect(second.error).toBeUndefined();
-    expect(api.commits).toHaveLength(2);
-    expect(api.commits[1]!.message).toBe(
+    expect(api.commits.slice(2).map((c) => c.message)).toEqual([
+      'historical sync: DEV starting (10 sent so far) [skip ci]',
       `historical sync: DEV +${expected.length - 10} sent (${expected.length}) [skip ci]`,
-    );
+    ]);
     expect(committed(api)).toMatchObject({
       events_processed: [EVENT],
       tickets_sent: expected.length,
     });
-    expect(api.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(2);
+    // Each commit after the first updates the file with the sha it read.
+    expect(api.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(4);
+
+    // Nothing left to deliver: no commit at all.
+    const third = await fixture.run({ resync: 'true' }, { github: { api } });
+    expect(third.error).toBeUndefined();
+    expect(api.commits).toHaveLength(4);
     expect(
       leakedValues(api.commits.map((c) => c.text + c.message).join('\n'), personalValues(tickets)),
     ).toEqual([]);
@@ -115,10 +127,11 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
     // 1.8 s apart on the virtual clock; a commit every 0.1 minutes is one every 6 s.
     const run = await fixture.run({ 'commit-every-minutes': '0.1' }, { github: { api } });
     expect(run.error).toBeUndefined();
-    // Checked after each delivery: the first at or past 6 s is the 5th (7.2 s), then every 4th.
+    // Checked after each delivery: the first at or past 6 s after the start commit is the 4th
+    // (7.2 s), then every 4th; plus the start commit and the end commit.
     const periodic = Math.floor((expected.length - 1) / 4);
-    expect(api.commits).toHaveLength(periodic + 1);
-    const totals = api.commits.map((c) => Number(/\((\d+)\)/.exec(c.message)![1]));
+    expect(api.commits).toHaveLength(1 + periodic + 1);
+    const totals = api.commits.slice(1).map((c) => Number(/\((\d+)\)/.exec(c.message)![1]));
     expect(totals).toEqual([...totals].sort((a, b) => a - b));
     expect(totals.at(-1)).toBe(expected.length);
   });
@@ -129,9 +142,9 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
     const run = await fixture.run({}, { github: { api } });
     expect(run.error).toBeUndefined();
     expect(run.log).toMatch(
-      /committing historical_sync_progress_DEV.json failed \(HTTP 502\): trying again/,
+      /Committing the progress file failed \(GitHub answered 502 Server Error\): trying again in \d+ s/,
     );
-    expect(api.commits).toHaveLength(1);
+    expect(api.commits).toHaveLength(2);
     expect(committed(api).tickets_sent).toBe(expected.length);
   });
 
@@ -142,16 +155,92 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
     expect(api.requests).toEqual([]);
   });
 
-  it('warns and keeps going when the branch is protected', async () => {
-    const { fixture, api, expected } = await setUp(80, 46);
-    api.setFaults({ protectedBranch: 'classic' });
-    const run = await fixture.run({}, { github: { api } });
-    expect(run.error).toBeUndefined();
-    expect(fixture.receiver.accepted()).toHaveLength(expected.length);
-    expect(run.log).toMatch(
-      /warning: Could not commit .* \(403: .*protected branch needs a GitHub App token or a ruleset bypass/,
+  it.each([
+    [
+      'classic',
+      /main takes changes only through pull requests \(409 Could not update file: Changes must be made through a pull request\.\)/,
+    ],
+    [
+      'ruleset',
+      /main takes changes only through pull requests \(409 Repository rule violations found Changes must be made/,
+    ],
+  ] as const)(
+    'a %s protected branch: delivers nothing and says what to do',
+    async (protection, said) => {
+      const { fixture, api } = await setUp(80, 46);
+      api.setFaults({ protectedBranch: protection });
+      const run = await fixture.run({}, { github: { api } });
+      expect(run.error?.message).toMatch(
+        /^Nothing was delivered: the progress file cannot be committed to hia\/vivenu-sync@main/,
+      );
+      expect(run.error?.message).toMatch(said);
+      expect(run.error?.message).toContain('see "Protected branches" in the README');
+      // A 409 that names a rule is not a stale sha: it is not read again and again.
+      expect(api.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(1);
+      expect(fixture.receiver.deliveries).toHaveLength(0);
+      expect(api.commits).toHaveLength(0);
+    },
+  );
+
+  it('a token without contents: write delivers nothing and names the permission', async () => {
+    const { fixture, api } = await setUp(80, 50);
+    const readOnly = api.issueToken({ contents: 'read' });
+    const run = await fixture.run({ 'github-token': readOnly }, { github: { api } });
+    expect(run.error?.message).toMatch(
+      /^Nothing was delivered: .* the token may not write to hia\/vivenu-sync \(403 Resource not accessible by integration\): grant `contents: write` to the job that runs the sync/,
     );
+    expect(fixture.receiver.deliveries).toHaveLength(0);
     expect(api.commits).toHaveLength(0);
+    // Told apart by what GitHub said, and not tried again: waiting will not grant it.
+    expect(api.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(1);
+  });
+
+  it('a refused token (401) delivers nothing and says so', async () => {
+    const { fixture, api } = await setUp(80, 51);
+    const run = await fixture.run({ 'github-token': 'ghs_expired' }, { github: { api } });
+    expect(run.error?.message).toMatch(
+      /^Nothing was delivered: .* GitHub refused the github-token \(401 Bad credentials\): it is wrong or has expired/,
+    );
+    expect(run.error?.message).not.toContain('ghs_expired');
+    expect(fixture.receiver.deliveries).toHaveLength(0);
+  });
+
+  it('a run from a tag cannot commit: delivers nothing', async () => {
+    const { fixture, api } = await setUp(40, 52);
+    const run = await fixture.run({}, { github: { api, env: { GITHUB_REF: 'refs/tags/v1' } } });
+    expect(run.error?.message).toMatch(/the run did not start from a branch \(refs\/tags\/v1\)/);
+    expect(fixture.receiver.deliveries).toHaveLength(0);
+    expect(api.requests).toEqual([]);
+  });
+
+  it('GitHub failing mid-run: deliveries pause, at most one period goes uncommitted, the run fails saying how many', async () => {
+    const { fixture, api, expected } = await setUp(200, 53);
+    // The start commit and two periodic ones land; then every request answers 502.
+    api.setFaults({ failAfterCommits: 3 });
+    const run = await fixture.run(
+      { 'commit-every-minutes': '0.1', 'auto-continue': 'true', 'max-runtime-minutes': '20' },
+      { github: { api, eventInputs: { region: 'DEV' } } },
+    );
+    const delivered = fixture.receiver.accepted().length;
+    const inCommit = committed(api).event_progress[EVENT]!.sent_ticket_ids.length;
+    expect(inCommit).toBeGreaterThan(0);
+    expect(delivered).toBeLessThan(expected.length);
+    // A period is 6 s and deliveries start 1.8 s apart: at most 4 in a period, plus the one in flight.
+    expect(delivered - inCommit).toBeGreaterThan(0);
+    expect(delivered - inCommit).toBeLessThanOrEqual(Math.ceil(6 / 1.8) + 1);
+    expect(run.log).toMatch(
+      /warning: Deliveries paused: committing the progress file failed \(GitHub answered 502 Server Error\)/,
+    );
+    expect(run.error?.message).toBe(
+      `${delivered - inCommit} deliveries of this run are not committed to hia/vivenu-sync@main (GitHub answered 502 Server Error). ` +
+        `They are recorded in ${fixture.workspace}/${FILE}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again. No follow-up run was started.`,
+    );
+    // Every delivery is in the local file, so nothing is lost.
+    const local = JSON.parse(
+      await readFile(path.join(fixture.workspace, FILE), 'utf8'),
+    ) as ProgressJson;
+    expect(local.event_progress[EVENT]!.sent_ticket_ids).toHaveLength(delivered);
+    expect(api.dispatches).toEqual([]);
   });
 
   it('reads a file over 1 MB through its blob, as GitHub serves it', async () => {
@@ -163,6 +252,7 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
       owner: 'o',
       repo: 'r',
       branch: 'main',
+      requestTimeoutMs: 5_000,
     });
     expect(await repository.readFile('big.json')).toMatchObject({ text: 'x'.repeat(10) });
     expect(await repository.readFile('missing.json')).toBeUndefined();
@@ -190,7 +280,10 @@ describe('self-continuing syncs', () => {
     );
     expect(run.error).toBeUndefined();
     expect(run.report.stop?.reason).toBe('time-budget');
-    expect(api.commits).toHaveLength(1);
+    expect(api.commits.map((c) => c.message)).toEqual([
+      'historical sync: DEV starting (0 sent so far) [skip ci]',
+      `historical sync: DEV +${committed(api).tickets_sent} sent (${committed(api).tickets_sent}) [skip ci]`,
+    ]);
     expect(committed(api).tickets_sent).toBeLessThan(expected.length);
     expect(api.dispatches).toEqual([
       {
@@ -207,8 +300,8 @@ describe('self-continuing syncs', () => {
       dispatched: true,
       url: 'https://github.example/hia/vivenu-sync/actions/runs/9001',
     });
-    // The commit happened before the dispatch, so the follow-up run starts from it.
-    expect(api.requests.indexOf(api.requests.find((r) => r.startsWith('PUT'))!)).toBeLessThan(
+    // The final commit happened before the dispatch, so the follow-up run starts from it.
+    expect(api.requests.findLastIndex((r) => r.startsWith('PUT'))).toBeLessThan(
       api.requests.findIndex((r) => r.endsWith('/dispatches')),
     );
   });

@@ -96,7 +96,7 @@ export async function syncFixture(
             logger,
             clock,
           )
-        : {};
+        : undefined;
       let error: Error | undefined;
       try {
         await runPipeline(
@@ -106,8 +106,8 @@ export async function syncFixture(
             clock,
             signal: runOptions.signal,
             random: () => 0.5,
-            publisher: github.publisher,
-            continuation: github.continuation,
+            publisher: github?.publisher,
+            continuation: github?.continuation,
           },
           report,
         );

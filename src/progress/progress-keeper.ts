@@ -1,0 +1,231 @@
+import { RunStoppedError } from '../errors.js';
+import { count } from '../format.js';
+import { backoffDelayMs, type RetryPolicy } from '../http/retry.js';
+import type { Clock, Logger } from '../ports.js';
+import type { StopReason } from '../run-report.js';
+import type {
+  ProgressPublisher,
+  PublishFailure,
+  PublishReason,
+  PublishResult,
+} from './progress-publisher.js';
+import { ProgressStore } from './progress-store.js';
+import type { ProgressChange } from './progress.js';
+
+/** Waits between tries of a commit GitHub could not take: 2 s, doubling, at most a minute. */
+export const commitRetryPolicy: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 2_000,
+  maxDelayMs: 60_000,
+  maxRetryAfterMs: 60_000,
+};
+/** Deliveries wait this long at most for GitHub to take the progress file; then the run stops. */
+export const MAX_PAUSE_MS = 30 * 60_000;
+/**
+ * On cancel the runner sends SIGINT, SIGTERM 7.5 s later and kills the step 2.5 s after that
+ * (../shared/vivenu-facts.md): the last commit must end 7.5 s after the signal (when SIGTERM comes), leaving over a second
+ * for the outputs and the summary.
+ */
+export const CANCEL_SAVE_BUDGET_MS = 7_500;
+
+/** Failures that waiting will not mend: the run stops instead of pausing. */
+const LASTING: ReadonlySet<PublishFailure['kind']> = new Set([
+  'token-refused',
+  'missing-permission',
+  'protected-branch',
+  'refused',
+]);
+
+export interface ProgressKeeperOptions {
+  /** Where progress is kept beyond this machine (`keepLocally` when nowhere). */
+  publisher: ProgressPublisher;
+  /** How often to publish while delivering (`commit-every-minutes`). */
+  periodMs: number;
+  clock: Clock;
+  logger: Logger;
+  /** Aborts on cancel: no new pause begins, and the last commit must end within the cancel budget. */
+  cancel?: AbortSignal;
+  /** The run's time budget ends here: a pause ends with it. */
+  deadlineMs: number;
+  random?: () => number;
+}
+
+export interface KeeperStop {
+  reason: StopReason;
+  message: string;
+}
+
+/**
+ * The one owner of a sync's progress: the local file (every change durable before the next
+ * delivery) and its published copy. It proves the copy can be written before the first
+ * delivery, publishes every period, pauses deliveries while GitHub cannot take a commit (so
+ * the deliveries not yet published never exceed one period's, plus the one in flight), and
+ * makes the final commit, within the cancel budget when cancelled.
+ */
+export class ProgressKeeper {
+  /** Commits this run made. */
+  commits = 0;
+  /** Why the last publish failed, when the published copy is behind this machine's. */
+  failure: PublishFailure | undefined;
+  private proven = false;
+  /** How many of this run's changes the published copy holds. */
+  private publishedChanges = 0;
+  private lastPublishedMs: number;
+  /** Aborts CANCEL_SAVE_BUDGET_MS after a cancel: every publish ends by then. */
+  private readonly saveBy = new AbortController();
+  private readonly random: () => number;
+
+  private constructor(
+    private readonly store: ProgressStore,
+    private readonly options: ProgressKeeperOptions,
+  ) {
+    this.lastPublishedMs = options.clock.now();
+    this.random = options.random ?? Math.random;
+    const { cancel } = options;
+    const startBudget = (): void => {
+      setTimeout(
+        () => this.saveBy.abort(new Error('cancel budget spent')),
+        CANCEL_SAVE_BUDGET_MS,
+      ).unref();
+    };
+    if (cancel?.aborted) startBudget();
+    else cancel?.addEventListener('abort', startBudget, { once: true });
+  }
+
+  /** Opens the local file (a damaged one stops the run here, before any request). */
+  static async open(file: string, region: string, options: ProgressKeeperOptions) {
+    const store = await ProgressStore.open(file, region, () => options.clock.now());
+    return new ProgressKeeper(store, options);
+  }
+
+  get progress() {
+    return this.store.progress;
+  }
+
+  /** owner/repo@branch, or undefined when progress is kept on this machine only. */
+  get where(): string | undefined {
+    return this.options.publisher.where;
+  }
+
+  record(change: ProgressChange): Promise<void> {
+    return this.store.record(change);
+  }
+
+  /** Deliveries this run made that the published copy does not hold yet. */
+  get unpublishedDeliveries(): number {
+    return this.store.changesThisRun
+      .slice(this.publishedChanges)
+      .filter((change) => change.t === 'sent').length;
+  }
+
+  /**
+   * Before the first delivery: one commit proves the progress can be kept where the next run
+   * will look for it. Throws, naming the cause, when it cannot: then nothing is delivered.
+   */
+  async proveWritable(): Promise<void> {
+    if (this.proven || !this.where) return;
+    const result = await this.publishTrying('start');
+    if (!result.landed) {
+      throw new RunStoppedError(
+        `Nothing was delivered: the progress file cannot be committed to ${this.where}, so a later run could not know what this one sent: ${result.failure.message}.`,
+      );
+    }
+    this.proven = true;
+  }
+
+  /**
+   * After each recorded answer: publishes when a period has passed since the last publish.
+   * While GitHub cannot take it, no delivery starts: it is tried again with backoff until it
+   * lands, the failure proves lasting, the run is cancelled, its time budget ends, or
+   * MAX_PAUSE_MS has passed.
+   */
+  async afterDelivery(): Promise<KeeperStop | undefined> {
+    const { clock, periodMs, logger, cancel } = this.options;
+    if (!this.where || clock.now() - this.lastPublishedMs < periodMs) return undefined;
+    await this.store.save();
+    const pausedAt = clock.now();
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.publish('periodic');
+      if (result.landed) {
+        if (attempt > 1) logger.info('GitHub took the progress file: deliveries go on.');
+        return undefined;
+      }
+      const { failure } = result;
+      const pending = `${count(this.unpublishedDeliveries)} deliveries not committed yet`;
+      if (LASTING.has(failure.kind)) {
+        return {
+          reason: 'progress-not-committed',
+          message: `Stopped delivering: the progress file can no longer be committed to ${this.where} (${failure.message}); ${pending}.`,
+        };
+      }
+      if (cancel?.aborted) return { reason: 'cancelled', message: 'cancelled' };
+      const waitMs = backoffDelayMs(attempt, commitRetryPolicy, this.random);
+      if (clock.now() + waitMs >= this.options.deadlineMs) {
+        return { reason: 'time-budget', message: 'time budget reached' };
+      }
+      if (clock.now() + waitMs - pausedAt > MAX_PAUSE_MS) {
+        return {
+          reason: 'progress-not-committed',
+          message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.now() - pausedAt) / 60_000)} minutes (${failure.message}); ${pending}.`,
+        };
+      }
+      const line = `Deliveries paused: committing the progress file failed (${failure.message}); ${pending}; trying again in ${(waitMs / 1000).toFixed(0)} s.`;
+      // The first says so where people look (annotations); the rest only in the log.
+      if (attempt === 1) logger.warning(line);
+      else logger.info(line);
+      await clock.sleep(waitMs, cancel);
+    }
+  }
+
+  /**
+   * Folds the local file, then makes the final commit when the published copy is behind.
+   * Afterwards `failure` tells whether the published copy holds everything.
+   */
+  async finish(reason: PublishReason): Promise<void> {
+    await this.store.close();
+    if (!this.where || this.store.changesThisRun.length === this.publishedChanges) return;
+    const result = await this.publishTrying(reason);
+    if (!result.landed) {
+      this.options.logger.warning(
+        `Could not commit the progress file to ${this.where} (${result.failure.message}).`,
+      );
+    }
+  }
+
+  /** A publish, tried again a few times while GitHub has passing trouble. */
+  private async publishTrying(reason: PublishReason): Promise<PublishResult> {
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.publish(reason);
+      if (
+        result.landed ||
+        LASTING.has(result.failure.kind) ||
+        attempt >= commitRetryPolicy.maxAttempts ||
+        this.saveBy.signal.aborted
+      )
+        return result;
+      const waitMs = backoffDelayMs(attempt, commitRetryPolicy, this.random);
+      this.options.logger.info(
+        `Committing the progress file failed (${result.failure.message}): trying again in ${(waitMs / 1000).toFixed(0)} s.`,
+      );
+      await this.options.clock.sleep(waitMs, this.saveBy.signal);
+    }
+  }
+
+  private async publish(reason: PublishReason): Promise<PublishResult> {
+    const changes = this.store.changesThisRun.length;
+    const result = await this.options.publisher.publish(
+      this.store.progress,
+      reason,
+      this.saveBy.signal,
+    );
+    if (result.landed) {
+      this.publishedChanges = changes;
+      this.lastPublishedMs = this.options.clock.now();
+      this.failure = undefined;
+      if (result.commit) this.commits++;
+    } else {
+      this.failure = result.failure;
+    }
+    return result;
+  }
+}
