@@ -120,10 +120,13 @@ class GitHubRepository {
         }
     }
 }
-/** The HTTP status of an Octokit error, if it has one. */
+/**
+ * The HTTP status GitHub answered with, if it answered. Octokit gives a failure below HTTP
+ * (refused, reset, timed out, aborted) the status 500 too, but no `response`.
+ */
 function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
+    const { status, response } = (error ?? {});
+    return typeof status === 'number' && response !== undefined ? status : undefined;
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
@@ -227,12 +230,14 @@ function classifyCommitFailure(error, target) {
     if (error instanceof progress/* ProgressFileError */.E2)
         return { kind: 'refused', message: error.message };
     if (status === undefined) {
-        const name = error?.name;
+        // Octokit keeps what fetch threw as the cause.
+        const cause = error?.cause ?? error;
+        const name = cause?.name;
         const why = name === 'TimeoutError'
-            ? 'GitHub did not answer in time'
-            : name === 'AbortError'
-                ? 'stopped before GitHub answered'
-                : (0,retry/* describeNetworkError */.gl)(error);
+            ? 'GitHub did not answer within request-timeout'
+            : cause === error || name !== 'TypeError'
+                ? `no answer from GitHub: ${cause?.message ?? String(cause)}`
+                : `no answer from GitHub: ${(0,retry/* describeNetworkError */.gl)(cause)}`;
         return { kind: 'unavailable', message: why };
     }
     if (status === 401) {
@@ -248,10 +253,11 @@ function classifyCommitFailure(error, target) {
         return {
             kind: 'missing-permission',
             message: `the token may not write to ${target.repository} (${answer}): grant \`contents: write\` ` +
-                "to the job that runs the sync (its `permissions:` in .github/workflows/historical-sync.yml), or pass a github-token that has it",
+                'to the job that runs the sync (its `permissions:` in .github/workflows/historical-sync.yml), or pass a github-token that has it',
         };
     }
-    if (status === 409 && /rule|protected|pull request|status check|could not update file/i.test(said)) {
+    if (status === 409 &&
+        /rule|protected|pull request|status check|could not update file/i.test(said)) {
         return {
             kind: 'protected-branch',
             message: `${target.branch} takes changes only through pull requests (${answer}): give the action a token ` +

@@ -31709,8 +31709,8 @@ const commitRetryPolicy = {
 const MAX_PAUSE_MS = 30 * 60_000;
 /**
  * On cancel the runner sends SIGINT, SIGTERM 7.5 s later and kills the step 2.5 s after that
- * (../shared/vivenu-facts.md): the last commit must end 7.5 s after the signal (when SIGTERM comes), leaving over a second
- * for the outputs and the summary.
+ * (../shared/vivenu-facts.md): the last commit ends by the SIGTERM, leaving over a second for
+ * the outputs and the summary.
  */
 const CANCEL_SAVE_BUDGET_MS = 7_500;
 /** Failures that waiting will not mend: the run stops instead of pausing. */
@@ -31748,7 +31748,7 @@ class ProgressKeeper {
         this.random = options.random ?? Math.random;
         const { cancel } = options;
         const startBudget = () => {
-            setTimeout(() => this.saveBy.abort(new Error('cancel budget spent')), CANCEL_SAVE_BUDGET_MS).unref();
+            setTimeout(() => this.saveBy.abort(new Error('the run was cancelled and its time to save ran out')), CANCEL_SAVE_BUDGET_MS).unref();
         };
         if (cancel?.aborted)
             startBudget();
@@ -32591,6 +32591,14 @@ async function runPipeline(settings, dependencies, report = newRunReport(setting
         else
             await run.sync();
     }
+    catch (error) {
+        // A cancel that cut a request short surfaces as that request's abort: say what it means.
+        if (dependencies.signal?.aborted && !(error instanceof RunStoppedError)) {
+            const sent = syncTotals(report).sent;
+            throw new RunStoppedError(`Cancelled before the run finished: ${count(sent)} delivered this run${sent > 0 ? ` (recorded in ${settings.progressFile})` : ''}. Run again with the same inputs to continue.`);
+        }
+        throw error;
+    }
     finally {
         report.finishedAtMs = dependencies.clock.now();
     }
@@ -32779,7 +32787,7 @@ class PipelineRun {
             !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
         if (keeper?.failure && keeper.unpublishedDeliveries > 0) {
             throw new RunStoppedError(`${count(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
-                `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again. No follow-up run was started.`);
+                `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again.${dependencies.continuation ? ' No follow-up run was started.' : ''}`);
         }
         await this.continueIfDue(keeper);
         this.finishSync(progress);

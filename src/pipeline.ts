@@ -79,6 +79,15 @@ export async function runPipeline(
     if (settings.mode === 'pull-only') await run.pullOnly();
     else if (settings.mode === 'test') await run.testDelivery();
     else await run.sync();
+  } catch (error) {
+    // A cancel that cut a request short surfaces as that request's abort: say what it means.
+    if (dependencies.signal?.aborted && !(error instanceof RunStoppedError)) {
+      const sent = syncTotals(report).sent;
+      throw new RunStoppedError(
+        `Cancelled before the run finished: ${count(sent)} delivered this run${sent > 0 ? ` (recorded in ${settings.progressFile})` : ''}. Run again with the same inputs to continue.`,
+      );
+    }
+    throw error;
   } finally {
     report.finishedAtMs = dependencies.clock.now();
   }
@@ -294,7 +303,7 @@ class PipelineRun {
     if (keeper?.failure && keeper.unpublishedDeliveries > 0) {
       throw new RunStoppedError(
         `${count(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
-          `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again. No follow-up run was started.`,
+          `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again.${dependencies.continuation ? ' No follow-up run was started.' : ''}`,
       );
     }
     await this.continueIfDue(keeper);

@@ -126,8 +126,11 @@ export class GitHubRepository {
   }
 }
 
-/** The HTTP status of an Octokit error, if it has one. */
+/**
+ * The HTTP status GitHub answered with, if it answered. Octokit gives a failure below HTTP
+ * (refused, reset, timed out, aborted) the status 500 too, but no `response`.
+ */
 export function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | undefined)?.status;
-  return typeof status === 'number' ? status : undefined;
+  const { status, response } = (error ?? {}) as { status?: unknown; response?: unknown };
+  return typeof status === 'number' && response !== undefined ? status : undefined;
 }

@@ -129,13 +129,15 @@ export function classifyCommitFailure(
   const answer = `${status}${said ? ` ${said}` : ''}`;
   if (error instanceof ProgressFileError) return { kind: 'refused', message: error.message };
   if (status === undefined) {
-    const name = (error as Error | undefined)?.name;
+    // Octokit keeps what fetch threw as the cause.
+    const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
+    const name = (cause as Error | undefined)?.name;
     const why =
       name === 'TimeoutError'
-        ? 'GitHub did not answer in time'
-        : name === 'AbortError'
-          ? 'stopped before GitHub answered'
-          : describeNetworkError(error);
+        ? 'GitHub did not answer within request-timeout'
+        : cause === error || name !== 'TypeError'
+          ? `no answer from GitHub: ${(cause as Error | undefined)?.message ?? String(cause)}`
+          : `no answer from GitHub: ${describeNetworkError(cause)}`;
     return { kind: 'unavailable', message: why };
   }
   if (status === 401) {

@@ -23,8 +23,8 @@ export const commitRetryPolicy: RetryPolicy = {
 export const MAX_PAUSE_MS = 30 * 60_000;
 /**
  * On cancel the runner sends SIGINT, SIGTERM 7.5 s later and kills the step 2.5 s after that
- * (../shared/vivenu-facts.md): the last commit must end 7.5 s after the signal (when SIGTERM comes), leaving over a second
- * for the outputs and the summary.
+ * (../shared/vivenu-facts.md): the last commit ends by the SIGTERM, leaving over a second for
+ * the outputs and the summary.
  */
 export const CANCEL_SAVE_BUDGET_MS = 7_500;
 
@@ -84,7 +84,7 @@ export class ProgressKeeper {
     const { cancel } = options;
     const startBudget = (): void => {
       setTimeout(
-        () => this.saveBy.abort(new Error('cancel budget spent')),
+        () => this.saveBy.abort(new Error('the run was cancelled and its time to save ran out')),
         CANCEL_SAVE_BUDGET_MS,
       ).unref();
     };
