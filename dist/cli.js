@@ -492,8 +492,10 @@ function renderJobSummary(report, failure) {
         parts.push(`All requested events complete: **${report.complete ? 'yes' : 'no'}**.`);
     }
     if (report.publishing) {
-        const { where, commits } = report.publishing;
-        parts.push(`Progress committed to \`${where}\`: ${count(commits)} commits this run.`);
+        const { where, commits, behind } = report.publishing;
+        parts.push(behind
+            ? `Progress **not** fully committed to \`${where}\` (${escapeHtml(behind)}): ${count(commits)} commits this run.`
+            : `Progress committed to \`${where}\`: ${count(commits)} commits this run.`);
     }
     if (report.continuation) {
         const { dispatched, url, note } = report.continuation;
@@ -2258,8 +2260,10 @@ class PipelineRun {
                 const stop = report.stop?.reason;
                 const reason = stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
                 await keeper.finish(reason);
-                if (report.publishing)
+                if (report.publishing) {
                     report.publishing.commits = keeper.commits;
+                    report.publishing.behind = keeper.failure?.message;
+                }
             }
         }
         report.complete =

@@ -295,7 +295,10 @@ class PipelineRun {
         const reason: PublishReason =
           stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
         await keeper.finish(reason);
-        if (report.publishing) report.publishing.commits = keeper.commits;
+        if (report.publishing) {
+          report.publishing.commits = keeper.commits;
+          report.publishing.behind = keeper.failure?.message;
+        }
       }
     }
     report.complete =

@@ -89,7 +89,12 @@ export interface RunReport {
   testDelivery?: TestDelivery;
   stop?: { reason: StopReason; message: string };
   /** Where the progress file is committed (owner/repo@branch), and how many commits this run made. */
-  publishing?: { where: string; commits: number };
+  publishing?: {
+    where: string;
+    commits: number;
+    /** Why the committed file is behind this run's, when it is. */
+    behind?: string;
+  };
   /** Whether a follow-up run was started at the time budget. */
   continuation?: { dispatched: boolean; url?: string; note: string };
   /** Every requested event fully delivered (sync mode, not a dry run). */

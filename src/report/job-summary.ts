@@ -222,8 +222,12 @@ export function renderJobSummary(report: RunReport, failure?: string): string {
     parts.push(`All requested events complete: **${report.complete ? 'yes' : 'no'}**.`);
   }
   if (report.publishing) {
-    const { where, commits } = report.publishing;
-    parts.push(`Progress committed to \`${where}\`: ${count(commits)} commits this run.`);
+    const { where, commits, behind } = report.publishing;
+    parts.push(
+      behind
+        ? `Progress **not** fully committed to \`${where}\` (${escapeHtml(behind)}): ${count(commits)} commits this run.`
+        : `Progress committed to \`${where}\`: ${count(commits)} commits this run.`,
+    );
   }
   if (report.continuation) {
     const { dispatched, url, note } = report.continuation;

@@ -132,6 +132,7 @@ describe('dist/index.js cancelled while GitHub is silent', () => {
       ),
     );
     expect(run.outputs['tickets-sent']).toBe(String(delivered));
+    expect(run.summary).toContain('Progress **not** fully committed to `hia/vivenu-sync@main`');
     expectReported(run);
   });
 
