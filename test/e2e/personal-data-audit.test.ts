@@ -88,7 +88,11 @@ const SCENARIOS: Scenario[] = [
     interruptAfterDeliveries: 5,
     expectExit: 1,
   },
-  { name: 'commit refused (protected branch)', github: { protectedBranch: 'classic' }, expectExit: 0 },
+  {
+    name: 'commit refused (protected branch)',
+    github: { protectedBranch: 'classic' },
+    expectExit: 0,
+  },
 ];
 
 let servers: { close(): Promise<void> }[] = [];
