@@ -69,6 +69,30 @@ describe('workflow files', () => {
     },
   );
 
+  it('pins each action to the same commit in every workflow', async () => {
+    const pins = new Map<string, Set<string>>();
+    for (const name of workflowFiles) {
+      const { text } = await load(name);
+      for (const [, action, sha] of text.matchAll(/uses:\s*([\w.-]+\/[\w./-]+)@([0-9a-f]{40})/g))
+        pins.set(action!, (pins.get(action!) ?? new Set()).add(sha!));
+    }
+    expect(pins.size).toBeGreaterThanOrEqual(3);
+    for (const [action, shas] of pins) expect([...shas], action).toHaveLength(1);
+  });
+
+  it('sets up the Node version the action runs on, from .node-version', async () => {
+    const version = (await readFile('.node-version', 'utf8')).trim();
+    const action = parse(await readFile('action.yml', 'utf8')) as Yaml;
+    expect(action.runs.using).toBe(`node${version}`);
+    const ci = (await load('ci.yml')).yaml;
+    const setups = Object.values(ci.jobs as Yaml).flatMap((job: Yaml) =>
+      (job.steps as Yaml[]).filter((step) => String(step.uses).startsWith('actions/setup-node@')),
+    );
+    expect(setups.length).toBeGreaterThan(0);
+    for (const step of setups)
+      expect(step.with).toEqual({ 'node-version-file': '.node-version', cache: 'npm' });
+  });
+
   it.each(workflowFiles)('%s puts no inputs or event data inside run: scripts', async (name) => {
     const { yaml } = await load(name);
     const scripts = Object.values(yaml.jobs as Yaml).flatMap((job: Yaml) =>
@@ -198,6 +222,26 @@ describe('the operator’s form (historical-sync.yml)', async () => {
     expect(upload.with.path).toContain('purchased_tickets/');
     expect(upload.with['retention-days']).toBeLessThanOrEqual(7);
     expect(upload.with.name).toContain('steps.sync.outputs.artifact-name');
+  });
+});
+
+describe('.github/dependabot.yml', async () => {
+  const config = parse(await readFile('.github/dependabot.yml', 'utf8')) as Yaml;
+
+  it('updates the pinned actions and the npm packages weekly, one grouped pull request each', () => {
+    expect(config.version).toBe(2);
+    const updates = config.updates as Yaml[];
+    expect(updates.map((update) => String(update['package-ecosystem'])).sort()).toEqual([
+      'github-actions',
+      'npm',
+    ]);
+    for (const update of updates) {
+      expect(update.directory).toBe('/');
+      expect(update.schedule).toEqual({ interval: 'weekly' });
+      const groups = Object.values(update.groups as Yaml);
+      expect(groups).toHaveLength(1);
+      expect(groups[0].patterns).toEqual(['*']);
+    }
   });
 });
 
