@@ -289,7 +289,9 @@ export async function workflowForm(workflow = 'historical-sync.yml'): Promise<Fo
  * The form filled in, as GitHub takes it (docs.github.com/en/actions/reference/workflows-and-actions/
  * workflow-syntax#onworkflow_dispatchinputs): at most 25 fields; a field left out takes its
  * default; a choice must be one of its options; a boolean is true or false; a number is a
- * number; a required field must have a value; a name the form does not have is refused.
+ * number; a required field must have a value; a name the form does not have is refused (the
+ * dispatch API's 422 "Unexpected inputs provided: [...]", quoted in
+ * github.com/benc-uk/workflow-dispatch/issues/80).
  * Returns the `inputs` context (booleans and numbers typed, docs.github.com/en/actions/
  * reference/workflows-and-actions/contexts#inputs-context) and `github.event.inputs`, which
  * "is identical except that the inputs context preserves Boolean values as Booleans instead of
@@ -351,21 +353,15 @@ export function fillForm(
 // The run
 
 /** What a job's `if:` may use (workflow-v1.0.json `job-if`), for a default `success()`. */
-const JOB_IF = ['github', 'inputs', 'vars', 'needs'].concat([
-  'always(0,0)',
-  'failure(0,MAX)',
-  'cancelled(0,0)',
-  'success(0,MAX)',
-]);
+const JOB_IF = [
+  ...['github', 'inputs', 'vars', 'needs'],
+  ...['always(0,0)', 'failure(0,MAX)', 'cancelled(0,0)', 'success(0,MAX)'],
+];
 /** What a step's `if:` may use (workflow-v1.0.json `step-if`), for a default `success()`. */
-const STEP_IF = ['github', 'inputs', 'vars', 'needs', 'strategy', 'matrix', 'steps', 'job'].concat([
-  'runner',
-  'env',
-  'always(0,0)',
-  'failure(0,0)',
-  'cancelled(0,0)',
-  'success(0,0)',
-]);
+const STEP_IF = [
+  ...['github', 'inputs', 'vars', 'needs', 'strategy', 'matrix', 'steps', 'job', 'runner', 'env'],
+  ...['always(0,0)', 'failure(0,0)', 'cancelled(0,0)', 'success(0,0)'],
+];
 
 const OK: JobStatus = { failed: false, cancelled: false };
 
@@ -415,7 +411,9 @@ interface CallPlan {
 
 /**
  * Runs the form's workflow once, as "Run workflow" starts it on `ref`. A form GitHub refuses
- * throws FormError (no run); a run GitHub refuses to start resolves with `startup_failure`.
+ * throws FormError, and a workflow file GitHub cannot read throws StartupFailure ("Invalid
+ * workflow file": there is no form to fill); a run GitHub refuses to start once the form is
+ * in (a called workflow asking for more than its caller grants) resolves as `startup_failure`.
  */
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRun> {
   const workflowFile = options.workflow ?? 'historical-sync.yml';
