@@ -85,6 +85,8 @@ export interface GitHubSandbox {
   /** Requests as `METHOD /path`, in order. */
   requests: string[];
   file(path: string, branch?: string): string | undefined;
+  /** Every file path on `branch` (default: the default branch), sorted: what a checkout gets. */
+  paths(branch?: string): string[];
   putFile(path: string, text: string, branch?: string): void;
   setFaults(faults: GitHubFaults): void;
   close(): Promise<void>;
@@ -307,6 +309,11 @@ export async function startGitHubSandbox(options: {
     dispatches,
     requests,
     file: (path, branch = defaultBranch) => files.get(key(branch, path)),
+    paths: (branch = defaultBranch) =>
+      [...files.keys()]
+        .filter((entry) => entry.startsWith(`${branch}:`))
+        .map((entry) => entry.slice(branch.length + 1))
+        .sort(),
     putFile: (path, text, branch = defaultBranch) => void commit(branch, path, text, 'seeded'),
     setFaults: (next) => {
       faults = { ...next };

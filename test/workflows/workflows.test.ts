@@ -10,6 +10,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { INPUT_DEFAULTS, INPUT_NAMES } from '../../src/settings.js';
+import { workflowForm } from '../support/run-workflow.js';
 
 const DIR = '.github/workflows';
 type Yaml = Record<string, any>;
@@ -68,6 +69,30 @@ describe('workflow files', () => {
     },
   );
 
+  it('pins each action to the same commit in every workflow', async () => {
+    const pins = new Map<string, Set<string>>();
+    for (const name of workflowFiles) {
+      const { text } = await load(name);
+      for (const [, action, sha] of text.matchAll(/uses:\s*([\w.-]+\/[\w./-]+)@([0-9a-f]{40})/g))
+        pins.set(action!, (pins.get(action!) ?? new Set()).add(sha!));
+    }
+    expect(pins.size).toBeGreaterThanOrEqual(3);
+    for (const [action, shas] of pins) expect([...shas], action).toHaveLength(1);
+  });
+
+  it('sets up the Node version the action runs on, from .node-version', async () => {
+    const version = (await readFile('.node-version', 'utf8')).trim();
+    const action = parse(await readFile('action.yml', 'utf8')) as Yaml;
+    expect(action.runs.using).toBe(`node${version}`);
+    const ci = (await load('ci.yml')).yaml;
+    const setups = Object.values(ci.jobs as Yaml).flatMap((job: Yaml) =>
+      (job.steps as Yaml[]).filter((step) => String(step.uses).startsWith('actions/setup-node@')),
+    );
+    expect(setups.length).toBeGreaterThan(0);
+    for (const step of setups)
+      expect(step.with).toEqual({ 'node-version-file': '.node-version', cache: 'npm' });
+  });
+
   it.each(workflowFiles)('%s puts no inputs or event data inside run: scripts', async (name) => {
     const { yaml } = await load(name);
     const scripts = Object.values(yaml.jobs as Yaml).flatMap((job: Yaml) =>
@@ -100,7 +125,9 @@ describe('the operator’s form (historical-sync.yml)', async () => {
 
   it('grants contents: write, and actions: write only to the job that continues itself', () => {
     expect(form.permissions).toEqual({});
-    expect(run.permissions).toEqual({});
+    // A called workflow can only narrow its caller's grant, and a block there sets every scope
+    // it does not name to none: the called workflow names no permissions at all.
+    expect(run.permissions).toBeUndefined();
     expect(form.jobs.sync.permissions).toEqual({ contents: 'write' });
     expect(form.jobs['sync-and-continue'].permissions).toEqual({
       contents: 'write',
@@ -111,6 +138,40 @@ describe('the operator’s form (historical-sync.yml)', async () => {
     expect(run.jobs.run.permissions).toBeUndefined(); // the caller's grant, nothing more
   });
 
+  it('is read the same by GitHub’s parser, by this file and by the Run workflow emulation', async () => {
+    const fields = await workflowForm('historical-sync.yml');
+    expect(fields.map((field) => field.name)).toEqual(Object.keys(inputs));
+    for (const field of fields) {
+      const input = inputs[field.name] as {
+        type: string;
+        required?: boolean;
+        default?: unknown;
+        options?: string[];
+      };
+      expect(field, field.name).toEqual({
+        name: field.name,
+        type: input.type,
+        required: input.required ?? false,
+        ...(input.default === undefined ? {} : { default: input.default }),
+        ...(input.options ? { options: input.options } : {}),
+      });
+    }
+  });
+
+  it('needs the emulation’s help for number inputs: GitHub’s parser 0.3.61 reads no type for them', async () => {
+    // When this fails, the parser has learnt `type: number`; readForm's fallback can go.
+    const content = await readFile(path.join(DIR, 'historical-sync.yml'), 'utf8');
+    const parsed = parseWorkflow(
+      { name: 'historical-sync.yml', content },
+      new NoOperationTraceWriter(),
+    );
+    const template = await convertWorkflowTemplate(parsed.context, parsed.value!);
+    const dispatch = template.events.workflow_dispatch!.inputs!;
+    expect(dispatch.limit!.type).toBeUndefined();
+    expect(dispatch.limit!.default).toBeUndefined();
+    expect(dispatch['dry-run']).toMatchObject({ type: 'boolean', default: true });
+  });
+
   it('runs one sync per region at a time and never cancels a running one', () => {
     expect(form.concurrency).toEqual({
       group: 'historical-sync-${{ inputs.region }}',
@@ -119,11 +180,22 @@ describe('the operator’s form (historical-sync.yml)', async () => {
   });
 
   it('passes every form input on to the run, and the run declares each', () => {
-    for (const job of ['sync', 'sync-and-continue']) {
+    for (const job of ['sync', 'sync-and-continue'])
       expect(Object.keys(form.jobs[job].with).sort()).toEqual(Object.keys(inputs).sort());
-      expect(form.jobs[job].secrets).toBe('inherit');
-    }
     expect(Object.keys(run.on.workflow_call.inputs).sort()).toEqual(Object.keys(inputs).sort());
+  });
+
+  it('passes two secrets by name, the region’s key chosen where every secret is visible', () => {
+    for (const job of ['sync', 'sync-and-continue']) {
+      expect(form.jobs[job].secrets).toEqual({
+        VIVENU_API_KEY: "${{ secrets[format('{0}_API', inputs.region)] }}",
+        VIVENU_SECRET: '${{ secrets.VIVENU_SECRET }}',
+      });
+    }
+    // Declared by the run, optional: an empty key reaches the action, whose error names <REGION>_API.
+    const declared = run.on.workflow_call.secrets as Yaml;
+    expect(Object.keys(declared).sort()).toEqual(['VIVENU_API_KEY', 'VIVENU_SECRET']);
+    for (const secret of Object.values(declared)) expect(secret.required).toBe(false);
   });
 
   it('times the job just above the action’s time budget, inside the 6-hour limit', () => {
@@ -135,9 +207,9 @@ describe('the operator’s form (historical-sync.yml)', async () => {
     expect(run.jobs.run['timeout-minutes']).toBeLessThanOrEqual(Math.min(budget + 30, 360));
   });
 
-  it('takes the key from <REGION>_API and the HMAC key from VIVENU_SECRET', () => {
+  it('hands the action the key and the HMAC key its caller passed', () => {
     const action = (run.jobs.run.steps as Yaml[]).find((step) => step.uses === './')!;
-    expect(action.with['api-key']).toBe("${{ secrets[format('{0}_API', inputs.region)] }}");
+    expect(action.with['api-key']).toBe('${{ secrets.VIVENU_API_KEY }}');
     expect(action.with['webhook-secret']).toBe('${{ secrets.VIVENU_SECRET }}');
     for (const name of Object.keys(action.with as Yaml)) expect(INPUT_NAMES).toContain(name);
   });
@@ -150,6 +222,26 @@ describe('the operator’s form (historical-sync.yml)', async () => {
     expect(upload.with.path).toContain('purchased_tickets/');
     expect(upload.with['retention-days']).toBeLessThanOrEqual(7);
     expect(upload.with.name).toContain('steps.sync.outputs.artifact-name');
+  });
+});
+
+describe('.github/dependabot.yml', async () => {
+  const config = parse(await readFile('.github/dependabot.yml', 'utf8')) as Yaml;
+
+  it('updates the pinned actions and the npm packages weekly, one grouped pull request each', () => {
+    expect(config.version).toBe(2);
+    const updates = config.updates as Yaml[];
+    expect(updates.map((update) => String(update['package-ecosystem'])).sort()).toEqual([
+      'github-actions',
+      'npm',
+    ]);
+    for (const update of updates) {
+      expect(update.directory).toBe('/');
+      expect(update.schedule).toEqual({ interval: 'weekly' });
+      const groups = Object.values(update.groups as Yaml);
+      expect(groups).toHaveLength(1);
+      expect(groups[0].patterns).toEqual(['*']);
+    }
   });
 });
 
