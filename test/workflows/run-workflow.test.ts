@@ -297,7 +297,7 @@ describe('the suite catches the defect: mutated workflows fail the sync’s asse
     expect(github.file(PROGRESS_FILE)).toBeUndefined();
   });
 
-  it('the calling job granting contents: read instead of write: no commit lands', async () => {
+  it('the calling job granting contents: read instead of write: nothing delivered, the permission named', async () => {
     const form = await formWorkflowText();
     const mutated = form.replace('contents: write # commit the progress file', 'contents: read');
     expect(mutated).not.toBe(form);
@@ -312,6 +312,12 @@ describe('the suite catches the defect: mutated workflows fail the sync’s asse
     expect(granted(run.jobs[0]!.permissions!)).toEqual({ contents: 'read' });
     expect(github.requests.some((request) => request.startsWith('PUT '))).toBe(true);
     expect(github.file(PROGRESS_FILE)).toBeUndefined();
+    // The action proved it could not record before its first delivery: it delivered nothing
+    // and says which permission is missing, and where to grant it.
+    expect(receiver.deliveries).toHaveLength(0);
+    expect(findStep(run, 'sync')!.error).toMatch(
+      /^::error::Nothing was delivered: .*403 Resource not accessible by integration\): grant `contents: write` to the job that runs the sync/,
+    );
   });
 
   it('the called job asking for actions: write: the `sync` call fails at start-up', async () => {
