@@ -226,19 +226,21 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    stats.requests++;
     const url = new URL(request.url ?? '/', 'http://sandbox');
-    if (request.method === 'GET' && url.pathname === '/api/tickets') inFlight++;
-    stats.maxConcurrent = Math.max(stats.maxConcurrent, inFlight);
-    response.on('close', () => inFlight--);
-    return handleTickets(request, response, url);
+    // The sandbox's own controls, for runs in another process; not counted as API requests.
     if (request.method === 'GET' && url.pathname === '/__sandbox/stats')
       return sendJson(response, 200, stats);
     if (request.method === 'POST' && url.pathname === '/__sandbox/faults') {
       faults = JSON.parse((await readBody(request)).toString() || '{}') as VivenuFaults;
       return sendJson(response, 200, faults);
     }
-    sendJson(response, 404, { message: 'Not Found' });
+    stats.requests++;
+    if (request.method === 'GET' && url.pathname === '/api/tickets') {
+      inFlight++;
+      response.on('close', () => inFlight--);
+    }
+    stats.maxConcurrent = Math.max(stats.maxConcurrent, inFlight);
+    return handleTickets(request, response, url);
   };
 
   const server = await serveOnLoopback(handle, options.port);
