@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --small]`: each row a ratio or a figure measured side by side in one run,
  * on loopback. Machines are noisy, so the claims are ratios, not absolute times. `--small`
- * is the quick version CI runs so that a regression fails the build.
+ * is the quick version CI runs so that a regression fails the build. `npm run bench:node24`
+ * runs the same on Node 24 (the action's runtime), fetched with `npx -y node@24`.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -397,9 +398,11 @@ try {
   await rm(scratch, { recursive: true, force: true });
 }
 
+// Every child above is started with process.execPath: the whole table is this one runtime's.
+console.log(`\nNode ${process.version} (${process.platform}-${process.arch})`);
 const width = Math.max(...rows.map((row) => row.name.length));
 const valueWidth = Math.max(...rows.map((row) => row.value.length));
-console.log(`\n${'row'.padEnd(width)}  ${'measured'.padEnd(valueWidth)}  goal    ok`);
+console.log(`${'row'.padEnd(width)}  ${'measured'.padEnd(valueWidth)}  goal    ok`);
 for (const row of rows) {
   const ok = row.ok === undefined ? '' : row.ok ? 'yes' : 'NO';
   console.log(
