@@ -21,35 +21,51 @@ export function eventFilePaths(ticketsDir: string, eventId: string): EventFiles 
   };
 }
 
-/** Writes whole or not at all: a cancelled run never leaves half a JSON file for review. */
+/** Bytes gathered before each write of a file written in pieces. */
+const WRITE_BUFFER_BYTES = 64 * 1024;
+
+/**
+ * Writes whole or not at all: a cancelled run never leaves half a JSON file for review.
+ * Pieces are gathered in one reused buffer, so a file of any size is written holding no more
+ * than one piece and the buffer: no large strings, no buffer per piece.
+ */
 async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
-    for (const chunk of typeof content === 'string' ? [content] : content)
-      await handle.write(chunk);
+    if (typeof content === 'string') await handle.write(content);
+    else {
+      const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+      let used = 0;
+      for (const piece of content) {
+        // UTF-8 needs at most 3 bytes per UTF-16 unit: a bound that costs no measuring.
+        if (used > 0 && used + piece.length * 3 > buffer.length) {
+          await handle.write(buffer, 0, used);
+          used = 0;
+        }
+        if (piece.length * 3 > buffer.length) await handle.write(piece);
+        else used += buffer.write(piece, used);
+      }
+      if (used > 0) await handle.write(buffer, 0, used);
+    }
   } finally {
     await handle.close();
   }
   await rename(temporary, file);
 }
 
-const TICKETS_PER_CHUNK = 200;
-
 /**
- * `JSON.stringify(tickets, null, 2)` and a new line, in pieces: a pull of 100,000 tickets
- * never holds the whole file's text in memory at once.
+ * `JSON.stringify(tickets, null, 2)` and a new line, one ticket at a time: a pull of 100,000
+ * tickets never holds the file's text, or a large part of it, as one string.
  */
 export function* prettyJsonArray(items: readonly unknown[]): Generator<string> {
   if (items.length === 0) {
     yield '[]\n';
     return;
   }
-  for (let start = 0; start < items.length; start += TICKETS_PER_CHUNK) {
-    const pieces = items
-      .slice(start, start + TICKETS_PER_CHUNK)
-      .map((item) => JSON.stringify(item, null, 2).replace(/^/gm, '  '));
-    yield `${start === 0 ? '[\n' : ',\n'}${pieces.join(',\n')}`;
+  for (let index = 0; index < items.length; index++) {
+    const item = JSON.stringify(items[index], null, 2).replace(/^/gm, '  ');
+    yield `${index === 0 ? '[\n' : ',\n'}${item}`;
   }
   yield '\n]\n';
 }

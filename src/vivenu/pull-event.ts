@@ -1,5 +1,6 @@
 import { count } from '../format.js';
 import type { Clock, Logger } from '../ports.js';
+import { SharedStrings } from './shared-strings.js';
 import { compareByCreation, type Ticket } from './tickets.js';
 import { MAX_PAGE_SIZE, MIN_PAGE_SIZE, type VivenuClient } from './vivenu-client.js';
 
@@ -82,6 +83,8 @@ export async function pullEvent(eventId: string, options: PullOptions): Promise<
  */
 class PagingPass {
   readonly seen = new Map<string, Ticket>();
+  /** Every ticket is held until the pull ends: repeated values are held once. */
+  private readonly strings = new SharedStrings();
   total = 0;
   passes = 0;
   private pageSize: number;
@@ -158,7 +161,9 @@ class PagingPass {
 
     this.total = page.total;
     this.largestTotal = Math.max(this.largestTotal, page.total);
-    for (const row of page.rows) if (!this.seen.has(row._id)) this.seen.set(row._id, row);
+    for (const row of page.rows) {
+      if (!this.seen.has(row._id)) this.seen.set(row._id, this.strings.share(row));
+    }
     if (page.rows.length === 0) this.emptyAt = Math.min(this.emptyAt, range.skip);
     else if (page.rows.length < range.top && range.skip + page.rows.length < this.end) {
       this.gaps.push({ skip: range.skip + page.rows.length, top: range.top - page.rows.length });
