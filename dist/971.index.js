@@ -2,7 +2,7 @@ export const id = 971;
 export const ids = [971];
 export const modules = {
 
-/***/ 1971:
+/***/ 971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
 var progress_publisher = __webpack_require__(181);
@@ -130,9 +130,9 @@ function statusOf(error) {
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __webpack_require__(8902);
+var retry = __webpack_require__(902);
 // EXTERNAL MODULE: ./src/progress/progress.ts
-var progress = __webpack_require__(8864);
+var progress = __webpack_require__(864);
 ;// CONCATENATED MODULE: ./src/github/progress-committer.ts
 
 

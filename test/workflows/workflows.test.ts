@@ -252,6 +252,14 @@ describe('action.yml', async () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 
+  it('bundles @actions/core without the parts it imports but this action never calls', async () => {
+    // build/unused-core-dependencies.ts: OIDC's HTTP client (with undici) and @actions/exec.
+    const bundle = await readFile('dist/index.js', 'utf8');
+    expect(bundle).toContain('node_modules/@actions/core/');
+    for (const left of ['undici', '@actions/http-client', '@actions/exec', 'tunnel'])
+      expect(bundle, left).not.toContain(`node_modules/${left}/`);
+  });
+
   it('declares exactly the inputs the code reads, with the same defaults', () => {
     expect(Object.keys(action.inputs)).toEqual(INPUT_NAMES);
     for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
