@@ -1788,8 +1788,8 @@ function earlierInRecord(seen, value) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts
-var vivenu_client = __nccwpck_require__(730);
+// EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
+var vivenu_client = __nccwpck_require__(633);
 ;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
 
 
@@ -2661,7 +2661,7 @@ function syncTotals(report) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(532);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
-/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(730);
+/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(633);
 
 
 
@@ -2944,18 +2944,131 @@ function parseSettings(raw, workspace) {
 
 /***/ }),
 
-/***/ 730:
+/***/ 633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H4: () => (/* binding */ MAX_PAGE_SIZE),
-/* harmony export */   RA: () => (/* binding */ MIN_PAGE_SIZE),
-/* harmony export */   vY: () => (/* binding */ VivenuClient)
-/* harmony export */ });
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(264);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(902);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H4: () => (/* binding */ MAX_PAGE_SIZE),
+  RA: () => (/* binding */ MIN_PAGE_SIZE),
+  vY: () => (/* binding */ VivenuClient)
+});
+
+// EXTERNAL MODULE: ./src/format.ts
+var format = __nccwpck_require__(264);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __nccwpck_require__(902);
+;// CONCATENATED MODULE: ./src/http/http-get.ts
+/** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
+class NetworkError extends Error {
+    name = 'NetworkError';
+}
+/** Under the 5 s many servers keep an idle connection, so a reused one is rarely just closed. */
+const IDLE_CONNECTION_MS = 4_000;
+class HttpGetter {
+    maxBytes;
+    agents = new Map();
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+    /** Rejects with the signal's reason when it aborts, or a NetworkError below HTTP. */
+    async get(url, headers, signal) {
+        signal.throwIfAborted();
+        const response = await this.send(url, headers, signal);
+        const coding = response.headers['content-encoding'];
+        if (coding && coding.toLowerCase() !== 'identity') {
+            response.destroy();
+            throw new NetworkError(`answer in a content coding not asked for (${coding.slice(0, 40)})`);
+        }
+        return {
+            status: response.statusCode ?? 0,
+            retryAfter: single(response.headers['retry-after']),
+            location: single(response.headers.location),
+            text: await this.readText(response, signal),
+        };
+    }
+    send(url, headers, signal) {
+        // node:https (and TLS) only for an https origin: a loopback sandbox never loads it.
+        const transport = process.getBuiltinModule(url.protocol === 'https:' ? 'node:https' : 'node:http');
+        let agent = this.agents.get(url.protocol);
+        if (!agent) {
+            agent = new transport.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
+            this.agents.set(url.protocol, agent);
+        }
+        return new Promise((resolve, reject) => {
+            const request = transport.get(url, {
+                agent,
+                headers: { ...headers, 'accept-encoding': 'identity' },
+            });
+            const onAbort = () => {
+                request.destroy();
+                reject(abortReason(signal));
+            };
+            signal.addEventListener('abort', onAbort, { once: true });
+            request.on('response', (response) => {
+                signal.removeEventListener('abort', onAbort);
+                resolve(response);
+            });
+            request.on('error', (error) => {
+                signal.removeEventListener('abort', onAbort);
+                reject(signal.aborted ? abortReason(signal) : new NetworkError(error.message, { cause: error }));
+            });
+        });
+    }
+    /** The body as UTF-8 text (as `fetch`'s `text()`: a byte order mark dropped), bounded. */
+    async readText(response, signal) {
+        const declared = Number(response.headers['content-length']);
+        if (declared > this.maxBytes) {
+            response.destroy();
+            throw new NetworkError(`answer of ${declared} bytes, over the ${this.maxBytes} allowed`);
+        }
+        const chunks = [];
+        let bytes = 0;
+        const onAbort = () => void response.destroy();
+        signal.addEventListener('abort', onAbort, { once: true });
+        try {
+            for await (const chunk of response) {
+                bytes += chunk.length;
+                if (bytes > this.maxBytes) {
+                    response.destroy();
+                    throw new NetworkError(`answer over the ${this.maxBytes} bytes allowed`);
+                }
+                chunks.push(chunk);
+            }
+        }
+        catch (error) {
+            if (signal.aborted)
+                throw abortReason(signal);
+            if (error instanceof NetworkError)
+                throw error;
+            throw new NetworkError('the answer was cut off', { cause: error });
+        }
+        finally {
+            signal.removeEventListener('abort', onAbort);
+        }
+        if (signal.aborted)
+            throw abortReason(signal);
+        return new TextDecoder().decode(Buffer.concat(chunks, bytes));
+    }
+}
+function single(value) {
+    if (value === undefined)
+        return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+/** What `fetch` fails with on an abort: the signal's reason (a TimeoutError for a timeout). */
+function abortReason(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
+
+;// CONCATENATED MODULE: ./src/vivenu/vivenu-client.ts
+
 
 
 
@@ -2964,9 +3077,11 @@ const MIN_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 1000;
 /** After this many 503s in a row for one page, ask for half as many tickets. */
 const UNAVAILABLE_BEFORE_HALVING = 2;
-const pageSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    rows: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ _id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1) })),
-    total: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+/** A page of 1,000 tickets is a few MB; an answer past this is not a page to hold. */
+const MAX_PAGE_BYTES = 64 * 2 ** 20;
+const pageSchema = schemas/* object */.Ikc({
+    rows: schemas/* array */.YOg(schemas/* looseObject */._H3({ _id: schemas/* string */.YjP().min(1) })),
+    total: schemas/* number */.aig().int().nonnegative(),
 });
 /** Reads ticket pages from Vivenu's `GET /api/tickets`. Read-only: it never writes to Vivenu. */
 class VivenuClient {
@@ -2979,10 +3094,12 @@ class VivenuClient {
     random;
     retry;
     requestTimeoutMs;
+    /** Kept-alive connections to Vivenu, shared by every page of the run. */
+    http = new HttpGetter(MAX_PAGE_BYTES);
     constructor(options) {
         this.options = options;
         this.random = options.random ?? Math.random;
-        this.retry = options.retry ?? _http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultRetryPolicy */ .ur;
+        this.retry = options.retry ?? retry/* defaultRetryPolicy */.ur;
         this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     }
     /**
@@ -2997,9 +3114,9 @@ class VivenuClient {
             if (outcome.kind === 'page')
                 return { ...outcome.page, pageSize: size };
             unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
-            const where = `event ${eventId}, tickets from ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U)(skip)}`;
+            const where = `event ${eventId}, tickets from ${(0,format/* count */.U)(skip)}`;
             if (attempt >= this.retry.maxAttempts) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .VivenuError */ .S7(`Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ` +
+                throw new errors/* VivenuError */.S7(`Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ` +
                     `Vivenu may be under load: run again later.`);
             }
             if (unavailableInARow >= UNAVAILABLE_BEFORE_HALVING && size > MIN_PAGE_SIZE) {
@@ -3007,7 +3124,7 @@ class VivenuClient {
                 unavailableInARow = 0;
                 this.options.logger.info(`Vivenu answered 503 repeatedly: page size now ${size}`);
             }
-            const delay = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryDelayMs */ .qO)(attempt, outcome.retryAfterMs, this.retry, this.random);
+            const delay = (0,retry/* retryDelayMs */.qO)(attempt, outcome.retryAfterMs, this.retry, this.random);
             this.options.logger.info(`${where}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`);
             this.retries++;
             await this.options.clock.sleep(delay, this.options.signal);
@@ -3025,30 +3142,30 @@ class VivenuClient {
         const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
         this.apiCalls++;
         let response;
-        let body;
         try {
-            response = await fetch(url, {
-                headers: { Authorization: `Bearer ${this.options.apiKey}`, Accept: 'application/json' },
-                signal,
-            });
-            body = await response.text();
+            response = await this.http.get(url, {
+                authorization: `Bearer ${this.options.apiKey}`,
+                accept: 'application/json',
+                'user-agent': 'vivenu-historical-sync',
+            }, signal);
         }
         catch (error) {
             this.options.signal?.throwIfAborted();
-            return { kind: 'retry', reason: (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeNetworkError */ .gl)(error) };
+            return { kind: 'retry', reason: (0,retry/* describeNetworkError */.gl)(error) };
         }
-        if (!response.ok) {
+        const body = response.text;
+        if (response.status < 200 || response.status > 299) {
             if (response.status === 429)
                 this.rateLimited++;
-            if ((0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(response.status)) {
+            if ((0,retry/* isRetryableStatus */.PS)(response.status)) {
                 return {
                     kind: 'retry',
                     reason: `HTTP ${response.status}`,
                     status: response.status,
-                    retryAfterMs: (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(response.headers.get('retry-after'), this.options.clock.now()),
+                    retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.retryAfter, this.options.clock.now()),
                 };
             }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .VivenuError */ .S7(this.refusal(response.status, eventId));
+            throw new errors/* VivenuError */.S7(this.refusal(response, eventId));
         }
         let json;
         try {
@@ -3071,8 +3188,15 @@ class VivenuClient {
             page: { rows: json.rows, total: parsed.data.total },
         };
     }
-    refusal(status, eventId) {
+    refusal({ status, location }, eventId) {
         const { region, origin } = this.options;
+        if (status >= 300 && status < 400) {
+            // Followed, a redirect could take the API key to another host: it is an answer to refuse.
+            const to = URL.canParse(location ?? '', origin)
+                ? ` to ${new URL(location, origin).origin}`
+                : '';
+            return `Vivenu answered ${status}, a redirect${to}, which is not followed: check vivenu-url (${origin}).`;
+        }
         switch (status) {
             case 401:
                 return `Vivenu refused the API key (401) for region ${region} at ${origin}: check the api-key input (the ${region}_API secret) and that it belongs to this region.`;

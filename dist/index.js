@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 27:
+/***/ 980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1805,7 +1805,112 @@ function earlierInRecord(seen, value) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(691);
+;// CONCATENATED MODULE: ./src/http/http-get.ts
+/** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
+class NetworkError extends Error {
+    name = 'NetworkError';
+}
+/** Under the 5 s many servers keep an idle connection, so a reused one is rarely just closed. */
+const IDLE_CONNECTION_MS = 4_000;
+class HttpGetter {
+    maxBytes;
+    agents = new Map();
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+    /** Rejects with the signal's reason when it aborts, or a NetworkError below HTTP. */
+    async get(url, headers, signal) {
+        signal.throwIfAborted();
+        const response = await this.send(url, headers, signal);
+        const coding = response.headers['content-encoding'];
+        if (coding && coding.toLowerCase() !== 'identity') {
+            response.destroy();
+            throw new NetworkError(`answer in a content coding not asked for (${coding.slice(0, 40)})`);
+        }
+        return {
+            status: response.statusCode ?? 0,
+            retryAfter: single(response.headers['retry-after']),
+            location: single(response.headers.location),
+            text: await this.readText(response, signal),
+        };
+    }
+    send(url, headers, signal) {
+        // node:https (and TLS) only for an https origin: a loopback sandbox never loads it.
+        const transport = process.getBuiltinModule(url.protocol === 'https:' ? 'node:https' : 'node:http');
+        let agent = this.agents.get(url.protocol);
+        if (!agent) {
+            agent = new transport.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
+            this.agents.set(url.protocol, agent);
+        }
+        return new Promise((resolve, reject) => {
+            const request = transport.get(url, {
+                agent,
+                headers: { ...headers, 'accept-encoding': 'identity' },
+            });
+            const onAbort = () => {
+                request.destroy();
+                reject(abortReason(signal));
+            };
+            signal.addEventListener('abort', onAbort, { once: true });
+            request.on('response', (response) => {
+                signal.removeEventListener('abort', onAbort);
+                resolve(response);
+            });
+            request.on('error', (error) => {
+                signal.removeEventListener('abort', onAbort);
+                reject(signal.aborted ? abortReason(signal) : new NetworkError(error.message, { cause: error }));
+            });
+        });
+    }
+    /** The body as UTF-8 text (as `fetch`'s `text()`: a byte order mark dropped), bounded. */
+    async readText(response, signal) {
+        const declared = Number(response.headers['content-length']);
+        if (declared > this.maxBytes) {
+            response.destroy();
+            throw new NetworkError(`answer of ${declared} bytes, over the ${this.maxBytes} allowed`);
+        }
+        const chunks = [];
+        let bytes = 0;
+        const onAbort = () => void response.destroy();
+        signal.addEventListener('abort', onAbort, { once: true });
+        try {
+            for await (const chunk of response) {
+                bytes += chunk.length;
+                if (bytes > this.maxBytes) {
+                    response.destroy();
+                    throw new NetworkError(`answer over the ${this.maxBytes} bytes allowed`);
+                }
+                chunks.push(chunk);
+            }
+        }
+        catch (error) {
+            if (signal.aborted)
+                throw abortReason(signal);
+            if (error instanceof NetworkError)
+                throw error;
+            throw new NetworkError('the answer was cut off', { cause: error });
+        }
+        finally {
+            signal.removeEventListener('abort', onAbort);
+        }
+        if (signal.aborted)
+            throw abortReason(signal);
+        return new TextDecoder().decode(Buffer.concat(chunks, bytes));
+    }
+}
+function single(value) {
+    if (value === undefined)
+        return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+/** What `fetch` fails with on an abort: the signal's reason (a TimeoutError for a timeout). */
+function abortReason(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
+
 ;// CONCATENATED MODULE: ./src/vivenu/vivenu-client.ts
+
 
 
 
@@ -1814,6 +1919,8 @@ const MIN_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 1000;
 /** After this many 503s in a row for one page, ask for half as many tickets. */
 const UNAVAILABLE_BEFORE_HALVING = 2;
+/** A page of 1,000 tickets is a few MB; an answer past this is not a page to hold. */
+const MAX_PAGE_BYTES = 64 * 2 ** 20;
 const pageSchema = schemas/* object */.Ikc({
     rows: schemas/* array */.YOg(schemas/* looseObject */._H3({ _id: schemas/* string */.YjP().min(1) })),
     total: schemas/* number */.aig().int().nonnegative(),
@@ -1829,6 +1936,8 @@ class VivenuClient {
     random;
     retry;
     requestTimeoutMs;
+    /** Kept-alive connections to Vivenu, shared by every page of the run. */
+    http = new HttpGetter(MAX_PAGE_BYTES);
     constructor(options) {
         this.options = options;
         this.random = options.random ?? Math.random;
@@ -1875,19 +1984,19 @@ class VivenuClient {
         const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
         this.apiCalls++;
         let response;
-        let body;
         try {
-            response = await fetch(url, {
-                headers: { Authorization: `Bearer ${this.options.apiKey}`, Accept: 'application/json' },
-                signal,
-            });
-            body = await response.text();
+            response = await this.http.get(url, {
+                authorization: `Bearer ${this.options.apiKey}`,
+                accept: 'application/json',
+                'user-agent': 'vivenu-historical-sync',
+            }, signal);
         }
         catch (error) {
             this.options.signal?.throwIfAborted();
             return { kind: 'retry', reason: (0,retry/* describeNetworkError */.gl)(error) };
         }
-        if (!response.ok) {
+        const body = response.text;
+        if (response.status < 200 || response.status > 299) {
             if (response.status === 429)
                 this.rateLimited++;
             if ((0,retry/* isRetryableStatus */.PS)(response.status)) {
@@ -1895,10 +2004,10 @@ class VivenuClient {
                     kind: 'retry',
                     reason: `HTTP ${response.status}`,
                     status: response.status,
-                    retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), this.options.clock.now()),
+                    retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.retryAfter, this.options.clock.now()),
                 };
             }
-            throw new VivenuError(this.refusal(response.status, eventId));
+            throw new VivenuError(this.refusal(response, eventId));
         }
         let json;
         try {
@@ -1921,8 +2030,15 @@ class VivenuClient {
             page: { rows: json.rows, total: parsed.data.total },
         };
     }
-    refusal(status, eventId) {
+    refusal({ status, location }, eventId) {
         const { region, origin } = this.options;
+        if (status >= 300 && status < 400) {
+            // Followed, a redirect could take the API key to another host: it is an answer to refuse.
+            const to = URL.canParse(location ?? '', origin)
+                ? ` to ${new URL(location, origin).origin}`
+                : '';
+            return `Vivenu answered ${status}, a redirect${to}, which is not followed: check vivenu-url (${origin}).`;
+        }
         switch (status) {
             case 401:
                 return `Vivenu refused the API key (401) for region ${region} at ${origin}: check the api-key input (the ${region}_API secret) and that it belongs to this region.`;
@@ -3442,7 +3558,7 @@ function describeNetworkError(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(980);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -9,6 +9,7 @@ import {
   retryDelayMs,
   type RetryPolicy,
 } from '../http/retry.js';
+import { HttpGetter, type GetAnswer } from '../http/http-get.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Ticket } from './tickets.js';
 
@@ -16,6 +17,8 @@ export const MIN_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 1000;
 /** After this many 503s in a row for one page, ask for half as many tickets. */
 const UNAVAILABLE_BEFORE_HALVING = 2;
+/** A page of 1,000 tickets is a few MB; an answer past this is not a page to hold. */
+const MAX_PAGE_BYTES = 64 * 2 ** 20;
 
 export interface VivenuClientOptions {
   /** Origin of the API, e.g. https://vivenu.com. */
@@ -53,6 +56,8 @@ export class VivenuClient {
   private readonly random: () => number;
   private readonly retry: RetryPolicy;
   private readonly requestTimeoutMs: number;
+  /** Kept-alive connections to Vivenu, shared by every page of the run. */
+  private readonly http = new HttpGetter(MAX_PAGE_BYTES);
 
   constructor(private readonly options: VivenuClientOptions) {
     this.random = options.random ?? Math.random;
@@ -112,33 +117,34 @@ export class VivenuClient {
     const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
 
     this.apiCalls++;
-    let response: Response;
-    let body: string;
+    let response: GetAnswer;
     try {
-      response = await fetch(url, {
-        headers: { Authorization: `Bearer ${this.options.apiKey}`, Accept: 'application/json' },
+      response = await this.http.get(
+        url,
+        {
+          authorization: `Bearer ${this.options.apiKey}`,
+          accept: 'application/json',
+          'user-agent': 'vivenu-historical-sync',
+        },
         signal,
-      });
-      body = await response.text();
+      );
     } catch (error) {
       this.options.signal?.throwIfAborted();
       return { kind: 'retry', reason: describeNetworkError(error) };
     }
+    const body = response.text;
 
-    if (!response.ok) {
+    if (response.status < 200 || response.status > 299) {
       if (response.status === 429) this.rateLimited++;
       if (isRetryableStatus(response.status)) {
         return {
           kind: 'retry',
           reason: `HTTP ${response.status}`,
           status: response.status,
-          retryAfterMs: parseRetryAfter(
-            response.headers.get('retry-after'),
-            this.options.clock.now(),
-          ),
+          retryAfterMs: parseRetryAfter(response.retryAfter, this.options.clock.now()),
         };
       }
-      throw new VivenuError(this.refusal(response.status, eventId));
+      throw new VivenuError(this.refusal(response, eventId));
     }
 
     let json: unknown;
@@ -162,8 +168,15 @@ export class VivenuClient {
     };
   }
 
-  private refusal(status: number, eventId: string): string {
+  private refusal({ status, location }: GetAnswer, eventId: string): string {
     const { region, origin } = this.options;
+    if (status >= 300 && status < 400) {
+      // Followed, a redirect could take the API key to another host: it is an answer to refuse.
+      const to = URL.canParse(location ?? '', origin)
+        ? ` to ${new URL(location!, origin).origin}`
+        : '';
+      return `Vivenu answered ${status}, a redirect${to}, which is not followed: check vivenu-url (${origin}).`;
+    }
     switch (status) {
       case 401:
         return `Vivenu refused the API key (401) for region ${region} at ${origin}: check the api-key input (the ${region}_API secret) and that it belongs to this region.`;
