@@ -1126,8 +1126,15 @@ function clashSuffix(ticket, n) {
  * case-insensitive filesystems: a clash gets the ticket's `_id` appended.
  */
 function individualFileNames(tickets) {
+    return [...eachIndividualFileName(tickets)];
+}
+/**
+ * The same names one at a time, for writing the files as they come: a pull of 100,000
+ * tickets need not hold all their names at once.
+ */
+function* eachIndividualFileName(tickets) {
     const taken = new Set();
-    return tickets.map((ticket) => {
+    for (const ticket of tickets) {
         const barcode = sanitizeNamePart((0,vivenu_tickets/* stringField */.OM)(ticket, 'barcode') ?? '') || sanitizeNamePart(ticket._id);
         const stem = `${barcode}_${sanitizeNamePart(holderName(ticket))}`;
         let name = [finishName(stem, ''), finishName(stem, clashSuffix(ticket))].find((candidate) => !taken.has(candidate.toLowerCase()));
@@ -1137,8 +1144,8 @@ function individualFileNames(tickets) {
                 name = candidate;
         }
         taken.add(name.toLowerCase());
-        return name;
-    });
+        yield name;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/output/ticket-files.ts
@@ -1215,18 +1222,20 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
     const files = eventFilePaths(ticketsDir, metadata.event_id);
     await (0,promises_namespaceObject.rm)(files.individualDir, { recursive: true, force: true });
     await (0,promises_namespaceObject.mkdir)(files.individualDir, { recursive: true });
-    const names = individualFileNames(tickets);
-    for (let start = 0; start < tickets.length; start += INDIVIDUAL_WRITES_IN_FLIGHT) {
-        const batch = tickets.slice(start, start + INDIVIDUAL_WRITES_IN_FLIGHT);
-        await Promise.all(batch.map((ticket, offset) => {
-            const file = external_node_path_default().join(files.individualDir, names[start + offset]);
-            // Names are sanitised already; this guards the guarantee itself.
-            if (external_node_path_default().dirname(file) !== files.individualDir) {
-                throw new Error(`refusing to write ticket ${ticket._id} outside ${files.individualDir}`);
-            }
-            return (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`);
-        }));
+    const writes = [];
+    let index = 0;
+    for (const name of eachIndividualFileName(tickets)) {
+        const ticket = tickets[index++];
+        const file = external_node_path_default().join(files.individualDir, name);
+        // Names are sanitised already; this guards the guarantee itself.
+        if (external_node_path_default().dirname(file) !== files.individualDir) {
+            throw new Error(`refusing to write ticket ${ticket._id} outside ${files.individualDir}`);
+        }
+        writes.push((0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
+        if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT)
+            await Promise.all(writes.splice(0));
     }
+    await Promise.all(writes);
     await writeFileAtomic(files.allTickets, prettyJsonArray(tickets));
     await writeFileAtomic(files.metadata, `${JSON.stringify(metadata, null, 2)}\n`);
     return files;

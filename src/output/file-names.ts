@@ -66,8 +66,16 @@ function clashSuffix(ticket: Ticket, n?: number): string {
  * case-insensitive filesystems: a clash gets the ticket's `_id` appended.
  */
 export function individualFileNames(tickets: readonly Ticket[]): string[] {
+  return [...eachIndividualFileName(tickets)];
+}
+
+/**
+ * The same names one at a time, for writing the files as they come: a pull of 100,000
+ * tickets need not hold all their names at once.
+ */
+export function* eachIndividualFileName(tickets: readonly Ticket[]): Generator<string> {
   const taken = new Set<string>();
-  return tickets.map((ticket) => {
+  for (const ticket of tickets) {
     const barcode =
       sanitizeNamePart(stringField(ticket, 'barcode') ?? '') || sanitizeNamePart(ticket._id);
     const stem = `${barcode}_${sanitizeNamePart(holderName(ticket))}`;
@@ -79,6 +87,6 @@ export function individualFileNames(tickets: readonly Ticket[]): string[] {
       if (!taken.has(candidate.toLowerCase())) name = candidate;
     }
     taken.add(name.toLowerCase());
-    return name;
-  });
+    yield name;
+  }
 }

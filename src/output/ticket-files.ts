@@ -2,7 +2,7 @@ import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Ticket } from '../vivenu/tickets.js';
 import type { EventMetadata } from './event-metadata.js';
-import { individualFileNames } from './file-names.js';
+import { eachIndividualFileName } from './file-names.js';
 
 export interface EventFiles {
   eventDir: string;
@@ -86,20 +86,19 @@ export async function writeEventFiles(
   await rm(files.individualDir, { recursive: true, force: true });
   await mkdir(files.individualDir, { recursive: true });
 
-  const names = individualFileNames(tickets);
-  for (let start = 0; start < tickets.length; start += INDIVIDUAL_WRITES_IN_FLIGHT) {
-    const batch = tickets.slice(start, start + INDIVIDUAL_WRITES_IN_FLIGHT);
-    await Promise.all(
-      batch.map((ticket, offset) => {
-        const file = path.join(files.individualDir, names[start + offset]!);
-        // Names are sanitised already; this guards the guarantee itself.
-        if (path.dirname(file) !== files.individualDir) {
-          throw new Error(`refusing to write ticket ${ticket._id} outside ${files.individualDir}`);
-        }
-        return writeFile(file, `${JSON.stringify(ticket, null, 2)}\n`);
-      }),
-    );
+  const writes: Promise<void>[] = [];
+  let index = 0;
+  for (const name of eachIndividualFileName(tickets)) {
+    const ticket = tickets[index++]!;
+    const file = path.join(files.individualDir, name);
+    // Names are sanitised already; this guards the guarantee itself.
+    if (path.dirname(file) !== files.individualDir) {
+      throw new Error(`refusing to write ticket ${ticket._id} outside ${files.individualDir}`);
+    }
+    writes.push(writeFile(file, `${JSON.stringify(ticket, null, 2)}\n`));
+    if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT) await Promise.all(writes.splice(0));
   }
+  await Promise.all(writes);
   await writeFileAtomic(files.allTickets, prettyJsonArray(tickets));
   await writeFileAtomic(files.metadata, `${JSON.stringify(metadata, null, 2)}\n`);
   return files;
