@@ -38,39 +38,46 @@ export interface GitHubFaults {
 }
 
 /**
- * The `GITHUB_TOKEN` permission scopes, as a workflow's `permissions:` block names them
- * (docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token).
+ * Every scope a `permissions:` block can set, in the order GitHub compares them and lists them
+ * in its errors (Permissions.ComparisonKeyMapping in the runner's src/Sdk/WorkflowParser/Permissions.cs;
+ * docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token).
  */
 export const PERMISSION_SCOPES = [
   'actions',
+  'artifact-metadata',
   'attestations',
   'checks',
   'contents',
   'deployments',
   'discussions',
-  'id-token',
   'issues',
-  'models',
   'packages',
   'pages',
   'pull-requests',
   'repository-projects',
-  'security-events',
   'statuses',
+  'security-events',
+  'id-token',
+  'models',
+  'vulnerability-alerts',
 ] as const;
 export type PermissionScope = (typeof PERMISSION_SCOPES)[number];
 export type PermissionLevel = 'read' | 'write' | 'none';
 export type TokenPermissions = Partial<Record<PermissionScope, PermissionLevel>>;
 
-/** What a job token gets by default in these tests: enough to commit and to continue. */
-export const COMMIT_AND_DISPATCH: TokenPermissions = { contents: 'write', actions: 'write' };
-
 const LEVELS: Record<PermissionLevel, number> = { none: 0, read: 1, write: 2 };
+
+export function isPermissionLevel(value: string): value is PermissionLevel {
+  return value in LEVELS;
+}
 
 /** Whether `granted` covers `needed` ("write includes read", the same docs page). */
 export function allows(granted: PermissionLevel | undefined, needed: PermissionLevel): boolean {
   return LEVELS[granted ?? 'none'] >= LEVELS[needed];
 }
+
+/** What a job token gets by default in these tests: enough to commit and to continue. */
+export const COMMIT_AND_DISPATCH: TokenPermissions = { contents: 'write', actions: 'write' };
 
 export interface GitHubSandbox {
   /** Use as GITHUB_API_URL. */

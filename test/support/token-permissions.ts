@@ -7,32 +7,18 @@
  */
 import { isMapping, isString } from '@actions/workflow-parser';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
+import {
+  PERMISSION_SCOPES as TOKEN_SCOPES,
+  allows as covers,
+  isPermissionLevel,
+  type PermissionLevel,
+  type PermissionScope,
+} from '../../sandbox/github-sandbox.js';
 
-/**
- * Every scope a `permissions:` block can set, in the order GitHub compares them and lists them
- * in its errors (Permissions.ComparisonKeyMapping in the runner's src/Sdk/WorkflowParser/Permissions.cs).
- */
-export const TOKEN_SCOPES = [
-  'actions',
-  'artifact-metadata',
-  'attestations',
-  'checks',
-  'contents',
-  'deployments',
-  'discussions',
-  'issues',
-  'packages',
-  'pages',
-  'pull-requests',
-  'repository-projects',
-  'statuses',
-  'security-events',
-  'id-token',
-  'models',
-  'vulnerability-alerts',
-] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
-export type Level = 'none' | 'read' | 'write';
+// The scopes and their order live beside the sandbox GitHub API, which enforces them.
+export { TOKEN_SCOPES, covers };
+export type TokenScope = PermissionScope;
+export type Level = PermissionLevel;
 /** A token's scopes: every scope has a level. */
 export type Permissions = Record<TokenScope, Level>;
 
@@ -41,8 +27,6 @@ export type Permissions = Record<TokenScope, Level>;
  * "restricted" (read repository contents and packages) or "permissive" (read and write).
  */
 export type DefaultPermissions = 'restricted' | 'permissive';
-
-const RANK: Record<Level, number> = { none: 0, read: 1, write: 2 };
 
 /** Scopes that never go above read: a `write` asked for them is read (ConvertToPermissions). */
 const READ_AT_MOST = new Set<TokenScope>(['models', 'vulnerability-alerts']);
@@ -80,7 +64,7 @@ export function readPermissions(token: TemplateToken | undefined): Permissions |
     const level = pair.value.assertString('permissions value').value as Level;
     // Unknown keys are ignored (ConvertToPermissions' default branch); the parser's schema
     // already rejects them and bad levels.
-    if ((TOKEN_SCOPES as readonly string[]).includes(scope) && level in RANK)
+    if ((TOKEN_SCOPES as readonly string[]).includes(scope) && isPermissionLevel(level))
       permissions[scope] = capped(scope, level);
   }
   return permissions;
@@ -112,11 +96,6 @@ export function defaultTokenPermissions(policy: DefaultPermissions): Permissions
 export function policyMaximum(policy: DefaultPermissions): Permissions {
   if (policy === 'restricted') return { ...all('none'), contents: 'read', packages: 'read' };
   return { ...all('write'), models: 'read', 'vulnerability-alerts': 'read' };
-}
-
-/** Whether `granted` covers `needed`: "write includes read" (the controlling-permissions page). */
-export function covers(granted: Level, needed: Level): boolean {
-  return RANK[granted] >= RANK[needed];
 }
 
 /** The scopes where `requested` asks for more than `allowed`, as GitHub lists them. */
