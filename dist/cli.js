@@ -76,10 +76,10 @@ async function main(argv) {
         return 1;
     }
     const logger = (0,_cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .terminalLogger */ .jl)(process.stdout, settings.intervalSeconds);
-    const report = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_4__/* .newRunReport */ .IR)(settings, _ports_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .m.now());
+    const report = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_4__/* .newRunReport */ .I)(settings, _ports_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .m.now());
     let failure;
     try {
-        await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_4__/* .runPipeline */ .aI)(settings, { logger, clock: _ports_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .m, signal: cancel.signal }, report);
+        await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_4__/* .runPipeline */ .a)(settings, { logger, clock: _ports_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .m, signal: cancel.signal }, report);
     }
     catch (error) {
         failure = error.message;
@@ -749,11 +749,9 @@ function describeNetworkError(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  IR: () => (/* binding */ newRunReport),
-  aI: () => (/* binding */ runPipeline)
+  I: () => (/* binding */ newRunReport),
+  a: () => (/* binding */ runPipeline)
 });
-
-// UNUSED EXPORTS: RunStoppedError
 
 // EXTERNAL MODULE: ./src/format.ts
 var format = __nccwpck_require__(264);
@@ -2152,7 +2150,6 @@ class WebhookSender {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
-
 
 
 

@@ -2432,7 +2432,6 @@ class WebhookSender {
 
 
 
-
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,

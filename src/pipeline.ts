@@ -40,8 +40,6 @@ export interface PipelineDependencies {
   continuation?: RunContinuation;
 }
 
-export { RunStoppedError };
-
 export function newRunReport(settings: Settings, startedAtMs: number): RunReport {
   return {
     region: settings.region,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VivenuError } from '../../src/errors.js';
 import { defaultRetryPolicy } from '../../src/http/retry.js';
-import { RunStoppedError } from '../../src/pipeline.js';
+import { RunStoppedError } from '../../src/errors.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
