@@ -275,16 +275,21 @@ describe('Run workflow (historical-sync.yml), emulated by GitHub’s rules', () 
   });
 });
 
+/** The operator's sync, run with these workflow texts in place of the files. */
+function syncWith(workflowTexts: Record<string, string>): Promise<WorkflowRun> {
+  return runWorkflow({
+    github,
+    secrets: SECRETS,
+    inputs: SYNC_FORM,
+    workflowTexts,
+    overrideActionInputs: sandboxHosts(),
+  });
+}
+
 describe('the suite catches the defect: mutated workflows fail the sync’s assertions', () => {
   it('the called workflow with `permissions: {}` at its top level: no checkout, no delivery, no commit', async () => {
     const called = (await calledWorkflowText()).replace(/^jobs:$/m, 'permissions: {}\n\njobs:');
-    const run = await runWorkflow({
-      github,
-      secrets: SECRETS,
-      inputs: SYNC_FORM,
-      workflowTexts: { [CALLED]: called },
-      overrideActionInputs: sandboxHosts(),
-    });
+    const run = await syncWith({ [CALLED]: called });
     expect(() => expectCommittedSync(run)).toThrow();
     // `{}` narrows the caller's contents: write to nothing: the private repository cannot be
     // checked out, so the action never runs.
@@ -301,13 +306,7 @@ describe('the suite catches the defect: mutated workflows fail the sync’s asse
     const form = await formWorkflowText();
     const mutated = form.replace('contents: write # commit the progress file', 'contents: read');
     expect(mutated).not.toBe(form);
-    const run = await runWorkflow({
-      github,
-      secrets: SECRETS,
-      inputs: SYNC_FORM,
-      workflowTexts: { 'historical-sync.yml': mutated },
-      overrideActionInputs: sandboxHosts(),
-    });
+    const run = await syncWith({ 'historical-sync.yml': mutated });
     expect(() => expectCommittedSync(run)).toThrow();
     expect(granted(run.jobs[0]!.permissions!)).toEqual({ contents: 'read' });
     expect(github.requests.some((request) => request.startsWith('PUT '))).toBe(true);
@@ -325,13 +324,7 @@ describe('the suite catches the defect: mutated workflows fail the sync’s asse
       /^( {4}runs-on: ubuntu-latest)$/m,
       '    permissions:\n      contents: write\n      actions: write\n$1',
     );
-    const run = await runWorkflow({
-      github,
-      secrets: SECRETS,
-      inputs: SYNC_FORM,
-      workflowTexts: { [CALLED]: called },
-      overrideActionInputs: sandboxHosts(),
-    });
+    const run = await syncWith({ [CALLED]: called });
     expect(() => expectCommittedSync(run)).toThrow();
     expect(run.conclusion).toBe('startup_failure');
     expect(run.startupFailure).toBe(
@@ -346,13 +339,7 @@ describe('the suite catches the defect: mutated workflows fail the sync’s asse
       '${{ secrets.VIVENU_API_KEY }}',
       "${{ secrets[format('{0}_API', inputs.region)] }}",
     );
-    const run = await runWorkflow({
-      github,
-      secrets: SECRETS,
-      inputs: SYNC_FORM,
-      workflowTexts: { [CALLED]: called },
-      overrideActionInputs: sandboxHosts(),
-    });
+    const run = await syncWith({ [CALLED]: called });
     expect(() => expectCommittedSync(run)).toThrow();
     expect(findStep(run, 'sync')!.error).toContain('repository secret PROD_API');
     expect(vivenu.stats.requests).toBe(0);
