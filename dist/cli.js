@@ -1357,7 +1357,11 @@ async function syncDirectory(directory) {
 
 
 
-/** Waits between tries of a commit GitHub could not take: 2 s, doubling, at most a minute. */
+/**
+ * Waits between tries of a commit GitHub could not take: 2 s, doubling, at most a minute.
+ * `maxAttempts` bounds the proving commit and the final one; a paused periodic commit is
+ * bounded by time instead (MAX_PAUSE_MS, the time budget).
+ */
 const commitRetryPolicy = {
     maxAttempts: 3,
     baseDelayMs: 2_000,

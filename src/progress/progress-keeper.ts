@@ -12,7 +12,11 @@ import type {
 import { ProgressStore } from './progress-store.js';
 import type { ProgressChange } from './progress.js';
 
-/** Waits between tries of a commit GitHub could not take: 2 s, doubling, at most a minute. */
+/**
+ * Waits between tries of a commit GitHub could not take: 2 s, doubling, at most a minute.
+ * `maxAttempts` bounds the proving commit and the final one; a paused periodic commit is
+ * bounded by time instead (MAX_PAUSE_MS, the time budget).
+ */
 export const commitRetryPolicy: RetryPolicy = {
   maxAttempts: 3,
   baseDelayMs: 2_000,
