@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 581:
+/***/ 187:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -15,16 +15,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85);
-/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(453);
-/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(605);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(467);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(750);
+/* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(955);
+/* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(613);
+/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(863);
+/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(424);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(82);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(441);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(324);
 /**
  * The terminal door: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
  * or ./.env, into the same pipeline as the GitHub Action.
  */
+
 
 
 
@@ -69,26 +71,25 @@ async function main(argv) {
     process.on('SIGTERM', onSignal);
     let settings;
     try {
-        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseSettings */ .P$)(command.inputs, folder);
+        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .parseSettings */ .P$)(command.inputs, folder);
     }
     catch (error) {
         console.error(`error: ${error.message}`);
         return 1;
     }
-    const logger = (0,_cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .terminalLogger */ .jl)(process.stdout, settings.intervalSeconds);
-    const report = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_4__/* .newRunReport */ .I)(settings, _ports_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .m.now());
+    const logger = (0,_cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalLogger */ .jl)(process.stdout, settings.intervalSeconds);
+    const report = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .newRunReport */ .IR)(settings, _ports_js__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .m.now());
     let failure;
     try {
-        await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_4__/* .runPipeline */ .a)(settings, { logger, clock: _ports_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .m, signal: cancel.signal }, report);
+        await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)(settings, { logger, clock: _ports_js__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .m, signal: cancel.signal }, report);
     }
     catch (error) {
         failure = error.message;
     }
-    console.log(`\n${(0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .renderTextSummary */ .k)(report)}`);
+    console.log(`\n${(0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .renderTextSummary */ .k)(report)}`);
     if (failure)
         console.error(`\nerror: ${failure}`);
-    const unfinished = report.mode === 'sync' && !report.dryRun && !report.complete;
-    if (unfinished && report.syncs.length > 0) {
+    if (report.syncs.length > 0 && (0,_cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__/* .continuingMakesProgress */ .J)(report, settings.eventIds)) {
         console.log(`\nTo continue: historical-sync ${argv.map(quoteArgument).join(' ')}`);
     }
     return failure ? 1 : 0;
@@ -100,7 +101,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 85:
+/***/ 955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -232,7 +233,43 @@ function parseCommandLine(argv, env) {
 
 /***/ }),
 
-/***/ 453:
+/***/ 613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ continuingMakesProgress)
+/* harmony export */ });
+/**
+ * Stops after which the same command, run again, goes on delivering. A rejected signature is
+ * not one: the same secret is rejected again, and the run's error says to check it.
+ */
+const RESUMED_BY_RUNNING_AGAIN = {
+    cancelled: true,
+    'time-budget': true,
+    'receiver-down': true,
+    'untrusted-pull': true,
+    'progress-not-committed': true,
+    'signature-rejected': false,
+};
+/**
+ * Whether running the same command again would deliver tickets this run did not try: tickets
+ * or whole events left for the next run by `limit`, or a stop that a new run gets past. Failed
+ * tickets alone do not count (they were tried; the run's message says what happens to them),
+ * so no run prints a "to continue" that would print itself again, forever, with no progress.
+ */
+function continuingMakesProgress(report, eventIds) {
+    if (report.mode !== 'sync' || report.dryRun || report.complete)
+        return false;
+    if (report.stop)
+        return RESUMED_BY_RUNNING_AGAIN[report.stop.reason];
+    const eventsNotReached = report.syncs.length < eventIds.length;
+    return eventsNotReached || report.syncs.some((sync) => sync.waitingForLimit > 0);
+}
+
+
+/***/ }),
+
+/***/ 863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -296,7 +333,7 @@ function terminalLogger(output, intervalSeconds, now = Date.now) {
 
 /***/ }),
 
-/***/ 31:
+/***/ 424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -308,7 +345,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: textTable
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
+var format = __nccwpck_require__(10);
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
 
 
@@ -398,6 +435,8 @@ function deliveredSection(report) {
     parts.push(`Time spent: ${duration(spent)}. Remaining at one delivery every ${report.intervalSeconds} s: ` +
         `${duration(totals.remaining * report.intervalSeconds * 1000)}.`);
     for (const s of report.syncs) {
+        if (s.limitExceeded)
+            parts.push(`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`);
         if (s.waitingForLimit > 0) {
             const team = s.teamWaiting
                 ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
@@ -406,6 +445,10 @@ function deliveredSection(report) {
         }
     }
     return parts;
+}
+/** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
+function limitExceededText({ teamSize, by }) {
+    return `\`limit\` (${(0,format/* count */.U)(teamSize - by)}) was exceeded by ${(0,format/* count */.U)(by)} to keep a team of ${(0,format/* count */.U)(teamSize)} together`;
 }
 /** Failures grouped by what the receiver said, most frequent first. */
 function groupFailures(failures) {
@@ -508,7 +551,7 @@ function renderJobSummary(report, failure) {
 }
 
 // EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __nccwpck_require__(89);
+var run_report = __nccwpck_require__(651);
 ;// CONCATENATED MODULE: ./src/cli/text-summary.ts
 
 
@@ -558,6 +601,9 @@ function renderTextSummary(report) {
         ]);
         const heading = report.dryRun ? 'Would deliver (dry run)' : 'Delivered event';
         parts.push(textTable([heading, 'Found', 'Eligible', 'Before', 'Sent now', 'Failed', 'Remaining'], rows));
+        for (const s of report.syncs)
+            if (s.limitExceeded)
+                parts.push(`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`);
     }
     const failures = groupFailures(report.failures);
     if (failures.length > 0) {
@@ -581,7 +627,7 @@ function renderTextSummary(report) {
 
 /***/ }),
 
-/***/ 916:
+/***/ 174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -590,7 +636,7 @@ function renderTextSummary(report) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   w7: () => (/* binding */ IncompletePullError)
 /* harmony export */ });
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(264);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10);
 
 /**
  * Errors a person can act on. Each message says what was wrong and what to check; none
@@ -634,7 +680,7 @@ class RunStoppedError extends Error {
 
 /***/ }),
 
-/***/ 264:
+/***/ 10:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -662,7 +708,7 @@ function count(n) {
 
 /***/ }),
 
-/***/ 902:
+/***/ 472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -743,20 +789,22 @@ function describeNetworkError(error) {
 
 /***/ }),
 
-/***/ 605:
+/***/ 82:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ newRunReport),
-  a: () => (/* binding */ runPipeline)
+  IR: () => (/* binding */ newRunReport),
+  aI: () => (/* binding */ runPipeline)
 });
 
+// UNUSED EXPORTS: limitExceededLine
+
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
+var format = __nccwpck_require__(10);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+var errors = __nccwpck_require__(174);
 ;// CONCATENATED MODULE: ./src/vivenu/tickets.ts
 /** Fields that identify a person or let someone enter an event: never logged. */
 const PRIVATE_TICKET_FIELDS = [
@@ -1049,9 +1097,9 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+var retry = __nccwpck_require__(472);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
 ;// CONCATENATED MODULE: ./src/progress/progress.ts
 
 
@@ -1556,7 +1604,7 @@ function cannotPublish(where, failure) {
 }
 
 // EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __nccwpck_require__(89);
+var run_report = __nccwpck_require__(651);
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
 
 /** Tickets bought together (a DOUBLES or RELAY team) share a `transactionId`. */
@@ -1572,22 +1620,30 @@ function purchases(tickets) {
     }
     return [...groups.values()];
 }
+function transactionOf(purchase) {
+    return stringField(purchase[0], 'transactionId') ?? '';
+}
 /**
  * At most `limit` of the pending tickets (0 = all), in creation order, never splitting a
  * purchase: a team that does not fit waits whole for the next run, and so does everything
- * after it, so the order stays oldest first.
+ * after it, so the order stays oldest first. The one exception: a first team bigger than the
+ * limit itself goes whole (see `limitExceeded`), or no run with this limit could ever move on.
  */
-function planBatch(pending, limit) {
+function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
     if (limit === 0 || pending.length <= limit)
         return { send: [...pending], waiting: 0 };
     const send = [];
     for (const purchase of purchases(pending)) {
         if (send.length + purchase.length > limit) {
+            if (send.length === 0 && !runHasPlannedBefore) {
+                return {
+                    send: [...purchase].sort(compareByCreation),
+                    waiting: pending.length - purchase.length,
+                    limitExceeded: { teamSize: purchase.length, by: purchase.length - limit },
+                };
+            }
             const teamWaiting = purchase.length > 1 && send.length < limit
-                ? {
-                    transactionId: stringField(purchase[0], 'transactionId') ?? '',
-                    size: purchase.length,
-                }
+                ? { transactionId: transactionOf(purchase), size: purchase.length }
                 : undefined;
             return {
                 send: send.sort(compareByCreation),
@@ -1800,7 +1856,7 @@ function earlierInRecord(seen, value) {
 }
 
 // EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
-var vivenu_client = __nccwpck_require__(633);
+var vivenu_client = __nccwpck_require__(683);
 ;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
 
 
@@ -2355,8 +2411,14 @@ class PipelineRun {
                     };
                     break;
                 }
-                const batch = planBatch(pending, allowance);
+                const batch = planBatch(pending, allowance, {
+                    runHasPlannedBefore: settings.limit > 0 && allowance < settings.limit,
+                });
                 sync.waitingForLimit = batch.waiting;
+                if (batch.limitExceeded) {
+                    sync.limitExceeded = batch.limitExceeded;
+                    logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
+                }
                 if (batch.teamWaiting) {
                     sync.teamWaiting = { size: batch.teamWaiting.size };
                     logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
@@ -2566,6 +2628,10 @@ class PipelineRun {
         }
     }
 }
+/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
+function limitExceededLine(limit, exceeded) {
+    return `limit ${(0,format/* count */.U)(limit)} exceeded by ${(0,format/* count */.U)(exceeded.by)} to keep a team of ${(0,format/* count */.U)(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
+}
 function eventSyncReport(eventId, selection, pending) {
     return {
         eventId,
@@ -2594,7 +2660,7 @@ function skippedEvent(eventId, progress) {
 
 /***/ }),
 
-/***/ 467:
+/***/ 441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2635,7 +2701,7 @@ function consoleLogger(write = (line) => console.log(line)) {
 
 /***/ }),
 
-/***/ 89:
+/***/ 651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2659,7 +2725,7 @@ function syncTotals(report) {
 
 /***/ }),
 
-/***/ 750:
+/***/ 324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2668,10 +2734,10 @@ function syncTotals(report) {
 /* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, INPUT_NAMES, defaultProgressFile, defaultVivenuOrigin */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
-/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(633);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(412);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(619);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(174);
+/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(683);
 
 
 
@@ -2954,7 +3020,7 @@ function parseSettings(raw, workspace) {
 
 /***/ }),
 
-/***/ 633:
+/***/ 683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2966,13 +3032,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+var format = __nccwpck_require__(10);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+var errors = __nccwpck_require__(174);
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
+var retry = __nccwpck_require__(472);
 ;// CONCATENATED MODULE: ./src/http/http-get.ts
 /** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
 class NetworkError extends Error {
@@ -3246,7 +3312,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 691:
+/***/ 619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3263,11 +3329,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(412);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(211);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -3580,7 +3646,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -3738,7 +3804,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -4256,7 +4322,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -4296,14 +4362,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -6941,7 +7007,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -6994,7 +7060,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -8099,7 +8165,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -8752,7 +8818,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -9597,7 +9663,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -9724,7 +9790,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -9993,7 +10059,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -10170,7 +10236,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -10229,7 +10295,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -10247,7 +10313,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -11787,7 +11853,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 532:
+/***/ 412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11799,7 +11865,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
 var _a;
 
 /** A special constant with type `never` */
@@ -11945,7 +12011,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 723:
+/***/ 211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12000,7 +12066,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
 
 // functions
 function assertEqual(val) {
@@ -13017,7 +13083,7 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(187);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 980:
+/***/ 787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,7 +12,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -48,7 +48,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -144,7 +144,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -181,7 +181,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -255,7 +255,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -536,7 +536,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -570,7 +570,7 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -635,7 +635,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -1017,7 +1017,7 @@ class RunStoppedError extends Error {
 }
 
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var vivenu_tickets = __nccwpck_require__(72);
+var vivenu_tickets = __nccwpck_require__(618);
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
 /** How many tickets have each value of a field; a missing or non-string value counts as "(none)". */
@@ -1242,9 +1242,9 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
+var retry = __nccwpck_require__(472);
 // EXTERNAL MODULE: ./src/progress/progress.ts
-var progress_progress = __nccwpck_require__(864);
+var progress_progress = __nccwpck_require__(694);
 ;// CONCATENATED MODULE: ./src/progress/progress-store.ts
 
 
@@ -1558,7 +1558,7 @@ class ProgressKeeper {
 }
 
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
-var progress_publisher = __nccwpck_require__(181);
+var progress_publisher = __nccwpck_require__(327);
 ;// CONCATENATED MODULE: ./src/run-report.ts
 function ticketsFound(report) {
     return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
@@ -1589,22 +1589,30 @@ function purchases(tickets) {
     }
     return [...groups.values()];
 }
+function transactionOf(purchase) {
+    return (0,vivenu_tickets/* stringField */.OM)(purchase[0], 'transactionId') ?? '';
+}
 /**
  * At most `limit` of the pending tickets (0 = all), in creation order, never splitting a
  * purchase: a team that does not fit waits whole for the next run, and so does everything
- * after it, so the order stays oldest first.
+ * after it, so the order stays oldest first. The one exception: a first team bigger than the
+ * limit itself goes whole (see `limitExceeded`), or no run with this limit could ever move on.
  */
-function planBatch(pending, limit) {
+function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
     if (limit === 0 || pending.length <= limit)
         return { send: [...pending], waiting: 0 };
     const send = [];
     for (const purchase of purchases(pending)) {
         if (send.length + purchase.length > limit) {
+            if (send.length === 0 && !runHasPlannedBefore) {
+                return {
+                    send: [...purchase].sort(vivenu_tickets/* compareByCreation */.gx),
+                    waiting: pending.length - purchase.length,
+                    limitExceeded: { teamSize: purchase.length, by: purchase.length - limit },
+                };
+            }
             const teamWaiting = purchase.length > 1 && send.length < limit
-                ? {
-                    transactionId: (0,vivenu_tickets/* stringField */.OM)(purchase[0], 'transactionId') ?? '',
-                    size: purchase.length,
-                }
+                ? { transactionId: transactionOf(purchase), size: purchase.length }
                 : undefined;
             return {
                 send: send.sort(vivenu_tickets/* compareByCreation */.gx),
@@ -1816,8 +1824,8 @@ function earlierInRecord(seen, value) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
 ;// CONCATENATED MODULE: ./src/http/http-get.ts
 /** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
 class NetworkError extends Error {
@@ -2621,8 +2629,14 @@ class PipelineRun {
                     };
                     break;
                 }
-                const batch = planBatch(pending, allowance);
+                const batch = planBatch(pending, allowance, {
+                    runHasPlannedBefore: settings.limit > 0 && allowance < settings.limit,
+                });
                 sync.waitingForLimit = batch.waiting;
+                if (batch.limitExceeded) {
+                    sync.limitExceeded = batch.limitExceeded;
+                    logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
+                }
                 if (batch.teamWaiting) {
                     sync.teamWaiting = { size: batch.teamWaiting.size };
                     logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
@@ -2832,6 +2846,10 @@ class PipelineRun {
         }
     }
 }
+/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
+function limitExceededLine(limit, exceeded) {
+    return `limit ${count(limit)} exceeded by ${count(exceeded.by)} to keep a team of ${count(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
+}
 function eventSyncReport(eventId, selection, pending) {
     return {
         eventId,
@@ -2978,6 +2996,8 @@ function deliveredSection(report) {
     parts.push(`Time spent: ${duration(spent)}. Remaining at one delivery every ${report.intervalSeconds} s: ` +
         `${duration(totals.remaining * report.intervalSeconds * 1000)}.`);
     for (const s of report.syncs) {
+        if (s.limitExceeded)
+            parts.push(`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`);
         if (s.waitingForLimit > 0) {
             const team = s.teamWaiting
                 ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
@@ -2986,6 +3006,10 @@ function deliveredSection(report) {
         }
     }
     return parts;
+}
+/** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
+function limitExceededText({ teamSize, by }) {
+    return `\`limit\` (${count(teamSize - by)}) was exceeded by ${count(by)} to keep a team of ${count(teamSize)} together`;
 }
 /** Failures grouped by what the receiver said, most frequent first. */
 function groupFailures(failures) {
@@ -3087,8 +3111,8 @@ function renderJobSummary(report, failure) {
     return `${parts.join('\n\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(532);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(412);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -3462,7 +3486,7 @@ async function run() {
         runReport = newRunReport(settings, systemClock.now());
         // The GitHub client loads only for a run that may commit: start-up stays short otherwise.
         const github = settings.mode === 'sync' && !settings.dryRun
-            ? (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 971))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
             : { publisher: progress_publisher/* keepLocally */._ };
         await runPipeline(settings, {
             logger: actionsLogger,
@@ -3485,7 +3509,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 902:
+/***/ 472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3566,11 +3590,11 @@ function describeNetworkError(error) {
 
 /***/ }),
 
-/***/ 407:
+/***/ 629:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(980);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(787);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -3579,7 +3603,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 181:
+/***/ 327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3599,7 +3623,7 @@ function cannotPublish(where, failure) {
 
 /***/ }),
 
-/***/ 864:
+/***/ 694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3608,8 +3632,8 @@ function cannotPublish(where, failure) {
 /* harmony export */   o$: () => (/* binding */ mergeProgress)
 /* harmony export */ });
 /* unused harmony export MAX_ERRORS_KEPT */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
-/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(619);
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(618);
 
 
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
@@ -3792,7 +3816,7 @@ function mergeProgress(published, local) {
 
 /***/ }),
 
-/***/ 72:
+/***/ 618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3881,7 +3905,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 691:
+/***/ 619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3898,11 +3922,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(412);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(211);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -4215,7 +4239,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -4373,7 +4397,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -4891,7 +4915,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -4931,14 +4955,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -7576,7 +7600,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -7629,7 +7653,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -8734,7 +8758,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -9387,7 +9411,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -10232,7 +10256,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -10359,7 +10383,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -10628,7 +10652,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -10805,7 +10829,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -10864,7 +10888,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -10882,7 +10906,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -12422,7 +12446,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 532:
+/***/ 412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12434,7 +12458,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
 var _a;
 
 /** A special constant with type `never` */
@@ -12580,7 +12604,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 723:
+/***/ 211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12635,7 +12659,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
 
 // functions
 function assertEqual(val) {
@@ -13751,6 +13775,6 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(407);
+/******/ var __webpack_exports__ = __nccwpck_require__(629);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

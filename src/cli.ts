@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { HELP, parseCommandLine, UsageError } from './cli/cli-arguments.js';
+import { continuingMakesProgress } from './cli/continue-hint.js';
 import { terminalLogger } from './cli/terminal-logger.js';
 import { renderTextSummary } from './cli/text-summary.js';
 import { newRunReport, runPipeline } from './pipeline.js';
@@ -65,8 +66,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   console.log(`\n${renderTextSummary(report)}`);
   if (failure) console.error(`\nerror: ${failure}`);
-  const unfinished = report.mode === 'sync' && !report.dryRun && !report.complete;
-  if (unfinished && report.syncs.length > 0) {
+  if (report.syncs.length > 0 && continuingMakesProgress(report, settings.eventIds)) {
     console.log(`\nTo continue: historical-sync ${argv.map(quoteArgument).join(' ')}`);
   }
   return failure ? 1 : 0;

@@ -251,8 +251,14 @@ class PipelineRun {
           break;
         }
 
-        const batch = planBatch(pending, allowance);
+        const batch = planBatch(pending, allowance, {
+          runHasPlannedBefore: settings.limit > 0 && allowance < settings.limit,
+        });
         sync.waitingForLimit = batch.waiting;
+        if (batch.limitExceeded) {
+          sync.limitExceeded = batch.limitExceeded;
+          logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
+        }
         if (batch.teamWaiting) {
           sync.teamWaiting = { size: batch.teamWaiting.size };
           logger.info(
@@ -486,6 +492,14 @@ class PipelineRun {
       );
     }
   }
+}
+
+/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
+export function limitExceededLine(
+  limit: number,
+  exceeded: { teamSize: number; by: number },
+): string {
+  return `limit ${count(limit)} exceeded by ${count(exceeded.by)} to keep a team of ${count(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
 }
 
 function eventSyncReport(eventId: string, selection: Selection, pending: number): EventSyncReport {

@@ -43,6 +43,8 @@ export interface EventSyncReport {
   /** Left for a later run by `limit`, and the team that would have been split, if any. */
   waitingForLimit: number;
   teamWaiting?: { size: number };
+  /** The first team was bigger than `limit` and went whole, `by` tickets over it. */
+  limitExceeded?: { teamSize: number; by: number };
 }
 
 export interface DryRunPlan {

@@ -1,5 +1,5 @@
 import { count } from '../format.js';
-import { groupFailures } from '../report/job-summary.js';
+import { groupFailures, limitExceededText } from '../report/job-summary.js';
 import { syncTotals, type RunReport } from '../run-report.js';
 
 /** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
@@ -60,6 +60,8 @@ export function renderTextSummary(report: RunReport): string {
     parts.push(
       textTable([heading, 'Found', 'Eligible', 'Before', 'Sent now', 'Failed', 'Remaining'], rows),
     );
+    for (const s of report.syncs)
+      if (s.limitExceeded) parts.push(`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`);
   }
   const failures = groupFailures(report.failures);
   if (failures.length > 0) {

@@ -108,6 +108,7 @@ function deliveredSection(report: RunReport): string[] {
       `${duration(totals.remaining * report.intervalSeconds * 1000)}.`,
   );
   for (const s of report.syncs) {
+    if (s.limitExceeded) parts.push(`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`);
     if (s.waitingForLimit > 0) {
       const team = s.teamWaiting
         ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
@@ -118,6 +119,11 @@ function deliveredSection(report: RunReport): string[] {
     }
   }
   return parts;
+}
+
+/** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
+export function limitExceededText({ teamSize, by }: { teamSize: number; by: number }): string {
+  return `\`limit\` (${count(teamSize - by)}) was exceeded by ${count(by)} to keep a team of ${count(teamSize)} together`;
 }
 
 /** Failures grouped by what the receiver said, most frequent first. */

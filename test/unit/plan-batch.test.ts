@@ -85,12 +85,38 @@ describe('planBatch with a limit', () => {
     expect(batch.teamWaiting).toBeUndefined();
   });
 
-  it('sends nothing and reports the team when the first team is bigger than the limit', () => {
+  it('sends a first team bigger than the limit whole, and says by how much the limit was exceeded', () => {
+    // Waiting would leave this team first in line on every later run: none could move on.
     const pending = [...purchase('relay', 4, 'tx-relay'), ...single('a')];
     const batch = planBatch(pending, 3);
+    expect(ids(batch.send)).toEqual(['relay0', 'relay1', 'relay2', 'relay3']);
+    expect(batch.waiting).toBe(1);
+    expect(batch.limitExceeded).toEqual({ teamSize: 4, by: 1 });
+    expect(batch.teamWaiting).toBeUndefined();
+  });
+
+  it('with limit 1, sends a first team of two whole', () => {
+    const pending = [...purchase('duo', 2, 'tx-duo'), ...single('a'), ...single('b')];
+    const batch = planBatch(pending, 1);
+    expect(ids(batch.send)).toEqual(['duo0', 'duo1']);
+    expect(batch.waiting).toBe(2);
+    expect(batch.limitExceeded).toEqual({ teamSize: 2, by: 1 });
+  });
+
+  it('lets a first team bigger than what is left of the limit wait when the run already delivered others', () => {
+    // The next run starts with that team and its whole limit: it makes progress.
+    const pending = [...purchase('relay', 4, 'tx-relay'), ...single('a')];
+    const batch = planBatch(pending, 3, { runHasPlannedBefore: true });
     expect(batch.send).toEqual([]);
     expect(batch.waiting).toBe(5);
     expect(batch.teamWaiting).toEqual({ transactionId: 'tx-relay', size: 4 });
+    expect(batch.limitExceeded).toBeUndefined();
+  });
+
+  it('does not exceed the limit for a single ticket or a team that fits', () => {
+    const pending = [...single('a'), ...purchase('duo', 2, 'tx-duo')];
+    expect(planBatch(pending, 1).limitExceeded).toBeUndefined();
+    expect(planBatch(pending, 2).limitExceeded).toBeUndefined();
   });
 
   it('does not report a team when the limit was already reached before it', () => {
@@ -118,7 +144,16 @@ describe('planBatch on realistic purchases', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 320 }), (limit) => {
         const batch = planBatch(pending, limit);
-        expect(batch.send.length).toBeLessThanOrEqual(limit);
+        if (batch.limitExceeded) {
+          // Only the first purchase, whole, and only when it alone is bigger than the limit.
+          expect(batch.send.length).toBe(batch.limitExceeded.teamSize);
+          expect(batch.limitExceeded.by).toBe(batch.send.length - limit);
+          expect(transactions.get(pending[0]!.transactionId as string)).toBe(batch.send.length);
+        } else {
+          expect(batch.send.length).toBeLessThanOrEqual(limit);
+        }
+        // Every run with a limit makes progress.
+        expect(batch.send.length).toBeGreaterThan(0);
         expect(batch.send.length + batch.waiting).toBe(pending.length);
         // The batch is exactly the oldest tickets, in order.
         expect(ids(batch.send)).toEqual(ids(pending.slice(0, batch.send.length)));
@@ -133,7 +168,7 @@ describe('planBatch on realistic purchases', () => {
           expect(batch.teamWaiting.size).toBe(transactions.get(batch.teamWaiting.transactionId));
           expect(batch.teamWaiting.size).toBeGreaterThan(limit - batch.send.length);
           expect(pending[batch.send.length]!.transactionId).toBe(batch.teamWaiting.transactionId);
-        } else if (batch.waiting > 0) {
+        } else if (batch.waiting > 0 && !batch.limitExceeded) {
           // Nothing was wasted: the limit was filled.
           expect(batch.send.length).toBe(limit);
         }
