@@ -19,7 +19,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(613);
 /* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(863);
 /* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(424);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(82);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(660);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(441);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(324);
 /**
@@ -789,7 +789,7 @@ function describeNetworkError(error) {
 
 /***/ }),
 
-/***/ 82:
+/***/ 660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1098,6 +1098,35 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
 
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __nccwpck_require__(472);
+;// CONCATENATED MODULE: ./src/log-text.ts
+/**
+ * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
+ * line: control characters and line breaks shown escaped, so the value stays on its line and
+ * cannot start a workflow command (`::error::…`) of its own.
+ */
+function logText(value) {
+    const text = typeof value === 'string' ? value : String(value);
+    // C0 and C1 controls, DEL, and the two Unicode line separators.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
+        switch (character) {
+            case '\n':
+                return '\\n';
+            case '\r':
+                return '\\r';
+            case '\t':
+                return '\\t';
+            default:
+                return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+        }
+    });
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 // EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(619);
 ;// CONCATENATED MODULE: ./src/progress/progress.ts
@@ -1117,6 +1146,45 @@ const fileSchema = schemas/* looseObject */._H3({
     event_progress: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* looseObject */._H3({ sent_ticket_ids: schemas/* array */.YOg(schemas/* string */.YjP()).default([]) }))
         .default({}),
 });
+/** A journal line, checked as the file is: only the changes this tool writes. */
+const changeSchema = schemas/* discriminatedUnion */.gMt('t', [
+    schemas/* object */.Ikc({ t: schemas/* literal */.euz('sent'), e: schemas/* string */.YjP(), id: schemas/* string */.YjP() }),
+    schemas/* object */.Ikc({ t: schemas/* literal */.euz('processed'), e: schemas/* string */.YjP() }),
+    schemas/* object */.Ikc({
+        t: schemas/* literal */.euz('error'),
+        error: schemas/* object */.Ikc({
+            event_id: schemas/* string */.YjP(),
+            ticket_id: schemas/* string */.YjP(),
+            status: schemas/* number */.aig().int().nullable(),
+            error: schemas/* string */.YjP(),
+            timestamp: schemas/* string */.YjP(),
+        }),
+    }),
+]);
+/** One journal line as a change, or what is wrong with it (for an error naming the line). */
+function parseChange(line) {
+    let json;
+    try {
+        json = JSON.parse(line);
+    }
+    catch {
+        return 'is not valid JSON';
+    }
+    const parsed = changeSchema.safeParse(json);
+    if (parsed.success)
+        return parsed.data;
+    const issue = parsed.error.issues[0];
+    return `is not a change this tool records (at ${issue?.path.join('.') || 'the top'}: ${issue?.message})`;
+}
+/**
+ * Vivenu's ids are MongoDB ObjectIds, 24 hex digits, which MongoDB writes in lower case
+ * (mongodb.com/docs/manual/reference/method/ObjectId.valueOf: "a lowercase hexadecimal
+ * string"); `event-id` is lower-cased when read. Ids typed or copied into an earlier tool's
+ * file in upper case are the same ids: they are matched in lower case, and kept as written.
+ */
+function idKey(id) {
+    return id.toLowerCase();
+}
 /**
  * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
  * `tickets_sent`, `errors`, `last_run`) plus the delivered ticket ids per event, so any later
@@ -1128,7 +1196,10 @@ class Progress {
     errors = [];
     errorsTotal = 0;
     lastRun = null;
+    /** Keyed by idKey(event id); `lookup` holds idKey(ticket id), `ids` the ids as written. */
     sent = new Map();
+    /** Each event's id as first written in the file (an earlier tool's may be upper case). */
+    eventSpelling = new Map();
     /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
     extraFields = {};
     extraEventFields = new Map();
@@ -1147,7 +1218,8 @@ class Progress {
         }
         const data = parsed.data;
         const progress = new Progress();
-        progress.eventsProcessed = [...new Set(data.events_processed)];
+        for (const eventId of data.events_processed)
+            progress.apply({ t: 'processed', e: eventId });
         progress.ticketsSent = data.tickets_sent;
         progress.errors = data.errors.map(toProgressError).slice(-MAX_ERRORS_KEPT);
         progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
@@ -1156,7 +1228,8 @@ class Progress {
             const { sent_ticket_ids: ids, ...rest } = event;
             delete rest.sent;
             delete rest.last_sent_at;
-            progress.extraEventFields.set(eventId, rest);
+            const key = progress.spell(eventId);
+            progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
             for (const id of ids)
                 progress.addSent(eventId, id);
         }
@@ -1168,15 +1241,15 @@ class Progress {
         return progress;
     }
     isSent(eventId, ticketId) {
-        return this.sent.get(eventId)?.lookup.has(ticketId) ?? false;
+        return this.sent.get(idKey(eventId))?.lookup.has(idKey(ticketId)) ?? false;
     }
     sentIds(eventId) {
-        return this.sent.get(eventId)?.ids ?? [];
+        return this.sent.get(idKey(eventId))?.ids ?? [];
     }
     /** Everything this progress holds, as the changes that would build it. */
     changes() {
         return [
-            ...[...this.sent].flatMap(([eventId, { ids }]) => ids.map((id) => ({ t: 'sent', e: eventId, id }))),
+            ...[...this.sent].flatMap(([key, { ids }]) => ids.map((id) => ({ t: 'sent', e: this.eventSpelling.get(key), id }))),
             ...this.eventsProcessed.map((eventId) => ({ t: 'processed', e: eventId })),
             ...this.errors.map((error) => ({ t: 'error', error })),
         ];
@@ -1187,7 +1260,8 @@ class Progress {
         return `${this.ticketsSent}/${ids}/${this.eventsProcessed.length}/${this.errorsTotal}`;
     }
     isProcessed(eventId) {
-        return this.eventsProcessed.includes(eventId);
+        const key = idKey(eventId);
+        return this.eventsProcessed.some((processed) => idKey(processed) === key);
     }
     /** Applies one change. Applying the same change twice changes nothing (journal replays). */
     apply(change) {
@@ -1219,11 +1293,11 @@ class Progress {
     serialize(region, now) {
         this.lastRun = now.toISOString();
         const eventProgress = {};
-        const eventIds = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
-        for (const eventId of eventIds) {
-            const ids = this.sentIds(eventId);
-            eventProgress[eventId] = {
-                ...this.extraEventFields.get(eventId),
+        const eventKeys = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
+        for (const key of eventKeys) {
+            const ids = this.sentIds(key);
+            eventProgress[this.eventSpelling.get(key)] = {
+                ...this.extraEventFields.get(key),
                 sent: ids.length,
                 sent_ticket_ids: ids,
             };
@@ -1241,13 +1315,21 @@ class Progress {
         };
         return `${JSON.stringify(file, null, 2)}\n`;
     }
+    /** The key an event is kept under; the first spelling seen is the one written back. */
+    spell(eventId) {
+        const key = idKey(eventId);
+        if (!this.eventSpelling.has(key))
+            this.eventSpelling.set(key, eventId);
+        return key;
+    }
     addSent(eventId, ticketId) {
-        let event = this.sent.get(eventId);
+        const key = this.spell(eventId);
+        let event = this.sent.get(key);
         if (!event)
-            this.sent.set(eventId, (event = { ids: [], lookup: new Set() }));
-        if (event.lookup.has(ticketId))
+            this.sent.set(key, (event = { ids: [], lookup: new Set() }));
+        if (event.lookup.has(idKey(ticketId)))
             return false;
-        event.lookup.add(ticketId);
+        event.lookup.add(idKey(ticketId));
         event.ids.push(ticketId);
         return true;
     }
@@ -1280,7 +1362,171 @@ function mergeProgress(published, local) {
     return published;
 }
 
+;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
+
+
+
+
+
+
+function lockPath(progressFile) {
+    return `${progressFile}.lock`;
+}
+const holderSchema = schemas/* object */.Ikc({
+    pid: schemas/* number */.aig().int().positive(),
+    host: schemas/* string */.YjP(),
+    startedAt: schemas/* string */.YjP(),
+});
+/**
+ * Whether the process `pid` on this machine has ended. Signal 0 tests whether a process
+ * exists and sends nothing; ESRCH means there is none (nodejs.org/api/process.html#processkillpid-signal,
+ * kill(2)). EPERM means it exists under another user: held.
+ */
+function hasEnded(pid) {
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (error) {
+        return error.code === 'ESRCH';
+    }
+}
+/**
+ * A lock only a run on this machine can judge: another machine's pid means nothing here, and
+ * this process's own pid is another run inside this process.
+ */
+function isStale(holder) {
+    return holder.host === external_node_os_default().hostname() && holder.pid !== process.pid && hasEnded(holder.pid);
+}
+/** The lock's holder; undefined when the lock is gone; 'unreadable' when it is not one of ours. */
+async function readHolder(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        const parsed = holderSchema.safeParse(JSON.parse(text));
+        return parsed.success ? parsed.data : 'unreadable';
+    }
+    catch {
+        return 'unreadable';
+    }
+}
+function inUseError(progressFile, file, holder) {
+    const who = holder === 'unreadable'
+        ? 'a lock file that does not say who holds it'
+        : `pid ${holder.pid} on ${logText(holder.host)}, started ${logText(holder.startedAt)}`;
+    return new ProgressFileError(`progress file ${logText(progressFile)} is in use by another run (${who}): it holds ${logText(file)}. ` +
+        `Nothing was sent and the file was left as it is. Wait for that run to end; if it is not running any more, delete ${logText(file)} and run again.`);
+}
+/**
+ * One run at a time on a progress file: two runs writing it at once would each save their own
+ * view, and the last writer would drop the other's delivered ids, to be sent again. The lock
+ * is a file beside it, created only if absent (`wx`), holding pid, host name and start time.
+ * A lock left by a run that ended without releasing it (SIGKILL, a crash) is taken over when
+ * its pid is gone from this machine.
+ */
+class ProgressLock {
+    file;
+    holder;
+    tookOverFrom;
+    released = false;
+    releaseAtExit = () => this.releaseNow();
+    constructor(file, holder, 
+    /** The ended run whose lock this one took over, if any. */
+    tookOverFrom) {
+        this.file = file;
+        this.holder = holder;
+        this.tookOverFrom = tookOverFrom;
+        // Every exit path, including an uncaught error, leaves no lock behind; only SIGKILL does.
+        process.once('exit', this.releaseAtExit);
+    }
+    /** Takes the lock, or throws naming its holder: before any request, nothing sent. */
+    static async acquire(progressFile, startedAt) {
+        const file = lockPath(progressFile);
+        const me = {
+            pid: process.pid,
+            host: external_node_os_default().hostname(),
+            startedAt: startedAt.toISOString(),
+        };
+        let tookOverFrom;
+        // Twice at most: once as found, once after taking over a stale lock or seeing it released.
+        for (let attempt = 1; attempt <= 2; attempt++) {
+            if (await createExclusive(file, `${JSON.stringify(me)}\n`, progressFile)) {
+                return new ProgressLock(file, me, tookOverFrom);
+            }
+            const holder = await readHolder(file);
+            if (holder === undefined)
+                continue;
+            if (holder === 'unreadable' || !isStale(holder) || attempt === 2)
+                throw inUseError(progressFile, file, holder);
+            // Two runs taking over the same stale lock at once: both remove it, one creates it anew
+            // and the other finds that one's lock on its second try. The window is one rm and one open.
+            await (0,promises_namespaceObject.rm)(file, { force: true });
+            tookOverFrom = holder;
+        }
+        const holder = await readHolder(file);
+        throw inUseError(progressFile, file, holder ?? 'unreadable');
+    }
+    /** Removes the lock file, if it is still this run's. */
+    async release() {
+        if (this.released)
+            return;
+        this.released = true;
+        process.removeListener('exit', this.releaseAtExit);
+        const holder = await readHolder(this.file).catch(() => undefined);
+        if (this.isMine(holder))
+            await (0,promises_namespaceObject.rm)(this.file, { force: true });
+    }
+    releaseNow() {
+        if (this.released)
+            return;
+        this.released = true;
+        try {
+            if (this.isMine(holderSchema.parse(JSON.parse((0,external_node_fs_.readFileSync)(this.file, 'utf8')))))
+                (0,external_node_fs_.rmSync)(this.file, { force: true });
+        }
+        catch {
+            // Gone already, or not ours: nothing to release.
+        }
+    }
+    isMine(holder) {
+        return (typeof holder === 'object' &&
+            holder.pid === this.holder.pid &&
+            holder.host === this.holder.host &&
+            holder.startedAt === this.holder.startedAt);
+    }
+}
+/** Creates `file` with `text` only if it does not exist yet; false when it does. */
+async function createExclusive(file, text, progressFile) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(file, 'wx');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return false;
+        throw new ProgressFileError(`cannot create the lock ${logText(file)} beside progress-file ${logText(progressFile)} (${code ?? error.message}). Nothing was sent.`);
+    }
+    try {
+        await handle.writeFile(text);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/progress/progress-store.ts
+
+
 
 
 
@@ -1299,21 +1545,26 @@ async function readIfExists(file) {
         throw error;
     }
 }
-/** The journal's changes; a torn last line (a crash mid-append) is dropped, nothing else is. */
+/**
+ * The journal's changes, each line checked like the file is: a torn last line (a crash
+ * mid-append) is dropped; any other line that is not a change this tool writes stops the run,
+ * naming its line, with the journal and the file left as they are (never half replayed).
+ */
 function parseJournal(text, file) {
     // The last piece is either empty (the file ends with a new line) or torn: drop it either way.
-    return text
-        .split('\n')
-        .slice(0, -1)
-        .filter((line) => line.trim() !== '')
-        .map((line, index) => {
-        try {
-            return JSON.parse(line);
+    const lines = text.split('\n').slice(0, -1);
+    const changes = [];
+    lines.forEach((line, index) => {
+        if (line.trim() === '')
+            return;
+        const problem = parseChange(line);
+        if (typeof problem === 'string') {
+            throw new ProgressFileError(`progress journal ${logText(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
+                `(${lines.length} lines in the journal, none replayed): fix or remove that line, then run again.`);
         }
-        catch {
-            throw new ProgressFileError(`progress journal ${file} line ${index + 1} is not valid JSON. It was left as it is.`);
-        }
+        changes.push(problem);
     });
+    return changes;
 }
 /** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
 async function readProgress(progressFile) {
@@ -1336,23 +1587,40 @@ class ProgressStore {
     region;
     now;
     journal;
+    lock;
     changesSinceSave = 0;
     /** Every change this run made, for publishing on top of a file that moved on elsewhere. */
     changesThisRun = [];
-    constructor(file, progress, region, now, journal) {
+    constructor(file, progress, region, now, journal, lock) {
         this.file = file;
         this.progress = progress;
         this.region = region;
         this.now = now;
         this.journal = journal;
+        this.lock = lock;
     }
+    /**
+     * Locks the file for this run (see ProgressLock), then reads it. Whatever fails after the
+     * lock is taken releases it.
+     */
     static async open(file, region, now) {
-        const progress = await readProgress(file);
         await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-        const journal = await (0,promises_namespaceObject.open)(journalPath(file), 'a');
-        const store = new ProgressStore(file, progress, region, now, journal);
-        await store.save();
-        return store;
+        const lock = await ProgressLock.acquire(file, new Date(now()));
+        try {
+            const progress = await readProgress(file);
+            const journal = await (0,promises_namespaceObject.open)(journalPath(file), 'a');
+            const store = new ProgressStore(file, progress, region, now, journal, lock);
+            await store.save();
+            return store;
+        }
+        catch (error) {
+            await lock.release();
+            throw error;
+        }
+    }
+    /** The run whose lock this run took over, when that run had ended without releasing it. */
+    get lockTakenOverFrom() {
+        return this.lock.tookOverFrom;
     }
     async record(change) {
         this.progress.apply(change);
@@ -1380,11 +1648,16 @@ class ProgressStore {
         await this.journal.sync();
         this.changesSinceSave = 0;
     }
-    /** Saves and removes the emptied journal. */
+    /** Saves, removes the emptied journal and releases the lock (that, whatever failed before). */
     async close() {
-        await this.save();
-        await this.journal.close();
-        await (0,promises_namespaceObject.rm)(journalPath(this.file), { force: true });
+        try {
+            await this.save();
+            await this.journal.close();
+            await (0,promises_namespaceObject.rm)(journalPath(this.file), { force: true });
+        }
+        finally {
+            await this.lock.release();
+        }
     }
 }
 async function syncDirectory(directory) {
@@ -1401,6 +1674,7 @@ async function syncDirectory(directory) {
 }
 
 ;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
+
 
 
 
@@ -1466,9 +1740,16 @@ class ProgressKeeper {
         else
             cancel?.addEventListener('abort', startBudget, { once: true });
     }
-    /** Opens the local file (a damaged one stops the run here, before any request). */
+    /**
+     * Locks and opens the local file: a file another run holds, or a damaged one, stops the run
+     * here, before any request. A lock left by a run that has ended is taken over, and said so.
+     */
     static async open(file, region, options) {
         const store = await ProgressStore.open(file, region, () => options.clock.now());
+        const ended = store.lockTakenOverFrom;
+        if (ended) {
+            options.logger.warning(`${logText(file)}: took over the lock of pid ${ended.pid} on ${logText(ended.host)}, which has ended (started ${logText(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
+        }
         return new ProgressKeeper(store, options);
     }
     get progress() {
@@ -3319,6 +3600,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
+  gMt: () => (/* binding */ discriminatedUnion),
+  euz: () => (/* binding */ literal),
   _H3: () => (/* binding */ looseObject),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
@@ -3327,7 +3610,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(412);
@@ -5759,11 +6042,11 @@ function discriminatorMap(def) {
 }
 const $ZodDiscriminatedUnion = 
 /*@__PURE__*/
-(/* unused pure expression or super */ null && (core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+core_core/* $constructor */.xI("$ZodDiscriminatedUnion", (inst, def) => {
     def.inclusive = false;
     $ZodUnion.init(inst, def);
     const _super = inst._zod.parse;
-    util.defineLazyInternal(inst, "propValues", (zod) => {
+    core_util/* defineLazyInternal */.v5(inst, "propValues", (zod) => {
         const propValues = {};
         let undefinedCount = 0;
         for (const option of zod.def.options) {
@@ -5774,7 +6057,7 @@ const $ZodDiscriminatedUnion =
                 undefinedCount++;
             for (const [k, v] of Object.entries(pv)) {
                 if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-                    util.assignProp(propValues, k, new Set());
+                    core_util/* assignProp */.Vy(propValues, k, new Set());
                 }
                 for (const val of v) {
                     propValues[k].add(val);
@@ -5787,15 +6070,15 @@ const $ZodDiscriminatedUnion =
     });
     // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
     def.options.forEach((option, i) => {
-        const propShape = util.rawShape(option._zod.def);
+        const propShape = core_util/* rawShape */.MO(option._zod.def);
         if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
             throw new Error(`Invalid discriminated union option at index "${i}"`);
         }
     });
-    const disc = util.cached(() => discriminatorMap(def));
+    const disc = core_util/* cached */.PO(() => discriminatorMap(def));
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isObject(input)) {
+        if (!core_util/* isObject */.Gv(input)) {
             payload.issues.push({
                 code: "invalid_type",
                 expected: "object",
@@ -5829,7 +6112,7 @@ const $ZodDiscriminatedUnion =
         });
         return payload;
     };
-})));
+});
 const $ZodIntersection = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodIntersection", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, ctx) => {
@@ -6400,16 +6683,16 @@ const $ZodEnum = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodEnum", (inst,
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? core_util/* escapeRegex */.sD(o) : o ? core_util/* escapeRegex */.sD(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -6426,7 +6709,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -11269,17 +11552,17 @@ function xor(options, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodDiscriminatedUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodDiscriminatedUnion", (inst, def) => {
+const ZodDiscriminatedUnion = /*@__PURE__*/ core_core/* $constructor */.xI("ZodDiscriminatedUnion", (inst, def) => {
     ZodUnion.init(inst, def);
-    core.$ZodDiscriminatedUnion.init(inst, def);
-})));
+    $ZodDiscriminatedUnion.init(inst, def);
+});
 function discriminatedUnion(discriminator, options, params) {
     // const [options, params] = args;
     return new ZodDiscriminatedUnion({
         type: "union",
         options: options,
         discriminator,
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodIntersection = /*@__PURE__*/ core_core/* $constructor */.xI("ZodIntersection", (inst, def) => {
@@ -11473,10 +11756,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -11486,12 +11769,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {

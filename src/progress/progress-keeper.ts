@@ -1,6 +1,7 @@
 import { RunStoppedError } from '../errors.js';
 import { count } from '../format.js';
 import { backoffDelayMs, type RetryPolicy } from '../http/retry.js';
+import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import type { StopReason } from '../run-report.js';
 import type {
@@ -96,9 +97,18 @@ export class ProgressKeeper {
     else cancel?.addEventListener('abort', startBudget, { once: true });
   }
 
-  /** Opens the local file (a damaged one stops the run here, before any request). */
+  /**
+   * Locks and opens the local file: a file another run holds, or a damaged one, stops the run
+   * here, before any request. A lock left by a run that has ended is taken over, and said so.
+   */
   static async open(file: string, region: string, options: ProgressKeeperOptions) {
     const store = await ProgressStore.open(file, region, () => options.clock.now());
+    const ended = store.lockTakenOverFrom;
+    if (ended) {
+      options.logger.warning(
+        `${logText(file)}: took over the lock of pid ${ended.pid} on ${logText(ended.host)}, which has ended (started ${logText(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`,
+      );
+    }
     return new ProgressKeeper(store, options);
   }
 

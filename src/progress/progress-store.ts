@@ -1,6 +1,8 @@
 import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Progress, ProgressFileError, type ProgressChange } from './progress.js';
+import { logText } from '../log-text.js';
+import { ProgressLock } from './progress-lock.js';
+import { parseChange, Progress, ProgressFileError, type ProgressChange } from './progress.js';
 
 /** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
 const FOLD_EVERY_CHANGES = 1_000;
@@ -18,22 +20,27 @@ async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
-/** The journal's changes; a torn last line (a crash mid-append) is dropped, nothing else is. */
+/**
+ * The journal's changes, each line checked like the file is: a torn last line (a crash
+ * mid-append) is dropped; any other line that is not a change this tool writes stops the run,
+ * naming its line, with the journal and the file left as they are (never half replayed).
+ */
 function parseJournal(text: string, file: string): ProgressChange[] {
   // The last piece is either empty (the file ends with a new line) or torn: drop it either way.
-  return text
-    .split('\n')
-    .slice(0, -1)
-    .filter((line) => line.trim() !== '')
-    .map((line, index) => {
-      try {
-        return JSON.parse(line) as ProgressChange;
-      } catch {
-        throw new ProgressFileError(
-          `progress journal ${file} line ${index + 1} is not valid JSON. It was left as it is.`,
-        );
-      }
-    });
+  const lines = text.split('\n').slice(0, -1);
+  const changes: ProgressChange[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const problem = parseChange(line);
+    if (typeof problem === 'string') {
+      throw new ProgressFileError(
+        `progress journal ${logText(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
+          `(${lines.length} lines in the journal, none replayed): fix or remove that line, then run again.`,
+      );
+    }
+    changes.push(problem);
+  });
+  return changes;
 }
 
 /** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
@@ -62,15 +69,31 @@ export class ProgressStore {
     private readonly region: string,
     private readonly now: () => number,
     private journal: FileHandle,
+    private readonly lock: ProgressLock,
   ) {}
 
+  /**
+   * Locks the file for this run (see ProgressLock), then reads it. Whatever fails after the
+   * lock is taken releases it.
+   */
   static async open(file: string, region: string, now: () => number): Promise<ProgressStore> {
-    const progress = await readProgress(file);
     await mkdir(path.dirname(file), { recursive: true });
-    const journal = await open(journalPath(file), 'a');
-    const store = new ProgressStore(file, progress, region, now, journal);
-    await store.save();
-    return store;
+    const lock = await ProgressLock.acquire(file, new Date(now()));
+    try {
+      const progress = await readProgress(file);
+      const journal = await open(journalPath(file), 'a');
+      const store = new ProgressStore(file, progress, region, now, journal, lock);
+      await store.save();
+      return store;
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  /** The run whose lock this run took over, when that run had ended without releasing it. */
+  get lockTakenOverFrom() {
+    return this.lock.tookOverFrom;
   }
 
   async record(change: ProgressChange): Promise<void> {
@@ -99,11 +122,15 @@ export class ProgressStore {
     this.changesSinceSave = 0;
   }
 
-  /** Saves and removes the emptied journal. */
+  /** Saves, removes the emptied journal and releases the lock (that, whatever failed before). */
   async close(): Promise<void> {
-    await this.save();
-    await this.journal.close();
-    await rm(journalPath(this.file), { force: true });
+    try {
+      await this.save();
+      await this.journal.close();
+      await rm(journalPath(this.file), { force: true });
+    } finally {
+      await this.lock.release();
+    }
   }
 }
 

@@ -34,6 +34,46 @@ const fileSchema = z.looseObject({
     .default({}),
 });
 
+/** A journal line, checked as the file is: only the changes this tool writes. */
+const changeSchema = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('sent'), e: z.string(), id: z.string() }),
+  z.object({ t: z.literal('processed'), e: z.string() }),
+  z.object({
+    t: z.literal('error'),
+    error: z.object({
+      event_id: z.string(),
+      ticket_id: z.string(),
+      status: z.number().int().nullable(),
+      error: z.string(),
+      timestamp: z.string(),
+    }),
+  }),
+]);
+
+/** One journal line as a change, or what is wrong with it (for an error naming the line). */
+export function parseChange(line: string): ProgressChange | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return 'is not valid JSON';
+  }
+  const parsed = changeSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return `is not a change this tool records (at ${issue?.path.join('.') || 'the top'}: ${issue?.message})`;
+}
+
+/**
+ * Vivenu's ids are MongoDB ObjectIds, 24 hex digits, which MongoDB writes in lower case
+ * (mongodb.com/docs/manual/reference/method/ObjectId.valueOf: "a lowercase hexadecimal
+ * string"); `event-id` is lower-cased when read. Ids typed or copied into an earlier tool's
+ * file in upper case are the same ids: they are matched in lower case, and kept as written.
+ */
+function idKey(id: string): string {
+  return id.toLowerCase();
+}
+
 /**
  * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
  * `tickets_sent`, `errors`, `last_run`) plus the delivered ticket ids per event, so any later
@@ -45,7 +85,10 @@ export class Progress {
   errors: ProgressError[] = [];
   errorsTotal = 0;
   lastRun: string | null = null;
+  /** Keyed by idKey(event id); `lookup` holds idKey(ticket id), `ids` the ids as written. */
   private readonly sent = new Map<string, { ids: string[]; lookup: Set<string> }>();
+  /** Each event's id as first written in the file (an earlier tool's may be upper case). */
+  private readonly eventSpelling = new Map<string, string>();
   /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
   private extraFields: Record<string, unknown> = {};
   private extraEventFields = new Map<string, Record<string, unknown>>();
@@ -68,7 +111,7 @@ export class Progress {
     }
     const data = parsed.data;
     const progress = new Progress();
-    progress.eventsProcessed = [...new Set(data.events_processed)];
+    for (const eventId of data.events_processed) progress.apply({ t: 'processed', e: eventId });
     progress.ticketsSent = data.tickets_sent;
     progress.errors = data.errors.map(toProgressError).slice(-MAX_ERRORS_KEPT);
     progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
@@ -77,7 +120,8 @@ export class Progress {
       const { sent_ticket_ids: ids, ...rest } = event;
       delete rest.sent;
       delete rest.last_sent_at;
-      progress.extraEventFields.set(eventId, rest);
+      const key = progress.spell(eventId);
+      progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
       for (const id of ids) progress.addSent(eventId, id);
     }
     const {
@@ -97,18 +141,18 @@ export class Progress {
   }
 
   isSent(eventId: string, ticketId: string): boolean {
-    return this.sent.get(eventId)?.lookup.has(ticketId) ?? false;
+    return this.sent.get(idKey(eventId))?.lookup.has(idKey(ticketId)) ?? false;
   }
 
   sentIds(eventId: string): readonly string[] {
-    return this.sent.get(eventId)?.ids ?? [];
+    return this.sent.get(idKey(eventId))?.ids ?? [];
   }
 
   /** Everything this progress holds, as the changes that would build it. */
   changes(): ProgressChange[] {
     return [
-      ...[...this.sent].flatMap(([eventId, { ids }]) =>
-        ids.map((id): ProgressChange => ({ t: 'sent', e: eventId, id })),
+      ...[...this.sent].flatMap(([key, { ids }]) =>
+        ids.map((id): ProgressChange => ({ t: 'sent', e: this.eventSpelling.get(key)!, id })),
       ),
       ...this.eventsProcessed.map((eventId): ProgressChange => ({ t: 'processed', e: eventId })),
       ...this.errors.map((error): ProgressChange => ({ t: 'error', error })),
@@ -122,7 +166,8 @@ export class Progress {
   }
 
   isProcessed(eventId: string): boolean {
-    return this.eventsProcessed.includes(eventId);
+    const key = idKey(eventId);
+    return this.eventsProcessed.some((processed) => idKey(processed) === key);
   }
 
   /** Applies one change. Applying the same change twice changes nothing (journal replays). */
@@ -156,11 +201,11 @@ export class Progress {
   serialize(region: string, now: Date): string {
     this.lastRun = now.toISOString();
     const eventProgress: Record<string, unknown> = {};
-    const eventIds = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
-    for (const eventId of eventIds) {
-      const ids = this.sentIds(eventId);
-      eventProgress[eventId] = {
-        ...this.extraEventFields.get(eventId),
+    const eventKeys = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
+    for (const key of eventKeys) {
+      const ids = this.sentIds(key);
+      eventProgress[this.eventSpelling.get(key)!] = {
+        ...this.extraEventFields.get(key),
         sent: ids.length,
         sent_ticket_ids: ids,
       };
@@ -179,11 +224,19 @@ export class Progress {
     return `${JSON.stringify(file, null, 2)}\n`;
   }
 
+  /** The key an event is kept under; the first spelling seen is the one written back. */
+  private spell(eventId: string): string {
+    const key = idKey(eventId);
+    if (!this.eventSpelling.has(key)) this.eventSpelling.set(key, eventId);
+    return key;
+  }
+
   private addSent(eventId: string, ticketId: string): boolean {
-    let event = this.sent.get(eventId);
-    if (!event) this.sent.set(eventId, (event = { ids: [], lookup: new Set() }));
-    if (event.lookup.has(ticketId)) return false;
-    event.lookup.add(ticketId);
+    const key = this.spell(eventId);
+    let event = this.sent.get(key);
+    if (!event) this.sent.set(key, (event = { ids: [], lookup: new Set() }));
+    if (event.lookup.has(idKey(ticketId))) return false;
+    event.lookup.add(idKey(ticketId));
     event.ids.push(ticketId);
     return true;
   }

@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { ProgressFileError, type ProgressChange } from '../../src/progress/progress.js';
+import { lockPath } from '../../src/progress/progress-lock.js';
 import { ProgressStore, journalPath, readProgress } from '../../src/progress/progress-store.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
@@ -211,5 +213,108 @@ describe('ProgressStore re-opened after a crash', () => {
     expect(second.progress.ticketsSent).toBe(2);
     expect(second.progress.sentIds('ev1')).toEqual(['a', 'c']);
     await closeStore(second);
+  });
+});
+
+describe('journal lines are checked like the file', () => {
+  it.each([
+    [
+      'a wrong-typed id',
+      '{"t":"sent","e":"ev1","id":42}',
+      /line 2 is not a change this tool records \(at id: /,
+    ],
+    [
+      'an unknown change',
+      '{"t":"deleted","e":"ev1"}',
+      /line 2 is not a change this tool records \(at t: /,
+    ],
+    [
+      'an error without its fields',
+      '{"t":"error","error":{"ticket_id":"a"}}',
+      /line 2 is not a change/,
+    ],
+    ['a JSON value that is not an object', '[]', /line 2 is not a change/],
+  ])('stops at %s, naming its line, and replays nothing', async (_kind, bad, message) => {
+    const journal = `${line({ t: 'sent', e: 'ev1', id: 'a' })}${bad}\n${line({ t: 'sent', e: 'ev1', id: 'b' })}`;
+    await writeFile(journalPath(file), journal);
+    await expect(readProgress(file)).rejects.toThrow(message);
+    await expect(ProgressStore.open(file, 'eu', now)).rejects.toThrow(
+      /left as they are \(3 lines in the journal, none replayed\)/,
+    );
+    expect(await readFile(journalPath(file), 'utf8')).toBe(journal);
+    expect(await exists(file)).toBe(false);
+    expect(await exists(lockPath(file))).toBe(false);
+  });
+
+  it('counts lines as they are in the file, blank ones included', async () => {
+    await writeFile(journalPath(file), `${line({ t: 'sent', e: 'ev1', id: 'a' })}\n\n{"t":1}\n`);
+    await expect(readProgress(file)).rejects.toThrow(/line 4 /);
+  });
+});
+
+describe('the lock beside the progress file', () => {
+  it('is held while a store is open and released when it closes', async () => {
+    const store = await openStore();
+    const holder = JSON.parse(await readFile(lockPath(file), 'utf8')) as Record<string, unknown>;
+    expect(holder).toEqual({
+      pid: process.pid,
+      host: os.hostname(),
+      startedAt: new Date(NOW).toISOString(),
+    });
+    await closeStore(store);
+    expect(await exists(lockPath(file))).toBe(false);
+  });
+
+  it('refuses a second store on the same file, naming the holder and the file', async () => {
+    await openStore();
+    const second = ProgressStore.open(file, 'eu', now);
+    await expect(second).rejects.toThrow(ProgressFileError);
+    await expect(ProgressStore.open(file, 'eu', now)).rejects.toThrow(
+      `progress file ${file} is in use by another run (pid ${process.pid} on ${os.hostname()}, started 2026-03-01T12:00:00.000Z)`,
+    );
+  });
+
+  it('takes over the lock of a process on this machine that has ended', async () => {
+    const child = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => child.on('exit', resolve));
+    const ended = { pid: child.pid!, host: os.hostname(), startedAt: '2026-02-28T08:00:00.000Z' };
+    await writeFile(lockPath(file), JSON.stringify(ended));
+    const store = await openStore();
+    expect(store.lockTakenOverFrom).toEqual(ended);
+    await closeStore(store);
+    expect(await exists(lockPath(file))).toBe(false);
+  });
+
+  it('does not take over a lock of another machine, whose pids mean nothing here', async () => {
+    const child = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => child.on('exit', resolve));
+    const elsewhere = { pid: child.pid!, host: `${os.hostname()}-other`, startedAt: 'x' };
+    await writeFile(lockPath(file), JSON.stringify(elsewhere));
+    await expect(ProgressStore.open(file, 'eu', now)).rejects.toThrow(
+      `pid ${child.pid} on ${os.hostname()}-other`,
+    );
+    expect(JSON.parse(await readFile(lockPath(file), 'utf8'))).toEqual(elsewhere);
+  });
+
+  it('does not take over a lock it cannot read, and says what to do', async () => {
+    await writeFile(lockPath(file), 'not json');
+    await expect(ProgressStore.open(file, 'eu', now)).rejects.toThrow(
+      `a lock file that does not say who holds it`,
+    );
+    expect(await readFile(lockPath(file), 'utf8')).toBe('not json');
+  });
+
+  it('releases the lock when the file cannot be read', async () => {
+    await writeFile(file, '{ broken');
+    await expect(ProgressStore.open(file, 'eu', now)).rejects.toThrow(ProgressFileError);
+    expect(await exists(lockPath(file))).toBe(false);
+  });
+
+  it('leaves a lock that is no longer its own', async () => {
+    const store = await openStore();
+    const other = { pid: process.pid + 1, host: os.hostname(), startedAt: 'later' };
+    await writeFile(lockPath(file), JSON.stringify(other));
+    await closeStore(store);
+    expect(JSON.parse(await readFile(lockPath(file), 'utf8'))).toEqual(other);
   });
 });

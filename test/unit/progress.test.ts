@@ -267,3 +267,63 @@ describe('Progress.serialize', () => {
     expect(out.event_progress.ev1?.sent_ticket_ids).toEqual(ids);
   });
 });
+
+describe('ids written in upper case by an earlier tool', () => {
+  const EVENT = '68108c20c5c88849372bfb61';
+  const legacy = JSON.stringify({
+    events_processed: ['6871A0C5E4B0D1F2A3B4C5D6'],
+    tickets_sent: 2,
+    errors: [],
+    last_run: '2025-07-29T15:30:00',
+    event_progress: {
+      [EVENT.toUpperCase()]: {
+        sent_ticket_ids: ['AAAA0000BBBB1111CCCC2222', 'aaaa0000bbbb1111cccc3333'],
+        status: 'in_progress',
+      },
+    },
+  });
+
+  it('match the lower-case ids Vivenu sends, for events and tickets alike', () => {
+    const progress = Progress.parse(legacy, 'progress-eu.json');
+    expect(progress.isSent(EVENT, 'aaaa0000bbbb1111cccc2222')).toBe(true);
+    expect(progress.isSent(EVENT, 'aaaa0000bbbb1111cccc3333')).toBe(true);
+    expect(progress.isSent(EVENT, 'aaaa0000bbbb1111cccc4444')).toBe(false);
+    expect(progress.isProcessed('6871a0c5e4b0d1f2a3b4c5d6')).toBe(true);
+    expect(progress.sentIds(EVENT)).toHaveLength(2);
+  });
+
+  it('are not counted again when delivered in lower case, and keep their spelling in the file', () => {
+    const progress = Progress.parse(legacy, 'progress-eu.json');
+    progress.apply({ t: 'sent', e: EVENT, id: 'aaaa0000bbbb1111cccc2222' });
+    progress.apply({ t: 'sent', e: EVENT, id: 'aaaa0000bbbb1111cccc4444' });
+    progress.apply({ t: 'processed', e: '6871a0c5e4b0d1f2a3b4c5d6' });
+    expect(progress.ticketsSent).toBe(3);
+    const file = serialized(progress);
+    // One entry for the event, under the spelling the earlier tool reads it by.
+    expect(Object.keys(file.event_progress)).toEqual([EVENT.toUpperCase()]);
+    expect(file.event_progress[EVENT.toUpperCase()]).toMatchObject({
+      status: 'in_progress',
+      sent: 3,
+      sent_ticket_ids: [
+        'AAAA0000BBBB1111CCCC2222',
+        'aaaa0000bbbb1111cccc3333',
+        'aaaa0000bbbb1111cccc4444',
+      ],
+    });
+    expect(file.events_processed).toEqual(['6871A0C5E4B0D1F2A3B4C5D6']);
+  });
+
+  it('merge an event written in two spellings into one entry', () => {
+    const progress = Progress.parse(
+      JSON.stringify({
+        event_progress: {
+          [EVENT.toUpperCase()]: { sent_ticket_ids: ['A1'] },
+          [EVENT]: { sent_ticket_ids: ['a1', 'b2'] },
+        },
+      }),
+      'progress-eu.json',
+    );
+    expect(progress.sentIds(EVENT)).toEqual(['A1', 'b2']);
+    expect(Object.keys(serialized(progress).event_progress)).toEqual([EVENT.toUpperCase()]);
+  });
+});
