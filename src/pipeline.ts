@@ -191,7 +191,9 @@ class PipelineRun {
   async sync(): Promise<void> {
     const { settings, logger, clock, report, dependencies } = this;
     const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
-    // Opened before any request: a damaged progress file stops the run before anything is sent.
+    // Opened before any request: a damaged progress file, or one another run holds (locked),
+    // stops the run before anything is sent. A dry run writes nothing, so it takes no lock and
+    // may run beside a sync; so may test mode and pull-only, which never open the keeper.
     const keeper = settings.dryRun
       ? undefined
       : await ProgressKeeper.open(settings.progressFile, settings.region, {

@@ -160,7 +160,8 @@ describe('row 11: one run at a time on a progress file', () => {
     let second: Awaited<ReturnType<typeof runCli>> | undefined;
     let firstRunningWhenSecondEnded = false;
     let firstExited = false;
-    const first = await runCli(['PROD', EVENT_A, ...flags(a.vivenu, a.receiver, '0.05')], folder, {
+    // Paced so the first run is still delivering (2 s or more) when the second starts.
+    const first = await runCli(['PROD', EVENT_A, ...flags(a.vivenu, a.receiver, '0.1')], folder, {
       onStart: (child) => {
         holderPid = child.pid!;
         child.on('exit', () => (firstExited = true));
