@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VivenuError } from '../../src/errors.js';
 import { defaultRetryPolicy } from '../../src/http/retry.js';
@@ -30,8 +32,12 @@ afterEach(async () => {
  * - `untrusted`: the pull ends short of Vivenu's last `total`; the run stops with
  *   'untrusted-pull' and nothing is delivered.
  * - `all-or-nothing`: either of the last two, but never a part of the event delivered.
+ * - `skips-rows-without-id`: the pull ends complete; a row without `_id` (it cannot be recorded
+ *   as sent) is counted, kept in `without_id.json` and never delivered; every other eligible
+ *   ticket arrives exactly once.
  */
-type Handling = 'fails' | 'every-ticket-once' | 'untrusted' | 'all-or-nothing';
+type Handling =
+  'fails' | 'every-ticket-once' | 'untrusted' | 'all-or-nothing' | 'skips-rows-without-id';
 
 interface MalformedRow {
   kind: GarbleKind;
@@ -47,7 +53,6 @@ const RETRIED: [GarbleKind, RegExp][] = [
   ['not-json', /answer is not JSON/],
   ['rows-not-array', /answer is not a ticket page \(rows: [^)]*expected array/],
   ['row-not-object', /answer is not a ticket page \(rows\.0: [^)]*expected object/],
-  ['row-without-id', /answer is not a ticket page \(rows\.0\._id: [^)]*expected string/],
 ];
 
 const TABLE: MalformedRow[] = [
@@ -67,6 +72,19 @@ const TABLE: MalformedRow[] = [
       reason,
     },
   ]),
+  {
+    kind: 'row-without-id',
+    fault: { rate: 1 },
+    handling: 'skips-rows-without-id',
+    because:
+      'a row without _id is a damaged ticket, not a damaged page: it is kept aside, never delivered (issue 11, row 15)',
+  },
+  {
+    kind: 'row-without-id',
+    fault: { rate: 1, max: 2 },
+    handling: 'skips-rows-without-id',
+    because: 'two rows without _id are kept aside; the rest of their pages is delivered',
+  },
   {
     kind: 'oversize-page',
     fault: { rate: 1 },
@@ -152,6 +170,32 @@ describe('sync against a Vivenu that answers 200 with a malformed page', () => {
         case 'untrusted':
           untrusted();
           break;
+        case 'skips-rows-without-id': {
+          expect(error, because).toBeUndefined();
+          expect(report.stop).toBeUndefined();
+          const kept = JSON.parse(
+            await readFile(
+              path.join(fixture.workspace, 'purchased_tickets', EVENT, 'without_id.json'),
+              'utf8',
+            ),
+          ) as Record<string, unknown>[];
+          // Every garbled page loses its first row's _id; each such row is kept once.
+          expect(kept).toHaveLength(struck);
+          expect(report.syncs[0]?.withoutId).toBe(struck);
+          expect(report.pulls[0]?.metadata).toMatchObject({
+            complete: true,
+            total_pulled: COUNT - struck,
+            without_id: struck,
+          });
+          const keptBarcodes = new Set(kept.map((row) => row.barcode));
+          const expected = selectTickets(tickets, rules)
+            .eligible.filter((t) => !keptBarcodes.has(t.barcode))
+            .map((t) => t._id);
+          expect(delivered).toEqual(expected);
+          expect(log).toMatch(/Without _id \(never delivered: cannot be recorded as sent\): \d+/);
+          expect(log).toMatch(/rows have no _id: a ticket without one cannot be recorded as sent/);
+          break;
+        }
         case 'all-or-nothing':
           if (report.stop?.reason === 'untrusted-pull') untrusted();
           else everyTicketOnce();
