@@ -203,7 +203,7 @@ describe('dist/index.js against tickets of another event (issue 11, row 6)', () 
     expect(new Set(ids).size, 'no ticket delivered twice').toBe(ids.length);
     expect(ids).toEqual([...eligibleA, ...eligibleB]);
     // Each delivered while its own event was synced: none under another event.
-    const deliveredEvents = delivered.map((d) => (d.ticket as Ticket).eventId);
+    const deliveredEvents = delivered.map((d) => d.ticket.eventId);
     expect(deliveredEvents.slice(0, eligibleA.length).every((e) => e === EVENT_A)).toBe(true);
     expect(deliveredEvents.slice(eligibleA.length).every((e) => e === EVENT_B)).toBe(true);
 

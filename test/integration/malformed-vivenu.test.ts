@@ -7,7 +7,7 @@ import { RunStoppedError } from '../../src/errors.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
-import type { Fault, GarbleKind } from '../../sandbox/vivenu-sandbox.js';
+import type { Fault, GarbleKind, VivenuFaults } from '../../sandbox/vivenu-sandbox.js';
 import { leakedValues, personalValues } from '../support/personal-data.js';
 import { syncFixture, type SyncFixture } from '../support/sync-fixture.js';
 
@@ -224,4 +224,87 @@ describe('sync against a Vivenu that answers 200 with a malformed page', () => {
     expect(fixture.vivenu.stats.faults.garble).toBe(3);
     expect(fixture.vivenu.stats.requests).toBe(3 + fixture.vivenu.stats.pagesServed);
   });
+});
+
+/**
+ * Answers that are well-formed pages but lie about the event (issue 11, rows 3 to 6): what
+ * the sync must do with each. `untrusted` and `fails` deliver nothing; `each-of-its-event-once`
+ * delivers every eligible ticket once, under its own event.
+ */
+interface LyingRow {
+  name: string;
+  faults: VivenuFaults;
+  handling: 'untrusted' | 'fails' | 'each-of-its-event-once';
+  /** In the run's error (`untrusted`, `fails`). */
+  reason?: RegExp;
+  /** Most requests the pull may take: a lie must not keep it paging. */
+  maxRequests?: number;
+}
+
+const OTHER_EVENT = '5f0c1e2d3c4b5a6978877a02';
+
+const LYING: LyingRow[] = [
+  {
+    name: 'total lies low while pages stay full',
+    faults: { reportTotal: 100 },
+    handling: 'untrusted',
+    reason: /pulled 300 unique tickets but Vivenu never reported more than 100/,
+  },
+  {
+    name: 'total 1e9 and the same rows on every page',
+    faults: { reportTotal: 1e9, ignoreSkip: true },
+    handling: 'untrusted',
+    reason:
+      /Vivenu's pages repeat: the pages from ticket [\d,]+ and from ticket [\d,]+ brought no ticket not already pulled/,
+    maxRequests: 12,
+  },
+  {
+    name: 'a gzip bomb against accept-encoding: identity',
+    faults: { gzipBomb: { expandsToBytes: 2 ** 30 } },
+    handling: 'fails',
+    reason: /answer in a content coding not asked for \(gzip\)\. Not retried/,
+    maxRequests: 1,
+  },
+  {
+    name: 'the event filter ignored: every event on every page',
+    faults: { ignoreEventFilter: true },
+    handling: 'each-of-its-event-once',
+  },
+];
+
+describe('sync against a Vivenu whose pages lie about the event', () => {
+  it.each(LYING.map((row) => [row.name, row.handling, row] as const))(
+    '%s: %s',
+    async (_name, handling, { faults, reason, maxRequests }) => {
+      const tickets = generateEventTickets({ eventId: EVENT, count: COUNT, seed: 35 });
+      const other = generateEventTickets({ eventId: OTHER_EVENT, count: 90, seed: 36 });
+      fixture = await syncFixture({ [EVENT]: tickets, [OTHER_EVENT]: other });
+      fixture.vivenu.setFaults(faults);
+      const { report, error } = await fixture.run({ 'page-size': String(PAGE_SIZE) });
+      const delivered = fixture.receiver.deliveries.map((d) => d.ticketId);
+
+      if (maxRequests !== undefined) {
+        expect(fixture.vivenu.stats.requests).toBeLessThanOrEqual(maxRequests);
+      }
+      switch (handling) {
+        case 'untrusted':
+          expect(report.stop?.reason).toBe('untrusted-pull');
+          expect(error).toBeInstanceOf(RunStoppedError);
+          expect(error?.message).toMatch(reason!);
+          expect(delivered).toEqual([]);
+          break;
+        case 'fails':
+          expect(error).toBeInstanceOf(VivenuError);
+          expect(error?.message).toMatch(reason!);
+          expect(error?.message).not.toMatch(/under load/);
+          expect(delivered).toEqual([]);
+          break;
+        case 'each-of-its-event-once':
+          expect(error).toBeUndefined();
+          expect(delivered).toEqual([...eligibleIds(tickets), ...eligibleIds(other)]);
+          expect(report.syncs.map((s) => s.otherEvent)).toEqual([90, COUNT]);
+          break;
+      }
+    },
+  );
 });
