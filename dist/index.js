@@ -2183,6 +2183,12 @@ const RATE_LIMIT_CALM_MS = 30_000;
  */
 const REPEATED_PAGES_IN_A_ROW = 2;
 /**
+ * Past Vivenu's largest `total`, paging goes on (to show how far off it is) for at most this many
+ * more tickets, or as many again as `total`, whichever is more: a server whose pages never end
+ * must not keep the job paging, and the pull is untrusted already.
+ */
+const MOST_TICKETS_PAST_TOTAL = 10_000;
+/**
  * Every ticket of one event. Vivenu has no sort parameter and sales go on while we page, so
  * rows can move between pages: tickets are collected by `_id`, and a pass that ends short of
  * `total` is followed by one more pass to pick up what moved.
@@ -2322,7 +2328,7 @@ class PagingPass {
         return this.concurrency;
     }
     takeRange() {
-        if (this.repeated)
+        if (this.repeated || this.unique > this.mostTicketsBelieved())
             return undefined;
         while (this.gaps.length > 0) {
             const gap = this.gaps.shift();
@@ -2341,6 +2347,11 @@ class PagingPass {
         const range = { skip: this.nextSkip, top: this.pageSize };
         this.nextSkip += range.top;
         return range;
+    }
+    /** Beyond this many unique rows, paging stops: no honest event of this `total` holds them. */
+    mostTicketsBelieved() {
+        const total = this.largestTotalEver;
+        return Math.max(2 * total, total + MOST_TICKETS_PAST_TOTAL);
     }
     async read(range) {
         const { client, clock, logger } = this.options;

@@ -57,6 +57,12 @@ const RATE_LIMIT_CALM_MS = 30_000;
  * One such page can happen when sales shift rows; two in a row is not paging any more.
  */
 const REPEATED_PAGES_IN_A_ROW = 2;
+/**
+ * Past Vivenu's largest `total`, paging goes on (to show how far off it is) for at most this many
+ * more tickets, or as many again as `total`, whichever is more: a server whose pages never end
+ * must not keep the job paging, and the pull is untrusted already.
+ */
+const MOST_TICKETS_PAST_TOTAL = 10_000;
 
 interface Range {
   skip: number;
@@ -213,7 +219,7 @@ class PagingPass {
   }
 
   private takeRange(): Range | undefined {
-    if (this.repeated) return undefined;
+    if (this.repeated || this.unique > this.mostTicketsBelieved()) return undefined;
     while (this.gaps.length > 0) {
       const gap = this.gaps.shift()!;
       if (gap.skip >= this.endAt) continue;
@@ -229,6 +235,12 @@ class PagingPass {
     const range = { skip: this.nextSkip, top: this.pageSize };
     this.nextSkip += range.top;
     return range;
+  }
+
+  /** Beyond this many unique rows, paging stops: no honest event of this `total` holds them. */
+  private mostTicketsBelieved(): number {
+    const total = this.largestTotalEver;
+    return Math.max(2 * total, total + MOST_TICKETS_PAST_TOTAL);
   }
 
   private async read(range: Range): Promise<void> {

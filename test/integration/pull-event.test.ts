@@ -252,6 +252,18 @@ describe('pullEvent against a Vivenu whose total or pages lie (issue 11, rows 3,
     expect(pulled.passes).toBe(1);
   });
 
+  it('stops paging well past a total that lies low, when the pages never end', async () => {
+    const { sandbox, pull } = await setUp(25_000, { reportTotal: 100 }, KEY, 100, {
+      concurrency: 2,
+    });
+    const pulled = await pull();
+    expect(pulled.untrusted).toMatch(/Vivenu never reported more than 100/);
+    // 10,000 past the total, give or take the last page of 1,000: never the whole 25,000.
+    expect(pulled.tickets.length).toBeGreaterThan(10_100);
+    expect(pulled.tickets.length).toBeLessThanOrEqual(11_100);
+    expect(sandbox.stats.requests).toBeLessThanOrEqual(20);
+  });
+
   it('stops after two pages in a row bring nothing new, whatever total says', async () => {
     const { sandbox, pull } = await setUp(5_000, { reportTotal: 1e9, ignoreSkip: true }, KEY, 100, {
       concurrency: 2,
