@@ -100,6 +100,7 @@ async function baselinePull(origin: string, eventId: string): Promise<PulledEven
   return {
     eventId,
     tickets,
+    withoutId: [],
     totalReported: total,
     apiCalls: calls,
     retries: 0,

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 187:
+/***/ 581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -15,13 +15,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(955);
-/* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(613);
-/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(863);
-/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(424);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(660);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(441);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(324);
+/* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85);
+/* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(391);
+/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(453);
+/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(31);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(643);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(467);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(750);
 /**
  * The terminal door: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
  * or ./.env, into the same pipeline as the GitHub Action.
@@ -101,7 +101,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 955:
+/***/ 85:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -233,7 +233,7 @@ function parseCommandLine(argv, env) {
 
 /***/ }),
 
-/***/ 613:
+/***/ 391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -269,7 +269,7 @@ function continuingMakesProgress(report, eventIds) {
 
 /***/ }),
 
-/***/ 863:
+/***/ 453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -333,7 +333,7 @@ function terminalLogger(output, intervalSeconds, now = Date.now) {
 
 /***/ }),
 
-/***/ 424:
+/***/ 31:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -345,7 +345,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: textTable
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(10);
+var format = __nccwpck_require__(264);
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
 
 
@@ -437,6 +437,12 @@ function deliveredSection(report) {
     for (const s of report.syncs) {
         if (s.limitExceeded)
             parts.push(`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`);
+        const notEligible = notEligibleReasons(s);
+        if (notEligible.length > 0) {
+            parts.push(`Event ${s.eventId}, not delivered: ${notEligible.join('; ')}.`);
+        }
+    }
+    for (const s of report.syncs) {
         if (s.waitingForLimit > 0) {
             const team = s.teamWaiting
                 ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
@@ -449,6 +455,26 @@ function deliveredSection(report) {
 /** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
 function limitExceededText({ teamSize, by }) {
     return `\`limit\` (${(0,format/* count */.U)(teamSize - by)}) was exceeded by ${(0,format/* count */.U)(by)} to keep a team of ${(0,format/* count */.U)(teamSize)} together`;
+}
+/**
+ * The event's tickets left out for a reason other than status or name, counted: each is a sign
+ * that Vivenu answered something other than the event's tickets, or a ticket cannot be sent.
+ */
+function notEligibleReasons(s) {
+    const reasons = [];
+    if (s.otherEvent > 0) {
+        reasons.push(`${count(s.otherEvent)} of another event (their \`eventId\` is not this event)`);
+    }
+    for (const [event, n] of sortedCounts(s.eligibleEarlier)) {
+        reasons.push(`${count(n)} already eligible in event ${escapeHtml(event)} earlier in this run (delivered once, there)`);
+    }
+    if (s.withoutId > 0) {
+        reasons.push(`${count(s.withoutId)} without \`_id\` (they cannot be recorded as sent, so they are never delivered; kept in \`without_id.json\` for review)`);
+    }
+    if (s.invalid > 0) {
+        reasons.push(`${count(s.invalid)} without an \`eventId\`, \`ticketName\` or \`status\``);
+    }
+    return reasons;
 }
 /** Failures grouped by what the receiver said, most frequent first. */
 function groupFailures(failures) {
@@ -551,7 +577,7 @@ function renderJobSummary(report, failure) {
 }
 
 // EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __nccwpck_require__(651);
+var run_report = __nccwpck_require__(89);
 ;// CONCATENATED MODULE: ./src/cli/text-summary.ts
 
 
@@ -627,7 +653,7 @@ function renderTextSummary(report) {
 
 /***/ }),
 
-/***/ 174:
+/***/ 916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -636,7 +662,7 @@ function renderTextSummary(report) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   w7: () => (/* binding */ IncompletePullError)
 /* harmony export */ });
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(264);
 
 /**
  * Errors a person can act on. Each message says what was wrong and what to check; none
@@ -680,7 +706,7 @@ class RunStoppedError extends Error {
 
 /***/ }),
 
-/***/ 10:
+/***/ 264:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -708,7 +734,7 @@ function count(n) {
 
 /***/ }),
 
-/***/ 472:
+/***/ 902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -789,7 +815,39 @@ function describeNetworkError(error) {
 
 /***/ }),
 
-/***/ 660:
+/***/ 529:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ logText)
+/* harmony export */ });
+/**
+ * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
+ * line: control characters and line breaks shown escaped, so the value stays on its line and
+ * cannot start a workflow command (`::error::…`) of its own.
+ */
+function logText(value) {
+    const text = typeof value === 'string' ? value : String(value);
+    // C0 and C1 controls, DEL, and the two Unicode line separators.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
+        switch (character) {
+            case '\n':
+                return '\\n';
+            case '\r':
+                return '\\r';
+            case '\t':
+                return '\\t';
+            default:
+                return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -802,9 +860,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: limitExceededLine
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(10);
+var format = __nccwpck_require__(264);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(174);
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(529);
 ;// CONCATENATED MODULE: ./src/vivenu/tickets.ts
 /** Fields that identify a person or let someone enter an event: never logged. */
 const PRIVATE_TICKET_FIELDS = [
@@ -901,6 +961,7 @@ function buildEventMetadata(pulled, context) {
         vivenu_origin: context.origin,
         total_reported: pulled.totalReported,
         total_pulled: pulled.tickets.length,
+        without_id: pulled.withoutId.length,
         complete: pulled.complete,
         by_status: countBy(pulled.tickets, 'status'),
         by_ticket_name: countBy(pulled.tickets, 'ticketName'),
@@ -1095,40 +1156,31 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
     await writeFileAtomic(files.metadata, `${JSON.stringify(metadata, null, 2)}\n`);
     return files;
 }
-
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(472);
-;// CONCATENATED MODULE: ./src/log-text.ts
+/** Where rows without a string `_id` are kept for review, beside `all_tickets.json`. */
+const ROWS_WITHOUT_ID_FILE = 'without_id.json';
 /**
- * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
- * line: control characters and line breaks shown escaped, so the value stays on its line and
- * cannot start a workflow command (`::error::…`) of its own.
+ * Keeps the pull's rows without an `_id` in `without_id.json` (none: the file of an earlier
+ * pull is removed, so the folder matches this pull). They are not in `all_tickets.json`:
+ * without an id they cannot be recorded as sent, so nothing may deliver them.
  */
-function logText(value) {
-    const text = typeof value === 'string' ? value : String(value);
-    // C0 and C1 controls, DEL, and the two Unicode line separators.
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
-        switch (character) {
-            case '\n':
-                return '\\n';
-            case '\r':
-                return '\\r';
-            case '\t':
-                return '\\t';
-            default:
-                return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-        }
-    });
+async function keepRowsWithoutId(eventDir, rows) {
+    const file = external_node_path_default().join(eventDir, ROWS_WITHOUT_ID_FILE);
+    if (rows.length === 0)
+        await (0,promises_namespaceObject.rm)(file, { force: true });
+    else
+        await writeFileAtomic(file, prettyJsonArray(rows));
+    return file;
 }
 
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __nccwpck_require__(902);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(619);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
 ;// CONCATENATED MODULE: ./src/progress/progress.ts
 
 
@@ -1420,9 +1472,9 @@ async function readHolder(file) {
 function inUseError(progressFile, file, holder) {
     const who = holder === 'unreadable'
         ? 'a lock file that does not say who holds it'
-        : `pid ${holder.pid} on ${logText(holder.host)}, started ${logText(holder.startedAt)}`;
-    return new ProgressFileError(`progress file ${logText(progressFile)} is in use by another run (${who}): it holds ${logText(file)}. ` +
-        `Nothing was sent and the file was left as it is. Wait for that run to end; if it is not running any more, delete ${logText(file)} and run again.`);
+        : `pid ${holder.pid} on ${(0,log_text/* logText */.k)(holder.host)}, started ${(0,log_text/* logText */.k)(holder.startedAt)}`;
+    return new ProgressFileError(`progress file ${(0,log_text/* logText */.k)(progressFile)} is in use by another run (${who}): it holds ${(0,log_text/* logText */.k)(file)}. ` +
+        `Nothing was sent and the file was left as it is. Wait for that run to end; if it is not running any more, delete ${(0,log_text/* logText */.k)(file)} and run again.`);
 }
 /**
  * One run at a time on a progress file: two runs writing it at once would each save their own
@@ -1512,7 +1564,7 @@ async function createExclusive(file, text, progressFile) {
         const code = error.code;
         if (code === 'EEXIST')
             return false;
-        throw new ProgressFileError(`cannot create the lock ${logText(file)} beside progress-file ${logText(progressFile)} (${code ?? error.message}). Nothing was sent.`);
+        throw new ProgressFileError(`cannot create the lock ${(0,log_text/* logText */.k)(file)} beside progress-file ${(0,log_text/* logText */.k)(progressFile)} (${code ?? error.message}). Nothing was sent.`);
     }
     try {
         await handle.writeFile(text);
@@ -1559,7 +1611,7 @@ function parseJournal(text, file) {
             return;
         const problem = parseChange(line);
         if (typeof problem === 'string') {
-            throw new ProgressFileError(`progress journal ${logText(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
+            throw new ProgressFileError(`progress journal ${(0,log_text/* logText */.k)(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
                 `(${lines.length} lines in the journal, none replayed): fix or remove that line, then run again.`);
         }
         changes.push(problem);
@@ -1748,7 +1800,7 @@ class ProgressKeeper {
         const store = await ProgressStore.open(file, region, () => options.clock.now());
         const ended = store.lockTakenOverFrom;
         if (ended) {
-            options.logger.warning(`${logText(file)}: took over the lock of pid ${ended.pid} on ${logText(ended.host)}, which has ended (started ${logText(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
+            options.logger.warning(`${(0,log_text/* logText */.k)(file)}: took over the lock of pid ${ended.pid} on ${(0,log_text/* logText */.k)(ended.host)}, which has ended (started ${(0,log_text/* logText */.k)(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
         }
         return new ProgressKeeper(store, options);
     }
@@ -1885,7 +1937,7 @@ function cannotPublish(where, failure) {
 }
 
 // EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __nccwpck_require__(651);
+var run_report = __nccwpck_require__(89);
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
 
 /** Tickets bought together (a DOUBLES or RELAY team) share a `transactionId`. */
@@ -1939,28 +1991,47 @@ function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
 
 ;// CONCATENATED MODULE: ./src/select/select-tickets.ts
 
-/** Which pulled tickets count: status in `statuses` and `ticketName` containing `nameContains`. */
+/**
+ * Which pulled tickets count: of the event (`eventId`), status in `statuses`, `ticketName`
+ * containing `nameContains`, and not already counted in an earlier event of the run.
+ */
 function selectTickets(tickets, rules) {
     const statuses = new Set(rules.statuses);
     const needle = rules.nameContains.toLowerCase();
+    const event = rules.eventId?.toLowerCase();
     const selection = {
         eligible: [],
         total: tickets.length,
         rejectedStatus: 0,
         rejectedName: 0,
+        otherEvent: 0,
+        // Keys are event ids from the run: a null prototype keeps `__proto__` an ordinary key.
+        eligibleEarlier: Object.create(null),
         invalid: [],
     };
     for (const ticket of tickets) {
         const status = stringField(ticket, 'status');
         const ticketName = stringField(ticket, 'ticketName');
-        if (typeof ticket._id !== 'string' || status === undefined || ticketName === undefined) {
+        const ticketEvent = stringField(ticket, 'eventId');
+        const earlier = rules.eligibleEarlier?.(ticket._id);
+        if (typeof ticket._id !== 'string' ||
+            (event !== undefined && ticketEvent === undefined) ||
+            status === undefined ||
+            ticketName === undefined) {
             selection.invalid.push(ticket);
+        }
+        else if (event !== undefined && ticketEvent.toLowerCase() !== event) {
+            // Vivenu ids are lower-case hex; event-id input is lower-cased, so any case matches.
+            selection.otherEvent++;
         }
         else if (!statuses.has(status)) {
             selection.rejectedStatus++;
         }
         else if (!ticketName.toLowerCase().includes(needle)) {
             selection.rejectedName++;
+        }
+        else if (earlier !== undefined) {
+            selection.eligibleEarlier[earlier] = (selection.eligibleEarlier[earlier] ?? 0) + 1;
         }
         else {
             selection.eligible.push(ticket);
@@ -2137,8 +2208,10 @@ function earlierInRecord(seen, value) {
 }
 
 // EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
-var vivenu_client = __nccwpck_require__(683);
+var vivenu_client = __nccwpck_require__(633);
 ;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
+
+
 
 
 
@@ -2150,9 +2223,26 @@ const SLOW_PAGE_MS = 10_000;
 /** After a 429, one page at a time for this long. */
 const RATE_LIMIT_CALM_MS = 30_000;
 /**
+ * Pages in a row that bring no row not already met this pass: Vivenu is repeating itself
+ * (issue 11: `total: 1e9` with the same rows on every page paged until the job timed out).
+ * One such page can happen when sales shift rows; two in a row is not paging any more.
+ */
+const REPEATED_PAGES_IN_A_ROW = 2;
+/**
+ * Past Vivenu's largest `total`, paging goes on (to show how far off it is) for at most this many
+ * more tickets, or as many again as `total`, whichever is more: a server whose pages never end
+ * must not keep the job paging, and the pull is untrusted already.
+ */
+const MOST_TICKETS_PAST_TOTAL = 10_000;
+/**
  * Every ticket of one event. Vivenu has no sort parameter and sales go on while we page, so
  * rows can move between pages: tickets are collected by `_id`, and a pass that ends short of
  * `total` is followed by one more pass to pick up what moved.
+ *
+ * Paging ends on a short page (fewer rows than asked) or an empty one, never on `total`
+ * alone: a `total` that lies low would otherwise hide the rest of the event. `total` is the
+ * check: more unique rows than Vivenu ever reported, fewer than it reports after a second
+ * pass, or pages that repeat, and the pull is untrusted (`untrusted` says why).
  */
 async function pullEvent(eventId, options) {
     const { client, clock, logger } = options;
@@ -2162,37 +2252,66 @@ async function pullEvent(eventId, options) {
     const pass = new PagingPass(eventId, options);
     while (pass.passes < 2) {
         await pass.run();
-        if (pass.seen.size >= pass.total)
+        if (pass.repeated || pass.unique >= pass.total)
             break;
         if (pass.passes === 1) {
-            logger.info(`${(0,format/* count */.U)(pass.seen.size)} unique of ${(0,format/* count */.U)(pass.total)} reported: tickets moved between pages while paging; paging once more`);
+            logger.info(`${(0,format/* count */.U)(pass.unique)} unique of ${(0,format/* count */.U)(pass.total)} reported: tickets moved between pages while paging; paging once more`);
         }
     }
+    const untrusted = untrustedReason(eventId, pass);
     return {
         eventId,
         tickets: [...pass.seen.values()].sort(compareByCreation),
+        withoutId: [...pass.withoutId.values()],
         totalReported: pass.total,
         apiCalls: client.apiCalls - callsBefore,
         retries: client.retries - retriesBefore,
         passes: pass.passes,
         durationMs: clock.now() - started,
-        complete: pass.seen.size >= pass.total,
+        complete: untrusted === undefined,
+        ...(untrusted === undefined ? {} : { untrusted }),
     };
+}
+/** Why the pass's rows cannot be taken for the event, with the numbers; undefined when they can. */
+function untrustedReason(eventId, pass) {
+    const event = (0,log_text/* logText */.k)(eventId);
+    if (pass.repeated) {
+        const [first, second] = pass.repeated.map((skip) => (0,format/* count */.U)(skip));
+        return (`event ${event}: Vivenu's pages repeat: the pages from ticket ${first} and from ticket ${second} ` +
+            `brought no ticket not already pulled (${(0,format/* count */.U)(pass.unique)} unique pulled, Vivenu reported ${(0,format/* count */.U)(pass.largestTotalEver)}). ` +
+            `The pull is not trusted; the files hold what was pulled. Run again later; if it repeats, report these numbers to Vivenu.`);
+    }
+    if (pass.unique > pass.largestTotalEver) {
+        return (`event ${event}: pulled ${(0,format/* count */.U)(pass.unique)} unique tickets but Vivenu never reported more than ` +
+            `${(0,format/* count */.U)(pass.largestTotalEver)}: pages kept coming full past its total. The pull is not trusted; ` +
+            `the files hold what was pulled. Run again later; if it repeats, report these numbers to Vivenu.`);
+    }
+    if (pass.unique < pass.total) {
+        return new errors/* IncompletePullError */.w7(eventId, pass.unique, pass.total).message;
+    }
+    return undefined;
 }
 /**
  * Pages through the event: the first page alone (it tells `total`), then up to `concurrency`
  * pages at once, each asking for as many tickets as the last answers allow. A page that
- * comes back short of what it covered (a halved page size, a server cap) leaves a gap that
- * is asked for again, so no offset is skipped.
+ * comes back short of what it covered (a halved page size, a server cap) before Vivenu's
+ * `total` leaves a gap that is asked for again, so no offset is skipped; an empty answer
+ * there ends the pass. Past `total`, pages go one at a time until a short or empty page.
  */
 class PagingPass {
     eventId;
     options;
     seen = new Map();
+    /** Rows without a string `_id`, keyed by their JSON: the same row on two pages is kept once. */
+    withoutId = new Map();
     /** Every ticket is held until the pull ends: repeated values are held once. */
     strings = new SharedStrings();
     total = 0;
+    /** The largest `total` any page of any pass reported: the most the event can hold. */
+    largestTotalEver = 0;
     passes = 0;
+    /** The offsets of the pages that repeated, when paging stopped for it. */
+    repeated;
     pageSize;
     maxPageSize;
     concurrency;
@@ -2203,9 +2322,13 @@ class PagingPass {
     nextSkip = 0;
     /** A `total` that shrinks while we page must not end the pass early: page to the largest. */
     largestTotal = 0;
-    /** An empty page at this offset: nothing lies beyond it. */
-    emptyAt = Number.POSITIVE_INFINITY;
+    /** An empty page at this offset, or the end of a short page past `total`: nothing lies beyond. */
+    endAt = Number.POSITIVE_INFINITY;
     gaps = [];
+    /** Ids met in a second pass, which re-reads rows the first pass met. */
+    metThisPass;
+    /** Offsets of the latest pages in a row that brought nothing new this pass. */
+    pagesWithNothingNew = [];
     constructor(eventId, options) {
         this.eventId = eventId;
         this.options = options;
@@ -2213,17 +2336,22 @@ class PagingPass {
         this.maxPageSize = Math.max(options.pageSize, options.maxPageSize ?? vivenu_client/* MAX_PAGE_SIZE */.H4);
         this.concurrency = Math.max(1, options.concurrency ?? 1);
     }
+    /** Unique rows so far: tickets by `_id`, and the rows without one. */
+    get unique() {
+        return this.seen.size + this.withoutId.size;
+    }
     async run() {
         this.passes++;
         this.largestTotal = 0;
-        this.emptyAt = Number.POSITIVE_INFINITY;
+        this.endAt = Number.POSITIVE_INFINITY;
         this.gaps = [];
+        this.pagesWithNothingNew = [];
+        this.metThisPass = this.passes > 1 ? new Set() : undefined;
         this.nextSkip = this.pageSize;
         await this.read({ skip: 0, top: this.pageSize });
         const inFlight = new Set();
         for (;;) {
-            const limit = this.options.clock.now() < this.calmUntil ? 1 : this.concurrency;
-            const range = inFlight.size < limit ? this.takeRange() : undefined;
+            const range = inFlight.size < this.pagesAllowedInFlight() ? this.takeRange() : undefined;
             if (range) {
                 const reading = this.read(range).finally(() => inFlight.delete(reading));
                 inFlight.add(reading);
@@ -2234,13 +2362,23 @@ class PagingPass {
             await Promise.race(inFlight);
         }
     }
-    get end() {
-        return Math.min(this.largestTotal, this.emptyAt);
+    /**
+     * One page at a time after a 429, and past the reported `total`, where each page may be the
+     * last (an honest Vivenu answers there with a short or empty page).
+     */
+    pagesAllowedInFlight() {
+        if (this.options.clock.now() < this.calmUntil)
+            return 1;
+        if (this.gaps.length === 0 && this.nextSkip >= this.largestTotal)
+            return 1;
+        return this.concurrency;
     }
     takeRange() {
+        if (this.repeated || this.unique > this.mostTicketsBelieved())
+            return undefined;
         while (this.gaps.length > 0) {
             const gap = this.gaps.shift();
-            if (gap.skip >= this.end)
+            if (gap.skip >= this.endAt)
                 continue;
             // A gap is asked for at the current page size (after a 503 storm, in smaller pieces),
             // but never leaving a sliver smaller than the smallest page.
@@ -2250,11 +2388,16 @@ class PagingPass {
             }
             return gap;
         }
-        if (this.nextSkip >= this.end)
+        if (this.nextSkip >= this.endAt)
             return undefined;
         const range = { skip: this.nextSkip, top: this.pageSize };
         this.nextSkip += range.top;
         return range;
+    }
+    /** Beyond this many unique rows, paging stops: no honest event of this `total` holds them. */
+    mostTicketsBelieved() {
+        const total = this.largestTotalEver;
+        return Math.max(2 * total, total + MOST_TICKETS_PAST_TOTAL);
     }
     async read(range) {
         const { client, clock, logger } = this.options;
@@ -2263,18 +2406,69 @@ class PagingPass {
         const elapsed = clock.now() - started;
         this.total = page.total;
         this.largestTotal = Math.max(this.largestTotal, page.total);
-        for (const row of page.rows) {
-            if (!this.seen.has(row._id))
-                this.seen.set(row._id, this.strings.share(row));
-        }
-        if (page.rows.length === 0)
-            this.emptyAt = Math.min(this.emptyAt, range.skip);
-        else if (page.rows.length < range.top && range.skip + page.rows.length < this.end) {
-            this.gaps.push({ skip: range.skip + page.rows.length, top: range.top - page.rows.length });
-        }
+        this.largestTotalEver = Math.max(this.largestTotalEver, page.total);
+        let nothingNew = page.rows.length > 0;
+        for (const row of page.rows)
+            if (this.keep(row))
+                nothingNew = false;
+        this.noteRepeats(range.skip, page.rows.length, nothingNew);
+        this.noteEnd(range, page.rows.length, page.pageSize);
         this.pagesRead++;
-        logger.info(`page ${this.pagesRead}: ${(0,format/* count */.U)(this.seen.size)}/${(0,format/* count */.U)(page.total)}`);
+        logger.info(`page ${this.pagesRead}: ${(0,format/* count */.U)(this.unique)}/${(0,format/* count */.U)(page.total)}`);
         this.adapt(page.pageSize, range.top, elapsed);
+    }
+    /** Holds `row` unless it was held already; true when it is new to this pass. */
+    keep(row) {
+        let isNew;
+        let key;
+        if ((0,vivenu_client/* hasId */.YC)(row)) {
+            key = row._id;
+            isNew = !this.seen.has(key);
+            if (isNew)
+                this.seen.set(key, this.strings.share(row));
+        }
+        else {
+            key = JSON.stringify(row);
+            isNew = !this.withoutId.has(key);
+            if (isNew)
+                this.withoutId.set(key, row);
+            key = `\u0000${key}`;
+        }
+        if (!this.metThisPass)
+            return isNew;
+        const newThisPass = !this.metThisPass.has(key);
+        this.metThisPass.add(key);
+        return newThisPass;
+    }
+    /** Two non-empty pages in a row with nothing new end the pass: Vivenu is repeating itself. */
+    noteRepeats(skip, rows, nothingNew) {
+        if (rows === 0)
+            return;
+        if (!nothingNew) {
+            this.pagesWithNothingNew = [];
+            return;
+        }
+        this.pagesWithNothingNew.push(skip);
+        if (this.pagesWithNothingNew.length >= REPEATED_PAGES_IN_A_ROW && !this.repeated) {
+            const [first, second] = this.pagesWithNothingNew.slice(-2);
+            this.repeated = [first, second];
+        }
+    }
+    /**
+     * Where the list ends, from a page's length: an empty page ends it; a short one ends it at
+     * or past the reported `total`, and before it leaves the rest to be asked for again (a cap,
+     * rows that moved). A page of a halved size leaves the rest of its range to ask for too.
+     */
+    noteEnd(range, rows, askedSize) {
+        if (rows === 0) {
+            this.endAt = Math.min(this.endAt, range.skip);
+        }
+        else if (rows < askedSize && range.skip + rows >= this.largestTotal) {
+            this.endAt = Math.min(this.endAt, range.skip + rows);
+        }
+        else if (rows < range.top && range.skip + rows < this.endAt) {
+            this.gaps.push({ skip: range.skip + rows, top: range.top - rows });
+        }
     }
     /** Grows the page size while pages are fast and healthy; shrinks it on 503s, 429s and slow pages. */
     adapt(answeredSize, askedSize, elapsedMs) {
@@ -2507,6 +2701,7 @@ class WebhookSender {
 
 
 
+
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -2581,14 +2776,14 @@ class PipelineRun {
         });
     }
     async pullOnly() {
-        const incomplete = [];
+        const untrusted = [];
         for (const eventId of this.settings.eventIds) {
             const pulled = await this.pull(eventId);
-            if (!pulled.complete)
-                incomplete.push(new errors/* IncompletePullError */.w7(eventId, pulled.tickets.length, pulled.totalReported));
+            if (pulled.untrusted !== undefined)
+                untrusted.push(pulled.untrusted);
         }
-        if (incomplete.length > 0)
-            throw new errors/* RunStoppedError */.Fz(incomplete.map((error) => error.message).join('\n'));
+        if (untrusted.length > 0)
+            throw new errors/* RunStoppedError */.Fz(untrusted.join('\n'));
     }
     /** One eligible ticket (a `ticketName` with HIA first) to the test endpoint; progress untouched. */
     async testDelivery() {
@@ -2596,6 +2791,9 @@ class PipelineRun {
         this.warnIfUnsigned();
         for (const eventId of settings.eventIds) {
             const pulled = await this.pull(eventId);
+            if (pulled.untrusted !== undefined) {
+                throw new errors/* RunStoppedError */.Fz(`${pulled.untrusted} Nothing was delivered from this pull.`);
+            }
             const { eligible } = this.select(pulled);
             const ticket = eligible.find((t) => /HIA/i.test(stringField(t, 'ticketName') ?? '')) ?? eligible[0];
             if (!ticket)
@@ -2663,6 +2861,8 @@ class PipelineRun {
         this.warnIfUnsigned();
         const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
         let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
+        /** Ticket ids eligible in an earlier event of this run, and that event: each goes out once. */
+        const eligibleIn = new Map();
         try {
             for (const eventId of settings.eventIds) {
                 if (allowance <= 0) {
@@ -2682,15 +2882,17 @@ class PipelineRun {
                     continue;
                 }
                 const pulled = await this.pull(eventId);
-                const selection = this.select(pulled);
+                const selection = this.select(pulled, (ticketId) => eligibleIn.get(ticketId));
+                for (const ticket of selection.eligible)
+                    eligibleIn.set(ticket._id, eventId);
                 const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
-                const sync = eventSyncReport(eventId, selection, pending.length);
+                const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
                 report.syncs.push(sync);
                 logger.info(`${(0,format/* count */.U)(sync.deliveredBefore)} delivered by earlier runs; ${(0,format/* count */.U)(pending.length)} to deliver`);
-                if (!pulled.complete) {
+                if (pulled.untrusted !== undefined) {
                     report.stop = {
                         reason: 'untrusted-pull',
-                        message: `${new errors/* IncompletePullError */.w7(eventId, pulled.tickets.length, pulled.totalReported).message} Nothing was delivered from this pull.`,
+                        message: `${pulled.untrusted} Nothing was delivered from this pull.`,
                     };
                     break;
                 }
@@ -2840,6 +3042,10 @@ class PipelineRun {
             // Files are written even for an incomplete pull: nothing pulled is thrown away.
             const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
             this.report.pulls.push({ metadata, eventDir: files.eventDir });
+            const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
+            if (pulled.withoutId.length > 0) {
+                logger.warning(`event ${eventId}: ${(0,format/* count */.U)(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${(0,log_text/* logText */.k)(kept)}.`);
+            }
             logger.info(`${(0,format/* count */.U)(pulled.tickets.length)} unique tickets (Vivenu reported ${(0,format/* count */.U)(pulled.totalReported)}) ` +
                 `in ${(0,format/* count */.U)(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
             if (pulled.tickets.length === 0) {
@@ -2848,19 +3054,30 @@ class PipelineRun {
             return pulled;
         });
     }
-    select(pulled) {
+    select(pulled, eligibleEarlier) {
         const { settings, logger } = this;
-        const selection = selectTickets(pulled.tickets, settings);
+        const { eventId } = pulled;
+        const selection = selectTickets(pulled.tickets, { ...settings, eventId, eligibleEarlier });
+        const earlier = Object.values(selection.eligibleEarlier).reduce((sum, n) => sum + n, 0);
         logger.info([
-            `Filtering results for event ${pulled.eventId}:`,
-            `  - Total tickets: ${(0,format/* count */.U)(selection.total)}`,
+            `Filtering results for event ${eventId}:`,
+            `  - Total tickets: ${(0,format/* count */.U)(selection.total + pulled.withoutId.length)}`,
+            `  - Without _id (never delivered: cannot be recorded as sent): ${(0,format/* count */.U)(pulled.withoutId.length)}`,
+            `  - Invalid (no eventId, ticketName or status): ${(0,format/* count */.U)(selection.invalid.length)}`,
+            `  - Rejected (eventId not ${eventId}): ${(0,format/* count */.U)(selection.otherEvent)}`,
             `  - Rejected (status not ${settings.statuses.join('/')}): ${(0,format/* count */.U)(selection.rejectedStatus)}`,
-            `  - Rejected (name without "${settings.nameContains}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
-            `  - Invalid (no _id, ticketName or status): ${(0,format/* count */.U)(selection.invalid.length)}`,
+            `  - Rejected (name without "${(0,log_text/* logText */.k)(settings.nameContains)}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
+            `  - Skipped (eligible in an earlier event of this run): ${(0,format/* count */.U)(earlier)}`,
             `  - Eligible: ${(0,format/* count */.U)(selection.eligible.length)}`,
         ].join('\n'));
         if (selection.invalid.length > 0) {
-            logger.warning(`event ${pulled.eventId}: ${selection.invalid.length} tickets lack a ticketName or status and were skipped (first: ${selection.invalid[0]._id})`);
+            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(selection.invalid.length)} tickets lack an eventId, ticketName or status and were skipped (first: ${(0,log_text/* logText */.k)(selection.invalid[0]._id)})`);
+        }
+        if (selection.otherEvent > 0) {
+            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(selection.otherEvent)} tickets Vivenu listed for this event belong to another event (their eventId): not delivered.`);
+        }
+        for (const [event, n] of Object.entries(selection.eligibleEarlier)) {
+            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(n)} tickets were eligible in event ${(0,log_text/* logText */.k)(event)} earlier in this run: each is delivered once, under that event.`);
         }
         return selection;
     }
@@ -2915,13 +3132,16 @@ class PipelineRun {
 function limitExceededLine(limit, exceeded) {
     return `limit ${(0,format/* count */.U)(limit)} exceeded by ${(0,format/* count */.U)(exceeded.by)} to keep a team of ${(0,format/* count */.U)(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
 }
-function eventSyncReport(eventId, selection, pending) {
+function eventSyncReport(eventId, selection, pending, withoutId) {
     return {
         eventId,
         skippedAsProcessed: false,
-        found: selection.total,
+        found: selection.total + withoutId,
         rejectedStatus: selection.rejectedStatus,
         rejectedName: selection.rejectedName,
+        otherEvent: selection.otherEvent,
+        eligibleEarlier: selection.eligibleEarlier,
+        withoutId,
         invalid: selection.invalid.length,
         eligible: selection.eligible.length,
         deliveredBefore: selection.eligible.length - pending,
@@ -2934,7 +3154,15 @@ function eventSyncReport(eventId, selection, pending) {
 function skippedEvent(eventId, progress) {
     const delivered = progress.sentIds(eventId).length;
     return {
-        ...eventSyncReport(eventId, { eligible: [], total: 0, rejectedStatus: 0, rejectedName: 0, invalid: [] }, 0),
+        ...eventSyncReport(eventId, {
+            eligible: [],
+            total: 0,
+            rejectedStatus: 0,
+            rejectedName: 0,
+            otherEvent: 0,
+            eligibleEarlier: {},
+            invalid: [],
+        }, 0, 0),
         skippedAsProcessed: true,
         deliveredBefore: delivered,
     };
@@ -2943,7 +3171,7 @@ function skippedEvent(eventId, progress) {
 
 /***/ }),
 
-/***/ 441:
+/***/ 467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2984,7 +3212,7 @@ function consoleLogger(write = (line) => console.log(line)) {
 
 /***/ }),
 
-/***/ 651:
+/***/ 89:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3008,7 +3236,7 @@ function syncTotals(report) {
 
 /***/ }),
 
-/***/ 324:
+/***/ 750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3017,10 +3245,10 @@ function syncTotals(report) {
 /* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, INPUT_NAMES, defaultProgressFile, defaultVivenuOrigin */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(412);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(619);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(174);
-/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(683);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
+/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(633);
 
 
 
@@ -3303,7 +3531,7 @@ function parseSettings(raw, workspace) {
 
 /***/ }),
 
-/***/ 683:
+/***/ 633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3311,21 +3539,32 @@ function parseSettings(raw, workspace) {
 __nccwpck_require__.d(__webpack_exports__, {
   H4: () => (/* binding */ MAX_PAGE_SIZE),
   RA: () => (/* binding */ MIN_PAGE_SIZE),
-  vY: () => (/* binding */ VivenuClient)
+  vY: () => (/* binding */ VivenuClient),
+  YC: () => (/* binding */ hasId)
 });
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(10);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(619);
+var format = __nccwpck_require__(264);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(174);
+var errors = __nccwpck_require__(916);
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(472);
+var retry = __nccwpck_require__(902);
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(529);
 ;// CONCATENATED MODULE: ./src/http/http-get.ts
+
 /** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
 class NetworkError extends Error {
     name = 'NetworkError';
+}
+/**
+ * An answer refused unread because of what it is, not how the network behaved: a content
+ * coding not asked for, or a body over the size allowed. Retrying does not change either.
+ */
+class AnswerRefusedError extends NetworkError {
+    name = 'AnswerRefusedError';
 }
 /** Under the 5 s many servers keep an idle connection, so a reused one is rarely just closed. */
 const IDLE_CONNECTION_MS = 4_000;
@@ -3342,7 +3581,7 @@ class HttpGetter {
         const coding = response.headers['content-encoding'];
         if (coding && coding.toLowerCase() !== 'identity') {
             response.destroy();
-            throw new NetworkError(`answer in a content coding not asked for (${coding.slice(0, 40)})`);
+            throw new AnswerRefusedError(`answer in a content coding not asked for (${(0,log_text/* logText */.k)(coding.slice(0, 40))})`);
         }
         return {
             status: response.statusCode ?? 0,
@@ -3384,7 +3623,7 @@ class HttpGetter {
         const declared = Number(response.headers['content-length']);
         if (declared > this.maxBytes) {
             response.destroy();
-            throw new NetworkError(`answer of ${declared} bytes, over the ${this.maxBytes} allowed`);
+            throw new AnswerRefusedError(`answer of ${declared} bytes, over the ${this.maxBytes} allowed`);
         }
         const chunks = [];
         let bytes = 0;
@@ -3395,7 +3634,7 @@ class HttpGetter {
                 bytes += chunk.length;
                 if (bytes > this.maxBytes) {
                     response.destroy();
-                    throw new NetworkError(`answer over the ${this.maxBytes} bytes allowed`);
+                    throw new AnswerRefusedError(`answer over the ${this.maxBytes} bytes allowed`);
                 }
                 chunks.push(chunk);
             }
@@ -3432,14 +3671,24 @@ function abortReason(signal) {
 
 
 
+
 const MIN_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 1000;
 /** After this many 503s in a row for one page, ask for half as many tickets. */
 const UNAVAILABLE_BEFORE_HALVING = 2;
 /** A page of 1,000 tickets is a few MB; an answer past this is not a page to hold. */
 const MAX_PAGE_BYTES = 64 * 2 ** 20;
+/** A row that can be told apart from every other: a non-empty string `_id`. */
+function hasId(row) {
+    return typeof row._id === 'string' && row._id !== '';
+}
+/**
+ * A row must be an object; one without a usable `_id` is still a row of the page (the pull keeps
+ * it aside), not a reason to refuse the page: Vivenu's spec requires `_id`, so a row without
+ * one is a damaged ticket, not a damaged page (vivenu-facts.md, "The Ticket object").
+ */
 const pageSchema = schemas/* object */.Ikc({
-    rows: schemas/* array */.YOg(schemas/* looseObject */._H3({ _id: schemas/* string */.YjP().min(1) })),
+    rows: schemas/* array */.YOg(schemas/* looseObject */._H3({})),
     total: schemas/* number */.aig().int().nonnegative(),
 });
 /** Reads ticket pages from Vivenu's `GET /api/tickets`. Read-only: it never writes to Vivenu. */
@@ -3502,15 +3751,15 @@ class VivenuClient {
         this.apiCalls++;
         let response;
         try {
-            response = await this.http.get(url, {
-                authorization: `Bearer ${this.options.apiKey}`,
-                accept: 'application/json',
-                'user-agent': 'vivenu-historical-sync',
-            }, signal);
+            response = await this.getPage(url, signal);
         }
         catch (error) {
             this.options.signal?.throwIfAborted();
             return { kind: 'retry', reason: (0,retry/* describeNetworkError */.gl)(error) };
+        }
+        if ('refused' in response) {
+            throw new errors/* VivenuError */.S7(`Vivenu's answer for event ${(0,log_text/* logText */.k)(eventId)}, tickets from ${(0,format/* count */.U)(skip)} was refused: ${response.refused}. ` +
+                `Not retried, as load does not cause it: check that vivenu-url (${this.options.origin}) reaches Vivenu's API directly, not through a proxy that rewrites answers.`);
         }
         const body = response.text;
         if (response.status < 200 || response.status > 299) {
@@ -3546,6 +3795,25 @@ class VivenuClient {
             kind: 'page',
             page: { rows: json.rows, total: parsed.data.total },
         };
+    }
+    /**
+     * The page's answer, or why it was refused unread (a content coding not asked for: a
+     * compressed answer can expand a thousandfold; over the size allowed). Neither is load, so
+     * neither is retried.
+     */
+    async getPage(url, signal) {
+        try {
+            return await this.http.get(url, {
+                authorization: `Bearer ${this.options.apiKey}`,
+                accept: 'application/json',
+                'user-agent': 'vivenu-historical-sync',
+            }, signal);
+        }
+        catch (error) {
+            if (error instanceof AnswerRefusedError)
+                return { refused: error.message };
+            throw error;
+        }
     }
     refusal({ status, location }, eventId) {
         const { region, origin } = this.options;
@@ -3595,7 +3863,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 619:
+/***/ 691:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3614,11 +3882,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(412);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(211);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(723);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -3931,7 +4199,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -4089,7 +4357,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -4607,7 +4875,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -4647,14 +4915,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
 
 
 
@@ -7292,7 +7560,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -7345,7 +7613,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
 
 
 
@@ -8450,7 +8718,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -9103,7 +9371,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -9948,7 +10216,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -10075,7 +10343,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -10344,7 +10612,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
 
@@ -10521,7 +10789,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
 
 
 
@@ -10580,7 +10848,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -10598,7 +10866,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -12138,7 +12406,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 412:
+/***/ 532:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12150,7 +12418,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
 var _a;
 
 /** A special constant with type `never` */
@@ -12296,7 +12564,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 211:
+/***/ 723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12351,7 +12619,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(532);
 
 // functions
 function assertEqual(val) {
@@ -13368,7 +13636,7 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(187);
+/******/ var __webpack_exports__ = __nccwpck_require__(581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };

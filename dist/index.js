@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 792:
+/***/ 454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,7 +12,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -48,7 +48,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -144,7 +144,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -181,7 +181,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -255,7 +255,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -536,7 +536,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -570,7 +570,7 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -635,7 +635,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -1016,8 +1016,32 @@ class RunStoppedError extends Error {
     name = 'RunStoppedError';
 }
 
+;// CONCATENATED MODULE: ./src/log-text.ts
+/**
+ * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
+ * line: control characters and line breaks shown escaped, so the value stays on its line and
+ * cannot start a workflow command (`::error::…`) of its own.
+ */
+function logText(value) {
+    const text = typeof value === 'string' ? value : String(value);
+    // C0 and C1 controls, DEL, and the two Unicode line separators.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
+        switch (character) {
+            case '\n':
+                return '\\n';
+            case '\r':
+                return '\\r';
+            case '\t':
+                return '\\t';
+            default:
+                return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+        }
+    });
+}
+
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var vivenu_tickets = __nccwpck_require__(618);
+var vivenu_tickets = __nccwpck_require__(72);
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
 /** How many tickets have each value of a field; a missing or non-string value counts as "(none)". */
@@ -1046,6 +1070,7 @@ function buildEventMetadata(pulled, context) {
         vivenu_origin: context.origin,
         total_reported: pulled.totalReported,
         total_pulled: pulled.tickets.length,
+        without_id: pulled.withoutId.length,
         complete: pulled.complete,
         by_status: countBy(pulled.tickets, 'status'),
         by_ticket_name: countBy(pulled.tickets, 'ticketName'),
@@ -1240,40 +1265,31 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
     await writeFileAtomic(files.metadata, `${JSON.stringify(metadata, null, 2)}\n`);
     return files;
 }
-
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(472);
-;// CONCATENATED MODULE: ./src/log-text.ts
+/** Where rows without a string `_id` are kept for review, beside `all_tickets.json`. */
+const ROWS_WITHOUT_ID_FILE = 'without_id.json';
 /**
- * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
- * line: control characters and line breaks shown escaped, so the value stays on its line and
- * cannot start a workflow command (`::error::…`) of its own.
+ * Keeps the pull's rows without an `_id` in `without_id.json` (none: the file of an earlier
+ * pull is removed, so the folder matches this pull). They are not in `all_tickets.json`:
+ * without an id they cannot be recorded as sent, so nothing may deliver them.
  */
-function logText(value) {
-    const text = typeof value === 'string' ? value : String(value);
-    // C0 and C1 controls, DEL, and the two Unicode line separators.
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
-        switch (character) {
-            case '\n':
-                return '\\n';
-            case '\r':
-                return '\\r';
-            case '\t':
-                return '\\t';
-            default:
-                return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-        }
-    });
+async function keepRowsWithoutId(eventDir, rows) {
+    const file = external_node_path_default().join(eventDir, ROWS_WITHOUT_ID_FILE);
+    if (rows.length === 0)
+        await (0,promises_namespaceObject.rm)(file, { force: true });
+    else
+        await writeFileAtomic(file, prettyJsonArray(rows));
+    return file;
 }
 
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __nccwpck_require__(902);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(619);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
 // EXTERNAL MODULE: ./src/progress/progress.ts
-var progress_progress = __nccwpck_require__(694);
+var progress_progress = __nccwpck_require__(864);
 ;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
 
 
@@ -1786,7 +1802,7 @@ class ProgressKeeper {
 }
 
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
-var progress_publisher = __nccwpck_require__(327);
+var progress_publisher = __nccwpck_require__(181);
 ;// CONCATENATED MODULE: ./src/run-report.ts
 function ticketsFound(report) {
     return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
@@ -1855,28 +1871,47 @@ function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
 
 ;// CONCATENATED MODULE: ./src/select/select-tickets.ts
 
-/** Which pulled tickets count: status in `statuses` and `ticketName` containing `nameContains`. */
+/**
+ * Which pulled tickets count: of the event (`eventId`), status in `statuses`, `ticketName`
+ * containing `nameContains`, and not already counted in an earlier event of the run.
+ */
 function selectTickets(tickets, rules) {
     const statuses = new Set(rules.statuses);
     const needle = rules.nameContains.toLowerCase();
+    const event = rules.eventId?.toLowerCase();
     const selection = {
         eligible: [],
         total: tickets.length,
         rejectedStatus: 0,
         rejectedName: 0,
+        otherEvent: 0,
+        // Keys are event ids from the run: a null prototype keeps `__proto__` an ordinary key.
+        eligibleEarlier: Object.create(null),
         invalid: [],
     };
     for (const ticket of tickets) {
         const status = (0,vivenu_tickets/* stringField */.OM)(ticket, 'status');
         const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName');
-        if (typeof ticket._id !== 'string' || status === undefined || ticketName === undefined) {
+        const ticketEvent = (0,vivenu_tickets/* stringField */.OM)(ticket, 'eventId');
+        const earlier = rules.eligibleEarlier?.(ticket._id);
+        if (typeof ticket._id !== 'string' ||
+            (event !== undefined && ticketEvent === undefined) ||
+            status === undefined ||
+            ticketName === undefined) {
             selection.invalid.push(ticket);
+        }
+        else if (event !== undefined && ticketEvent.toLowerCase() !== event) {
+            // Vivenu ids are lower-case hex; event-id input is lower-cased, so any case matches.
+            selection.otherEvent++;
         }
         else if (!statuses.has(status)) {
             selection.rejectedStatus++;
         }
         else if (!ticketName.toLowerCase().includes(needle)) {
             selection.rejectedName++;
+        }
+        else if (earlier !== undefined) {
+            selection.eligibleEarlier[earlier] = (selection.eligibleEarlier[earlier] ?? 0) + 1;
         }
         else {
             selection.eligible.push(ticket);
@@ -2053,9 +2088,17 @@ function earlierInRecord(seen, value) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/http-get.ts
+
 /** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
 class NetworkError extends Error {
     name = 'NetworkError';
+}
+/**
+ * An answer refused unread because of what it is, not how the network behaved: a content
+ * coding not asked for, or a body over the size allowed. Retrying does not change either.
+ */
+class AnswerRefusedError extends NetworkError {
+    name = 'AnswerRefusedError';
 }
 /** Under the 5 s many servers keep an idle connection, so a reused one is rarely just closed. */
 const IDLE_CONNECTION_MS = 4_000;
@@ -2072,7 +2115,7 @@ class HttpGetter {
         const coding = response.headers['content-encoding'];
         if (coding && coding.toLowerCase() !== 'identity') {
             response.destroy();
-            throw new NetworkError(`answer in a content coding not asked for (${coding.slice(0, 40)})`);
+            throw new AnswerRefusedError(`answer in a content coding not asked for (${logText(coding.slice(0, 40))})`);
         }
         return {
             status: response.statusCode ?? 0,
@@ -2114,7 +2157,7 @@ class HttpGetter {
         const declared = Number(response.headers['content-length']);
         if (declared > this.maxBytes) {
             response.destroy();
-            throw new NetworkError(`answer of ${declared} bytes, over the ${this.maxBytes} allowed`);
+            throw new AnswerRefusedError(`answer of ${declared} bytes, over the ${this.maxBytes} allowed`);
         }
         const chunks = [];
         let bytes = 0;
@@ -2125,7 +2168,7 @@ class HttpGetter {
                 bytes += chunk.length;
                 if (bytes > this.maxBytes) {
                     response.destroy();
-                    throw new NetworkError(`answer over the ${this.maxBytes} bytes allowed`);
+                    throw new AnswerRefusedError(`answer over the ${this.maxBytes} bytes allowed`);
                 }
                 chunks.push(chunk);
             }
@@ -2162,14 +2205,24 @@ function abortReason(signal) {
 
 
 
+
 const MIN_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 1000;
 /** After this many 503s in a row for one page, ask for half as many tickets. */
 const UNAVAILABLE_BEFORE_HALVING = 2;
 /** A page of 1,000 tickets is a few MB; an answer past this is not a page to hold. */
 const MAX_PAGE_BYTES = 64 * 2 ** 20;
+/** A row that can be told apart from every other: a non-empty string `_id`. */
+function hasId(row) {
+    return typeof row._id === 'string' && row._id !== '';
+}
+/**
+ * A row must be an object; one without a usable `_id` is still a row of the page (the pull keeps
+ * it aside), not a reason to refuse the page: Vivenu's spec requires `_id`, so a row without
+ * one is a damaged ticket, not a damaged page (vivenu-facts.md, "The Ticket object").
+ */
 const pageSchema = schemas/* object */.Ikc({
-    rows: schemas/* array */.YOg(schemas/* looseObject */._H3({ _id: schemas/* string */.YjP().min(1) })),
+    rows: schemas/* array */.YOg(schemas/* looseObject */._H3({})),
     total: schemas/* number */.aig().int().nonnegative(),
 });
 /** Reads ticket pages from Vivenu's `GET /api/tickets`. Read-only: it never writes to Vivenu. */
@@ -2232,15 +2285,15 @@ class VivenuClient {
         this.apiCalls++;
         let response;
         try {
-            response = await this.http.get(url, {
-                authorization: `Bearer ${this.options.apiKey}`,
-                accept: 'application/json',
-                'user-agent': 'vivenu-historical-sync',
-            }, signal);
+            response = await this.getPage(url, signal);
         }
         catch (error) {
             this.options.signal?.throwIfAborted();
             return { kind: 'retry', reason: (0,retry/* describeNetworkError */.gl)(error) };
+        }
+        if ('refused' in response) {
+            throw new VivenuError(`Vivenu's answer for event ${logText(eventId)}, tickets from ${count(skip)} was refused: ${response.refused}. ` +
+                `Not retried, as load does not cause it: check that vivenu-url (${this.options.origin}) reaches Vivenu's API directly, not through a proxy that rewrites answers.`);
         }
         const body = response.text;
         if (response.status < 200 || response.status > 299) {
@@ -2277,6 +2330,25 @@ class VivenuClient {
             page: { rows: json.rows, total: parsed.data.total },
         };
     }
+    /**
+     * The page's answer, or why it was refused unread (a content coding not asked for: a
+     * compressed answer can expand a thousandfold; over the size allowed). Neither is load, so
+     * neither is retried.
+     */
+    async getPage(url, signal) {
+        try {
+            return await this.http.get(url, {
+                authorization: `Bearer ${this.options.apiKey}`,
+                accept: 'application/json',
+                'user-agent': 'vivenu-historical-sync',
+            }, signal);
+        }
+        catch (error) {
+            if (error instanceof AnswerRefusedError)
+                return { refused: error.message };
+            throw error;
+        }
+    }
     refusal({ status, location }, eventId) {
         const { region, origin } = this.options;
         if (status >= 300 && status < 400) {
@@ -2306,6 +2378,8 @@ class VivenuClient {
 
 
 
+
+
 /** A page answered this fast lets the next ask for twice as many tickets. */
 const FAST_PAGE_MS = 2_000;
 /** A page this slow halves the next. */
@@ -2313,9 +2387,26 @@ const SLOW_PAGE_MS = 10_000;
 /** After a 429, one page at a time for this long. */
 const RATE_LIMIT_CALM_MS = 30_000;
 /**
+ * Pages in a row that bring no row not already met this pass: Vivenu is repeating itself
+ * (issue 11: `total: 1e9` with the same rows on every page paged until the job timed out).
+ * One such page can happen when sales shift rows; two in a row is not paging any more.
+ */
+const REPEATED_PAGES_IN_A_ROW = 2;
+/**
+ * Past Vivenu's largest `total`, paging goes on (to show how far off it is) for at most this many
+ * more tickets, or as many again as `total`, whichever is more: a server whose pages never end
+ * must not keep the job paging, and the pull is untrusted already.
+ */
+const MOST_TICKETS_PAST_TOTAL = 10_000;
+/**
  * Every ticket of one event. Vivenu has no sort parameter and sales go on while we page, so
  * rows can move between pages: tickets are collected by `_id`, and a pass that ends short of
  * `total` is followed by one more pass to pick up what moved.
+ *
+ * Paging ends on a short page (fewer rows than asked) or an empty one, never on `total`
+ * alone: a `total` that lies low would otherwise hide the rest of the event. `total` is the
+ * check: more unique rows than Vivenu ever reported, fewer than it reports after a second
+ * pass, or pages that repeat, and the pull is untrusted (`untrusted` says why).
  */
 async function pullEvent(eventId, options) {
     const { client, clock, logger } = options;
@@ -2325,37 +2416,66 @@ async function pullEvent(eventId, options) {
     const pass = new PagingPass(eventId, options);
     while (pass.passes < 2) {
         await pass.run();
-        if (pass.seen.size >= pass.total)
+        if (pass.repeated || pass.unique >= pass.total)
             break;
         if (pass.passes === 1) {
-            logger.info(`${count(pass.seen.size)} unique of ${count(pass.total)} reported: tickets moved between pages while paging; paging once more`);
+            logger.info(`${count(pass.unique)} unique of ${count(pass.total)} reported: tickets moved between pages while paging; paging once more`);
         }
     }
+    const untrusted = untrustedReason(eventId, pass);
     return {
         eventId,
         tickets: [...pass.seen.values()].sort(vivenu_tickets/* compareByCreation */.gx),
+        withoutId: [...pass.withoutId.values()],
         totalReported: pass.total,
         apiCalls: client.apiCalls - callsBefore,
         retries: client.retries - retriesBefore,
         passes: pass.passes,
         durationMs: clock.now() - started,
-        complete: pass.seen.size >= pass.total,
+        complete: untrusted === undefined,
+        ...(untrusted === undefined ? {} : { untrusted }),
     };
+}
+/** Why the pass's rows cannot be taken for the event, with the numbers; undefined when they can. */
+function untrustedReason(eventId, pass) {
+    const event = logText(eventId);
+    if (pass.repeated) {
+        const [first, second] = pass.repeated.map((skip) => count(skip));
+        return (`event ${event}: Vivenu's pages repeat: the pages from ticket ${first} and from ticket ${second} ` +
+            `brought no ticket not already pulled (${count(pass.unique)} unique pulled, Vivenu reported ${count(pass.largestTotalEver)}). ` +
+            `The pull is not trusted; the files hold what was pulled. Run again later; if it repeats, report these numbers to Vivenu.`);
+    }
+    if (pass.unique > pass.largestTotalEver) {
+        return (`event ${event}: pulled ${count(pass.unique)} unique tickets but Vivenu never reported more than ` +
+            `${count(pass.largestTotalEver)}: pages kept coming full past its total. The pull is not trusted; ` +
+            `the files hold what was pulled. Run again later; if it repeats, report these numbers to Vivenu.`);
+    }
+    if (pass.unique < pass.total) {
+        return new IncompletePullError(eventId, pass.unique, pass.total).message;
+    }
+    return undefined;
 }
 /**
  * Pages through the event: the first page alone (it tells `total`), then up to `concurrency`
  * pages at once, each asking for as many tickets as the last answers allow. A page that
- * comes back short of what it covered (a halved page size, a server cap) leaves a gap that
- * is asked for again, so no offset is skipped.
+ * comes back short of what it covered (a halved page size, a server cap) before Vivenu's
+ * `total` leaves a gap that is asked for again, so no offset is skipped; an empty answer
+ * there ends the pass. Past `total`, pages go one at a time until a short or empty page.
  */
 class PagingPass {
     eventId;
     options;
     seen = new Map();
+    /** Rows without a string `_id`, keyed by their JSON: the same row on two pages is kept once. */
+    withoutId = new Map();
     /** Every ticket is held until the pull ends: repeated values are held once. */
     strings = new SharedStrings();
     total = 0;
+    /** The largest `total` any page of any pass reported: the most the event can hold. */
+    largestTotalEver = 0;
     passes = 0;
+    /** The offsets of the pages that repeated, when paging stopped for it. */
+    repeated;
     pageSize;
     maxPageSize;
     concurrency;
@@ -2366,9 +2486,13 @@ class PagingPass {
     nextSkip = 0;
     /** A `total` that shrinks while we page must not end the pass early: page to the largest. */
     largestTotal = 0;
-    /** An empty page at this offset: nothing lies beyond it. */
-    emptyAt = Number.POSITIVE_INFINITY;
+    /** An empty page at this offset, or the end of a short page past `total`: nothing lies beyond. */
+    endAt = Number.POSITIVE_INFINITY;
     gaps = [];
+    /** Ids met in a second pass, which re-reads rows the first pass met. */
+    metThisPass;
+    /** Offsets of the latest pages in a row that brought nothing new this pass. */
+    pagesWithNothingNew = [];
     constructor(eventId, options) {
         this.eventId = eventId;
         this.options = options;
@@ -2376,17 +2500,22 @@ class PagingPass {
         this.maxPageSize = Math.max(options.pageSize, options.maxPageSize ?? MAX_PAGE_SIZE);
         this.concurrency = Math.max(1, options.concurrency ?? 1);
     }
+    /** Unique rows so far: tickets by `_id`, and the rows without one. */
+    get unique() {
+        return this.seen.size + this.withoutId.size;
+    }
     async run() {
         this.passes++;
         this.largestTotal = 0;
-        this.emptyAt = Number.POSITIVE_INFINITY;
+        this.endAt = Number.POSITIVE_INFINITY;
         this.gaps = [];
+        this.pagesWithNothingNew = [];
+        this.metThisPass = this.passes > 1 ? new Set() : undefined;
         this.nextSkip = this.pageSize;
         await this.read({ skip: 0, top: this.pageSize });
         const inFlight = new Set();
         for (;;) {
-            const limit = this.options.clock.now() < this.calmUntil ? 1 : this.concurrency;
-            const range = inFlight.size < limit ? this.takeRange() : undefined;
+            const range = inFlight.size < this.pagesAllowedInFlight() ? this.takeRange() : undefined;
             if (range) {
                 const reading = this.read(range).finally(() => inFlight.delete(reading));
                 inFlight.add(reading);
@@ -2397,13 +2526,23 @@ class PagingPass {
             await Promise.race(inFlight);
         }
     }
-    get end() {
-        return Math.min(this.largestTotal, this.emptyAt);
+    /**
+     * One page at a time after a 429, and past the reported `total`, where each page may be the
+     * last (an honest Vivenu answers there with a short or empty page).
+     */
+    pagesAllowedInFlight() {
+        if (this.options.clock.now() < this.calmUntil)
+            return 1;
+        if (this.gaps.length === 0 && this.nextSkip >= this.largestTotal)
+            return 1;
+        return this.concurrency;
     }
     takeRange() {
+        if (this.repeated || this.unique > this.mostTicketsBelieved())
+            return undefined;
         while (this.gaps.length > 0) {
             const gap = this.gaps.shift();
-            if (gap.skip >= this.end)
+            if (gap.skip >= this.endAt)
                 continue;
             // A gap is asked for at the current page size (after a 503 storm, in smaller pieces),
             // but never leaving a sliver smaller than the smallest page.
@@ -2413,11 +2552,16 @@ class PagingPass {
             }
             return gap;
         }
-        if (this.nextSkip >= this.end)
+        if (this.nextSkip >= this.endAt)
             return undefined;
         const range = { skip: this.nextSkip, top: this.pageSize };
         this.nextSkip += range.top;
         return range;
+    }
+    /** Beyond this many unique rows, paging stops: no honest event of this `total` holds them. */
+    mostTicketsBelieved() {
+        const total = this.largestTotalEver;
+        return Math.max(2 * total, total + MOST_TICKETS_PAST_TOTAL);
     }
     async read(range) {
         const { client, clock, logger } = this.options;
@@ -2426,18 +2570,69 @@ class PagingPass {
         const elapsed = clock.now() - started;
         this.total = page.total;
         this.largestTotal = Math.max(this.largestTotal, page.total);
-        for (const row of page.rows) {
-            if (!this.seen.has(row._id))
-                this.seen.set(row._id, this.strings.share(row));
-        }
-        if (page.rows.length === 0)
-            this.emptyAt = Math.min(this.emptyAt, range.skip);
-        else if (page.rows.length < range.top && range.skip + page.rows.length < this.end) {
-            this.gaps.push({ skip: range.skip + page.rows.length, top: range.top - page.rows.length });
-        }
+        this.largestTotalEver = Math.max(this.largestTotalEver, page.total);
+        let nothingNew = page.rows.length > 0;
+        for (const row of page.rows)
+            if (this.keep(row))
+                nothingNew = false;
+        this.noteRepeats(range.skip, page.rows.length, nothingNew);
+        this.noteEnd(range, page.rows.length, page.pageSize);
         this.pagesRead++;
-        logger.info(`page ${this.pagesRead}: ${count(this.seen.size)}/${count(page.total)}`);
+        logger.info(`page ${this.pagesRead}: ${count(this.unique)}/${count(page.total)}`);
         this.adapt(page.pageSize, range.top, elapsed);
+    }
+    /** Holds `row` unless it was held already; true when it is new to this pass. */
+    keep(row) {
+        let isNew;
+        let key;
+        if (hasId(row)) {
+            key = row._id;
+            isNew = !this.seen.has(key);
+            if (isNew)
+                this.seen.set(key, this.strings.share(row));
+        }
+        else {
+            key = JSON.stringify(row);
+            isNew = !this.withoutId.has(key);
+            if (isNew)
+                this.withoutId.set(key, row);
+            key = `\u0000${key}`;
+        }
+        if (!this.metThisPass)
+            return isNew;
+        const newThisPass = !this.metThisPass.has(key);
+        this.metThisPass.add(key);
+        return newThisPass;
+    }
+    /** Two non-empty pages in a row with nothing new end the pass: Vivenu is repeating itself. */
+    noteRepeats(skip, rows, nothingNew) {
+        if (rows === 0)
+            return;
+        if (!nothingNew) {
+            this.pagesWithNothingNew = [];
+            return;
+        }
+        this.pagesWithNothingNew.push(skip);
+        if (this.pagesWithNothingNew.length >= REPEATED_PAGES_IN_A_ROW && !this.repeated) {
+            const [first, second] = this.pagesWithNothingNew.slice(-2);
+            this.repeated = [first, second];
+        }
+    }
+    /**
+     * Where the list ends, from a page's length: an empty page ends it; a short one ends it at
+     * or past the reported `total`, and before it leaves the rest to be asked for again (a cap,
+     * rows that moved). A page of a halved size leaves the rest of its range to ask for too.
+     */
+    noteEnd(range, rows, askedSize) {
+        if (rows === 0) {
+            this.endAt = Math.min(this.endAt, range.skip);
+        }
+        else if (rows < askedSize && range.skip + rows >= this.largestTotal) {
+            this.endAt = Math.min(this.endAt, range.skip + rows);
+        }
+        else if (rows < range.top && range.skip + rows < this.endAt) {
+            this.gaps.push({ skip: range.skip + rows, top: range.top - rows });
+        }
     }
     /** Grows the page size while pages are fast and healthy; shrinks it on 503s, 429s and slow pages. */
     adapt(answeredSize, askedSize, elapsedMs) {
@@ -2670,6 +2865,7 @@ class WebhookSender {
 
 
 
+
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -2744,14 +2940,14 @@ class PipelineRun {
         });
     }
     async pullOnly() {
-        const incomplete = [];
+        const untrusted = [];
         for (const eventId of this.settings.eventIds) {
             const pulled = await this.pull(eventId);
-            if (!pulled.complete)
-                incomplete.push(new IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported));
+            if (pulled.untrusted !== undefined)
+                untrusted.push(pulled.untrusted);
         }
-        if (incomplete.length > 0)
-            throw new RunStoppedError(incomplete.map((error) => error.message).join('\n'));
+        if (untrusted.length > 0)
+            throw new RunStoppedError(untrusted.join('\n'));
     }
     /** One eligible ticket (a `ticketName` with HIA first) to the test endpoint; progress untouched. */
     async testDelivery() {
@@ -2759,6 +2955,9 @@ class PipelineRun {
         this.warnIfUnsigned();
         for (const eventId of settings.eventIds) {
             const pulled = await this.pull(eventId);
+            if (pulled.untrusted !== undefined) {
+                throw new RunStoppedError(`${pulled.untrusted} Nothing was delivered from this pull.`);
+            }
             const { eligible } = this.select(pulled);
             const ticket = eligible.find((t) => /HIA/i.test((0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '')) ?? eligible[0];
             if (!ticket)
@@ -2826,6 +3025,8 @@ class PipelineRun {
         this.warnIfUnsigned();
         const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
         let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
+        /** Ticket ids eligible in an earlier event of this run, and that event: each goes out once. */
+        const eligibleIn = new Map();
         try {
             for (const eventId of settings.eventIds) {
                 if (allowance <= 0) {
@@ -2845,15 +3046,17 @@ class PipelineRun {
                     continue;
                 }
                 const pulled = await this.pull(eventId);
-                const selection = this.select(pulled);
+                const selection = this.select(pulled, (ticketId) => eligibleIn.get(ticketId));
+                for (const ticket of selection.eligible)
+                    eligibleIn.set(ticket._id, eventId);
                 const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
-                const sync = eventSyncReport(eventId, selection, pending.length);
+                const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
                 report.syncs.push(sync);
                 logger.info(`${count(sync.deliveredBefore)} delivered by earlier runs; ${count(pending.length)} to deliver`);
-                if (!pulled.complete) {
+                if (pulled.untrusted !== undefined) {
                     report.stop = {
                         reason: 'untrusted-pull',
-                        message: `${new IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported).message} Nothing was delivered from this pull.`,
+                        message: `${pulled.untrusted} Nothing was delivered from this pull.`,
                     };
                     break;
                 }
@@ -3003,6 +3206,10 @@ class PipelineRun {
             // Files are written even for an incomplete pull: nothing pulled is thrown away.
             const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
             this.report.pulls.push({ metadata, eventDir: files.eventDir });
+            const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
+            if (pulled.withoutId.length > 0) {
+                logger.warning(`event ${eventId}: ${count(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${logText(kept)}.`);
+            }
             logger.info(`${count(pulled.tickets.length)} unique tickets (Vivenu reported ${count(pulled.totalReported)}) ` +
                 `in ${count(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
             if (pulled.tickets.length === 0) {
@@ -3011,19 +3218,30 @@ class PipelineRun {
             return pulled;
         });
     }
-    select(pulled) {
+    select(pulled, eligibleEarlier) {
         const { settings, logger } = this;
-        const selection = selectTickets(pulled.tickets, settings);
+        const { eventId } = pulled;
+        const selection = selectTickets(pulled.tickets, { ...settings, eventId, eligibleEarlier });
+        const earlier = Object.values(selection.eligibleEarlier).reduce((sum, n) => sum + n, 0);
         logger.info([
-            `Filtering results for event ${pulled.eventId}:`,
-            `  - Total tickets: ${count(selection.total)}`,
+            `Filtering results for event ${eventId}:`,
+            `  - Total tickets: ${count(selection.total + pulled.withoutId.length)}`,
+            `  - Without _id (never delivered: cannot be recorded as sent): ${count(pulled.withoutId.length)}`,
+            `  - Invalid (no eventId, ticketName or status): ${count(selection.invalid.length)}`,
+            `  - Rejected (eventId not ${eventId}): ${count(selection.otherEvent)}`,
             `  - Rejected (status not ${settings.statuses.join('/')}): ${count(selection.rejectedStatus)}`,
-            `  - Rejected (name without "${settings.nameContains}"): ${count(selection.rejectedName)}`,
-            `  - Invalid (no _id, ticketName or status): ${count(selection.invalid.length)}`,
+            `  - Rejected (name without "${logText(settings.nameContains)}"): ${count(selection.rejectedName)}`,
+            `  - Skipped (eligible in an earlier event of this run): ${count(earlier)}`,
             `  - Eligible: ${count(selection.eligible.length)}`,
         ].join('\n'));
         if (selection.invalid.length > 0) {
-            logger.warning(`event ${pulled.eventId}: ${selection.invalid.length} tickets lack a ticketName or status and were skipped (first: ${selection.invalid[0]._id})`);
+            logger.warning(`event ${eventId}: ${count(selection.invalid.length)} tickets lack an eventId, ticketName or status and were skipped (first: ${logText(selection.invalid[0]._id)})`);
+        }
+        if (selection.otherEvent > 0) {
+            logger.warning(`event ${eventId}: ${count(selection.otherEvent)} tickets Vivenu listed for this event belong to another event (their eventId): not delivered.`);
+        }
+        for (const [event, n] of Object.entries(selection.eligibleEarlier)) {
+            logger.warning(`event ${eventId}: ${count(n)} tickets were eligible in event ${logText(event)} earlier in this run: each is delivered once, under that event.`);
         }
         return selection;
     }
@@ -3078,13 +3296,16 @@ class PipelineRun {
 function limitExceededLine(limit, exceeded) {
     return `limit ${count(limit)} exceeded by ${count(exceeded.by)} to keep a team of ${count(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
 }
-function eventSyncReport(eventId, selection, pending) {
+function eventSyncReport(eventId, selection, pending, withoutId) {
     return {
         eventId,
         skippedAsProcessed: false,
-        found: selection.total,
+        found: selection.total + withoutId,
         rejectedStatus: selection.rejectedStatus,
         rejectedName: selection.rejectedName,
+        otherEvent: selection.otherEvent,
+        eligibleEarlier: selection.eligibleEarlier,
+        withoutId,
         invalid: selection.invalid.length,
         eligible: selection.eligible.length,
         deliveredBefore: selection.eligible.length - pending,
@@ -3097,7 +3318,15 @@ function eventSyncReport(eventId, selection, pending) {
 function skippedEvent(eventId, progress) {
     const delivered = progress.sentIds(eventId).length;
     return {
-        ...eventSyncReport(eventId, { eligible: [], total: 0, rejectedStatus: 0, rejectedName: 0, invalid: [] }, 0),
+        ...eventSyncReport(eventId, {
+            eligible: [],
+            total: 0,
+            rejectedStatus: 0,
+            rejectedName: 0,
+            otherEvent: 0,
+            eligibleEarlier: {},
+            invalid: [],
+        }, 0, 0),
         skippedAsProcessed: true,
         deliveredBefore: delivered,
     };
@@ -3226,6 +3455,12 @@ function deliveredSection(report) {
     for (const s of report.syncs) {
         if (s.limitExceeded)
             parts.push(`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`);
+        const notEligible = notEligibleReasons(s);
+        if (notEligible.length > 0) {
+            parts.push(`Event ${s.eventId}, not delivered: ${notEligible.join('; ')}.`);
+        }
+    }
+    for (const s of report.syncs) {
         if (s.waitingForLimit > 0) {
             const team = s.teamWaiting
                 ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
@@ -3238,6 +3473,26 @@ function deliveredSection(report) {
 /** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
 function limitExceededText({ teamSize, by }) {
     return `\`limit\` (${count(teamSize - by)}) was exceeded by ${count(by)} to keep a team of ${count(teamSize)} together`;
+}
+/**
+ * The event's tickets left out for a reason other than status or name, counted: each is a sign
+ * that Vivenu answered something other than the event's tickets, or a ticket cannot be sent.
+ */
+function notEligibleReasons(s) {
+    const reasons = [];
+    if (s.otherEvent > 0) {
+        reasons.push(`${count(s.otherEvent)} of another event (their \`eventId\` is not this event)`);
+    }
+    for (const [event, n] of sortedCounts(s.eligibleEarlier)) {
+        reasons.push(`${count(n)} already eligible in event ${escapeHtml(event)} earlier in this run (delivered once, there)`);
+    }
+    if (s.withoutId > 0) {
+        reasons.push(`${count(s.withoutId)} without \`_id\` (they cannot be recorded as sent, so they are never delivered; kept in \`without_id.json\` for review)`);
+    }
+    if (s.invalid > 0) {
+        reasons.push(`${count(s.invalid)} without an \`eventId\`, \`ticketName\` or \`status\``);
+    }
+    return reasons;
 }
 /** Failures grouped by what the receiver said, most frequent first. */
 function groupFailures(failures) {
@@ -3339,8 +3594,8 @@ function renderJobSummary(report, failure) {
     return `${parts.join('\n\n')}\n`;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(412);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(532);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -3714,7 +3969,7 @@ async function run() {
         runReport = newRunReport(settings, systemClock.now());
         // The GitHub client loads only for a run that may commit: start-up stays short otherwise.
         const github = settings.mode === 'sync' && !settings.dryRun
-            ? (await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 971))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
             : { publisher: progress_publisher/* keepLocally */._ };
         await runPipeline(settings, {
             logger: actionsLogger,
@@ -3737,7 +3992,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 472:
+/***/ 902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3818,11 +4073,11 @@ function describeNetworkError(error) {
 
 /***/ }),
 
-/***/ 629:
+/***/ 407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(792);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(454);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -3831,7 +4086,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 327:
+/***/ 181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3851,7 +4106,7 @@ function cannotPublish(where, failure) {
 
 /***/ }),
 
-/***/ 694:
+/***/ 864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3861,8 +4116,8 @@ function cannotPublish(where, failure) {
 /* harmony export */   q_: () => (/* binding */ parseChange)
 /* harmony export */ });
 /* unused harmony export MAX_ERRORS_KEPT */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(619);
-/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(618);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72);
 
 
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
@@ -4098,7 +4353,7 @@ function mergeProgress(published, local) {
 
 /***/ }),
 
-/***/ 618:
+/***/ 72:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4187,7 +4442,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 619:
+/***/ 691:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4206,11 +4461,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(412);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(211);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(723);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -4523,7 +4778,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -4681,7 +4936,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -5199,7 +5454,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -5239,14 +5494,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
 
 
 
@@ -7884,7 +8139,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -7937,7 +8192,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
 
 
 
@@ -9042,7 +9297,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -9695,7 +9950,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -10540,7 +10795,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -10667,7 +10922,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -10936,7 +11191,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
 
@@ -11113,7 +11368,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
 
 
 
@@ -11172,7 +11427,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -11190,7 +11445,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -12730,7 +12985,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 412:
+/***/ 532:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12742,7 +12997,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
 var _a;
 
 /** A special constant with type `never` */
@@ -12888,7 +13143,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 211:
+/***/ 723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12943,7 +13198,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(532);
 
 // functions
 function assertEqual(val) {
@@ -14059,6 +14314,6 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(629);
+/******/ var __webpack_exports__ = __nccwpck_require__(407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

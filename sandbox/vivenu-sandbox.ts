@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { Ticket } from '../src/vivenu/tickets.js';
 import { readBody, sendJson, serveOnLoopback } from './loopback-server.js';
 import { seededRandom } from './seeded-random.js';
@@ -40,6 +41,31 @@ export interface VivenuFaults {
   /** `total` reports this many more tickets than exist. */
   inflateTotal?: number;
   /**
+   * `total` reports this number whatever the event holds: 1,000 for an event of 5,000 while
+   * pages stay full, or 1e9. vivenu-facts.md: `total` is Vivenu's count, to compare with the
+   * unique `_id`s pulled, not a promise (issue 11, rows 3 and 4, saw both lies).
+   */
+  reportTotal?: number;
+  /**
+   * Every page is answered from the start of the list, whatever `skip` asks: the same rows on
+   * every page (issue 11, row 4). vivenu-facts.md: page order is the server's; nothing in the
+   * answer says which offset it covers.
+   */
+  ignoreSkip?: boolean;
+  /**
+   * The tickets of every event the sandbox holds, whatever `event` asks (issue 11, row 6).
+   * vivenu-facts.md: `event=<eventId>` is a filter of the query; each Ticket carries its own
+   * required `eventId`, which is what says whose it is.
+   */
+  ignoreEventFilter?: boolean;
+  /**
+   * Every page a gzip body (`content-encoding: gzip`) that expands to this many bytes, although
+   * the request asked for `accept-encoding: identity` (issue 11, row 5: 3 MB expanding to 3 GiB).
+   * MDN, Accept-Encoding: identity is always acceptable and a server may choose not to compress;
+   * a proxy in between may still compress against the request.
+   */
+  gzipBomb?: { expandsToBytes: number };
+  /**
    * A 200 that is not the page asked for: JSON cut off half-way (`not-json`), `rows` an object
    * keyed by position (`rows-not-array`), the first row its bare `_id` (`row-not-object`) or
    * without `_id` (`row-without-id`), twice the rows `top` asked (`oversize-page`), or a `total`
@@ -77,6 +103,26 @@ export interface VivenuSandboxOptions {
   faults?: VivenuFaults;
   seed?: number;
   port?: number;
+}
+
+/** Zeros gzipped in members of this size: one member, repeated, makes a bomb of any size cheaply. */
+const BOMB_MEMBER_BYTES = 64 * 2 ** 20;
+const bombs = new Map<number, Buffer>();
+
+/**
+ * A gzip body that expands to `bytes` (rounded up to a whole member): concatenated gzip members
+ * are one valid gzip stream (RFC 1952, 2.2), so 3 GiB costs one 64 MiB compression, about 3 MB.
+ */
+function gzipBomb(bytes: number): Buffer {
+  let bomb = bombs.get(bytes);
+  if (!bomb) {
+    const member = gzipSync(Buffer.alloc(BOMB_MEMBER_BYTES), { level: 9 });
+    bomb = Buffer.concat(
+      Array.from({ length: Math.ceil(bytes / BOMB_MEMBER_BYTES) }, () => member),
+    );
+    bombs.set(bytes, bomb);
+  }
+  return bomb;
 }
 
 /** Newest first, like a list that grows at the top while you page it. */
@@ -205,12 +251,20 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
       await new Promise((r) => setTimeout(r, faults.slow!.ms));
 
     const garble = strikes('garble', faults.garble) ? faults.garble : undefined;
-    const ids = (url.searchParams.get('event') ?? '').split(',').filter(Boolean);
+    if (faults.gzipBomb) {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      return void response.end(gzipBomb(faults.gzipBomb.expandsToBytes));
+    }
+    const asked = (url.searchParams.get('event') ?? '').split(',').filter(Boolean);
+    const ids = faults.ignoreEventFilter ? [...events.keys()] : asked;
     const lists = ids.map((id): [string, Ticket[]] => [id, events.get(id) ?? []]);
+    const from = faults.ignoreSkip ? 0 : skip;
     const rows = lists
       .flatMap(([, list]) => list)
-      .slice(skip, skip + (garble?.kind === 'oversize-page' ? 2 * top : top));
-    let total = lists.reduce((sum, [, list]) => sum + list.length, 0) + (faults.inflateTotal ?? 0);
+      .slice(from, from + (garble?.kind === 'oversize-page' ? 2 * top : top));
+    let total =
+      faults.reportTotal ??
+      lists.reduce((sum, [, list]) => sum + list.length, 0) + (faults.inflateTotal ?? 0);
     if (garble?.kind === 'total-changes') total += (garble.step ?? 1) * stats.faults.garble!;
     if (garble && garble.kind !== 'oversize-page' && garble.kind !== 'total-changes')
       return sendJson(response, 200, garbled(garble.kind, rows, total));

@@ -1,8 +1,9 @@
 import { count } from './format.js';
-import { IncompletePullError, RunStoppedError } from './errors.js';
+import { RunStoppedError } from './errors.js';
+import { logText } from './log-text.js';
 import type { RetryPolicy } from './http/retry.js';
 import { buildEventMetadata, countBy } from './output/event-metadata.js';
-import { writeEventFiles } from './output/ticket-files.js';
+import { keepRowsWithoutId, writeEventFiles } from './output/ticket-files.js';
 import type { Clock, Logger } from './ports.js';
 import { ProgressKeeper } from './progress/progress-keeper.js';
 import {
@@ -118,16 +119,12 @@ class PipelineRun {
   }
 
   async pullOnly(): Promise<void> {
-    const incomplete: IncompletePullError[] = [];
+    const untrusted: string[] = [];
     for (const eventId of this.settings.eventIds) {
       const pulled = await this.pull(eventId);
-      if (!pulled.complete)
-        incomplete.push(
-          new IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported),
-        );
+      if (pulled.untrusted !== undefined) untrusted.push(pulled.untrusted);
     }
-    if (incomplete.length > 0)
-      throw new RunStoppedError(incomplete.map((error) => error.message).join('\n'));
+    if (untrusted.length > 0) throw new RunStoppedError(untrusted.join('\n'));
   }
 
   /** One eligible ticket (a `ticketName` with HIA first) to the test endpoint; progress untouched. */
@@ -136,6 +133,9 @@ class PipelineRun {
     this.warnIfUnsigned();
     for (const eventId of settings.eventIds) {
       const pulled = await this.pull(eventId);
+      if (pulled.untrusted !== undefined) {
+        throw new RunStoppedError(`${pulled.untrusted} Nothing was delivered from this pull.`);
+      }
       const { eligible } = this.select(pulled);
       const ticket =
         eligible.find((t) => /HIA/i.test(stringField(t, 'ticketName') ?? '')) ?? eligible[0];
@@ -210,6 +210,8 @@ class PipelineRun {
     this.warnIfUnsigned();
     const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
     let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
+    /** Ticket ids eligible in an earlier event of this run, and that event: each goes out once. */
+    const eligibleIn = new Map<string, string>();
 
     try {
       for (const eventId of settings.eventIds) {
@@ -236,19 +238,20 @@ class PipelineRun {
           continue;
         }
         const pulled = await this.pull(eventId);
-        const selection = this.select(pulled);
+        const selection = this.select(pulled, (ticketId) => eligibleIn.get(ticketId));
+        for (const ticket of selection.eligible) eligibleIn.set(ticket._id, eventId);
         const pending = selection.eligible.filter(
           (ticket) => !progress.isSent(eventId, ticket._id),
         );
-        const sync = eventSyncReport(eventId, selection, pending.length);
+        const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
         report.syncs.push(sync);
         logger.info(
           `${count(sync.deliveredBefore)} delivered by earlier runs; ${count(pending.length)} to deliver`,
         );
-        if (!pulled.complete) {
+        if (pulled.untrusted !== undefined) {
           report.stop = {
             reason: 'untrusted-pull',
-            message: `${new IncompletePullError(eventId, pulled.tickets.length, pulled.totalReported).message} Nothing was delivered from this pull.`,
+            message: `${pulled.untrusted} Nothing was delivered from this pull.`,
           };
           break;
         }
@@ -410,6 +413,12 @@ class PipelineRun {
       // Files are written even for an incomplete pull: nothing pulled is thrown away.
       const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
       this.report.pulls.push({ metadata, eventDir: files.eventDir });
+      const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
+      if (pulled.withoutId.length > 0) {
+        logger.warning(
+          `event ${eventId}: ${count(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${logText(kept)}.`,
+        );
+      }
       logger.info(
         `${count(pulled.tickets.length)} unique tickets (Vivenu reported ${count(pulled.totalReported)}) ` +
           `in ${count(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`,
@@ -423,22 +432,40 @@ class PipelineRun {
     });
   }
 
-  private select(pulled: PulledEvent): Selection {
+  private select(
+    pulled: PulledEvent,
+    eligibleEarlier?: (ticketId: string) => string | undefined,
+  ): Selection {
     const { settings, logger } = this;
-    const selection = selectTickets(pulled.tickets, settings);
+    const { eventId } = pulled;
+    const selection = selectTickets(pulled.tickets, { ...settings, eventId, eligibleEarlier });
+    const earlier = Object.values(selection.eligibleEarlier).reduce((sum, n) => sum + n, 0);
     logger.info(
       [
-        `Filtering results for event ${pulled.eventId}:`,
-        `  - Total tickets: ${count(selection.total)}`,
+        `Filtering results for event ${eventId}:`,
+        `  - Total tickets: ${count(selection.total + pulled.withoutId.length)}`,
+        `  - Without _id (never delivered: cannot be recorded as sent): ${count(pulled.withoutId.length)}`,
+        `  - Invalid (no eventId, ticketName or status): ${count(selection.invalid.length)}`,
+        `  - Rejected (eventId not ${eventId}): ${count(selection.otherEvent)}`,
         `  - Rejected (status not ${settings.statuses.join('/')}): ${count(selection.rejectedStatus)}`,
-        `  - Rejected (name without "${settings.nameContains}"): ${count(selection.rejectedName)}`,
-        `  - Invalid (no _id, ticketName or status): ${count(selection.invalid.length)}`,
+        `  - Rejected (name without "${logText(settings.nameContains)}"): ${count(selection.rejectedName)}`,
+        `  - Skipped (eligible in an earlier event of this run): ${count(earlier)}`,
         `  - Eligible: ${count(selection.eligible.length)}`,
       ].join('\n'),
     );
     if (selection.invalid.length > 0) {
       logger.warning(
-        `event ${pulled.eventId}: ${selection.invalid.length} tickets lack a ticketName or status and were skipped (first: ${selection.invalid[0]!._id})`,
+        `event ${eventId}: ${count(selection.invalid.length)} tickets lack an eventId, ticketName or status and were skipped (first: ${logText(selection.invalid[0]!._id)})`,
+      );
+    }
+    if (selection.otherEvent > 0) {
+      logger.warning(
+        `event ${eventId}: ${count(selection.otherEvent)} tickets Vivenu listed for this event belong to another event (their eventId): not delivered.`,
+      );
+    }
+    for (const [event, n] of Object.entries(selection.eligibleEarlier)) {
+      logger.warning(
+        `event ${eventId}: ${count(n)} tickets were eligible in event ${logText(event)} earlier in this run: each is delivered once, under that event.`,
       );
     }
     return selection;
@@ -504,13 +531,21 @@ export function limitExceededLine(
   return `limit ${count(limit)} exceeded by ${count(exceeded.by)} to keep a team of ${count(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
 }
 
-function eventSyncReport(eventId: string, selection: Selection, pending: number): EventSyncReport {
+function eventSyncReport(
+  eventId: string,
+  selection: Selection,
+  pending: number,
+  withoutId: number,
+): EventSyncReport {
   return {
     eventId,
     skippedAsProcessed: false,
-    found: selection.total,
+    found: selection.total + withoutId,
     rejectedStatus: selection.rejectedStatus,
     rejectedName: selection.rejectedName,
+    otherEvent: selection.otherEvent,
+    eligibleEarlier: selection.eligibleEarlier,
+    withoutId,
     invalid: selection.invalid.length,
     eligible: selection.eligible.length,
     deliveredBefore: selection.eligible.length - pending,
@@ -526,7 +561,16 @@ function skippedEvent(eventId: string, progress: Progress): EventSyncReport {
   return {
     ...eventSyncReport(
       eventId,
-      { eligible: [], total: 0, rejectedStatus: 0, rejectedName: 0, invalid: [] },
+      {
+        eligible: [],
+        total: 0,
+        rejectedStatus: 0,
+        rejectedName: 0,
+        otherEvent: 0,
+        eligibleEarlier: {},
+        invalid: [],
+      },
+      0,
       0,
     ),
     skippedAsProcessed: true,

@@ -33,6 +33,12 @@ export interface EventSyncReport {
   found: number;
   rejectedStatus: number;
   rejectedName: number;
+  /** Listed for this event by Vivenu but of another event (`eventId`): never delivered. */
+  otherEvent: number;
+  /** Eligible in an earlier event of this run, by that event: delivered once, there. */
+  eligibleEarlier: Record<string, number>;
+  /** Rows without a string `_id`: never delivered (they cannot be recorded as sent), kept for review. */
+  withoutId: number;
   invalid: number;
   eligible: number;
   deliveredBefore: number;

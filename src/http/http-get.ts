@@ -1,4 +1,5 @@
 import type { Agent, IncomingMessage } from 'node:http';
+import { logText } from '../log-text.js';
 
 /**
  * GET over node:http and node:https on kept-alive connections, for the Vivenu pull: the first
@@ -27,6 +28,14 @@ export class NetworkError extends Error {
   override name = 'NetworkError';
 }
 
+/**
+ * An answer refused unread because of what it is, not how the network behaved: a content
+ * coding not asked for, or a body over the size allowed. Retrying does not change either.
+ */
+export class AnswerRefusedError extends NetworkError {
+  override name = 'AnswerRefusedError';
+}
+
 /** Under the 5 s many servers keep an idle connection, so a reused one is rarely just closed. */
 const IDLE_CONNECTION_MS = 4_000;
 
@@ -42,7 +51,9 @@ export class HttpGetter {
     const coding = response.headers['content-encoding'];
     if (coding && coding.toLowerCase() !== 'identity') {
       response.destroy();
-      throw new NetworkError(`answer in a content coding not asked for (${coding.slice(0, 40)})`);
+      throw new AnswerRefusedError(
+        `answer in a content coding not asked for (${logText(coding.slice(0, 40))})`,
+      );
     }
     return {
       status: response.statusCode ?? 0,
@@ -94,7 +105,9 @@ export class HttpGetter {
     const declared = Number(response.headers['content-length']);
     if (declared > this.maxBytes) {
       response.destroy();
-      throw new NetworkError(`answer of ${declared} bytes, over the ${this.maxBytes} allowed`);
+      throw new AnswerRefusedError(
+        `answer of ${declared} bytes, over the ${this.maxBytes} allowed`,
+      );
     }
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -105,7 +118,7 @@ export class HttpGetter {
         bytes += (chunk as Buffer).length;
         if (bytes > this.maxBytes) {
           response.destroy();
-          throw new NetworkError(`answer over the ${this.maxBytes} bytes allowed`);
+          throw new AnswerRefusedError(`answer over the ${this.maxBytes} bytes allowed`);
         }
         chunks.push(chunk as Buffer);
       }

@@ -25,7 +25,10 @@ export interface EventMetadata {
   pulled_at: string;
   vivenu_origin: string;
   total_reported: number;
+  /** Unique tickets with an `_id` (in `all_tickets.json`). */
   total_pulled: number;
+  /** Rows without a string `_id` (in `without_id.json`): never delivered. */
+  without_id: number;
   complete: boolean;
   by_status: Record<string, number>;
   by_ticket_name: Record<string, number>;
@@ -50,6 +53,7 @@ export function buildEventMetadata(
     vivenu_origin: context.origin,
     total_reported: pulled.totalReported,
     total_pulled: pulled.tickets.length,
+    without_id: pulled.withoutId.length,
     complete: pulled.complete,
     by_status: countBy(pulled.tickets, 'status'),
     by_ticket_name: countBy(pulled.tickets, 'ticketName'),

@@ -103,3 +103,21 @@ export async function writeEventFiles(
   await writeFileAtomic(files.metadata, `${JSON.stringify(metadata, null, 2)}\n`);
   return files;
 }
+
+/** Where rows without a string `_id` are kept for review, beside `all_tickets.json`. */
+export const ROWS_WITHOUT_ID_FILE = 'without_id.json';
+
+/**
+ * Keeps the pull's rows without an `_id` in `without_id.json` (none: the file of an earlier
+ * pull is removed, so the folder matches this pull). They are not in `all_tickets.json`:
+ * without an id they cannot be recorded as sent, so nothing may deliver them.
+ */
+export async function keepRowsWithoutId(
+  eventDir: string,
+  rows: readonly unknown[],
+): Promise<string> {
+  const file = path.join(eventDir, ROWS_WITHOUT_ID_FILE);
+  if (rows.length === 0) await rm(file, { force: true });
+  else await writeFileAtomic(file, prettyJsonArray(rows));
+  return file;
+}

@@ -1,6 +1,12 @@
 import { count } from '../format.js';
 import { sortedCounts } from '../output/event-metadata.js';
-import type { DryRunPlan, FailedDelivery, RunReport, TestDelivery } from '../run-report.js';
+import type {
+  DryRunPlan,
+  EventSyncReport,
+  FailedDelivery,
+  RunReport,
+  TestDelivery,
+} from '../run-report.js';
 import { syncTotals, ticketsFound } from '../run-report.js';
 
 const FAILURE_REASONS_SHOWN = 20;
@@ -109,6 +115,12 @@ function deliveredSection(report: RunReport): string[] {
   );
   for (const s of report.syncs) {
     if (s.limitExceeded) parts.push(`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`);
+    const notEligible = notEligibleReasons(s);
+    if (notEligible.length > 0) {
+      parts.push(`Event ${s.eventId}, not delivered: ${notEligible.join('; ')}.`);
+    }
+  }
+  for (const s of report.syncs) {
     if (s.waitingForLimit > 0) {
       const team = s.teamWaiting
         ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
@@ -124,6 +136,31 @@ function deliveredSection(report: RunReport): string[] {
 /** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
 export function limitExceededText({ teamSize, by }: { teamSize: number; by: number }): string {
   return `\`limit\` (${count(teamSize - by)}) was exceeded by ${count(by)} to keep a team of ${count(teamSize)} together`;
+}
+
+/**
+ * The event's tickets left out for a reason other than status or name, counted: each is a sign
+ * that Vivenu answered something other than the event's tickets, or a ticket cannot be sent.
+ */
+function notEligibleReasons(s: EventSyncReport): string[] {
+  const reasons: string[] = [];
+  if (s.otherEvent > 0) {
+    reasons.push(`${count(s.otherEvent)} of another event (their \`eventId\` is not this event)`);
+  }
+  for (const [event, n] of sortedCounts(s.eligibleEarlier)) {
+    reasons.push(
+      `${count(n)} already eligible in event ${escapeHtml(event)} earlier in this run (delivered once, there)`,
+    );
+  }
+  if (s.withoutId > 0) {
+    reasons.push(
+      `${count(s.withoutId)} without \`_id\` (they cannot be recorded as sent, so they are never delivered; kept in \`without_id.json\` for review)`,
+    );
+  }
+  if (s.invalid > 0) {
+    reasons.push(`${count(s.invalid)} without an \`eventId\`, \`ticketName\` or \`status\``);
+  }
+  return reasons;
 }
 
 /** Failures grouped by what the receiver said, most frequent first. */

@@ -9,7 +9,8 @@ import {
   retryDelayMs,
   type RetryPolicy,
 } from '../http/retry.js';
-import { HttpGetter, type GetAnswer } from '../http/http-get.js';
+import { AnswerRefusedError, HttpGetter, type GetAnswer } from '../http/http-get.js';
+import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Ticket } from './tickets.js';
 
@@ -34,17 +35,36 @@ export interface VivenuClientOptions {
   signal?: AbortSignal;
 }
 
+/** A row of a page as received: an object, every field kept; its `_id` not yet checked. */
+export type PageRow = Readonly<Record<string, unknown>>;
+/** A row without a string `_id`: it cannot be recorded as sent, so it is never delivered. */
+export type UnidentifiedRow = PageRow;
+
+/** A row that can be told apart from every other: a non-empty string `_id`. */
+export function hasId(row: PageRow): row is Ticket {
+  return typeof row._id === 'string' && row._id !== '';
+}
+
 export interface TicketPage {
-  rows: Ticket[];
+  rows: PageRow[];
   total: number;
   /** The page size Vivenu finally answered; smaller than asked after repeated 503s. */
   pageSize: number;
 }
 
+/**
+ * A row must be an object; one without a usable `_id` is still a row of the page (the pull keeps
+ * it aside), not a reason to refuse the page: Vivenu's spec requires `_id`, so a row without
+ * one is a damaged ticket, not a damaged page (vivenu-facts.md, "The Ticket object").
+ */
 const pageSchema = z.object({
-  rows: z.array(z.looseObject({ _id: z.string().min(1) })),
+  rows: z.array(z.looseObject({})),
   total: z.number().int().nonnegative(),
 });
+
+interface RefusedAnswer {
+  refused: string;
+}
 
 /** Reads ticket pages from Vivenu's `GET /api/tickets`. Read-only: it never writes to Vivenu. */
 export class VivenuClient {
@@ -117,20 +137,18 @@ export class VivenuClient {
     const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
 
     this.apiCalls++;
-    let response: GetAnswer;
+    let response: GetAnswer | RefusedAnswer;
     try {
-      response = await this.http.get(
-        url,
-        {
-          authorization: `Bearer ${this.options.apiKey}`,
-          accept: 'application/json',
-          'user-agent': 'vivenu-historical-sync',
-        },
-        signal,
-      );
+      response = await this.getPage(url, signal);
     } catch (error) {
       this.options.signal?.throwIfAborted();
       return { kind: 'retry', reason: describeNetworkError(error) };
+    }
+    if ('refused' in response) {
+      throw new VivenuError(
+        `Vivenu's answer for event ${logText(eventId)}, tickets from ${count(skip)} was refused: ${response.refused}. ` +
+          `Not retried, as load does not cause it: check that vivenu-url (${this.options.origin}) reaches Vivenu's API directly, not through a proxy that rewrites answers.`,
+      );
     }
     const body = response.text;
 
@@ -164,8 +182,30 @@ export class VivenuClient {
     // Keep the rows exactly as received: the schema checks them, the raw objects travel on.
     return {
       kind: 'page',
-      page: { rows: (json as { rows: Ticket[] }).rows, total: parsed.data.total },
+      page: { rows: (json as { rows: PageRow[] }).rows, total: parsed.data.total },
     };
+  }
+
+  /**
+   * The page's answer, or why it was refused unread (a content coding not asked for: a
+   * compressed answer can expand a thousandfold; over the size allowed). Neither is load, so
+   * neither is retried.
+   */
+  private async getPage(url: URL, signal: AbortSignal): Promise<GetAnswer | RefusedAnswer> {
+    try {
+      return await this.http.get(
+        url,
+        {
+          authorization: `Bearer ${this.options.apiKey}`,
+          accept: 'application/json',
+          'user-agent': 'vivenu-historical-sync',
+        },
+        signal,
+      );
+    } catch (error) {
+      if (error instanceof AnswerRefusedError) return { refused: error.message };
+      throw error;
+    }
   }
 
   private refusal({ status, location }: GetAnswer, eventId: string): string {

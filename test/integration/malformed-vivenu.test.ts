@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VivenuError } from '../../src/errors.js';
 import { defaultRetryPolicy } from '../../src/http/retry.js';
@@ -5,7 +7,7 @@ import { RunStoppedError } from '../../src/errors.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
-import type { Fault, GarbleKind } from '../../sandbox/vivenu-sandbox.js';
+import type { Fault, GarbleKind, VivenuFaults } from '../../sandbox/vivenu-sandbox.js';
 import { leakedValues, personalValues } from '../support/personal-data.js';
 import { syncFixture, type SyncFixture } from '../support/sync-fixture.js';
 
@@ -30,8 +32,12 @@ afterEach(async () => {
  * - `untrusted`: the pull ends short of Vivenu's last `total`; the run stops with
  *   'untrusted-pull' and nothing is delivered.
  * - `all-or-nothing`: either of the last two, but never a part of the event delivered.
+ * - `skips-rows-without-id`: the pull ends complete; a row without `_id` (it cannot be recorded
+ *   as sent) is counted, kept in `without_id.json` and never delivered; every other eligible
+ *   ticket arrives exactly once.
  */
-type Handling = 'fails' | 'every-ticket-once' | 'untrusted' | 'all-or-nothing';
+type Handling =
+  'fails' | 'every-ticket-once' | 'untrusted' | 'all-or-nothing' | 'skips-rows-without-id';
 
 interface MalformedRow {
   kind: GarbleKind;
@@ -47,7 +53,6 @@ const RETRIED: [GarbleKind, RegExp][] = [
   ['not-json', /answer is not JSON/],
   ['rows-not-array', /answer is not a ticket page \(rows: [^)]*expected array/],
   ['row-not-object', /answer is not a ticket page \(rows\.0: [^)]*expected object/],
-  ['row-without-id', /answer is not a ticket page \(rows\.0\._id: [^)]*expected string/],
 ];
 
 const TABLE: MalformedRow[] = [
@@ -67,6 +72,19 @@ const TABLE: MalformedRow[] = [
       reason,
     },
   ]),
+  {
+    kind: 'row-without-id',
+    fault: { rate: 1 },
+    handling: 'skips-rows-without-id',
+    because:
+      'a row without _id is a damaged ticket, not a damaged page: it is kept aside, never delivered (issue 11, row 15)',
+  },
+  {
+    kind: 'row-without-id',
+    fault: { rate: 1, max: 2 },
+    handling: 'skips-rows-without-id',
+    because: 'two rows without _id are kept aside; the rest of their pages is delivered',
+  },
   {
     kind: 'oversize-page',
     fault: { rate: 1 },
@@ -152,6 +170,32 @@ describe('sync against a Vivenu that answers 200 with a malformed page', () => {
         case 'untrusted':
           untrusted();
           break;
+        case 'skips-rows-without-id': {
+          expect(error, because).toBeUndefined();
+          expect(report.stop).toBeUndefined();
+          const kept = JSON.parse(
+            await readFile(
+              path.join(fixture.workspace, 'purchased_tickets', EVENT, 'without_id.json'),
+              'utf8',
+            ),
+          ) as Record<string, unknown>[];
+          // Every garbled page loses its first row's _id; each such row is kept once.
+          expect(kept).toHaveLength(struck);
+          expect(report.syncs[0]?.withoutId).toBe(struck);
+          expect(report.pulls[0]?.metadata).toMatchObject({
+            complete: true,
+            total_pulled: COUNT - struck,
+            without_id: struck,
+          });
+          const keptBarcodes = new Set(kept.map((row) => row.barcode));
+          const expected = selectTickets(tickets, rules)
+            .eligible.filter((t) => !keptBarcodes.has(t.barcode))
+            .map((t) => t._id);
+          expect(delivered).toEqual(expected);
+          expect(log).toMatch(/Without _id \(never delivered: cannot be recorded as sent\): \d+/);
+          expect(log).toMatch(/rows have no _id: a ticket without one cannot be recorded as sent/);
+          break;
+        }
         case 'all-or-nothing':
           if (report.stop?.reason === 'untrusted-pull') untrusted();
           else everyTicketOnce();
@@ -180,4 +224,87 @@ describe('sync against a Vivenu that answers 200 with a malformed page', () => {
     expect(fixture.vivenu.stats.faults.garble).toBe(3);
     expect(fixture.vivenu.stats.requests).toBe(3 + fixture.vivenu.stats.pagesServed);
   });
+});
+
+/**
+ * Answers that are well-formed pages but lie about the event (issue 11, rows 3 to 6): what
+ * the sync must do with each. `untrusted` and `fails` deliver nothing; `each-of-its-event-once`
+ * delivers every eligible ticket once, under its own event.
+ */
+interface LyingRow {
+  name: string;
+  faults: VivenuFaults;
+  handling: 'untrusted' | 'fails' | 'each-of-its-event-once';
+  /** In the run's error (`untrusted`, `fails`). */
+  reason?: RegExp;
+  /** Most requests the pull may take: a lie must not keep it paging. */
+  maxRequests?: number;
+}
+
+const OTHER_EVENT = '5f0c1e2d3c4b5a6978877a02';
+
+const LYING: LyingRow[] = [
+  {
+    name: 'total lies low while pages stay full',
+    faults: { reportTotal: 100 },
+    handling: 'untrusted',
+    reason: /pulled 300 unique tickets but Vivenu never reported more than 100/,
+  },
+  {
+    name: 'total 1e9 and the same rows on every page',
+    faults: { reportTotal: 1e9, ignoreSkip: true },
+    handling: 'untrusted',
+    reason:
+      /Vivenu's pages repeat: the pages from ticket [\d,]+ and from ticket [\d,]+ brought no ticket not already pulled/,
+    maxRequests: 12,
+  },
+  {
+    name: 'a gzip bomb against accept-encoding: identity',
+    faults: { gzipBomb: { expandsToBytes: 2 ** 30 } },
+    handling: 'fails',
+    reason: /answer in a content coding not asked for \(gzip\)\. Not retried/,
+    maxRequests: 1,
+  },
+  {
+    name: 'the event filter ignored: every event on every page',
+    faults: { ignoreEventFilter: true },
+    handling: 'each-of-its-event-once',
+  },
+];
+
+describe('sync against a Vivenu whose pages lie about the event', () => {
+  it.each(LYING.map((row) => [row.name, row.handling, row] as const))(
+    '%s: %s',
+    async (_name, handling, { faults, reason, maxRequests }) => {
+      const tickets = generateEventTickets({ eventId: EVENT, count: COUNT, seed: 35 });
+      const other = generateEventTickets({ eventId: OTHER_EVENT, count: 90, seed: 36 });
+      fixture = await syncFixture({ [EVENT]: tickets, [OTHER_EVENT]: other });
+      fixture.vivenu.setFaults(faults);
+      const { report, error } = await fixture.run({ 'page-size': String(PAGE_SIZE) });
+      const delivered = fixture.receiver.deliveries.map((d) => d.ticketId);
+
+      if (maxRequests !== undefined) {
+        expect(fixture.vivenu.stats.requests).toBeLessThanOrEqual(maxRequests);
+      }
+      switch (handling) {
+        case 'untrusted':
+          expect(report.stop?.reason).toBe('untrusted-pull');
+          expect(error).toBeInstanceOf(RunStoppedError);
+          expect(error?.message).toMatch(reason!);
+          expect(delivered).toEqual([]);
+          break;
+        case 'fails':
+          expect(error).toBeInstanceOf(VivenuError);
+          expect(error?.message).toMatch(reason!);
+          expect(error?.message).not.toMatch(/under load/);
+          expect(delivered).toEqual([]);
+          break;
+        case 'each-of-its-event-once':
+          expect(error).toBeUndefined();
+          expect(delivered).toEqual([...eligibleIds(tickets), ...eligibleIds(other)]);
+          expect(report.syncs.map((s) => s.otherEvent)).toEqual([90, COUNT]);
+          break;
+      }
+    },
+  );
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { VivenuError } from '../../src/errors.js';
 import { defaultRetryPolicy } from '../../src/http/retry.js';
 import { pullEvent } from '../../src/vivenu/pull-event.js';
+import type { Ticket } from '../../src/vivenu/tickets.js';
 import { VivenuClient } from '../../src/vivenu/vivenu-client.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
 import {
@@ -133,7 +134,9 @@ describe('pullEvent against the sandbox Vivenu API', () => {
   it('keeps connections alive across pages instead of opening one per request', async () => {
     const { sandbox, pull, logger } = await setUp(3_000);
     const pulled = await pull();
-    expect(pulled.apiCalls).toBe(30);
+    // 30 full pages, then the empty one that shows the list ends: a full page at `total`
+    // cannot say it is the last (issue 11, row 3: `total` is a check, not the end).
+    expect(pulled.apiCalls).toBe(31);
     // Node's fetch pool may open a second socket when the next request is sent before the first
     // socket is handed back; what matters is that 30 requests do not open 30 connections.
     expect(sandbox.stats.connections).toBeLessThanOrEqual(2);
@@ -231,5 +234,68 @@ describe('pullEvent against the sandbox Vivenu API', () => {
     const error = await pull().catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/kept failing \(HTTP 503\).*after 8 attempts/);
     expect(sandbox.stats.requests).toBe(defaultRetryPolicy.maxAttempts);
+  });
+});
+
+describe('pullEvent against a Vivenu whose total or pages lie (issue 11, rows 3, 4 and 15)', () => {
+  it('pages past a total that lies low until a short page, and does not trust the pull', async () => {
+    const { sandbox, pull } = await setUp(5_000, { reportTotal: 1_000 }, KEY, 100, {
+      concurrency: 2,
+    });
+    const pulled = await pull();
+    expect(ids(pulled.tickets)).toEqual(ids(sandbox.tickets(EVENT)));
+    expect(pulled.complete).toBe(false);
+    expect(pulled.untrusted).toMatch(
+      /pulled 5,000 unique tickets but Vivenu never reported more than 1,000/,
+    );
+    // No second pass: paging again cannot make a count that is too low right.
+    expect(pulled.passes).toBe(1);
+  });
+
+  it('stops paging well past a total that lies low, when the pages never end', async () => {
+    const { sandbox, pull } = await setUp(25_000, { reportTotal: 100 }, KEY, 100, {
+      concurrency: 2,
+    });
+    const pulled = await pull();
+    expect(pulled.untrusted).toMatch(/Vivenu never reported more than 100/);
+    // 10,000 past the total, give or take the last page of 1,000: never the whole 25,000.
+    expect(pulled.tickets.length).toBeGreaterThan(10_100);
+    expect(pulled.tickets.length).toBeLessThanOrEqual(11_100);
+    expect(sandbox.stats.requests).toBeLessThanOrEqual(20);
+  });
+
+  it('stops after two pages in a row bring nothing new, whatever total says', async () => {
+    const { sandbox, pull } = await setUp(5_000, { reportTotal: 1e9, ignoreSkip: true }, KEY, 100, {
+      concurrency: 2,
+    });
+    const pulled = await pull();
+    expect(pulled.complete).toBe(false);
+    expect(pulled.untrusted).toMatch(
+      /Vivenu's pages repeat: the pages from ticket [\d,]+ and from ticket [\d,]+ brought no ticket not already pulled \([\d,]+ unique pulled, Vivenu reported 1,000,000,000\)/,
+    );
+    // 100, 200, 400, 800, 1,000: new rows while the page grows, then two repeats.
+    expect(sandbox.stats.requests).toBeLessThanOrEqual(12);
+  });
+
+  it('a second pass, which meets every row again, is not taken for repeating pages', async () => {
+    const { sandbox, pull } = await setUp(1_000, { shift: { everyPages: 2, max: 4 } });
+    const pulled = await pull();
+    expect(pulled.passes).toBe(2);
+    expect(pulled.untrusted).toBeUndefined();
+    expect(ids(pulled.tickets)).toEqual(ids(sandbox.tickets(EVENT)));
+  });
+
+  it('keeps rows without _id aside, once each, and counts them against total', async () => {
+    const { sandbox, pull } = await setUp(300);
+    const withoutId = Object.fromEntries(
+      Object.entries(sandbox.tickets(EVENT)[150]!).filter(([key]) => key !== '_id'),
+    ) as Ticket;
+    const emptyId = { ...sandbox.tickets(EVENT)[10]!, _id: '' };
+    sandbox.upsertTickets(EVENT, [withoutId, emptyId]);
+    const pulled = await pull();
+    expect(pulled.complete).toBe(true);
+    expect(pulled.tickets).toHaveLength(300);
+    expect(pulled.withoutId).toHaveLength(2);
+    expect(pulled.withoutId).toContainEqual(withoutId);
   });
 });

@@ -81,6 +81,7 @@ function pulled(list: Ticket[], overrides: Partial<PulledEvent> = {}): PulledEve
   return {
     eventId: EVENT,
     tickets: list,
+    withoutId: [],
     totalReported: list.length,
     apiCalls: 3,
     retries: 1,
@@ -116,6 +117,7 @@ describe('buildEventMetadata', () => {
       vivenu_origin: 'https://vivenu.com',
       total_reported: 4,
       total_pulled: 3,
+      without_id: 0,
       complete: false,
       by_status: { VALID: 2, INVALID: 1 },
       by_ticket_name: { Men: 2, Women: 1 },

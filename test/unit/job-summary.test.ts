@@ -14,6 +14,7 @@ function metadata(overrides: Partial<EventMetadata>): EventMetadata {
     vivenu_origin: 'https://vivenu.com',
     total_reported: 0,
     total_pulled: 0,
+    without_id: 0,
     complete: true,
     by_status: {},
     by_ticket_name: {},

@@ -198,3 +198,57 @@ describe('selectTickets order', () => {
     );
   });
 });
+
+describe('selectTickets event rules (issue 11, row 6)', () => {
+  const EVENT = '68108c20c5c88849372bfb61';
+  const OTHER = '68108c20c5c88849372bfb62';
+  const ofEvent = { ...rules, eventId: EVENT };
+
+  it('rejects a ticket of another event and counts it, before status or name', () => {
+    const selection = selectTickets(
+      [
+        ticket('mine', { eventId: EVENT }),
+        ticket('theirs', { eventId: OTHER }),
+        ticket('theirs-reserved', { eventId: OTHER, status: 'RESERVED' }),
+      ],
+      ofEvent,
+    );
+    expect(ids(selection.eligible)).toEqual(['mine']);
+    expect(selection.otherEvent).toBe(2);
+    expect(selection.rejectedStatus).toBe(0);
+  });
+
+  it('matches the event id in any case (ids are hex)', () => {
+    const selection = selectTickets([ticket('upper', { eventId: EVENT.toUpperCase() })], ofEvent);
+    expect(ids(selection.eligible)).toEqual(['upper']);
+  });
+
+  it('counts a ticket without a string eventId as invalid: it cannot be shown to be of the event', () => {
+    const selection = selectTickets(
+      [ticket('none'), ticket('number', { eventId: 7 }), ticket('null', { eventId: null })],
+      ofEvent,
+    );
+    expect(selection.eligible).toEqual([]);
+    expect(ids(selection.invalid)).toEqual(['none', 'number', 'null']);
+  });
+
+  it('skips an id eligible in an earlier event of the run, counted by that event', () => {
+    const earlier = new Map([['seen', OTHER]]);
+    const selection = selectTickets(
+      [ticket('seen', { eventId: EVENT }), ticket('new', { eventId: EVENT })],
+      { ...ofEvent, eligibleEarlier: (id) => earlier.get(id) },
+    );
+    expect(ids(selection.eligible)).toEqual(['new']);
+    expect({ ...selection.eligibleEarlier }).toEqual({ [OTHER]: 1 });
+  });
+
+  it('counts a ticket as eligible earlier only when it passes every other rule', () => {
+    const earlier = new Map([['seen', OTHER]]);
+    const selection = selectTickets([ticket('seen', { eventId: EVENT, status: 'RESERVED' })], {
+      ...ofEvent,
+      eligibleEarlier: (id) => earlier.get(id),
+    });
+    expect(selection.rejectedStatus).toBe(1);
+    expect({ ...selection.eligibleEarlier }).toEqual({});
+  });
+});
