@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 581:
+/***/ 187:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -15,16 +15,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85);
-/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(453);
-/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(605);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(467);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(750);
+/* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(955);
+/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(863);
+/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(424);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(991);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(441);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(324);
 /**
  * The terminal door: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
  * or ./.env, into the same pipeline as the GitHub Action.
  */
+
 
 
 
@@ -84,9 +86,10 @@ async function main(argv) {
     catch (error) {
         failure = error.message;
     }
-    console.log(`\n${(0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .renderTextSummary */ .k)(report)}`);
+    // Command-safe: this CLI may run as a workflow step, whose output the runner reads.
+    console.log(`\n${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .commandSafeText */ .eE)((0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .renderTextSummary */ .k)(report))}`);
     if (failure)
-        console.error(`\nerror: ${failure}`);
+        console.error(`\nerror: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .commandSafeText */ .eE)(failure)}`);
     const unfinished = report.mode === 'sync' && !report.dryRun && !report.complete;
     if (unfinished && report.syncs.length > 0) {
         console.log(`\nTo continue: historical-sync ${argv.map(quoteArgument).join(' ')}`);
@@ -100,7 +103,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 85:
+/***/ 955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -232,13 +235,15 @@ function parseCommandLine(argv, env) {
 
 /***/ }),
 
-/***/ 453:
+/***/ 863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   jl: () => (/* binding */ terminalLogger)
 /* harmony export */ });
 /* unused harmony exports shortDuration, progressLine */
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(991);
+
 /** "18m", "1h 05m", "40s". */
 function shortDuration(ms) {
     const seconds = Math.max(0, Math.round(ms / 1000));
@@ -264,11 +269,12 @@ function progressLine(done, total, elapsedMs, intervalSeconds) {
 function terminalLogger(output, intervalSeconds, now = Date.now) {
     let live = false;
     let firstAt = 0;
+    // Command-safe: `historical-sync` may run as a workflow step, whose output the runner reads.
     const line = (text) => {
         if (live)
             output.write('\r\x1b[2K');
         live = false;
-        output.write(`${text}\n`);
+        output.write(`${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .commandSafeText */ .eE)(text)}\n`);
     };
     const logger = {
         info: line,
@@ -296,7 +302,7 @@ function terminalLogger(output, intervalSeconds, now = Date.now) {
 
 /***/ }),
 
-/***/ 31:
+/***/ 424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -308,8 +314,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: textTable
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
+var format = __nccwpck_require__(10);
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(991);
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
+
 
 
 
@@ -454,7 +463,7 @@ function testSection(test, dryRun) {
             [
                 test.ticketId,
                 test.ticketName,
-                test.url,
+                urlForDisplay(test.url),
                 dryRun ? '(dry run: not sent)' : `${test.status ?? 'none'} ${test.answer}`,
             ],
         ]),
@@ -477,7 +486,7 @@ function renderJobSummary(report, failure) {
     }
     const where = [`Vivenu: \`${report.vivenuOrigin}\``, `tickets: \`${report.ticketsDir}\``];
     if (report.mode !== 'pull-only')
-        where.push(`receiver: \`${report.webhookUrl}\``);
+        where.push(`receiver: \`${escapeHtml(urlForDisplay(report.webhookUrl))}\``);
     if (report.mode === 'sync')
         where.push(`progress: \`${report.progressFile}\``);
     parts.push(where.join(' · '));
@@ -508,8 +517,9 @@ function renderJobSummary(report, failure) {
 }
 
 // EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __nccwpck_require__(89);
+var run_report = __nccwpck_require__(651);
 ;// CONCATENATED MODULE: ./src/cli/text-summary.ts
+
 
 
 
@@ -571,7 +581,7 @@ function renderTextSummary(report) {
     }
     if (report.testDelivery) {
         const t = report.testDelivery;
-        parts.push(`Test delivery of ${t.ticketId} (${t.ticketName}) to ${t.url}: ${report.dryRun ? 'not sent (dry run)' : `${t.status ?? 'no answer'} ${t.answer}`}`);
+        parts.push(`Test delivery of ${(0,log_text/* logText */.kc)(t.ticketId)} (${(0,log_text/* logText */.kc)(t.ticketName)}) to ${(0,log_text/* urlForDisplay */.Bo)(t.url)}: ${report.dryRun ? 'not sent (dry run)' : `${t.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(t.answer)}`}`);
     }
     if (report.mode === 'sync' && !report.dryRun)
         parts.push(`Progress: ${report.progressFile}`);
@@ -581,7 +591,7 @@ function renderTextSummary(report) {
 
 /***/ }),
 
-/***/ 916:
+/***/ 174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -590,7 +600,7 @@ function renderTextSummary(report) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   w7: () => (/* binding */ IncompletePullError)
 /* harmony export */ });
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(264);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10);
 
 /**
  * Errors a person can act on. Each message says what was wrong and what to check; none
@@ -634,7 +644,7 @@ class RunStoppedError extends Error {
 
 /***/ }),
 
-/***/ 264:
+/***/ 10:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -662,7 +672,7 @@ function count(n) {
 
 /***/ }),
 
-/***/ 902:
+/***/ 472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -743,7 +753,100 @@ function describeNetworkError(error) {
 
 /***/ }),
 
-/***/ 605:
+/***/ 991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bo: () => (/* binding */ urlForDisplay),
+/* harmony export */   eE: () => (/* binding */ commandSafeText),
+/* harmony export */   kc: () => (/* binding */ logText)
+/* harmony export */ });
+/* unused harmony export commandSafeLine */
+/**
+ * What the Actions runner reads as a workflow command in a line of a step's output
+ * (actions/runner, src/Runner.Common/ActionCommand.cs, read at 258d6c8):
+ * - `TryParseV2`: the line, after `TrimStart()` (leading whitespace dropped), starts with `::`
+ *   and the text up to the next `::` names a registered command (case-insensitively).
+ * - `TryParse`, the legacy form, tried when V2 fails: `##[` ANYWHERE in the line, the name
+ *   running to the next `]`.
+ * The runner splits output into lines with `StreamReader.ReadLine` (ProcessInvoker.cs), which
+ * ends a line at `\n`, `\r` or `\r\n`.
+ *
+ * What @actions/core escapes itself (actions/toolkit, packages/core/src/command.ts, read at
+ * 4b9afa4): `warning`, `error`, `group` and every other command go through `issueCommand`,
+ * whose `escapeData` turns `%`, `\r` and `\n` into `%25`, `%0D`, `%0A`, so their message is one
+ * line the runner reads as that command and nothing else. `core.info` writes its message raw.
+ */
+/** The legacy command prefix; a line holding it anywhere is read as a command. */
+const LEGACY_COMMAND_PREFIX = '##[';
+/** `##[` shown with its bracket escaped: the same text to a person, no command to the runner. */
+const LEGACY_PREFIX_SHOWN = '##\\u005b';
+/** The runner's line ends: `\r\n`, `\r` and `\n`. */
+const RUNNER_LINE_END = /\r\n|\r|\n/;
+/**
+ * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
+ * line: control characters and line breaks shown escaped, so the value stays on its line and
+ * cannot start a workflow command (`::error::…`) of its own, and `##[` (a command anywhere in
+ * a line) shown as `##\u005b`.
+ */
+function logText(value) {
+    const text = typeof value === 'string' ? value : String(value);
+    // C0 and C1 controls, DEL, and the two Unicode line separators.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
+        switch (character) {
+            case '\n':
+                return '\\n';
+            case '\r':
+                return '\\r';
+            case '\t':
+                return '\\t';
+            default:
+                return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+        }
+    });
+    return escaped.split(LEGACY_COMMAND_PREFIX).join(LEGACY_PREFIX_SHOWN);
+}
+/**
+ * One line the runner cannot read as a command: a `::` at its start (after leading
+ * whitespace, which the runner trims) gets its first colon shown as `\u003a`, and `##[` is
+ * shown as `##\u005b`.
+ */
+function commandSafeLine(line) {
+    const unprefixed = line.split(LEGACY_COMMAND_PREFIX).join(LEGACY_PREFIX_SHOWN);
+    // .NET's TrimStart drops what char.IsWhiteSpace calls white space: JavaScript's \s and the
+    // next-line control U+0085 cover that set (and U+FEFF besides, which costs nothing here).
+    return unprefixed.replace(/^([\s\u0085]*)::/, '$1\\u003a:');
+}
+/**
+ * The last line of defence for text written raw to a step's log (`core.info`, or any door
+ * whose output a runner may read): every line, split where the runner splits, made
+ * command-safe. Lines the code writes itself are unchanged unless they would be read as a
+ * command; outside values should already have gone through `logText`.
+ */
+function commandSafeText(message) {
+    return message.split(RUNNER_LINE_END).map(commandSafeLine).join('\n');
+}
+/**
+ * A URL as shown anywhere a person reads it (log, summary, errors): origin and path only. A
+ * query string or fragment can hold a token (`?token=…`), and the parser has already refused
+ * credentials in the authority; neither is shown.
+ */
+function urlForDisplay(url) {
+    try {
+        const parsed = new URL(url);
+        return `${parsed.origin}${parsed.pathname}`;
+    }
+    catch {
+        // Not a URL (should not happen past settings): show none of it rather than all of it.
+        return '(a URL that does not parse)';
+    }
+}
+
+
+/***/ }),
+
+/***/ 82:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -754,10 +857,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
+var format = __nccwpck_require__(10);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+var errors = __nccwpck_require__(174);
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(991);
 ;// CONCATENATED MODULE: ./src/vivenu/tickets.ts
+
 /** Fields that identify a person or let someone enter an event: never logged. */
 const PRIVATE_TICKET_FIELDS = [
     'name',
@@ -799,11 +905,12 @@ function stringField(ticket, field) {
 }
 /**
  * How a ticket is named in logs, summaries and errors: its id and ticket type, nothing a
- * person could be recognised by.
+ * person could be recognised by. Both come from Vivenu, so both are escaped for a log line.
  */
 function describeTicket(ticket) {
     const ticketName = stringField(ticket, 'ticketName');
-    return ticketName === undefined ? ticket._id : `${ticket._id} (${ticketName})`;
+    const id = (0,log_text/* logText */.kc)(ticket._id);
+    return ticketName === undefined ? id : `${id} (${(0,log_text/* logText */.kc)(ticketName)})`;
 }
 /** Creation time in ms; a missing or unreadable `createdAt` sorts last. */
 function createdAtMs(ticket) {
@@ -1049,9 +1156,9 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+var retry = __nccwpck_require__(472);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
 ;// CONCATENATED MODULE: ./src/progress/progress.ts
 
 
@@ -1556,7 +1663,7 @@ function cannotPublish(where, failure) {
 }
 
 // EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __nccwpck_require__(89);
+var run_report = __nccwpck_require__(651);
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
 
 /** Tickets bought together (a DOUBLES or RELAY team) share a `transactionId`. */
@@ -1635,6 +1742,7 @@ function selectTickets(tickets, rules) {
 
 ;// CONCATENATED MODULE: ./src/sync/deliver-batch.ts
 
+
 /** This many tickets failing one after another means the receiver is down, not the tickets. */
 const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
 function reportSent(logger, update) {
@@ -1689,11 +1797,11 @@ async function deliverBatch(batch, context) {
                         timestamp: new Date(clock.now()).toISOString(),
                     },
                 });
-                logger.info(`${label} failed ${describeTicket(ticket)}: ${failure.status ?? 'no answer'} ${failure.reason}`);
+                logger.info(`${label} failed ${describeTicket(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
                 if (++failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
                     return {
                         reason: 'receiver-down',
-                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${failure.reason}): the receiver looks down. Stopped; run again later.`,
+                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}): the receiver looks down. Stopped; run again later.`,
                     };
                 }
                 break;
@@ -1701,7 +1809,7 @@ async function deliverBatch(batch, context) {
             case 'rejected':
                 return {
                     reason: 'signature-rejected',
-                    message: `The receiver rejected the delivery of ${ticket._id} with ${outcome.status} (${outcome.reason || 'no reason given'}): ` +
+                    message: `The receiver rejected the delivery of ${(0,log_text/* logText */.kc)(ticket._id)} with ${outcome.status} (${(0,log_text/* logText */.kc)(outcome.reason) || 'no reason given'}): ` +
                         'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
                 };
             case 'interrupted':
@@ -1800,7 +1908,7 @@ function earlierInRecord(seen, value) {
 }
 
 // EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
-var vivenu_client = __nccwpck_require__(633);
+var vivenu_client = __nccwpck_require__(683);
 ;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
 
 
@@ -2036,6 +2144,7 @@ function signature(body, secret) {
 
 
 
+
 /** Three retries after the first try, as the issue's receiver contract asks. */
 const webhookRetryPolicy = {
     maxAttempts: 4,
@@ -2112,7 +2221,7 @@ class WebhookSender {
         return { kind: 'failed', reason: 'no attempt was made', attempts: attempt };
     }
     retryAt(ticket, attempt, reason, waitMs) {
-        this.options.logger?.info(`  ${ticket._id}: ${reason}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
+        this.options.logger?.info(`  ${(0,log_text/* logText */.kc)(ticket._id)}: ${(0,log_text/* logText */.kc)(reason)}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
         return this.options.clock.now() + waitMs;
     }
     /** One POST of the exact signed bytes. A stop gives the answer a short grace, then aborts. */
@@ -2170,6 +2279,7 @@ class WebhookSender {
 
 
 
+
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -2178,7 +2288,7 @@ function newRunReport(settings, startedAtMs) {
         vivenuOrigin: settings.vivenuOrigin,
         ticketsDir: settings.ticketsDir,
         progressFile: settings.progressFile,
-        webhookUrl: settings.webhookUrl,
+        webhookUrl: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
         signed: settings.webhookSecret !== '',
         intervalSeconds: settings.intervalSeconds,
         startedAtMs,
@@ -2267,17 +2377,17 @@ class PipelineRun {
                 eventId,
                 ticketId: ticket._id,
                 ticketName: stringField(ticket, 'ticketName') ?? '',
-                url: settings.webhookUrl,
+                url: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
                 status: null,
                 answer: '',
                 delivered: false,
             };
             this.report.testDelivery = delivery;
             if (settings.dryRun) {
-                logger.info(`Dry run: would deliver ${describeTicket(ticket)} to ${settings.webhookUrl}`);
+                logger.info(`Dry run: would deliver ${describeTicket(ticket)} to ${delivery.url}`);
                 return;
             }
-            logger.info(`Test delivery of ${describeTicket(ticket)} to ${settings.webhookUrl}`);
+            logger.info(`Test delivery of ${describeTicket(ticket)} to ${delivery.url}`);
             const outcome = await this.sender(new Pacer(0, this.clock)).deliver(ticket);
             delivery.status =
                 outcome.kind === 'failed'
@@ -2292,16 +2402,16 @@ class PipelineRun {
                         ? ''
                         : outcome.reason;
             delivery.delivered = outcome.kind === 'delivered';
-            logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${delivery.answer || '(empty)'}`);
+            logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
             if (!delivery.delivered) {
                 const hint = /ticketTypeId not found/i.test(delivery.answer)
                     ? ' The receiver has not registered this ticket type (expected for test and dev data).'
                     : '';
-                throw new errors/* RunStoppedError */.Fz(`The test delivery of ${ticket._id} was not accepted: ${delivery.status ?? 'no answer'} ${delivery.answer}.${hint}`);
+                throw new errors/* RunStoppedError */.Fz(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(delivery.answer)}.${hint}`);
             }
             return;
         }
-        throw new errors/* RunStoppedError */.Fz(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${settings.nameContains}") in event ${settings.eventIds.join(', ')}.`);
+        throw new errors/* RunStoppedError */.Fz(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`);
     }
     async sync() {
         const { settings, logger, clock, report, dependencies } = this;
@@ -2510,12 +2620,12 @@ class PipelineRun {
             `Filtering results for event ${pulled.eventId}:`,
             `  - Total tickets: ${(0,format/* count */.U)(selection.total)}`,
             `  - Rejected (status not ${settings.statuses.join('/')}): ${(0,format/* count */.U)(selection.rejectedStatus)}`,
-            `  - Rejected (name without "${settings.nameContains}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
+            `  - Rejected (name without "${(0,log_text/* logText */.kc)(settings.nameContains)}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
             `  - Invalid (no _id, ticketName or status): ${(0,format/* count */.U)(selection.invalid.length)}`,
             `  - Eligible: ${(0,format/* count */.U)(selection.eligible.length)}`,
         ].join('\n'));
         if (selection.invalid.length > 0) {
-            logger.warning(`event ${pulled.eventId}: ${selection.invalid.length} tickets lack a ticketName or status and were skipped (first: ${selection.invalid[0]._id})`);
+            logger.warning(`event ${pulled.eventId}: ${selection.invalid.length} tickets lack a ticketName or status and were skipped (first: ${(0,log_text/* logText */.kc)(selection.invalid[0]._id)})`);
         }
         return selection;
     }
@@ -2538,12 +2648,12 @@ class PipelineRun {
         };
         this.report.plans.push(plan);
         const lines = [
-            `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${this.settings.webhookUrl}`,
-            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${(0,format/* count */.U)(n)} × ${name}`),
-            `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.join(', ') || '-'}`,
-            `  created from ${plan.firstCreatedAt ?? '-'} to ${plan.lastCreatedAt ?? '-'}`,
+            `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(this.settings.webhookUrl)}`,
+            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${(0,format/* count */.U)(n)} × ${(0,log_text/* logText */.kc)(name)}`),
+            `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(log_text/* logText */.kc).join(', ') || '-'}`,
+            `  created from ${(0,log_text/* logText */.kc)(plan.firstCreatedAt ?? '-')} to ${(0,log_text/* logText */.kc)(plan.lastCreatedAt ?? '-')}`,
             `  first ${plan.firstDeliveries.length} in order:`,
-            ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${d.createdAt} ${d.id} (${d.ticketName})`),
+            ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${(0,log_text/* logText */.kc)(d.createdAt)} ${(0,log_text/* logText */.kc)(d.id)} (${(0,log_text/* logText */.kc)(d.ticketName)})`),
         ];
         this.logger.info(lines.join('\n'));
     }
@@ -2594,17 +2704,14 @@ function skippedEvent(eventId, progress) {
 
 /***/ }),
 
-/***/ 467:
+/***/ 441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
 /* unused harmony export consoleLogger */
-/**
- * The small interfaces the pipeline needs from the outside world. The doors (action, CLI,
- * demo) pass real ones in; tests pass fakes or loopback-backed real ones.
- */
+
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve) => {
@@ -2619,8 +2726,12 @@ const systemClock = {
         }
     }),
 };
-/** A logger that prints plain lines; groups become headings. Used by the CLI and demo. */
-function consoleLogger(write = (line) => console.log(line)) {
+/**
+ * A logger that prints plain lines; groups become headings. Used by the CLI and demo. Lines are
+ * command-safe: the CLI may run as a workflow step, whose output the runner reads for commands.
+ */
+function consoleLogger(print = (line) => console.log(line)) {
+    const write = (line) => print(commandSafeText(line));
     return {
         info: (message) => write(message),
         warning: (message) => write(`warning: ${message}`),
@@ -2635,7 +2746,7 @@ function consoleLogger(write = (line) => console.log(line)) {
 
 /***/ }),
 
-/***/ 89:
+/***/ 651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2659,7 +2770,7 @@ function syncTotals(report) {
 
 /***/ }),
 
-/***/ 750:
+/***/ 324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2668,10 +2779,10 @@ function syncTotals(report) {
 /* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, INPUT_NAMES, defaultProgressFile, defaultVivenuOrigin */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
-/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(633);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(412);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(619);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(174);
+/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(683);
 
 
 
@@ -2954,7 +3065,7 @@ function parseSettings(raw, workspace) {
 
 /***/ }),
 
-/***/ 633:
+/***/ 683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2966,13 +3077,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+var format = __nccwpck_require__(10);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+var errors = __nccwpck_require__(174);
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
+var retry = __nccwpck_require__(472);
 ;// CONCATENATED MODULE: ./src/http/http-get.ts
 /** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
 class NetworkError extends Error {
@@ -3246,7 +3357,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 691:
+/***/ 619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3263,11 +3374,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(412);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(211);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -3580,7 +3691,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -3738,7 +3849,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -4256,7 +4367,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -4296,14 +4407,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -6941,7 +7052,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -6994,7 +7105,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -8099,7 +8210,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -8752,7 +8863,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -9597,7 +9708,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -9724,7 +9835,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -9993,7 +10104,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -10170,7 +10281,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -10229,7 +10340,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -10247,7 +10358,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -11787,7 +11898,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 532:
+/***/ 412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11799,7 +11910,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
 var _a;
 
 /** A special constant with type `never` */
@@ -11945,7 +12056,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 723:
+/***/ 211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12000,7 +12111,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
 
 // functions
 function assertEqual(val) {
@@ -13017,7 +13128,7 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(187);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 980:
+/***/ 787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,7 +12,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -48,7 +48,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -144,7 +144,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -181,7 +181,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -255,7 +255,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -536,7 +536,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -570,7 +570,7 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -635,7 +635,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -955,6 +955,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(991);
 ;// CONCATENATED MODULE: ./src/format.ts
 /**
  * A count as people read it in logs and summaries: 1,912.
@@ -1017,7 +1019,7 @@ class RunStoppedError extends Error {
 }
 
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var vivenu_tickets = __nccwpck_require__(72);
+var vivenu_tickets = __nccwpck_require__(618);
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
 /** How many tickets have each value of a field; a missing or non-string value counts as "(none)". */
@@ -1242,9 +1244,9 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
+var retry = __nccwpck_require__(472);
 // EXTERNAL MODULE: ./src/progress/progress.ts
-var progress_progress = __nccwpck_require__(864);
+var progress_progress = __nccwpck_require__(694);
 ;// CONCATENATED MODULE: ./src/progress/progress-store.ts
 
 
@@ -1558,7 +1560,7 @@ class ProgressKeeper {
 }
 
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
-var progress_publisher = __nccwpck_require__(181);
+var progress_publisher = __nccwpck_require__(327);
 ;// CONCATENATED MODULE: ./src/run-report.ts
 function ticketsFound(report) {
     return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
@@ -1652,6 +1654,7 @@ function selectTickets(tickets, rules) {
 
 ;// CONCATENATED MODULE: ./src/sync/deliver-batch.ts
 
+
 /** This many tickets failing one after another means the receiver is down, not the tickets. */
 const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
 function reportSent(logger, update) {
@@ -1706,11 +1709,11 @@ async function deliverBatch(batch, context) {
                         timestamp: new Date(clock.now()).toISOString(),
                     },
                 });
-                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${failure.reason}`);
+                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
                 if (++failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
                     return {
                         reason: 'receiver-down',
-                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${failure.reason}): the receiver looks down. Stopped; run again later.`,
+                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}): the receiver looks down. Stopped; run again later.`,
                     };
                 }
                 break;
@@ -1718,7 +1721,7 @@ async function deliverBatch(batch, context) {
             case 'rejected':
                 return {
                     reason: 'signature-rejected',
-                    message: `The receiver rejected the delivery of ${ticket._id} with ${outcome.status} (${outcome.reason || 'no reason given'}): ` +
+                    message: `The receiver rejected the delivery of ${(0,log_text/* logText */.kc)(ticket._id)} with ${outcome.status} (${(0,log_text/* logText */.kc)(outcome.reason) || 'no reason given'}): ` +
                         'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
                 };
             case 'interrupted':
@@ -1816,8 +1819,8 @@ function earlierInRecord(seen, value) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
 ;// CONCATENATED MODULE: ./src/http/http-get.ts
 /** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
 class NetworkError extends Error {
@@ -2302,6 +2305,7 @@ function signature(body, secret) {
 
 
 
+
 /** Three retries after the first try, as the issue's receiver contract asks. */
 const webhookRetryPolicy = {
     maxAttempts: 4,
@@ -2378,7 +2382,7 @@ class WebhookSender {
         return { kind: 'failed', reason: 'no attempt was made', attempts: attempt };
     }
     retryAt(ticket, attempt, reason, waitMs) {
-        this.options.logger?.info(`  ${ticket._id}: ${reason}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
+        this.options.logger?.info(`  ${(0,log_text/* logText */.kc)(ticket._id)}: ${(0,log_text/* logText */.kc)(reason)}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
         return this.options.clock.now() + waitMs;
     }
     /** One POST of the exact signed bytes. A stop gives the answer a short grace, then aborts. */
@@ -2436,6 +2440,7 @@ class WebhookSender {
 
 
 
+
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -2444,7 +2449,7 @@ function newRunReport(settings, startedAtMs) {
         vivenuOrigin: settings.vivenuOrigin,
         ticketsDir: settings.ticketsDir,
         progressFile: settings.progressFile,
-        webhookUrl: settings.webhookUrl,
+        webhookUrl: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
         signed: settings.webhookSecret !== '',
         intervalSeconds: settings.intervalSeconds,
         startedAtMs,
@@ -2533,17 +2538,17 @@ class PipelineRun {
                 eventId,
                 ticketId: ticket._id,
                 ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
-                url: settings.webhookUrl,
+                url: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
                 status: null,
                 answer: '',
                 delivered: false,
             };
             this.report.testDelivery = delivery;
             if (settings.dryRun) {
-                logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${settings.webhookUrl}`);
+                logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
                 return;
             }
-            logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${settings.webhookUrl}`);
+            logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
             const outcome = await this.sender(new Pacer(0, this.clock)).deliver(ticket);
             delivery.status =
                 outcome.kind === 'failed'
@@ -2558,16 +2563,16 @@ class PipelineRun {
                         ? ''
                         : outcome.reason;
             delivery.delivered = outcome.kind === 'delivered';
-            logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${delivery.answer || '(empty)'}`);
+            logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
             if (!delivery.delivered) {
                 const hint = /ticketTypeId not found/i.test(delivery.answer)
                     ? ' The receiver has not registered this ticket type (expected for test and dev data).'
                     : '';
-                throw new RunStoppedError(`The test delivery of ${ticket._id} was not accepted: ${delivery.status ?? 'no answer'} ${delivery.answer}.${hint}`);
+                throw new RunStoppedError(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(delivery.answer)}.${hint}`);
             }
             return;
         }
-        throw new RunStoppedError(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${settings.nameContains}") in event ${settings.eventIds.join(', ')}.`);
+        throw new RunStoppedError(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`);
     }
     async sync() {
         const { settings, logger, clock, report, dependencies } = this;
@@ -2776,12 +2781,12 @@ class PipelineRun {
             `Filtering results for event ${pulled.eventId}:`,
             `  - Total tickets: ${count(selection.total)}`,
             `  - Rejected (status not ${settings.statuses.join('/')}): ${count(selection.rejectedStatus)}`,
-            `  - Rejected (name without "${settings.nameContains}"): ${count(selection.rejectedName)}`,
+            `  - Rejected (name without "${(0,log_text/* logText */.kc)(settings.nameContains)}"): ${count(selection.rejectedName)}`,
             `  - Invalid (no _id, ticketName or status): ${count(selection.invalid.length)}`,
             `  - Eligible: ${count(selection.eligible.length)}`,
         ].join('\n'));
         if (selection.invalid.length > 0) {
-            logger.warning(`event ${pulled.eventId}: ${selection.invalid.length} tickets lack a ticketName or status and were skipped (first: ${selection.invalid[0]._id})`);
+            logger.warning(`event ${pulled.eventId}: ${selection.invalid.length} tickets lack a ticketName or status and were skipped (first: ${(0,log_text/* logText */.kc)(selection.invalid[0]._id)})`);
         }
         return selection;
     }
@@ -2804,12 +2809,12 @@ class PipelineRun {
         };
         this.report.plans.push(plan);
         const lines = [
-            `Dry run: ${count(plan.toSend)} deliveries would go to ${this.settings.webhookUrl}`,
-            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${count(n)} × ${name}`),
-            `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.join(', ') || '-'}`,
-            `  created from ${plan.firstCreatedAt ?? '-'} to ${plan.lastCreatedAt ?? '-'}`,
+            `Dry run: ${count(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(this.settings.webhookUrl)}`,
+            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${count(n)} × ${(0,log_text/* logText */.kc)(name)}`),
+            `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(log_text/* logText */.kc).join(', ') || '-'}`,
+            `  created from ${(0,log_text/* logText */.kc)(plan.firstCreatedAt ?? '-')} to ${(0,log_text/* logText */.kc)(plan.lastCreatedAt ?? '-')}`,
             `  first ${plan.firstDeliveries.length} in order:`,
-            ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${d.createdAt} ${d.id} (${d.ticketName})`),
+            ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${(0,log_text/* logText */.kc)(d.createdAt)} ${(0,log_text/* logText */.kc)(d.id)} (${(0,log_text/* logText */.kc)(d.ticketName)})`),
         ];
         this.logger.info(lines.join('\n'));
     }
@@ -2858,10 +2863,7 @@ function skippedEvent(eventId, progress) {
 }
 
 ;// CONCATENATED MODULE: ./src/ports.ts
-/**
- * The small interfaces the pipeline needs from the outside world. The doors (action, CLI,
- * demo) pass real ones in; tests pass fakes or loopback-backed real ones.
- */
+
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve) => {
@@ -2876,8 +2878,12 @@ const systemClock = {
         }
     }),
 };
-/** A logger that prints plain lines; groups become headings. Used by the CLI and demo. */
-function consoleLogger(write = (line) => console.log(line)) {
+/**
+ * A logger that prints plain lines; groups become headings. Used by the CLI and demo. Lines are
+ * command-safe: the CLI may run as a workflow step, whose output the runner reads for commands.
+ */
+function consoleLogger(print = (line) => console.log(line)) {
+    const write = (line) => print(commandSafeText(line));
     return {
         info: (message) => write(message),
         warning: (message) => write(`warning: ${message}`),
@@ -2890,6 +2896,7 @@ function consoleLogger(write = (line) => console.log(line)) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
+
 
 
 
@@ -3034,7 +3041,7 @@ function testSection(test, dryRun) {
             [
                 test.ticketId,
                 test.ticketName,
-                test.url,
+                (0,log_text/* urlForDisplay */.Bo)(test.url),
                 dryRun ? '(dry run: not sent)' : `${test.status ?? 'none'} ${test.answer}`,
             ],
         ]),
@@ -3057,7 +3064,7 @@ function renderJobSummary(report, failure) {
     }
     const where = [`Vivenu: \`${report.vivenuOrigin}\``, `tickets: \`${report.ticketsDir}\``];
     if (report.mode !== 'pull-only')
-        where.push(`receiver: \`${report.webhookUrl}\``);
+        where.push(`receiver: \`${escapeHtml((0,log_text/* urlForDisplay */.Bo)(report.webhookUrl))}\``);
     if (report.mode === 'sync')
         where.push(`progress: \`${report.progressFile}\``);
     parts.push(where.join(' · '));
@@ -3087,8 +3094,8 @@ function renderJobSummary(report, failure) {
     return `${parts.join('\n\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(532);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(412);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -3382,8 +3389,15 @@ function parseSettings(raw, workspace) {
 
 
 
+
+/**
+ * `core.warning`, `core.error` and `core.group` escape their text into one command line
+ * (toolkit command.ts `escapeData`); `core.info` writes it raw, so every line of an info
+ * message is made command-safe here: the last line of defence should an outside value reach a
+ * message without `logText` (see log-text.ts for what the runner reads as a command).
+ */
 const actionsLogger = {
-    info: (message) => info(message),
+    info: (message) => info((0,log_text/* commandSafeText */.eE)(message)),
     warning: (message) => warning(message),
     error: (message) => error(message),
     group: (title, fn) => group(title, fn),
@@ -3422,7 +3436,7 @@ async function report(run, failure) {
     await group('Outputs', () => {
         for (const [name, value] of Object.entries(outputs)) {
             setOutput(name, value);
-            info(`${name}=${value}`);
+            actionsLogger.info(`${name}=${value}`);
         }
         return Promise.resolve();
     });
@@ -3462,7 +3476,7 @@ async function run() {
         runReport = newRunReport(settings, systemClock.now());
         // The GitHub client loads only for a run that may commit: start-up stays short otherwise.
         const github = settings.mode === 'sync' && !settings.dryRun
-            ? (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 971))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
             : { publisher: progress_publisher/* keepLocally */._ };
         await runPipeline(settings, {
             logger: actionsLogger,
@@ -3485,7 +3499,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 902:
+/***/ 472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3566,11 +3580,11 @@ function describeNetworkError(error) {
 
 /***/ }),
 
-/***/ 407:
+/***/ 629:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(980);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(787);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -3579,7 +3593,100 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 181:
+/***/ 991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bo: () => (/* binding */ urlForDisplay),
+/* harmony export */   eE: () => (/* binding */ commandSafeText),
+/* harmony export */   kc: () => (/* binding */ logText)
+/* harmony export */ });
+/* unused harmony export commandSafeLine */
+/**
+ * What the Actions runner reads as a workflow command in a line of a step's output
+ * (actions/runner, src/Runner.Common/ActionCommand.cs, read at 258d6c8):
+ * - `TryParseV2`: the line, after `TrimStart()` (leading whitespace dropped), starts with `::`
+ *   and the text up to the next `::` names a registered command (case-insensitively).
+ * - `TryParse`, the legacy form, tried when V2 fails: `##[` ANYWHERE in the line, the name
+ *   running to the next `]`.
+ * The runner splits output into lines with `StreamReader.ReadLine` (ProcessInvoker.cs), which
+ * ends a line at `\n`, `\r` or `\r\n`.
+ *
+ * What @actions/core escapes itself (actions/toolkit, packages/core/src/command.ts, read at
+ * 4b9afa4): `warning`, `error`, `group` and every other command go through `issueCommand`,
+ * whose `escapeData` turns `%`, `\r` and `\n` into `%25`, `%0D`, `%0A`, so their message is one
+ * line the runner reads as that command and nothing else. `core.info` writes its message raw.
+ */
+/** The legacy command prefix; a line holding it anywhere is read as a command. */
+const LEGACY_COMMAND_PREFIX = '##[';
+/** `##[` shown with its bracket escaped: the same text to a person, no command to the runner. */
+const LEGACY_PREFIX_SHOWN = '##\\u005b';
+/** The runner's line ends: `\r\n`, `\r` and `\n`. */
+const RUNNER_LINE_END = /\r\n|\r|\n/;
+/**
+ * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
+ * line: control characters and line breaks shown escaped, so the value stays on its line and
+ * cannot start a workflow command (`::error::…`) of its own, and `##[` (a command anywhere in
+ * a line) shown as `##\u005b`.
+ */
+function logText(value) {
+    const text = typeof value === 'string' ? value : String(value);
+    // C0 and C1 controls, DEL, and the two Unicode line separators.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
+        switch (character) {
+            case '\n':
+                return '\\n';
+            case '\r':
+                return '\\r';
+            case '\t':
+                return '\\t';
+            default:
+                return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+        }
+    });
+    return escaped.split(LEGACY_COMMAND_PREFIX).join(LEGACY_PREFIX_SHOWN);
+}
+/**
+ * One line the runner cannot read as a command: a `::` at its start (after leading
+ * whitespace, which the runner trims) gets its first colon shown as `\u003a`, and `##[` is
+ * shown as `##\u005b`.
+ */
+function commandSafeLine(line) {
+    const unprefixed = line.split(LEGACY_COMMAND_PREFIX).join(LEGACY_PREFIX_SHOWN);
+    // .NET's TrimStart drops what char.IsWhiteSpace calls white space: JavaScript's \s and the
+    // next-line control U+0085 cover that set (and U+FEFF besides, which costs nothing here).
+    return unprefixed.replace(/^([\s\u0085]*)::/, '$1\\u003a:');
+}
+/**
+ * The last line of defence for text written raw to a step's log (`core.info`, or any door
+ * whose output a runner may read): every line, split where the runner splits, made
+ * command-safe. Lines the code writes itself are unchanged unless they would be read as a
+ * command; outside values should already have gone through `logText`.
+ */
+function commandSafeText(message) {
+    return message.split(RUNNER_LINE_END).map(commandSafeLine).join('\n');
+}
+/**
+ * A URL as shown anywhere a person reads it (log, summary, errors): origin and path only. A
+ * query string or fragment can hold a token (`?token=…`), and the parser has already refused
+ * credentials in the authority; neither is shown.
+ */
+function urlForDisplay(url) {
+    try {
+        const parsed = new URL(url);
+        return `${parsed.origin}${parsed.pathname}`;
+    }
+    catch {
+        // Not a URL (should not happen past settings): show none of it rather than all of it.
+        return '(a URL that does not parse)';
+    }
+}
+
+
+/***/ }),
+
+/***/ 327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3599,7 +3706,7 @@ function cannotPublish(where, failure) {
 
 /***/ }),
 
-/***/ 864:
+/***/ 694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3608,8 +3715,8 @@ function cannotPublish(where, failure) {
 /* harmony export */   o$: () => (/* binding */ mergeProgress)
 /* harmony export */ });
 /* unused harmony export MAX_ERRORS_KEPT */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
-/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(619);
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(618);
 
 
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
@@ -3792,7 +3899,7 @@ function mergeProgress(published, local) {
 
 /***/ }),
 
-/***/ 72:
+/***/ 618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3804,6 +3911,8 @@ function mergeProgress(published, local) {
 /* harmony export */   gx: () => (/* binding */ compareByCreation)
 /* harmony export */ });
 /* unused harmony exports PRIVATE_TICKET_FIELDS, createdAtMs */
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(991);
+
 /** Fields that identify a person or let someone enter an event: never logged. */
 const PRIVATE_TICKET_FIELDS = [
     'name',
@@ -3845,11 +3954,12 @@ function stringField(ticket, field) {
 }
 /**
  * How a ticket is named in logs, summaries and errors: its id and ticket type, nothing a
- * person could be recognised by.
+ * person could be recognised by. Both come from Vivenu, so both are escaped for a log line.
  */
 function describeTicket(ticket) {
     const ticketName = stringField(ticket, 'ticketName');
-    return ticketName === undefined ? ticket._id : `${ticket._id} (${ticketName})`;
+    const id = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(ticket._id);
+    return ticketName === undefined ? id : `${id} (${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(ticketName)})`;
 }
 /** Creation time in ms; a missing or unreadable `createdAt` sorts last. */
 function createdAtMs(ticket) {
@@ -3881,7 +3991,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 691:
+/***/ 619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3898,11 +4008,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(412);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(211);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -4215,7 +4325,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -4373,7 +4483,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -4891,7 +5001,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -4931,14 +5041,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -7576,7 +7686,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -7629,7 +7739,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -8734,7 +8844,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -9387,7 +9497,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -10232,7 +10342,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -10359,7 +10469,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -10628,7 +10738,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -10805,7 +10915,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -10864,7 +10974,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -10882,7 +10992,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -12422,7 +12532,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 532:
+/***/ 412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12434,7 +12544,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
 var _a;
 
 /** A special constant with type `never` */
@@ -12580,7 +12690,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 723:
+/***/ 211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12635,7 +12745,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
 
 // functions
 function assertEqual(val) {
@@ -13751,6 +13861,6 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(407);
+/******/ var __webpack_exports__ = __nccwpck_require__(629);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

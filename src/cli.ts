@@ -9,6 +9,7 @@ import { parseEnv } from 'node:util';
 import { HELP, parseCommandLine, UsageError } from './cli/cli-arguments.js';
 import { terminalLogger } from './cli/terminal-logger.js';
 import { renderTextSummary } from './cli/text-summary.js';
+import { commandSafeText } from './log-text.js';
 import { newRunReport, runPipeline } from './pipeline.js';
 import { systemClock } from './ports.js';
 import { parseSettings } from './settings.js';
@@ -63,8 +64,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     failure = (error as Error).message;
   }
-  console.log(`\n${renderTextSummary(report)}`);
-  if (failure) console.error(`\nerror: ${failure}`);
+  // Command-safe: this CLI may run as a workflow step, whose output the runner reads.
+  console.log(`\n${commandSafeText(renderTextSummary(report))}`);
+  if (failure) console.error(`\nerror: ${commandSafeText(failure)}`);
   const unfinished = report.mode === 'sync' && !report.dryRun && !report.complete;
   if (unfinished && report.syncs.length > 0) {
     console.log(`\nTo continue: historical-sync ${argv.map(quoteArgument).join(' ')}`);

@@ -60,6 +60,7 @@ export interface TestDelivery {
   eventId: string;
   ticketId: string;
   ticketName: string;
+  /** Origin and path only, as shown. */
   url: string;
   status: number | null;
   answer: string;
@@ -77,6 +78,7 @@ export interface RunReport {
   vivenuOrigin: string;
   ticketsDir: string;
   progressFile: string;
+  /** The receiver as shown to people: origin and path, never a query that may hold a token. */
   webhookUrl: string;
   signed: boolean;
   intervalSeconds: number;
