@@ -19,7 +19,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(863);
 /* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(424);
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(991);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(621);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(441);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(324);
 /**
@@ -595,6 +595,7 @@ function renderTextSummary(report) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C0: () => (/* binding */ PathInputError),
 /* harmony export */   Fz: () => (/* binding */ RunStoppedError),
 /* harmony export */   S7: () => (/* binding */ VivenuError),
 /* harmony export */   dz: () => (/* binding */ InputError),
@@ -639,6 +640,13 @@ class IncompletePullError extends Error {
 /** A run that ended early on purpose (cancel) or on a condition a person must act on. */
 class RunStoppedError extends Error {
     name = 'RunStoppedError';
+}
+/**
+ * A file or folder that an input names (`tickets-dir`, `progress-file`) could not be read or
+ * written. The message names the input, the path, the system's code and what to do.
+ */
+class PathInputError extends Error {
+    name = 'PathInputError';
 }
 
 
@@ -846,7 +854,7 @@ function urlForDisplay(url) {
 
 /***/ }),
 
-/***/ 82:
+/***/ 621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -862,83 +870,21 @@ var format = __nccwpck_require__(10);
 var errors = __nccwpck_require__(174);
 // EXTERNAL MODULE: ./src/log-text.ts
 var log_text = __nccwpck_require__(991);
-;// CONCATENATED MODULE: ./src/vivenu/tickets.ts
-
-/** Fields that identify a person or let someone enter an event: never logged. */
-const PRIVATE_TICKET_FIELDS = [
-    'name',
-    'firstname',
-    'lastname',
-    'email',
-    'company',
-    'street',
-    'line2',
-    'postal',
-    'city',
-    'state',
-    'country',
-    'phone',
-    'customerId',
-    'barcode',
-    'secret',
-];
-const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
-/**
- * `text` with the ticket's personal values and anything shaped like an email replaced, for
- * the rare receiver that echoes what it was sent into an error message we record.
- */
-function redactPersonalData(text, ticket) {
-    let redacted = text;
-    for (const field of PRIVATE_TICKET_FIELDS) {
-        const value = stringField(ticket, field)?.trim();
-        if (value && value.length >= 3)
-            redacted = redacted.split(value).join('[redacted]');
-    }
-    return redactEmails(redacted);
-}
-function redactEmails(text) {
-    return text.replace(EMAIL, '[redacted]');
-}
-function stringField(ticket, field) {
-    const value = ticket[field];
-    return typeof value === 'string' ? value : undefined;
-}
-/**
- * How a ticket is named in logs, summaries and errors: its id and ticket type, nothing a
- * person could be recognised by. Both come from Vivenu, so both are escaped for a log line.
- */
-function describeTicket(ticket) {
-    const ticketName = stringField(ticket, 'ticketName');
-    const id = (0,log_text/* logText */.kc)(ticket._id);
-    return ticketName === undefined ? id : `${id} (${(0,log_text/* logText */.kc)(ticketName)})`;
-}
-/** Creation time in ms; a missing or unreadable `createdAt` sorts last. */
-function createdAtMs(ticket) {
-    const ms = Date.parse(stringField(ticket, 'createdAt') ?? '');
-    return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
-}
-/** Oldest first; ties (a team bought together) broken by `_id` so the order is total. */
-function compareByCreation(a, b) {
-    const difference = createdAtMs(a) - createdAtMs(b);
-    if (difference !== 0 && !Number.isNaN(difference))
-        return difference;
-    return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
-}
-/** First and last `createdAt` of tickets sorted oldest first, ignoring unreadable ones. */
-function creationRange(sorted) {
-    const dates = sorted
-        .map((ticket) => stringField(ticket, 'createdAt'))
-        .filter((value) => value !== undefined && !Number.isNaN(Date.parse(value)));
-    return { first: dates[0] ?? null, last: dates.at(-1) ?? null };
-}
-
+// EXTERNAL MODULE: ./src/vivenu/tickets.ts
+var vivenu_tickets = __nccwpck_require__(618);
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
-/** How many tickets have each value of a field; a missing or non-string value counts as "(none)". */
+/**
+ * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
+ * The values come from Vivenu, so the counts sit in an object without a prototype: a status
+ * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
+ * would find Object.prototype's function), and a `__proto__` becomes an own key that
+ * JSON.stringify writes out instead of swapping the prototype and vanishing.
+ */
 function countBy(tickets, field) {
-    const counts = {};
+    const counts = Object.create(null);
     for (const ticket of tickets) {
-        const value = stringField(ticket, field) ?? '(none)';
+        const value = (0,vivenu_tickets/* stringField */.OM)(ticket, field) ?? '(none)';
         counts[value] = (counts[value] ?? 0) + 1;
     }
     return counts;
@@ -952,7 +898,7 @@ function sortedCounts(counts) {
 }
 /** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
 function buildEventMetadata(pulled, context) {
-    const created = creationRange(pulled.tickets);
+    const created = (0,vivenu_tickets/* creationRange */.T1)(pulled.tickets);
     return {
         event_id: pulled.eventId,
         region: context.region,
@@ -972,11 +918,13 @@ function buildEventMetadata(pulled, context) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/workspace-paths.ts
+var workspace_paths = __nccwpck_require__(613);
 ;// CONCATENATED MODULE: ./src/output/file-names.ts
 
 /** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
@@ -992,10 +940,10 @@ const MAX_SUFFIX_BYTES = 40;
 const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 /** The holder's name as Vivenu gave it, or "no name". */
 function holderName(ticket) {
-    const full = stringField(ticket, 'name')?.trim();
+    const full = (0,vivenu_tickets/* stringField */.OM)(ticket, 'name')?.trim();
     if (full)
         return full;
-    const parts = [stringField(ticket, 'firstname'), stringField(ticket, 'lastname')];
+    const parts = [(0,vivenu_tickets/* stringField */.OM)(ticket, 'firstname'), (0,vivenu_tickets/* stringField */.OM)(ticket, 'lastname')];
     const joined = parts
         .filter((part) => part?.trim())
         .join(' ')
@@ -1049,7 +997,7 @@ function individualFileNames(tickets) {
 function* eachIndividualFileName(tickets) {
     const taken = new Set();
     for (const ticket of tickets) {
-        const barcode = sanitizeNamePart(stringField(ticket, 'barcode') ?? '') || sanitizeNamePart(ticket._id);
+        const barcode = sanitizeNamePart((0,vivenu_tickets/* stringField */.OM)(ticket, 'barcode') ?? '') || sanitizeNamePart(ticket._id);
         const stem = `${barcode}_${sanitizeNamePart(holderName(ticket))}`;
         let name = [finishName(stem, ''), finishName(stem, clashSuffix(ticket))].find((candidate) => !taken.has(candidate.toLowerCase()));
         for (let n = 2; name === undefined; n++) {
@@ -1063,6 +1011,8 @@ function* eachIndividualFileName(tickets) {
 }
 
 ;// CONCATENATED MODULE: ./src/output/ticket-files.ts
+
+
 
 
 
@@ -1084,7 +1034,7 @@ const WRITE_BUFFER_BYTES = 64 * 1024;
  */
 async function writeFileAtomic(file, content) {
     const temporary = `${file}.${process.pid}.tmp`;
-    const handle = await (0,promises_namespaceObject.open)(temporary, 'w');
+    const handle = await (0,promises_.open)(temporary, 'w');
     try {
         if (typeof content === 'string')
             await handle.write(content);
@@ -1109,7 +1059,7 @@ async function writeFileAtomic(file, content) {
     finally {
         await handle.close();
     }
-    await (0,promises_namespaceObject.rename)(temporary, file);
+    await (0,promises_.rename)(temporary, file);
 }
 /**
  * `JSON.stringify(tickets, null, 2)` and a new line, one ticket at a time: a pull of 100,000
@@ -1134,8 +1084,18 @@ const INDIVIDUAL_WRITES_IN_FLIGHT = 32;
  */
 async function writeEventFiles(ticketsDir, tickets, metadata) {
     const files = eventFilePaths(ticketsDir, metadata.event_id);
-    await (0,promises_namespaceObject.rm)(files.individualDir, { recursive: true, force: true });
-    await (0,promises_namespaceObject.mkdir)(files.individualDir, { recursive: true });
+    try {
+        return await writeEachFile(files, tickets, metadata);
+    }
+    catch (error) {
+        // Named for the input behind the path: a bare EACCES or ENOSPC says nothing to act on.
+        const file = error.path ?? files.eventDir;
+        throw (0,workspace_paths/* namingInput */.nm)('tickets-dir', 'write the pulled tickets to', file, error);
+    }
+}
+async function writeEachFile(files, tickets, metadata) {
+    await (0,promises_.rm)(files.individualDir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(files.individualDir, { recursive: true });
     const writes = [];
     let index = 0;
     for (const name of eachIndividualFileName(tickets)) {
@@ -1143,9 +1103,9 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
         const file = external_node_path_default().join(files.individualDir, name);
         // Names are sanitised already; this guards the guarantee itself.
         if (external_node_path_default().dirname(file) !== files.individualDir) {
-            throw new Error(`refusing to write ticket ${ticket._id} outside ${files.individualDir}`);
+            throw new Error(`refusing to write ticket ${(0,log_text/* logText */.kc)(ticket._id)} outside ${files.individualDir}`);
         }
-        writes.push((0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
+        writes.push((0,promises_.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
         if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT)
             await Promise.all(writes.splice(0));
     }
@@ -1157,308 +1117,8 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
 
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __nccwpck_require__(472);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(619);
-;// CONCATENATED MODULE: ./src/progress/progress.ts
-
-
-/** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
-const MAX_ERRORS_KEPT = 500;
-class ProgressFileError extends Error {
-    name = 'ProgressFileError';
-}
-const fileSchema = schemas/* looseObject */._H3({
-    events_processed: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-    tickets_sent: schemas/* number */.aig().int().nonnegative().default(0),
-    errors: schemas/* array */.YOg(schemas/* unknown */.L5J()).default([]),
-    errors_total: schemas/* number */.aig().int().nonnegative().optional(),
-    last_run: schemas/* string */.YjP().nullable().default(null),
-    event_progress: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* looseObject */._H3({ sent_ticket_ids: schemas/* array */.YOg(schemas/* string */.YjP()).default([]) }))
-        .default({}),
-});
-/**
- * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
- * `tickets_sent`, `errors`, `last_run`) plus the delivered ticket ids per event, so any later
- * run continues exactly. Pure: reading and writing files is the store's job.
- */
-class Progress {
-    eventsProcessed = [];
-    ticketsSent = 0;
-    errors = [];
-    errorsTotal = 0;
-    lastRun = null;
-    sent = new Map();
-    /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
-    extraFields = {};
-    extraEventFields = new Map();
-    static parse(text, file) {
-        let json;
-        try {
-            json = JSON.parse(text);
-        }
-        catch (error) {
-            throw new ProgressFileError(`progress file ${file} is not valid JSON (${error.message}). It was left as it is: fix it or move it away, then run again.`);
-        }
-        const parsed = fileSchema.safeParse(json);
-        if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            throw new ProgressFileError(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
-        }
-        const data = parsed.data;
-        const progress = new Progress();
-        progress.eventsProcessed = [...new Set(data.events_processed)];
-        progress.ticketsSent = data.tickets_sent;
-        progress.errors = data.errors.map(toProgressError).slice(-MAX_ERRORS_KEPT);
-        progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
-        progress.lastRun = data.last_run;
-        for (const [eventId, event] of Object.entries(data.event_progress)) {
-            const { sent_ticket_ids: ids, ...rest } = event;
-            delete rest.sent;
-            delete rest.last_sent_at;
-            progress.extraEventFields.set(eventId, rest);
-            for (const id of ids)
-                progress.addSent(eventId, id);
-        }
-        const { events_processed, tickets_sent, errors, errors_total, last_run, event_progress, ...extra } = data;
-        void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
-        delete extra.format;
-        delete extra.region;
-        progress.extraFields = extra;
-        return progress;
-    }
-    isSent(eventId, ticketId) {
-        return this.sent.get(eventId)?.lookup.has(ticketId) ?? false;
-    }
-    sentIds(eventId) {
-        return this.sent.get(eventId)?.ids ?? [];
-    }
-    /** Everything this progress holds, as the changes that would build it. */
-    changes() {
-        return [
-            ...[...this.sent].flatMap(([eventId, { ids }]) => ids.map((id) => ({ t: 'sent', e: eventId, id }))),
-            ...this.eventsProcessed.map((eventId) => ({ t: 'processed', e: eventId })),
-            ...this.errors.map((error) => ({ t: 'error', error })),
-        ];
-    }
-    /** Changes only ever add, so equal counts mean equal progress. */
-    fingerprint() {
-        const ids = [...this.sent.values()].reduce((sum, event) => sum + event.ids.length, 0);
-        return `${this.ticketsSent}/${ids}/${this.eventsProcessed.length}/${this.errorsTotal}`;
-    }
-    isProcessed(eventId) {
-        return this.eventsProcessed.includes(eventId);
-    }
-    /** Applies one change. Applying the same change twice changes nothing (journal replays). */
-    apply(change) {
-        switch (change.t) {
-            case 'sent':
-                if (this.addSent(change.e, change.id))
-                    this.ticketsSent++;
-                return;
-            case 'processed':
-                if (!this.isProcessed(change.e))
-                    this.eventsProcessed.push(change.e);
-                return;
-            case 'error': {
-                const { error } = change;
-                const seen = this.errors.some((e) => e.ticket_id === error.ticket_id &&
-                    e.timestamp === error.timestamp &&
-                    e.event_id === error.event_id);
-                if (seen)
-                    return;
-                this.errors.push(error);
-                if (this.errors.length > MAX_ERRORS_KEPT)
-                    this.errors.splice(0, this.errors.length - MAX_ERRORS_KEPT);
-                this.errorsTotal++;
-                return;
-            }
-        }
-    }
-    /** The file's text: seed fields first, then the per-event delivered ids, one per line. */
-    serialize(region, now) {
-        this.lastRun = now.toISOString();
-        const eventProgress = {};
-        const eventIds = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
-        for (const eventId of eventIds) {
-            const ids = this.sentIds(eventId);
-            eventProgress[eventId] = {
-                ...this.extraEventFields.get(eventId),
-                sent: ids.length,
-                sent_ticket_ids: ids,
-            };
-        }
-        const file = {
-            ...this.extraFields,
-            format: 2,
-            region,
-            events_processed: this.eventsProcessed,
-            tickets_sent: this.ticketsSent,
-            errors: this.errors,
-            errors_total: this.errorsTotal,
-            last_run: this.lastRun,
-            event_progress: eventProgress,
-        };
-        return `${JSON.stringify(file, null, 2)}\n`;
-    }
-    addSent(eventId, ticketId) {
-        let event = this.sent.get(eventId);
-        if (!event)
-            this.sent.set(eventId, (event = { ids: [], lookup: new Set() }));
-        if (event.lookup.has(ticketId))
-            return false;
-        event.lookup.add(ticketId);
-        event.ids.push(ticketId);
-        return true;
-    }
-}
-/** An error entry as found in a file; the earlier tool's may lack fields. */
-function toProgressError(value) {
-    const entry = (typeof value === 'object' && value !== null ? value : {});
-    const text = (key) => (typeof entry[key] === 'string' ? entry[key] : '');
-    return {
-        event_id: text('event_id'),
-        ticket_id: text('ticket_id'),
-        status: typeof entry.status === 'number' ? entry.status : null,
-        // An earlier tool kept whole answers here; keep the gist, never an email address.
-        error: redactEmails(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
-        timestamp: text('timestamp'),
-    };
-}
-/**
- * What to publish when the file may have moved on elsewhere (a concurrent run's commit, or
- * this machine's deliveries that a killed run never committed): the published file with
- * everything this machine knows applied on top. Applying is idempotent, so every delivered
- * ticket, processed event and error is kept once, and `tickets_sent` is the published total
- * plus the delivered tickets it did not have yet.
- */
-function mergeProgress(published, local) {
-    if (!published)
-        return local;
-    for (const change of local.changes())
-        published.apply(change);
-    return published;
-}
-
-;// CONCATENATED MODULE: ./src/progress/progress-store.ts
-
-
-
-/** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
-const FOLD_EVERY_CHANGES = 1_000;
-function journalPath(progressFile) {
-    return `${progressFile}.journal`;
-}
-async function readIfExists(file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-}
-/** The journal's changes; a torn last line (a crash mid-append) is dropped, nothing else is. */
-function parseJournal(text, file) {
-    // The last piece is either empty (the file ends with a new line) or torn: drop it either way.
-    return text
-        .split('\n')
-        .slice(0, -1)
-        .filter((line) => line.trim() !== '')
-        .map((line, index) => {
-        try {
-            return JSON.parse(line);
-        }
-        catch {
-            throw new ProgressFileError(`progress journal ${file} line ${index + 1} is not valid JSON. It was left as it is.`);
-        }
-    });
-}
-/** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
-async function readProgress(progressFile) {
-    const text = await readIfExists(progressFile);
-    const progress = text === undefined ? new Progress() : Progress.parse(text, progressFile);
-    const journal = await readIfExists(journalPath(progressFile));
-    if (journal)
-        for (const change of parseJournal(journal, journalPath(progressFile)))
-            progress.apply(change);
-    return progress;
-}
-/**
- * Keeps progress durable at flat cost: each change is one appended, fsynced journal line
- * (a crash loses at most the delivery in flight); the JSON file is rewritten whole, through a
- * temporary file, fsync and rename, only when the journal is folded in.
- */
-class ProgressStore {
-    file;
-    progress;
-    region;
-    now;
-    journal;
-    changesSinceSave = 0;
-    /** Every change this run made, for publishing on top of a file that moved on elsewhere. */
-    changesThisRun = [];
-    constructor(file, progress, region, now, journal) {
-        this.file = file;
-        this.progress = progress;
-        this.region = region;
-        this.now = now;
-        this.journal = journal;
-    }
-    static async open(file, region, now) {
-        const progress = await readProgress(file);
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-        const journal = await (0,promises_namespaceObject.open)(journalPath(file), 'a');
-        const store = new ProgressStore(file, progress, region, now, journal);
-        await store.save();
-        return store;
-    }
-    async record(change) {
-        this.progress.apply(change);
-        this.changesThisRun.push(change);
-        await this.journal.appendFile(`${JSON.stringify(change)}\n`);
-        await this.journal.datasync();
-        if (++this.changesSinceSave >= FOLD_EVERY_CHANGES)
-            await this.save();
-    }
-    /** Folds the journal into the JSON file. */
-    async save() {
-        const temporary = `${this.file}.${process.pid}.tmp`;
-        const handle = await (0,promises_namespaceObject.open)(temporary, 'w');
-        try {
-            await handle.writeFile(this.progress.serialize(this.region, new Date(this.now())));
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_namespaceObject.rename)(temporary, this.file);
-        await syncDirectory(external_node_path_default().dirname(this.file));
-        // Only now is the journal redundant; a crash before this line replays it harmlessly.
-        await this.journal.truncate(0);
-        await this.journal.sync();
-        this.changesSinceSave = 0;
-    }
-    /** Saves and removes the emptied journal. */
-    async close() {
-        await this.save();
-        await this.journal.close();
-        await (0,promises_namespaceObject.rm)(journalPath(this.file), { force: true });
-    }
-}
-async function syncDirectory(directory) {
-    const handle = await (0,promises_namespaceObject.open)(directory, 'r');
-    try {
-        await handle.sync();
-    }
-    catch {
-        // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
-    }
-    finally {
-        await handle.close();
-    }
-}
-
+// EXTERNAL MODULE: ./src/progress/progress-store.ts + 1 modules
+var progress_store = __nccwpck_require__(445);
 ;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
 
 
@@ -1527,7 +1187,7 @@ class ProgressKeeper {
     }
     /** Opens the local file (a damaged one stops the run here, before any request). */
     static async open(file, region, options) {
-        const store = await ProgressStore.open(file, region, () => options.clock.now());
+        const store = await progress_store/* ProgressStore */.rE.open(file, region, () => options.clock.now());
         return new ProgressKeeper(store, options);
     }
     get progress() {
@@ -1670,7 +1330,7 @@ var run_report = __nccwpck_require__(651);
 function purchases(tickets) {
     const groups = new Map();
     for (const ticket of tickets) {
-        const key = stringField(ticket, 'transactionId') ?? `ticket:${ticket._id}`;
+        const key = (0,vivenu_tickets/* stringField */.OM)(ticket, 'transactionId') ?? `ticket:${ticket._id}`;
         const group = groups.get(key);
         if (group)
             group.push(ticket);
@@ -1692,12 +1352,12 @@ function planBatch(pending, limit) {
         if (send.length + purchase.length > limit) {
             const teamWaiting = purchase.length > 1 && send.length < limit
                 ? {
-                    transactionId: stringField(purchase[0], 'transactionId') ?? '',
+                    transactionId: (0,vivenu_tickets/* stringField */.OM)(purchase[0], 'transactionId') ?? '',
                     size: purchase.length,
                 }
                 : undefined;
             return {
-                send: send.sort(compareByCreation),
+                send: send.sort(vivenu_tickets/* compareByCreation */.gx),
                 waiting: pending.length - send.length,
                 teamWaiting,
             };
@@ -1721,8 +1381,8 @@ function selectTickets(tickets, rules) {
         invalid: [],
     };
     for (const ticket of tickets) {
-        const status = stringField(ticket, 'status');
-        const ticketName = stringField(ticket, 'ticketName');
+        const status = (0,vivenu_tickets/* stringField */.OM)(ticket, 'status');
+        const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName');
         if (typeof ticket._id !== 'string' || status === undefined || ticketName === undefined) {
             selection.invalid.push(ticket);
         }
@@ -1736,7 +1396,7 @@ function selectTickets(tickets, rules) {
             selection.eligible.push(ticket);
         }
     }
-    selection.eligible.sort(compareByCreation);
+    selection.eligible.sort(vivenu_tickets/* compareByCreation */.gx);
     return selection;
 }
 
@@ -1774,14 +1434,14 @@ async function deliverBatch(batch, context) {
                 reportSent(logger, {
                     done: index + 1,
                     total: batch.length,
-                    line: `${label} sent ${describeTicket(ticket)}`,
+                    line: `${label} sent ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}`,
                 });
                 break;
             case 'failed': {
                 const failure = {
                     eventId,
                     ticketId: ticket._id,
-                    ticketName: stringField(ticket, 'ticketName') ?? '',
+                    ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
                     status: outcome.status ?? null,
                     reason: outcome.reason,
                 };
@@ -1797,7 +1457,7 @@ async function deliverBatch(batch, context) {
                         timestamp: new Date(clock.now()).toISOString(),
                     },
                 });
-                logger.info(`${label} failed ${describeTicket(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
+                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
                 if (++failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
                     return {
                         reason: 'receiver-down',
@@ -1941,7 +1601,7 @@ async function pullEvent(eventId, options) {
     }
     return {
         eventId,
-        tickets: [...pass.seen.values()].sort(compareByCreation),
+        tickets: [...pass.seen.values()].sort(vivenu_tickets/* compareByCreation */.gx),
         totalReported: pass.total,
         apiCalls: client.apiCalls - callsBefore,
         retries: client.retries - retriesBefore,
@@ -2186,7 +1846,7 @@ class WebhookSender {
                 return { kind: 'interrupted', attempts: attempt };
             if (result.kind === 'answer') {
                 const { status, text, retryAfter } = result;
-                const answer = redactPersonalData(text.slice(0, ANSWER_CHARACTERS), ticket)
+                const answer = (0,vivenu_tickets/* redactPersonalData */.Ut)(text.slice(0, ANSWER_CHARACTERS), ticket)
                     .replace(/\s+/g, ' ')
                     .trim();
                 if (status >= 200 && status < 300)
@@ -2370,13 +2030,13 @@ class PipelineRun {
         for (const eventId of settings.eventIds) {
             const pulled = await this.pull(eventId);
             const { eligible } = this.select(pulled);
-            const ticket = eligible.find((t) => /HIA/i.test(stringField(t, 'ticketName') ?? '')) ?? eligible[0];
+            const ticket = eligible.find((t) => /HIA/i.test((0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '')) ?? eligible[0];
             if (!ticket)
                 continue;
             const delivery = {
                 eventId,
                 ticketId: ticket._id,
-                ticketName: stringField(ticket, 'ticketName') ?? '',
+                ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
                 url: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
                 status: null,
                 answer: '',
@@ -2384,10 +2044,10 @@ class PipelineRun {
             };
             this.report.testDelivery = delivery;
             if (settings.dryRun) {
-                logger.info(`Dry run: would deliver ${describeTicket(ticket)} to ${delivery.url}`);
+                logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
                 return;
             }
-            logger.info(`Test delivery of ${describeTicket(ticket)} to ${delivery.url}`);
+            logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
             const outcome = await this.sender(new Pacer(0, this.clock)).deliver(ticket);
             delivery.status =
                 outcome.kind === 'failed'
@@ -2430,7 +2090,7 @@ class PipelineRun {
             });
         if (keeper?.where)
             report.publishing = { where: keeper.where, commits: 0 };
-        const progress = keeper?.progress ?? (await readProgress(settings.progressFile));
+        const progress = keeper?.progress ?? (await (0,progress_store/* readProgress */.gQ)(settings.progressFile));
         this.warnIfUnsigned();
         const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
         let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
@@ -2630,20 +2290,20 @@ class PipelineRun {
         return selection;
     }
     showPlan(eventId, send) {
-        const created = creationRange(send);
+        const created = (0,vivenu_tickets/* creationRange */.T1)(send);
         const plan = {
             eventId,
             toSend: send.length,
             byTicketType: countBy(send, 'ticketName'),
             ticketTypeIds: [
-                ...new Set(send.map((t) => stringField(t, 'ticketTypeId') ?? '(none)')),
+                ...new Set(send.map((t) => (0,vivenu_tickets/* stringField */.OM)(t, 'ticketTypeId') ?? '(none)')),
             ].sort(),
             firstCreatedAt: created.first,
             lastCreatedAt: created.last,
             firstDeliveries: send.slice(0, FIRST_DELIVERIES_SHOWN).map((t) => ({
-                createdAt: stringField(t, 'createdAt') ?? '',
+                createdAt: (0,vivenu_tickets/* stringField */.OM)(t, 'createdAt') ?? '',
                 id: t._id,
-                ticketName: stringField(t, 'ticketName') ?? '',
+                ticketName: (0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '',
             })),
         };
         this.report.plans.push(plan);
@@ -2746,6 +2406,332 @@ function consoleLogger(print = (line) => console.log(line)) {
 
 /***/ }),
 
+/***/ 445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  rE: () => (/* binding */ ProgressStore),
+  HY: () => (/* binding */ journalPath),
+  gQ: () => (/* binding */ readProgress)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/workspace-paths.ts
+var workspace_paths = __nccwpck_require__(613);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
+// EXTERNAL MODULE: ./src/vivenu/tickets.ts
+var tickets = __nccwpck_require__(618);
+;// CONCATENATED MODULE: ./src/progress/progress.ts
+
+
+/** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
+const MAX_ERRORS_KEPT = 500;
+class ProgressFileError extends Error {
+    name = 'ProgressFileError';
+}
+const fileSchema = schemas/* looseObject */._H3({
+    events_processed: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
+    tickets_sent: schemas/* number */.aig().int().nonnegative().default(0),
+    errors: schemas/* array */.YOg(schemas/* unknown */.L5J()).default([]),
+    errors_total: schemas/* number */.aig().int().nonnegative().optional(),
+    last_run: schemas/* string */.YjP().nullable().default(null),
+    event_progress: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* looseObject */._H3({ sent_ticket_ids: schemas/* array */.YOg(schemas/* string */.YjP()).default([]) }))
+        .default({}),
+});
+/**
+ * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
+ * `tickets_sent`, `errors`, `last_run`) plus the delivered ticket ids per event, so any later
+ * run continues exactly. Pure: reading and writing files is the store's job.
+ */
+class Progress {
+    eventsProcessed = [];
+    ticketsSent = 0;
+    errors = [];
+    errorsTotal = 0;
+    lastRun = null;
+    sent = new Map();
+    /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
+    extraFields = {};
+    extraEventFields = new Map();
+    static parse(text, file) {
+        let json;
+        try {
+            json = JSON.parse(text);
+        }
+        catch (error) {
+            throw new ProgressFileError(`progress file ${file} is not valid JSON (${error.message}). It was left as it is: fix it or move it away, then run again.`);
+        }
+        const parsed = fileSchema.safeParse(json);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new ProgressFileError(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
+        }
+        const data = parsed.data;
+        const progress = new Progress();
+        progress.eventsProcessed = [...new Set(data.events_processed)];
+        progress.ticketsSent = data.tickets_sent;
+        progress.errors = data.errors.map(toProgressError).slice(-MAX_ERRORS_KEPT);
+        progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
+        progress.lastRun = data.last_run;
+        for (const [eventId, event] of Object.entries(data.event_progress)) {
+            const { sent_ticket_ids: ids, ...rest } = event;
+            delete rest.sent;
+            delete rest.last_sent_at;
+            progress.extraEventFields.set(eventId, rest);
+            for (const id of ids)
+                progress.addSent(eventId, id);
+        }
+        const { events_processed, tickets_sent, errors, errors_total, last_run, event_progress, ...extra } = data;
+        void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
+        delete extra.format;
+        delete extra.region;
+        progress.extraFields = extra;
+        return progress;
+    }
+    isSent(eventId, ticketId) {
+        return this.sent.get(eventId)?.lookup.has(ticketId) ?? false;
+    }
+    sentIds(eventId) {
+        return this.sent.get(eventId)?.ids ?? [];
+    }
+    /** Everything this progress holds, as the changes that would build it. */
+    changes() {
+        return [
+            ...[...this.sent].flatMap(([eventId, { ids }]) => ids.map((id) => ({ t: 'sent', e: eventId, id }))),
+            ...this.eventsProcessed.map((eventId) => ({ t: 'processed', e: eventId })),
+            ...this.errors.map((error) => ({ t: 'error', error })),
+        ];
+    }
+    /** Changes only ever add, so equal counts mean equal progress. */
+    fingerprint() {
+        const ids = [...this.sent.values()].reduce((sum, event) => sum + event.ids.length, 0);
+        return `${this.ticketsSent}/${ids}/${this.eventsProcessed.length}/${this.errorsTotal}`;
+    }
+    isProcessed(eventId) {
+        return this.eventsProcessed.includes(eventId);
+    }
+    /** Applies one change. Applying the same change twice changes nothing (journal replays). */
+    apply(change) {
+        switch (change.t) {
+            case 'sent':
+                if (this.addSent(change.e, change.id))
+                    this.ticketsSent++;
+                return;
+            case 'processed':
+                if (!this.isProcessed(change.e))
+                    this.eventsProcessed.push(change.e);
+                return;
+            case 'error': {
+                const { error } = change;
+                const seen = this.errors.some((e) => e.ticket_id === error.ticket_id &&
+                    e.timestamp === error.timestamp &&
+                    e.event_id === error.event_id);
+                if (seen)
+                    return;
+                this.errors.push(error);
+                if (this.errors.length > MAX_ERRORS_KEPT)
+                    this.errors.splice(0, this.errors.length - MAX_ERRORS_KEPT);
+                this.errorsTotal++;
+                return;
+            }
+        }
+    }
+    /** The file's text: seed fields first, then the per-event delivered ids, one per line. */
+    serialize(region, now) {
+        this.lastRun = now.toISOString();
+        const eventProgress = {};
+        const eventIds = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
+        for (const eventId of eventIds) {
+            const ids = this.sentIds(eventId);
+            eventProgress[eventId] = {
+                ...this.extraEventFields.get(eventId),
+                sent: ids.length,
+                sent_ticket_ids: ids,
+            };
+        }
+        const file = {
+            ...this.extraFields,
+            format: 2,
+            region,
+            events_processed: this.eventsProcessed,
+            tickets_sent: this.ticketsSent,
+            errors: this.errors,
+            errors_total: this.errorsTotal,
+            last_run: this.lastRun,
+            event_progress: eventProgress,
+        };
+        return `${JSON.stringify(file, null, 2)}\n`;
+    }
+    addSent(eventId, ticketId) {
+        let event = this.sent.get(eventId);
+        if (!event)
+            this.sent.set(eventId, (event = { ids: [], lookup: new Set() }));
+        if (event.lookup.has(ticketId))
+            return false;
+        event.lookup.add(ticketId);
+        event.ids.push(ticketId);
+        return true;
+    }
+}
+/** An error entry as found in a file; the earlier tool's may lack fields. */
+function toProgressError(value) {
+    const entry = (typeof value === 'object' && value !== null ? value : {});
+    const text = (key) => (typeof entry[key] === 'string' ? entry[key] : '');
+    return {
+        event_id: text('event_id'),
+        ticket_id: text('ticket_id'),
+        status: typeof entry.status === 'number' ? entry.status : null,
+        // An earlier tool kept whole answers here; keep the gist, never an email address.
+        error: (0,tickets/* redactEmails */.HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
+        timestamp: text('timestamp'),
+    };
+}
+/**
+ * What to publish when the file may have moved on elsewhere (a concurrent run's commit, or
+ * this machine's deliveries that a killed run never committed): the published file with
+ * everything this machine knows applied on top. Applying is idempotent, so every delivered
+ * ticket, processed event and error is kept once, and `tickets_sent` is the published total
+ * plus the delivered tickets it did not have yet.
+ */
+function mergeProgress(published, local) {
+    if (!published)
+        return local;
+    for (const change of local.changes())
+        published.apply(change);
+    return published;
+}
+
+;// CONCATENATED MODULE: ./src/progress/progress-store.ts
+
+
+
+
+/** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
+const FOLD_EVERY_CHANGES = 1_000;
+function journalPath(progressFile) {
+    return `${progressFile}.journal`;
+}
+async function readIfExists(file) {
+    try {
+        return await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw (0,workspace_paths/* namingInput */.nm)('progress-file', 'read', file, error);
+    }
+}
+/** The journal's changes; a torn last line (a crash mid-append) is dropped, nothing else is. */
+function parseJournal(text, file) {
+    // The last piece is either empty (the file ends with a new line) or torn: drop it either way.
+    return text
+        .split('\n')
+        .slice(0, -1)
+        .filter((line) => line.trim() !== '')
+        .map((line, index) => {
+        try {
+            return JSON.parse(line);
+        }
+        catch {
+            throw new ProgressFileError(`progress journal ${file} line ${index + 1} is not valid JSON. It was left as it is.`);
+        }
+    });
+}
+/** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
+async function readProgress(progressFile) {
+    const text = await readIfExists(progressFile);
+    const progress = text === undefined ? new Progress() : Progress.parse(text, progressFile);
+    const journal = await readIfExists(journalPath(progressFile));
+    if (journal)
+        for (const change of parseJournal(journal, journalPath(progressFile)))
+            progress.apply(change);
+    return progress;
+}
+/**
+ * Keeps progress durable at flat cost: each change is one appended, fsynced journal line
+ * (a crash loses at most the delivery in flight); the JSON file is rewritten whole, through a
+ * temporary file, fsync and rename, only when the journal is folded in.
+ */
+class ProgressStore {
+    file;
+    progress;
+    region;
+    now;
+    journal;
+    changesSinceSave = 0;
+    /** Every change this run made, for publishing on top of a file that moved on elsewhere. */
+    changesThisRun = [];
+    constructor(file, progress, region, now, journal) {
+        this.file = file;
+        this.progress = progress;
+        this.region = region;
+        this.now = now;
+        this.journal = journal;
+    }
+    static async open(file, region, now) {
+        const progress = await readProgress(file);
+        await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+        const journal = await (0,promises_.open)(journalPath(file), 'a');
+        const store = new ProgressStore(file, progress, region, now, journal);
+        await store.save();
+        return store;
+    }
+    async record(change) {
+        this.progress.apply(change);
+        this.changesThisRun.push(change);
+        await this.journal.appendFile(`${JSON.stringify(change)}\n`);
+        await this.journal.datasync();
+        if (++this.changesSinceSave >= FOLD_EVERY_CHANGES)
+            await this.save();
+    }
+    /** Folds the journal into the JSON file. */
+    async save() {
+        const temporary = `${this.file}.${process.pid}.tmp`;
+        const handle = await (0,promises_.open)(temporary, 'w');
+        try {
+            await handle.writeFile(this.progress.serialize(this.region, new Date(this.now())));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_.rename)(temporary, this.file);
+        await syncDirectory(external_node_path_default().dirname(this.file));
+        // Only now is the journal redundant; a crash before this line replays it harmlessly.
+        await this.journal.truncate(0);
+        await this.journal.sync();
+        this.changesSinceSave = 0;
+    }
+    /** Saves and removes the emptied journal. */
+    async close() {
+        await this.save();
+        await this.journal.close();
+        await (0,promises_.rm)(journalPath(this.file), { force: true });
+    }
+}
+async function syncDirectory(directory) {
+    const handle = await (0,promises_.open)(directory, 'r');
+    try {
+        await handle.sync();
+    }
+    catch {
+        // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2779,10 +2765,14 @@ function syncTotals(report) {
 /* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, INPUT_NAMES, defaultProgressFile, defaultVivenuOrigin */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(412);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(619);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(412);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(619);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(174);
-/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(683);
+/* harmony import */ var _progress_progress_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(445);
+/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(683);
+/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(613);
+
+
 
 
 
@@ -2846,9 +2836,9 @@ function shown(value) {
 }
 const problem = (ctx, message) => {
     ctx.addIssue({ code: 'custom', message });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
 };
-const region = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+const region = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (trimmed === '')
         return problem(ctx, 'region is required (for example PROD or DEV)');
@@ -2857,7 +2847,7 @@ const region = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v
     }
     return trimmed.toUpperCase();
 });
-const eventIds = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+const eventIds = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value, ctx) => {
     const ids = value.split(/[\s,]+/).filter(Boolean);
     if (ids.length === 0)
         return problem(ctx, 'event-id is required: one or more 24-character hex ids');
@@ -2865,14 +2855,14 @@ const eventIds = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform(
     for (const id of bad)
         problem(ctx, `event-id ${shown(id)} is not a 24-character hex id`);
     if (bad.length > 0)
-        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
     return [...new Set(ids.map((id) => id.toLowerCase()))];
 });
 function apiKey(region) {
     const secret = /^[A-Za-z0-9_]{1,32}$/.test(region)
         ? `${region.toUpperCase()}_API`
         : '<REGION>_API';
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value, ctx) => {
         const key = value.trim();
         if (key === '')
             return problem(ctx, `api-key is empty: set it to the region's Vivenu API key (repository secret ${secret})`);
@@ -2884,7 +2874,7 @@ function apiKey(region) {
     });
 }
 function httpUrl(input, example) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value, ctx) => {
         const text = value.trim();
         if (text === '')
             return undefined;
@@ -2911,7 +2901,7 @@ function httpUrl(input, example) {
     });
 }
 function choice(input, options, fallback) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value, ctx) => {
         const chosen = value.trim().toLowerCase() || fallback;
         if (!options.includes(chosen)) {
             return problem(ctx, `${input} ${shown(value)} is not one of ${options.join(', ')}`);
@@ -2921,7 +2911,7 @@ function choice(input, options, fallback) {
 }
 /** YAML 1.2's booleans, as `core.getBooleanInput` reads them. */
 function boolean(input, fallback) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
         if (['true', 'True', 'TRUE'].includes(text))
             return true;
@@ -2931,7 +2921,7 @@ function boolean(input, fallback) {
     });
 }
 function decimal(input, min, max, fallback, minExclusive = false) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
         const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
         const aboveMin = minExclusive ? number > min : number >= min;
@@ -2942,7 +2932,7 @@ function decimal(input, min, max, fallback, minExclusive = false) {
         return number;
     });
 }
-const statuses = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+const statuses = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value, ctx) => {
     const list = (value.trim() || INPUT_DEFAULTS.statuses)
         .split(/[\s,]+/)
         .filter(Boolean)
@@ -2951,16 +2941,16 @@ const statuses = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform(
     for (const status of unknown) {
         problem(ctx, `statuses ${shown(status)} is not a Vivenu ticket status (${TICKET_STATUSES.join(', ')})`);
     }
-    return unknown.length > 0 ? zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm : [...new Set(list)];
+    return unknown.length > 0 ? zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm : [...new Set(list)];
 });
-const nameContains = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+const nameContains = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value, ctx) => {
     const text = value.trim() || INPUT_DEFAULTS['name-contains'];
     if (text.length > 100)
         return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
     return text;
 });
 function wholeNumber(input, min, max, fallback) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
         const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
         if (!(number >= min && number <= max)) {
@@ -2970,7 +2960,7 @@ function wholeNumber(input, min, max, fallback) {
     });
 }
 function fileInside(input, workspace) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value, ctx) => {
         const text = value.trim();
         if (text === '')
             return undefined;
@@ -2988,22 +2978,23 @@ function fileInside(input, workspace) {
 }
 /**
  * Checks every input at once and reports every problem together, each naming the input and
- * the expected form, before anything touches the network.
+ * the expected form, before anything touches the network. Path inputs are checked as written
+ * first, then, when those are well-formed, against the disk (symbolic links resolved).
  */
 function parseSettings(raw, workspace) {
-    const schema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    const schema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
         region,
         'event-id': eventIds,
         'api-key': apiKey((raw.region ?? '').trim()),
         mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
         'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
-        'page-size': wholeNumber('page-size', 1, _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_PAGE_SIZE */ .H4, INPUT_DEFAULTS['page-size']),
+        'page-size': wholeNumber('page-size', 1, _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_PAGE_SIZE */ .H4, INPUT_DEFAULTS['page-size']),
         'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, INPUT_DEFAULTS['pull-concurrency']),
         'tickets-dir': fileInside('tickets-dir', workspace),
         target: choice('target', TARGETS, INPUT_DEFAULTS.target),
         'webhook-url': httpUrl('webhook-url', WEBHOOK_TARGETS.test),
         // A secret pasted with a trailing new line would sign every body wrongly.
-        'webhook-secret': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value.trim()),
+        'webhook-secret': zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value) => value.trim()),
         interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
         statuses,
         'name-contains': nameContains,
@@ -3015,7 +3006,7 @@ function parseSettings(raw, workspace) {
         'fail-on-ticket-errors': boolean('fail-on-ticket-errors', INPUT_DEFAULTS['fail-on-ticket-errors']),
         'request-timeout': decimal('request-timeout', 0, 300, INPUT_DEFAULTS['request-timeout'], true),
         'commit-progress': boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
-        'github-token': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value.trim()),
+        'github-token': zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().transform((value) => value.trim()),
         'commit-every-minutes': decimal('commit-every-minutes', 0, 1_440, INPUT_DEFAULTS['commit-every-minutes'], true),
         'github-api-url': httpUrl('github-api-url', 'https://api.github.com'),
         'auto-continue': boolean('auto-continue', INPUT_DEFAULTS['auto-continue']),
@@ -3029,7 +3020,7 @@ function parseSettings(raw, workspace) {
     const values = result.data;
     const mode = values.mode;
     const target = values.target;
-    return {
+    const settings = {
         region: values.region,
         eventIds: values['event-id'],
         apiKey: values['api-key'],
@@ -3060,6 +3051,131 @@ function parseSettings(raw, workspace) {
         continuation: values.continuation,
         maxContinuations: values['max-continuations'],
     };
+    const onDisk = pathProblemsOnDisk(settings, raw);
+    if (onDisk.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(onDisk);
+    return settings;
+}
+/**
+ * The path inputs checked against the disk, defaults included (a committed symlink named
+ * `purchased_tickets` is as dangerous as one given as input): every folder the run writes into,
+ * and the progress file and its journal, must resolve, symbolic links included, inside the
+ * workspace and be of the right kind. The only reads parseSettings makes; no writes.
+ */
+function pathProblemsOnDisk(settings, raw) {
+    const named = (input, fallback) => {
+        const given = (raw[input] ?? '').trim();
+        return given ? shown(given) : `${shown(fallback)} (the default)`;
+    };
+    const problems = [];
+    const check = (input, shownValue, problem) => {
+        if (problem)
+            problems.push(`${input} ${shownValue} ${problem}`);
+    };
+    const ticketsDir = named('tickets-dir', INPUT_DEFAULTS['tickets-dir']);
+    const folderProblem = [
+        settings.ticketsDir,
+        // Each event's folders: a link planted at <tickets-dir>/<event>/individual leads elsewhere too.
+        ...settings.eventIds.map((eventId) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(settings.ticketsDir, eventId, 'individual')),
+    ]
+        .map((folder) => (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .pathProblem */ .z9)(folder, 'folder', settings.workspace, 'purchased_tickets'))
+        .find((problem) => problem !== undefined);
+    check('tickets-dir', ticketsDir, folderProblem);
+    // Only a sync reads or writes the progress file.
+    if (settings.mode === 'sync') {
+        const example = defaultProgressFile(settings.region);
+        const progressFile = named('progress-file', example);
+        const fileProblem = [settings.progressFile, (0,_progress_progress_store_js__WEBPACK_IMPORTED_MODULE_2__/* .journalPath */ .HY)(settings.progressFile)]
+            .map((file) => (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .pathProblem */ .z9)(file, 'file', settings.workspace, example))
+            .find((problem) => problem !== undefined);
+        check('progress-file', progressFile, fileProblem);
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 618:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HV: () => (/* binding */ redactEmails),
+/* harmony export */   OM: () => (/* binding */ stringField),
+/* harmony export */   Se: () => (/* binding */ describeTicket),
+/* harmony export */   T1: () => (/* binding */ creationRange),
+/* harmony export */   Ut: () => (/* binding */ redactPersonalData),
+/* harmony export */   gx: () => (/* binding */ compareByCreation)
+/* harmony export */ });
+/* unused harmony exports PRIVATE_TICKET_FIELDS, createdAtMs */
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(991);
+
+/** Fields that identify a person or let someone enter an event: never logged. */
+const PRIVATE_TICKET_FIELDS = [
+    'name',
+    'firstname',
+    'lastname',
+    'email',
+    'company',
+    'street',
+    'line2',
+    'postal',
+    'city',
+    'state',
+    'country',
+    'phone',
+    'customerId',
+    'barcode',
+    'secret',
+];
+const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
+/**
+ * `text` with the ticket's personal values and anything shaped like an email replaced, for
+ * the rare receiver that echoes what it was sent into an error message we record.
+ */
+function redactPersonalData(text, ticket) {
+    let redacted = text;
+    for (const field of PRIVATE_TICKET_FIELDS) {
+        const value = stringField(ticket, field)?.trim();
+        if (value && value.length >= 3)
+            redacted = redacted.split(value).join('[redacted]');
+    }
+    return redactEmails(redacted);
+}
+function redactEmails(text) {
+    return text.replace(EMAIL, '[redacted]');
+}
+function stringField(ticket, field) {
+    const value = ticket[field];
+    return typeof value === 'string' ? value : undefined;
+}
+/**
+ * How a ticket is named in logs, summaries and errors: its id and ticket type, nothing a
+ * person could be recognised by. Both come from Vivenu, so both are escaped for a log line.
+ */
+function describeTicket(ticket) {
+    const ticketName = stringField(ticket, 'ticketName');
+    const id = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(ticket._id);
+    return ticketName === undefined ? id : `${id} (${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(ticketName)})`;
+}
+/** Creation time in ms; a missing or unreadable `createdAt` sorts last. */
+function createdAtMs(ticket) {
+    const ms = Date.parse(stringField(ticket, 'createdAt') ?? '');
+    return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+}
+/** Oldest first; ties (a team bought together) broken by `_id` so the order is total. */
+function compareByCreation(a, b) {
+    const difference = createdAtMs(a) - createdAtMs(b);
+    if (difference !== 0 && !Number.isNaN(difference))
+        return difference;
+    return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}
+/** First and last `createdAt` of tickets sorted oldest first, ignoring unreadable ones. */
+function creationRange(sorted) {
+    const dates = sorted
+        .map((ticket) => stringField(ticket, 'createdAt'))
+        .filter((value) => value !== undefined && !Number.isNaN(Date.parse(value)));
+    return { first: dates[0] ?? null, last: dates.at(-1) ?? null };
 }
 
 
@@ -3336,10 +3452,142 @@ class VivenuClient {
 
 /***/ }),
 
+/***/ 613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   nm: () => (/* binding */ namingInput),
+/* harmony export */   z9: () => (/* binding */ pathProblem)
+/* harmony export */ });
+/* unused harmony exports resolveThroughLinks, isWithin */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(174);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(991);
+
+
+
+
+function errorCode(error) {
+    return String(error.code ?? 'unknown error');
+}
+function resolveThroughLinks(target) {
+    const missing = [];
+    let existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target);
+    for (;;) {
+        try {
+            const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing);
+            return {
+                kind: 'resolved',
+                path: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, ...missing),
+                deepestExisting: real,
+                exists: missing.length === 0,
+            };
+        }
+        catch (error) {
+            const code = errorCode(error);
+            // ENOTDIR: a part of the path is a file; the caller says so by looking at the part found.
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                return { kind: 'unreadable', at: existing, code };
+            // A link whose target is missing: a write would create that target, wherever it is.
+            if (code === 'ENOENT' && isSymbolicLink(existing))
+                return { kind: 'dangling-link', link: existing };
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
+            if (parent === existing)
+                return { kind: 'unreadable', at: existing, code };
+            missing.unshift(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(existing));
+            existing = parent;
+        }
+    }
+}
+function isSymbolicLink(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** True when `inner` is `outer` or below it. */
+function isWithin(outer, inner) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(outer, inner);
+    return (relative === '' ||
+        (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative)));
+}
+function isDirectory(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Why `target` (an input's path, already checked to be inside `workspace` as written) cannot
+ * be used, or undefined when it can: it resolves, symbolic links included, outside the
+ * workspace; it is the wrong kind (a file where a folder is needed, or the reverse); it sits
+ * below a file; or it cannot be read. Each reason ends with what to do.
+ */
+function pathProblem(target, role, workspace, example) {
+    const root = resolveThroughLinks(workspace);
+    const resolved = resolveThroughLinks(target);
+    if (resolved.kind === 'dangling-link')
+        return `is a symbolic link (${resolved.link}) to something that does not exist: remove the link, or name a real ${role} inside the workspace`;
+    if (resolved.kind === 'unreadable')
+        return `cannot be read at ${resolved.at} (${resolved.code}): check the path and its permissions`;
+    const rootPath = root.kind === 'resolved' ? root.path : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+    if (!isWithin(rootPath, resolved.path))
+        return `resolves through a symbolic link to ${resolved.path}, outside the workspace (${rootPath}): name a ${role} inside the workspace`;
+    if (!resolved.exists && !isDirectory(resolved.deepestExisting))
+        return `is below ${resolved.deepestExisting}, which is a file, not a folder: name a ${role} inside a folder`;
+    if (resolved.exists && role === 'folder' && !isDirectory(resolved.path))
+        return `is a file, not a folder: name a folder (for example ${example}; it is created when missing)`;
+    if (resolved.exists && role === 'file' && isDirectory(resolved.path))
+        return `is a folder, not a file: name a file (for example ${example})`;
+    return undefined;
+}
+/** What to do about a file-system error code, for a person. */
+const ADVICE_BY_CODE = {
+    EACCES: 'give the job permission to write there, or name another path',
+    EPERM: 'give the job permission to write there, or name another path',
+    EISDIR: 'it is a folder: name a file',
+    ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
+    ENOSPC: 'the disk is full: free space, or name a path on another disk',
+    EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
+    EROFS: 'the file system is read-only: name a path on a writable one',
+    ELOOP: 'symbolic links there form a loop: remove them',
+    ENAMETOOLONG: 'the path is too long: name a shorter one',
+};
+/**
+ * A file-system error turned into one that names the input behind the path and what to do
+ * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
+ */
+function namingInput(input, doing, file, error) {
+    const code = error?.code;
+    if (typeof code !== 'string' || !(error instanceof Error))
+        return error;
+    const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PathInputError */ .C0(`${input}: could not ${doing} ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .logText */ .kc)(file)} (${code}): ${advice}.`, {
+        cause: error,
+    });
+}
+
+
+/***/ }),
+
 /***/ 24:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

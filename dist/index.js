@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 787:
+/***/ 913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1017,14 +1017,27 @@ class IncompletePullError extends Error {
 class RunStoppedError extends Error {
     name = 'RunStoppedError';
 }
+/**
+ * A file or folder that an input names (`tickets-dir`, `progress-file`) could not be read or
+ * written. The message names the input, the path, the system's code and what to do.
+ */
+class PathInputError extends Error {
+    name = 'PathInputError';
+}
 
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
 var vivenu_tickets = __nccwpck_require__(618);
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
-/** How many tickets have each value of a field; a missing or non-string value counts as "(none)". */
+/**
+ * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
+ * The values come from Vivenu, so the counts sit in an object without a prototype: a status
+ * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
+ * would find Object.prototype's function), and a `__proto__` becomes an own key that
+ * JSON.stringify writes out instead of swapping the prototype and vanishing.
+ */
 function countBy(tickets, field) {
-    const counts = {};
+    const counts = Object.create(null);
     for (const ticket of tickets) {
         const value = (0,vivenu_tickets/* stringField */.OM)(ticket, field) ?? '(none)';
         counts[value] = (counts[value] ?? 0) + 1;
@@ -1065,6 +1078,115 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/workspace-paths.ts
+
+
+
+
+function errorCode(error) {
+    return String(error.code ?? 'unknown error');
+}
+function resolveThroughLinks(target) {
+    const missing = [];
+    let existing = external_node_path_default().resolve(target);
+    for (;;) {
+        try {
+            const real = (0,external_node_fs_namespaceObject.realpathSync)(existing);
+            return {
+                kind: 'resolved',
+                path: external_node_path_default().join(real, ...missing),
+                deepestExisting: real,
+                exists: missing.length === 0,
+            };
+        }
+        catch (error) {
+            const code = errorCode(error);
+            // ENOTDIR: a part of the path is a file; the caller says so by looking at the part found.
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                return { kind: 'unreadable', at: existing, code };
+            // A link whose target is missing: a write would create that target, wherever it is.
+            if (code === 'ENOENT' && isSymbolicLink(existing))
+                return { kind: 'dangling-link', link: existing };
+            const parent = external_node_path_default().dirname(existing);
+            if (parent === existing)
+                return { kind: 'unreadable', at: existing, code };
+            missing.unshift(external_node_path_default().basename(existing));
+            existing = parent;
+        }
+    }
+}
+function isSymbolicLink(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** True when `inner` is `outer` or below it. */
+function isWithin(outer, inner) {
+    const relative = external_node_path_default().relative(outer, inner);
+    return (relative === '' ||
+        (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative)));
+}
+function isDirectory(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Why `target` (an input's path, already checked to be inside `workspace` as written) cannot
+ * be used, or undefined when it can: it resolves, symbolic links included, outside the
+ * workspace; it is the wrong kind (a file where a folder is needed, or the reverse); it sits
+ * below a file; or it cannot be read. Each reason ends with what to do.
+ */
+function pathProblem(target, role, workspace, example) {
+    const root = resolveThroughLinks(workspace);
+    const resolved = resolveThroughLinks(target);
+    if (resolved.kind === 'dangling-link')
+        return `is a symbolic link (${resolved.link}) to something that does not exist: remove the link, or name a real ${role} inside the workspace`;
+    if (resolved.kind === 'unreadable')
+        return `cannot be read at ${resolved.at} (${resolved.code}): check the path and its permissions`;
+    const rootPath = root.kind === 'resolved' ? root.path : external_node_path_default().resolve(workspace);
+    if (!isWithin(rootPath, resolved.path))
+        return `resolves through a symbolic link to ${resolved.path}, outside the workspace (${rootPath}): name a ${role} inside the workspace`;
+    if (!resolved.exists && !isDirectory(resolved.deepestExisting))
+        return `is below ${resolved.deepestExisting}, which is a file, not a folder: name a ${role} inside a folder`;
+    if (resolved.exists && role === 'folder' && !isDirectory(resolved.path))
+        return `is a file, not a folder: name a folder (for example ${example}; it is created when missing)`;
+    if (resolved.exists && role === 'file' && isDirectory(resolved.path))
+        return `is a folder, not a file: name a file (for example ${example})`;
+    return undefined;
+}
+/** What to do about a file-system error code, for a person. */
+const ADVICE_BY_CODE = {
+    EACCES: 'give the job permission to write there, or name another path',
+    EPERM: 'give the job permission to write there, or name another path',
+    EISDIR: 'it is a folder: name a file',
+    ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
+    ENOSPC: 'the disk is full: free space, or name a path on another disk',
+    EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
+    EROFS: 'the file system is read-only: name a path on a writable one',
+    ELOOP: 'symbolic links there form a loop: remove them',
+    ENAMETOOLONG: 'the path is too long: name a shorter one',
+};
+/**
+ * A file-system error turned into one that names the input behind the path and what to do
+ * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
+ */
+function namingInput(input, doing, file, error) {
+    const code = error?.code;
+    if (typeof code !== 'string' || !(error instanceof Error))
+        return error;
+    const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
+    return new PathInputError(`${input}: could not ${doing} ${(0,log_text/* logText */.kc)(file)} (${code}): ${advice}.`, {
+        cause: error,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/output/file-names.ts
 
 /** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
@@ -1154,6 +1276,8 @@ function* eachIndividualFileName(tickets) {
 
 
 
+
+
 function eventFilePaths(ticketsDir, eventId) {
     const eventDir = external_node_path_default().join(ticketsDir, eventId);
     return {
@@ -1222,6 +1346,16 @@ const INDIVIDUAL_WRITES_IN_FLIGHT = 32;
  */
 async function writeEventFiles(ticketsDir, tickets, metadata) {
     const files = eventFilePaths(ticketsDir, metadata.event_id);
+    try {
+        return await writeEachFile(files, tickets, metadata);
+    }
+    catch (error) {
+        // Named for the input behind the path: a bare EACCES or ENOSPC says nothing to act on.
+        const file = error.path ?? files.eventDir;
+        throw namingInput('tickets-dir', 'write the pulled tickets to', file, error);
+    }
+}
+async function writeEachFile(files, tickets, metadata) {
     await (0,promises_namespaceObject.rm)(files.individualDir, { recursive: true, force: true });
     await (0,promises_namespaceObject.mkdir)(files.individualDir, { recursive: true });
     const writes = [];
@@ -1231,7 +1365,7 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
         const file = external_node_path_default().join(files.individualDir, name);
         // Names are sanitised already; this guards the guarantee itself.
         if (external_node_path_default().dirname(file) !== files.individualDir) {
-            throw new Error(`refusing to write ticket ${ticket._id} outside ${files.individualDir}`);
+            throw new Error(`refusing to write ticket ${(0,log_text/* logText */.kc)(ticket._id)} outside ${files.individualDir}`);
         }
         writes.push((0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
         if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT)
@@ -1251,6 +1385,7 @@ var progress_progress = __nccwpck_require__(694);
 
 
 
+
 /** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
 const FOLD_EVERY_CHANGES = 1_000;
 function journalPath(progressFile) {
@@ -1263,7 +1398,7 @@ async function readIfExists(file) {
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
-        throw error;
+        throw namingInput('progress-file', 'read', file, error);
     }
 }
 /** The journal's changes; a torn last line (a crash mid-append) is dropped, nothing else is. */
@@ -3101,6 +3236,8 @@ var core = __nccwpck_require__(412);
 
 
 
+
+
 const MODES = ['sync', 'test', 'pull-only'];
 const TARGETS = ['test', 'prod'];
 const TICKET_STATUSES = [
@@ -3302,7 +3439,8 @@ function fileInside(input, workspace) {
 }
 /**
  * Checks every input at once and reports every problem together, each naming the input and
- * the expected form, before anything touches the network.
+ * the expected form, before anything touches the network. Path inputs are checked as written
+ * first, then, when those are well-formed, against the disk (symbolic links resolved).
  */
 function parseSettings(raw, workspace) {
     const schema = schemas/* object */.Ikc({
@@ -3343,7 +3481,7 @@ function parseSettings(raw, workspace) {
     const values = result.data;
     const mode = values.mode;
     const target = values.target;
-    return {
+    const settings = {
         region: values.region,
         eventIds: values['event-id'],
         apiKey: values['api-key'],
@@ -3374,6 +3512,46 @@ function parseSettings(raw, workspace) {
         continuation: values.continuation,
         maxContinuations: values['max-continuations'],
     };
+    const onDisk = pathProblemsOnDisk(settings, raw);
+    if (onDisk.length > 0)
+        throw new InputError(onDisk);
+    return settings;
+}
+/**
+ * The path inputs checked against the disk, defaults included (a committed symlink named
+ * `purchased_tickets` is as dangerous as one given as input): every folder the run writes into,
+ * and the progress file and its journal, must resolve, symbolic links included, inside the
+ * workspace and be of the right kind. The only reads parseSettings makes; no writes.
+ */
+function pathProblemsOnDisk(settings, raw) {
+    const named = (input, fallback) => {
+        const given = (raw[input] ?? '').trim();
+        return given ? shown(given) : `${shown(fallback)} (the default)`;
+    };
+    const problems = [];
+    const check = (input, shownValue, problem) => {
+        if (problem)
+            problems.push(`${input} ${shownValue} ${problem}`);
+    };
+    const ticketsDir = named('tickets-dir', INPUT_DEFAULTS['tickets-dir']);
+    const folderProblem = [
+        settings.ticketsDir,
+        // Each event's folders: a link planted at <tickets-dir>/<event>/individual leads elsewhere too.
+        ...settings.eventIds.map((eventId) => external_node_path_default().join(settings.ticketsDir, eventId, 'individual')),
+    ]
+        .map((folder) => pathProblem(folder, 'folder', settings.workspace, 'purchased_tickets'))
+        .find((problem) => problem !== undefined);
+    check('tickets-dir', ticketsDir, folderProblem);
+    // Only a sync reads or writes the progress file.
+    if (settings.mode === 'sync') {
+        const example = defaultProgressFile(settings.region);
+        const progressFile = named('progress-file', example);
+        const fileProblem = [settings.progressFile, journalPath(settings.progressFile)]
+            .map((file) => pathProblem(file, 'file', settings.workspace, example))
+            .find((problem) => problem !== undefined);
+        check('progress-file', progressFile, fileProblem);
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/action.ts
@@ -3584,7 +3762,7 @@ function describeNetworkError(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(787);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(913);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -1,5 +1,6 @@
 import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { namingInput } from '../workspace-paths.js';
 import { Progress, ProgressFileError, type ProgressChange } from './progress.js';
 
 /** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
@@ -14,7 +15,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
     return await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    throw namingInput('progress-file', 'read', file, error);
   }
 }
 
