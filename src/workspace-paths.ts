@@ -6,7 +6,8 @@ import { logText } from './log-text.js';
 /**
  * Where a path really leads, symbolic links included, for paths that need not exist yet: the
  * deepest part that exists is resolved (`realpath`), and the parts below it, which a write
- * would create as plain folders, are appended. A name, not a string: the kinds of answer differ.
+ * would create as plain folders, are appended. A link to nothing, or a part that cannot be
+ * read, is its own answer: neither says where a write would land.
  */
 export type ResolvedPath =
   | { kind: 'resolved'; path: string; deepestExisting: string; exists: boolean }
