@@ -18,14 +18,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85);
 /* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(391);
 /* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(453);
-/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(31);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(643);
+/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(31);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(529);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(983);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(467);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(750);
 /**
  * The terminal door: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
  * or ./.env, into the same pipeline as the GitHub Action.
  */
+
 
 
 
@@ -86,9 +88,10 @@ async function main(argv) {
     catch (error) {
         failure = error.message;
     }
-    console.log(`\n${(0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .renderTextSummary */ .k)(report)}`);
+    // Command-safe: this CLI may run as a workflow step, whose output the runner reads.
+    console.log(`\n${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .commandSafeText */ .eE)((0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .renderTextSummary */ .k)(report))}`);
     if (failure)
-        console.error(`\nerror: ${failure}`);
+        console.error(`\nerror: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .commandSafeText */ .eE)(failure)}`);
     if (report.syncs.length > 0 && (0,_cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__/* .continuingMakesProgress */ .J)(report, settings.eventIds)) {
         console.log(`\nTo continue: historical-sync ${argv.map(quoteArgument).join(' ')}`);
     }
@@ -276,6 +279,8 @@ function continuingMakesProgress(report, eventIds) {
 /* harmony export */   jl: () => (/* binding */ terminalLogger)
 /* harmony export */ });
 /* unused harmony exports shortDuration, progressLine */
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
+
 /** "18m", "1h 05m", "40s". */
 function shortDuration(ms) {
     const seconds = Math.max(0, Math.round(ms / 1000));
@@ -301,11 +306,12 @@ function progressLine(done, total, elapsedMs, intervalSeconds) {
 function terminalLogger(output, intervalSeconds, now = Date.now) {
     let live = false;
     let firstAt = 0;
+    // Command-safe: `historical-sync` may run as a workflow step, whose output the runner reads.
     const line = (text) => {
         if (live)
             output.write('\r\x1b[2K');
         live = false;
-        output.write(`${text}\n`);
+        output.write(`${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .commandSafeText */ .eE)(text)}\n`);
     };
     const logger = {
         info: line,
@@ -346,7 +352,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/format.ts
 var format = __nccwpck_require__(264);
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(529);
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
+
 
 
 
@@ -523,7 +532,7 @@ function testSection(test, dryRun) {
             [
                 test.ticketId,
                 test.ticketName,
-                test.url,
+                urlForDisplay(test.url),
                 dryRun ? '(dry run: not sent)' : `${test.status ?? 'none'} ${test.answer}`,
             ],
         ]),
@@ -546,7 +555,7 @@ function renderJobSummary(report, failure) {
     }
     const where = [`Vivenu: \`${report.vivenuOrigin}\``, `tickets: \`${report.ticketsDir}\``];
     if (report.mode !== 'pull-only')
-        where.push(`receiver: \`${report.webhookUrl}\``);
+        where.push(`receiver: \`${escapeHtml(urlForDisplay(report.webhookUrl))}\``);
     if (report.mode === 'sync')
         where.push(`progress: \`${report.progressFile}\``);
     parts.push(where.join(' · '));
@@ -579,6 +588,7 @@ function renderJobSummary(report, failure) {
 // EXTERNAL MODULE: ./src/run-report.ts
 var run_report = __nccwpck_require__(89);
 ;// CONCATENATED MODULE: ./src/cli/text-summary.ts
+
 
 
 
@@ -643,7 +653,7 @@ function renderTextSummary(report) {
     }
     if (report.testDelivery) {
         const t = report.testDelivery;
-        parts.push(`Test delivery of ${t.ticketId} (${t.ticketName}) to ${t.url}: ${report.dryRun ? 'not sent (dry run)' : `${t.status ?? 'no answer'} ${t.answer}`}`);
+        parts.push(`Test delivery of ${(0,log_text/* logText */.kc)(t.ticketId)} (${(0,log_text/* logText */.kc)(t.ticketName)}) to ${(0,log_text/* urlForDisplay */.Bo)(t.url)}: ${report.dryRun ? 'not sent (dry run)' : `${t.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(t.answer)}`}`);
     }
     if (report.mode === 'sync' && !report.dryRun)
         parts.push(`Progress: ${report.progressFile}`);
@@ -657,6 +667,7 @@ function renderTextSummary(report) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C0: () => (/* binding */ PathInputError),
 /* harmony export */   Fz: () => (/* binding */ RunStoppedError),
 /* harmony export */   S7: () => (/* binding */ VivenuError),
 /* harmony export */   dz: () => (/* binding */ InputError),
@@ -701,6 +712,13 @@ class IncompletePullError extends Error {
 /** A run that ended early on purpose (cancel) or on a condition a person must act on. */
 class RunStoppedError extends Error {
     name = 'RunStoppedError';
+}
+/**
+ * A file or folder that an input names (`tickets-dir`, `progress-file`) could not be read or
+ * written. The message names the input, the path, the system's code and what to do.
+ */
+class PathInputError extends Error {
+    name = 'PathInputError';
 }
 
 
@@ -819,18 +837,43 @@ function describeNetworkError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ logText)
+/* harmony export */   Bo: () => (/* binding */ urlForDisplay),
+/* harmony export */   eE: () => (/* binding */ commandSafeText),
+/* harmony export */   kc: () => (/* binding */ logText)
 /* harmony export */ });
+/* unused harmony export commandSafeLine */
+/**
+ * What the Actions runner reads as a workflow command in a line of a step's output
+ * (actions/runner, src/Runner.Common/ActionCommand.cs, read at 258d6c8):
+ * - `TryParseV2`: the line, after `TrimStart()` (leading whitespace dropped), starts with `::`
+ *   and the text up to the next `::` names a registered command (case-insensitively).
+ * - `TryParse`, the legacy form, tried when V2 fails: `##[` ANYWHERE in the line, the name
+ *   running to the next `]`.
+ * The runner splits output into lines with `StreamReader.ReadLine` (ProcessInvoker.cs), which
+ * ends a line at `\n`, `\r` or `\r\n`.
+ *
+ * What @actions/core escapes itself (actions/toolkit, packages/core/src/command.ts, read at
+ * 4b9afa4): `warning`, `error`, `group` and every other command go through `issueCommand`,
+ * whose `escapeData` turns `%`, `\r` and `\n` into `%25`, `%0D`, `%0A`, so their message is one
+ * line the runner reads as that command and nothing else. `core.info` writes its message raw.
+ */
+/** The legacy command prefix; a line holding it anywhere is read as a command. */
+const LEGACY_COMMAND_PREFIX = '##[';
+/** `##[` shown with its bracket escaped: the same text to a person, no command to the runner. */
+const LEGACY_PREFIX_SHOWN = '##\\u005b';
+/** The runner's line ends: `\r\n`, `\r` and `\n`. */
+const RUNNER_LINE_END = /\r\n|\r|\n/;
 /**
  * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
  * line: control characters and line breaks shown escaped, so the value stays on its line and
- * cannot start a workflow command (`::error::…`) of its own.
+ * cannot start a workflow command (`::error::…`) of its own, and `##[` (a command anywhere in
+ * a line) shown as `##\u005b`.
  */
 function logText(value) {
     const text = typeof value === 'string' ? value : String(value);
     // C0 and C1 controls, DEL, and the two Unicode line separators.
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
+    const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
         switch (character) {
             case '\n':
                 return '\\n';
@@ -842,12 +885,48 @@ function logText(value) {
                 return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
         }
     });
+    return escaped.split(LEGACY_COMMAND_PREFIX).join(LEGACY_PREFIX_SHOWN);
+}
+/**
+ * One line the runner cannot read as a command: a `::` at its start (after leading
+ * whitespace, which the runner trims) gets its first colon shown as `\u003a`, and `##[` is
+ * shown as `##\u005b`.
+ */
+function commandSafeLine(line) {
+    const unprefixed = line.split(LEGACY_COMMAND_PREFIX).join(LEGACY_PREFIX_SHOWN);
+    // .NET's TrimStart drops what char.IsWhiteSpace calls white space: JavaScript's \s and the
+    // next-line control U+0085 cover that set (and U+FEFF besides, which costs nothing here).
+    return unprefixed.replace(/^([\s\u0085]*)::/, '$1\\u003a:');
+}
+/**
+ * The last line of defence for text written raw to a step's log (`core.info`, or any door
+ * whose output a runner may read): every line, split where the runner splits, made
+ * command-safe. Lines the code writes itself are unchanged unless they would be read as a
+ * command; outside values should already have gone through `logText`.
+ */
+function commandSafeText(message) {
+    return message.split(RUNNER_LINE_END).map(commandSafeLine).join('\n');
+}
+/**
+ * A URL as shown anywhere a person reads it (log, summary, errors): origin and path only. A
+ * query string or fragment can hold a token (`?token=…`), and the parser has already refused
+ * credentials in the authority; neither is shown.
+ */
+function urlForDisplay(url) {
+    try {
+        const parsed = new URL(url);
+        return `${parsed.origin}${parsed.pathname}`;
+    }
+    catch {
+        // Not a URL (should not happen past settings): show none of it rather than all of it.
+        return '(a URL that does not parse)';
+    }
 }
 
 
 /***/ }),
 
-/***/ 643:
+/***/ 983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -865,81 +944,21 @@ var format = __nccwpck_require__(264);
 var errors = __nccwpck_require__(916);
 // EXTERNAL MODULE: ./src/log-text.ts
 var log_text = __nccwpck_require__(529);
-;// CONCATENATED MODULE: ./src/vivenu/tickets.ts
-/** Fields that identify a person or let someone enter an event: never logged. */
-const PRIVATE_TICKET_FIELDS = [
-    'name',
-    'firstname',
-    'lastname',
-    'email',
-    'company',
-    'street',
-    'line2',
-    'postal',
-    'city',
-    'state',
-    'country',
-    'phone',
-    'customerId',
-    'barcode',
-    'secret',
-];
-const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
-/**
- * `text` with the ticket's personal values and anything shaped like an email replaced, for
- * the rare receiver that echoes what it was sent into an error message we record.
- */
-function redactPersonalData(text, ticket) {
-    let redacted = text;
-    for (const field of PRIVATE_TICKET_FIELDS) {
-        const value = stringField(ticket, field)?.trim();
-        if (value && value.length >= 3)
-            redacted = redacted.split(value).join('[redacted]');
-    }
-    return redactEmails(redacted);
-}
-function redactEmails(text) {
-    return text.replace(EMAIL, '[redacted]');
-}
-function stringField(ticket, field) {
-    const value = ticket[field];
-    return typeof value === 'string' ? value : undefined;
-}
-/**
- * How a ticket is named in logs, summaries and errors: its id and ticket type, nothing a
- * person could be recognised by.
- */
-function describeTicket(ticket) {
-    const ticketName = stringField(ticket, 'ticketName');
-    return ticketName === undefined ? ticket._id : `${ticket._id} (${ticketName})`;
-}
-/** Creation time in ms; a missing or unreadable `createdAt` sorts last. */
-function createdAtMs(ticket) {
-    const ms = Date.parse(stringField(ticket, 'createdAt') ?? '');
-    return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
-}
-/** Oldest first; ties (a team bought together) broken by `_id` so the order is total. */
-function compareByCreation(a, b) {
-    const difference = createdAtMs(a) - createdAtMs(b);
-    if (difference !== 0 && !Number.isNaN(difference))
-        return difference;
-    return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
-}
-/** First and last `createdAt` of tickets sorted oldest first, ignoring unreadable ones. */
-function creationRange(sorted) {
-    const dates = sorted
-        .map((ticket) => stringField(ticket, 'createdAt'))
-        .filter((value) => value !== undefined && !Number.isNaN(Date.parse(value)));
-    return { first: dates[0] ?? null, last: dates.at(-1) ?? null };
-}
-
+// EXTERNAL MODULE: ./src/vivenu/tickets.ts
+var vivenu_tickets = __nccwpck_require__(72);
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
-/** How many tickets have each value of a field; a missing or non-string value counts as "(none)". */
+/**
+ * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
+ * The values come from Vivenu, so the counts sit in an object without a prototype: a status
+ * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
+ * would find Object.prototype's function), and a `__proto__` becomes an own key that
+ * JSON.stringify writes out instead of swapping the prototype and vanishing.
+ */
 function countBy(tickets, field) {
-    const counts = {};
+    const counts = Object.create(null);
     for (const ticket of tickets) {
-        const value = stringField(ticket, field) ?? '(none)';
+        const value = (0,vivenu_tickets/* stringField */.OM)(ticket, field) ?? '(none)';
         counts[value] = (counts[value] ?? 0) + 1;
     }
     return counts;
@@ -953,7 +972,7 @@ function sortedCounts(counts) {
 }
 /** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
 function buildEventMetadata(pulled, context) {
-    const created = creationRange(pulled.tickets);
+    const created = (0,vivenu_tickets/* creationRange */.T1)(pulled.tickets);
     return {
         event_id: pulled.eventId,
         region: context.region,
@@ -974,11 +993,13 @@ function buildEventMetadata(pulled, context) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/workspace-paths.ts
+var workspace_paths = __nccwpck_require__(271);
 ;// CONCATENATED MODULE: ./src/output/file-names.ts
 
 /** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
@@ -994,10 +1015,10 @@ const MAX_SUFFIX_BYTES = 40;
 const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 /** The holder's name as Vivenu gave it, or "no name". */
 function holderName(ticket) {
-    const full = stringField(ticket, 'name')?.trim();
+    const full = (0,vivenu_tickets/* stringField */.OM)(ticket, 'name')?.trim();
     if (full)
         return full;
-    const parts = [stringField(ticket, 'firstname'), stringField(ticket, 'lastname')];
+    const parts = [(0,vivenu_tickets/* stringField */.OM)(ticket, 'firstname'), (0,vivenu_tickets/* stringField */.OM)(ticket, 'lastname')];
     const joined = parts
         .filter((part) => part?.trim())
         .join(' ')
@@ -1051,7 +1072,7 @@ function individualFileNames(tickets) {
 function* eachIndividualFileName(tickets) {
     const taken = new Set();
     for (const ticket of tickets) {
-        const barcode = sanitizeNamePart(stringField(ticket, 'barcode') ?? '') || sanitizeNamePart(ticket._id);
+        const barcode = sanitizeNamePart((0,vivenu_tickets/* stringField */.OM)(ticket, 'barcode') ?? '') || sanitizeNamePart(ticket._id);
         const stem = `${barcode}_${sanitizeNamePart(holderName(ticket))}`;
         let name = [finishName(stem, ''), finishName(stem, clashSuffix(ticket))].find((candidate) => !taken.has(candidate.toLowerCase()));
         for (let n = 2; name === undefined; n++) {
@@ -1065,6 +1086,8 @@ function* eachIndividualFileName(tickets) {
 }
 
 ;// CONCATENATED MODULE: ./src/output/ticket-files.ts
+
+
 
 
 
@@ -1086,7 +1109,7 @@ const WRITE_BUFFER_BYTES = 64 * 1024;
  */
 async function writeFileAtomic(file, content) {
     const temporary = `${file}.${process.pid}.tmp`;
-    const handle = await (0,promises_namespaceObject.open)(temporary, 'w');
+    const handle = await (0,promises_.open)(temporary, 'w');
     try {
         if (typeof content === 'string')
             await handle.write(content);
@@ -1111,7 +1134,7 @@ async function writeFileAtomic(file, content) {
     finally {
         await handle.close();
     }
-    await (0,promises_namespaceObject.rename)(temporary, file);
+    await (0,promises_.rename)(temporary, file);
 }
 /**
  * `JSON.stringify(tickets, null, 2)` and a new line, one ticket at a time: a pull of 100,000
@@ -1136,8 +1159,18 @@ const INDIVIDUAL_WRITES_IN_FLIGHT = 32;
  */
 async function writeEventFiles(ticketsDir, tickets, metadata) {
     const files = eventFilePaths(ticketsDir, metadata.event_id);
-    await (0,promises_namespaceObject.rm)(files.individualDir, { recursive: true, force: true });
-    await (0,promises_namespaceObject.mkdir)(files.individualDir, { recursive: true });
+    try {
+        return await writeEachFile(files, tickets, metadata);
+    }
+    catch (error) {
+        // Named for the input behind the path: a bare EACCES or ENOSPC says nothing to act on.
+        const file = error.path ?? files.eventDir;
+        throw (0,workspace_paths/* namingInput */.nm)('tickets-dir', 'write the pulled tickets to', file, error);
+    }
+}
+async function writeEachFile(files, tickets, metadata) {
+    await (0,promises_.rm)(files.individualDir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(files.individualDir, { recursive: true });
     const writes = [];
     let index = 0;
     for (const name of eachIndividualFileName(tickets)) {
@@ -1145,9 +1178,9 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
         const file = external_node_path_default().join(files.individualDir, name);
         // Names are sanitised already; this guards the guarantee itself.
         if (external_node_path_default().dirname(file) !== files.individualDir) {
-            throw new Error(`refusing to write ticket ${ticket._id} outside ${files.individualDir}`);
+            throw new Error(`refusing to write ticket ${(0,log_text/* logText */.kc)(ticket._id)} outside ${files.individualDir}`);
         }
-        writes.push((0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
+        writes.push((0,promises_.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
         if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT)
             await Promise.all(writes.splice(0));
     }
@@ -1166,7 +1199,7 @@ const ROWS_WITHOUT_ID_FILE = 'without_id.json';
 async function keepRowsWithoutId(eventDir, rows) {
     const file = external_node_path_default().join(eventDir, ROWS_WITHOUT_ID_FILE);
     if (rows.length === 0)
-        await (0,promises_namespaceObject.rm)(file, { force: true });
+        await (0,promises_.rm)(file, { force: true });
     else
         await writeFileAtomic(file, prettyJsonArray(rows));
     return file;
@@ -1174,557 +1207,8 @@ async function keepRowsWithoutId(eventDir, rows) {
 
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __nccwpck_require__(902);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
-;// CONCATENATED MODULE: ./src/progress/progress.ts
-
-
-/** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
-const MAX_ERRORS_KEPT = 500;
-class ProgressFileError extends Error {
-    name = 'ProgressFileError';
-}
-const fileSchema = schemas/* looseObject */._H3({
-    events_processed: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-    tickets_sent: schemas/* number */.aig().int().nonnegative().default(0),
-    errors: schemas/* array */.YOg(schemas/* unknown */.L5J()).default([]),
-    errors_total: schemas/* number */.aig().int().nonnegative().optional(),
-    last_run: schemas/* string */.YjP().nullable().default(null),
-    event_progress: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* looseObject */._H3({ sent_ticket_ids: schemas/* array */.YOg(schemas/* string */.YjP()).default([]) }))
-        .default({}),
-});
-/** A journal line, checked as the file is: only the changes this tool writes. */
-const changeSchema = schemas/* discriminatedUnion */.gMt('t', [
-    schemas/* object */.Ikc({ t: schemas/* literal */.euz('sent'), e: schemas/* string */.YjP(), id: schemas/* string */.YjP() }),
-    schemas/* object */.Ikc({ t: schemas/* literal */.euz('processed'), e: schemas/* string */.YjP() }),
-    schemas/* object */.Ikc({
-        t: schemas/* literal */.euz('error'),
-        error: schemas/* object */.Ikc({
-            event_id: schemas/* string */.YjP(),
-            ticket_id: schemas/* string */.YjP(),
-            status: schemas/* number */.aig().int().nullable(),
-            error: schemas/* string */.YjP(),
-            timestamp: schemas/* string */.YjP(),
-        }),
-    }),
-]);
-/** One journal line as a change, or what is wrong with it (for an error naming the line). */
-function parseChange(line) {
-    let json;
-    try {
-        json = JSON.parse(line);
-    }
-    catch {
-        return 'is not valid JSON';
-    }
-    const parsed = changeSchema.safeParse(json);
-    if (parsed.success)
-        return parsed.data;
-    const issue = parsed.error.issues[0];
-    return `is not a change this tool records (at ${issue?.path.join('.') || 'the top'}: ${issue?.message})`;
-}
-/**
- * Vivenu's ids are MongoDB ObjectIds, 24 hex digits, which MongoDB writes in lower case
- * (mongodb.com/docs/manual/reference/method/ObjectId.valueOf: "a lowercase hexadecimal
- * string"); `event-id` is lower-cased when read. Ids typed or copied into an earlier tool's
- * file in upper case are the same ids: they are matched in lower case, and kept as written.
- */
-function idKey(id) {
-    return id.toLowerCase();
-}
-/**
- * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
- * `tickets_sent`, `errors`, `last_run`) plus the delivered ticket ids per event, so any later
- * run continues exactly. Pure: reading and writing files is the store's job.
- */
-class Progress {
-    eventsProcessed = [];
-    ticketsSent = 0;
-    errors = [];
-    errorsTotal = 0;
-    lastRun = null;
-    /** Keyed by idKey(event id); `lookup` holds idKey(ticket id), `ids` the ids as written. */
-    sent = new Map();
-    /** Each event's id as first written in the file (an earlier tool's may be upper case). */
-    eventSpelling = new Map();
-    /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
-    extraFields = {};
-    extraEventFields = new Map();
-    static parse(text, file) {
-        let json;
-        try {
-            json = JSON.parse(text);
-        }
-        catch (error) {
-            throw new ProgressFileError(`progress file ${file} is not valid JSON (${error.message}). It was left as it is: fix it or move it away, then run again.`);
-        }
-        const parsed = fileSchema.safeParse(json);
-        if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            throw new ProgressFileError(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
-        }
-        const data = parsed.data;
-        const progress = new Progress();
-        for (const eventId of data.events_processed)
-            progress.apply({ t: 'processed', e: eventId });
-        progress.ticketsSent = data.tickets_sent;
-        progress.errors = data.errors.map(toProgressError).slice(-MAX_ERRORS_KEPT);
-        progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
-        progress.lastRun = data.last_run;
-        for (const [eventId, event] of Object.entries(data.event_progress)) {
-            const { sent_ticket_ids: ids, ...rest } = event;
-            delete rest.sent;
-            delete rest.last_sent_at;
-            const key = progress.spell(eventId);
-            progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
-            for (const id of ids)
-                progress.addSent(eventId, id);
-        }
-        const { events_processed, tickets_sent, errors, errors_total, last_run, event_progress, ...extra } = data;
-        void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
-        delete extra.format;
-        delete extra.region;
-        progress.extraFields = extra;
-        return progress;
-    }
-    isSent(eventId, ticketId) {
-        return this.sent.get(idKey(eventId))?.lookup.has(idKey(ticketId)) ?? false;
-    }
-    sentIds(eventId) {
-        return this.sent.get(idKey(eventId))?.ids ?? [];
-    }
-    /** Everything this progress holds, as the changes that would build it. */
-    changes() {
-        return [
-            ...[...this.sent].flatMap(([key, { ids }]) => ids.map((id) => ({ t: 'sent', e: this.eventSpelling.get(key), id }))),
-            ...this.eventsProcessed.map((eventId) => ({ t: 'processed', e: eventId })),
-            ...this.errors.map((error) => ({ t: 'error', error })),
-        ];
-    }
-    /** Changes only ever add, so equal counts mean equal progress. */
-    fingerprint() {
-        const ids = [...this.sent.values()].reduce((sum, event) => sum + event.ids.length, 0);
-        return `${this.ticketsSent}/${ids}/${this.eventsProcessed.length}/${this.errorsTotal}`;
-    }
-    isProcessed(eventId) {
-        const key = idKey(eventId);
-        return this.eventsProcessed.some((processed) => idKey(processed) === key);
-    }
-    /** Applies one change. Applying the same change twice changes nothing (journal replays). */
-    apply(change) {
-        switch (change.t) {
-            case 'sent':
-                if (this.addSent(change.e, change.id))
-                    this.ticketsSent++;
-                return;
-            case 'processed':
-                if (!this.isProcessed(change.e))
-                    this.eventsProcessed.push(change.e);
-                return;
-            case 'error': {
-                const { error } = change;
-                const seen = this.errors.some((e) => e.ticket_id === error.ticket_id &&
-                    e.timestamp === error.timestamp &&
-                    e.event_id === error.event_id);
-                if (seen)
-                    return;
-                this.errors.push(error);
-                if (this.errors.length > MAX_ERRORS_KEPT)
-                    this.errors.splice(0, this.errors.length - MAX_ERRORS_KEPT);
-                this.errorsTotal++;
-                return;
-            }
-        }
-    }
-    /** The file's text: seed fields first, then the per-event delivered ids, one per line. */
-    serialize(region, now) {
-        this.lastRun = now.toISOString();
-        const eventProgress = {};
-        const eventKeys = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
-        for (const key of eventKeys) {
-            const ids = this.sentIds(key);
-            eventProgress[this.eventSpelling.get(key)] = {
-                ...this.extraEventFields.get(key),
-                sent: ids.length,
-                sent_ticket_ids: ids,
-            };
-        }
-        const file = {
-            ...this.extraFields,
-            format: 2,
-            region,
-            events_processed: this.eventsProcessed,
-            tickets_sent: this.ticketsSent,
-            errors: this.errors,
-            errors_total: this.errorsTotal,
-            last_run: this.lastRun,
-            event_progress: eventProgress,
-        };
-        return `${JSON.stringify(file, null, 2)}\n`;
-    }
-    /** The key an event is kept under; the first spelling seen is the one written back. */
-    spell(eventId) {
-        const key = idKey(eventId);
-        if (!this.eventSpelling.has(key))
-            this.eventSpelling.set(key, eventId);
-        return key;
-    }
-    addSent(eventId, ticketId) {
-        const key = this.spell(eventId);
-        let event = this.sent.get(key);
-        if (!event)
-            this.sent.set(key, (event = { ids: [], lookup: new Set() }));
-        if (event.lookup.has(idKey(ticketId)))
-            return false;
-        event.lookup.add(idKey(ticketId));
-        event.ids.push(ticketId);
-        return true;
-    }
-}
-/** An error entry as found in a file; the earlier tool's may lack fields. */
-function toProgressError(value) {
-    const entry = (typeof value === 'object' && value !== null ? value : {});
-    const text = (key) => (typeof entry[key] === 'string' ? entry[key] : '');
-    return {
-        event_id: text('event_id'),
-        ticket_id: text('ticket_id'),
-        status: typeof entry.status === 'number' ? entry.status : null,
-        // An earlier tool kept whole answers here; keep the gist, never an email address.
-        error: redactEmails(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
-        timestamp: text('timestamp'),
-    };
-}
-/**
- * What to publish when the file may have moved on elsewhere (a concurrent run's commit, or
- * this machine's deliveries that a killed run never committed): the published file with
- * everything this machine knows applied on top. Applying is idempotent, so every delivered
- * ticket, processed event and error is kept once, and `tickets_sent` is the published total
- * plus the delivered tickets it did not have yet.
- */
-function mergeProgress(published, local) {
-    if (!published)
-        return local;
-    for (const change of local.changes())
-        published.apply(change);
-    return published;
-}
-
-;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
-
-
-
-
-
-
-function lockPath(progressFile) {
-    return `${progressFile}.lock`;
-}
-const holderSchema = schemas/* object */.Ikc({
-    pid: schemas/* number */.aig().int().positive(),
-    host: schemas/* string */.YjP(),
-    startedAt: schemas/* string */.YjP(),
-});
-/**
- * Whether the process `pid` on this machine has ended. Signal 0 tests whether a process
- * exists and sends nothing; ESRCH means there is none (nodejs.org/api/process.html#processkillpid-signal,
- * kill(2)). EPERM means it exists under another user: held.
- */
-function hasEnded(pid) {
-    try {
-        process.kill(pid, 0);
-        return false;
-    }
-    catch (error) {
-        return error.code === 'ESRCH';
-    }
-}
-/**
- * A lock only a run on this machine can judge: another machine's pid means nothing here, and
- * this process's own pid is another run inside this process.
- */
-function isStale(holder) {
-    return holder.host === external_node_os_default().hostname() && holder.pid !== process.pid && hasEnded(holder.pid);
-}
-/** The lock's holder; undefined when the lock is gone; 'unreadable' when it is not one of ours. */
-async function readHolder(file) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-    try {
-        const parsed = holderSchema.safeParse(JSON.parse(text));
-        return parsed.success ? parsed.data : 'unreadable';
-    }
-    catch {
-        return 'unreadable';
-    }
-}
-function inUseError(progressFile, file, holder) {
-    const who = holder === 'unreadable'
-        ? 'a lock file that does not say who holds it'
-        : `pid ${holder.pid} on ${(0,log_text/* logText */.k)(holder.host)}, started ${(0,log_text/* logText */.k)(holder.startedAt)}`;
-    return new ProgressFileError(`progress file ${(0,log_text/* logText */.k)(progressFile)} is in use by another run (${who}): it holds ${(0,log_text/* logText */.k)(file)}. ` +
-        `Nothing was sent and the file was left as it is. Wait for that run to end; if it is not running any more, delete ${(0,log_text/* logText */.k)(file)} and run again.`);
-}
-/**
- * One run at a time on a progress file: two runs writing it at once would each save their own
- * view, and the last writer would drop the other's delivered ids, to be sent again. The lock
- * is a file beside it, created only if absent (`wx`), holding pid, host name and start time.
- * A lock left by a run that ended without releasing it (SIGKILL, a crash) is taken over when
- * its pid is gone from this machine.
- */
-class ProgressLock {
-    file;
-    holder;
-    tookOverFrom;
-    released = false;
-    releaseAtExit = () => this.releaseNow();
-    constructor(file, holder, 
-    /** The ended run whose lock this one took over, if any. */
-    tookOverFrom) {
-        this.file = file;
-        this.holder = holder;
-        this.tookOverFrom = tookOverFrom;
-        // Every exit path, including an uncaught error, leaves no lock behind; only SIGKILL does.
-        process.once('exit', this.releaseAtExit);
-    }
-    /** Takes the lock, or throws naming its holder: before any request, nothing sent. */
-    static async acquire(progressFile, startedAt) {
-        const file = lockPath(progressFile);
-        const me = {
-            pid: process.pid,
-            host: external_node_os_default().hostname(),
-            startedAt: startedAt.toISOString(),
-        };
-        let tookOverFrom;
-        // Twice at most: once as found, once after taking over a stale lock or seeing it released.
-        for (let attempt = 1; attempt <= 2; attempt++) {
-            if (await createExclusive(file, `${JSON.stringify(me)}\n`, progressFile)) {
-                return new ProgressLock(file, me, tookOverFrom);
-            }
-            const holder = await readHolder(file);
-            if (holder === undefined)
-                continue;
-            if (holder === 'unreadable' || !isStale(holder) || attempt === 2)
-                throw inUseError(progressFile, file, holder);
-            // Two runs taking over the same stale lock at once: both remove it, one creates it anew
-            // and the other finds that one's lock on its second try. The window is one rm and one open.
-            await (0,promises_namespaceObject.rm)(file, { force: true });
-            tookOverFrom = holder;
-        }
-        const holder = await readHolder(file);
-        throw inUseError(progressFile, file, holder ?? 'unreadable');
-    }
-    /** Removes the lock file, if it is still this run's. */
-    async release() {
-        if (this.released)
-            return;
-        this.released = true;
-        process.removeListener('exit', this.releaseAtExit);
-        const holder = await readHolder(this.file).catch(() => undefined);
-        if (this.isMine(holder))
-            await (0,promises_namespaceObject.rm)(this.file, { force: true });
-    }
-    releaseNow() {
-        if (this.released)
-            return;
-        this.released = true;
-        try {
-            if (this.isMine(holderSchema.parse(JSON.parse((0,external_node_fs_.readFileSync)(this.file, 'utf8')))))
-                (0,external_node_fs_.rmSync)(this.file, { force: true });
-        }
-        catch {
-            // Gone already, or not ours: nothing to release.
-        }
-    }
-    isMine(holder) {
-        return (typeof holder === 'object' &&
-            holder.pid === this.holder.pid &&
-            holder.host === this.holder.host &&
-            holder.startedAt === this.holder.startedAt);
-    }
-}
-/** Creates `file` with `text` only if it does not exist yet; false when it does. */
-async function createExclusive(file, text, progressFile) {
-    let handle;
-    try {
-        handle = await (0,promises_namespaceObject.open)(file, 'wx');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EEXIST')
-            return false;
-        throw new ProgressFileError(`cannot create the lock ${(0,log_text/* logText */.k)(file)} beside progress-file ${(0,log_text/* logText */.k)(progressFile)} (${code ?? error.message}). Nothing was sent.`);
-    }
-    try {
-        await handle.writeFile(text);
-        await handle.sync();
-    }
-    finally {
-        await handle.close();
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/progress/progress-store.ts
-
-
-
-
-
-/** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
-const FOLD_EVERY_CHANGES = 1_000;
-function journalPath(progressFile) {
-    return `${progressFile}.journal`;
-}
-async function readIfExists(file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-}
-/**
- * The journal's changes, each line checked like the file is: a torn last line (a crash
- * mid-append) is dropped; any other line that is not a change this tool writes stops the run,
- * naming its line, with the journal and the file left as they are (never half replayed).
- */
-function parseJournal(text, file) {
-    // The last piece is either empty (the file ends with a new line) or torn: drop it either way.
-    const lines = text.split('\n').slice(0, -1);
-    const changes = [];
-    lines.forEach((line, index) => {
-        if (line.trim() === '')
-            return;
-        const problem = parseChange(line);
-        if (typeof problem === 'string') {
-            throw new ProgressFileError(`progress journal ${(0,log_text/* logText */.k)(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
-                `(${lines.length} lines in the journal, none replayed): fix or remove that line, then run again.`);
-        }
-        changes.push(problem);
-    });
-    return changes;
-}
-/** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
-async function readProgress(progressFile) {
-    const text = await readIfExists(progressFile);
-    const progress = text === undefined ? new Progress() : Progress.parse(text, progressFile);
-    const journal = await readIfExists(journalPath(progressFile));
-    if (journal)
-        for (const change of parseJournal(journal, journalPath(progressFile)))
-            progress.apply(change);
-    return progress;
-}
-/**
- * Keeps progress durable at flat cost: each change is one appended, fsynced journal line
- * (a crash loses at most the delivery in flight); the JSON file is rewritten whole, through a
- * temporary file, fsync and rename, only when the journal is folded in.
- */
-class ProgressStore {
-    file;
-    progress;
-    region;
-    now;
-    journal;
-    lock;
-    changesSinceSave = 0;
-    /** Every change this run made, for publishing on top of a file that moved on elsewhere. */
-    changesThisRun = [];
-    constructor(file, progress, region, now, journal, lock) {
-        this.file = file;
-        this.progress = progress;
-        this.region = region;
-        this.now = now;
-        this.journal = journal;
-        this.lock = lock;
-    }
-    /**
-     * Locks the file for this run (see ProgressLock), then reads it. Whatever fails after the
-     * lock is taken releases it.
-     */
-    static async open(file, region, now) {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-        const lock = await ProgressLock.acquire(file, new Date(now()));
-        try {
-            const progress = await readProgress(file);
-            const journal = await (0,promises_namespaceObject.open)(journalPath(file), 'a');
-            const store = new ProgressStore(file, progress, region, now, journal, lock);
-            await store.save();
-            return store;
-        }
-        catch (error) {
-            await lock.release();
-            throw error;
-        }
-    }
-    /** The run whose lock this run took over, when that run had ended without releasing it. */
-    get lockTakenOverFrom() {
-        return this.lock.tookOverFrom;
-    }
-    async record(change) {
-        this.progress.apply(change);
-        this.changesThisRun.push(change);
-        await this.journal.appendFile(`${JSON.stringify(change)}\n`);
-        await this.journal.datasync();
-        if (++this.changesSinceSave >= FOLD_EVERY_CHANGES)
-            await this.save();
-    }
-    /** Folds the journal into the JSON file. */
-    async save() {
-        const temporary = `${this.file}.${process.pid}.tmp`;
-        const handle = await (0,promises_namespaceObject.open)(temporary, 'w');
-        try {
-            await handle.writeFile(this.progress.serialize(this.region, new Date(this.now())));
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_namespaceObject.rename)(temporary, this.file);
-        await syncDirectory(external_node_path_default().dirname(this.file));
-        // Only now is the journal redundant; a crash before this line replays it harmlessly.
-        await this.journal.truncate(0);
-        await this.journal.sync();
-        this.changesSinceSave = 0;
-    }
-    /** Saves, removes the emptied journal and releases the lock (that, whatever failed before). */
-    async close() {
-        try {
-            await this.save();
-            await this.journal.close();
-            await (0,promises_namespaceObject.rm)(journalPath(this.file), { force: true });
-        }
-        finally {
-            await this.lock.release();
-        }
-    }
-}
-async function syncDirectory(directory) {
-    const handle = await (0,promises_namespaceObject.open)(directory, 'r');
-    try {
-        await handle.sync();
-    }
-    catch {
-        // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
-    }
-    finally {
-        await handle.close();
-    }
-}
-
+// EXTERNAL MODULE: ./src/progress/progress-store.ts
+var progress_store = __nccwpck_require__(748);
 ;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
 
 
@@ -1797,10 +1281,10 @@ class ProgressKeeper {
      * here, before any request. A lock left by a run that has ended is taken over, and said so.
      */
     static async open(file, region, options) {
-        const store = await ProgressStore.open(file, region, () => options.clock.now());
+        const store = await progress_store/* ProgressStore */.rE.open(file, region, () => options.clock.now());
         const ended = store.lockTakenOverFrom;
         if (ended) {
-            options.logger.warning(`${(0,log_text/* logText */.k)(file)}: took over the lock of pid ${ended.pid} on ${(0,log_text/* logText */.k)(ended.host)}, which has ended (started ${(0,log_text/* logText */.k)(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
+            options.logger.warning(`${(0,log_text/* logText */.kc)(file)}: took over the lock of pid ${ended.pid} on ${(0,log_text/* logText */.kc)(ended.host)}, which has ended (started ${(0,log_text/* logText */.kc)(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
         }
         return new ProgressKeeper(store, options);
     }
@@ -1944,7 +1428,7 @@ var run_report = __nccwpck_require__(89);
 function purchases(tickets) {
     const groups = new Map();
     for (const ticket of tickets) {
-        const key = stringField(ticket, 'transactionId') ?? `ticket:${ticket._id}`;
+        const key = (0,vivenu_tickets/* stringField */.OM)(ticket, 'transactionId') ?? `ticket:${ticket._id}`;
         const group = groups.get(key);
         if (group)
             group.push(ticket);
@@ -1954,7 +1438,7 @@ function purchases(tickets) {
     return [...groups.values()];
 }
 function transactionOf(purchase) {
-    return stringField(purchase[0], 'transactionId') ?? '';
+    return (0,vivenu_tickets/* stringField */.OM)(purchase[0], 'transactionId') ?? '';
 }
 /**
  * At most `limit` of the pending tickets (0 = all), in creation order, never splitting a
@@ -1970,7 +1454,7 @@ function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
         if (send.length + purchase.length > limit) {
             if (send.length === 0 && !runHasPlannedBefore) {
                 return {
-                    send: [...purchase].sort(compareByCreation),
+                    send: [...purchase].sort(vivenu_tickets/* compareByCreation */.gx),
                     waiting: pending.length - purchase.length,
                     limitExceeded: { teamSize: purchase.length, by: purchase.length - limit },
                 };
@@ -1979,7 +1463,7 @@ function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
                 ? { transactionId: transactionOf(purchase), size: purchase.length }
                 : undefined;
             return {
-                send: send.sort(compareByCreation),
+                send: send.sort(vivenu_tickets/* compareByCreation */.gx),
                 waiting: pending.length - send.length,
                 teamWaiting,
             };
@@ -2010,9 +1494,9 @@ function selectTickets(tickets, rules) {
         invalid: [],
     };
     for (const ticket of tickets) {
-        const status = stringField(ticket, 'status');
-        const ticketName = stringField(ticket, 'ticketName');
-        const ticketEvent = stringField(ticket, 'eventId');
+        const status = (0,vivenu_tickets/* stringField */.OM)(ticket, 'status');
+        const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName');
+        const ticketEvent = (0,vivenu_tickets/* stringField */.OM)(ticket, 'eventId');
         const earlier = rules.eligibleEarlier?.(ticket._id);
         if (typeof ticket._id !== 'string' ||
             (event !== undefined && ticketEvent === undefined) ||
@@ -2037,11 +1521,12 @@ function selectTickets(tickets, rules) {
             selection.eligible.push(ticket);
         }
     }
-    selection.eligible.sort(compareByCreation);
+    selection.eligible.sort(vivenu_tickets/* compareByCreation */.gx);
     return selection;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/deliver-batch.ts
+
 
 /** This many tickets failing one after another means the receiver is down, not the tickets. */
 const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
@@ -2074,14 +1559,14 @@ async function deliverBatch(batch, context) {
                 reportSent(logger, {
                     done: index + 1,
                     total: batch.length,
-                    line: `${label} sent ${describeTicket(ticket)}`,
+                    line: `${label} sent ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}`,
                 });
                 break;
             case 'failed': {
                 const failure = {
                     eventId,
                     ticketId: ticket._id,
-                    ticketName: stringField(ticket, 'ticketName') ?? '',
+                    ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
                     status: outcome.status ?? null,
                     reason: outcome.reason,
                 };
@@ -2097,11 +1582,11 @@ async function deliverBatch(batch, context) {
                         timestamp: new Date(clock.now()).toISOString(),
                     },
                 });
-                logger.info(`${label} failed ${describeTicket(ticket)}: ${failure.status ?? 'no answer'} ${failure.reason}`);
+                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
                 if (++failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
                     return {
                         reason: 'receiver-down',
-                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${failure.reason}): the receiver looks down. Stopped; run again later.`,
+                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}): the receiver looks down. Stopped; run again later.`,
                     };
                 }
                 break;
@@ -2109,7 +1594,7 @@ async function deliverBatch(batch, context) {
             case 'rejected':
                 return {
                     reason: 'signature-rejected',
-                    message: `The receiver rejected the delivery of ${ticket._id} with ${outcome.status} (${outcome.reason || 'no reason given'}): ` +
+                    message: `The receiver rejected the delivery of ${(0,log_text/* logText */.kc)(ticket._id)} with ${outcome.status} (${(0,log_text/* logText */.kc)(outcome.reason) || 'no reason given'}): ` +
                         'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
                 };
             case 'interrupted':
@@ -2261,7 +1746,7 @@ async function pullEvent(eventId, options) {
     const untrusted = untrustedReason(eventId, pass);
     return {
         eventId,
-        tickets: [...pass.seen.values()].sort(compareByCreation),
+        tickets: [...pass.seen.values()].sort(vivenu_tickets/* compareByCreation */.gx),
         withoutId: [...pass.withoutId.values()],
         totalReported: pass.total,
         apiCalls: client.apiCalls - callsBefore,
@@ -2274,7 +1759,7 @@ async function pullEvent(eventId, options) {
 }
 /** Why the pass's rows cannot be taken for the event, with the numbers; undefined when they can. */
 function untrustedReason(eventId, pass) {
-    const event = (0,log_text/* logText */.k)(eventId);
+    const event = (0,log_text/* logText */.kc)(eventId);
     if (pass.repeated) {
         const [first, second] = pass.repeated.map((skip) => (0,format/* count */.U)(skip));
         return (`event ${event}: Vivenu's pages repeat: the pages from ticket ${first} and from ticket ${second} ` +
@@ -2567,6 +2052,7 @@ function signature(body, secret) {
 
 
 
+
 /** Three retries after the first try, as the issue's receiver contract asks. */
 const webhookRetryPolicy = {
     maxAttempts: 4,
@@ -2608,7 +2094,7 @@ class WebhookSender {
                 return { kind: 'interrupted', attempts: attempt };
             if (result.kind === 'answer') {
                 const { status, text, retryAfter } = result;
-                const answer = redactPersonalData(text.slice(0, ANSWER_CHARACTERS), ticket)
+                const answer = (0,vivenu_tickets/* redactPersonalData */.Ut)(text.slice(0, ANSWER_CHARACTERS), ticket)
                     .replace(/\s+/g, ' ')
                     .trim();
                 if (status >= 200 && status < 300)
@@ -2643,7 +2129,7 @@ class WebhookSender {
         return { kind: 'failed', reason: 'no attempt was made', attempts: attempt };
     }
     retryAt(ticket, attempt, reason, waitMs) {
-        this.options.logger?.info(`  ${ticket._id}: ${reason}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
+        this.options.logger?.info(`  ${(0,log_text/* logText */.kc)(ticket._id)}: ${(0,log_text/* logText */.kc)(reason)}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
         return this.options.clock.now() + waitMs;
     }
     /** One POST of the exact signed bytes. A stop gives the answer a short grace, then aborts. */
@@ -2710,7 +2196,7 @@ function newRunReport(settings, startedAtMs) {
         vivenuOrigin: settings.vivenuOrigin,
         ticketsDir: settings.ticketsDir,
         progressFile: settings.progressFile,
-        webhookUrl: settings.webhookUrl,
+        webhookUrl: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
         signed: settings.webhookSecret !== '',
         intervalSeconds: settings.intervalSeconds,
         startedAtMs,
@@ -2795,24 +2281,24 @@ class PipelineRun {
                 throw new errors/* RunStoppedError */.Fz(`${pulled.untrusted} Nothing was delivered from this pull.`);
             }
             const { eligible } = this.select(pulled);
-            const ticket = eligible.find((t) => /HIA/i.test(stringField(t, 'ticketName') ?? '')) ?? eligible[0];
+            const ticket = eligible.find((t) => /HIA/i.test((0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '')) ?? eligible[0];
             if (!ticket)
                 continue;
             const delivery = {
                 eventId,
                 ticketId: ticket._id,
-                ticketName: stringField(ticket, 'ticketName') ?? '',
-                url: settings.webhookUrl,
+                ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
+                url: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
                 status: null,
                 answer: '',
                 delivered: false,
             };
             this.report.testDelivery = delivery;
             if (settings.dryRun) {
-                logger.info(`Dry run: would deliver ${describeTicket(ticket)} to ${settings.webhookUrl}`);
+                logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
                 return;
             }
-            logger.info(`Test delivery of ${describeTicket(ticket)} to ${settings.webhookUrl}`);
+            logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
             const outcome = await this.sender(new Pacer(0, this.clock)).deliver(ticket);
             delivery.status =
                 outcome.kind === 'failed'
@@ -2827,16 +2313,16 @@ class PipelineRun {
                         ? ''
                         : outcome.reason;
             delivery.delivered = outcome.kind === 'delivered';
-            logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${delivery.answer || '(empty)'}`);
+            logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
             if (!delivery.delivered) {
                 const hint = /ticketTypeId not found/i.test(delivery.answer)
                     ? ' The receiver has not registered this ticket type (expected for test and dev data).'
                     : '';
-                throw new errors/* RunStoppedError */.Fz(`The test delivery of ${ticket._id} was not accepted: ${delivery.status ?? 'no answer'} ${delivery.answer}.${hint}`);
+                throw new errors/* RunStoppedError */.Fz(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(delivery.answer)}.${hint}`);
             }
             return;
         }
-        throw new errors/* RunStoppedError */.Fz(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${settings.nameContains}") in event ${settings.eventIds.join(', ')}.`);
+        throw new errors/* RunStoppedError */.Fz(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`);
     }
     async sync() {
         const { settings, logger, clock, report, dependencies } = this;
@@ -2857,7 +2343,7 @@ class PipelineRun {
             });
         if (keeper?.where)
             report.publishing = { where: keeper.where, commits: 0 };
-        const progress = keeper?.progress ?? (await readProgress(settings.progressFile));
+        const progress = keeper?.progress ?? (await (0,progress_store/* readProgress */.gQ)(settings.progressFile));
         this.warnIfUnsigned();
         const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
         let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
@@ -3044,7 +2530,7 @@ class PipelineRun {
             this.report.pulls.push({ metadata, eventDir: files.eventDir });
             const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
             if (pulled.withoutId.length > 0) {
-                logger.warning(`event ${eventId}: ${(0,format/* count */.U)(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${(0,log_text/* logText */.k)(kept)}.`);
+                logger.warning(`event ${eventId}: ${(0,format/* count */.U)(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${(0,log_text/* logText */.kc)(kept)}.`);
             }
             logger.info(`${(0,format/* count */.U)(pulled.tickets.length)} unique tickets (Vivenu reported ${(0,format/* count */.U)(pulled.totalReported)}) ` +
                 `in ${(0,format/* count */.U)(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
@@ -3066,46 +2552,46 @@ class PipelineRun {
             `  - Invalid (no eventId, ticketName or status): ${(0,format/* count */.U)(selection.invalid.length)}`,
             `  - Rejected (eventId not ${eventId}): ${(0,format/* count */.U)(selection.otherEvent)}`,
             `  - Rejected (status not ${settings.statuses.join('/')}): ${(0,format/* count */.U)(selection.rejectedStatus)}`,
-            `  - Rejected (name without "${(0,log_text/* logText */.k)(settings.nameContains)}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
+            `  - Rejected (name without "${(0,log_text/* logText */.kc)(settings.nameContains)}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
             `  - Skipped (eligible in an earlier event of this run): ${(0,format/* count */.U)(earlier)}`,
             `  - Eligible: ${(0,format/* count */.U)(selection.eligible.length)}`,
         ].join('\n'));
         if (selection.invalid.length > 0) {
-            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(selection.invalid.length)} tickets lack an eventId, ticketName or status and were skipped (first: ${(0,log_text/* logText */.k)(selection.invalid[0]._id)})`);
+            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(selection.invalid.length)} tickets lack an eventId, ticketName or status and were skipped (first: ${(0,log_text/* logText */.kc)(selection.invalid[0]._id)})`);
         }
         if (selection.otherEvent > 0) {
             logger.warning(`event ${eventId}: ${(0,format/* count */.U)(selection.otherEvent)} tickets Vivenu listed for this event belong to another event (their eventId): not delivered.`);
         }
         for (const [event, n] of Object.entries(selection.eligibleEarlier)) {
-            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(n)} tickets were eligible in event ${(0,log_text/* logText */.k)(event)} earlier in this run: each is delivered once, under that event.`);
+            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(n)} tickets were eligible in event ${(0,log_text/* logText */.kc)(event)} earlier in this run: each is delivered once, under that event.`);
         }
         return selection;
     }
     showPlan(eventId, send) {
-        const created = creationRange(send);
+        const created = (0,vivenu_tickets/* creationRange */.T1)(send);
         const plan = {
             eventId,
             toSend: send.length,
             byTicketType: countBy(send, 'ticketName'),
             ticketTypeIds: [
-                ...new Set(send.map((t) => stringField(t, 'ticketTypeId') ?? '(none)')),
+                ...new Set(send.map((t) => (0,vivenu_tickets/* stringField */.OM)(t, 'ticketTypeId') ?? '(none)')),
             ].sort(),
             firstCreatedAt: created.first,
             lastCreatedAt: created.last,
             firstDeliveries: send.slice(0, FIRST_DELIVERIES_SHOWN).map((t) => ({
-                createdAt: stringField(t, 'createdAt') ?? '',
+                createdAt: (0,vivenu_tickets/* stringField */.OM)(t, 'createdAt') ?? '',
                 id: t._id,
-                ticketName: stringField(t, 'ticketName') ?? '',
+                ticketName: (0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '',
             })),
         };
         this.report.plans.push(plan);
         const lines = [
-            `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${this.settings.webhookUrl}`,
-            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${(0,format/* count */.U)(n)} × ${name}`),
-            `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.join(', ') || '-'}`,
-            `  created from ${plan.firstCreatedAt ?? '-'} to ${plan.lastCreatedAt ?? '-'}`,
+            `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(this.settings.webhookUrl)}`,
+            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${(0,format/* count */.U)(n)} × ${(0,log_text/* logText */.kc)(name)}`),
+            `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(log_text/* logText */.kc).join(', ') || '-'}`,
+            `  created from ${(0,log_text/* logText */.kc)(plan.firstCreatedAt ?? '-')} to ${(0,log_text/* logText */.kc)(plan.lastCreatedAt ?? '-')}`,
             `  first ${plan.firstDeliveries.length} in order:`,
-            ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${d.createdAt} ${d.id} (${d.ticketName})`),
+            ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${(0,log_text/* logText */.kc)(d.createdAt)} ${(0,log_text/* logText */.kc)(d.id)} (${(0,log_text/* logText */.kc)(d.ticketName)})`),
         ];
         this.logger.info(lines.join('\n'));
     }
@@ -3178,10 +2664,7 @@ function skippedEvent(eventId, progress) {
 /* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
 /* unused harmony export consoleLogger */
-/**
- * The small interfaces the pipeline needs from the outside world. The doors (action, CLI,
- * demo) pass real ones in; tests pass fakes or loopback-backed real ones.
- */
+
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve) => {
@@ -3196,8 +2679,12 @@ const systemClock = {
         }
     }),
 };
-/** A logger that prints plain lines; groups become headings. Used by the CLI and demo. */
-function consoleLogger(write = (line) => console.log(line)) {
+/**
+ * A logger that prints plain lines; groups become headings. Used by the CLI and demo. Lines are
+ * command-safe: the CLI may run as a workflow step, whose output the runner reads for commands.
+ */
+function consoleLogger(print = (line) => console.log(line)) {
+    const write = (line) => print(commandSafeText(line));
     return {
         info: (message) => write(message),
         warning: (message) => write(`warning: ${message}`),
@@ -3207,6 +2694,608 @@ function consoleLogger(write = (line) => console.log(line)) {
             return fn();
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ ProgressLock),
+  H: () => (/* binding */ lockPath)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(529);
+// EXTERNAL MODULE: ./src/progress/progress.ts
+var progress = __nccwpck_require__(864);
+;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
+
+
+
+
+
+
+function lockPath(progressFile) {
+    return `${progressFile}.lock`;
+}
+const holderSchema = schemas/* object */.Ikc({
+    pid: schemas/* number */.aig().int().positive(),
+    host: schemas/* string */.YjP(),
+    startedAt: schemas/* string */.YjP(),
+});
+/**
+ * Whether the process `pid` on this machine has ended. Signal 0 tests whether a process
+ * exists and sends nothing; ESRCH means there is none (nodejs.org/api/process.html#processkillpid-signal,
+ * kill(2)). EPERM means it exists under another user: held.
+ */
+function hasEnded(pid) {
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (error) {
+        return error.code === 'ESRCH';
+    }
+}
+/**
+ * A lock only a run on this machine can judge: another machine's pid means nothing here, and
+ * this process's own pid is another run inside this process.
+ */
+function isStale(holder) {
+    return holder.host === external_node_os_default().hostname() && holder.pid !== process.pid && hasEnded(holder.pid);
+}
+/** The lock's holder; undefined when the lock is gone; 'unreadable' when it is not one of ours. */
+async function readHolder(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        const parsed = holderSchema.safeParse(JSON.parse(text));
+        return parsed.success ? parsed.data : 'unreadable';
+    }
+    catch {
+        return 'unreadable';
+    }
+}
+function inUseError(progressFile, file, holder) {
+    const who = holder === 'unreadable'
+        ? 'a lock file that does not say who holds it'
+        : `pid ${holder.pid} on ${(0,log_text/* logText */.kc)(holder.host)}, started ${(0,log_text/* logText */.kc)(holder.startedAt)}`;
+    return new progress/* ProgressFileError */.E2(`progress file ${(0,log_text/* logText */.kc)(progressFile)} is in use by another run (${who}): it holds ${(0,log_text/* logText */.kc)(file)}. ` +
+        `Nothing was sent and the file was left as it is. Wait for that run to end; if it is not running any more, delete ${(0,log_text/* logText */.kc)(file)} and run again.`);
+}
+/**
+ * One run at a time on a progress file: two runs writing it at once would each save their own
+ * view, and the last writer would drop the other's delivered ids, to be sent again. The lock
+ * is a file beside it, created only if absent (`wx`), holding pid, host name and start time.
+ * A lock left by a run that ended without releasing it (SIGKILL, a crash) is taken over when
+ * its pid is gone from this machine.
+ */
+class ProgressLock {
+    file;
+    holder;
+    tookOverFrom;
+    released = false;
+    releaseAtExit = () => this.releaseNow();
+    constructor(file, holder, 
+    /** The ended run whose lock this one took over, if any. */
+    tookOverFrom) {
+        this.file = file;
+        this.holder = holder;
+        this.tookOverFrom = tookOverFrom;
+        // Every exit path, including an uncaught error, leaves no lock behind; only SIGKILL does.
+        process.once('exit', this.releaseAtExit);
+    }
+    /** Takes the lock, or throws naming its holder: before any request, nothing sent. */
+    static async acquire(progressFile, startedAt) {
+        const file = lockPath(progressFile);
+        const me = {
+            pid: process.pid,
+            host: external_node_os_default().hostname(),
+            startedAt: startedAt.toISOString(),
+        };
+        let tookOverFrom;
+        // Twice at most: once as found, once after taking over a stale lock or seeing it released.
+        for (let attempt = 1; attempt <= 2; attempt++) {
+            if (await createExclusive(file, `${JSON.stringify(me)}\n`, progressFile)) {
+                return new ProgressLock(file, me, tookOverFrom);
+            }
+            const holder = await readHolder(file);
+            if (holder === undefined)
+                continue;
+            if (holder === 'unreadable' || !isStale(holder) || attempt === 2)
+                throw inUseError(progressFile, file, holder);
+            // Two runs taking over the same stale lock at once: both remove it, one creates it anew
+            // and the other finds that one's lock on its second try. The window is one rm and one open.
+            await (0,promises_.rm)(file, { force: true });
+            tookOverFrom = holder;
+        }
+        const holder = await readHolder(file);
+        throw inUseError(progressFile, file, holder ?? 'unreadable');
+    }
+    /** Removes the lock file, if it is still this run's. */
+    async release() {
+        if (this.released)
+            return;
+        this.released = true;
+        process.removeListener('exit', this.releaseAtExit);
+        const holder = await readHolder(this.file).catch(() => undefined);
+        if (this.isMine(holder))
+            await (0,promises_.rm)(this.file, { force: true });
+    }
+    releaseNow() {
+        if (this.released)
+            return;
+        this.released = true;
+        try {
+            if (this.isMine(holderSchema.parse(JSON.parse((0,external_node_fs_.readFileSync)(this.file, 'utf8')))))
+                (0,external_node_fs_.rmSync)(this.file, { force: true });
+        }
+        catch {
+            // Gone already, or not ours: nothing to release.
+        }
+    }
+    isMine(holder) {
+        return (typeof holder === 'object' &&
+            holder.pid === this.holder.pid &&
+            holder.host === this.holder.host &&
+            holder.startedAt === this.holder.startedAt);
+    }
+}
+/** Creates `file` with `text` only if it does not exist yet; false when it does. */
+async function createExclusive(file, text, progressFile) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file, 'wx');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return false;
+        throw new progress/* ProgressFileError */.E2(`cannot create the lock ${(0,log_text/* logText */.kc)(file)} beside progress-file ${(0,log_text/* logText */.kc)(progressFile)} (${code ?? error.message}). Nothing was sent.`);
+    }
+    try {
+        await handle.writeFile(text);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 748:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HY: () => (/* binding */ journalPath),
+/* harmony export */   gQ: () => (/* binding */ readProgress),
+/* harmony export */   rE: () => (/* binding */ ProgressStore)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(529);
+/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(271);
+/* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(709);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(864);
+
+
+
+
+
+
+/** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
+const FOLD_EVERY_CHANGES = 1_000;
+function journalPath(progressFile) {
+    return `${progressFile}.journal`;
+}
+async function readIfExists(file) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .namingInput */ .nm)('progress-file', 'read', file, error);
+    }
+}
+/**
+ * The journal's changes, each line checked like the file is: a torn last line (a crash
+ * mid-append) is dropped; any other line that is not a change this tool writes stops the run,
+ * naming its line, with the journal and the file left as they are (never half replayed).
+ */
+function parseJournal(text, file) {
+    // The last piece is either empty (the file ends with a new line) or torn: drop it either way.
+    const lines = text.split('\n').slice(0, -1);
+    const changes = [];
+    lines.forEach((line, index) => {
+        if (line.trim() === '')
+            return;
+        const problem = (0,_progress_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChange */ .q_)(line);
+        if (typeof problem === 'string') {
+            throw new _progress_js__WEBPACK_IMPORTED_MODULE_4__/* .ProgressFileError */ .E2(`progress journal ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_5__/* .logText */ .kc)(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
+                `(${lines.length} lines in the journal, none replayed): fix or remove that line, then run again.`);
+        }
+        changes.push(problem);
+    });
+    return changes;
+}
+/** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
+async function readProgress(progressFile) {
+    const text = await readIfExists(progressFile);
+    const progress = text === undefined ? new _progress_js__WEBPACK_IMPORTED_MODULE_4__/* .Progress */ .ke() : _progress_js__WEBPACK_IMPORTED_MODULE_4__/* .Progress */ .ke.parse(text, progressFile);
+    const journal = await readIfExists(journalPath(progressFile));
+    if (journal)
+        for (const change of parseJournal(journal, journalPath(progressFile)))
+            progress.apply(change);
+    return progress;
+}
+/**
+ * Keeps progress durable at flat cost: each change is one appended, fsynced journal line
+ * (a crash loses at most the delivery in flight); the JSON file is rewritten whole, through a
+ * temporary file, fsync and rename, only when the journal is folded in.
+ */
+class ProgressStore {
+    file;
+    progress;
+    region;
+    now;
+    journal;
+    lock;
+    changesSinceSave = 0;
+    /** Every change this run made, for publishing on top of a file that moved on elsewhere. */
+    changesThisRun = [];
+    constructor(file, progress, region, now, journal, lock) {
+        this.file = file;
+        this.progress = progress;
+        this.region = region;
+        this.now = now;
+        this.journal = journal;
+        this.lock = lock;
+    }
+    /**
+     * Locks the file for this run (see ProgressLock), then reads it. Whatever fails after the
+     * lock is taken releases it.
+     */
+    static async open(file, region, now) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+        const lock = await _progress_lock_js__WEBPACK_IMPORTED_MODULE_3__/* .ProgressLock */ .z.acquire(file, new Date(now()));
+        try {
+            const progress = await readProgress(file);
+            const journal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(journalPath(file), 'a');
+            const store = new ProgressStore(file, progress, region, now, journal, lock);
+            await store.save();
+            return store;
+        }
+        catch (error) {
+            await lock.release();
+            throw error;
+        }
+    }
+    /** The run whose lock this run took over, when that run had ended without releasing it. */
+    get lockTakenOverFrom() {
+        return this.lock.tookOverFrom;
+    }
+    async record(change) {
+        this.progress.apply(change);
+        this.changesThisRun.push(change);
+        await this.journal.appendFile(`${JSON.stringify(change)}\n`);
+        await this.journal.datasync();
+        if (++this.changesSinceSave >= FOLD_EVERY_CHANGES)
+            await this.save();
+    }
+    /** Folds the journal into the JSON file. */
+    async save() {
+        const temporary = `${this.file}.${process.pid}.tmp`;
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(temporary, 'w');
+        try {
+            await handle.writeFile(this.progress.serialize(this.region, new Date(this.now())));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temporary, this.file);
+        await syncDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(this.file));
+        // Only now is the journal redundant; a crash before this line replays it harmlessly.
+        await this.journal.truncate(0);
+        await this.journal.sync();
+        this.changesSinceSave = 0;
+    }
+    /** Saves, removes the emptied journal and releases the lock (that, whatever failed before). */
+    async close() {
+        try {
+            await this.save();
+            await this.journal.close();
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(journalPath(this.file), { force: true });
+        }
+        finally {
+            await this.lock.release();
+        }
+    }
+}
+async function syncDirectory(directory) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(directory, 'r');
+    try {
+        await handle.sync();
+    }
+    catch {
+        // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ ProgressFileError),
+/* harmony export */   ke: () => (/* binding */ Progress),
+/* harmony export */   q_: () => (/* binding */ parseChange)
+/* harmony export */ });
+/* unused harmony exports MAX_ERRORS_KEPT, mergeProgress */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72);
+
+
+/** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
+const MAX_ERRORS_KEPT = 500;
+class ProgressFileError extends Error {
+    name = 'ProgressFileError';
+}
+const fileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    events_processed: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]),
+    tickets_sent: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().default(0),
+    errors: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).default([]),
+    errors_total: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
+    last_run: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().default(null),
+    event_progress: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ sent_ticket_ids: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]) }))
+        .default({}),
+});
+/** A journal line, checked as the file is: only the changes this tool writes. */
+const changeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion */ .gMt('t', [
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('sent'), e: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('processed'), e: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        t: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('error'),
+        error: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+            event_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+            ticket_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+            status: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nullable(),
+            error: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+            timestamp: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        }),
+    }),
+]);
+/** One journal line as a change, or what is wrong with it (for an error naming the line). */
+function parseChange(line) {
+    let json;
+    try {
+        json = JSON.parse(line);
+    }
+    catch {
+        return 'is not valid JSON';
+    }
+    const parsed = changeSchema.safeParse(json);
+    if (parsed.success)
+        return parsed.data;
+    const issue = parsed.error.issues[0];
+    return `is not a change this tool records (at ${issue?.path.join('.') || 'the top'}: ${issue?.message})`;
+}
+/**
+ * Vivenu's ids are MongoDB ObjectIds, 24 hex digits, which MongoDB writes in lower case
+ * (mongodb.com/docs/manual/reference/method/ObjectId.valueOf: "a lowercase hexadecimal
+ * string"); `event-id` is lower-cased when read. Ids typed or copied into an earlier tool's
+ * file in upper case are the same ids: they are matched in lower case, and kept as written.
+ */
+function idKey(id) {
+    return id.toLowerCase();
+}
+/**
+ * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
+ * `tickets_sent`, `errors`, `last_run`) plus the delivered ticket ids per event, so any later
+ * run continues exactly. Pure: reading and writing files is the store's job.
+ */
+class Progress {
+    eventsProcessed = [];
+    ticketsSent = 0;
+    errors = [];
+    errorsTotal = 0;
+    lastRun = null;
+    /** Keyed by idKey(event id); `lookup` holds idKey(ticket id), `ids` the ids as written. */
+    sent = new Map();
+    /** Each event's id as first written in the file (an earlier tool's may be upper case). */
+    eventSpelling = new Map();
+    /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
+    extraFields = {};
+    extraEventFields = new Map();
+    static parse(text, file) {
+        let json;
+        try {
+            json = JSON.parse(text);
+        }
+        catch (error) {
+            throw new ProgressFileError(`progress file ${file} is not valid JSON (${error.message}). It was left as it is: fix it or move it away, then run again.`);
+        }
+        const parsed = fileSchema.safeParse(json);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new ProgressFileError(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
+        }
+        const data = parsed.data;
+        const progress = new Progress();
+        for (const eventId of data.events_processed)
+            progress.apply({ t: 'processed', e: eventId });
+        progress.ticketsSent = data.tickets_sent;
+        progress.errors = data.errors.map(toProgressError).slice(-MAX_ERRORS_KEPT);
+        progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
+        progress.lastRun = data.last_run;
+        for (const [eventId, event] of Object.entries(data.event_progress)) {
+            const { sent_ticket_ids: ids, ...rest } = event;
+            delete rest.sent;
+            delete rest.last_sent_at;
+            const key = progress.spell(eventId);
+            progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
+            for (const id of ids)
+                progress.addSent(eventId, id);
+        }
+        const { events_processed, tickets_sent, errors, errors_total, last_run, event_progress, ...extra } = data;
+        void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
+        delete extra.format;
+        delete extra.region;
+        progress.extraFields = extra;
+        return progress;
+    }
+    isSent(eventId, ticketId) {
+        return this.sent.get(idKey(eventId))?.lookup.has(idKey(ticketId)) ?? false;
+    }
+    sentIds(eventId) {
+        return this.sent.get(idKey(eventId))?.ids ?? [];
+    }
+    /** Everything this progress holds, as the changes that would build it. */
+    changes() {
+        return [
+            ...[...this.sent].flatMap(([key, { ids }]) => ids.map((id) => ({ t: 'sent', e: this.eventSpelling.get(key), id }))),
+            ...this.eventsProcessed.map((eventId) => ({ t: 'processed', e: eventId })),
+            ...this.errors.map((error) => ({ t: 'error', error })),
+        ];
+    }
+    /** Changes only ever add, so equal counts mean equal progress. */
+    fingerprint() {
+        const ids = [...this.sent.values()].reduce((sum, event) => sum + event.ids.length, 0);
+        return `${this.ticketsSent}/${ids}/${this.eventsProcessed.length}/${this.errorsTotal}`;
+    }
+    isProcessed(eventId) {
+        const key = idKey(eventId);
+        return this.eventsProcessed.some((processed) => idKey(processed) === key);
+    }
+    /** Applies one change. Applying the same change twice changes nothing (journal replays). */
+    apply(change) {
+        switch (change.t) {
+            case 'sent':
+                if (this.addSent(change.e, change.id))
+                    this.ticketsSent++;
+                return;
+            case 'processed':
+                if (!this.isProcessed(change.e))
+                    this.eventsProcessed.push(change.e);
+                return;
+            case 'error': {
+                const { error } = change;
+                const seen = this.errors.some((e) => e.ticket_id === error.ticket_id &&
+                    e.timestamp === error.timestamp &&
+                    e.event_id === error.event_id);
+                if (seen)
+                    return;
+                this.errors.push(error);
+                if (this.errors.length > MAX_ERRORS_KEPT)
+                    this.errors.splice(0, this.errors.length - MAX_ERRORS_KEPT);
+                this.errorsTotal++;
+                return;
+            }
+        }
+    }
+    /** The file's text: seed fields first, then the per-event delivered ids, one per line. */
+    serialize(region, now) {
+        this.lastRun = now.toISOString();
+        const eventProgress = {};
+        const eventKeys = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
+        for (const key of eventKeys) {
+            const ids = this.sentIds(key);
+            eventProgress[this.eventSpelling.get(key)] = {
+                ...this.extraEventFields.get(key),
+                sent: ids.length,
+                sent_ticket_ids: ids,
+            };
+        }
+        const file = {
+            ...this.extraFields,
+            format: 2,
+            region,
+            events_processed: this.eventsProcessed,
+            tickets_sent: this.ticketsSent,
+            errors: this.errors,
+            errors_total: this.errorsTotal,
+            last_run: this.lastRun,
+            event_progress: eventProgress,
+        };
+        return `${JSON.stringify(file, null, 2)}\n`;
+    }
+    /** The key an event is kept under; the first spelling seen is the one written back. */
+    spell(eventId) {
+        const key = idKey(eventId);
+        if (!this.eventSpelling.has(key))
+            this.eventSpelling.set(key, eventId);
+        return key;
+    }
+    addSent(eventId, ticketId) {
+        const key = this.spell(eventId);
+        let event = this.sent.get(key);
+        if (!event)
+            this.sent.set(key, (event = { ids: [], lookup: new Set() }));
+        if (event.lookup.has(idKey(ticketId)))
+            return false;
+        event.lookup.add(idKey(ticketId));
+        event.ids.push(ticketId);
+        return true;
+    }
+}
+/** An error entry as found in a file; the earlier tool's may lack fields. */
+function toProgressError(value) {
+    const entry = (typeof value === 'object' && value !== null ? value : {});
+    const text = (key) => (typeof entry[key] === 'string' ? entry[key] : '');
+    return {
+        event_id: text('event_id'),
+        ticket_id: text('ticket_id'),
+        status: typeof entry.status === 'number' ? entry.status : null,
+        // An earlier tool kept whole answers here; keep the gist, never an email address.
+        error: (0,_vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactEmails */ .HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
+        timestamp: text('timestamp'),
+    };
+}
+/**
+ * What to publish when the file may have moved on elsewhere (a concurrent run's commit, or
+ * this machine's deliveries that a killed run never committed): the published file with
+ * everything this machine knows applied on top. Applying is idempotent, so every delivered
+ * ticket, processed event and error is kept once, and `tickets_sent` is the published total
+ * plus the delivered tickets it did not have yet.
+ */
+function mergeProgress(published, local) {
+    if (!published)
+        return local;
+    for (const change of local.changes())
+        published.apply(change);
+    return published;
 }
 
 
@@ -3245,10 +3334,16 @@ function syncTotals(report) {
 /* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, INPUT_NAMES, defaultProgressFile, defaultVivenuOrigin */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
-/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(633);
+/* harmony import */ var _progress_progress_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(709);
+/* harmony import */ var _progress_progress_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(748);
+/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(633);
+/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(271);
+
+
+
 
 
 
@@ -3312,9 +3407,9 @@ function shown(value) {
 }
 const problem = (ctx, message) => {
     ctx.addIssue({ code: 'custom', message });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
 };
-const region = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+const region = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (trimmed === '')
         return problem(ctx, 'region is required (for example PROD or DEV)');
@@ -3323,7 +3418,7 @@ const region = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v
     }
     return trimmed.toUpperCase();
 });
-const eventIds = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+const eventIds = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
     const ids = value.split(/[\s,]+/).filter(Boolean);
     if (ids.length === 0)
         return problem(ctx, 'event-id is required: one or more 24-character hex ids');
@@ -3331,14 +3426,14 @@ const eventIds = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform(
     for (const id of bad)
         problem(ctx, `event-id ${shown(id)} is not a 24-character hex id`);
     if (bad.length > 0)
-        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
     return [...new Set(ids.map((id) => id.toLowerCase()))];
 });
 function apiKey(region) {
     const secret = /^[A-Za-z0-9_]{1,32}$/.test(region)
         ? `${region.toUpperCase()}_API`
         : '<REGION>_API';
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
         const key = value.trim();
         if (key === '')
             return problem(ctx, `api-key is empty: set it to the region's Vivenu API key (repository secret ${secret})`);
@@ -3350,7 +3445,7 @@ function apiKey(region) {
     });
 }
 function httpUrl(input, example) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
         const text = value.trim();
         if (text === '')
             return undefined;
@@ -3377,7 +3472,7 @@ function httpUrl(input, example) {
     });
 }
 function choice(input, options, fallback) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
         const chosen = value.trim().toLowerCase() || fallback;
         if (!options.includes(chosen)) {
             return problem(ctx, `${input} ${shown(value)} is not one of ${options.join(', ')}`);
@@ -3387,7 +3482,7 @@ function choice(input, options, fallback) {
 }
 /** YAML 1.2's booleans, as `core.getBooleanInput` reads them. */
 function boolean(input, fallback) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
         if (['true', 'True', 'TRUE'].includes(text))
             return true;
@@ -3397,7 +3492,7 @@ function boolean(input, fallback) {
     });
 }
 function decimal(input, min, max, fallback, minExclusive = false) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
         const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
         const aboveMin = minExclusive ? number > min : number >= min;
@@ -3408,7 +3503,7 @@ function decimal(input, min, max, fallback, minExclusive = false) {
         return number;
     });
 }
-const statuses = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+const statuses = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
     const list = (value.trim() || INPUT_DEFAULTS.statuses)
         .split(/[\s,]+/)
         .filter(Boolean)
@@ -3417,16 +3512,16 @@ const statuses = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform(
     for (const status of unknown) {
         problem(ctx, `statuses ${shown(status)} is not a Vivenu ticket status (${TICKET_STATUSES.join(', ')})`);
     }
-    return unknown.length > 0 ? zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm : [...new Set(list)];
+    return unknown.length > 0 ? zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm : [...new Set(list)];
 });
-const nameContains = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+const nameContains = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
     const text = value.trim() || INPUT_DEFAULTS['name-contains'];
     if (text.length > 100)
         return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
     return text;
 });
 function wholeNumber(input, min, max, fallback) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
         const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
         if (!(number >= min && number <= max)) {
@@ -3436,7 +3531,7 @@ function wholeNumber(input, min, max, fallback) {
     });
 }
 function fileInside(input, workspace) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
         const text = value.trim();
         if (text === '')
             return undefined;
@@ -3454,22 +3549,23 @@ function fileInside(input, workspace) {
 }
 /**
  * Checks every input at once and reports every problem together, each naming the input and
- * the expected form, before anything touches the network.
+ * the expected form, before anything touches the network. Path inputs are checked as written
+ * first, then, when those are well-formed, against the disk (symbolic links resolved).
  */
 function parseSettings(raw, workspace) {
-    const schema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    const schema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
         region,
         'event-id': eventIds,
         'api-key': apiKey((raw.region ?? '').trim()),
         mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
         'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
-        'page-size': wholeNumber('page-size', 1, _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_PAGE_SIZE */ .H4, INPUT_DEFAULTS['page-size']),
+        'page-size': wholeNumber('page-size', 1, _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_PAGE_SIZE */ .H4, INPUT_DEFAULTS['page-size']),
         'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, INPUT_DEFAULTS['pull-concurrency']),
         'tickets-dir': fileInside('tickets-dir', workspace),
         target: choice('target', TARGETS, INPUT_DEFAULTS.target),
         'webhook-url': httpUrl('webhook-url', WEBHOOK_TARGETS.test),
         // A secret pasted with a trailing new line would sign every body wrongly.
-        'webhook-secret': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value.trim()),
+        'webhook-secret': zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value) => value.trim()),
         interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
         statuses,
         'name-contains': nameContains,
@@ -3481,7 +3577,7 @@ function parseSettings(raw, workspace) {
         'fail-on-ticket-errors': boolean('fail-on-ticket-errors', INPUT_DEFAULTS['fail-on-ticket-errors']),
         'request-timeout': decimal('request-timeout', 0, 300, INPUT_DEFAULTS['request-timeout'], true),
         'commit-progress': boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
-        'github-token': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value.trim()),
+        'github-token': zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value) => value.trim()),
         'commit-every-minutes': decimal('commit-every-minutes', 0, 1_440, INPUT_DEFAULTS['commit-every-minutes'], true),
         'github-api-url': httpUrl('github-api-url', 'https://api.github.com'),
         'auto-continue': boolean('auto-continue', INPUT_DEFAULTS['auto-continue']),
@@ -3495,7 +3591,7 @@ function parseSettings(raw, workspace) {
     const values = result.data;
     const mode = values.mode;
     const target = values.target;
-    return {
+    const settings = {
         region: values.region,
         eventIds: values['event-id'],
         apiKey: values['api-key'],
@@ -3526,6 +3622,135 @@ function parseSettings(raw, workspace) {
         continuation: values.continuation,
         maxContinuations: values['max-continuations'],
     };
+    const onDisk = pathProblemsOnDisk(settings, raw);
+    if (onDisk.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(onDisk);
+    return settings;
+}
+/**
+ * The path inputs checked against the disk, defaults included (a committed symlink named
+ * `purchased_tickets` is as dangerous as one given as input): every folder the run writes into,
+ * and the progress file, its journal and its lock, must resolve, symbolic links included, inside the
+ * workspace and be of the right kind. The only reads parseSettings makes; no writes.
+ */
+function pathProblemsOnDisk(settings, raw) {
+    const named = (input, fallback) => {
+        const given = (raw[input] ?? '').trim();
+        return given ? shown(given) : `${shown(fallback)} (the default)`;
+    };
+    const problems = [];
+    const check = (input, shownValue, problem) => {
+        if (problem)
+            problems.push(`${input} ${shownValue} ${problem}`);
+    };
+    const ticketsDir = named('tickets-dir', INPUT_DEFAULTS['tickets-dir']);
+    const folderProblem = [
+        settings.ticketsDir,
+        // Each event's folders: a link planted at <tickets-dir>/<event>/individual leads elsewhere too.
+        ...settings.eventIds.map((eventId) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(settings.ticketsDir, eventId, 'individual')),
+    ]
+        .map((folder) => (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .pathProblem */ .z9)(folder, 'folder', settings.workspace, 'purchased_tickets'))
+        .find((problem) => problem !== undefined);
+    check('tickets-dir', ticketsDir, folderProblem);
+    // Only a sync reads or writes the progress file.
+    if (settings.mode === 'sync') {
+        const example = defaultProgressFile(settings.region);
+        const progressFile = named('progress-file', example);
+        const fileProblem = [
+            settings.progressFile,
+            (0,_progress_progress_store_js__WEBPACK_IMPORTED_MODULE_3__/* .journalPath */ .HY)(settings.progressFile),
+            (0,_progress_progress_lock_js__WEBPACK_IMPORTED_MODULE_2__/* .lockPath */ .H)(settings.progressFile),
+        ]
+            .map((file) => (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .pathProblem */ .z9)(file, 'file', settings.workspace, example))
+            .find((problem) => problem !== undefined);
+        check('progress-file', progressFile, fileProblem);
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 72:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HV: () => (/* binding */ redactEmails),
+/* harmony export */   OM: () => (/* binding */ stringField),
+/* harmony export */   Se: () => (/* binding */ describeTicket),
+/* harmony export */   T1: () => (/* binding */ creationRange),
+/* harmony export */   Ut: () => (/* binding */ redactPersonalData),
+/* harmony export */   gx: () => (/* binding */ compareByCreation)
+/* harmony export */ });
+/* unused harmony exports PRIVATE_TICKET_FIELDS, createdAtMs */
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
+
+/** Fields that identify a person or let someone enter an event: never logged. */
+const PRIVATE_TICKET_FIELDS = [
+    'name',
+    'firstname',
+    'lastname',
+    'email',
+    'company',
+    'street',
+    'line2',
+    'postal',
+    'city',
+    'state',
+    'country',
+    'phone',
+    'customerId',
+    'barcode',
+    'secret',
+];
+const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
+/**
+ * `text` with the ticket's personal values and anything shaped like an email replaced, for
+ * the rare receiver that echoes what it was sent into an error message we record.
+ */
+function redactPersonalData(text, ticket) {
+    let redacted = text;
+    for (const field of PRIVATE_TICKET_FIELDS) {
+        const value = stringField(ticket, field)?.trim();
+        if (value && value.length >= 3)
+            redacted = redacted.split(value).join('[redacted]');
+    }
+    return redactEmails(redacted);
+}
+function redactEmails(text) {
+    return text.replace(EMAIL, '[redacted]');
+}
+function stringField(ticket, field) {
+    const value = ticket[field];
+    return typeof value === 'string' ? value : undefined;
+}
+/**
+ * How a ticket is named in logs, summaries and errors: its id and ticket type, nothing a
+ * person could be recognised by. Both come from Vivenu, so both are escaped for a log line.
+ */
+function describeTicket(ticket) {
+    const ticketName = stringField(ticket, 'ticketName');
+    const id = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(ticket._id);
+    return ticketName === undefined ? id : `${id} (${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(ticketName)})`;
+}
+/** Creation time in ms; a missing or unreadable `createdAt` sorts last. */
+function createdAtMs(ticket) {
+    const ms = Date.parse(stringField(ticket, 'createdAt') ?? '');
+    return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+}
+/** Oldest first; ties (a team bought together) broken by `_id` so the order is total. */
+function compareByCreation(a, b) {
+    const difference = createdAtMs(a) - createdAtMs(b);
+    if (difference !== 0 && !Number.isNaN(difference))
+        return difference;
+    return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}
+/** First and last `createdAt` of tickets sorted oldest first, ignoring unreadable ones. */
+function creationRange(sorted) {
+    const dates = sorted
+        .map((ticket) => stringField(ticket, 'createdAt'))
+        .filter((value) => value !== undefined && !Number.isNaN(Date.parse(value)));
+    return { first: dates[0] ?? null, last: dates.at(-1) ?? null };
 }
 
 
@@ -3581,7 +3806,7 @@ class HttpGetter {
         const coding = response.headers['content-encoding'];
         if (coding && coding.toLowerCase() !== 'identity') {
             response.destroy();
-            throw new AnswerRefusedError(`answer in a content coding not asked for (${(0,log_text/* logText */.k)(coding.slice(0, 40))})`);
+            throw new AnswerRefusedError(`answer in a content coding not asked for (${(0,log_text/* logText */.kc)(coding.slice(0, 40))})`);
         }
         return {
             status: response.statusCode ?? 0,
@@ -3758,7 +3983,7 @@ class VivenuClient {
             return { kind: 'retry', reason: (0,retry/* describeNetworkError */.gl)(error) };
         }
         if ('refused' in response) {
-            throw new errors/* VivenuError */.S7(`Vivenu's answer for event ${(0,log_text/* logText */.k)(eventId)}, tickets from ${(0,format/* count */.U)(skip)} was refused: ${response.refused}. ` +
+            throw new errors/* VivenuError */.S7(`Vivenu's answer for event ${(0,log_text/* logText */.kc)(eventId)}, tickets from ${(0,format/* count */.U)(skip)} was refused: ${response.refused}. ` +
                 `Not retried, as load does not cause it: check that vivenu-url (${this.options.origin}) reaches Vivenu's API directly, not through a proxy that rewrites answers.`);
         }
         const body = response.text;
@@ -3842,10 +4067,142 @@ class VivenuClient {
 
 /***/ }),
 
+/***/ 271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   nm: () => (/* binding */ namingInput),
+/* harmony export */   z9: () => (/* binding */ pathProblem)
+/* harmony export */ });
+/* unused harmony exports resolveThroughLinks, isWithin */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(529);
+
+
+
+
+function errorCode(error) {
+    return String(error.code ?? 'unknown error');
+}
+function resolveThroughLinks(target) {
+    const missing = [];
+    let existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target);
+    for (;;) {
+        try {
+            const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing);
+            return {
+                kind: 'resolved',
+                path: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, ...missing),
+                deepestExisting: real,
+                exists: missing.length === 0,
+            };
+        }
+        catch (error) {
+            const code = errorCode(error);
+            // ENOTDIR: a part of the path is a file; the caller says so by looking at the part found.
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                return { kind: 'unreadable', at: existing, code };
+            // A link whose target is missing: a write would create that target, wherever it is.
+            if (code === 'ENOENT' && isSymbolicLink(existing))
+                return { kind: 'dangling-link', link: existing };
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
+            if (parent === existing)
+                return { kind: 'unreadable', at: existing, code };
+            missing.unshift(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(existing));
+            existing = parent;
+        }
+    }
+}
+function isSymbolicLink(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** True when `inner` is `outer` or below it. */
+function isWithin(outer, inner) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(outer, inner);
+    return (relative === '' ||
+        (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative)));
+}
+function isDirectory(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Why `target` (an input's path, already checked to be inside `workspace` as written) cannot
+ * be used, or undefined when it can: it resolves, symbolic links included, outside the
+ * workspace; it is the wrong kind (a file where a folder is needed, or the reverse); it sits
+ * below a file; or it cannot be read. Each reason ends with what to do.
+ */
+function pathProblem(target, role, workspace, example) {
+    const root = resolveThroughLinks(workspace);
+    const resolved = resolveThroughLinks(target);
+    if (resolved.kind === 'dangling-link')
+        return `is a symbolic link (${resolved.link}) to something that does not exist: remove the link, or name a real ${role} inside the workspace`;
+    if (resolved.kind === 'unreadable')
+        return `cannot be read at ${resolved.at} (${resolved.code}): check the path and its permissions`;
+    const rootPath = root.kind === 'resolved' ? root.path : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+    if (!isWithin(rootPath, resolved.path))
+        return `resolves through a symbolic link to ${resolved.path}, outside the workspace (${rootPath}): name a ${role} inside the workspace`;
+    if (!resolved.exists && !isDirectory(resolved.deepestExisting))
+        return `is below ${resolved.deepestExisting}, which is a file, not a folder: name a ${role} inside a folder`;
+    if (resolved.exists && role === 'folder' && !isDirectory(resolved.path))
+        return `is a file, not a folder: name a folder (for example ${example}; it is created when missing)`;
+    if (resolved.exists && role === 'file' && isDirectory(resolved.path))
+        return `is a folder, not a file: name a file (for example ${example})`;
+    return undefined;
+}
+/** What to do about a file-system error code, for a person. */
+const ADVICE_BY_CODE = {
+    EACCES: 'give the job permission to write there, or name another path',
+    EPERM: 'give the job permission to write there, or name another path',
+    EISDIR: 'it is a folder: name a file',
+    ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
+    ENOSPC: 'the disk is full: free space, or name a path on another disk',
+    EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
+    EROFS: 'the file system is read-only: name a path on a writable one',
+    ELOOP: 'symbolic links there form a loop: remove them',
+    ENAMETOOLONG: 'the path is too long: name a shorter one',
+};
+/**
+ * A file-system error turned into one that names the input behind the path and what to do
+ * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
+ */
+function namingInput(input, doing, file, error) {
+    const code = error?.code;
+    if (typeof code !== 'string' || !(error instanceof Error))
+        return error;
+    const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PathInputError */ .C0(`${input}: could not ${doing} ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .logText */ .kc)(file)} (${code}): ${advice}.`, {
+        cause: error,
+    });
+}
+
+
+/***/ }),
+
 /***/ 24:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

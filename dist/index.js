@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 454:
+/***/ 252:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -955,6 +955,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(529);
 ;// CONCATENATED MODULE: ./src/format.ts
 /**
  * A count as people read it in logs and summaries: 1,912.
@@ -1015,38 +1017,27 @@ class IncompletePullError extends Error {
 class RunStoppedError extends Error {
     name = 'RunStoppedError';
 }
-
-;// CONCATENATED MODULE: ./src/log-text.ts
 /**
- * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
- * line: control characters and line breaks shown escaped, so the value stays on its line and
- * cannot start a workflow command (`::error::…`) of its own.
+ * A file or folder that an input names (`tickets-dir`, `progress-file`) could not be read or
+ * written. The message names the input, the path, the system's code and what to do.
  */
-function logText(value) {
-    const text = typeof value === 'string' ? value : String(value);
-    // C0 and C1 controls, DEL, and the two Unicode line separators.
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
-        switch (character) {
-            case '\n':
-                return '\\n';
-            case '\r':
-                return '\\r';
-            case '\t':
-                return '\\t';
-            default:
-                return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-        }
-    });
+class PathInputError extends Error {
+    name = 'PathInputError';
 }
 
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
 var vivenu_tickets = __nccwpck_require__(72);
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
-/** How many tickets have each value of a field; a missing or non-string value counts as "(none)". */
+/**
+ * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
+ * The values come from Vivenu, so the counts sit in an object without a prototype: a status
+ * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
+ * would find Object.prototype's function), and a `__proto__` becomes an own key that
+ * JSON.stringify writes out instead of swapping the prototype and vanishing.
+ */
 function countBy(tickets, field) {
-    const counts = {};
+    const counts = Object.create(null);
     for (const ticket of tickets) {
         const value = (0,vivenu_tickets/* stringField */.OM)(ticket, field) ?? '(none)';
         counts[value] = (counts[value] ?? 0) + 1;
@@ -1088,6 +1079,115 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/workspace-paths.ts
+
+
+
+
+function errorCode(error) {
+    return String(error.code ?? 'unknown error');
+}
+function resolveThroughLinks(target) {
+    const missing = [];
+    let existing = external_node_path_default().resolve(target);
+    for (;;) {
+        try {
+            const real = (0,external_node_fs_namespaceObject.realpathSync)(existing);
+            return {
+                kind: 'resolved',
+                path: external_node_path_default().join(real, ...missing),
+                deepestExisting: real,
+                exists: missing.length === 0,
+            };
+        }
+        catch (error) {
+            const code = errorCode(error);
+            // ENOTDIR: a part of the path is a file; the caller says so by looking at the part found.
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                return { kind: 'unreadable', at: existing, code };
+            // A link whose target is missing: a write would create that target, wherever it is.
+            if (code === 'ENOENT' && isSymbolicLink(existing))
+                return { kind: 'dangling-link', link: existing };
+            const parent = external_node_path_default().dirname(existing);
+            if (parent === existing)
+                return { kind: 'unreadable', at: existing, code };
+            missing.unshift(external_node_path_default().basename(existing));
+            existing = parent;
+        }
+    }
+}
+function isSymbolicLink(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** True when `inner` is `outer` or below it. */
+function isWithin(outer, inner) {
+    const relative = external_node_path_default().relative(outer, inner);
+    return (relative === '' ||
+        (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative)));
+}
+function isDirectory(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Why `target` (an input's path, already checked to be inside `workspace` as written) cannot
+ * be used, or undefined when it can: it resolves, symbolic links included, outside the
+ * workspace; it is the wrong kind (a file where a folder is needed, or the reverse); it sits
+ * below a file; or it cannot be read. Each reason ends with what to do.
+ */
+function pathProblem(target, role, workspace, example) {
+    const root = resolveThroughLinks(workspace);
+    const resolved = resolveThroughLinks(target);
+    if (resolved.kind === 'dangling-link')
+        return `is a symbolic link (${resolved.link}) to something that does not exist: remove the link, or name a real ${role} inside the workspace`;
+    if (resolved.kind === 'unreadable')
+        return `cannot be read at ${resolved.at} (${resolved.code}): check the path and its permissions`;
+    const rootPath = root.kind === 'resolved' ? root.path : external_node_path_default().resolve(workspace);
+    if (!isWithin(rootPath, resolved.path))
+        return `resolves through a symbolic link to ${resolved.path}, outside the workspace (${rootPath}): name a ${role} inside the workspace`;
+    if (!resolved.exists && !isDirectory(resolved.deepestExisting))
+        return `is below ${resolved.deepestExisting}, which is a file, not a folder: name a ${role} inside a folder`;
+    if (resolved.exists && role === 'folder' && !isDirectory(resolved.path))
+        return `is a file, not a folder: name a folder (for example ${example}; it is created when missing)`;
+    if (resolved.exists && role === 'file' && isDirectory(resolved.path))
+        return `is a folder, not a file: name a file (for example ${example})`;
+    return undefined;
+}
+/** What to do about a file-system error code, for a person. */
+const ADVICE_BY_CODE = {
+    EACCES: 'give the job permission to write there, or name another path',
+    EPERM: 'give the job permission to write there, or name another path',
+    EISDIR: 'it is a folder: name a file',
+    ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
+    ENOSPC: 'the disk is full: free space, or name a path on another disk',
+    EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
+    EROFS: 'the file system is read-only: name a path on a writable one',
+    ELOOP: 'symbolic links there form a loop: remove them',
+    ENAMETOOLONG: 'the path is too long: name a shorter one',
+};
+/**
+ * A file-system error turned into one that names the input behind the path and what to do
+ * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
+ */
+function namingInput(input, doing, file, error) {
+    const code = error?.code;
+    if (typeof code !== 'string' || !(error instanceof Error))
+        return error;
+    const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
+    return new PathInputError(`${input}: could not ${doing} ${(0,log_text/* logText */.kc)(file)} (${code}): ${advice}.`, {
+        cause: error,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/output/file-names.ts
 
 /** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
@@ -1177,6 +1277,8 @@ function* eachIndividualFileName(tickets) {
 
 
 
+
+
 function eventFilePaths(ticketsDir, eventId) {
     const eventDir = external_node_path_default().join(ticketsDir, eventId);
     return {
@@ -1245,6 +1347,16 @@ const INDIVIDUAL_WRITES_IN_FLIGHT = 32;
  */
 async function writeEventFiles(ticketsDir, tickets, metadata) {
     const files = eventFilePaths(ticketsDir, metadata.event_id);
+    try {
+        return await writeEachFile(files, tickets, metadata);
+    }
+    catch (error) {
+        // Named for the input behind the path: a bare EACCES or ENOSPC says nothing to act on.
+        const file = error.path ?? files.eventDir;
+        throw namingInput('tickets-dir', 'write the pulled tickets to', file, error);
+    }
+}
+async function writeEachFile(files, tickets, metadata) {
     await (0,promises_namespaceObject.rm)(files.individualDir, { recursive: true, force: true });
     await (0,promises_namespaceObject.mkdir)(files.individualDir, { recursive: true });
     const writes = [];
@@ -1254,7 +1366,7 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
         const file = external_node_path_default().join(files.individualDir, name);
         // Names are sanitised already; this guards the guarantee itself.
         if (external_node_path_default().dirname(file) !== files.individualDir) {
-            throw new Error(`refusing to write ticket ${ticket._id} outside ${files.individualDir}`);
+            throw new Error(`refusing to write ticket ${(0,log_text/* logText */.kc)(ticket._id)} outside ${files.individualDir}`);
         }
         writes.push((0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
         if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT)
@@ -1348,9 +1460,9 @@ async function readHolder(file) {
 function inUseError(progressFile, file, holder) {
     const who = holder === 'unreadable'
         ? 'a lock file that does not say who holds it'
-        : `pid ${holder.pid} on ${logText(holder.host)}, started ${logText(holder.startedAt)}`;
-    return new progress_progress/* ProgressFileError */.E2(`progress file ${logText(progressFile)} is in use by another run (${who}): it holds ${logText(file)}. ` +
-        `Nothing was sent and the file was left as it is. Wait for that run to end; if it is not running any more, delete ${logText(file)} and run again.`);
+        : `pid ${holder.pid} on ${(0,log_text/* logText */.kc)(holder.host)}, started ${(0,log_text/* logText */.kc)(holder.startedAt)}`;
+    return new progress_progress/* ProgressFileError */.E2(`progress file ${(0,log_text/* logText */.kc)(progressFile)} is in use by another run (${who}): it holds ${(0,log_text/* logText */.kc)(file)}. ` +
+        `Nothing was sent and the file was left as it is. Wait for that run to end; if it is not running any more, delete ${(0,log_text/* logText */.kc)(file)} and run again.`);
 }
 /**
  * One run at a time on a progress file: two runs writing it at once would each save their own
@@ -1440,7 +1552,7 @@ async function createExclusive(file, text, progressFile) {
         const code = error.code;
         if (code === 'EEXIST')
             return false;
-        throw new progress_progress/* ProgressFileError */.E2(`cannot create the lock ${logText(file)} beside progress-file ${logText(progressFile)} (${code ?? error.message}). Nothing was sent.`);
+        throw new progress_progress/* ProgressFileError */.E2(`cannot create the lock ${(0,log_text/* logText */.kc)(file)} beside progress-file ${(0,log_text/* logText */.kc)(progressFile)} (${code ?? error.message}). Nothing was sent.`);
     }
     try {
         await handle.writeFile(text);
@@ -1458,6 +1570,7 @@ async function createExclusive(file, text, progressFile) {
 
 
 
+
 /** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
 const FOLD_EVERY_CHANGES = 1_000;
 function journalPath(progressFile) {
@@ -1470,7 +1583,7 @@ async function readIfExists(file) {
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
-        throw error;
+        throw namingInput('progress-file', 'read', file, error);
     }
 }
 /**
@@ -1487,7 +1600,7 @@ function parseJournal(text, file) {
             return;
         const problem = (0,progress_progress/* parseChange */.q_)(line);
         if (typeof problem === 'string') {
-            throw new progress_progress/* ProgressFileError */.E2(`progress journal ${logText(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
+            throw new progress_progress/* ProgressFileError */.E2(`progress journal ${(0,log_text/* logText */.kc)(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
                 `(${lines.length} lines in the journal, none replayed): fix or remove that line, then run again.`);
         }
         changes.push(problem);
@@ -1676,7 +1789,7 @@ class ProgressKeeper {
         const store = await ProgressStore.open(file, region, () => options.clock.now());
         const ended = store.lockTakenOverFrom;
         if (ended) {
-            options.logger.warning(`${logText(file)}: took over the lock of pid ${ended.pid} on ${logText(ended.host)}, which has ended (started ${logText(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
+            options.logger.warning(`${(0,log_text/* logText */.kc)(file)}: took over the lock of pid ${ended.pid} on ${(0,log_text/* logText */.kc)(ended.host)}, which has ended (started ${(0,log_text/* logText */.kc)(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
         }
         return new ProgressKeeper(store, options);
     }
@@ -1923,6 +2036,7 @@ function selectTickets(tickets, rules) {
 
 ;// CONCATENATED MODULE: ./src/sync/deliver-batch.ts
 
+
 /** This many tickets failing one after another means the receiver is down, not the tickets. */
 const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
 function reportSent(logger, update) {
@@ -1977,11 +2091,11 @@ async function deliverBatch(batch, context) {
                         timestamp: new Date(clock.now()).toISOString(),
                     },
                 });
-                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${failure.reason}`);
+                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
                 if (++failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
                     return {
                         reason: 'receiver-down',
-                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${failure.reason}): the receiver looks down. Stopped; run again later.`,
+                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}): the receiver looks down. Stopped; run again later.`,
                     };
                 }
                 break;
@@ -1989,7 +2103,7 @@ async function deliverBatch(batch, context) {
             case 'rejected':
                 return {
                     reason: 'signature-rejected',
-                    message: `The receiver rejected the delivery of ${ticket._id} with ${outcome.status} (${outcome.reason || 'no reason given'}): ` +
+                    message: `The receiver rejected the delivery of ${(0,log_text/* logText */.kc)(ticket._id)} with ${outcome.status} (${(0,log_text/* logText */.kc)(outcome.reason) || 'no reason given'}): ` +
                         'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
                 };
             case 'interrupted':
@@ -2115,7 +2229,7 @@ class HttpGetter {
         const coding = response.headers['content-encoding'];
         if (coding && coding.toLowerCase() !== 'identity') {
             response.destroy();
-            throw new AnswerRefusedError(`answer in a content coding not asked for (${logText(coding.slice(0, 40))})`);
+            throw new AnswerRefusedError(`answer in a content coding not asked for (${(0,log_text/* logText */.kc)(coding.slice(0, 40))})`);
         }
         return {
             status: response.statusCode ?? 0,
@@ -2292,7 +2406,7 @@ class VivenuClient {
             return { kind: 'retry', reason: (0,retry/* describeNetworkError */.gl)(error) };
         }
         if ('refused' in response) {
-            throw new VivenuError(`Vivenu's answer for event ${logText(eventId)}, tickets from ${count(skip)} was refused: ${response.refused}. ` +
+            throw new VivenuError(`Vivenu's answer for event ${(0,log_text/* logText */.kc)(eventId)}, tickets from ${count(skip)} was refused: ${response.refused}. ` +
                 `Not retried, as load does not cause it: check that vivenu-url (${this.options.origin}) reaches Vivenu's API directly, not through a proxy that rewrites answers.`);
         }
         const body = response.text;
@@ -2438,7 +2552,7 @@ async function pullEvent(eventId, options) {
 }
 /** Why the pass's rows cannot be taken for the event, with the numbers; undefined when they can. */
 function untrustedReason(eventId, pass) {
-    const event = logText(eventId);
+    const event = (0,log_text/* logText */.kc)(eventId);
     if (pass.repeated) {
         const [first, second] = pass.repeated.map((skip) => count(skip));
         return (`event ${event}: Vivenu's pages repeat: the pages from ticket ${first} and from ticket ${second} ` +
@@ -2731,6 +2845,7 @@ function signature(body, secret) {
 
 
 
+
 /** Three retries after the first try, as the issue's receiver contract asks. */
 const webhookRetryPolicy = {
     maxAttempts: 4,
@@ -2807,7 +2922,7 @@ class WebhookSender {
         return { kind: 'failed', reason: 'no attempt was made', attempts: attempt };
     }
     retryAt(ticket, attempt, reason, waitMs) {
-        this.options.logger?.info(`  ${ticket._id}: ${reason}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
+        this.options.logger?.info(`  ${(0,log_text/* logText */.kc)(ticket._id)}: ${(0,log_text/* logText */.kc)(reason)}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
         return this.options.clock.now() + waitMs;
     }
     /** One POST of the exact signed bytes. A stop gives the answer a short grace, then aborts. */
@@ -2874,7 +2989,7 @@ function newRunReport(settings, startedAtMs) {
         vivenuOrigin: settings.vivenuOrigin,
         ticketsDir: settings.ticketsDir,
         progressFile: settings.progressFile,
-        webhookUrl: settings.webhookUrl,
+        webhookUrl: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
         signed: settings.webhookSecret !== '',
         intervalSeconds: settings.intervalSeconds,
         startedAtMs,
@@ -2966,17 +3081,17 @@ class PipelineRun {
                 eventId,
                 ticketId: ticket._id,
                 ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
-                url: settings.webhookUrl,
+                url: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
                 status: null,
                 answer: '',
                 delivered: false,
             };
             this.report.testDelivery = delivery;
             if (settings.dryRun) {
-                logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${settings.webhookUrl}`);
+                logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
                 return;
             }
-            logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${settings.webhookUrl}`);
+            logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
             const outcome = await this.sender(new Pacer(0, this.clock)).deliver(ticket);
             delivery.status =
                 outcome.kind === 'failed'
@@ -2991,16 +3106,16 @@ class PipelineRun {
                         ? ''
                         : outcome.reason;
             delivery.delivered = outcome.kind === 'delivered';
-            logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${delivery.answer || '(empty)'}`);
+            logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
             if (!delivery.delivered) {
                 const hint = /ticketTypeId not found/i.test(delivery.answer)
                     ? ' The receiver has not registered this ticket type (expected for test and dev data).'
                     : '';
-                throw new RunStoppedError(`The test delivery of ${ticket._id} was not accepted: ${delivery.status ?? 'no answer'} ${delivery.answer}.${hint}`);
+                throw new RunStoppedError(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(delivery.answer)}.${hint}`);
             }
             return;
         }
-        throw new RunStoppedError(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${settings.nameContains}") in event ${settings.eventIds.join(', ')}.`);
+        throw new RunStoppedError(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`);
     }
     async sync() {
         const { settings, logger, clock, report, dependencies } = this;
@@ -3208,7 +3323,7 @@ class PipelineRun {
             this.report.pulls.push({ metadata, eventDir: files.eventDir });
             const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
             if (pulled.withoutId.length > 0) {
-                logger.warning(`event ${eventId}: ${count(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${logText(kept)}.`);
+                logger.warning(`event ${eventId}: ${count(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${(0,log_text/* logText */.kc)(kept)}.`);
             }
             logger.info(`${count(pulled.tickets.length)} unique tickets (Vivenu reported ${count(pulled.totalReported)}) ` +
                 `in ${count(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
@@ -3230,18 +3345,18 @@ class PipelineRun {
             `  - Invalid (no eventId, ticketName or status): ${count(selection.invalid.length)}`,
             `  - Rejected (eventId not ${eventId}): ${count(selection.otherEvent)}`,
             `  - Rejected (status not ${settings.statuses.join('/')}): ${count(selection.rejectedStatus)}`,
-            `  - Rejected (name without "${logText(settings.nameContains)}"): ${count(selection.rejectedName)}`,
+            `  - Rejected (name without "${(0,log_text/* logText */.kc)(settings.nameContains)}"): ${count(selection.rejectedName)}`,
             `  - Skipped (eligible in an earlier event of this run): ${count(earlier)}`,
             `  - Eligible: ${count(selection.eligible.length)}`,
         ].join('\n'));
         if (selection.invalid.length > 0) {
-            logger.warning(`event ${eventId}: ${count(selection.invalid.length)} tickets lack an eventId, ticketName or status and were skipped (first: ${logText(selection.invalid[0]._id)})`);
+            logger.warning(`event ${eventId}: ${count(selection.invalid.length)} tickets lack an eventId, ticketName or status and were skipped (first: ${(0,log_text/* logText */.kc)(selection.invalid[0]._id)})`);
         }
         if (selection.otherEvent > 0) {
             logger.warning(`event ${eventId}: ${count(selection.otherEvent)} tickets Vivenu listed for this event belong to another event (their eventId): not delivered.`);
         }
         for (const [event, n] of Object.entries(selection.eligibleEarlier)) {
-            logger.warning(`event ${eventId}: ${count(n)} tickets were eligible in event ${logText(event)} earlier in this run: each is delivered once, under that event.`);
+            logger.warning(`event ${eventId}: ${count(n)} tickets were eligible in event ${(0,log_text/* logText */.kc)(event)} earlier in this run: each is delivered once, under that event.`);
         }
         return selection;
     }
@@ -3264,12 +3379,12 @@ class PipelineRun {
         };
         this.report.plans.push(plan);
         const lines = [
-            `Dry run: ${count(plan.toSend)} deliveries would go to ${this.settings.webhookUrl}`,
-            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${count(n)} × ${name}`),
-            `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.join(', ') || '-'}`,
-            `  created from ${plan.firstCreatedAt ?? '-'} to ${plan.lastCreatedAt ?? '-'}`,
+            `Dry run: ${count(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(this.settings.webhookUrl)}`,
+            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${count(n)} × ${(0,log_text/* logText */.kc)(name)}`),
+            `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(log_text/* logText */.kc).join(', ') || '-'}`,
+            `  created from ${(0,log_text/* logText */.kc)(plan.firstCreatedAt ?? '-')} to ${(0,log_text/* logText */.kc)(plan.lastCreatedAt ?? '-')}`,
             `  first ${plan.firstDeliveries.length} in order:`,
-            ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${d.createdAt} ${d.id} (${d.ticketName})`),
+            ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${(0,log_text/* logText */.kc)(d.createdAt)} ${(0,log_text/* logText */.kc)(d.id)} (${(0,log_text/* logText */.kc)(d.ticketName)})`),
         ];
         this.logger.info(lines.join('\n'));
     }
@@ -3333,10 +3448,7 @@ function skippedEvent(eventId, progress) {
 }
 
 ;// CONCATENATED MODULE: ./src/ports.ts
-/**
- * The small interfaces the pipeline needs from the outside world. The doors (action, CLI,
- * demo) pass real ones in; tests pass fakes or loopback-backed real ones.
- */
+
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve) => {
@@ -3351,8 +3463,12 @@ const systemClock = {
         }
     }),
 };
-/** A logger that prints plain lines; groups become headings. Used by the CLI and demo. */
-function consoleLogger(write = (line) => console.log(line)) {
+/**
+ * A logger that prints plain lines; groups become headings. Used by the CLI and demo. Lines are
+ * command-safe: the CLI may run as a workflow step, whose output the runner reads for commands.
+ */
+function consoleLogger(print = (line) => console.log(line)) {
+    const write = (line) => print(commandSafeText(line));
     return {
         info: (message) => write(message),
         warning: (message) => write(`warning: ${message}`),
@@ -3365,6 +3481,7 @@ function consoleLogger(write = (line) => console.log(line)) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
+
 
 
 
@@ -3541,7 +3658,7 @@ function testSection(test, dryRun) {
             [
                 test.ticketId,
                 test.ticketName,
-                test.url,
+                (0,log_text/* urlForDisplay */.Bo)(test.url),
                 dryRun ? '(dry run: not sent)' : `${test.status ?? 'none'} ${test.answer}`,
             ],
         ]),
@@ -3564,7 +3681,7 @@ function renderJobSummary(report, failure) {
     }
     const where = [`Vivenu: \`${report.vivenuOrigin}\``, `tickets: \`${report.ticketsDir}\``];
     if (report.mode !== 'pull-only')
-        where.push(`receiver: \`${report.webhookUrl}\``);
+        where.push(`receiver: \`${escapeHtml((0,log_text/* urlForDisplay */.Bo)(report.webhookUrl))}\``);
     if (report.mode === 'sync')
         where.push(`progress: \`${report.progressFile}\``);
     parts.push(where.join(' · '));
@@ -3597,6 +3714,9 @@ function renderJobSummary(report, failure) {
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(532);
 ;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
 
 
 
@@ -3802,7 +3922,8 @@ function fileInside(input, workspace) {
 }
 /**
  * Checks every input at once and reports every problem together, each naming the input and
- * the expected form, before anything touches the network.
+ * the expected form, before anything touches the network. Path inputs are checked as written
+ * first, then, when those are well-formed, against the disk (symbolic links resolved).
  */
 function parseSettings(raw, workspace) {
     const schema = schemas/* object */.Ikc({
@@ -3843,7 +3964,7 @@ function parseSettings(raw, workspace) {
     const values = result.data;
     const mode = values.mode;
     const target = values.target;
-    return {
+    const settings = {
         region: values.region,
         eventIds: values['event-id'],
         apiKey: values['api-key'],
@@ -3874,6 +3995,50 @@ function parseSettings(raw, workspace) {
         continuation: values.continuation,
         maxContinuations: values['max-continuations'],
     };
+    const onDisk = pathProblemsOnDisk(settings, raw);
+    if (onDisk.length > 0)
+        throw new InputError(onDisk);
+    return settings;
+}
+/**
+ * The path inputs checked against the disk, defaults included (a committed symlink named
+ * `purchased_tickets` is as dangerous as one given as input): every folder the run writes into,
+ * and the progress file, its journal and its lock, must resolve, symbolic links included, inside the
+ * workspace and be of the right kind. The only reads parseSettings makes; no writes.
+ */
+function pathProblemsOnDisk(settings, raw) {
+    const named = (input, fallback) => {
+        const given = (raw[input] ?? '').trim();
+        return given ? shown(given) : `${shown(fallback)} (the default)`;
+    };
+    const problems = [];
+    const check = (input, shownValue, problem) => {
+        if (problem)
+            problems.push(`${input} ${shownValue} ${problem}`);
+    };
+    const ticketsDir = named('tickets-dir', INPUT_DEFAULTS['tickets-dir']);
+    const folderProblem = [
+        settings.ticketsDir,
+        // Each event's folders: a link planted at <tickets-dir>/<event>/individual leads elsewhere too.
+        ...settings.eventIds.map((eventId) => external_node_path_default().join(settings.ticketsDir, eventId, 'individual')),
+    ]
+        .map((folder) => pathProblem(folder, 'folder', settings.workspace, 'purchased_tickets'))
+        .find((problem) => problem !== undefined);
+    check('tickets-dir', ticketsDir, folderProblem);
+    // Only a sync reads or writes the progress file.
+    if (settings.mode === 'sync') {
+        const example = defaultProgressFile(settings.region);
+        const progressFile = named('progress-file', example);
+        const fileProblem = [
+            settings.progressFile,
+            journalPath(settings.progressFile),
+            lockPath(settings.progressFile),
+        ]
+            .map((file) => pathProblem(file, 'file', settings.workspace, example))
+            .find((problem) => problem !== undefined);
+        check('progress-file', progressFile, fileProblem);
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/action.ts
@@ -3889,8 +4054,15 @@ function parseSettings(raw, workspace) {
 
 
 
+
+/**
+ * `core.warning`, `core.error` and `core.group` escape their text into one command line
+ * (toolkit command.ts `escapeData`); `core.info` writes it raw, so every line of an info
+ * message is made command-safe here: the last line of defence should an outside value reach a
+ * message without `logText` (see log-text.ts for what the runner reads as a command).
+ */
 const actionsLogger = {
-    info: (message) => info(message),
+    info: (message) => info((0,log_text/* commandSafeText */.eE)(message)),
     warning: (message) => warning(message),
     error: (message) => error(message),
     group: (title, fn) => group(title, fn),
@@ -3929,7 +4101,7 @@ async function report(run, failure) {
     await group('Outputs', () => {
         for (const [name, value] of Object.entries(outputs)) {
             setOutput(name, value);
-            info(`${name}=${value}`);
+            actionsLogger.info(`${name}=${value}`);
         }
         return Promise.resolve();
     });
@@ -4077,12 +4249,105 @@ function describeNetworkError(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(454);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(252);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 529:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bo: () => (/* binding */ urlForDisplay),
+/* harmony export */   eE: () => (/* binding */ commandSafeText),
+/* harmony export */   kc: () => (/* binding */ logText)
+/* harmony export */ });
+/* unused harmony export commandSafeLine */
+/**
+ * What the Actions runner reads as a workflow command in a line of a step's output
+ * (actions/runner, src/Runner.Common/ActionCommand.cs, read at 258d6c8):
+ * - `TryParseV2`: the line, after `TrimStart()` (leading whitespace dropped), starts with `::`
+ *   and the text up to the next `::` names a registered command (case-insensitively).
+ * - `TryParse`, the legacy form, tried when V2 fails: `##[` ANYWHERE in the line, the name
+ *   running to the next `]`.
+ * The runner splits output into lines with `StreamReader.ReadLine` (ProcessInvoker.cs), which
+ * ends a line at `\n`, `\r` or `\r\n`.
+ *
+ * What @actions/core escapes itself (actions/toolkit, packages/core/src/command.ts, read at
+ * 4b9afa4): `warning`, `error`, `group` and every other command go through `issueCommand`,
+ * whose `escapeData` turns `%`, `\r` and `\n` into `%25`, `%0D`, `%0A`, so their message is one
+ * line the runner reads as that command and nothing else. `core.info` writes its message raw.
+ */
+/** The legacy command prefix; a line holding it anywhere is read as a command. */
+const LEGACY_COMMAND_PREFIX = '##[';
+/** `##[` shown with its bracket escaped: the same text to a person, no command to the runner. */
+const LEGACY_PREFIX_SHOWN = '##\\u005b';
+/** The runner's line ends: `\r\n`, `\r` and `\n`. */
+const RUNNER_LINE_END = /\r\n|\r|\n/;
+/**
+ * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
+ * line: control characters and line breaks shown escaped, so the value stays on its line and
+ * cannot start a workflow command (`::error::…`) of its own, and `##[` (a command anywhere in
+ * a line) shown as `##\u005b`.
+ */
+function logText(value) {
+    const text = typeof value === 'string' ? value : String(value);
+    // C0 and C1 controls, DEL, and the two Unicode line separators.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
+        switch (character) {
+            case '\n':
+                return '\\n';
+            case '\r':
+                return '\\r';
+            case '\t':
+                return '\\t';
+            default:
+                return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+        }
+    });
+    return escaped.split(LEGACY_COMMAND_PREFIX).join(LEGACY_PREFIX_SHOWN);
+}
+/**
+ * One line the runner cannot read as a command: a `::` at its start (after leading
+ * whitespace, which the runner trims) gets its first colon shown as `\u003a`, and `##[` is
+ * shown as `##\u005b`.
+ */
+function commandSafeLine(line) {
+    const unprefixed = line.split(LEGACY_COMMAND_PREFIX).join(LEGACY_PREFIX_SHOWN);
+    // .NET's TrimStart drops what char.IsWhiteSpace calls white space: JavaScript's \s and the
+    // next-line control U+0085 cover that set (and U+FEFF besides, which costs nothing here).
+    return unprefixed.replace(/^([\s\u0085]*)::/, '$1\\u003a:');
+}
+/**
+ * The last line of defence for text written raw to a step's log (`core.info`, or any door
+ * whose output a runner may read): every line, split where the runner splits, made
+ * command-safe. Lines the code writes itself are unchanged unless they would be read as a
+ * command; outside values should already have gone through `logText`.
+ */
+function commandSafeText(message) {
+    return message.split(RUNNER_LINE_END).map(commandSafeLine).join('\n');
+}
+/**
+ * A URL as shown anywhere a person reads it (log, summary, errors): origin and path only. A
+ * query string or fragment can hold a token (`?token=…`), and the parser has already refused
+ * credentials in the authority; neither is shown.
+ */
+function urlForDisplay(url) {
+    try {
+        const parsed = new URL(url);
+        return `${parsed.origin}${parsed.pathname}`;
+    }
+    catch {
+        // Not a URL (should not happen past settings): show none of it rather than all of it.
+        return '(a URL that does not parse)';
+    }
+}
+
 
 /***/ }),
 
@@ -4365,6 +4630,8 @@ function mergeProgress(published, local) {
 /* harmony export */   gx: () => (/* binding */ compareByCreation)
 /* harmony export */ });
 /* unused harmony exports PRIVATE_TICKET_FIELDS, createdAtMs */
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
+
 /** Fields that identify a person or let someone enter an event: never logged. */
 const PRIVATE_TICKET_FIELDS = [
     'name',
@@ -4406,11 +4673,12 @@ function stringField(ticket, field) {
 }
 /**
  * How a ticket is named in logs, summaries and errors: its id and ticket type, nothing a
- * person could be recognised by.
+ * person could be recognised by. Both come from Vivenu, so both are escaped for a log line.
  */
 function describeTicket(ticket) {
     const ticketName = stringField(ticket, 'ticketName');
-    return ticketName === undefined ? ticket._id : `${ticket._id} (${ticketName})`;
+    const id = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(ticket._id);
+    return ticketName === undefined ? id : `${id} (${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(ticketName)})`;
 }
 /** Creation time in ms; a missing or unreadable `createdAt` sorts last. */
 function createdAtMs(ticket) {

@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
 import type { GitHubDoors } from './github/github-doors.js';
+import { commandSafeText } from './log-text.js';
 import { newRunReport, runPipeline } from './pipeline.js';
 import { systemClock, type Logger } from './ports.js';
 import { keepLocally } from './progress/progress-publisher.js';
@@ -12,8 +13,14 @@ import { renderJobSummary } from './report/job-summary.js';
 import { syncTotals, ticketsFound, type RunReport } from './run-report.js';
 import { INPUT_NAMES, parseSettings, type RawInputs } from './settings.js';
 
+/**
+ * `core.warning`, `core.error` and `core.group` escape their text into one command line
+ * (toolkit command.ts `escapeData`); `core.info` writes it raw, so every line of an info
+ * message is made command-safe here: the last line of defence should an outside value reach a
+ * message without `logText` (see log-text.ts for what the runner reads as a command).
+ */
 const actionsLogger: Logger = {
-  info: (message) => core.info(message),
+  info: (message) => core.info(commandSafeText(message)),
   warning: (message) => core.warning(message),
   error: (message) => core.error(message),
   group: (title, fn) => core.group(title, fn),
@@ -55,7 +62,7 @@ async function report(run: RunReport, failure?: string): Promise<void> {
   await core.group('Outputs', () => {
     for (const [name, value] of Object.entries(outputs)) {
       core.setOutput(name, value);
-      core.info(`${name}=${value}`);
+      actionsLogger.info(`${name}=${value}`);
     }
     return Promise.resolve();
   });

@@ -10,6 +10,7 @@ import { HELP, parseCommandLine, UsageError } from './cli/cli-arguments.js';
 import { continuingMakesProgress } from './cli/continue-hint.js';
 import { terminalLogger } from './cli/terminal-logger.js';
 import { renderTextSummary } from './cli/text-summary.js';
+import { commandSafeText } from './log-text.js';
 import { newRunReport, runPipeline } from './pipeline.js';
 import { systemClock } from './ports.js';
 import { parseSettings } from './settings.js';
@@ -64,8 +65,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     failure = (error as Error).message;
   }
-  console.log(`\n${renderTextSummary(report)}`);
-  if (failure) console.error(`\nerror: ${failure}`);
+  // Command-safe: this CLI may run as a workflow step, whose output the runner reads.
+  console.log(`\n${commandSafeText(renderTextSummary(report))}`);
+  if (failure) console.error(`\nerror: ${commandSafeText(failure)}`);
   if (report.syncs.length > 0 && continuingMakesProgress(report, settings.eventIds)) {
     console.log(`\nTo continue: historical-sync ${argv.map(quoteArgument).join(' ')}`);
   }

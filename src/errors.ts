@@ -42,3 +42,11 @@ export class IncompletePullError extends Error {
 export class RunStoppedError extends Error {
   override name = 'RunStoppedError';
 }
+
+/**
+ * A file or folder that an input names (`tickets-dir`, `progress-file`) could not be read or
+ * written. The message names the input, the path, the system's code and what to do.
+ */
+export class PathInputError extends Error {
+  override name = 'PathInputError';
+}

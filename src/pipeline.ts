@@ -1,6 +1,6 @@
 import { count } from './format.js';
 import { RunStoppedError } from './errors.js';
-import { logText } from './log-text.js';
+import { logText, urlForDisplay } from './log-text.js';
 import type { RetryPolicy } from './http/retry.js';
 import { buildEventMetadata, countBy } from './output/event-metadata.js';
 import { keepRowsWithoutId, writeEventFiles } from './output/ticket-files.js';
@@ -49,7 +49,7 @@ export function newRunReport(settings: Settings, startedAtMs: number): RunReport
     vivenuOrigin: settings.vivenuOrigin,
     ticketsDir: settings.ticketsDir,
     progressFile: settings.progressFile,
-    webhookUrl: settings.webhookUrl,
+    webhookUrl: urlForDisplay(settings.webhookUrl),
     signed: settings.webhookSecret !== '',
     intervalSeconds: settings.intervalSeconds,
     startedAtMs,
@@ -145,17 +145,17 @@ class PipelineRun {
         eventId,
         ticketId: ticket._id,
         ticketName: stringField(ticket, 'ticketName') ?? '',
-        url: settings.webhookUrl,
+        url: urlForDisplay(settings.webhookUrl),
         status: null as number | null,
         answer: '',
         delivered: false,
       };
       this.report.testDelivery = delivery;
       if (settings.dryRun) {
-        logger.info(`Dry run: would deliver ${describeTicket(ticket)} to ${settings.webhookUrl}`);
+        logger.info(`Dry run: would deliver ${describeTicket(ticket)} to ${delivery.url}`);
         return;
       }
-      logger.info(`Test delivery of ${describeTicket(ticket)} to ${settings.webhookUrl}`);
+      logger.info(`Test delivery of ${describeTicket(ticket)} to ${delivery.url}`);
       const outcome = await this.sender(new Pacer(0, this.clock)).deliver(ticket);
       delivery.status =
         outcome.kind === 'failed'
@@ -171,20 +171,20 @@ class PipelineRun {
             : outcome.reason;
       delivery.delivered = outcome.kind === 'delivered';
       logger.info(
-        `Receiver answered ${delivery.status ?? 'nothing'}: ${delivery.answer || '(empty)'}`,
+        `Receiver answered ${delivery.status ?? 'nothing'}: ${logText(delivery.answer) || '(empty)'}`,
       );
       if (!delivery.delivered) {
         const hint = /ticketTypeId not found/i.test(delivery.answer)
           ? ' The receiver has not registered this ticket type (expected for test and dev data).'
           : '';
         throw new RunStoppedError(
-          `The test delivery of ${ticket._id} was not accepted: ${delivery.status ?? 'no answer'} ${delivery.answer}.${hint}`,
+          `The test delivery of ${logText(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${logText(delivery.answer)}.${hint}`,
         );
       }
       return;
     }
     throw new RunStoppedError(
-      `No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${settings.nameContains}") in event ${settings.eventIds.join(', ')}.`,
+      `No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${logText(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`,
     );
   }
 
@@ -490,12 +490,14 @@ class PipelineRun {
     };
     this.report.plans.push(plan);
     const lines = [
-      `Dry run: ${count(plan.toSend)} deliveries would go to ${this.settings.webhookUrl}`,
-      ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${count(n)} × ${name}`),
-      `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.join(', ') || '-'}`,
-      `  created from ${plan.firstCreatedAt ?? '-'} to ${plan.lastCreatedAt ?? '-'}`,
+      `Dry run: ${count(plan.toSend)} deliveries would go to ${urlForDisplay(this.settings.webhookUrl)}`,
+      ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${count(n)} × ${logText(name)}`),
+      `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(logText).join(', ') || '-'}`,
+      `  created from ${logText(plan.firstCreatedAt ?? '-')} to ${logText(plan.lastCreatedAt ?? '-')}`,
       `  first ${plan.firstDeliveries.length} in order:`,
-      ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${d.createdAt} ${d.id} (${d.ticketName})`),
+      ...plan.firstDeliveries.map(
+        (d, i) => `  ${i + 1}. ${logText(d.createdAt)} ${logText(d.id)} (${logText(d.ticketName)})`,
+      ),
     ];
     this.logger.info(lines.join('\n'));
   }

@@ -1,3 +1,5 @@
+import { commandSafeText } from './log-text.js';
+
 /**
  * The small interfaces the pipeline needs from the outside world. The doors (action, CLI,
  * demo) pass real ones in; tests pass fakes or loopback-backed real ones.
@@ -38,8 +40,12 @@ export const systemClock: Clock = {
     }),
 };
 
-/** A logger that prints plain lines; groups become headings. Used by the CLI and demo. */
-export function consoleLogger(write: (line: string) => void = (line) => console.log(line)): Logger {
+/**
+ * A logger that prints plain lines; groups become headings. Used by the CLI and demo. Lines are
+ * command-safe: the CLI may run as a workflow step, whose output the runner reads for commands.
+ */
+export function consoleLogger(print: (line: string) => void = (line) => console.log(line)): Logger {
+  const write = (line: string): void => print(commandSafeText(line));
   return {
     info: (message) => write(message),
     warning: (message) => write(`warning: ${message}`),

@@ -68,6 +68,7 @@ export interface TestDelivery {
   eventId: string;
   ticketId: string;
   ticketName: string;
+  /** Origin and path only, as shown. */
   url: string;
   status: number | null;
   answer: string;
@@ -85,6 +86,7 @@ export interface RunReport {
   vivenuOrigin: string;
   ticketsDir: string;
   progressFile: string;
+  /** The receiver as shown to people: origin and path, never a query that may hold a token. */
   webhookUrl: string;
   signed: boolean;
   intervalSeconds: number;

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { InputError } from './errors.js';
+import { lockPath } from './progress/progress-lock.js';
+import { journalPath } from './progress/progress-store.js';
 import { MAX_PAGE_SIZE } from './vivenu/vivenu-client.js';
+import { pathProblem } from './workspace-paths.js';
 
 export const MODES = ['sync', 'test', 'pull-only'] as const;
 export type Mode = (typeof MODES)[number];
@@ -277,7 +280,8 @@ function fileInside(input: string, workspace: string) {
 
 /**
  * Checks every input at once and reports every problem together, each naming the input and
- * the expected form, before anything touches the network.
+ * the expected form, before anything touches the network. Path inputs are checked as written
+ * first, then, when those are well-formed, against the disk (symbolic links resolved).
  */
 export function parseSettings(raw: RawInputs, workspace: string): Settings {
   const schema = z.object({
@@ -340,7 +344,7 @@ export function parseSettings(raw: RawInputs, workspace: string): Settings {
   const values = result.data;
   const mode = values.mode;
   const target = values.target;
-  return {
+  const settings: Settings = {
     region: values.region,
     eventIds: values['event-id'],
     apiKey: values['api-key'],
@@ -372,4 +376,47 @@ export function parseSettings(raw: RawInputs, workspace: string): Settings {
     continuation: values.continuation,
     maxContinuations: values['max-continuations'],
   };
+  const onDisk = pathProblemsOnDisk(settings, raw);
+  if (onDisk.length > 0) throw new InputError(onDisk);
+  return settings;
+}
+
+/**
+ * The path inputs checked against the disk, defaults included (a committed symlink named
+ * `purchased_tickets` is as dangerous as one given as input): every folder the run writes into,
+ * and the progress file, its journal and its lock, must resolve, symbolic links included, inside the
+ * workspace and be of the right kind. The only reads parseSettings makes; no writes.
+ */
+function pathProblemsOnDisk(settings: Settings, raw: RawInputs): string[] {
+  const named = (input: string, fallback: string): string => {
+    const given = (raw[input] ?? '').trim();
+    return given ? shown(given) : `${shown(fallback)} (the default)`;
+  };
+  const problems: string[] = [];
+  const check = (input: string, shownValue: string, problem: string | undefined): void => {
+    if (problem) problems.push(`${input} ${shownValue} ${problem}`);
+  };
+  const ticketsDir = named('tickets-dir', INPUT_DEFAULTS['tickets-dir']);
+  const folderProblem = [
+    settings.ticketsDir,
+    // Each event's folders: a link planted at <tickets-dir>/<event>/individual leads elsewhere too.
+    ...settings.eventIds.map((eventId) => path.join(settings.ticketsDir, eventId, 'individual')),
+  ]
+    .map((folder) => pathProblem(folder, 'folder', settings.workspace, 'purchased_tickets'))
+    .find((problem) => problem !== undefined);
+  check('tickets-dir', ticketsDir, folderProblem);
+  // Only a sync reads or writes the progress file.
+  if (settings.mode === 'sync') {
+    const example = defaultProgressFile(settings.region);
+    const progressFile = named('progress-file', example);
+    const fileProblem = [
+      settings.progressFile,
+      journalPath(settings.progressFile),
+      lockPath(settings.progressFile),
+    ]
+      .map((file) => pathProblem(file, 'file', settings.workspace, example))
+      .find((problem) => problem !== undefined);
+    check('progress-file', progressFile, fileProblem);
+  }
+  return problems;
 }

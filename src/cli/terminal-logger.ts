@@ -1,3 +1,4 @@
+import { commandSafeText } from '../log-text.js';
 import type { Logger } from '../ports.js';
 
 interface Output {
@@ -39,10 +40,11 @@ export function terminalLogger(
 ): Logger {
   let live = false;
   let firstAt = 0;
+  // Command-safe: `historical-sync` may run as a workflow step, whose output the runner reads.
   const line = (text: string): void => {
     if (live) output.write('\r\x1b[2K');
     live = false;
-    output.write(`${text}\n`);
+    output.write(`${commandSafeText(text)}\n`);
   };
   const logger: Logger = {
     info: line,

@@ -1,4 +1,5 @@
 import { count } from '../format.js';
+import { logText, urlForDisplay } from '../log-text.js';
 import { groupFailures, limitExceededText } from '../report/job-summary.js';
 import { syncTotals, type RunReport } from '../run-report.js';
 
@@ -81,7 +82,7 @@ export function renderTextSummary(report: RunReport): string {
   if (report.testDelivery) {
     const t = report.testDelivery;
     parts.push(
-      `Test delivery of ${t.ticketId} (${t.ticketName}) to ${t.url}: ${report.dryRun ? 'not sent (dry run)' : `${t.status ?? 'no answer'} ${t.answer}`}`,
+      `Test delivery of ${logText(t.ticketId)} (${logText(t.ticketName)}) to ${urlForDisplay(t.url)}: ${report.dryRun ? 'not sent (dry run)' : `${t.status ?? 'no answer'} ${logText(t.answer)}`}`,
     );
   }
   if (report.mode === 'sync' && !report.dryRun) parts.push(`Progress: ${report.progressFile}`);

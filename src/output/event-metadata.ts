@@ -1,9 +1,15 @@
 import type { PulledEvent } from '../vivenu/pull-event.js';
 import { creationRange, stringField, type Ticket } from '../vivenu/tickets.js';
 
-/** How many tickets have each value of a field; a missing or non-string value counts as "(none)". */
+/**
+ * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
+ * The values come from Vivenu, so the counts sit in an object without a prototype: a status
+ * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
+ * would find Object.prototype's function), and a `__proto__` becomes an own key that
+ * JSON.stringify writes out instead of swapping the prototype and vanishing.
+ */
 export function countBy(tickets: readonly Ticket[], field: string): Record<string, number> {
-  const counts: Record<string, number> = {};
+  const counts = Object.create(null) as Record<string, number>;
   for (const ticket of tickets) {
     const value = stringField(ticket, field) ?? '(none)';
     counts[value] = (counts[value] ?? 0) + 1;

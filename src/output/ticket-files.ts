@@ -1,6 +1,8 @@
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { logText } from '../log-text.js';
 import type { Ticket } from '../vivenu/tickets.js';
+import { namingInput } from '../workspace-paths.js';
 import type { EventMetadata } from './event-metadata.js';
 import { eachIndividualFileName } from './file-names.js';
 
@@ -83,6 +85,20 @@ export async function writeEventFiles(
   metadata: EventMetadata,
 ): Promise<EventFiles> {
   const files = eventFilePaths(ticketsDir, metadata.event_id);
+  try {
+    return await writeEachFile(files, tickets, metadata);
+  } catch (error) {
+    // Named for the input behind the path: a bare EACCES or ENOSPC says nothing to act on.
+    const file = (error as NodeJS.ErrnoException).path ?? files.eventDir;
+    throw namingInput('tickets-dir', 'write the pulled tickets to', file, error);
+  }
+}
+
+async function writeEachFile(
+  files: EventFiles,
+  tickets: readonly Ticket[],
+  metadata: EventMetadata,
+): Promise<EventFiles> {
   await rm(files.individualDir, { recursive: true, force: true });
   await mkdir(files.individualDir, { recursive: true });
 
@@ -93,7 +109,9 @@ export async function writeEventFiles(
     const file = path.join(files.individualDir, name);
     // Names are sanitised already; this guards the guarantee itself.
     if (path.dirname(file) !== files.individualDir) {
-      throw new Error(`refusing to write ticket ${ticket._id} outside ${files.individualDir}`);
+      throw new Error(
+        `refusing to write ticket ${logText(ticket._id)} outside ${files.individualDir}`,
+      );
     }
     writes.push(writeFile(file, `${JSON.stringify(ticket, null, 2)}\n`));
     if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT) await Promise.all(writes.splice(0));

@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { logText } from '../log-text.js';
+import { namingInput } from '../workspace-paths.js';
 import { ProgressLock } from './progress-lock.js';
 import { parseChange, Progress, ProgressFileError, type ProgressChange } from './progress.js';
 
@@ -16,7 +17,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
     return await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    throw namingInput('progress-file', 'read', file, error);
   }
 }
 

@@ -1,4 +1,5 @@
 import { count } from '../format.js';
+import { urlForDisplay } from '../log-text.js';
 import { sortedCounts } from '../output/event-metadata.js';
 import type {
   DryRunPlan,
@@ -220,7 +221,7 @@ function testSection(test: TestDelivery, dryRun: boolean): string[] {
         [
           test.ticketId,
           test.ticketName,
-          test.url,
+          urlForDisplay(test.url),
           dryRun ? '(dry run: not sent)' : `${test.status ?? 'none'} ${test.answer}`,
         ],
       ],
@@ -253,7 +254,8 @@ export function renderJobSummary(report: RunReport, failure?: string): string {
     );
   }
   const where = [`Vivenu: \`${report.vivenuOrigin}\``, `tickets: \`${report.ticketsDir}\``];
-  if (report.mode !== 'pull-only') where.push(`receiver: \`${report.webhookUrl}\``);
+  if (report.mode !== 'pull-only')
+    where.push(`receiver: \`${escapeHtml(urlForDisplay(report.webhookUrl))}\``);
   if (report.mode === 'sync') where.push(`progress: \`${report.progressFile}\``);
   parts.push(where.join(' · '));
 

@@ -1,3 +1,4 @@
+import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import type { KeeperStop, ProgressKeeper } from '../progress/progress-keeper.js';
 import type { EventSyncReport, FailedDelivery } from '../run-report.js';
@@ -79,12 +80,12 @@ export async function deliverBatch(
           },
         });
         logger.info(
-          `${label} failed ${describeTicket(ticket)}: ${failure.status ?? 'no answer'} ${failure.reason}`,
+          `${label} failed ${describeTicket(ticket)}: ${failure.status ?? 'no answer'} ${logText(failure.reason)}`,
         );
         if (++failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
           return {
             reason: 'receiver-down',
-            message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${failure.reason}): the receiver looks down. Stopped; run again later.`,
+            message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${logText(failure.reason)}): the receiver looks down. Stopped; run again later.`,
           };
         }
         break;
@@ -93,7 +94,7 @@ export async function deliverBatch(
         return {
           reason: 'signature-rejected',
           message:
-            `The receiver rejected the delivery of ${ticket._id} with ${outcome.status} (${outcome.reason || 'no reason given'}): ` +
+            `The receiver rejected the delivery of ${logText(ticket._id)} with ${outcome.status} (${logText(outcome.reason) || 'no reason given'}): ` +
             'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
         };
       case 'interrupted':

@@ -1,3 +1,5 @@
+import { logText } from '../log-text.js';
+
 /**
  * A Vivenu ticket as pulled: every field kept exactly as received, unknown ones too. Only
  * the few fields this tool reads are typed; everything else rides along untouched.
@@ -49,11 +51,12 @@ export function stringField(ticket: Ticket, field: string): string | undefined {
 
 /**
  * How a ticket is named in logs, summaries and errors: its id and ticket type, nothing a
- * person could be recognised by.
+ * person could be recognised by. Both come from Vivenu, so both are escaped for a log line.
  */
 export function describeTicket(ticket: Ticket): string {
   const ticketName = stringField(ticket, 'ticketName');
-  return ticketName === undefined ? ticket._id : `${ticket._id} (${ticketName})`;
+  const id = logText(ticket._id);
+  return ticketName === undefined ? id : `${id} (${logText(ticketName)})`;
 }
 
 /** Creation time in ms; a missing or unreadable `createdAt` sorts last. */

@@ -5,6 +5,7 @@ import {
   retryDelayMs,
   type RetryPolicy,
 } from '../http/retry.js';
+import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import { redactPersonalData, type Ticket } from '../vivenu/tickets.js';
 import { deliveryId, envelopeBody, signature } from './envelope.js';
@@ -113,7 +114,7 @@ export class WebhookSender {
 
   private retryAt(ticket: Ticket, attempt: number, reason: string, waitMs: number): number {
     this.options.logger?.info(
-      `  ${ticket._id}: ${reason}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`,
+      `  ${logText(ticket._id)}: ${logText(reason)}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`,
     );
     return this.options.clock.now() + waitMs;
   }

@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shownToPeople } from '../support/personal-data.js';
 import { runBundledAction } from '../../sandbox/action-runner.js';
@@ -25,6 +28,8 @@ interface BundleRow {
   value: (urls: { vivenu: string; receiver: string }) => string;
   /** Text that must never be shown, beyond the three secrets. */
   hidden?: string[];
+  /** Sets a trap in the workspace first (a symbolic link, a folder where a file goes). */
+  prepare?: (workspace: string, outside: string) => Promise<void>;
 }
 
 /** Representative rows of test/unit/bad-input-table.test.ts, run through the real bundle. */
@@ -48,6 +53,18 @@ const ROWS: BundleRow[] = [
   { input: 'interval', kind: 'wrong type', value: () => 'abc' },
   { input: 'dry-run', kind: 'wrong type', value: () => 'yes' },
   {
+    input: 'tickets-dir',
+    kind: 'symlink leading outside the workspace',
+    value: () => 'linked',
+    prepare: (workspace, outside) => symlink(outside, path.join(workspace, 'linked')),
+  },
+  {
+    input: 'progress-file',
+    kind: 'a folder, not a file',
+    value: () => 'progress',
+    prepare: (workspace) => mkdir(path.join(workspace, 'progress')),
+  },
+  {
     // The URL parser would drop the new line and deliver to /test-created: refused instead.
     input: 'webhook-url',
     kind: 'control character',
@@ -58,13 +75,17 @@ const ROWS: BundleRow[] = [
 describe('dist/index.js refuses a malformed input before any request', () => {
   it.each(ROWS.map((row) => [row.input, row.kind, row] as const))(
     '%s (%s): exit 1, an ::error:: naming the input, no request to Vivenu or the receiver',
-    async (input, _kind, { value, hidden = [] }) => {
+    async (input, _kind, { value, hidden = [], prepare }) => {
+      const workspace = await mkdtemp(path.join(os.tmpdir(), 'bad-input-bundle-ws-'));
+      const outside = await mkdtemp(path.join(os.tmpdir(), 'bad-input-bundle-outside-'));
+      await prepare?.(workspace, outside);
       vivenu = await startVivenuSandbox({
         apiKey: API_KEY,
         events: { [EVENT]: generateEventTickets({ eventId: EVENT, count: 20, seed: 5 }) },
       });
       receiver = await startReceiverSandbox({ secret: SECRET });
       const run = await runBundledAction({
+        workspace,
         inputs: {
           region: 'DEV',
           'event-id': EVENT,
@@ -91,6 +112,7 @@ describe('dist/index.js refuses a malformed input before any request', () => {
         deliveries: receiver.deliveries.length,
       }).toEqual({ exitCode: 1, errorNamesInput: true, vivenuRequests: 0, deliveries: 0 });
       expect(run.stderr).toBe('');
+      expect(await readdir(outside)).toEqual([]);
 
       const shown = shownToPeople(run.stdout) + run.summary;
       for (const secret of [API_KEY, SECRET, TOKEN, ...hidden]) expect(shown).not.toContain(secret);

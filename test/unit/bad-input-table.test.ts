@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
@@ -596,5 +598,151 @@ describe('the tables cover every input', () => {
 
   it('has a default row for every optional input', () => {
     expect(DEFAULT_ROWS.map((d) => d.input).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort());
+  });
+});
+
+/**
+ * Path inputs that are well-formed as text but lead, on the disk, outside the workspace or to
+ * the wrong kind of thing. A real temporary workspace: symbolic links are what is checked.
+ */
+describe('parseSettings: path inputs checked against the disk', () => {
+  interface DiskRow {
+    name: string;
+    input: 'tickets-dir' | 'progress-file';
+    value: string;
+    /** Builds the trap in `workspace`; `outside` is a folder beside it. */
+    prepare: (workspace: string, outside: string) => void;
+    says: RegExp;
+    mode?: string;
+  }
+  const outsideProblem = (input: string, value: string): RegExp =>
+    new RegExp(
+      `^${input} ${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} resolves through a symbolic link to [^\\n]+, outside the workspace \\([^\\n]+\\): name a (folder|file) inside the workspace$`,
+    );
+  const rows: DiskRow[] = [
+    {
+      name: 'a symlink to a folder outside',
+      input: 'tickets-dir',
+      value: 'linked',
+      prepare: (ws, out) => symlinkSync(out, path.join(ws, 'linked')),
+      says: outsideProblem('tickets-dir', '"linked"'),
+    },
+    {
+      name: 'below a symlinked folder',
+      input: 'tickets-dir',
+      value: 'linked/tickets',
+      prepare: (ws, out) => symlinkSync(out, path.join(ws, 'linked')),
+      says: outsideProblem('tickets-dir', '"linked/tickets"'),
+    },
+    {
+      name: "the default, committed as a symlink (the input's value is empty)",
+      input: 'tickets-dir',
+      value: '',
+      prepare: (ws, out) => symlinkSync(out, path.join(ws, 'purchased_tickets')),
+      says: outsideProblem('tickets-dir', '"purchased_tickets" (the default)'),
+    },
+    {
+      name: "an event's folder linked outside",
+      input: 'tickets-dir',
+      value: 'tickets',
+      prepare: (ws, out) => {
+        mkdirSync(path.join(ws, 'tickets'));
+        symlinkSync(out, path.join(ws, 'tickets', EVENT));
+      },
+      says: outsideProblem('tickets-dir', '"tickets"'),
+    },
+    {
+      name: 'a link to something that does not exist',
+      input: 'tickets-dir',
+      value: 'dangling',
+      prepare: (ws, out) => symlinkSync(path.join(out, 'missing'), path.join(ws, 'dangling')),
+      says: /^tickets-dir "dangling" is a symbolic link \([^\n]+\) to something that does not exist: remove the link, or name a real folder inside the workspace$/,
+    },
+    {
+      name: 'a file, not a folder',
+      input: 'tickets-dir',
+      value: 'notes.txt',
+      prepare: (ws) => writeFileSync(path.join(ws, 'notes.txt'), 'x'),
+      says: /^tickets-dir "notes.txt" is a file, not a folder: name a folder \(for example purchased_tickets; it is created when missing\)$/,
+    },
+    {
+      name: 'below a file',
+      input: 'tickets-dir',
+      value: 'notes.txt/tickets',
+      prepare: (ws) => writeFileSync(path.join(ws, 'notes.txt'), 'x'),
+      says: /^tickets-dir "notes.txt\/tickets" is below [^\n]+notes.txt, which is a file, not a folder: name a folder inside a folder$/,
+    },
+    {
+      name: 'a folder, not a file',
+      input: 'progress-file',
+      value: 'progress',
+      prepare: (ws) => mkdirSync(path.join(ws, 'progress')),
+      says: /^progress-file "progress" is a folder, not a file: name a file \(for example historical_sync_progress_PROD.json\)$/,
+    },
+    {
+      name: 'a symlink to a file outside',
+      input: 'progress-file',
+      value: 'progress.json',
+      prepare: (ws, out) => {
+        writeFileSync(path.join(out, 'elsewhere.json'), '{}');
+        symlinkSync(path.join(out, 'elsewhere.json'), path.join(ws, 'progress.json'));
+      },
+      says: outsideProblem('progress-file', '"progress.json"'),
+    },
+    {
+      name: 'in a folder linked outside',
+      input: 'progress-file',
+      value: 'state/progress.json',
+      prepare: (ws, out) => symlinkSync(out, path.join(ws, 'state')),
+      says: outsideProblem('progress-file', '"state/progress.json"'),
+    },
+    {
+      name: 'its journal linked outside (appends follow links)',
+      input: 'progress-file',
+      value: 'progress.json',
+      prepare: (ws, out) =>
+        symlinkSync(path.join(out, 'journal'), path.join(ws, 'progress.json.journal')),
+      says: /^progress-file "progress.json" is a symbolic link \([^\n]+progress.json.journal\) to something that does not exist/,
+    },
+  ];
+
+  const makeWorkspace = (): { workspace: string; outside: string } => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'bad-input-disk-'));
+    const ws = path.join(root, 'workspace');
+    const out = path.join(root, 'outside');
+    mkdirSync(ws);
+    mkdirSync(out);
+    return { workspace: ws, outside: out };
+  };
+
+  it.each(rows.map((r) => [r.input, r.name, r] as const))(
+    '%s, %s: one problem naming the input and what to do',
+    (input, _name, { value, prepare, says, mode }) => {
+      const { workspace: ws, outside } = makeWorkspace();
+      prepare(ws, outside);
+      let thrown: unknown;
+      try {
+        parseSettings({ ...valid, ...(mode ? { mode } : {}), [input]: value }, ws);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, `${input} ${JSON.stringify(value)} was accepted`).toBeInstanceOf(InputError);
+      const { problems } = thrown as InputError;
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(says);
+      expect(readdirSync(outside).filter((name) => name !== 'elsewhere.json')).toEqual([]);
+    },
+  );
+
+  it('accepts a symlink that stays inside the workspace, and a progress-file folder outside sync mode', () => {
+    const { workspace: ws } = makeWorkspace();
+    mkdirSync(path.join(ws, 'real'));
+    symlinkSync(path.join(ws, 'real'), path.join(ws, 'linked'));
+    mkdirSync(path.join(ws, 'progress'));
+    const settings = parseSettings({ ...valid, 'tickets-dir': 'linked' }, ws);
+    expect(settings.ticketsDir).toBe(path.join(ws, 'linked'));
+    expect(
+      parseSettings({ ...valid, mode: 'test', 'progress-file': 'progress' }, ws).progressFile,
+    ).toBe(path.join(ws, 'progress'));
   });
 });

@@ -72,6 +72,29 @@ describe('countBy and sortedCounts', () => {
     ]);
   });
 
+  it('counts values named like Object.prototype members, __proto__ included, and writes them out', () => {
+    const counts = countBy(
+      tickets([
+        { status: 'toString' },
+        { status: 'toString' },
+        { status: 'constructor' },
+        { status: '__proto__' },
+        { status: 'hasOwnProperty' },
+      ]),
+      'status',
+    );
+    expect(sortedCounts(counts)).toEqual([
+      ['toString', 2],
+      ['__proto__', 1],
+      ['constructor', 1],
+      ['hasOwnProperty', 1],
+    ]);
+    expect(JSON.parse(JSON.stringify(counts))).toEqual(
+      JSON.parse('{"toString":2,"constructor":1,"__proto__":1,"hasOwnProperty":1}'),
+    );
+    expect(Object.keys(JSON.parse(JSON.stringify(counts)) as object)).toContain('__proto__');
+  });
+
   it('gives an empty object for no tickets', () => {
     expect(countBy([], 'status')).toEqual({});
   });
