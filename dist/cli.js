@@ -18,7 +18,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(955);
 /* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(863);
 /* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(424);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(441);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(324);
 /**
@@ -418,6 +418,31 @@ function groupFailures(failures) {
     }
     return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length);
 }
+/** The receiver's answer for a ticket type it has not registered (/work/shared/vivenu-facts.md). */
+const UNREGISTERED_TYPE = /ticketTypeId not found in KV store/i;
+/** What a person can do about a group of failures, from the status and what was said. */
+function failureAdvice(status, reason) {
+    if (UNREGISTERED_TYPE.test(reason))
+        return 'Register the ticket types listed below with the receiver, then run again.';
+    if (status === null || status === 408 || status === 429 || status >= 500)
+        return 'The receiver had trouble (no answer, overloaded or failing): run again later.';
+    return 'The receiver refused these tickets: check its answer; they are sent again on the next run.';
+}
+/** The ticketTypeIds of tickets the receiver said it has not registered, with their counts. */
+function unregisteredTicketTypes(failures) {
+    const counts = new Map();
+    for (const failure of failures) {
+        if (!UNREGISTERED_TYPE.test(failure.reason))
+            continue;
+        const type = failure.ticketTypeId ?? '(none)';
+        counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+/** An outside value inside backticks: escaped, and no backtick to close the span early. */
+function code(text) {
+    return `\`${tableCell(text).replace(/`/g, "'")}\``;
+}
 function failuresSection(report) {
     if (report.failures.length === 0)
         return [];
@@ -429,14 +454,22 @@ function failuresSection(report) {
         g.status === null ? 'none' : String(g.status),
         g.ids.length,
         g.ids.slice(0, EXAMPLE_IDS).join(', '),
+        failureAdvice(g.status, g.reason),
     ]);
     const more = groups.length > FAILURE_REASONS_SHOWN
         ? `\n\n${groups.length - FAILURE_REASONS_SHOWN} more reasons are in the progress file's \`errors\`.`
         : '';
-    return [
+    const parts = [
         '### Failed deliveries (retried on the next run)',
-        `${table(['Receiver said', 'Status', 'Tickets', 'Examples (_id)'], rows)}${more}`,
+        `${table(['Receiver said', 'Status', 'Tickets', 'Examples (_id)', 'What to do'], rows)}${more}`,
     ];
+    const unregistered = unregisteredTicketTypes(report.failures);
+    if (unregistered.length > 0) {
+        parts.push(`ticketTypeIds the receiver has not registered (\`ticketTypeId not found in KV store\`): ` +
+            unregistered.map(([type, n]) => `${code(type)} (${count(n)} tickets)`).join(', ') +
+            '. Register them with the receiver, then run again: only the tickets not delivered go out.');
+    }
+    return parts;
 }
 function planSection(plan) {
     return [
@@ -669,12 +702,11 @@ function count(n) {
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   Po: () => (/* binding */ classifyNetworkFailure),
 /* harmony export */   Q4: () => (/* binding */ backoffDelayMs),
-/* harmony export */   gl: () => (/* binding */ describeNetworkError),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   qO: () => (/* binding */ retryDelayMs),
 /* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
-/* unused harmony exports REFUSALS_BEFORE_LASTING, isLocalHost */
+/* unused harmony exports describeNetworkError, REFUSALS_BEFORE_LASTING, isLocalHost */
 /**
  * Retry decisions shared by every HTTP caller: which failures are worth another try and how
  * long to wait. Pure functions; the caller owns the clock.
@@ -839,7 +871,7 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 
 /***/ }),
 
-/***/ 82:
+/***/ 25:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1770,9 +1802,39 @@ function selectTickets(tickets, rules) {
     return selection;
 }
 
+;// CONCATENATED MODULE: ./src/log-text.ts
+/**
+ * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
+ * line: control characters and line breaks shown escaped, so the value stays on its line and
+ * cannot start a workflow command (`::error::…`) of its own.
+ */
+function logText(value) {
+    const text = typeof value === 'string' ? value : String(value);
+    // C0 and C1 controls, DEL, and the two Unicode line separators.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
+        switch (character) {
+            case '\n':
+                return '\\n';
+            case '\r':
+                return '\\r';
+            case '\t':
+                return '\\t';
+            default:
+                return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/sync/deliver-batch.ts
 
-/** This many tickets failing one after another means the receiver is down, not the tickets. */
+
+/**
+ * This many tickets failing one after another for the receiver's own trouble (no answer, 408,
+ * 429, 5xx) means the receiver is down, not the tickets. A permanent answer about one ticket
+ * (another 4xx, such as an unregistered ticket type) is an answer: it does not count, and it
+ * ends the streak, so five unregistered tickets in a row cannot stop the tickets behind them.
+ */
 const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
 function reportSent(logger, update) {
     if (logger.progress)
@@ -1811,6 +1873,7 @@ async function deliverBatch(batch, context) {
                     eventId,
                     ticketId: ticket._id,
                     ticketName: stringField(ticket, 'ticketName') ?? '',
+                    ticketTypeId: stringField(ticket, 'ticketTypeId') ?? null,
                     status: outcome.status ?? null,
                     reason: outcome.reason,
                 };
@@ -1826,19 +1889,25 @@ async function deliverBatch(batch, context) {
                         timestamp: new Date(clock.now()).toISOString(),
                     },
                 });
-                logger.info(`${label} failed ${describeTicket(ticket)}: ${failure.status ?? 'no answer'} ${failure.reason}`);
-                if (++failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
+                logger.info(`${label} failed ${logText(describeTicket(ticket))}: ${failure.status ?? 'no answer'} ${logText(failure.reason)}`);
+                failuresInARow = outcome.transient ? failuresInARow + 1 : 0;
+                if (failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
                     return {
                         reason: 'receiver-down',
-                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${failure.reason}): the receiver looks down. Stopped; run again later.`,
+                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${logText(failure.reason)}): the receiver looks down. Stopped; run again later.`,
                     };
                 }
                 break;
             }
+            case 'unusable':
+                // Decided: stop at once, like a rejected signature. A redirect or an address that
+                // cannot work is about webhook-url, not this ticket: every ticket would get the same,
+                // and each would cost its retries. The ticket stays pending, not failed.
+                return { reason: 'webhook-url-unusable', message: logText(outcome.reason) };
             case 'rejected':
                 return {
                     reason: 'signature-rejected',
-                    message: `The receiver rejected the delivery of ${ticket._id} with ${outcome.status} (${outcome.reason || 'no reason given'}): ` +
+                    message: `The receiver rejected the delivery of ${logText(ticket._id)} with ${outcome.status} (${logText(outcome.reason) || 'no reason given'}): ` +
                         'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
                 };
             case 'interrupted':
@@ -2173,6 +2242,7 @@ function signature(body, secret) {
 
 
 
+
 /** Three retries after the first try, as the issue's receiver contract asks. */
 const webhookRetryPolicy = {
     maxAttempts: 4,
@@ -2182,7 +2252,14 @@ const webhookRetryPolicy = {
 };
 /** After a stop is asked for, the delivery in flight gets this long to answer. */
 const IN_FLIGHT_GRACE_MS = 5_000;
+/** An answer is shown and recorded this long at most (after redaction). */
 const ANSWER_CHARACTERS = 200;
+/**
+ * An answer's body is read this far, after decompression (fetch inflates gzip, deflate and
+ * brotli by itself with no limit: /work/shared/vivenu-facts.md), and the rest discarded: a
+ * few bytes that inflate to gigabytes cannot fill memory.
+ */
+const ANSWER_BYTES_READ = 64 * 1024;
 /** Delivers tickets as signed `ticket.created` webhooks, paced, with targeted retries. */
 class WebhookSender {
     options;
@@ -2205,55 +2282,80 @@ class WebhookSender {
             headers['x-vivenu-signature'] = signature(body, this.options.secret);
         let notBefore = Number.NEGATIVE_INFINITY;
         let attempt = 0;
+        let refusedInARow = 0;
         while (attempt < this.retry.maxAttempts) {
             if (!(await pacer.turn(stop, notBefore)))
                 return { kind: 'interrupted', attempts: attempt };
             attempt++;
-            const result = await this.post(body, headers);
+            const result = await this.post(body, headers, refusedInARow);
             if (result.kind === 'interrupted')
                 return { kind: 'interrupted', attempts: attempt };
+            if (result.kind === 'redirect') {
+                return {
+                    kind: 'unusable',
+                    status: result.status,
+                    reason: redirectReason(result.status, result.location, this.options.url),
+                    attempts: attempt,
+                };
+            }
             if (result.kind === 'answer') {
+                refusedInARow = 0;
                 const { status, text, retryAfter } = result;
-                const answer = redactPersonalData(text.slice(0, ANSWER_CHARACTERS), ticket)
-                    .replace(/\s+/g, ' ')
-                    .trim();
+                const answer = displayAnswer(text, ticket);
                 if (status >= 200 && status < 300)
                     return { kind: 'delivered', status, attempts: attempt, answer };
                 if (status === 401 || status === 403)
                     return { kind: 'rejected', status, reason: answer };
                 if (!(0,retry/* isRetryableStatus */.PS)(status))
-                    return { kind: 'failed', status, reason: answer, attempts: attempt };
+                    return { kind: 'failed', status, reason: answer, attempts: attempt, transient: false };
                 if (attempt >= this.retry.maxAttempts) {
                     return {
                         kind: 'failed',
                         status,
                         reason: `HTTP ${status} after ${attempt} attempts: ${answer}`,
                         attempts: attempt,
+                        transient: true,
                     };
                 }
                 const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, (0,retry/* parseRetryAfter */.mu)(retryAfter, clock.now()), this.retry, this.random);
                 notBefore = this.retryAt(ticket, attempt, `HTTP ${status}`, waitMs);
             }
             else {
-                if (attempt >= this.retry.maxAttempts) {
+                const { failure } = result;
+                if (failure.lasting) {
                     return {
-                        kind: 'failed',
-                        reason: `${result.reason} after ${attempt} attempts`,
+                        kind: 'unusable',
+                        status: null,
+                        reason: `webhook-url (${new URL(this.options.url).origin}) cannot work: ${failure.lasting}. Nothing was delivered to it; no retry can fix this.`,
                         attempts: attempt,
                     };
                 }
+                refusedInARow = failure.refused ? refusedInARow + 1 : 0;
+                if (attempt >= this.retry.maxAttempts) {
+                    return {
+                        kind: 'failed',
+                        reason: `${failure.reason} after ${attempt} attempts`,
+                        attempts: attempt,
+                        transient: true,
+                    };
+                }
                 const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, undefined, this.retry, this.random);
-                notBefore = this.retryAt(ticket, attempt, result.reason, waitMs);
+                notBefore = this.retryAt(ticket, attempt, failure.reason, waitMs);
             }
         }
-        return { kind: 'failed', reason: 'no attempt was made', attempts: attempt };
+        return { kind: 'failed', reason: 'no attempt was made', attempts: attempt, transient: true };
     }
     retryAt(ticket, attempt, reason, waitMs) {
-        this.options.logger?.info(`  ${ticket._id}: ${reason}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
+        this.options.logger?.info(`  ${logText(ticket._id)}: ${logText(reason)}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
         return this.options.clock.now() + waitMs;
     }
-    /** One POST of the exact signed bytes. A stop gives the answer a short grace, then aborts. */
-    async post(body, headers) {
+    /**
+     * One POST of the exact signed bytes, to webhook-url only: a redirect is returned, never
+     * followed (fetch would follow it by default, re-posting the body on 307/308 and turning
+     * 301/302/303 into a GET without it: /work/shared/vivenu-facts.md). A stop gives the answer a
+     * short grace, then aborts.
+     */
+    async post(body, headers, refusedBefore) {
         const { stop } = this.options;
         const grace = new AbortController();
         const startGrace = () => {
@@ -2269,9 +2371,18 @@ class WebhookSender {
                 method: 'POST',
                 headers,
                 body,
+                redirect: 'manual',
                 signal: AbortSignal.any([timeout, grace.signal]),
             });
-            const text = await response.text();
+            if (response.status >= 300 && response.status < 400) {
+                await response.body?.cancel().catch(() => { });
+                return {
+                    kind: 'redirect',
+                    status: response.status,
+                    location: response.headers.get('location'),
+                };
+            }
+            const text = await readAnswer(response, ANSWER_BYTES_READ);
             return {
                 kind: 'answer',
                 status: response.status,
@@ -2282,12 +2393,62 @@ class WebhookSender {
         catch (error) {
             if (grace.signal.aborted)
                 return { kind: 'interrupted' };
-            return { kind: 'network', reason: (0,retry/* describeNetworkError */.gl)(error) };
+            return {
+                kind: 'network',
+                failure: (0,retry/* classifyNetworkFailure */.Po)(error, this.options.url, refusedBefore),
+            };
         }
         finally {
             stop?.removeEventListener('abort', startGrace);
         }
     }
+}
+/**
+ * The first `maxBytes` of the body (as fetch hands it: decompressed), read chunk by chunk; the
+ * rest is cancelled unread. A cut inside a character shows as U+FFFD.
+ */
+async function readAnswer(response, maxBytes) {
+    if (!response.body)
+        return '';
+    const reader = response.body.getReader();
+    const chunks = [];
+    let bytes = 0;
+    let finished = false;
+    try {
+        while (bytes < maxBytes) {
+            const { done, value } = await reader.read();
+            if (done) {
+                finished = true;
+                break;
+            }
+            const kept = value.length > maxBytes - bytes ? value.subarray(0, maxBytes - bytes) : value;
+            chunks.push(kept);
+            bytes += kept.length;
+        }
+    }
+    finally {
+        if (!finished)
+            await reader.cancel().catch(() => { });
+    }
+    return new TextDecoder().decode(Buffer.concat(chunks, bytes));
+}
+/**
+ * An answer as it may be shown and recorded: the ticket's values and emails redacted first,
+ * then one line, then cut (a cut made first could leave half an email no pattern matches).
+ */
+function displayAnswer(text, ticket) {
+    return redactPersonalData(text, ticket).replace(/\s+/g, ' ').trim().slice(0, ANSWER_CHARACTERS);
+}
+/**
+ * Why a 3xx is not a delivery, naming only the target's origin (a path or query may hold a
+ * token) and what to set instead.
+ */
+function redirectReason(status, location, webhookUrl) {
+    const to = location !== null && URL.canParse(location, webhookUrl)
+        ? ` to ${logText(new URL(location, webhookUrl).origin)}`
+        : '';
+    return (`The receiver answered ${status}, a redirect${to}, which is not followed: the signed ticket ` +
+        `goes only to webhook-url (${new URL(webhookUrl).origin}). Set webhook-url to the final address.`);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
@@ -2601,6 +2762,7 @@ class PipelineRun {
                 return;
             case 'receiver-down':
             case 'signature-rejected':
+            case 'webhook-url-unusable':
             case 'untrusted-pull':
             case 'progress-not-committed':
                 throw new errors/* RunStoppedError */.Fz(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
