@@ -247,6 +247,32 @@ describe(
       expect(receiver.deliveries).toHaveLength(0);
       expect(seconds).toBeLessThan(10);
     });
+
+    it('github-api-url on a blocked port: no retry, nothing delivered', async () => {
+      const { vivenu, receiver } = await sandboxes(tickets);
+      const run = await runBundledAction({
+        inputs: {
+          region: 'DEV',
+          'event-id': EVENT,
+          'api-key': API_KEY,
+          'vivenu-url': vivenu.url,
+          'webhook-url': receiver.url,
+          'webhook-secret': SECRET,
+          'github-token': 'hostile-receiver-github-token',
+          'github-api-url': 'http://127.0.0.1:9',
+          interval: '0.01',
+        },
+        // What the runner sets for a workflow_dispatch run on main.
+        env: { GITHUB_REPOSITORY: 'hia/vivenu-sync', GITHUB_REF: 'refs/heads/main' },
+      });
+
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toContain(
+        'github-api-url (http://127.0.0.1:9) cannot work: port 9 is one fetch refuses to connect to',
+      );
+      expect(run.stdout).not.toContain('trying again');
+      expect(receiver.deliveries).toHaveLength(0);
+    });
   },
 );
 
