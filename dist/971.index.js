@@ -152,6 +152,8 @@ class ProgressCommitter {
     repository;
     options;
     where;
+    /** Connections GitHub's address refused in a row, across publishes (the keeper retries them). */
+    refusedInARow = 0;
     constructor(repository, options) {
         this.repository = repository;
         this.options = options;
@@ -162,12 +164,14 @@ class ProgressCommitter {
         for (let attempt = 1;; attempt++) {
             try {
                 const made = await this.commitOnce(progress, reason, signal);
+                this.refusedInARow = 0;
                 if (made)
                     logger.info(`Committed ${path} to ${this.where} (${reason}): ${made.message}`);
                 return { landed: true, commit: made?.sha };
             }
             catch (error) {
-                const failure = classifyCommitFailure(error, this.options);
+                const failure = classifyCommitFailure(error, this.options, this.refusedInARow);
+                this.refusedInARow = isRefusal(error) ? this.refusedInARow + 1 : 0;
                 if (failure === 'conflict' && attempt < MAX_CONFLICT_ATTEMPTS) {
                     logger.info(`${path} changed on ${this.where} meanwhile (${statusOf(error)}): reading it again and merging`);
                     continue;
@@ -223,13 +227,21 @@ function gitHubSaid(error) {
  * limit page (403 or 429 that say "rate limit"), and the 409 messages quoted in
  * sandbox/github-sandbox.ts for protected branches and rulesets.
  */
-function classifyCommitFailure(error, target) {
+function classifyCommitFailure(error, target, refusedBefore = 0) {
     const status = statusOf(error);
     const said = gitHubSaid(error);
     const answer = `${status}${said ? ` ${said}` : ''}`;
     if (error instanceof progress/* ProgressFileError */.E2)
         return { kind: 'refused', message: error.message };
     if (status === undefined) {
+        const url = requestUrl(error);
+        const network = url ? (0,retry/* classifyNetworkFailure */.Po)(error, url, refusedBefore) : undefined;
+        if (network?.lasting) {
+            return {
+                kind: 'refused',
+                message: `github-api-url (${new URL(url).origin}) cannot work: ${network.lasting}; no retry can fix this`,
+            };
+        }
         // Octokit keeps what fetch threw as the cause.
         const cause = error?.cause ?? error;
         const name = cause?.name;
@@ -275,6 +287,16 @@ function classifyCommitFailure(error, target) {
         };
     }
     return { kind: 'refused', message: `GitHub refused to commit ${target.path} (${answer})` };
+}
+/** The address Octokit asked, which its errors carry (`error.request.url`). */
+function requestUrl(error) {
+    const url = error?.request?.url;
+    return typeof url === 'string' && URL.canParse(url) ? url : undefined;
+}
+/** A connection refused below HTTP (no status), for the count of refusals in a row. */
+function isRefusal(error) {
+    const url = requestUrl(error);
+    return (statusOf(error) === undefined && url !== undefined && (0,retry/* classifyNetworkFailure */.Po)(error, url).refused);
 }
 
 ;// CONCATENATED MODULE: ./src/github/github-doors.ts

@@ -244,7 +244,8 @@ function parseCommandLine(argv, env) {
 /* harmony export */ });
 /**
  * Stops after which the same command, run again, goes on delivering. A rejected signature is
- * not one: the same secret is rejected again, and the run's error says to check it.
+ * not one: the same secret is rejected again, and the run's error says to check it; nor is a
+ * webhook-url that redirects or cannot be reached: the same URL fails the same way.
  */
 const RESUMED_BY_RUNNING_AGAIN = {
     cancelled: true,
@@ -253,6 +254,7 @@ const RESUMED_BY_RUNNING_AGAIN = {
     'untrusted-pull': true,
     'progress-not-committed': true,
     'signature-rejected': false,
+    'webhook-url-unusable': false,
 };
 /**
  * Whether running the same command again would deliver tickets this run did not try: tickets
@@ -496,6 +498,31 @@ function groupFailures(failures) {
     }
     return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length);
 }
+/** The receiver's answer for a ticket type it has not registered (/work/shared/vivenu-facts.md). */
+const UNREGISTERED_TYPE = /ticketTypeId not found in KV store/i;
+/** What a person can do about a group of failures, from the status and what was said. */
+function failureAdvice(status, reason) {
+    if (UNREGISTERED_TYPE.test(reason))
+        return 'Register the ticket types listed below with the receiver, then run again.';
+    if (status === null || status === 408 || status === 429 || status >= 500)
+        return 'The receiver had trouble (no answer, overloaded or failing): run again later.';
+    return 'The receiver refused these tickets: check its answer; they are sent again on the next run.';
+}
+/** The ticketTypeIds of tickets the receiver said it has not registered, with their counts. */
+function unregisteredTicketTypes(failures) {
+    const counts = new Map();
+    for (const failure of failures) {
+        if (!UNREGISTERED_TYPE.test(failure.reason))
+            continue;
+        const type = failure.ticketTypeId ?? '(none)';
+        counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+/** An outside value inside backticks: escaped, and no backtick to close the span early. */
+function code(text) {
+    return `\`${tableCell(text).replace(/`/g, "'")}\``;
+}
 function failuresSection(report) {
     if (report.failures.length === 0)
         return [];
@@ -507,14 +534,22 @@ function failuresSection(report) {
         g.status === null ? 'none' : String(g.status),
         g.ids.length,
         g.ids.slice(0, EXAMPLE_IDS).join(', '),
+        failureAdvice(g.status, g.reason),
     ]);
     const more = groups.length > FAILURE_REASONS_SHOWN
         ? `\n\n${groups.length - FAILURE_REASONS_SHOWN} more reasons are in the progress file's \`errors\`.`
         : '';
-    return [
+    const parts = [
         '### Failed deliveries (retried on the next run)',
-        `${table(['Receiver said', 'Status', 'Tickets', 'Examples (_id)'], rows)}${more}`,
+        `${table(['Receiver said', 'Status', 'Tickets', 'Examples (_id)', 'What to do'], rows)}${more}`,
     ];
+    const unregistered = unregisteredTicketTypes(report.failures);
+    if (unregistered.length > 0) {
+        parts.push(`ticketTypeIds the receiver has not registered (\`ticketTypeId not found in KV store\`): ` +
+            unregistered.map(([type, n]) => `${code(type)} (${count(n)} tickets)`).join(', ') +
+            '. Register them with the receiver, then run again: only the tickets not delivered go out.');
+    }
+    return parts;
 }
 function planSection(plan) {
     return [
@@ -757,12 +792,13 @@ function count(n) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   Po: () => (/* binding */ classifyNetworkFailure),
 /* harmony export */   Q4: () => (/* binding */ backoffDelayMs),
-/* harmony export */   gl: () => (/* binding */ describeNetworkError),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   qO: () => (/* binding */ retryDelayMs),
 /* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
+/* unused harmony exports describeNetworkError, REFUSALS_BEFORE_LASTING, isLocalHost */
 /**
  * Retry decisions shared by every HTTP caller: which failures are worth another try and how
  * long to wait. Pure functions; the caller owns the clock.
@@ -817,6 +853,27 @@ const NETWORK_ERROR_NAMES = {
     ENOTFOUND: 'host not found',
     EAI_AGAIN: 'host lookup failed',
 };
+/** The first `code` and the deepest message along an error's `cause` chain. */
+function rootOf(error) {
+    let code;
+    let address;
+    let message = error instanceof Error ? error.message : String(error);
+    let current = error;
+    // fetch (undici) throws TypeError('fetch failed') with Node's error as `cause`; Octokit wraps
+    // that TypeError once more; node:http's NetworkError has Node's error as `cause`.
+    for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+        const own = current.code;
+        if (code === undefined && typeof own === 'string')
+            code = own;
+        // Node's connect errors name the address they tried: a host name may resolve to loopback.
+        const tried = current.address;
+        if (address === undefined && typeof tried === 'string')
+            address = tried;
+        message = current.message;
+        current = current.cause;
+    }
+    return { code, message, address };
+}
 /** A failure below HTTP (refused, reset, dropped, DNS, our own timeout), in a few words. */
 function describeNetworkError(error) {
     if (!(error instanceof Error))
@@ -824,10 +881,83 @@ function describeNetworkError(error) {
     if (error.name === 'TimeoutError')
         return 'timed out';
     const cause = error.cause;
-    const code = typeof cause?.code === 'string' ? cause.code : undefined;
+    const code = typeof cause?.code === 'string' ? cause.code : rootOf(error).code;
     if (code)
         return NETWORK_ERROR_NAMES[code] ? `${NETWORK_ERROR_NAMES[code]} (${code})` : code;
     return typeof cause?.message === 'string' ? cause.message : error.message;
+}
+/**
+ * OpenSSL's certificate verdicts as Node reports them (nodejs.org/api/tls.html, "X509
+ * certificate error codes"), and Node's own for a name the certificate does not cover.
+ */
+const CERTIFICATE_CODE = /^(CERT_|UNABLE_TO_(GET_ISSUER|VERIFY|DECRYPT|DECODE)|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT|INVALID_CA|PATH_LENGTH_EXCEEDED|INVALID_PURPOSE|HOSTNAME_MISMATCH|ERR_TLS_CERT_ALTNAME_INVALID)/;
+/**
+ * A refusal from an address on this machine or this network means nothing listens there: one
+ * retry covers a local server restarting, a second refusal in a row is the answer.
+ */
+const REFUSALS_BEFORE_LASTING = 2;
+/** Loopback and private (RFC 1918, RFC 4193, link-local) hosts, by their literal form. */
+function isLocalHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost') || host === '::1')
+        return true;
+    if (/^(fc|fd)[0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host))
+        return true;
+    const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host.replace(/^::ffff:/, ''));
+    if (!v4)
+        return false;
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (a === 127 ||
+        a === 10 ||
+        (a === 172 && b >= 16 && b <= 31) ||
+        (a === 192 && b === 168) ||
+        (a === 169 && b === 254));
+}
+/**
+ * The one classifier of failures below HTTP, for every client (the Vivenu pull over node:http,
+ * deliveries over fetch, GitHub through Octokit). Lasting: fetch's "bad port" (the Fetch
+ * standard blocks ports such as 9 and 1 before connecting: fetch.spec.whatwg.org/#port-blocking),
+ * a host that does not exist (ENOTFOUND), a certificate TLS rejects, and a connection refused
+ * by a loopback or private address `refusedBefore` + 1 times in a row. Everything else (resets,
+ * timeouts, a public host refusing, EAI_AGAIN) may be load or a passing fault: retried.
+ */
+function classifyNetworkFailure(error, url, refusedBefore = 0) {
+    const reason = describeNetworkError(error);
+    const { code, message, address } = rootOf(error);
+    const target = new URL(url);
+    const refused = code === 'ECONNREFUSED';
+    if (error instanceof Error && error.name === 'TimeoutError')
+        return { reason, refused };
+    if (code === undefined && /^bad port$/i.test(message)) {
+        return {
+            reason: 'bad port',
+            lasting: `port ${target.port} is one fetch refuses to connect to (a blocked port): use the service's real port`,
+            refused,
+        };
+    }
+    if (code === 'ENOTFOUND') {
+        return {
+            reason,
+            lasting: `the host ${target.hostname} does not exist (DNS: ENOTFOUND): check the address`,
+            refused,
+        };
+    }
+    if (code !== undefined && CERTIFICATE_CODE.test(code)) {
+        return {
+            reason: `certificate rejected (${code})`,
+            lasting: `${target.host}'s TLS certificate was rejected (${code}): the address must serve a certificate a public CA signed for that name`,
+            refused,
+        };
+    }
+    const local = isLocalHost(target.hostname) || (address !== undefined && isLocalHost(address));
+    if (refused && local && refusedBefore + 1 >= REFUSALS_BEFORE_LASTING) {
+        return {
+            reason,
+            lasting: `nothing listens at ${target.host} (connection refused ${refusedBefore + 1} times in a row): check the address and port, or start the service`,
+            refused,
+        };
+    }
+    return { reason, refused };
 }
 
 
@@ -1528,7 +1658,12 @@ function selectTickets(tickets, rules) {
 ;// CONCATENATED MODULE: ./src/sync/deliver-batch.ts
 
 
-/** This many tickets failing one after another means the receiver is down, not the tickets. */
+/**
+ * This many tickets failing one after another for the receiver's own trouble (no answer, 408,
+ * 429, 5xx) means the receiver is down, not the tickets. A permanent answer about one ticket
+ * (another 4xx, such as an unregistered ticket type) is an answer: it does not count, and it
+ * ends the streak, so five unregistered tickets in a row cannot stop the tickets behind them.
+ */
 const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
 function reportSent(logger, update) {
     if (logger.progress)
@@ -1567,6 +1702,7 @@ async function deliverBatch(batch, context) {
                     eventId,
                     ticketId: ticket._id,
                     ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
+                    ticketTypeId: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null,
                     status: outcome.status ?? null,
                     reason: outcome.reason,
                 };
@@ -1583,7 +1719,8 @@ async function deliverBatch(batch, context) {
                     },
                 });
                 logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
-                if (++failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
+                failuresInARow = outcome.transient ? failuresInARow + 1 : 0;
+                if (failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
                     return {
                         reason: 'receiver-down',
                         message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}): the receiver looks down. Stopped; run again later.`,
@@ -1591,6 +1728,11 @@ async function deliverBatch(batch, context) {
                 }
                 break;
             }
+            case 'unusable':
+                // Decided: stop at once, like a rejected signature. A redirect or an address that
+                // cannot work is about webhook-url, not this ticket: every ticket would get the same,
+                // and each would cost its retries. The ticket stays pending, not failed.
+                return { reason: 'webhook-url-unusable', message: (0,log_text/* logText */.kc)(outcome.reason) };
             case 'rejected':
                 return {
                     reason: 'signature-rejected',
@@ -2062,7 +2204,14 @@ const webhookRetryPolicy = {
 };
 /** After a stop is asked for, the delivery in flight gets this long to answer. */
 const IN_FLIGHT_GRACE_MS = 5_000;
+/** An answer is shown and recorded this long at most (after redaction). */
 const ANSWER_CHARACTERS = 200;
+/**
+ * An answer's body is read this far, after decompression (fetch inflates gzip, deflate and
+ * brotli by itself with no limit: /work/shared/vivenu-facts.md), and the rest discarded: a
+ * few bytes that inflate to gigabytes cannot fill memory.
+ */
+const ANSWER_BYTES_READ = 64 * 1024;
 /** Delivers tickets as signed `ticket.created` webhooks, paced, with targeted retries. */
 class WebhookSender {
     options;
@@ -2085,55 +2234,80 @@ class WebhookSender {
             headers['x-vivenu-signature'] = signature(body, this.options.secret);
         let notBefore = Number.NEGATIVE_INFINITY;
         let attempt = 0;
+        let refusedInARow = 0;
         while (attempt < this.retry.maxAttempts) {
             if (!(await pacer.turn(stop, notBefore)))
                 return { kind: 'interrupted', attempts: attempt };
             attempt++;
-            const result = await this.post(body, headers);
+            const result = await this.post(body, headers, refusedInARow);
             if (result.kind === 'interrupted')
                 return { kind: 'interrupted', attempts: attempt };
+            if (result.kind === 'redirect') {
+                return {
+                    kind: 'unusable',
+                    status: result.status,
+                    reason: redirectReason(result.status, result.location, this.options.url),
+                    attempts: attempt,
+                };
+            }
             if (result.kind === 'answer') {
+                refusedInARow = 0;
                 const { status, text, retryAfter } = result;
-                const answer = (0,vivenu_tickets/* redactPersonalData */.Ut)(text.slice(0, ANSWER_CHARACTERS), ticket)
-                    .replace(/\s+/g, ' ')
-                    .trim();
+                const answer = displayAnswer(text, ticket);
                 if (status >= 200 && status < 300)
                     return { kind: 'delivered', status, attempts: attempt, answer };
                 if (status === 401 || status === 403)
                     return { kind: 'rejected', status, reason: answer };
                 if (!(0,retry/* isRetryableStatus */.PS)(status))
-                    return { kind: 'failed', status, reason: answer, attempts: attempt };
+                    return { kind: 'failed', status, reason: answer, attempts: attempt, transient: false };
                 if (attempt >= this.retry.maxAttempts) {
                     return {
                         kind: 'failed',
                         status,
                         reason: `HTTP ${status} after ${attempt} attempts: ${answer}`,
                         attempts: attempt,
+                        transient: true,
                     };
                 }
                 const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, (0,retry/* parseRetryAfter */.mu)(retryAfter, clock.now()), this.retry, this.random);
                 notBefore = this.retryAt(ticket, attempt, `HTTP ${status}`, waitMs);
             }
             else {
-                if (attempt >= this.retry.maxAttempts) {
+                const { failure } = result;
+                if (failure.lasting) {
                     return {
-                        kind: 'failed',
-                        reason: `${result.reason} after ${attempt} attempts`,
+                        kind: 'unusable',
+                        status: null,
+                        reason: `webhook-url (${new URL(this.options.url).origin}) cannot work: ${failure.lasting}. Nothing was delivered to it; no retry can fix this.`,
                         attempts: attempt,
                     };
                 }
+                refusedInARow = failure.refused ? refusedInARow + 1 : 0;
+                if (attempt >= this.retry.maxAttempts) {
+                    return {
+                        kind: 'failed',
+                        reason: `${failure.reason} after ${attempt} attempts`,
+                        attempts: attempt,
+                        transient: true,
+                    };
+                }
                 const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, undefined, this.retry, this.random);
-                notBefore = this.retryAt(ticket, attempt, result.reason, waitMs);
+                notBefore = this.retryAt(ticket, attempt, failure.reason, waitMs);
             }
         }
-        return { kind: 'failed', reason: 'no attempt was made', attempts: attempt };
+        return { kind: 'failed', reason: 'no attempt was made', attempts: attempt, transient: true };
     }
     retryAt(ticket, attempt, reason, waitMs) {
         this.options.logger?.info(`  ${(0,log_text/* logText */.kc)(ticket._id)}: ${(0,log_text/* logText */.kc)(reason)}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
         return this.options.clock.now() + waitMs;
     }
-    /** One POST of the exact signed bytes. A stop gives the answer a short grace, then aborts. */
-    async post(body, headers) {
+    /**
+     * One POST of the exact signed bytes, to webhook-url only: a redirect is returned, never
+     * followed (fetch would follow it by default, re-posting the body on 307/308 and turning
+     * 301/302/303 into a GET without it: /work/shared/vivenu-facts.md). A stop gives the answer a
+     * short grace, then aborts.
+     */
+    async post(body, headers, refusedBefore) {
         const { stop } = this.options;
         const grace = new AbortController();
         const startGrace = () => {
@@ -2149,9 +2323,18 @@ class WebhookSender {
                 method: 'POST',
                 headers,
                 body,
+                redirect: 'manual',
                 signal: AbortSignal.any([timeout, grace.signal]),
             });
-            const text = await response.text();
+            if (response.status >= 300 && response.status < 400) {
+                await response.body?.cancel().catch(() => { });
+                return {
+                    kind: 'redirect',
+                    status: response.status,
+                    location: response.headers.get('location'),
+                };
+            }
+            const text = await readAnswer(response, ANSWER_BYTES_READ);
             return {
                 kind: 'answer',
                 status: response.status,
@@ -2162,12 +2345,62 @@ class WebhookSender {
         catch (error) {
             if (grace.signal.aborted)
                 return { kind: 'interrupted' };
-            return { kind: 'network', reason: (0,retry/* describeNetworkError */.gl)(error) };
+            return {
+                kind: 'network',
+                failure: (0,retry/* classifyNetworkFailure */.Po)(error, this.options.url, refusedBefore),
+            };
         }
         finally {
             stop?.removeEventListener('abort', startGrace);
         }
     }
+}
+/**
+ * The first `maxBytes` of the body (as fetch hands it: decompressed), read chunk by chunk; the
+ * rest is cancelled unread. A cut inside a character shows as U+FFFD.
+ */
+async function readAnswer(response, maxBytes) {
+    if (!response.body)
+        return '';
+    const reader = response.body.getReader();
+    const chunks = [];
+    let bytes = 0;
+    let finished = false;
+    try {
+        while (bytes < maxBytes) {
+            const { done, value } = await reader.read();
+            if (done) {
+                finished = true;
+                break;
+            }
+            const kept = value.length > maxBytes - bytes ? value.subarray(0, maxBytes - bytes) : value;
+            chunks.push(kept);
+            bytes += kept.length;
+        }
+    }
+    finally {
+        if (!finished)
+            await reader.cancel().catch(() => { });
+    }
+    return new TextDecoder().decode(Buffer.concat(chunks, bytes));
+}
+/**
+ * An answer as it may be shown and recorded: the ticket's values and emails redacted first,
+ * then one line, then cut (a cut made first could leave half an email no pattern matches).
+ */
+function displayAnswer(text, ticket) {
+    return (0,vivenu_tickets/* redactPersonalData */.Ut)(text, ticket).replace(/\s+/g, ' ').trim().slice(0, ANSWER_CHARACTERS);
+}
+/**
+ * Why a 3xx is not a delivery, naming only the target's origin (a path or query may hold a
+ * token) and what to set instead.
+ */
+function redirectReason(status, location, webhookUrl) {
+    const to = location !== null && URL.canParse(location, webhookUrl)
+        ? ` to ${(0,log_text/* logText */.kc)(new URL(location, webhookUrl).origin)}`
+        : '';
+    return (`The receiver answered ${status}, a redirect${to}, which is not followed: the signed ticket ` +
+        `goes only to webhook-url (${new URL(webhookUrl).origin}). Set webhook-url to the final address.`);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
@@ -2497,6 +2730,7 @@ class PipelineRun {
                 return;
             case 'receiver-down':
             case 'signature-rejected':
+            case 'webhook-url-unusable':
             case 'untrusted-pull':
             case 'progress-not-committed':
                 throw new errors/* RunStoppedError */.Fz(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
@@ -3682,38 +3916,79 @@ function pathProblemsOnDisk(settings, raw) {
 /* harmony export */   Ut: () => (/* binding */ redactPersonalData),
 /* harmony export */   gx: () => (/* binding */ compareByCreation)
 /* harmony export */ });
-/* unused harmony exports PRIVATE_TICKET_FIELDS, createdAtMs */
+/* unused harmony exports MIN_REDACTED_LENGTH, createdAtMs */
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
 
-/** Fields that identify a person or let someone enter an event: never logged. */
-const PRIVATE_TICKET_FIELDS = [
-    'name',
-    'firstname',
-    'lastname',
-    'email',
-    'company',
-    'street',
-    'line2',
-    'postal',
-    'city',
-    'state',
-    'country',
-    'phone',
-    'customerId',
-    'barcode',
-    'secret',
-];
 const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
 /**
- * `text` with the ticket's personal values and anything shaped like an email replaced, for
- * the rare receiver that echoes what it was sent into an error message we record.
+ * Ids the log shows on every line anyway (`[3/80] sent <_id> (<ticketName>)`, the summary's
+ * ticketTypeIds): not personal data, and what a reader needs to act on, so an answer keeps them.
+ */
+const SHOWN_FIELDS = ['_id', 'ticketTypeId', 'eventId', 'ticketName'];
+/**
+ * Values shorter than this are left in an answer. Redacting case-insensitively, a 1-2
+ * character value ("M", "DE", a one-letter initial, a short id) would hit inside almost every
+ * word and eat the whole message, and alone it names nobody; from 3 on ("Ann", "Lee") a value
+ * can be a name, so it goes.
+ */
+const MIN_REDACTED_LENGTH = 3;
+/** Numbers this long may be a phone number or a customer number; shorter ones are prices, counts. */
+const MIN_REDACTED_DIGITS = 6;
+/** A hostile ticket cannot make the walk deep or long. */
+const MAX_DEPTH = 20;
+/** Every string (and long number) inside `value`, at any depth, as the receiver may echo it. */
+function collectValues(value, into, depth) {
+    if (depth > MAX_DEPTH)
+        return;
+    if (typeof value === 'string') {
+        const trimmed = value.trim();
+        if (trimmed.length < MIN_REDACTED_LENGTH)
+            return;
+        into.add(trimmed);
+        // An echo in JSON shows quotes and backslashes escaped, and, from an encoder that writes
+        // ASCII only (Python's json.dumps by default), every other character as \uXXXX.
+        const escaped = JSON.stringify(trimmed).slice(1, -1);
+        into.add(escaped);
+        into.add(escaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    }
+    else if (typeof value === 'number' && Number.isInteger(value)) {
+        const digits = String(Math.abs(value));
+        if (digits.length >= MIN_REDACTED_DIGITS)
+            into.add(digits);
+    }
+    else if (Array.isArray(value)) {
+        for (const item of value)
+            collectValues(item, into, depth + 1);
+    }
+    else if (value !== null && typeof value === 'object') {
+        for (const item of Object.values(value))
+            collectValues(item, into, depth + 1);
+    }
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * `text` with every value of the ticket (at any depth: `extraFields` contacts, history
+ * entries), in any case, and anything shaped like an email replaced, for the receiver that
+ * echoes what it was sent into an error message we record. The ids the log shows anyway
+ * (SHOWN_FIELDS) stay. Redact before cutting: a cut value no longer matches.
  */
 function redactPersonalData(text, ticket) {
+    if (text === '')
+        return text;
+    const values = new Set();
+    collectValues(ticket, values, 0);
+    for (const field of SHOWN_FIELDS) {
+        const shown = stringField(ticket, field)?.trim();
+        if (shown)
+            values.delete(shown);
+    }
     let redacted = text;
-    for (const field of PRIVATE_TICKET_FIELDS) {
-        const value = stringField(ticket, field)?.trim();
-        if (value && value.length >= 3)
-            redacted = redacted.split(value).join('[redacted]');
+    if (values.size > 0) {
+        // Longest first, so a full name goes whole before its first name could split it.
+        const alternatives = [...values].sort((a, b) => b.length - a.length).map(escapeRegExp);
+        redacted = redacted.replace(new RegExp(alternatives.join('|'), 'gi'), '[redacted]');
     }
     return redactEmails(redacted);
 }
@@ -3942,15 +4217,20 @@ class VivenuClient {
     async fetchPage(eventId, skip, pageSize) {
         let size = pageSize;
         let unavailableInARow = 0;
+        let refusedInARow = 0;
         for (let attempt = 1;; attempt++) {
-            const outcome = await this.attempt(eventId, skip, size);
+            const outcome = await this.attempt(eventId, skip, size, refusedInARow);
             if (outcome.kind === 'page')
                 return { ...outcome.page, pageSize: size };
+            refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
             unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
             const where = `event ${eventId}, tickets from ${(0,format/* count */.U)(skip)}`;
             if (attempt >= this.retry.maxAttempts) {
-                throw new errors/* VivenuError */.S7(`Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ` +
-                    `Vivenu may be under load: run again later.`);
+                // Load advice only for load: 429, 5xx and timeouts; anything else, say what it was.
+                const advice = outcome.load
+                    ? 'Vivenu may be under load: run again later.'
+                    : 'Run again; if it persists, check vivenu-url.';
+                throw new errors/* VivenuError */.S7(`Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ${advice}`);
             }
             if (unavailableInARow >= UNAVAILABLE_BEFORE_HALVING && size > MIN_PAGE_SIZE) {
                 size = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
@@ -3964,7 +4244,7 @@ class VivenuClient {
             this.options.signal?.throwIfAborted();
         }
     }
-    async attempt(eventId, skip, top) {
+    async attempt(eventId, skip, top, refusedBefore) {
         const url = new URL('/api/tickets', this.options.origin);
         url.search = new URLSearchParams({
             event: eventId,
@@ -3980,7 +4260,12 @@ class VivenuClient {
         }
         catch (error) {
             this.options.signal?.throwIfAborted();
-            return { kind: 'retry', reason: (0,retry/* describeNetworkError */.gl)(error) };
+            const failure = (0,retry/* classifyNetworkFailure */.Po)(error, url, refusedBefore);
+            if (failure.lasting) {
+                throw new errors/* VivenuError */.S7(`vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`);
+            }
+            const load = error?.name === 'TimeoutError';
+            return { kind: 'retry', reason: failure.reason, refused: failure.refused, load };
         }
         if ('refused' in response) {
             throw new errors/* VivenuError */.S7(`Vivenu's answer for event ${(0,log_text/* logText */.kc)(eventId)}, tickets from ${(0,format/* count */.U)(skip)} was refused: ${response.refused}. ` +
@@ -3995,6 +4280,7 @@ class VivenuClient {
                     kind: 'retry',
                     reason: `HTTP ${response.status}`,
                     status: response.status,
+                    load: true,
                     retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.retryAfter, this.options.clock.now()),
                 };
             }

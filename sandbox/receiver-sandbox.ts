@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Ticket } from '../src/vivenu/tickets.js';
 import { readBody, sendJson as answer, serveOnLoopback } from './loopback-server.js';
@@ -18,6 +19,20 @@ export interface ReceiverBehaviour {
   slowMs?: number;
   /** Ticket types the receiver's KV store does not know: 404 like the real one. */
   unknownTicketTypes?: string[];
+  /**
+   * Every delivery is answered with this redirect, to `elsewhere` (a second loopback server
+   * that counts what reaches it) unless `to` is given. fetch follows redirects by default:
+   * 307/308 re-post the body, 301/302/303 become a GET without it (/work/shared/vivenu-facts.md;
+   * RFC 9110 section 15.4).
+   */
+  redirect?: { status: number; to?: string };
+  /**
+   * Every delivery is accepted (200) with a gzip body that inflates to about this many bytes: a
+   * few compressed bytes per MiB. fetch inflates gzip by itself, with no size limit
+   * (/work/shared/vivenu-facts.md); gzip allows several members one after another (RFC 1952
+   * section 2.2), so one compressed MiB repeated makes the bomb.
+   */
+  gzipBombBytes?: number;
   /** Random trouble, seeded: a 5xx, a reset connection, or an answer `ms` late. */
   random?: { serverError?: number; reset?: number; late?: number; lateMs?: number };
 }
@@ -41,8 +56,19 @@ export interface ReceivedDelivery {
   webhookId: string;
 }
 
+/** What reached the redirect target: it must never see a delivery's body. */
+export interface ElsewhereRequest {
+  method: string;
+  path: string;
+  bodyBytes: number;
+  /** Whether the body carried a ticket (the signed envelope). */
+  carriedTicket: boolean;
+}
+
 export interface ReceiverSandbox {
   url: string;
+  /** A second server, another origin, where `redirect` points; it records every request. */
+  elsewhere: { url: string; requests: ElsewhereRequest[] };
   /** Every request that reached the handler, in arrival order. */
   deliveries: ReceivedDelivery[];
   /** The deliveries answered 2xx where the sender got the answer, in order. */
@@ -140,7 +166,26 @@ export async function startReceiverSandbox(
       response.on('finish', () => (delivery.answered = true));
       answer(response, status, payload, headers);
     };
+    if (behaviour.redirect) {
+      const to = behaviour.redirect.to ?? `${elsewhere.origin}/collect?token=sandbox-token`;
+      return reply(behaviour.redirect.status, { moved: true }, { location: to });
+    }
     if (!signatureValid) return reply(401, { error: 'invalid signature' });
+    if (behaviour.gzipBombBytes) {
+      record(200);
+      response.on('finish', () => (delivery.answered = true));
+      // The writer stops when the sender cancels the rest: a closed socket ends the loop.
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      const member = gzipMember();
+      for (let sent = 0; sent < behaviour.gzipBombBytes && !response.destroyed; sent += MIB) {
+        if (!response.write(member))
+          await new Promise((resolve) => {
+            response.once('drain', resolve);
+            response.once('close', resolve);
+          });
+      }
+      return void response.end();
+    }
     if (behaviour.always)
       return reply(behaviour.always.status, behaviour.always.body ?? { error: 'unavailable' });
     const fixed = behaviour.failTickets?.[ticket._id];
@@ -161,14 +206,37 @@ export async function startReceiverSandbox(
     reply(200, { ok: true });
   };
 
+  const elsewhereRequests: ElsewhereRequest[] = [];
+  const elsewhere = await serveOnLoopback(async (request, response) => {
+    const body = await readBody(request);
+    elsewhereRequests.push({
+      method: request.method ?? '',
+      path: request.url ?? '',
+      bodyBytes: body.length,
+      carriedTicket: body.includes('"ticket"'),
+    });
+    answer(response, 200, { ok: true });
+  });
   const server = await serveOnLoopback(handle, options.port);
   return {
     url: `${server.origin}/test-created`,
+    elsewhere: { url: elsewhere.origin, requests: elsewhereRequests },
     deliveries,
     accepted: () => deliveries.filter((d) => d.status >= 200 && d.status < 300 && d.answered),
     setBehaviour: (next) => {
       behaviour = next;
     },
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      await elsewhere.close();
+    },
   };
+}
+
+const MIB = 2 ** 20;
+let member: Buffer | undefined;
+/** One gzip member holding a MiB of spaces (about 1 KiB compressed), made once. */
+function gzipMember(): Buffer {
+  member ??= gzipSync(Buffer.alloc(MIB, 0x20), { level: 9 });
+  return member;
 }

@@ -382,6 +382,7 @@ class PipelineRun {
         return;
       case 'receiver-down':
       case 'signature-rejected':
+      case 'webhook-url-unusable':
       case 'untrusted-pull':
       case 'progress-not-committed':
         throw new RunStoppedError(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());

@@ -13,6 +13,8 @@ export type StopReason =
   | 'time-budget'
   | 'receiver-down'
   | 'signature-rejected'
+  /** webhook-url answers with a redirect, or cannot be reached in a way no retry fixes. */
+  | 'webhook-url-unusable'
   | 'untrusted-pull'
   /** GitHub stopped taking the progress file: delivering more would risk sending twice. */
   | 'progress-not-committed';
@@ -21,6 +23,8 @@ export interface FailedDelivery {
   eventId: string;
   ticketId: string;
   ticketName: string;
+  /** The ticket type, so the summary can say which to register; null when the ticket has none. */
+  ticketTypeId?: string | null;
   status: number | null;
   reason: string;
 }

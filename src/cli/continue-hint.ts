@@ -2,7 +2,8 @@ import type { RunReport, StopReason } from '../run-report.js';
 
 /**
  * Stops after which the same command, run again, goes on delivering. A rejected signature is
- * not one: the same secret is rejected again, and the run's error says to check it.
+ * not one: the same secret is rejected again, and the run's error says to check it; nor is a
+ * webhook-url that redirects or cannot be reached: the same URL fails the same way.
  */
 const RESUMED_BY_RUNNING_AGAIN: Record<StopReason, boolean> = {
   cancelled: true,
@@ -11,6 +12,7 @@ const RESUMED_BY_RUNNING_AGAIN: Record<StopReason, boolean> = {
   'untrusted-pull': true,
   'progress-not-committed': true,
   'signature-rejected': false,
+  'webhook-url-unusable': false,
 };
 
 /**

@@ -1,4 +1,4 @@
-import { describeNetworkError } from '../http/retry.js';
+import { classifyNetworkFailure, describeNetworkError } from '../http/retry.js';
 import type { Clock, Logger } from '../ports.js';
 import type {
   ProgressPublisher,
@@ -34,6 +34,8 @@ export interface ProgressCommitterOptions {
  */
 export class ProgressCommitter implements ProgressPublisher {
   readonly where: string;
+  /** Connections GitHub's address refused in a row, across publishes (the keeper retries them). */
+  private refusedInARow = 0;
 
   constructor(
     private readonly repository: GitHubRepository,
@@ -51,10 +53,12 @@ export class ProgressCommitter implements ProgressPublisher {
     for (let attempt = 1; ; attempt++) {
       try {
         const made = await this.commitOnce(progress, reason, signal);
+        this.refusedInARow = 0;
         if (made) logger.info(`Committed ${path} to ${this.where} (${reason}): ${made.message}`);
         return { landed: true, commit: made?.sha };
       } catch (error) {
-        const failure = classifyCommitFailure(error, this.options);
+        const failure = classifyCommitFailure(error, this.options, this.refusedInARow);
+        this.refusedInARow = isRefusal(error) ? this.refusedInARow + 1 : 0;
         if (failure === 'conflict' && attempt < MAX_CONFLICT_ATTEMPTS) {
           logger.info(
             `${path} changed on ${this.where} meanwhile (${statusOf(error)}): reading it again and merging`,
@@ -123,12 +127,21 @@ function gitHubSaid(error: unknown): string {
 export function classifyCommitFailure(
   error: unknown,
   target: { path: string; repository: string; branch: string },
+  refusedBefore = 0,
 ): PublishFailure | 'conflict' {
   const status = statusOf(error);
   const said = gitHubSaid(error);
   const answer = `${status}${said ? ` ${said}` : ''}`;
   if (error instanceof ProgressFileError) return { kind: 'refused', message: error.message };
   if (status === undefined) {
+    const url = requestUrl(error);
+    const network = url ? classifyNetworkFailure(error, url, refusedBefore) : undefined;
+    if (network?.lasting) {
+      return {
+        kind: 'refused',
+        message: `github-api-url (${new URL(url!).origin}) cannot work: ${network.lasting}; no retry can fix this`,
+      };
+    }
     // Octokit keeps what fetch threw as the cause.
     const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
     const name = (cause as Error | undefined)?.name;
@@ -178,4 +191,18 @@ export function classifyCommitFailure(
     };
   }
   return { kind: 'refused', message: `GitHub refused to commit ${target.path} (${answer})` };
+}
+
+/** The address Octokit asked, which its errors carry (`error.request.url`). */
+function requestUrl(error: unknown): string | undefined {
+  const url = (error as { request?: { url?: unknown } } | undefined)?.request?.url;
+  return typeof url === 'string' && URL.canParse(url) ? url : undefined;
+}
+
+/** A connection refused below HTTP (no status), for the count of refusals in a row. */
+function isRefusal(error: unknown): boolean {
+  const url = requestUrl(error);
+  return (
+    statusOf(error) === undefined && url !== undefined && classifyNetworkFailure(error, url).refused
+  );
 }

@@ -68,12 +68,121 @@ const NETWORK_ERROR_NAMES: Record<string, string> = {
   EAI_AGAIN: 'host lookup failed',
 };
 
+/** The first `code` and the deepest message along an error's `cause` chain. */
+function rootOf(error: unknown): { code?: string; message: string; address?: string } {
+  let code: string | undefined;
+  let address: string | undefined;
+  let message = error instanceof Error ? error.message : String(error);
+  let current: unknown = error;
+  // fetch (undici) throws TypeError('fetch failed') with Node's error as `cause`; Octokit wraps
+  // that TypeError once more; node:http's NetworkError has Node's error as `cause`.
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    const own = (current as { code?: unknown }).code;
+    if (code === undefined && typeof own === 'string') code = own;
+    // Node's connect errors name the address they tried: a host name may resolve to loopback.
+    const tried = (current as { address?: unknown }).address;
+    if (address === undefined && typeof tried === 'string') address = tried;
+    message = current.message;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return { code, message, address };
+}
+
 /** A failure below HTTP (refused, reset, dropped, DNS, our own timeout), in a few words. */
 export function describeNetworkError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === 'TimeoutError') return 'timed out';
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : rootOf(error).code;
   if (code) return NETWORK_ERROR_NAMES[code] ? `${NETWORK_ERROR_NAMES[code]} (${code})` : code;
   return typeof cause?.message === 'string' ? cause.message : error.message;
+}
+
+/**
+ * OpenSSL's certificate verdicts as Node reports them (nodejs.org/api/tls.html, "X509
+ * certificate error codes"), and Node's own for a name the certificate does not cover.
+ */
+const CERTIFICATE_CODE =
+  /^(CERT_|UNABLE_TO_(GET_ISSUER|VERIFY|DECRYPT|DECODE)|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT|INVALID_CA|PATH_LENGTH_EXCEEDED|INVALID_PURPOSE|HOSTNAME_MISMATCH|ERR_TLS_CERT_ALTNAME_INVALID)/;
+
+/**
+ * A refusal from an address on this machine or this network means nothing listens there: one
+ * retry covers a local server restarting, a second refusal in a row is the answer.
+ */
+export const REFUSALS_BEFORE_LASTING = 2;
+
+/** Loopback and private (RFC 1918, RFC 4193, link-local) hosts, by their literal form. */
+export function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  if (/^(fc|fd)[0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host)) return true;
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host.replace(/^::ffff:/, ''));
+  if (!v4) return false;
+  const [a, b] = [Number(v4[1]), Number(v4[2])];
+  return (
+    a === 127 ||
+    a === 10 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 169 && b === 254)
+  );
+}
+
+export interface NetworkFailure {
+  /** What happened, in a few words: "connection refused (ECONNREFUSED)". */
+  reason: string;
+  /** Set when no retry can fix it: what is wrong with the address, for the input's error. */
+  lasting?: string;
+  /** A refusal (ECONNREFUSED), for the caller's count of refusals in a row. */
+  refused: boolean;
+}
+
+/**
+ * The one classifier of failures below HTTP, for every client (the Vivenu pull over node:http,
+ * deliveries over fetch, GitHub through Octokit). Lasting: fetch's "bad port" (the Fetch
+ * standard blocks ports such as 9 and 1 before connecting: fetch.spec.whatwg.org/#port-blocking),
+ * a host that does not exist (ENOTFOUND), a certificate TLS rejects, and a connection refused
+ * by a loopback or private address `refusedBefore` + 1 times in a row. Everything else (resets,
+ * timeouts, a public host refusing, EAI_AGAIN) may be load or a passing fault: retried.
+ */
+export function classifyNetworkFailure(
+  error: unknown,
+  url: string | URL,
+  refusedBefore = 0,
+): NetworkFailure {
+  const reason = describeNetworkError(error);
+  const { code, message, address } = rootOf(error);
+  const target = new URL(url);
+  const refused = code === 'ECONNREFUSED';
+  if (error instanceof Error && error.name === 'TimeoutError') return { reason, refused };
+  if (code === undefined && /^bad port$/i.test(message)) {
+    return {
+      reason: 'bad port',
+      lasting: `port ${target.port} is one fetch refuses to connect to (a blocked port): use the service's real port`,
+      refused,
+    };
+  }
+  if (code === 'ENOTFOUND') {
+    return {
+      reason,
+      lasting: `the host ${target.hostname} does not exist (DNS: ENOTFOUND): check the address`,
+      refused,
+    };
+  }
+  if (code !== undefined && CERTIFICATE_CODE.test(code)) {
+    return {
+      reason: `certificate rejected (${code})`,
+      lasting: `${target.host}'s TLS certificate was rejected (${code}): the address must serve a certificate a public CA signed for that name`,
+      refused,
+    };
+  }
+  const local = isLocalHost(target.hostname) || (address !== undefined && isLocalHost(address));
+  if (refused && local && refusedBefore + 1 >= REFUSALS_BEFORE_LASTING) {
+    return {
+      reason,
+      lasting: `nothing listens at ${target.host} (connection refused ${refusedBefore + 1} times in a row): check the address and port, or start the service`,
+      refused,
+    };
+  }
+  return { reason, refused };
 }

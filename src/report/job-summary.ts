@@ -178,6 +178,34 @@ export function groupFailures(
   return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length);
 }
 
+/** The receiver's answer for a ticket type it has not registered (/work/shared/vivenu-facts.md). */
+const UNREGISTERED_TYPE = /ticketTypeId not found in KV store/i;
+
+/** What a person can do about a group of failures, from the status and what was said. */
+export function failureAdvice(status: number | null, reason: string): string {
+  if (UNREGISTERED_TYPE.test(reason))
+    return 'Register the ticket types listed below with the receiver, then run again.';
+  if (status === null || status === 408 || status === 429 || status >= 500)
+    return 'The receiver had trouble (no answer, overloaded or failing): run again later.';
+  return 'The receiver refused these tickets: check its answer; they are sent again on the next run.';
+}
+
+/** The ticketTypeIds of tickets the receiver said it has not registered, with their counts. */
+export function unregisteredTicketTypes(failures: readonly FailedDelivery[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const failure of failures) {
+    if (!UNREGISTERED_TYPE.test(failure.reason)) continue;
+    const type = failure.ticketTypeId ?? '(none)';
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+/** An outside value inside backticks: escaped, and no backtick to close the span early. */
+function code(text: string): string {
+  return `\`${tableCell(text).replace(/`/g, "'")}\``;
+}
+
 function failuresSection(report: RunReport): string[] {
   if (report.failures.length === 0) return [];
   const groups = groupFailures(report.failures);
@@ -188,15 +216,25 @@ function failuresSection(report: RunReport): string[] {
       g.status === null ? 'none' : String(g.status),
       g.ids.length,
       g.ids.slice(0, EXAMPLE_IDS).join(', '),
+      failureAdvice(g.status, g.reason),
     ]);
   const more =
     groups.length > FAILURE_REASONS_SHOWN
       ? `\n\n${groups.length - FAILURE_REASONS_SHOWN} more reasons are in the progress file's \`errors\`.`
       : '';
-  return [
+  const parts = [
     '### Failed deliveries (retried on the next run)',
-    `${table(['Receiver said', 'Status', 'Tickets', 'Examples (_id)'], rows)}${more}`,
+    `${table(['Receiver said', 'Status', 'Tickets', 'Examples (_id)', 'What to do'], rows)}${more}`,
   ];
+  const unregistered = unregisteredTicketTypes(report.failures);
+  if (unregistered.length > 0) {
+    parts.push(
+      `ticketTypeIds the receiver has not registered (\`ticketTypeId not found in KV store\`): ` +
+        unregistered.map(([type, n]) => `${code(type)} (${count(n)} tickets)`).join(', ') +
+        '. Register them with the receiver, then run again: only the tickets not delivered go out.',
+    );
+  }
+  return parts;
 }
 
 function planSection(plan: DryRunPlan): string[] {

@@ -5,7 +5,12 @@ import type { EventSyncReport, FailedDelivery } from '../run-report.js';
 import { describeTicket, stringField, type Ticket } from '../vivenu/tickets.js';
 import type { WebhookSender } from '../webhook/webhook-sender.js';
 
-/** This many tickets failing one after another means the receiver is down, not the tickets. */
+/**
+ * This many tickets failing one after another for the receiver's own trouble (no answer, 408,
+ * 429, 5xx) means the receiver is down, not the tickets. A permanent answer about one ticket
+ * (another 4xx, such as an unregistered ticket type) is an answer: it does not count, and it
+ * ends the streak, so five unregistered tickets in a row cannot stop the tickets behind them.
+ */
 export const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
 
 export interface DeliverBatchContext {
@@ -64,6 +69,7 @@ export async function deliverBatch(
           eventId,
           ticketId: ticket._id,
           ticketName: stringField(ticket, 'ticketName') ?? '',
+          ticketTypeId: stringField(ticket, 'ticketTypeId') ?? null,
           status: outcome.status ?? null,
           reason: outcome.reason,
         };
@@ -82,7 +88,8 @@ export async function deliverBatch(
         logger.info(
           `${label} failed ${describeTicket(ticket)}: ${failure.status ?? 'no answer'} ${logText(failure.reason)}`,
         );
-        if (++failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
+        failuresInARow = outcome.transient ? failuresInARow + 1 : 0;
+        if (failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
           return {
             reason: 'receiver-down',
             message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${logText(failure.reason)}): the receiver looks down. Stopped; run again later.`,
@@ -90,6 +97,11 @@ export async function deliverBatch(
         }
         break;
       }
+      case 'unusable':
+        // Decided: stop at once, like a rejected signature. A redirect or an address that
+        // cannot work is about webhook-url, not this ticket: every ticket would get the same,
+        // and each would cost its retries. The ticket stays pending, not failed.
+        return { reason: 'webhook-url-unusable', message: logText(outcome.reason) };
       case 'rejected':
         return {
           reason: 'signature-rejected',

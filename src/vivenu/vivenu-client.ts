@@ -2,8 +2,8 @@ import { count } from '../format.js';
 import { z } from 'zod';
 import { VivenuError } from '../errors.js';
 import {
+  classifyNetworkFailure,
   defaultRetryPolicy,
-  describeNetworkError,
   isRetryableStatus,
   parseRetryAfter,
   retryDelayMs,
@@ -92,16 +92,21 @@ export class VivenuClient {
   async fetchPage(eventId: string, skip: number, pageSize: number): Promise<TicketPage> {
     let size = pageSize;
     let unavailableInARow = 0;
+    let refusedInARow = 0;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(eventId, skip, size);
+      const outcome = await this.attempt(eventId, skip, size, refusedInARow);
       if (outcome.kind === 'page') return { ...outcome.page, pageSize: size };
+      refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
 
       unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
       const where = `event ${eventId}, tickets from ${count(skip)}`;
       if (attempt >= this.retry.maxAttempts) {
+        // Load advice only for load: 429, 5xx and timeouts; anything else, say what it was.
+        const advice = outcome.load
+          ? 'Vivenu may be under load: run again later.'
+          : 'Run again; if it persists, check vivenu-url.';
         throw new VivenuError(
-          `Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ` +
-            `Vivenu may be under load: run again later.`,
+          `Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ${advice}`,
         );
       }
       if (unavailableInARow >= UNAVAILABLE_BEFORE_HALVING && size > MIN_PAGE_SIZE) {
@@ -123,9 +128,18 @@ export class VivenuClient {
     eventId: string,
     skip: number,
     top: number,
+    refusedBefore: number,
   ): Promise<
     | { kind: 'page'; page: Omit<TicketPage, 'pageSize'> }
-    | { kind: 'retry'; reason: string; status?: number; retryAfterMs?: number }
+    | {
+        kind: 'retry';
+        reason: string;
+        status?: number;
+        retryAfterMs?: number;
+        /** 429, 5xx or a timeout: Vivenu's load, not an address or an answer that is wrong. */
+        load?: boolean;
+        refused?: boolean;
+      }
   > {
     const url = new URL('/api/tickets', this.options.origin);
     url.search = new URLSearchParams({
@@ -142,7 +156,14 @@ export class VivenuClient {
       response = await this.getPage(url, signal);
     } catch (error) {
       this.options.signal?.throwIfAborted();
-      return { kind: 'retry', reason: describeNetworkError(error) };
+      const failure = classifyNetworkFailure(error, url, refusedBefore);
+      if (failure.lasting) {
+        throw new VivenuError(
+          `vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`,
+        );
+      }
+      const load = (error as Error | undefined)?.name === 'TimeoutError';
+      return { kind: 'retry', reason: failure.reason, refused: failure.refused, load };
     }
     if ('refused' in response) {
       throw new VivenuError(
@@ -159,6 +180,7 @@ export class VivenuClient {
           kind: 'retry',
           reason: `HTTP ${response.status}`,
           status: response.status,
+          load: true,
           retryAfterMs: parseRetryAfter(response.retryAfter, this.options.clock.now()),
         };
       }

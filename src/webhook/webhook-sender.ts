@@ -1,6 +1,7 @@
 import {
-  describeNetworkError,
+  classifyNetworkFailure,
   isRetryableStatus,
+  type NetworkFailure,
   parseRetryAfter,
   retryDelayMs,
   type RetryPolicy,
@@ -20,14 +21,31 @@ export const webhookRetryPolicy: RetryPolicy = {
 };
 /** After a stop is asked for, the delivery in flight gets this long to answer. */
 export const IN_FLIGHT_GRACE_MS = 5_000;
-const ANSWER_CHARACTERS = 200;
+/** An answer is shown and recorded this long at most (after redaction). */
+export const ANSWER_CHARACTERS = 200;
+/**
+ * An answer's body is read this far, after decompression (fetch inflates gzip, deflate and
+ * brotli by itself with no limit: /work/shared/vivenu-facts.md), and the rest discarded: a
+ * few bytes that inflate to gigabytes cannot fill memory.
+ */
+export const ANSWER_BYTES_READ = 64 * 1024;
 
 export type DeliveryOutcome =
   | { kind: 'delivered'; status: number; attempts: number; answer: string }
-  /** The receiver said no for this ticket (4xx), or kept failing: the run goes on. */
-  | { kind: 'failed'; status?: number; reason: string; attempts: number }
+  /**
+   * The receiver said no for this ticket (a permanent 4xx), or kept failing: the run goes on.
+   * `transient` when it was the receiver's trouble (no answer, 408, 429, 5xx), which counts
+   * toward "the receiver looks down"; a permanent answer is about this ticket only.
+   */
+  | { kind: 'failed'; status?: number; reason: string; attempts: number; transient: boolean }
   /** 401/403: the receiver rejects our signature; nothing else will get through either. */
   | { kind: 'rejected'; status: number; reason: string }
+  /**
+   * webhook-url itself cannot work: a redirect (never followed, so the signed ticket goes
+   * nowhere else) or a failure no retry can fix (blocked port, unknown host, certificate,
+   * nothing listening). Every ticket would get the same: the run stops.
+   */
+  | { kind: 'unusable'; status: number | null; reason: string; attempts: number }
   /** Stopped before an answer came: not delivered, goes again next run with the same id. */
   | { kind: 'interrupted'; attempts: number };
 
@@ -67,27 +85,36 @@ export class WebhookSender {
 
     let notBefore = Number.NEGATIVE_INFINITY;
     let attempt = 0;
+    let refusedInARow = 0;
     while (attempt < this.retry.maxAttempts) {
       if (!(await pacer.turn(stop, notBefore))) return { kind: 'interrupted', attempts: attempt };
       attempt++;
-      const result = await this.post(body, headers);
+      const result = await this.post(body, headers, refusedInARow);
       if (result.kind === 'interrupted') return { kind: 'interrupted', attempts: attempt };
+      if (result.kind === 'redirect') {
+        return {
+          kind: 'unusable',
+          status: result.status,
+          reason: redirectReason(result.status, result.location, this.options.url),
+          attempts: attempt,
+        };
+      }
       if (result.kind === 'answer') {
+        refusedInARow = 0;
         const { status, text, retryAfter } = result;
-        const answer = redactPersonalData(text.slice(0, ANSWER_CHARACTERS), ticket)
-          .replace(/\s+/g, ' ')
-          .trim();
+        const answer = displayAnswer(text, ticket);
         if (status >= 200 && status < 300)
           return { kind: 'delivered', status, attempts: attempt, answer };
         if (status === 401 || status === 403) return { kind: 'rejected', status, reason: answer };
         if (!isRetryableStatus(status))
-          return { kind: 'failed', status, reason: answer, attempts: attempt };
+          return { kind: 'failed', status, reason: answer, attempts: attempt, transient: false };
         if (attempt >= this.retry.maxAttempts) {
           return {
             kind: 'failed',
             status,
             reason: `HTTP ${status} after ${attempt} attempts: ${answer}`,
             attempts: attempt,
+            transient: true,
           };
         }
         const waitMs = retryDelayMs(
@@ -98,18 +125,29 @@ export class WebhookSender {
         );
         notBefore = this.retryAt(ticket, attempt, `HTTP ${status}`, waitMs);
       } else {
-        if (attempt >= this.retry.maxAttempts) {
+        const { failure } = result;
+        if (failure.lasting) {
           return {
-            kind: 'failed',
-            reason: `${result.reason} after ${attempt} attempts`,
+            kind: 'unusable',
+            status: null,
+            reason: `webhook-url (${new URL(this.options.url).origin}) cannot work: ${failure.lasting}. Nothing was delivered to it; no retry can fix this.`,
             attempts: attempt,
           };
         }
+        refusedInARow = failure.refused ? refusedInARow + 1 : 0;
+        if (attempt >= this.retry.maxAttempts) {
+          return {
+            kind: 'failed',
+            reason: `${failure.reason} after ${attempt} attempts`,
+            attempts: attempt,
+            transient: true,
+          };
+        }
         const waitMs = retryDelayMs(attempt, undefined, this.retry, this.random);
-        notBefore = this.retryAt(ticket, attempt, result.reason, waitMs);
+        notBefore = this.retryAt(ticket, attempt, failure.reason, waitMs);
       }
     }
-    return { kind: 'failed', reason: 'no attempt was made', attempts: attempt };
+    return { kind: 'failed', reason: 'no attempt was made', attempts: attempt, transient: true };
   }
 
   private retryAt(ticket: Ticket, attempt: number, reason: string, waitMs: number): number {
@@ -119,13 +157,20 @@ export class WebhookSender {
     return this.options.clock.now() + waitMs;
   }
 
-  /** One POST of the exact signed bytes. A stop gives the answer a short grace, then aborts. */
+  /**
+   * One POST of the exact signed bytes, to webhook-url only: a redirect is returned, never
+   * followed (fetch would follow it by default, re-posting the body on 307/308 and turning
+   * 301/302/303 into a GET without it: /work/shared/vivenu-facts.md). A stop gives the answer a
+   * short grace, then aborts.
+   */
   private async post(
     body: Buffer,
     headers: Record<string, string>,
+    refusedBefore: number,
   ): Promise<
     | { kind: 'answer'; status: number; text: string; retryAfter: string | null }
-    | { kind: 'network'; reason: string }
+    | { kind: 'redirect'; status: number; location: string | null }
+    | { kind: 'network'; failure: NetworkFailure }
     | { kind: 'interrupted' }
   > {
     const { stop } = this.options;
@@ -141,9 +186,18 @@ export class WebhookSender {
         method: 'POST',
         headers,
         body,
+        redirect: 'manual',
         signal: AbortSignal.any([timeout, grace.signal]),
       });
-      const text = await response.text();
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel().catch(() => {});
+        return {
+          kind: 'redirect',
+          status: response.status,
+          location: response.headers.get('location'),
+        };
+      }
+      const text = await readAnswer(response, ANSWER_BYTES_READ);
       return {
         kind: 'answer',
         status: response.status,
@@ -152,9 +206,66 @@ export class WebhookSender {
       };
     } catch (error) {
       if (grace.signal.aborted) return { kind: 'interrupted' };
-      return { kind: 'network', reason: describeNetworkError(error) };
+      return {
+        kind: 'network',
+        failure: classifyNetworkFailure(error, this.options.url, refusedBefore),
+      };
     } finally {
       stop?.removeEventListener('abort', startGrace);
     }
   }
+}
+
+/**
+ * The first `maxBytes` of the body (as fetch hands it: decompressed), read chunk by chunk; the
+ * rest is cancelled unread. A cut inside a character shows as U+FFFD.
+ */
+export async function readAnswer(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return '';
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  let finished = false;
+  try {
+    while (bytes < maxBytes) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        break;
+      }
+      const kept = value.length > maxBytes - bytes ? value.subarray(0, maxBytes - bytes) : value;
+      chunks.push(kept);
+      bytes += kept.length;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => {});
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks, bytes));
+}
+
+/**
+ * An answer as it may be shown and recorded: the ticket's values and emails redacted first,
+ * then one line, then cut (a cut made first could leave half an email no pattern matches).
+ */
+export function displayAnswer(text: string, ticket: Ticket): string {
+  return redactPersonalData(text, ticket).replace(/\s+/g, ' ').trim().slice(0, ANSWER_CHARACTERS);
+}
+
+/**
+ * Why a 3xx is not a delivery, naming only the target's origin (a path or query may hold a
+ * token) and what to set instead.
+ */
+export function redirectReason(
+  status: number,
+  location: string | null,
+  webhookUrl: string,
+): string {
+  const to =
+    location !== null && URL.canParse(location, webhookUrl)
+      ? ` to ${logText(new URL(location, webhookUrl).origin)}`
+      : '';
+  return (
+    `The receiver answered ${status}, a redirect${to}, which is not followed: the signed ticket ` +
+    `goes only to webhook-url (${new URL(webhookUrl).origin}). Set webhook-url to the final address.`
+  );
 }

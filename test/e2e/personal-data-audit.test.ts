@@ -75,8 +75,8 @@ const SCENARIOS: Scenario[] = [
   { name: 'wrong Vivenu key', inputs: { 'api-key': `${API_KEY}-wrong` }, expectExit: 1 },
   { name: 'receiver rejects the signature', receiverSecret: 'another-secret', expectExit: 1 },
   {
-    // 5 failures in a row stop the run; a 4xx keeps it quick (a 5xx would be retried first).
-    name: 'receiver refuses every ticket (stops after 5 in a row)',
+    // A permanent 4xx is about each ticket: every one is tried and recorded, the step fails at the end.
+    name: 'receiver refuses every ticket (each failure recorded)',
     receiver: { always: { status: 400, body: 'no' } },
     expectExit: 1,
   },

@@ -210,12 +210,27 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
   it('stops after 5 failures in a row: the receiver is down', async () => {
     fixture = await syncFixture(
       { [EVENT]: generateEventTickets({ eventId: EVENT, count: 100, seed: 28 }) },
+      { behaviour: { always: { status: 503, body: 'unavailable' } } },
+    );
+    const { error, report } = await fixture.run();
+    // Five tickets, each tried four times.
+    expect(fixture.receiver.deliveries).toHaveLength(20);
+    expect(report.stop?.reason).toBe('receiver-down');
+    expect(error?.message).toMatch(/5 tickets failed in a row .*receiver looks down/);
+  });
+
+  it('a permanent 4xx on every ticket is about the tickets: every one is tried, none stops the run', async () => {
+    const tickets = generateEventTickets({ eventId: EVENT, count: 100, seed: 28 });
+    fixture = await syncFixture(
+      { [EVENT]: tickets },
       { behaviour: { always: { status: 400, body: 'bad request' } } },
     );
     const { error, report } = await fixture.run();
-    expect(fixture.receiver.deliveries).toHaveLength(5);
-    expect(report.stop?.reason).toBe('receiver-down');
-    expect(error?.message).toMatch(/5 tickets failed in a row .*receiver looks down/);
+    const eligible = selectTickets(tickets, rules).eligible;
+    expect(fixture.receiver.deliveries).toHaveLength(eligible.length);
+    expect(report.stop).toBeUndefined();
+    expect(report.failures).toHaveLength(eligible.length);
+    expect(error?.message).toMatch(/tickets failed \(see the summary\)/);
   });
 
   it('respects limit without splitting a team, and says so', async () => {

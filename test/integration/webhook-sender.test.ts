@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/ports.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 import { Pacer } from '../../src/webhook/pacer.js';
-import { WebhookSender } from '../../src/webhook/webhook-sender.js';
+import { ANSWER_BYTES_READ, readAnswer, WebhookSender } from '../../src/webhook/webhook-sender.js';
+import { serveOnLoopback } from '../../sandbox/loopback-server.js';
 import {
   startReceiverSandbox,
   type ReceiverBehaviour,
@@ -26,13 +27,13 @@ afterEach(async () => {
 
 async function sender(
   behaviour: ReceiverBehaviour,
-  options: { intervalMs?: number; timeoutMs?: number; stop?: AbortSignal } = {},
+  options: { intervalMs?: number; timeoutMs?: number; stop?: AbortSignal; url?: string } = {},
 ) {
   receiver = await startReceiverSandbox({ secret: SECRET, behaviour, seed: 3 });
   const clock = virtualClock(Date.now());
   const logger = memoryLogger();
   const webhook = new WebhookSender({
-    url: receiver.url,
+    url: options.url ?? receiver.url,
     secret: SECRET,
     clock,
     pacer: new Pacer(options.intervalMs ?? 0, clock),
@@ -75,6 +76,7 @@ describe('WebhookSender against the sandbox receiver', () => {
       status: 502,
       reason: 'HTTP 502 after 4 attempts: bad gateway',
       attempts: 4,
+      transient: true,
     });
     expect(receiver.deliveries).toHaveLength(4);
   });
@@ -88,6 +90,66 @@ describe('WebhookSender against the sandbox receiver', () => {
     expect(outcome).toMatchObject({ kind: 'failed', status: 404, attempts: 1 });
     expect(outcome.kind === 'failed' && outcome.reason).toBe(long.slice(0, 200));
     expect(receiver.deliveries).toHaveLength(1);
+  });
+
+  it('a permanent 4xx is not transient: it says nothing about the receiver being down', async () => {
+    const { webhook } = await sender({ always: { status: 422, body: 'no' } });
+    expect(await webhook.deliver(tickets[2]!)).toMatchObject({
+      kind: 'failed',
+      status: 422,
+      transient: false,
+    });
+  });
+
+  it.each([301, 302, 303, 307, 308])(
+    'never follows a %i: the body goes to no other origin, and the outcome names only its origin',
+    async (status) => {
+      const { webhook, receiver } = await sender({ redirect: { status } });
+      const outcome = await webhook.deliver(tickets[0]!);
+      expect(outcome).toMatchObject({ kind: 'unusable', status, attempts: 1 });
+      expect(outcome.kind === 'unusable' && outcome.reason).toBe(
+        `The receiver answered ${status}, a redirect to ${receiver.elsewhere.url}, which is not followed: ` +
+          `the signed ticket goes only to webhook-url (${new URL(receiver.url).origin}). Set webhook-url to the final address.`,
+      );
+      expect(receiver.elsewhere.requests).toEqual([]);
+    },
+  );
+
+  it('reads an answer to 64 KiB after decompression and discards the rest (a gzip bomb)', async () => {
+    const { webhook } = await sender({ gzipBombBytes: 2 ** 30 });
+    const outcome = await webhook.deliver(tickets[1]!);
+    // 64 KiB of spaces, made one line and trimmed: nothing left to show.
+    expect(outcome).toMatchObject({ kind: 'delivered', status: 200, answer: '' });
+  });
+
+  it('readAnswer stops at the limit and cancels the rest', async () => {
+    receiver = await startReceiverSandbox({ behaviour: { gzipBombBytes: 2 ** 30 } });
+    const response = await fetch(receiver.url, {
+      method: 'POST',
+      body: JSON.stringify({ data: { ticket: tickets[1] } }),
+    });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const text = await readAnswer(response, ANSWER_BYTES_READ);
+    expect(text).toBe(' '.repeat(ANSWER_BYTES_READ));
+  });
+
+  it('a blocked port fails at once as unusable, naming webhook-url', async () => {
+    const { webhook } = await sender({}, { url: 'http://127.0.0.1:9/test-created' });
+    const outcome = await webhook.deliver(tickets[3]!);
+    expect(outcome).toMatchObject({ kind: 'unusable', status: null, attempts: 1 });
+    expect(outcome.kind === 'unusable' && outcome.reason).toMatch(
+      /^webhook-url \(http:\/\/127\.0\.0\.1:9\) cannot work: port 9 is one fetch refuses to connect to/,
+    );
+  });
+
+  it('a loopback port where nothing listens: one retry, then unusable', async () => {
+    const closed = await serveOnLoopback(() => Promise.resolve());
+    await closed.close();
+    const { webhook, clock } = await sender({}, { url: `${closed.origin}/x` });
+    const outcome = await webhook.deliver(tickets[3]!);
+    expect(outcome).toMatchObject({ kind: 'unusable', attempts: 2 });
+    expect(outcome.kind === 'unusable' && outcome.reason).toContain('nothing listens at');
+    expect(clock.sleeps).toHaveLength(1);
   });
 
   it('redacts personal data a receiver echoes back', async () => {

@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import type { EventMetadata } from '../../src/output/event-metadata.js';
-import { escapeHtml, renderJobSummary, tableCell } from '../../src/report/job-summary.js';
+import {
+  escapeHtml,
+  failureAdvice,
+  renderJobSummary,
+  tableCell,
+  unregisteredTicketTypes,
+} from '../../src/report/job-summary.js';
 import type { RunReport } from '../../src/run-report.js';
 
 const EVENT_A = '65a1b2c3d4e5f60718293a4b';
@@ -159,5 +165,47 @@ describe('renderJobSummary', () => {
     expect(empty).toContain('No tickets were pulled.');
     expect(empty).not.toContain('### Pulled');
     expect(empty).toContain('> [!CAUTION]\n> event-id is required');
+  });
+});
+
+describe('failures: grouped by reason, with what to do', () => {
+  const failure = (
+    ticketId: string,
+    status: number | null,
+    reason: string,
+    ticketTypeId?: string,
+  ) => ({
+    eventId: EVENT_A,
+    ticketId,
+    ticketName: 'HYROX MEN | CHARITY HIA',
+    ticketTypeId,
+    status,
+    reason,
+  });
+  const kv = '{"error":"ticketTypeId not found in KV store"}';
+  const failures = [
+    failure('t1', 404, kv, 'type-b'),
+    failure('t2', 404, kv, 'type-a'),
+    failure('t3', 404, kv, 'type-b'),
+    failure('t4', 422, 'invalid ticket'),
+    failure('t5', null, 'timed out after 4 attempts'),
+  ];
+
+  it('lists the ticketTypeIds to register, most tickets first', () => {
+    expect(unregisteredTicketTypes(failures)).toEqual([
+      ['type-b', 2],
+      ['type-a', 1],
+    ]);
+    const summary = renderJobSummary({ ...report([]), mode: 'sync', failures });
+    expect(summary).toContain('`type-b` (2 tickets), `type-a` (1 tickets)');
+    expect(summary).toMatch(/\| 404 \| 3 \| t1, t2, t3 \| Register the ticket types/);
+  });
+
+  it('advice by cause: register, run later, or check the answer', () => {
+    expect(failureAdvice(404, kv)).toMatch(/^Register/);
+    expect(failureAdvice(null, 'timed out')).toMatch(/run again later/);
+    expect(failureAdvice(503, 'HTTP 503')).toMatch(/run again later/);
+    expect(failureAdvice(429, 'HTTP 429')).toMatch(/run again later/);
+    expect(failureAdvice(422, 'invalid')).toMatch(/check its answer/);
   });
 });

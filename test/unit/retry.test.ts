@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import {
   backoffDelayMs,
+  classifyNetworkFailure,
+  isLocalHost,
   defaultRetryPolicy,
   describeNetworkError,
   isRetryableStatus,
@@ -153,5 +155,106 @@ describe('describeNetworkError', () => {
   it('turns a non-error into text', () => {
     expect(describeNetworkError('plain string')).toBe('plain string');
     expect(describeNetworkError(42)).toBe('42');
+  });
+});
+
+/**
+ * The shapes below are what each client really throws, seen on Node 20.20 and 24.21: fetch
+ * (undici) throws TypeError('fetch failed') with Node's error as `cause` ("bad port" has no
+ * code: fetch.spec.whatwg.org/#port-blocking); Octokit wraps that TypeError in its HttpError
+ * (status 500, no response); node:http rejects with Node's error, which http-get.ts keeps as
+ * a NetworkError's `cause`.
+ */
+const nodeError = (message: string, code?: string, address?: string): Error =>
+  Object.assign(new Error(message), code ? { code } : {}, address ? { address } : {});
+const viaFetch = (cause: Error): Error => new TypeError('fetch failed', { cause });
+const viaOctokit = (cause: Error): Error =>
+  Object.assign(new Error(cause.message, { cause: viaFetch(cause) }), {
+    name: 'HttpError',
+    status: 500,
+  });
+
+describe('classifyNetworkFailure', () => {
+  it('a blocked port is lasting, through fetch and through Octokit', () => {
+    for (const error of [viaFetch(new Error('bad port')), viaOctokit(new Error('bad port'))]) {
+      const failure = classifyNetworkFailure(error, 'http://127.0.0.1:9/test-created');
+      expect(failure.reason).toBe('bad port');
+      expect(failure.lasting).toMatch(/^port 9 is one fetch refuses to connect to/);
+    }
+  });
+
+  it('a host that does not exist is lasting; a lookup that failed for now is not', () => {
+    const notFound = nodeError('getaddrinfo ENOTFOUND vivenu.invalid', 'ENOTFOUND');
+    for (const error of [notFound, viaFetch(notFound), viaOctokit(notFound)]) {
+      expect(classifyNetworkFailure(error, 'https://vivenu.invalid').lasting).toBe(
+        'the host vivenu.invalid does not exist (DNS: ENOTFOUND): check the address',
+      );
+    }
+    const again = nodeError('getaddrinfo EAI_AGAIN vivenu.com', 'EAI_AGAIN');
+    expect(classifyNetworkFailure(viaFetch(again), 'https://vivenu.com').lasting).toBeUndefined();
+  });
+
+  // Codes from nodejs.org/api/tls.html#x509-certificate-error-codes, and Node's own for a name
+  // the certificate does not cover.
+  it.each([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+  ])('a certificate rejected (%s) is lasting', (code) => {
+    const failure = classifyNetworkFailure(viaFetch(nodeError('cert', code)), 'https://r.example');
+    expect(failure.reason).toBe(`certificate rejected (${code})`);
+    expect(failure.lasting).toContain(`r.example's TLS certificate was rejected (${code})`);
+  });
+
+  it('a loopback or private address refusing: one retry, then lasting', () => {
+    const refused = viaFetch(nodeError('connect ECONNREFUSED', 'ECONNREFUSED'));
+    for (const url of ['http://127.0.0.1:4000', 'http://10.1.2.3', 'http://[::1]:80']) {
+      const first = classifyNetworkFailure(refused, url, 0);
+      expect(first.refused).toBe(true);
+      expect(first.lasting).toBeUndefined();
+      expect(classifyNetworkFailure(refused, url, 1).lasting).toMatch(/^nothing listens at/);
+    }
+  });
+
+  it('a host name whose address is loopback counts as local (the error names the address)', () => {
+    const refused = nodeError('connect ECONNREFUSED', 'ECONNREFUSED', '127.0.0.1');
+    expect(classifyNetworkFailure(refused, 'http://receiver.test:8080', 1).lasting).toBeDefined();
+  });
+
+  it('a public host refusing, a reset, a timeout: retried, however often', () => {
+    const refused = viaFetch(nodeError('connect ECONNREFUSED', 'ECONNREFUSED', '203.0.113.9'));
+    expect(classifyNetworkFailure(refused, 'https://receiver.example', 9).lasting).toBeUndefined();
+    const reset = viaFetch(nodeError('read ECONNRESET', 'ECONNRESET'));
+    const resetFailure = classifyNetworkFailure(reset, 'http://127.0.0.1:4000', 9);
+    expect(resetFailure.refused).toBe(false);
+    expect(resetFailure.lasting).toBeUndefined();
+    const timeout = Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+    const timeoutFailure = classifyNetworkFailure(timeout, 'http://127.0.0.1:4000', 9);
+    expect(timeoutFailure.reason).toBe('timed out');
+    expect(timeoutFailure.lasting).toBeUndefined();
+  });
+});
+
+describe('isLocalHost', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['localhost', true],
+    ['[::1]', true],
+    ['10.0.0.8', true],
+    ['172.16.0.1', true],
+    ['172.31.255.255', true],
+    ['192.168.1.1', true],
+    ['169.254.169.254', true],
+    ['[fd12:3456::1]', true],
+    ['::ffff:127.0.0.1', true],
+    ['172.32.0.1', false],
+    ['8.8.8.8', false],
+    ['vivenu.com', false],
+    ['10.example.com', false],
+  ])('%s: %s', (host, local) => {
+    expect(isLocalHost(host)).toBe(local);
   });
 });
