@@ -14,6 +14,7 @@ import { pick, seededRandom } from '../sandbox/seeded-random.js';
 import { TICKET_TYPES, generateEventTickets } from '../sandbox/ticket-factory.js';
 import { startVivenuSandbox, type VivenuFaults } from '../sandbox/vivenu-sandbox.js';
 import { selectTickets } from '../src/select/select-tickets.js';
+import type { Ticket } from '../src/vivenu/tickets.js';
 
 export interface ChaosOptions {
   seed: number;
@@ -48,12 +49,23 @@ export interface ChaosReport {
   minGapMs: number;
   /** Deliveries whose signature did not verify. */
   badSignatures: number;
+  /** Deliveries of tickets of another event (Vivenu listed them; their `eventId` says whose). */
+  foreignDeliveries: number;
+  /** Requests carrying a ticket that reached the origin a redirecting receiver pointed to. */
+  reachedElsewhere: number;
+  /** Eligible tickets of the type the receiver never registers: they fail, never recorded as sent. */
+  standingUnregistered: number;
+  /** The last run's job summary names the never-registered `ticketTypeId` to register. */
+  summaryNamesUnregistered: boolean;
   /** The committed file's delivered ids equal the local file's. */
   committedMatchesLocal: boolean;
+  /** Every deliverable eligible ticket delivered; only the never-registered type's are left. */
   complete: boolean;
 }
 
 const EVENT = '6864d4f427c2aa9b05cd17ee';
+/** Another event of the seller: a Vivenu that ignores the `event` filter lists its tickets too. */
+const FOREIGN_EVENT = '6864d4f427c2aa9b05cd17ff';
 const KEY = 'chaos-vivenu-key';
 const SECRET = 'chaos-webhook-secret';
 const TOKEN = 'chaos-github-token';
@@ -67,9 +79,18 @@ const FILE = 'historical_sync_progress_DEV.json';
  */
 export const GAP_TOLERANCE = 0.25;
 
-/** Faults for one run of Vivenu: every kind, at rates that still let a run get somewhere. */
-function vivenuFaults(random: () => number): VivenuFaults {
+/**
+ * Faults for one run of Vivenu: every kind, at rates that still let a run get somewhere. Every
+ * run, Vivenu ignores the `event` filter (pages hold another event's tickets too); now and then
+ * a whole run's `total` lies low, or every page repeats the first: those pulls must deliver
+ * nothing (issue 11, rows 3, 4 and 6).
+ */
+function vivenuFaults(random: () => number, tickets: number): VivenuFaults {
+  const hostile = random();
   return {
+    ignoreEventFilter: true,
+    ...(hostile < 0.08 ? { reportTotal: Math.floor(tickets / 3) } : {}),
+    ...(hostile >= 0.08 && hostile < 0.16 ? { ignoreSkip: true } : {}),
     rateLimit: { rate: 0.2, retryAfter: pick(random, [0, 1, 'date', undefined]), max: 2 },
     unavailable: { rate: 0.12, burst: 1 + Math.floor(random() * 3), max: 4 },
     drop: { rate: 0.12, max: 2 },
@@ -79,10 +100,21 @@ function vivenuFaults(random: () => number): VivenuFaults {
   };
 }
 
-function receiverBehaviour(random: () => number, unknownTypes: string[]): ReceiverBehaviour {
+/** Redirects a receiver may answer; none may be followed (issue 11, rows 1 and 2). */
+const REDIRECTS = [301, 302, 303, 307, 308] as const;
+
+function receiverBehaviour(
+  random: () => number,
+  unknownTypes: string[],
+  run: number,
+): ReceiverBehaviour {
+  // Now and then (and always in the second run, so even a short chaos run has one) a whole
+  // run's receiver redirects every delivery to another origin.
+  const redirects = random() < 0.1 || run === 2;
   return {
     slowMs: Math.floor(random() * 30),
     unknownTicketTypes: unknownTypes,
+    ...(redirects ? { redirect: { status: pick(random, REDIRECTS) } } : {}),
     // late answers come after the action's 2 s request timeout: it gives up and re-sends.
     random: { serverError: 0.05, reset: 0.03, late: 0.015, lateMs: 2_500 },
   };
@@ -124,24 +156,34 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     count: options.tickets,
     seed: options.seed,
   });
+  const foreign = generateEventTickets({
+    eventId: FOREIGN_EVENT,
+    count: Math.max(10, Math.floor(options.tickets / 10)),
+    seed: options.seed + 1,
+  });
   const vivenu = await startVivenuSandbox({
     apiKey: KEY,
-    events: { [EVENT]: tickets },
+    events: { [EVENT]: tickets, [FOREIGN_EVENT]: foreign },
     seed: options.seed,
   });
   const receiver = await startReceiverSandbox({ secret: SECRET, seed: options.seed });
   const github = await startGitHubSandbox({ token: TOKEN });
   const workspace = await mkdtemp(path.join(os.tmpdir(), 'chaos-workspace-'));
-  // One charity ticket type the receiver has not registered yet: its tickets fail with a
-  // permanent 404 until an operator registers it, a third of the way in.
-  const unregistered = tickets.find(
-    (t) =>
-      t.ticketName ===
-      pick(
-        random,
-        TICKET_TYPES.filter((t) => t.name.includes('CHARITY')),
-      ).name,
+  // Two charity ticket types the receiver has not registered: the first fails with a permanent
+  // 404 until an operator registers it, a third of the way in; the second never is registered,
+  // so its tickets fail on every run while every other ticket gets through (issue 11, row 7).
+  const charityTypes = TICKET_TYPES.filter((t) => t.name.includes('CHARITY')).map((t) => t.name);
+  const lateType = pick(random, charityTypes);
+  const neverType = pick(
+    random,
+    charityTypes.filter((name) => name !== lateType),
   );
+  const typeIdOf = (name: string | undefined): string | undefined => {
+    const ticket = tickets.find((t) => t.ticketName === name);
+    return ticket ? String(ticket.ticketTypeId) : undefined;
+  };
+  const unregistered = typeIdOf(lateType);
+  const neverRegistered = typeIdOf(neverType);
   const report: ChaosReport = {
     seed: options.seed,
     runs: 0,
@@ -155,8 +197,24 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     unreadableProgress: 0,
     minGapMs: Number.POSITIVE_INFINITY,
     badSignatures: 0,
+    foreignDeliveries: 0,
+    reachedElsewhere: 0,
+    standingUnregistered: 0,
+    summaryNamesUnregistered: false,
     committedMatchesLocal: false,
     complete: false,
+  };
+  // Read at the end of each run: tickets sold while paging join the event as the chaos goes.
+  const eligible = (): Ticket[] =>
+    selectTickets(vivenu.tickets(EVENT), {
+      statuses: ['VALID', 'DETAILSREQUIRED'],
+      nameContains: 'CHARITY',
+    }).eligible;
+  const deliverable = (): Ticket[] =>
+    eligible().filter((t) => String(t.ticketTypeId) !== neverRegistered);
+  const allDeliverableAccepted = (): boolean => {
+    const accepted = new Set(receiver.accepted().map((d) => d.ticketId));
+    return deliverable().every((t) => accepted.has(t._id));
   };
   const count = (kind: string, n = 1): void => {
     if (n > 0) report.faults[kind] = (report.faults[kind] ?? 0) + n;
@@ -169,9 +227,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const interrupted = report.runs <= options.interruptedRuns;
       const registered = report.runs > options.interruptedRuns / 3;
       const githubPlan = githubFaults(random);
-      vivenu.setFaults(vivenuFaults(random));
-      const unknownTypes = registered || !unregistered ? [] : [String(unregistered.ticketTypeId)];
-      const behaviour = receiverBehaviour(random, unknownTypes);
+      const faults = vivenuFaults(random, tickets.length + foreign.length);
+      vivenu.setFaults(faults);
+      count('vivenu: total lying low for a whole run', faults.reportTotal === undefined ? 0 : 1);
+      count('vivenu: every page repeats the first, for a whole run', faults.ignoreSkip ? 1 : 0);
+      const unknownTypes = [
+        ...(registered || !unregistered ? [] : [unregistered]),
+        ...(neverRegistered ? [neverRegistered] : []),
+      ];
+      const behaviour = receiverBehaviour(random, unknownTypes, report.runs);
+      if (behaviour.redirect)
+        count(`receiver: ${behaviour.redirect.status} redirect to another origin, for a whole run`);
       receiver.setBehaviour(behaviour);
       github.setFaults(githubPlan);
       count('github: concurrent commit (409)', githubPlan.concurrentCommits ?? 0);
@@ -254,24 +320,26 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         `run ${report.runs}: ${interrupted ? signal : 'no interrupt'} → exit ${run.exitCode ?? run.signal}, ` +
           `${receiver.accepted().length - acceptedBefore} delivered, complete=${run.outputs.complete ?? '-'}`,
       );
-      if (!interrupted && run.outputs.complete === 'true') {
+      if (!interrupted && allDeliverableAccepted()) {
         report.complete = true;
+        report.summaryNamesUnregistered =
+          neverRegistered !== undefined && run.summary.includes(neverRegistered);
         break;
       }
     }
 
-    const eligible = selectTickets(vivenu.tickets(EVENT), {
-      statuses: ['VALID', 'DETAILSREQUIRED'],
-      nameContains: 'CHARITY',
-    }).eligible;
     const accepted = receiver.accepted();
     const perTicket = new Map<string, number>();
     for (const delivery of accepted)
       perTicket.set(delivery.ticketId, (perTicket.get(delivery.ticketId) ?? 0) + 1);
-    report.eligible = eligible.length;
+    report.eligible = eligible().length;
     report.deliveries = accepted.length;
     report.duplicates = [...perTicket.values()].reduce((sum, n) => sum + n - 1, 0);
-    report.lost = eligible.filter((t) => !perTicket.has(t._id)).length;
+    report.lost = deliverable().filter((t) => !perTicket.has(t._id)).length;
+    report.standingUnregistered = eligible().length - deliverable().length;
+    const foreignIds = new Set(foreign.map((t) => t._id));
+    report.foreignDeliveries = accepted.filter((d) => foreignIds.has(d.ticketId)).length;
+    report.reachedElsewhere = receiver.elsewhere.requests.filter((r) => r.carriedTicket).length;
     report.badSignatures = receiver.deliveries.filter((d) => !d.signatureValid).length;
     const local = sentIds(await readFile(path.join(workspace, FILE), 'utf8'));
     const committed = sentIds(github.file(FILE));
@@ -282,6 +350,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     for (const [kind, n] of Object.entries(vivenu.stats.faults))
       if (kind !== 'rateLimit') count(`vivenu: ${kind}`, n);
     count('vivenu: tickets sold while paging', vivenu.stats.sold);
+    count(
+      "vivenu: another event's tickets in every pull (the event filter ignored)",
+      foreign.length,
+    );
     const statuses = receiver.deliveries.map((d) => d.status);
     count('receiver: 5xx', statuses.filter((s) => s >= 500).length);
     count('receiver: connection reset', statuses.filter((s) => s === 0).length);
@@ -318,12 +390,18 @@ export function formatChaosReport(report: ChaosReport, intervalSeconds: number):
     ['recorded but not accepted', String(report.recordedNotAccepted)],
     ['progress file unreadable after a run', String(report.unreadableProgress)],
     ['bad signatures', String(report.badSignatures)],
+    ["deliveries of another event's tickets", String(report.foreignDeliveries)],
+    ["tickets that reached a redirect's target", String(report.reachedElsewhere)],
+    [
+      'eligible, of the never-registered type (fail every run)',
+      `${report.standingUnregistered}${report.summaryNamesUnregistered ? ', its ticketTypeId named in the summary' : ''}`,
+    ],
     [
       `shortest gap in a run (interval ${intervalSeconds * 1000} ms)`,
       `${report.minGapMs.toFixed(1)} ms`,
     ],
     ['committed progress matches local', report.committedMatchesLocal ? 'yes' : 'NO'],
-    ['event complete', report.complete ? 'yes' : 'NO'],
+    ['every deliverable ticket delivered', report.complete ? 'yes' : 'NO'],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
@@ -332,7 +410,13 @@ export function formatChaosReport(report: ChaosReport, intervalSeconds: number):
 /** What must hold; each broken promise as a sentence. */
 export function chaosViolations(report: ChaosReport, intervalSeconds: number): string[] {
   const problems: string[] = [];
-  if (!report.complete) problems.push('the event never completed');
+  if (!report.complete) problems.push('the deliverable tickets were never all delivered');
+  if (report.foreignDeliveries > 0)
+    problems.push(`${report.foreignDeliveries} deliveries of another event's tickets`);
+  if (report.reachedElsewhere > 0)
+    problems.push(`${report.reachedElsewhere} tickets reached the origin a redirect pointed to`);
+  if (report.complete && report.standingUnregistered > 0 && !report.summaryNamesUnregistered)
+    problems.push('the summary does not name the ticketTypeId the receiver must register');
   if (report.lost > 0) problems.push(`${report.lost} eligible tickets never delivered`);
   if (report.duplicates > report.interrupts.SIGKILL) {
     problems.push(

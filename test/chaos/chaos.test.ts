@@ -20,11 +20,19 @@ describe('chaos (bounded)', () => {
       });
       const table = formatChaosReport(report, INTERVAL);
       expect(chaosViolations(report, INTERVAL), table).toEqual([]);
-      // The run really was chaotic: interrupts happened and every server misbehaved.
+      // The run really was chaotic: interrupts happened and every server misbehaved. A run that
+      // a hostile answer ends at once (a redirect, an untrusted pull) can end before its
+      // interrupt fires, so not every interrupted run is interrupted.
       expect(
         report.interrupts.SIGINT + report.interrupts.SIGTERM + report.interrupts.SIGKILL,
         table,
-      ).toBe(6);
+      ).toBeGreaterThanOrEqual(3);
+      // Issue 11's hostile answers were among the faults: a redirecting receiver, a lying or
+      // repeating pull, another event's tickets on every page, a type never registered.
+      const kinds = Object.keys(report.faults).join('\n');
+      expect(kinds, table).toMatch(/receiver: 30\d redirect/);
+      expect(kinds, table).toMatch(/vivenu: (total lying low|every page repeats)/);
+      expect(report.standingUnregistered, table).toBeGreaterThan(0);
       expect(
         Object.keys(report.faults).some((kind) => kind.startsWith('vivenu:')),
         table,
@@ -37,7 +45,9 @@ describe('chaos (bounded)', () => {
         Object.keys(report.faults).some((kind) => kind.startsWith('github:')),
         table,
       ).toBe(true);
-      expect(report.deliveries).toBeGreaterThanOrEqual(report.eligible);
+      expect(report.deliveries, table).toBeGreaterThanOrEqual(
+        report.eligible - report.standingUnregistered,
+      );
     },
   );
 });
