@@ -1,12 +1,12 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBundledAction } from '../../sandbox/action-runner.js';
-import { startReceiverSandbox, type ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
+import type { ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
-import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
+import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
 import { leakedValues, personalValues } from '../support/personal-data.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -18,17 +18,8 @@ const eligible = selectTickets(tickets, {
   statuses: ['VALID', 'DETAILSREQUIRED'],
   nameContains: 'CHARITY',
 }).eligible;
-const servers: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function sandboxes(): Promise<{ vivenu: VivenuSandbox; receiver: ReceiverSandbox }> {
-  const vivenu = await startVivenuSandbox({ apiKey: KEY, events: { [EVENT]: tickets } });
-  const receiver = await startReceiverSandbox({ secret: SECRET });
-  servers.push(vivenu, receiver);
-  return { vivenu, receiver };
-}
+const sandbox = sandboxesClosedAfterEach({ apiKey: KEY, secret: SECRET });
+const sandboxes = () => sandbox.start({ [EVENT]: tickets });
 
 /** A folder like the one the earlier scripts ran in: a .env with the keys. */
 async function folderWithEnv(): Promise<string> {

@@ -1,13 +1,14 @@
 import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBundledAction, type BundledRun } from '../../sandbox/action-runner.js';
-import { startReceiverSandbox, type ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
+import type { ReceiverBehaviour, ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
-import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
+import type { VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
+import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
 import { shownToPeople } from '../support/personal-data.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -16,20 +17,9 @@ const API_KEY = 'vivenu-key-hostile-display-3c1f';
 const SECRET = 'webhook-secret-hostile-display-9a0e';
 const TOKEN = 'ghp_hostile_display_5e6f';
 
-const servers: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function sandboxes(
-  tickets: Ticket[],
-  receiverBehaviour: Parameters<typeof startReceiverSandbox>[0] = {},
-): Promise<{ vivenu: VivenuSandbox; receiver: ReceiverSandbox }> {
-  const vivenu = await startVivenuSandbox({ apiKey: API_KEY, events: { [EVENT]: tickets } });
-  const receiver = await startReceiverSandbox({ secret: SECRET, ...receiverBehaviour });
-  servers.push(vivenu, receiver);
-  return { vivenu, receiver };
-}
+const sandbox = sandboxesClosedAfterEach({ apiKey: API_KEY, secret: SECRET });
+const sandboxes = (tickets: Ticket[], behaviour?: ReceiverBehaviour) =>
+  sandbox.start({ [EVENT]: tickets }, behaviour);
 
 function baseInputs(vivenu: VivenuSandbox, receiver: ReceiverSandbox): Record<string, string> {
   return {
@@ -120,13 +110,11 @@ describe('row 10: outside values cannot start a workflow command (dist/index.js)
   it('sync: hostile ids, names and a receiver answer are logged escaped; only the action’s own commands reach the runner', async () => {
     const { tickets, hostile, failing } = hostileEvent();
     const { vivenu, receiver } = await sandboxes(tickets, {
-      behaviour: {
-        // A receiver answer is outside text too: a 422 whose body holds commands.
-        failTickets: {
-          [failing._id]: {
-            status: 422,
-            body: `{"error":"bad\\n"}\n::error::${INJECTED} answer ##[warning]${INJECTED} answer-legacy`,
-          },
+      // A receiver answer is outside text too: a 422 whose body holds commands.
+      failTickets: {
+        [failing._id]: {
+          status: 422,
+          body: `{"error":"bad\\n"}\n::error::${INJECTED} answer ##[warning]${INJECTED} answer-legacy`,
         },
       },
     });

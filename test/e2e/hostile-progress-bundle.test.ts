@@ -7,15 +7,16 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBundledAction } from '../../sandbox/action-runner.js';
 import { startGitHubSandbox } from '../../sandbox/github-sandbox.js';
-import { startReceiverSandbox, type ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
+import type { ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
 import { seededRandom } from '../../sandbox/seeded-random.js';
 import { generateEventTickets, makeTicket } from '../../sandbox/ticket-factory.js';
-import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
+import type { VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
+import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
 import { runCli } from '../support/run-cli.js';
 
 const EVENT_A = '6871a0c5e4b0d1f2a3b4c5d6';
@@ -24,19 +25,8 @@ const KEY = 'hostile-progress-key';
 const SECRET = 'hostile-progress-secret';
 const PROGRESS = 'historical_sync_progress_PROD.json';
 
-const servers: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function sandboxes(
-  events: Record<string, Ticket[]>,
-): Promise<{ vivenu: VivenuSandbox; receiver: ReceiverSandbox }> {
-  const vivenu = await startVivenuSandbox({ apiKey: KEY, events });
-  const receiver = await startReceiverSandbox({ secret: SECRET });
-  servers.push(vivenu, receiver);
-  return { vivenu, receiver };
-}
+const sandbox = sandboxesClosedAfterEach({ apiKey: KEY, secret: SECRET });
+const sandboxes = (events: Record<string, Ticket[]>) => sandbox.start(events);
 
 async function folderWithEnv(): Promise<string> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'hostile-progress-'));
@@ -273,8 +263,7 @@ describe('row 11: one run at a time on a progress file', () => {
 
   it('the action holds the lock too, and commits only the progress file, never the lock', async () => {
     const { vivenu, receiver } = await sandboxes({ [EVENT_A]: ticketsA });
-    const github = await startGitHubSandbox({ token: 'ghs_hostile_progress' });
-    servers.push(github);
+    const github = sandbox.track(await startGitHubSandbox({ token: 'ghs_hostile_progress' }));
     const workspace = await mkdtemp(path.join(os.tmpdir(), 'hostile-progress-ws-'));
     const pid = await deadPid();
     await writeFile(

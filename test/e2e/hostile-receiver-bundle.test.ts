@@ -1,17 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBundledAction, type BundledRun } from '../../sandbox/action-runner.js';
 import { serveOnLoopback } from '../../sandbox/loopback-server.js';
-import {
-  startReceiverSandbox,
-  type ReceiverBehaviour,
-  type ReceiverSandbox,
-} from '../../sandbox/receiver-sandbox.js';
+import type { ReceiverBehaviour } from '../../sandbox/receiver-sandbox.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
-import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
+import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
 import { personalValues, shownToPeople } from '../support/personal-data.js';
 
 /**
@@ -26,26 +22,14 @@ const API_KEY = 'hostile-receiver-vivenu-key';
 const SECRET = 'hostile-receiver-webhook-secret';
 const PROGRESS = 'historical_sync_progress_DEV.json';
 
-let servers: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
-
 function eligibleOf(tickets: Ticket[]): Ticket[] {
   return selectTickets(tickets, { statuses: ['VALID', 'DETAILSREQUIRED'], nameContains: 'CHARITY' })
     .eligible;
 }
 
-async function sandboxes(
-  tickets: Ticket[],
-  behaviour: ReceiverBehaviour = {},
-): Promise<{ vivenu: VivenuSandbox; receiver: ReceiverSandbox }> {
-  const vivenu = await startVivenuSandbox({ apiKey: API_KEY, events: { [EVENT]: tickets } });
-  const receiver = await startReceiverSandbox({ secret: SECRET, behaviour });
-  servers.push(vivenu, receiver);
-  return { vivenu, receiver };
-}
+const sandbox = sandboxesClosedAfterEach({ apiKey: API_KEY, secret: SECRET });
+const sandboxes = (tickets: Ticket[], behaviour?: ReceiverBehaviour) =>
+  sandbox.start({ [EVENT]: tickets }, behaviour);
 
 /** A sync kept in the workspace (no GitHub commit: these rows are about the receiver). */
 function sync(vivenuUrl: string, webhookUrl: string, extra: Record<string, string> = {}) {
