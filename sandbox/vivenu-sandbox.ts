@@ -72,6 +72,30 @@ export interface VivenuFaults {
    * that moves `step` (default +1) further on every garbled page (`total-changes`).
    */
   garble?: Fault & { kind: GarbleKind; step?: number };
+  /**
+   * `GET /api/events/<id>` answers 403, as Vivenu does for a key without the right to read
+   * events (vivenu-facts.md: 403 is one of Vivenu's refusals; issue 12: a key may not read events).
+   */
+  eventForbidden?: boolean;
+  /** `GET /api/events/<id>` answers 503 every time (vivenu-facts.md: 503 under load). */
+  eventUnavailable?: boolean;
+  /**
+   * The event answer carries a `description` of this many bytes: a real event carries its ticket
+   * types, shops and texts (Vivenu's Event object in its OpenAPI description, vivenu-facts.md).
+   */
+  eventAnswerBytes?: number;
+}
+
+/**
+ * What `GET /api/events/<id>` tells of an event: its `_id`, `name`, `start` and `end` (ISO
+ * dates). Vivenu's Event object (its OpenAPI description, vivenu-facts.md; public clients of
+ * `GET https://vivenu.com/api/events` read `_id`, `name`, `start`, `end` the same way, found with
+ * the search tool) carries many more fields; these are the ones the sync shows.
+ */
+export interface SandboxEventInfo {
+  name: string;
+  start: string;
+  end: string;
 }
 
 export interface VivenuSandboxStats {
@@ -83,6 +107,8 @@ export interface VivenuSandboxStats {
   maxConcurrent: number;
   smallestTopAsked: number;
   sold: number;
+  /** `GET /api/events/<id>` requests (not counted in `requests`, which are ticket pages). */
+  eventRequests: number;
   faults: Record<string, number>;
 }
 
@@ -100,6 +126,8 @@ export interface VivenuSandbox {
 export interface VivenuSandboxOptions {
   apiKey: string;
   events: Record<string, Ticket[]>;
+  /** Name and dates by event id; an event of `events` without one gets a made-up name. */
+  eventInfo?: Record<string, SandboxEventInfo>;
   faults?: VivenuFaults;
   seed?: number;
   port?: number;
@@ -157,8 +185,9 @@ function garbled(
 }
 
 /**
- * A simulated Vivenu `GET /api/tickets` on loopback, with the faults above. Control over HTTP
- * too (`POST /__sandbox/faults`, `GET /__sandbox/stats`) for runs in another process.
+ * A simulated Vivenu `GET /api/tickets` and `GET /api/events/<id>` on loopback, with the faults
+ * above. Control over HTTP too (`POST /__sandbox/faults`, `GET /__sandbox/stats`) for runs in
+ * another process.
  */
 export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise<VivenuSandbox> {
   const random = seededRandom(options.seed ?? 7);
@@ -175,6 +204,7 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
     maxConcurrent: 0,
     smallestTopAsked: Number.POSITIVE_INFINITY,
     sold: 0,
+    eventRequests: 0,
     faults: {},
   };
 
@@ -279,15 +309,68 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
     }
   };
 
+  /**
+   * `GET /api/events/<id>`: the event, or 404 when this account holds no such event, which is
+   * what Vivenu answers for an event of another seller (issue 12: the likeliest cause of a 404 is
+   * an event of another region's account; vivenu-facts.md: one API key per region).
+   */
+  const handleEvent = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    eventId: string,
+  ): void => {
+    stats.eventRequests++;
+    if (request.headers.authorization !== `Bearer ${options.apiKey}`)
+      return sendJson(response, 401, { message: 'Unauthorized' });
+    if (faults.eventForbidden) return sendJson(response, 403, { message: 'Forbidden' });
+    if (faults.eventUnavailable) return sendJson(response, 503, { message: 'Service Unavailable' });
+    if (!events.has(eventId)) return sendJson(response, 404, { message: 'Not Found' });
+    const info = options.eventInfo?.[eventId] ?? {
+      name: `Sandbox event ${eventId.slice(0, 6)}`,
+      start: '2026-05-23T08:00:00.000Z',
+      end: '2026-05-24T18:00:00.000Z',
+    };
+    const description = 'x'.repeat(faults.eventAnswerBytes ?? 0);
+    sendJson(response, 200, {
+      _id: eventId,
+      sellerId: 'seller',
+      ...info,
+      description,
+      tickets: [],
+    });
+  };
+
+  const setFaults = (next: VivenuFaults): void => {
+    faults = next;
+    bursts.clear();
+    struck.clear();
+    soldWhenSet = stats.sold;
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://sandbox');
     // The sandbox's own controls, for runs in another process; not counted as API requests.
-    if (request.method === 'GET' && url.pathname === '/__sandbox/stats')
+    // They are matched before any API route, so a ticket or event route never answers them.
+    if (url.pathname === '/__sandbox/stats') {
+      if (request.method !== 'GET') return sendJson(response, 405, { message: 'GET only' });
       return sendJson(response, 200, stats);
-    if (request.method === 'POST' && url.pathname === '/__sandbox/faults') {
-      faults = JSON.parse((await readBody(request)).toString() || '{}') as VivenuFaults;
+    }
+    if (url.pathname === '/__sandbox/faults') {
+      if (request.method !== 'POST') return sendJson(response, 405, { message: 'POST only' });
+      let next: unknown;
+      try {
+        next = JSON.parse((await readBody(request)).toString() || '{}');
+      } catch {
+        return sendJson(response, 400, { message: 'faults must be a JSON object' });
+      }
+      if (typeof next !== 'object' || next === null || Array.isArray(next))
+        return sendJson(response, 400, { message: 'faults must be a JSON object' });
+      // Set as setFaults does, so a fault's `max` counts from here for a run in another process too.
+      setFaults(next as VivenuFaults);
       return sendJson(response, 200, faults);
     }
+    const eventPath = /^\/api\/events\/([^/]+)$/.exec(url.pathname);
+    if (request.method === 'GET' && eventPath) return handleEvent(request, response, eventPath[1]!);
     stats.requests++;
     if (request.method === 'GET' && url.pathname === '/api/tickets') {
       inFlight++;
@@ -303,12 +386,7 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
   return {
     url: server.origin,
     stats,
-    setFaults: (next) => {
-      faults = next;
-      bursts.clear();
-      struck.clear();
-      soldWhenSet = stats.sold;
-    },
+    setFaults,
     tickets: (eventId) => [...(events.get(eventId) ?? [])],
     upsertTickets: (eventId, tickets) => {
       const replaced = new Map(tickets.map((ticket) => [ticket._id, ticket]));
