@@ -366,7 +366,7 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
       if (typeof next !== 'object' || next === null || Array.isArray(next))
         return sendJson(response, 400, { message: 'faults must be a JSON object' });
       // Set as setFaults does, so a fault's `max` counts from here for a run in another process too.
-      setFaults(next as VivenuFaults);
+      setFaults(next);
       return sendJson(response, 200, faults);
     }
     const eventPath = /^\/api\/events\/([^/]+)$/.exec(url.pathname);
