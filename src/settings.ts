@@ -140,14 +140,67 @@ const region = z.string().transform((value, ctx) => {
   return trimmed.toUpperCase();
 });
 
+const EVENT_ID = /^[0-9a-f]{24}$/i;
+/** A 24-hex id standing alone in a path segment, or at the end of a slug ("name-<id>"). */
+const EVENT_ID_IN_PATH = /(?:^|[^0-9a-z])([0-9a-f]{24})(?=$|[^0-9a-z])/gi;
+
+/**
+ * The event id in one `event-id` entry: the id itself, or a URL whose path holds it, as operators
+ * copy it from the browser (the dashboard's event pages, `dashboard.vivenu.com/events/<id>/...`,
+ * the way its ticket pages are `dashboard.vivenu.com/tickets/<id>` in public code found with the
+ * search tool; or a shop page whose path ends in the id). Only the path counts: an id in a query
+ * may be anything (a shop, a filter). Public shop links `vivenu.com/event/<name>-<code>` carry a
+ * 6-character code, not the id, so they are refused with a way out.
+ */
+export function eventIdOf(entry: string): { id: string } | { problem: string } {
+  if (EVENT_ID.test(entry)) return { id: entry.toLowerCase() };
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry);
+  // A host name then a path ("dashboard.vivenu.com/events/..."), as a browser's address bar copies it.
+  const hasHost = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\//i.test(entry);
+  if (!hasScheme && !hasHost) {
+    return {
+      problem: `event-id ${shown(entry)} is not a 24-character hex id`,
+    };
+  }
+  const text = hasScheme ? entry : `https://${entry}`;
+  // Checked before anything echoes the value, so a password in it is never shown.
+  if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
+    return { problem: 'event-id must not contain credentials' };
+  if (!URL.canParse(text)) return { problem: `event-id ${shown(entry)} is not a URL` };
+  const url = new URL(text);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { problem: `event-id ${shown(entry)} must be an id, or a URL starting with https://` };
+  }
+  const ids = [
+    ...new Set(
+      [...url.pathname.matchAll(EVENT_ID_IN_PATH)].map((match) => match[1]!.toLowerCase()),
+    ),
+  ];
+  if (ids.length === 1) return { id: ids[0]! };
+  if (ids.length === 0) {
+    return {
+      problem:
+        `event-id ${shown(entry)} holds no 24-character hex event id in its path: copy the event's page ` +
+        `in the Vivenu dashboard (dashboard.vivenu.com/events/<id>), or the id itself (a shop link ` +
+        `vivenu.com/event/<name>-<code> carries a short code, not the id)`,
+    };
+  }
+  return {
+    problem: `event-id ${shown(entry)} holds ${ids.length} different event ids in its path (${ids.join(', ')}): give the one meant, by itself`,
+  };
+}
+
 const eventIds = z.string().transform((value, ctx) => {
-  const ids = value.split(/[\s,]+/).filter(Boolean);
-  if (ids.length === 0)
-    return problem(ctx, 'event-id is required: one or more 24-character hex ids');
-  const bad = ids.filter((id) => !/^[0-9a-fA-F]{24}$/.test(id));
-  for (const id of bad) problem(ctx, `event-id ${shown(id)} is not a 24-character hex id`);
-  if (bad.length > 0) return z.NEVER;
-  return [...new Set(ids.map((id) => id.toLowerCase()))];
+  const entries = value.split(/[\s,]+/).filter(Boolean);
+  if (entries.length === 0)
+    return problem(
+      ctx,
+      'event-id is required: one or more 24-character hex ids, or Vivenu URLs that hold them',
+    );
+  const found = entries.map(eventIdOf);
+  for (const result of found) if ('problem' in result) problem(ctx, result.problem);
+  if (found.some((result) => 'problem' in result)) return z.NEVER;
+  return [...new Set(found.map((result) => (result as { id: string }).id))];
 });
 
 function apiKey(region: string) {

@@ -44,8 +44,16 @@ export class HttpGetter {
 
   constructor(private readonly maxBytes: number) {}
 
-  /** Rejects with the signal's reason when it aborts, or a NetworkError below HTTP. */
-  async get(url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<GetAnswer> {
+  /**
+   * Rejects with the signal's reason when it aborts, or a NetworkError below HTTP. `maxBytes`
+   * bounds this answer tighter than the getter's own bound (an event is smaller than a page).
+   */
+  async get(
+    url: URL,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+    maxBytes = this.maxBytes,
+  ): Promise<GetAnswer> {
     signal.throwIfAborted();
     const response = await this.send(url, headers, signal);
     const coding = response.headers['content-encoding'];
@@ -59,7 +67,7 @@ export class HttpGetter {
       status: response.statusCode ?? 0,
       retryAfter: single(response.headers['retry-after']),
       location: single(response.headers.location),
-      text: await this.readText(response, signal),
+      text: await this.readText(response, signal, Math.min(maxBytes, this.maxBytes)),
     };
   }
 
@@ -101,13 +109,15 @@ export class HttpGetter {
   }
 
   /** The body as UTF-8 text (as `fetch`'s `text()`: a byte order mark dropped), bounded. */
-  private async readText(response: IncomingMessage, signal: AbortSignal): Promise<string> {
+  private async readText(
+    response: IncomingMessage,
+    signal: AbortSignal,
+    maxBytes: number,
+  ): Promise<string> {
     const declared = Number(response.headers['content-length']);
-    if (declared > this.maxBytes) {
+    if (declared > maxBytes) {
       response.destroy();
-      throw new AnswerRefusedError(
-        `answer of ${declared} bytes, over the ${this.maxBytes} allowed`,
-      );
+      throw new AnswerRefusedError(`answer of ${declared} bytes, over the ${maxBytes} allowed`);
     }
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -116,9 +126,9 @@ export class HttpGetter {
     try {
       for await (const chunk of response) {
         bytes += (chunk as Buffer).length;
-        if (bytes > this.maxBytes) {
+        if (bytes > maxBytes) {
           response.destroy();
-          throw new AnswerRefusedError(`answer over the ${this.maxBytes} bytes allowed`);
+          throw new AnswerRefusedError(`answer over the ${maxBytes} bytes allowed`);
         }
         chunks.push(chunk as Buffer);
       }

@@ -12,6 +12,7 @@ import {
 import { AnswerRefusedError, HttpGetter, type GetAnswer } from '../http/http-get.js';
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
+import { parseEventInfo, type EventInfo } from './event-info.js';
 import type { Ticket } from './tickets.js';
 
 export const MIN_PAGE_SIZE = 10;
@@ -20,6 +21,23 @@ export const MAX_PAGE_SIZE = 1000;
 const UNAVAILABLE_BEFORE_HALVING = 2;
 /** A page of 1,000 tickets is a few MB; an answer past this is not a page to hold. */
 const MAX_PAGE_BYTES = 64 * 2 ** 20;
+/**
+ * An event with its ticket types, shops and texts is tens of KB; far past that, it is not an
+ * event to hold just for its name.
+ */
+export const MAX_EVENT_BYTES = 4 * 2 ** 20;
+
+/**
+ * What `GET /api/events/<id>` told: the event, or why its name is not known. The name is a
+ * convenience and the tickets are the job, so only an answer that says the run cannot work
+ * (404, 401, a redirect, an address that cannot work) is thrown; everything else goes on.
+ */
+export type EventLookup =
+  | { kind: 'found'; info: EventInfo }
+  /** 403: the key may not read events (it may still read tickets). */
+  | { kind: 'forbidden' }
+  /** Kept failing, or answered something that is not an event: the run goes on without it. */
+  | { kind: 'unknown'; reason: string };
 
 export interface VivenuClientOptions {
   /** Origin of the API, e.g. https://vivenu.com. */
@@ -124,6 +142,92 @@ export class VivenuClient {
     }
   }
 
+  /**
+   * The event's name and dates, asked before the pull. Retried like a page (429, 5xx, timeouts,
+   * dropped connections, answers that are not an event); a 404 fails at once with its likeliest
+   * cause, an event of another region's account.
+   */
+  async fetchEvent(eventId: string): Promise<EventLookup> {
+    const url = new URL(`/api/events/${encodeURIComponent(eventId)}`, this.options.origin);
+    let refusedInARow = 0;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.eventAttempt(url, eventId, refusedInARow);
+      if (outcome.kind !== 'retry') return outcome;
+      refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
+      if (attempt >= this.retry.maxAttempts) {
+        return { kind: 'unknown', reason: `${outcome.reason}, ${attempt} attempts` };
+      }
+      const delay = retryDelayMs(attempt, outcome.retryAfterMs, this.retry, this.random);
+      this.options.logger.info(
+        `event ${logText(eventId)}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`,
+      );
+      this.retries++;
+      await this.options.clock.sleep(delay, this.options.signal);
+      this.options.signal?.throwIfAborted();
+    }
+  }
+
+  private async eventAttempt(
+    url: URL,
+    eventId: string,
+    refusedBefore: number,
+  ): Promise<
+    EventLookup | { kind: 'retry'; reason: string; retryAfterMs?: number; refused?: boolean }
+  > {
+    const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+    const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
+    this.apiCalls++;
+    let response: GetAnswer | RefusedAnswer;
+    try {
+      response = await this.getPage(url, signal, MAX_EVENT_BYTES);
+    } catch (error) {
+      this.options.signal?.throwIfAborted();
+      const failure = classifyNetworkFailure(error, url, refusedBefore);
+      if (failure.lasting) {
+        throw new VivenuError(
+          `vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`,
+        );
+      }
+      return { kind: 'retry', reason: failure.reason, refused: failure.refused };
+    }
+    // Not load, so not retried; the pages that follow say plainly if it concerns them too.
+    if ('refused' in response) return { kind: 'unknown', reason: response.refused };
+    const { status } = response;
+    if (status === 403) return { kind: 'forbidden' };
+    if (status === 401 || status === 404 || (status >= 300 && status < 400)) {
+      throw new VivenuError(this.eventRefusal(response, eventId));
+    }
+    if (isRetryableStatus(status)) {
+      if (status === 429) this.rateLimited++;
+      return {
+        kind: 'retry',
+        reason: `HTTP ${status}`,
+        retryAfterMs: parseRetryAfter(response.retryAfter, this.options.clock.now()),
+      };
+    }
+    if (status < 200 || status > 299) return { kind: 'unknown', reason: `HTTP ${status}` };
+    let json: unknown;
+    try {
+      json = JSON.parse(response.text);
+    } catch {
+      return { kind: 'retry', reason: 'answer is not JSON' };
+    }
+    const parsed = parseEventInfo(eventId, json);
+    return 'info' in parsed
+      ? { kind: 'found', info: parsed.info }
+      : { kind: 'retry', reason: parsed.problem };
+  }
+
+  private eventRefusal(answer: GetAnswer, eventId: string): string {
+    const { region, origin } = this.options;
+    if (answer.status !== 404) return this.refusal(answer, eventId);
+    return (
+      `Vivenu has no event ${logText(eventId)} for the ${region} API key (404 from ${origin}/api/events): ` +
+      `the event most likely belongs to another region's account. This run used the ${region}_API secret; ` +
+      `set region to the event's region (its <REGION>_API secret), or check the event id. Nothing was pulled or sent.`
+    );
+  }
+
   private async attempt(
     eventId: string,
     skip: number,
@@ -213,7 +317,11 @@ export class VivenuClient {
    * compressed answer can expand a thousandfold; over the size allowed). Neither is load, so
    * neither is retried.
    */
-  private async getPage(url: URL, signal: AbortSignal): Promise<GetAnswer | RefusedAnswer> {
+  private async getPage(
+    url: URL,
+    signal: AbortSignal,
+    maxBytes = MAX_PAGE_BYTES,
+  ): Promise<GetAnswer | RefusedAnswer> {
     try {
       return await this.http.get(
         url,
@@ -223,6 +331,7 @@ export class VivenuClient {
           'user-agent': 'vivenu-historical-sync',
         },
         signal,
+        maxBytes,
       );
     } catch (error) {
       if (error instanceof AnswerRefusedError) return { refused: error.message };

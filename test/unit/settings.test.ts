@@ -157,21 +157,68 @@ describe('parseSettings: invalid inputs', () => {
     const error = inputError({});
     expect(error.problems).toEqual([
       'region is required (for example PROD or DEV)',
-      'event-id is required: one or more 24-character hex ids',
+      'event-id is required: one or more 24-character hex ids, or Vivenu URLs that hold them',
       "api-key is empty: set it to the region's Vivenu API key (repository secret <REGION>_API)",
     ]);
   });
 
   it('rejects a missing or malformed event id, naming each bad one', () => {
     expect(problemsOf({ 'event-id': '' })).toEqual([
-      'event-id is required: one or more 24-character hex ids',
+      'event-id is required: one or more 24-character hex ids, or Vivenu URLs that hold them',
     ]);
     expect(problemsOf({ 'event-id': ' , \n ' })).toEqual([
-      'event-id is required: one or more 24-character hex ids',
+      'event-id is required: one or more 24-character hex ids, or Vivenu URLs that hold them',
     ]);
     expect(problemsOf({ 'event-id': `${EVENT}, ${EVENT}f, 65a1b2c3d4e5f60718293a4g` })).toEqual([
       `event-id "${EVENT}f" is not a 24-character hex id`,
       'event-id "65a1b2c3d4e5f60718293a4g" is not a 24-character hex id',
+    ]);
+  });
+
+  // Issue 12: operators copy the event from the browser. Shapes: the dashboard's event pages
+  // (dashboard.vivenu.com/events/<id>/..., as its ticket pages are dashboard.vivenu.com/tickets/<id>
+  // in public code found with the search tool), a shop page ending in the id, and public shop
+  // links vivenu.com/event/<name>-<6-character code>, which hold no id.
+  it.each([
+    ['a dashboard event page', `https://dashboard.vivenu.com/events/${EVENT}`],
+    [
+      'a dashboard sub-page with a query',
+      `https://dashboard.vivenu.com/events/${EVENT}/tickets?tab=all#x`,
+    ],
+    [
+      'the staging dashboard, without https://',
+      `dashboard.vivenu.dev/events/${EVENT.toUpperCase()}/`,
+    ],
+    ['a shop page ending in name-id', `https://tickets.example.com/event/hyrox-berlin-${EVENT}`],
+    ['the same id twice in the path', `https://dashboard.vivenu.com/events/${EVENT}/copy/${EVENT}`],
+  ])('accepts %s as event-id, keeping only the id', (_, url) => {
+    expect(parseSettings({ ...valid, 'event-id': `${url}, ${EVENT}` }, workspace).eventIds).toEqual(
+      [EVENT],
+    );
+  });
+
+  it('refuses a URL without an id in its path, with two different ones, or with credentials', () => {
+    const other = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+    expect(problemsOf({ 'event-id': 'https://vivenu.com/event/hyrox-berlin-8pfyy0' })).toEqual([
+      'event-id "https://vivenu.com/event/hyrox-berlin-8pfyy0" holds no 24-character hex event id in its path: ' +
+        "copy the event's page in the Vivenu dashboard (dashboard.vivenu.com/events/<id>), or the id itself " +
+        '(a shop link vivenu.com/event/<name>-<code> carries a short code, not the id)',
+    ]);
+    // An id in the query is not the event's: only the path counts.
+    expect(
+      problemsOf({ 'event-id': `https://dashboard.vivenu.com/orders?event=${EVENT}` })[0],
+    ).toMatch(/holds no 24-character hex event id in its path/);
+    expect(
+      problemsOf({ 'event-id': `https://dashboard.vivenu.com/events/${EVENT}/vs/${other}` }),
+    ).toEqual([
+      // A long value is shown cut to 60 characters; the ids found are listed whole.
+      `event-id "https://dashboard.vivenu.com/events/65a1b2c3d4e5f6071829..." holds 2 different event ids in its path (${EVENT}, ${other}): give the one meant, by itself`,
+    ]);
+    expect(
+      problemsOf({ 'event-id': `https://me:hunter2@dashboard.vivenu.com/events/${EVENT}` }),
+    ).toEqual(['event-id must not contain credentials']);
+    expect(problemsOf({ 'event-id': `ftp://dashboard.vivenu.com/events/${EVENT}` })).toEqual([
+      `event-id "ftp://dashboard.vivenu.com/events/${EVENT}" must be an id, or a URL starting with https://`,
     ]);
   });
 
