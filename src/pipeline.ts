@@ -21,6 +21,7 @@ import { selectTickets, type Selection } from './select/select-tickets.js';
 import type { Settings } from './settings.js';
 import { deliverBatch } from './sync/deliver-batch.js';
 import { pullEvent, type PulledEvent } from './vivenu/pull-event.js';
+import { eventTitle } from './vivenu/event-info.js';
 import { creationRange, describeTicket, stringField, type Ticket } from './vivenu/tickets.js';
 import { VivenuClient } from './vivenu/vivenu-client.js';
 import { Pacer } from './webhook/pacer.js';
@@ -75,6 +76,8 @@ export async function runPipeline(
 ): Promise<RunReport> {
   const run = new PipelineRun(settings, dependencies, report);
   try {
+    // Before anything else: an event this region's key cannot see stops the run here.
+    await run.lookUpEvents();
     if (settings.mode === 'pull-only') await run.pullOnly();
     else if (settings.mode === 'test') await run.testDelivery();
     else await run.sync();
@@ -116,6 +119,34 @@ class PipelineRun {
       requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
       signal: dependencies.signal,
     });
+  }
+
+  /**
+   * Asks Vivenu for each event's name and dates, to show which event an id is. Failure policy:
+   * a 404 (the event is not this account's: most likely another region's) or a refused key
+   * fails the run before anything is pulled or sent; a 403 (the key may not read events) is said
+   * once and the run goes on, as do answers that kept failing or are not an event: the name is a
+   * convenience, the tickets are the job.
+   */
+  async lookUpEvents(): Promise<void> {
+    const { settings, logger, report } = this;
+    report.events = [];
+    for (const eventId of settings.eventIds) {
+      const lookup = await this.client.fetchEvent(eventId);
+      if (lookup.kind === 'found') {
+        report.events.push(lookup.info);
+        logger.info(`Event ${eventId}: ${logText(eventTitle(lookup.info))}`);
+      } else if (lookup.kind === 'forbidden') {
+        logger.warning(
+          `The ${settings.region}_API key may not read events (403 from ${settings.vivenuOrigin}/api/events): events are shown by id only. The tickets are pulled as before.`,
+        );
+        return;
+      } else {
+        logger.warning(
+          `event ${eventId}: its name is not known (${logText(lookup.reason)}): shown by id only. The tickets are pulled as before.`,
+        );
+      }
+    }
   }
 
   async pullOnly(): Promise<void> {
@@ -292,7 +323,14 @@ class PipelineRun {
               failures: report.failures,
             }),
         );
-        if (sync.remaining === 0) await keeper.record({ t: 'processed', e: eventId });
+        // An event with no tickets is never marked done: a wrong region or an event not yet on
+        // sale looks the same, and a mark would make every later run skip it.
+        if (sync.remaining === 0 && sync.found > 0)
+          await keeper.record({ t: 'processed', e: eventId });
+        else if (sync.found === 0)
+          logger.info(
+            `event ${eventId}: no tickets, so it is not marked processed: the next run looks again`,
+          );
         if (stop) {
           report.stop = stop;
           break;
@@ -398,7 +436,9 @@ class PipelineRun {
 
   private async pull(eventId: string): Promise<PulledEvent> {
     const { settings, logger, clock } = this;
-    return logger.group(`Pull event ${eventId} (${settings.region})`, async () => {
+    const info = this.report.events?.find((event) => event.eventId === eventId);
+    const name = info ? `: ${logText(eventTitle(info))}` : '';
+    return logger.group(`Pull event ${eventId} (${settings.region})${name}`, async () => {
       const pulled = await pullEvent(eventId, {
         client: this.client,
         clock,

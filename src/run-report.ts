@@ -1,5 +1,6 @@
 import type { EventMetadata } from './output/event-metadata.js';
 import type { Mode } from './settings.js';
+import { eventTitle, type EventInfo } from './vivenu/event-info.js';
 
 /** What one event's pull produced. */
 export interface EventPullReport {
@@ -96,6 +97,8 @@ export interface RunReport {
   intervalSeconds: number;
   startedAtMs: number;
   finishedAtMs?: number;
+  /** Names and dates of the requested events as Vivenu told them; an event it did not tell is absent. */
+  events?: EventInfo[];
   pulls: EventPullReport[];
   syncs: EventSyncReport[];
   failures: FailedDelivery[];
@@ -135,4 +138,23 @@ export function syncTotals(report: RunReport): {
     skipped: sum((s) => s.deliveredBefore),
     remaining: sum((s) => s.remaining),
   };
+}
+
+/**
+ * An event as the summaries show it: "HYROX Berlin (2026-05-23 to 2026-05-24) · <id>", or the
+ * id alone when Vivenu did not tell its name. The name is an outside value: escape it for where
+ * it goes.
+ */
+export function eventLabel(report: Pick<RunReport, 'events'>, eventId: string): string {
+  const info = report.events?.find((event) => event.eventId === eventId);
+  return info ? `${eventTitle(info)} · ${eventId}` : eventId;
+}
+
+const TITLE_NAMES = 3;
+
+/** The known events' names for a title: "HYROX Berlin (…)", or "A (…), B (…) and 2 more". */
+export function eventsInTitle(report: Pick<RunReport, 'events'>): string {
+  const titles = (report.events ?? []).map(eventTitle);
+  if (titles.length <= TITLE_NAMES) return titles.join(', ');
+  return `${titles.slice(0, TITLE_NAMES).join(', ')} and ${titles.length - TITLE_NAMES} more`;
 }

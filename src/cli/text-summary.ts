@@ -1,7 +1,7 @@
 import { count } from '../format.js';
 import { logText, urlForDisplay } from '../log-text.js';
 import { groupFailures, limitExceededText } from '../report/job-summary.js';
-import { syncTotals, type RunReport } from '../run-report.js';
+import { eventLabel, eventsInTitle, syncTotals, type RunReport } from '../run-report.js';
 
 /** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
 export function textTable(headers: string[], rows: string[][]): string {
@@ -19,12 +19,15 @@ export function textTable(headers: string[], rows: string[][]): string {
 /** The closing summary for a terminal: the job summary's tables, as text. */
 export function renderTextSummary(report: RunReport): string {
   const parts: string[] = [];
+  const names = eventsInTitle(report);
+  if (names) parts.push(`Event${(report.events?.length ?? 0) > 1 ? 's' : ''}: ${logText(names)}`);
+  const event = (eventId: string): string => logText(eventLabel(report, eventId));
   if (report.pulls.length > 0) {
     parts.push(
       textTable(
         ['Pulled event', 'Reported', 'Pulled', 'Complete', 'Files'],
         report.pulls.map(({ metadata: m, eventDir }) => [
-          m.event_id,
+          event(m.event_id),
           count(m.total_reported),
           count(m.total_pulled),
           m.complete ? 'yes' : 'NO',
@@ -37,9 +40,9 @@ export function renderTextSummary(report: RunReport): string {
     const totals = syncTotals(report);
     const rows = report.syncs.map((s) =>
       s.skippedAsProcessed
-        ? [s.eventId, '-', '-', count(s.deliveredBefore), 'processed', '-', '-']
+        ? [event(s.eventId), '-', '-', count(s.deliveredBefore), 'processed', '-', '-']
         : [
-            s.eventId,
+            event(s.eventId),
             count(s.found),
             count(s.eligible),
             count(s.deliveredBefore),

@@ -8,7 +8,7 @@ import type {
   RunReport,
   TestDelivery,
 } from '../run-report.js';
-import { syncTotals, ticketsFound } from '../run-report.js';
+import { eventLabel, eventsInTitle, syncTotals, ticketsFound } from '../run-report.js';
 
 const FAILURE_REASONS_SHOWN = 20;
 const EXAMPLE_IDS = 3;
@@ -22,6 +22,24 @@ export function tableCell(text: string): string {
   return escapeHtml(text)
     .replace(/\|/g, '\\|')
     .replace(/[\r\n]+/g, ' ');
+}
+
+/**
+ * An outside value in running Markdown: HTML escaped, and the characters that would make it a
+ * link, emphasis, code or heading shown as themselves.
+ */
+export function markdownText(text: string): string {
+  return literalMarkdown(escapeHtml(text)).replace(/[\r\n]+/g, ' ');
+}
+
+/** Markdown's punctuation for links, emphasis, code and headings, each shown as itself. */
+function literalMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]#~!]/g, (character) => `\\${character}`);
+}
+
+/** An event's cell (the table escapes HTML and pipes): its name and dates when known, and its id. */
+function eventCell(report: RunReport, eventId: string): string {
+  return literalMarkdown(eventLabel(report, eventId));
 }
 
 function table(headers: string[], rows: (string | number)[][]): string {
@@ -56,7 +74,7 @@ function pulledSection(report: RunReport): string[] {
       ['Event', 'Reported', 'Pulled', 'Complete', 'Requests', 'Seconds'],
       [
         ...report.pulls.map(({ metadata: m }) => [
-          m.event_id,
+          eventCell(report, m.event_id),
           m.total_reported,
           m.total_pulled,
           m.complete ? 'yes' : '**no**',
@@ -90,8 +108,16 @@ function deliveredSection(report: RunReport): string[] {
   const totals = syncTotals(report);
   const rows = report.syncs.map((s) =>
     s.skippedAsProcessed
-      ? [s.eventId, '-', '-', s.deliveredBefore, 'already processed', '-', '-']
-      : [s.eventId, s.found, s.eligible, s.deliveredBefore, s.sentNow, s.failed, s.remaining],
+      ? [eventCell(report, s.eventId), '-', '-', s.deliveredBefore, 'already processed', '-', '-']
+      : [
+          eventCell(report, s.eventId),
+          s.found,
+          s.eligible,
+          s.deliveredBefore,
+          s.sentNow,
+          s.failed,
+          s.remaining,
+        ],
   );
   rows.push([
     '**Total**',
@@ -272,7 +298,8 @@ function testSection(test: TestDelivery, dryRun: boolean): string[] {
  * statuses and ticket types: personal data stays in the files.
  */
 export function renderJobSummary(report: RunReport, failure?: string): string {
-  const title = `## Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}`;
+  const names = eventsInTitle(report);
+  const title = `## Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}${names ? ` · ${markdownText(names)}` : ''}`;
   const parts: string[] = [title];
   if (failure) parts.push(callout('CAUTION', failure));
   if (report.stop?.reason === 'time-budget') {
