@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { renderTextSummary } from '../../src/cli/text-summary.js';
+import { renderJobSummary } from '../../src/report/job-summary.js';
+import { eventsInTitle, type RunReport } from '../../src/run-report.js';
+import { eventDates, eventTitle, parseEventInfo } from '../../src/vivenu/event-info.js';
+
+const EVENT = '65a1b2c3d4e5f60718293a4b';
+
+describe('parseEventInfo', () => {
+  it('keeps the name and ISO dates, and nothing else of the event', () => {
+    const answer = {
+      _id: EVENT,
+      name: '  HYROX Berlin ',
+      start: '2026-05-23T08:00:00.000Z',
+      end: '2026-05-24T18:00:00.000Z',
+      tickets: [{ name: 'CHARITY' }],
+    };
+    expect(parseEventInfo(EVENT, answer)).toEqual({
+      info: {
+        eventId: EVENT,
+        name: 'HYROX Berlin',
+        start: '2026-05-23T08:00:00.000Z',
+        end: '2026-05-24T18:00:00.000Z',
+      },
+    });
+  });
+
+  it('takes missing or unreadable dates as unknown, and cuts a very long name', () => {
+    const parsed = parseEventInfo(EVENT, { name: 'x'.repeat(500), start: 'soon', end: 7 });
+    expect(parsed).toEqual({
+      info: { eventId: EVENT, name: `${'x'.repeat(119)}…`, start: null, end: null },
+    });
+  });
+
+  it('says why an answer is not an event', () => {
+    expect(parseEventInfo(EVENT, { rows: [] })).toMatchObject({
+      problem: expect.stringMatching(/^answer is not an event \(name:/) as unknown,
+    });
+    expect(parseEventInfo(EVENT, { name: '   ' })).toHaveProperty('problem');
+    expect(parseEventInfo(EVENT, null)).toHaveProperty('problem');
+  });
+});
+
+describe('eventDates and eventTitle', () => {
+  it.each([
+    ['2026-05-23T08:00:00.000Z', '2026-05-24T18:00:00.000Z', '2026-05-23 to 2026-05-24'],
+    ['2026-05-23T08:00:00.000Z', '2026-05-23T18:00:00.000Z', '2026-05-23'],
+    ['2026-05-23T08:00:00.000Z', null, '2026-05-23'],
+    [null, null, ''],
+  ])('%s to %s reads "%s"', (start, end, shown) => {
+    expect(eventDates({ start, end })).toBe(shown);
+  });
+
+  it('names the event, with its dates when known', () => {
+    expect(eventTitle({ eventId: EVENT, name: 'A', start: null, end: null })).toBe('A');
+  });
+});
+
+function reportWithName(name: string, events = 1): RunReport {
+  return {
+    region: 'PROD',
+    mode: 'pull-only',
+    dryRun: false,
+    vivenuOrigin: 'https://vivenu.com',
+    ticketsDir: '/w/purchased_tickets',
+    progressFile: '/w/p.json',
+    webhookUrl: 'https://receiver.example/x',
+    signed: true,
+    intervalSeconds: 1.8,
+    startedAtMs: 0,
+    events: Array.from({ length: events }, (_, i) => ({
+      eventId: i === 0 ? EVENT : `${EVENT.slice(0, 23)}${i}`,
+      name,
+      start: '2026-05-23T08:00:00.000Z',
+      end: null,
+    })),
+    pulls: [],
+    syncs: [
+      {
+        eventId: EVENT,
+        skippedAsProcessed: false,
+        found: 3,
+        rejectedStatus: 0,
+        rejectedName: 0,
+        otherEvent: 0,
+        eligibleEarlier: {},
+        withoutId: 0,
+        invalid: 0,
+        eligible: 3,
+        deliveredBefore: 0,
+        sentNow: 3,
+        failed: 0,
+        remaining: 0,
+        waitingForLimit: 0,
+      },
+    ],
+    failures: [],
+    plans: [],
+    complete: true,
+  };
+}
+
+describe('an event name in the summaries (an outside value)', () => {
+  const hostile = '<img src=x> [click](https://evil.example) | *bold*\n::error::x ##[warning]y';
+
+  it('cannot add HTML, a link, emphasis, a table column or a line to the job summary', () => {
+    const summary = renderJobSummary(reportWithName(hostile));
+    const [title] = summary.split('\n');
+    expect(title).toBe(
+      '## Vivenu historical sync · PROD · pull-only · &lt;img src=x&gt; \\[click\\](https://evil.example) | \\*bold\\* ::error::x \\#\\#\\[warning\\]y (2026-05-23)',
+    );
+    const row = summary.split('\n').find((line) => line.includes(`· ${EVENT} |`));
+    expect(row).toBe(
+      `| &lt;img src=x&gt; \\[click\\](https://evil.example) \\| \\*bold\\* ::error::x \\#\\#\\[warning\\]y (2026-05-23) · ${EVENT} | 3 | 3 | 0 | 3 | 0 | 0 |`,
+    );
+  });
+
+  it('stays on its line in the text summary, and starts no workflow command', () => {
+    const text = renderTextSummary(reportWithName(hostile));
+    expect(text.split('\n')[0]).toBe(
+      'Event: <img src=x> [click](https://evil.example) | *bold*\\n::error::x ##\\u005bwarning]y (2026-05-23)',
+    );
+  });
+
+  it('names up to three events in a title, then counts the rest', () => {
+    expect(eventsInTitle(reportWithName('E', 5))).toBe(
+      'E (2026-05-23), E (2026-05-23), E (2026-05-23) and 2 more',
+    );
+  });
+});
