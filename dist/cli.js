@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 581:
+/***/ 187:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -15,14 +15,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85);
-/* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(391);
-/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(453);
-/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(31);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(529);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(983);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(467);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(750);
+/* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(955);
+/* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(613);
+/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(863);
+/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(424);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(991);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(621);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(441);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(324);
 /**
  * The terminal door: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
  * or ./.env, into the same pipeline as the GitHub Action.
@@ -73,25 +73,25 @@ async function main(argv) {
     process.on('SIGTERM', onSignal);
     let settings;
     try {
-        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .parseSettings */ .P$)(command.inputs, folder);
+        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .parseSettings */ .P$)(command.inputs, folder);
     }
     catch (error) {
         console.error(`error: ${error.message}`);
         return 1;
     }
-    const logger = (0,_cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalLogger */ .jl)(process.stdout, settings.intervalSeconds);
-    const report = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .newRunReport */ .IR)(settings, _ports_js__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .m.now());
+    const logger = (0,_cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_9__/* .terminalLogger */ .jl)(process.stdout, settings.intervalSeconds);
+    const report = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_6__/* .newRunReport */ .IR)(settings, _ports_js__WEBPACK_IMPORTED_MODULE_7__/* .systemClock */ .m.now());
     let failure;
     try {
-        await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)(settings, { logger, clock: _ports_js__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .m, signal: cancel.signal }, report);
+        await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_6__/* .runPipeline */ .aI)(settings, { logger, clock: _ports_js__WEBPACK_IMPORTED_MODULE_7__/* .systemClock */ .m, signal: cancel.signal }, report);
     }
     catch (error) {
         failure = error.message;
     }
     // Command-safe: this CLI may run as a workflow step, whose output the runner reads.
-    console.log(`\n${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .commandSafeText */ .eE)((0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .renderTextSummary */ .k)(report))}`);
+    console.log(`\n${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_10__/* .commandSafeText */ .eE)((0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTextSummary */ .k)(report))}`);
     if (failure)
-        console.error(`\nerror: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .commandSafeText */ .eE)(failure)}`);
+        console.error(`\nerror: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_10__/* .commandSafeText */ .eE)(failure)}`);
     if (report.syncs.length > 0 && (0,_cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__/* .continuingMakesProgress */ .J)(report, settings.eventIds)) {
         console.log(`\nTo continue: historical-sync ${argv.map(quoteArgument).join(' ')}`);
     }
@@ -104,7 +104,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 85:
+/***/ 955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -236,7 +236,7 @@ function parseCommandLine(argv, env) {
 
 /***/ }),
 
-/***/ 391:
+/***/ 613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -274,14 +274,14 @@ function continuingMakesProgress(report, eventIds) {
 
 /***/ }),
 
-/***/ 453:
+/***/ 863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   jl: () => (/* binding */ terminalLogger)
 /* harmony export */ });
 /* unused harmony exports shortDuration, progressLine */
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(991);
 
 /** "18m", "1h 05m", "40s". */
 function shortDuration(ms) {
@@ -341,7 +341,7 @@ function terminalLogger(output, intervalSeconds, now = Date.now) {
 
 /***/ }),
 
-/***/ 31:
+/***/ 424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -353,9 +353,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: textTable
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
+var format = __nccwpck_require__(10);
 // EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(529);
+var log_text = __nccwpck_require__(991);
+// EXTERNAL MODULE: ./src/run-report.ts
+var run_report = __nccwpck_require__(651);
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
 
 
@@ -371,6 +373,21 @@ function tableCell(text) {
     return escapeHtml(text)
         .replace(/\|/g, '\\|')
         .replace(/[\r\n]+/g, ' ');
+}
+/**
+ * An outside value in running Markdown: HTML escaped, and the characters that would make it a
+ * link, emphasis, code or heading shown as themselves.
+ */
+function markdownText(text) {
+    return literalMarkdown(escapeHtml(text)).replace(/[\r\n]+/g, ' ');
+}
+/** Markdown's punctuation for links, emphasis, code and headings, each shown as itself. */
+function literalMarkdown(text) {
+    return text.replace(/[\\`*_[\]#~!]/g, (character) => `\\${character}`);
+}
+/** An event's cell (the table escapes HTML and pipes): its name and dates when known, and its id. */
+function eventCell(report, eventId) {
+    return literalMarkdown(eventLabel(report, eventId));
 }
 function table(headers, rows) {
     const line = (cells) => `| ${cells.map((cell) => (typeof cell === 'number' ? count(cell) : tableCell(cell))).join(' | ')} |`;
@@ -400,7 +417,7 @@ function pulledSection(report) {
         '### Pulled',
         table(['Event', 'Reported', 'Pulled', 'Complete', 'Requests', 'Seconds'], [
             ...report.pulls.map(({ metadata: m }) => [
-                m.event_id,
+                eventCell(report, m.event_id),
                 m.total_reported,
                 m.total_pulled,
                 m.complete ? 'yes' : '**no**',
@@ -427,8 +444,16 @@ function deliveredSection(report) {
         return [];
     const totals = syncTotals(report);
     const rows = report.syncs.map((s) => s.skippedAsProcessed
-        ? [s.eventId, '-', '-', s.deliveredBefore, 'already processed', '-', '-']
-        : [s.eventId, s.found, s.eligible, s.deliveredBefore, s.sentNow, s.failed, s.remaining]);
+        ? [eventCell(report, s.eventId), '-', '-', s.deliveredBefore, 'already processed', '-', '-']
+        : [
+            eventCell(report, s.eventId),
+            s.found,
+            s.eligible,
+            s.deliveredBefore,
+            s.sentNow,
+            s.failed,
+            s.remaining,
+        ]);
     rows.push([
         '**Total**',
         '',
@@ -578,7 +603,8 @@ function testSection(test, dryRun) {
  * statuses and ticket types: personal data stays in the files.
  */
 function renderJobSummary(report, failure) {
-    const title = `## Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}`;
+    const names = eventsInTitle(report);
+    const title = `## Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}${names ? ` · ${markdownText(names)}` : ''}`;
     const parts = [title];
     if (failure)
         parts.push(callout('CAUTION', failure));
@@ -620,8 +646,6 @@ function renderJobSummary(report, failure) {
     return `${parts.join('\n\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __nccwpck_require__(89);
 ;// CONCATENATED MODULE: ./src/cli/text-summary.ts
 
 
@@ -639,9 +663,13 @@ function textTable(headers, rows) {
 /** The closing summary for a terminal: the job summary's tables, as text. */
 function renderTextSummary(report) {
     const parts = [];
+    const names = (0,run_report/* eventsInTitle */.xx)(report);
+    if (names)
+        parts.push(`Event${(report.events?.length ?? 0) > 1 ? 's' : ''}: ${(0,log_text/* logText */.kc)(names)}`);
+    const event = (eventId) => (0,log_text/* logText */.kc)((0,run_report/* eventLabel */.TS)(report, eventId));
     if (report.pulls.length > 0) {
         parts.push(textTable(['Pulled event', 'Reported', 'Pulled', 'Complete', 'Files'], report.pulls.map(({ metadata: m, eventDir }) => [
-            m.event_id,
+            event(m.event_id),
             (0,format/* count */.U)(m.total_reported),
             (0,format/* count */.U)(m.total_pulled),
             m.complete ? 'yes' : 'NO',
@@ -649,11 +677,11 @@ function renderTextSummary(report) {
         ])));
     }
     if (report.syncs.length > 0) {
-        const totals = (0,run_report/* syncTotals */.v)(report);
+        const totals = (0,run_report/* syncTotals */.vx)(report);
         const rows = report.syncs.map((s) => s.skippedAsProcessed
-            ? [s.eventId, '-', '-', (0,format/* count */.U)(s.deliveredBefore), 'processed', '-', '-']
+            ? [event(s.eventId), '-', '-', (0,format/* count */.U)(s.deliveredBefore), 'processed', '-', '-']
             : [
-                s.eventId,
+                event(s.eventId),
                 (0,format/* count */.U)(s.found),
                 (0,format/* count */.U)(s.eligible),
                 (0,format/* count */.U)(s.deliveredBefore),
@@ -698,7 +726,7 @@ function renderTextSummary(report) {
 
 /***/ }),
 
-/***/ 916:
+/***/ 174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -708,7 +736,7 @@ function renderTextSummary(report) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   w7: () => (/* binding */ IncompletePullError)
 /* harmony export */ });
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(264);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10);
 
 /**
  * Errors a person can act on. Each message says what was wrong and what to check; none
@@ -759,7 +787,7 @@ class PathInputError extends Error {
 
 /***/ }),
 
-/***/ 264:
+/***/ 10:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -787,7 +815,7 @@ function count(n) {
 
 /***/ }),
 
-/***/ 902:
+/***/ 472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -963,7 +991,7 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 
 /***/ }),
 
-/***/ 529:
+/***/ 991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1056,7 +1084,7 @@ function urlForDisplay(url) {
 
 /***/ }),
 
-/***/ 983:
+/***/ 621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1069,13 +1097,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: limitExceededLine
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
+var format = __nccwpck_require__(10);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+var errors = __nccwpck_require__(174);
 // EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(529);
+var log_text = __nccwpck_require__(991);
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var vivenu_tickets = __nccwpck_require__(72);
+var vivenu_tickets = __nccwpck_require__(618);
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
 /**
@@ -1129,7 +1157,7 @@ var promises_ = __nccwpck_require__(455);
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/workspace-paths.ts
-var workspace_paths = __nccwpck_require__(271);
+var workspace_paths = __nccwpck_require__(994);
 ;// CONCATENATED MODULE: ./src/output/file-names.ts
 
 /** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
@@ -1336,9 +1364,9 @@ async function keepRowsWithoutId(eventDir, rows) {
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
+var retry = __nccwpck_require__(472);
 // EXTERNAL MODULE: ./src/progress/progress-store.ts
-var progress_store = __nccwpck_require__(748);
+var progress_store = __nccwpck_require__(238);
 ;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
 
 
@@ -1551,7 +1579,7 @@ function cannotPublish(where, failure) {
 }
 
 // EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __nccwpck_require__(89);
+var run_report = __nccwpck_require__(651);
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
 
 /** Tickets bought together (a DOUBLES or RELAY team) share a `transactionId`. */
@@ -1835,7 +1863,7 @@ function earlierInRecord(seen, value) {
 }
 
 // EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
-var vivenu_client = __nccwpck_require__(633);
+var vivenu_client = __nccwpck_require__(683);
 ;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
 
 
@@ -2115,6 +2143,8 @@ class PagingPass {
     }
 }
 
+// EXTERNAL MODULE: ./src/vivenu/event-info.ts
+var event_info = __nccwpck_require__(668);
 ;// CONCATENATED MODULE: ./src/webhook/pacer.ts
 /**
  * Spaces delivery starts at least `intervalMs` apart, start to start: a 300 ms answer does not
@@ -2421,6 +2451,7 @@ function redirectReason(status, location, webhookUrl) {
 
 
 
+
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -2449,6 +2480,8 @@ const FIRST_DELIVERIES_SHOWN = 20;
 async function runPipeline(settings, dependencies, report = newRunReport(settings, dependencies.clock.now())) {
     const run = new PipelineRun(settings, dependencies, report);
     try {
+        // Before anything else: an event this region's key cannot see stops the run here.
+        await run.lookUpEvents();
         if (settings.mode === 'pull-only')
             await run.pullOnly();
         else if (settings.mode === 'test')
@@ -2459,7 +2492,7 @@ async function runPipeline(settings, dependencies, report = newRunReport(setting
     catch (error) {
         // A cancel that cut a request short surfaces as that request's abort: say what it means.
         if (dependencies.signal?.aborted && !(error instanceof errors/* RunStoppedError */.Fz)) {
-            const sent = (0,run_report/* syncTotals */.v)(report).sent;
+            const sent = (0,run_report/* syncTotals */.vx)(report).sent;
             throw new errors/* RunStoppedError */.Fz(`Cancelled before the run finished: ${(0,format/* count */.U)(sent)} delivered this run${sent > 0 ? ` (recorded in ${settings.progressFile})` : ''}. Run again with the same inputs to continue.`);
         }
         throw error;
@@ -2493,6 +2526,31 @@ class PipelineRun {
             requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
             signal: dependencies.signal,
         });
+    }
+    /**
+     * Asks Vivenu for each event's name and dates, to show which event an id is. Failure policy:
+     * a 404 (the event is not this account's: most likely another region's) or a refused key
+     * fails the run before anything is pulled or sent; a 403 (the key may not read events) is said
+     * once and the run goes on, as do answers that kept failing or are not an event: the name is a
+     * convenience, the tickets are the job.
+     */
+    async lookUpEvents() {
+        const { settings, logger, report } = this;
+        report.events = [];
+        for (const eventId of settings.eventIds) {
+            const lookup = await this.client.fetchEvent(eventId);
+            if (lookup.kind === 'found') {
+                report.events.push(lookup.info);
+                logger.info(`Event ${eventId}: ${(0,log_text/* logText */.kc)((0,event_info/* eventTitle */.X_)(lookup.info))}`);
+            }
+            else if (lookup.kind === 'forbidden') {
+                logger.warning(`The ${settings.region}_API key may not read events (403 from ${settings.vivenuOrigin}/api/events): events are shown by id only. The tickets are pulled as before.`);
+                return;
+            }
+            else {
+                logger.warning(`event ${eventId}: its name is not known (${(0,log_text/* logText */.kc)(lookup.reason)}): shown by id only. The tickets are pulled as before.`);
+            }
+        }
     }
     async pullOnly() {
         const untrusted = [];
@@ -2646,8 +2704,12 @@ class PipelineRun {
                     sync,
                     failures: report.failures,
                 }));
-                if (sync.remaining === 0)
+                // An event with no tickets is never marked done: a wrong region or an event not yet on
+                // sale looks the same, and a mark would make every later run skip it.
+                if (sync.remaining === 0 && sync.found > 0)
                     await keeper.record({ t: 'processed', e: eventId });
+                else if (sync.found === 0)
+                    logger.info(`event ${eventId}: no tickets, so it is not marked processed: the next run looks again`);
                 if (stop) {
                     report.stop = stop;
                     break;
@@ -2677,7 +2739,7 @@ class PipelineRun {
     /** At the time budget with tickets left, hands the rest to a follow-up run, if one may start. */
     async continueIfDue(keeper) {
         const { report, logger } = this;
-        const totals = (0,run_report/* syncTotals */.v)(report);
+        const totals = (0,run_report/* syncTotals */.vx)(report);
         if (report.stop?.reason !== 'time-budget' || totals.remaining === 0)
             return;
         const continuation = this.dependencies.continuation;
@@ -2720,7 +2782,7 @@ class PipelineRun {
     /** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */
     finishSync(progress) {
         const { report, settings, logger } = this;
-        const totals = (0,run_report/* syncTotals */.v)(report);
+        const totals = (0,run_report/* syncTotals */.vx)(report);
         const saved = `progress saved in ${settings.progressFile} (${(0,format/* count */.U)(progress.ticketsSent)} delivered all-time)`;
         switch (report.stop?.reason) {
             case 'cancelled':
@@ -2746,7 +2808,9 @@ class PipelineRun {
     }
     async pull(eventId) {
         const { settings, logger, clock } = this;
-        return logger.group(`Pull event ${eventId} (${settings.region})`, async () => {
+        const info = this.report.events?.find((event) => event.eventId === eventId);
+        const name = info ? `: ${(0,log_text/* logText */.kc)((0,event_info/* eventTitle */.X_)(info))}` : '';
+        return logger.group(`Pull event ${eventId} (${settings.region})${name}`, async () => {
             const pulled = await pullEvent(eventId, {
                 client: this.client,
                 clock,
@@ -2891,7 +2955,7 @@ function skippedEvent(eventId, progress) {
 
 /***/ }),
 
-/***/ 467:
+/***/ 441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2933,7 +2997,7 @@ function consoleLogger(print = (line) => console.log(line)) {
 
 /***/ }),
 
-/***/ 709:
+/***/ 792:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2950,12 +3014,12 @@ var promises_ = __nccwpck_require__(455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
 // EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(529);
+var log_text = __nccwpck_require__(991);
 // EXTERNAL MODULE: ./src/progress/progress.ts
-var progress = __nccwpck_require__(864);
+var progress = __nccwpck_require__(694);
 ;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
 
 
@@ -3121,7 +3185,7 @@ async function createExclusive(file, text, progressFile) {
 
 /***/ }),
 
-/***/ 748:
+/***/ 238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3133,10 +3197,10 @@ async function createExclusive(file, text, progressFile) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(529);
-/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(271);
-/* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(709);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(864);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(991);
+/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(994);
+/* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(792);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(694);
 
 
 
@@ -3289,7 +3353,7 @@ async function syncDirectory(directory) {
 
 /***/ }),
 
-/***/ 864:
+/***/ 694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3298,8 +3362,8 @@ async function syncDirectory(directory) {
 /* harmony export */   q_: () => (/* binding */ parseChange)
 /* harmony export */ });
 /* unused harmony exports MAX_ERRORS_KEPT, mergeProgress */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
-/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(619);
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(618);
 
 
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
@@ -3535,13 +3599,17 @@ function mergeProgress(published, local) {
 
 /***/ }),
 
-/***/ 89:
+/***/ 651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   v: () => (/* binding */ syncTotals)
+/* harmony export */   TS: () => (/* binding */ eventLabel),
+/* harmony export */   vx: () => (/* binding */ syncTotals),
+/* harmony export */   xx: () => (/* binding */ eventsInTitle)
 /* harmony export */ });
 /* unused harmony export ticketsFound */
+/* harmony import */ var _vivenu_event_info_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(668);
+
 function ticketsFound(report) {
     return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
 }
@@ -3555,26 +3623,43 @@ function syncTotals(report) {
         remaining: sum((s) => s.remaining),
     };
 }
+/**
+ * An event as the summaries show it: "HYROX Berlin (2026-05-23 to 2026-05-24) · <id>", or the
+ * id alone when Vivenu did not tell its name. The name is an outside value: escape it for where
+ * it goes.
+ */
+function eventLabel(report, eventId) {
+    const info = report.events?.find((event) => event.eventId === eventId);
+    return info ? `${(0,_vivenu_event_info_js__WEBPACK_IMPORTED_MODULE_0__/* .eventTitle */ .X_)(info)} · ${eventId}` : eventId;
+}
+const TITLE_NAMES = 3;
+/** The known events' names for a title: "HYROX Berlin (…)", or "A (…), B (…) and 2 more". */
+function eventsInTitle(report) {
+    const titles = (report.events ?? []).map(_vivenu_event_info_js__WEBPACK_IMPORTED_MODULE_0__/* .eventTitle */ .X_);
+    if (titles.length <= TITLE_NAMES)
+        return titles.join(', ');
+    return `${titles.slice(0, TITLE_NAMES).join(', ')} and ${titles.length - TITLE_NAMES} more`;
+}
 
 
 /***/ }),
 
-/***/ 750:
+/***/ 324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P$: () => (/* binding */ parseSettings)
 /* harmony export */ });
-/* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, INPUT_NAMES, defaultProgressFile, defaultVivenuOrigin */
+/* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, INPUT_NAMES, defaultProgressFile, defaultVivenuOrigin, eventIdOf */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
-/* harmony import */ var _progress_progress_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(709);
-/* harmony import */ var _progress_progress_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(748);
-/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(633);
-/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(271);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(412);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(619);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(174);
+/* harmony import */ var _progress_progress_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(792);
+/* harmony import */ var _progress_progress_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(238);
+/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(683);
+/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(994);
 
 
 
@@ -3652,16 +3737,65 @@ const region = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((v
     }
     return trimmed.toUpperCase();
 });
+const EVENT_ID = /^[0-9a-f]{24}$/i;
+/** A 24-hex id standing alone in a path segment, or at the end of a slug ("name-<id>"). */
+const EVENT_ID_IN_PATH = /(?:^|[^0-9a-z])([0-9a-f]{24})(?=$|[^0-9a-z])/gi;
+/**
+ * The event id in one `event-id` entry: the id itself, or a URL whose path holds it, as operators
+ * copy it from the browser (the dashboard's event pages, `dashboard.vivenu.com/events/<id>/...`,
+ * the way its ticket pages are `dashboard.vivenu.com/tickets/<id>` in public code found with the
+ * search tool; or a shop page whose path ends in the id). Only the path counts: an id in a query
+ * may be anything (a shop, a filter). Public shop links `vivenu.com/event/<name>-<code>` carry a
+ * 6-character code, not the id, so they are refused with a way out.
+ */
+function eventIdOf(entry) {
+    if (EVENT_ID.test(entry))
+        return { id: entry.toLowerCase() };
+    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry);
+    // A host name then a path ("dashboard.vivenu.com/events/..."), as a browser's address bar copies it.
+    const hasHost = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\//i.test(entry);
+    if (!hasScheme && !hasHost) {
+        return {
+            problem: `event-id ${shown(entry)} is not a 24-character hex id`,
+        };
+    }
+    const text = hasScheme ? entry : `https://${entry}`;
+    // Checked before anything echoes the value, so a password in it is never shown.
+    if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
+        return { problem: 'event-id must not contain credentials' };
+    if (!URL.canParse(text))
+        return { problem: `event-id ${shown(entry)} is not a URL` };
+    const url = new URL(text);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return { problem: `event-id ${shown(entry)} must be an id, or a URL starting with https://` };
+    }
+    const ids = [
+        ...new Set([...url.pathname.matchAll(EVENT_ID_IN_PATH)].map((match) => match[1].toLowerCase())),
+    ];
+    if (ids.length === 1)
+        return { id: ids[0] };
+    if (ids.length === 0) {
+        return {
+            problem: `event-id ${shown(entry)} holds no 24-character hex event id in its path: copy the event's page ` +
+                `in the Vivenu dashboard (dashboard.vivenu.com/events/<id>), or the id itself (a shop link ` +
+                `vivenu.com/event/<name>-<code> carries a short code, not the id)`,
+        };
+    }
+    return {
+        problem: `event-id ${shown(entry)} holds ${ids.length} different event ids in its path (${ids.join(', ')}): give the one meant, by itself`,
+    };
+}
 const eventIds = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
-    const ids = value.split(/[\s,]+/).filter(Boolean);
-    if (ids.length === 0)
-        return problem(ctx, 'event-id is required: one or more 24-character hex ids');
-    const bad = ids.filter((id) => !/^[0-9a-fA-F]{24}$/.test(id));
-    for (const id of bad)
-        problem(ctx, `event-id ${shown(id)} is not a 24-character hex id`);
-    if (bad.length > 0)
+    const entries = value.split(/[\s,]+/).filter(Boolean);
+    if (entries.length === 0)
+        return problem(ctx, 'event-id is required: one or more 24-character hex ids, or Vivenu URLs that hold them');
+    const found = entries.map(eventIdOf);
+    for (const result of found)
+        if ('problem' in result)
+            problem(ctx, result.problem);
+    if (found.some((result) => 'problem' in result))
         return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
-    return [...new Set(ids.map((id) => id.toLowerCase()))];
+    return [...new Set(found.map((result) => result.id))];
 });
 function apiKey(region) {
     const secret = /^[A-Za-z0-9_]{1,32}$/.test(region)
@@ -3905,7 +4039,69 @@ function pathProblemsOnDisk(settings, raw) {
 
 /***/ }),
 
-/***/ 72:
+/***/ 668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K_: () => (/* binding */ parseEventInfo),
+/* harmony export */   X_: () => (/* binding */ eventTitle)
+/* harmony export */ });
+/* unused harmony export eventDates */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(619);
+
+/** A name longer than this is cut for display: a title, not a description. */
+const MAX_NAME_CHARACTERS = 120;
+const isoDate = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .refine((text) => !Number.isNaN(Date.parse(text)))
+    .nullish()
+    .catch(null);
+/** Only `name` is needed; dates that are missing or not dates are shown as unknown. */
+const eventSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1),
+    start: isoDate,
+    end: isoDate,
+});
+/** The event's name and dates from Vivenu's answer, or why the answer is not an event. */
+function parseEventInfo(eventId, json) {
+    const parsed = eventSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return {
+            problem: `answer is not an event (${issue?.path.join('.') || 'body'}: ${issue?.message})`,
+        };
+    }
+    const name = parsed.data.name;
+    return {
+        info: {
+            eventId,
+            name: name.length > MAX_NAME_CHARACTERS ? `${name.slice(0, MAX_NAME_CHARACTERS - 1)}…` : name,
+            start: parsed.data.start ?? null,
+            end: parsed.data.end ?? null,
+        },
+    };
+}
+/** "2026-05-23", or "2026-05-23 to 2026-05-24" (UTC days), or "" when no date is known. */
+function eventDates(info) {
+    const day = (iso) => iso === null ? null : new Date(iso).toISOString().slice(0, 10);
+    const start = day(info.start);
+    const end = day(info.end);
+    if (start && end && start !== end)
+        return `${start} to ${end}`;
+    return start ?? end ?? '';
+}
+/**
+ * The event as a person reads it: "HYROX Berlin (2026-05-23 to 2026-05-24)". The name is an
+ * outside value: callers escape it for where it goes (logText, tableCell).
+ */
+function eventTitle(info) {
+    const dates = eventDates(info);
+    return dates ? `${info.name} (${dates})` : info.name;
+}
+
+
+/***/ }),
+
+/***/ 618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3917,7 +4113,7 @@ function pathProblemsOnDisk(settings, raw) {
 /* harmony export */   gx: () => (/* binding */ compareByCreation)
 /* harmony export */ });
 /* unused harmony exports MIN_REDACTED_LENGTH, createdAtMs */
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(991);
 
 const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
 /**
@@ -4031,7 +4227,7 @@ function creationRange(sorted) {
 
 /***/ }),
 
-/***/ 633:
+/***/ 683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4043,16 +4239,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   YC: () => (/* binding */ hasId)
 });
 
+// UNUSED EXPORTS: MAX_EVENT_BYTES
+
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+var format = __nccwpck_require__(10);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+var errors = __nccwpck_require__(174);
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
+var retry = __nccwpck_require__(472);
 // EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(529);
+var log_text = __nccwpck_require__(991);
 ;// CONCATENATED MODULE: ./src/http/http-get.ts
 
 /** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
@@ -4074,8 +4272,11 @@ class HttpGetter {
     constructor(maxBytes) {
         this.maxBytes = maxBytes;
     }
-    /** Rejects with the signal's reason when it aborts, or a NetworkError below HTTP. */
-    async get(url, headers, signal) {
+    /**
+     * Rejects with the signal's reason when it aborts, or a NetworkError below HTTP. `maxBytes`
+     * bounds this answer tighter than the getter's own bound (an event is smaller than a page).
+     */
+    async get(url, headers, signal, maxBytes = this.maxBytes) {
         signal.throwIfAborted();
         const response = await this.send(url, headers, signal);
         const coding = response.headers['content-encoding'];
@@ -4087,7 +4288,7 @@ class HttpGetter {
             status: response.statusCode ?? 0,
             retryAfter: single(response.headers['retry-after']),
             location: single(response.headers.location),
-            text: await this.readText(response, signal),
+            text: await this.readText(response, signal, Math.min(maxBytes, this.maxBytes)),
         };
     }
     send(url, headers, signal) {
@@ -4119,11 +4320,11 @@ class HttpGetter {
         });
     }
     /** The body as UTF-8 text (as `fetch`'s `text()`: a byte order mark dropped), bounded. */
-    async readText(response, signal) {
+    async readText(response, signal, maxBytes) {
         const declared = Number(response.headers['content-length']);
-        if (declared > this.maxBytes) {
+        if (declared > maxBytes) {
             response.destroy();
-            throw new AnswerRefusedError(`answer of ${declared} bytes, over the ${this.maxBytes} allowed`);
+            throw new AnswerRefusedError(`answer of ${declared} bytes, over the ${maxBytes} allowed`);
         }
         const chunks = [];
         let bytes = 0;
@@ -4132,9 +4333,9 @@ class HttpGetter {
         try {
             for await (const chunk of response) {
                 bytes += chunk.length;
-                if (bytes > this.maxBytes) {
+                if (bytes > maxBytes) {
                     response.destroy();
-                    throw new AnswerRefusedError(`answer over the ${this.maxBytes} bytes allowed`);
+                    throw new AnswerRefusedError(`answer over the ${maxBytes} bytes allowed`);
                 }
                 chunks.push(chunk);
             }
@@ -4165,7 +4366,10 @@ function abortReason(signal) {
     return reason instanceof Error ? reason : new Error(String(reason));
 }
 
+// EXTERNAL MODULE: ./src/vivenu/event-info.ts
+var event_info = __nccwpck_require__(668);
 ;// CONCATENATED MODULE: ./src/vivenu/vivenu-client.ts
+
 
 
 
@@ -4178,6 +4382,11 @@ const MAX_PAGE_SIZE = 1000;
 const UNAVAILABLE_BEFORE_HALVING = 2;
 /** A page of 1,000 tickets is a few MB; an answer past this is not a page to hold. */
 const MAX_PAGE_BYTES = 64 * 2 ** 20;
+/**
+ * An event with its ticket types, shops and texts is tens of KB; far past that, it is not an
+ * event to hold just for its name.
+ */
+const MAX_EVENT_BYTES = 4 * 2 ** 20;
 /** A row that can be told apart from every other: a non-empty string `_id`. */
 function hasId(row) {
     return typeof row._id === 'string' && row._id !== '';
@@ -4243,6 +4452,85 @@ class VivenuClient {
             await this.options.clock.sleep(delay, this.options.signal);
             this.options.signal?.throwIfAborted();
         }
+    }
+    /**
+     * The event's name and dates, asked before the pull. Retried like a page (429, 5xx, timeouts,
+     * dropped connections, answers that are not an event); a 404 fails at once with its likeliest
+     * cause, an event of another region's account.
+     */
+    async fetchEvent(eventId) {
+        const url = new URL(`/api/events/${encodeURIComponent(eventId)}`, this.options.origin);
+        let refusedInARow = 0;
+        for (let attempt = 1;; attempt++) {
+            const outcome = await this.eventAttempt(url, eventId, refusedInARow);
+            if (outcome.kind !== 'retry')
+                return outcome;
+            refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
+            if (attempt >= this.retry.maxAttempts) {
+                return { kind: 'unknown', reason: `${outcome.reason}, ${attempt} attempts` };
+            }
+            const delay = (0,retry/* retryDelayMs */.qO)(attempt, outcome.retryAfterMs, this.retry, this.random);
+            this.options.logger.info(`event ${(0,log_text/* logText */.kc)(eventId)}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`);
+            this.retries++;
+            await this.options.clock.sleep(delay, this.options.signal);
+            this.options.signal?.throwIfAborted();
+        }
+    }
+    async eventAttempt(url, eventId, refusedBefore) {
+        const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+        const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
+        this.apiCalls++;
+        let response;
+        try {
+            response = await this.getPage(url, signal, MAX_EVENT_BYTES);
+        }
+        catch (error) {
+            this.options.signal?.throwIfAborted();
+            const failure = (0,retry/* classifyNetworkFailure */.Po)(error, url, refusedBefore);
+            if (failure.lasting) {
+                throw new errors/* VivenuError */.S7(`vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`);
+            }
+            return { kind: 'retry', reason: failure.reason, refused: failure.refused };
+        }
+        // Not load, so not retried; the pages that follow say plainly if it concerns them too.
+        if ('refused' in response)
+            return { kind: 'unknown', reason: response.refused };
+        const { status } = response;
+        if (status === 403)
+            return { kind: 'forbidden' };
+        if (status === 401 || status === 404 || (status >= 300 && status < 400)) {
+            throw new errors/* VivenuError */.S7(this.eventRefusal(response, eventId));
+        }
+        if ((0,retry/* isRetryableStatus */.PS)(status)) {
+            if (status === 429)
+                this.rateLimited++;
+            return {
+                kind: 'retry',
+                reason: `HTTP ${status}`,
+                retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.retryAfter, this.options.clock.now()),
+            };
+        }
+        if (status < 200 || status > 299)
+            return { kind: 'unknown', reason: `HTTP ${status}` };
+        let json;
+        try {
+            json = JSON.parse(response.text);
+        }
+        catch {
+            return { kind: 'retry', reason: 'answer is not JSON' };
+        }
+        const parsed = (0,event_info/* parseEventInfo */.K_)(eventId, json);
+        return 'info' in parsed
+            ? { kind: 'found', info: parsed.info }
+            : { kind: 'retry', reason: parsed.problem };
+    }
+    eventRefusal(answer, eventId) {
+        const { region, origin } = this.options;
+        if (answer.status !== 404)
+            return this.refusal(answer, eventId);
+        return (`Vivenu has no event ${(0,log_text/* logText */.kc)(eventId)} for the ${region} API key (404 from ${origin}/api/events): ` +
+            `the event most likely belongs to another region's account. This run used the ${region}_API secret; ` +
+            `set region to the event's region (its <REGION>_API secret), or check the event id. Nothing was pulled or sent.`);
     }
     async attempt(eventId, skip, top, refusedBefore) {
         const url = new URL('/api/tickets', this.options.origin);
@@ -4312,13 +4600,13 @@ class VivenuClient {
      * compressed answer can expand a thousandfold; over the size allowed). Neither is load, so
      * neither is retried.
      */
-    async getPage(url, signal) {
+    async getPage(url, signal, maxBytes = MAX_PAGE_BYTES) {
         try {
             return await this.http.get(url, {
                 authorization: `Bearer ${this.options.apiKey}`,
                 accept: 'application/json',
                 'user-agent': 'vivenu-historical-sync',
-            }, signal);
+            }, signal, maxBytes);
         }
         catch (error) {
             if (error instanceof AnswerRefusedError)
@@ -4353,7 +4641,7 @@ class VivenuClient {
 
 /***/ }),
 
-/***/ 271:
+/***/ 994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4365,8 +4653,8 @@ class VivenuClient {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(529);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(174);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(991);
 
 
 
@@ -4506,7 +4794,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 691:
+/***/ 619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4525,11 +4813,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(412);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(211);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -4842,7 +5130,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -5000,7 +5288,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -5518,7 +5806,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -5558,14 +5846,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -8203,7 +8491,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -8256,7 +8544,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -9361,7 +9649,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -10014,7 +10302,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -10859,7 +11147,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -10986,7 +11274,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -11255,7 +11543,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -11432,7 +11720,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -11491,7 +11779,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -11509,7 +11797,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -13049,7 +13337,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 532:
+/***/ 412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13061,7 +13349,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
 var _a;
 
 /** A special constant with type `never` */
@@ -13207,7 +13495,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 723:
+/***/ 211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13262,7 +13550,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
 
 // functions
 function assertEqual(val) {
@@ -14279,7 +14567,7 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(187);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 252:
+/***/ 355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,7 +12,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -48,7 +48,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -144,7 +144,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -181,7 +181,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -255,7 +255,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -536,7 +536,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -570,7 +570,7 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -635,7 +635,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -956,7 +956,7 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(529);
+var log_text = __nccwpck_require__(991);
 ;// CONCATENATED MODULE: ./src/format.ts
 /**
  * A count as people read it in logs and summaries: 1,912.
@@ -1026,7 +1026,7 @@ class PathInputError extends Error {
 }
 
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var vivenu_tickets = __nccwpck_require__(72);
+var vivenu_tickets = __nccwpck_require__(618);
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
 /**
@@ -1394,14 +1394,14 @@ async function keepRowsWithoutId(eventDir, rows) {
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
+var retry = __nccwpck_require__(472);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
 // EXTERNAL MODULE: ./src/progress/progress.ts
-var progress_progress = __nccwpck_require__(864);
+var progress_progress = __nccwpck_require__(694);
 ;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
 
 
@@ -1915,8 +1915,60 @@ class ProgressKeeper {
 }
 
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
-var progress_publisher = __nccwpck_require__(181);
+var progress_publisher = __nccwpck_require__(327);
+;// CONCATENATED MODULE: ./src/vivenu/event-info.ts
+
+/** A name longer than this is cut for display: a title, not a description. */
+const MAX_NAME_CHARACTERS = 120;
+const isoDate = schemas/* string */.YjP()
+    .refine((text) => !Number.isNaN(Date.parse(text)))
+    .nullish()
+    .catch(null);
+/** Only `name` is needed; dates that are missing or not dates are shown as unknown. */
+const eventSchema = schemas/* looseObject */._H3({
+    name: schemas/* string */.YjP().trim().min(1),
+    start: isoDate,
+    end: isoDate,
+});
+/** The event's name and dates from Vivenu's answer, or why the answer is not an event. */
+function parseEventInfo(eventId, json) {
+    const parsed = eventSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return {
+            problem: `answer is not an event (${issue?.path.join('.') || 'body'}: ${issue?.message})`,
+        };
+    }
+    const name = parsed.data.name;
+    return {
+        info: {
+            eventId,
+            name: name.length > MAX_NAME_CHARACTERS ? `${name.slice(0, MAX_NAME_CHARACTERS - 1)}…` : name,
+            start: parsed.data.start ?? null,
+            end: parsed.data.end ?? null,
+        },
+    };
+}
+/** "2026-05-23", or "2026-05-23 to 2026-05-24" (UTC days), or "" when no date is known. */
+function eventDates(info) {
+    const day = (iso) => iso === null ? null : new Date(iso).toISOString().slice(0, 10);
+    const start = day(info.start);
+    const end = day(info.end);
+    if (start && end && start !== end)
+        return `${start} to ${end}`;
+    return start ?? end ?? '';
+}
+/**
+ * The event as a person reads it: "HYROX Berlin (2026-05-23 to 2026-05-24)". The name is an
+ * outside value: callers escape it for where it goes (logText, tableCell).
+ */
+function eventTitle(info) {
+    const dates = eventDates(info);
+    return dates ? `${info.name} (${dates})` : info.name;
+}
+
 ;// CONCATENATED MODULE: ./src/run-report.ts
+
 function ticketsFound(report) {
     return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
 }
@@ -1929,6 +1981,23 @@ function syncTotals(report) {
         skipped: sum((s) => s.deliveredBefore),
         remaining: sum((s) => s.remaining),
     };
+}
+/**
+ * An event as the summaries show it: "HYROX Berlin (2026-05-23 to 2026-05-24) · <id>", or the
+ * id alone when Vivenu did not tell its name. The name is an outside value: escape it for where
+ * it goes.
+ */
+function eventLabel(report, eventId) {
+    const info = report.events?.find((event) => event.eventId === eventId);
+    return info ? `${eventTitle(info)} · ${eventId}` : eventId;
+}
+const TITLE_NAMES = 3;
+/** The known events' names for a title: "HYROX Berlin (…)", or "A (…), B (…) and 2 more". */
+function eventsInTitle(report) {
+    const titles = (report.events ?? []).map(eventTitle);
+    if (titles.length <= TITLE_NAMES)
+        return titles.join(', ');
+    return `${titles.slice(0, TITLE_NAMES).join(', ')} and ${titles.length - TITLE_NAMES} more`;
 }
 
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
@@ -2234,8 +2303,11 @@ class HttpGetter {
     constructor(maxBytes) {
         this.maxBytes = maxBytes;
     }
-    /** Rejects with the signal's reason when it aborts, or a NetworkError below HTTP. */
-    async get(url, headers, signal) {
+    /**
+     * Rejects with the signal's reason when it aborts, or a NetworkError below HTTP. `maxBytes`
+     * bounds this answer tighter than the getter's own bound (an event is smaller than a page).
+     */
+    async get(url, headers, signal, maxBytes = this.maxBytes) {
         signal.throwIfAborted();
         const response = await this.send(url, headers, signal);
         const coding = response.headers['content-encoding'];
@@ -2247,7 +2319,7 @@ class HttpGetter {
             status: response.statusCode ?? 0,
             retryAfter: single(response.headers['retry-after']),
             location: single(response.headers.location),
-            text: await this.readText(response, signal),
+            text: await this.readText(response, signal, Math.min(maxBytes, this.maxBytes)),
         };
     }
     send(url, headers, signal) {
@@ -2279,11 +2351,11 @@ class HttpGetter {
         });
     }
     /** The body as UTF-8 text (as `fetch`'s `text()`: a byte order mark dropped), bounded. */
-    async readText(response, signal) {
+    async readText(response, signal, maxBytes) {
         const declared = Number(response.headers['content-length']);
-        if (declared > this.maxBytes) {
+        if (declared > maxBytes) {
             response.destroy();
-            throw new AnswerRefusedError(`answer of ${declared} bytes, over the ${this.maxBytes} allowed`);
+            throw new AnswerRefusedError(`answer of ${declared} bytes, over the ${maxBytes} allowed`);
         }
         const chunks = [];
         let bytes = 0;
@@ -2292,9 +2364,9 @@ class HttpGetter {
         try {
             for await (const chunk of response) {
                 bytes += chunk.length;
-                if (bytes > this.maxBytes) {
+                if (bytes > maxBytes) {
                     response.destroy();
-                    throw new AnswerRefusedError(`answer over the ${this.maxBytes} bytes allowed`);
+                    throw new AnswerRefusedError(`answer over the ${maxBytes} bytes allowed`);
                 }
                 chunks.push(chunk);
             }
@@ -2332,12 +2404,18 @@ function abortReason(signal) {
 
 
 
+
 const MIN_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 1000;
 /** After this many 503s in a row for one page, ask for half as many tickets. */
 const UNAVAILABLE_BEFORE_HALVING = 2;
 /** A page of 1,000 tickets is a few MB; an answer past this is not a page to hold. */
 const MAX_PAGE_BYTES = 64 * 2 ** 20;
+/**
+ * An event with its ticket types, shops and texts is tens of KB; far past that, it is not an
+ * event to hold just for its name.
+ */
+const MAX_EVENT_BYTES = 4 * 2 ** 20;
 /** A row that can be told apart from every other: a non-empty string `_id`. */
 function hasId(row) {
     return typeof row._id === 'string' && row._id !== '';
@@ -2403,6 +2481,85 @@ class VivenuClient {
             await this.options.clock.sleep(delay, this.options.signal);
             this.options.signal?.throwIfAborted();
         }
+    }
+    /**
+     * The event's name and dates, asked before the pull. Retried like a page (429, 5xx, timeouts,
+     * dropped connections, answers that are not an event); a 404 fails at once with its likeliest
+     * cause, an event of another region's account.
+     */
+    async fetchEvent(eventId) {
+        const url = new URL(`/api/events/${encodeURIComponent(eventId)}`, this.options.origin);
+        let refusedInARow = 0;
+        for (let attempt = 1;; attempt++) {
+            const outcome = await this.eventAttempt(url, eventId, refusedInARow);
+            if (outcome.kind !== 'retry')
+                return outcome;
+            refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
+            if (attempt >= this.retry.maxAttempts) {
+                return { kind: 'unknown', reason: `${outcome.reason}, ${attempt} attempts` };
+            }
+            const delay = (0,retry/* retryDelayMs */.qO)(attempt, outcome.retryAfterMs, this.retry, this.random);
+            this.options.logger.info(`event ${(0,log_text/* logText */.kc)(eventId)}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`);
+            this.retries++;
+            await this.options.clock.sleep(delay, this.options.signal);
+            this.options.signal?.throwIfAborted();
+        }
+    }
+    async eventAttempt(url, eventId, refusedBefore) {
+        const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+        const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
+        this.apiCalls++;
+        let response;
+        try {
+            response = await this.getPage(url, signal, MAX_EVENT_BYTES);
+        }
+        catch (error) {
+            this.options.signal?.throwIfAborted();
+            const failure = (0,retry/* classifyNetworkFailure */.Po)(error, url, refusedBefore);
+            if (failure.lasting) {
+                throw new VivenuError(`vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`);
+            }
+            return { kind: 'retry', reason: failure.reason, refused: failure.refused };
+        }
+        // Not load, so not retried; the pages that follow say plainly if it concerns them too.
+        if ('refused' in response)
+            return { kind: 'unknown', reason: response.refused };
+        const { status } = response;
+        if (status === 403)
+            return { kind: 'forbidden' };
+        if (status === 401 || status === 404 || (status >= 300 && status < 400)) {
+            throw new VivenuError(this.eventRefusal(response, eventId));
+        }
+        if ((0,retry/* isRetryableStatus */.PS)(status)) {
+            if (status === 429)
+                this.rateLimited++;
+            return {
+                kind: 'retry',
+                reason: `HTTP ${status}`,
+                retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.retryAfter, this.options.clock.now()),
+            };
+        }
+        if (status < 200 || status > 299)
+            return { kind: 'unknown', reason: `HTTP ${status}` };
+        let json;
+        try {
+            json = JSON.parse(response.text);
+        }
+        catch {
+            return { kind: 'retry', reason: 'answer is not JSON' };
+        }
+        const parsed = parseEventInfo(eventId, json);
+        return 'info' in parsed
+            ? { kind: 'found', info: parsed.info }
+            : { kind: 'retry', reason: parsed.problem };
+    }
+    eventRefusal(answer, eventId) {
+        const { region, origin } = this.options;
+        if (answer.status !== 404)
+            return this.refusal(answer, eventId);
+        return (`Vivenu has no event ${(0,log_text/* logText */.kc)(eventId)} for the ${region} API key (404 from ${origin}/api/events): ` +
+            `the event most likely belongs to another region's account. This run used the ${region}_API secret; ` +
+            `set region to the event's region (its <REGION>_API secret), or check the event id. Nothing was pulled or sent.`);
     }
     async attempt(eventId, skip, top, refusedBefore) {
         const url = new URL('/api/tickets', this.options.origin);
@@ -2472,13 +2629,13 @@ class VivenuClient {
      * compressed answer can expand a thousandfold; over the size allowed). Neither is load, so
      * neither is retried.
      */
-    async getPage(url, signal) {
+    async getPage(url, signal, maxBytes = MAX_PAGE_BYTES) {
         try {
             return await this.http.get(url, {
                 authorization: `Bearer ${this.options.apiKey}`,
                 accept: 'application/json',
                 'user-agent': 'vivenu-historical-sync',
-            }, signal);
+            }, signal, maxBytes);
         }
         catch (error) {
             if (error instanceof AnswerRefusedError)
@@ -3095,6 +3252,7 @@ function redirectReason(status, location, webhookUrl) {
 
 
 
+
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -3123,6 +3281,8 @@ const FIRST_DELIVERIES_SHOWN = 20;
 async function runPipeline(settings, dependencies, report = newRunReport(settings, dependencies.clock.now())) {
     const run = new PipelineRun(settings, dependencies, report);
     try {
+        // Before anything else: an event this region's key cannot see stops the run here.
+        await run.lookUpEvents();
         if (settings.mode === 'pull-only')
             await run.pullOnly();
         else if (settings.mode === 'test')
@@ -3167,6 +3327,31 @@ class PipelineRun {
             requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
             signal: dependencies.signal,
         });
+    }
+    /**
+     * Asks Vivenu for each event's name and dates, to show which event an id is. Failure policy:
+     * a 404 (the event is not this account's: most likely another region's) or a refused key
+     * fails the run before anything is pulled or sent; a 403 (the key may not read events) is said
+     * once and the run goes on, as do answers that kept failing or are not an event: the name is a
+     * convenience, the tickets are the job.
+     */
+    async lookUpEvents() {
+        const { settings, logger, report } = this;
+        report.events = [];
+        for (const eventId of settings.eventIds) {
+            const lookup = await this.client.fetchEvent(eventId);
+            if (lookup.kind === 'found') {
+                report.events.push(lookup.info);
+                logger.info(`Event ${eventId}: ${(0,log_text/* logText */.kc)(eventTitle(lookup.info))}`);
+            }
+            else if (lookup.kind === 'forbidden') {
+                logger.warning(`The ${settings.region}_API key may not read events (403 from ${settings.vivenuOrigin}/api/events): events are shown by id only. The tickets are pulled as before.`);
+                return;
+            }
+            else {
+                logger.warning(`event ${eventId}: its name is not known (${(0,log_text/* logText */.kc)(lookup.reason)}): shown by id only. The tickets are pulled as before.`);
+            }
+        }
     }
     async pullOnly() {
         const untrusted = [];
@@ -3320,8 +3505,12 @@ class PipelineRun {
                     sync,
                     failures: report.failures,
                 }));
-                if (sync.remaining === 0)
+                // An event with no tickets is never marked done: a wrong region or an event not yet on
+                // sale looks the same, and a mark would make every later run skip it.
+                if (sync.remaining === 0 && sync.found > 0)
                     await keeper.record({ t: 'processed', e: eventId });
+                else if (sync.found === 0)
+                    logger.info(`event ${eventId}: no tickets, so it is not marked processed: the next run looks again`);
                 if (stop) {
                     report.stop = stop;
                     break;
@@ -3420,7 +3609,9 @@ class PipelineRun {
     }
     async pull(eventId) {
         const { settings, logger, clock } = this;
-        return logger.group(`Pull event ${eventId} (${settings.region})`, async () => {
+        const info = this.report.events?.find((event) => event.eventId === eventId);
+        const name = info ? `: ${(0,log_text/* logText */.kc)(eventTitle(info))}` : '';
+        return logger.group(`Pull event ${eventId} (${settings.region})${name}`, async () => {
             const pulled = await pullEvent(eventId, {
                 client: this.client,
                 clock,
@@ -3611,6 +3802,21 @@ function tableCell(text) {
         .replace(/\|/g, '\\|')
         .replace(/[\r\n]+/g, ' ');
 }
+/**
+ * An outside value in running Markdown: HTML escaped, and the characters that would make it a
+ * link, emphasis, code or heading shown as themselves.
+ */
+function markdownText(text) {
+    return literalMarkdown(escapeHtml(text)).replace(/[\r\n]+/g, ' ');
+}
+/** Markdown's punctuation for links, emphasis, code and headings, each shown as itself. */
+function literalMarkdown(text) {
+    return text.replace(/[\\`*_[\]#~!]/g, (character) => `\\${character}`);
+}
+/** An event's cell (the table escapes HTML and pipes): its name and dates when known, and its id. */
+function eventCell(report, eventId) {
+    return literalMarkdown(eventLabel(report, eventId));
+}
 function table(headers, rows) {
     const line = (cells) => `| ${cells.map((cell) => (typeof cell === 'number' ? count(cell) : tableCell(cell))).join(' | ')} |`;
     const align = headers.map((_, i) => (i === 0 ? '---' : '---:'));
@@ -3639,7 +3845,7 @@ function pulledSection(report) {
         '### Pulled',
         table(['Event', 'Reported', 'Pulled', 'Complete', 'Requests', 'Seconds'], [
             ...report.pulls.map(({ metadata: m }) => [
-                m.event_id,
+                eventCell(report, m.event_id),
                 m.total_reported,
                 m.total_pulled,
                 m.complete ? 'yes' : '**no**',
@@ -3666,8 +3872,16 @@ function deliveredSection(report) {
         return [];
     const totals = syncTotals(report);
     const rows = report.syncs.map((s) => s.skippedAsProcessed
-        ? [s.eventId, '-', '-', s.deliveredBefore, 'already processed', '-', '-']
-        : [s.eventId, s.found, s.eligible, s.deliveredBefore, s.sentNow, s.failed, s.remaining]);
+        ? [eventCell(report, s.eventId), '-', '-', s.deliveredBefore, 'already processed', '-', '-']
+        : [
+            eventCell(report, s.eventId),
+            s.found,
+            s.eligible,
+            s.deliveredBefore,
+            s.sentNow,
+            s.failed,
+            s.remaining,
+        ]);
     rows.push([
         '**Total**',
         '',
@@ -3817,7 +4031,8 @@ function testSection(test, dryRun) {
  * statuses and ticket types: personal data stays in the files.
  */
 function renderJobSummary(report, failure) {
-    const title = `## Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}`;
+    const names = eventsInTitle(report);
+    const title = `## Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}${names ? ` · ${markdownText(names)}` : ''}`;
     const parts = [title];
     if (failure)
         parts.push(callout('CAUTION', failure));
@@ -3859,8 +4074,8 @@ function renderJobSummary(report, failure) {
     return `${parts.join('\n\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(532);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(412);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -3939,16 +4154,65 @@ const region = schemas/* string */.YjP().transform((value, ctx) => {
     }
     return trimmed.toUpperCase();
 });
+const EVENT_ID = /^[0-9a-f]{24}$/i;
+/** A 24-hex id standing alone in a path segment, or at the end of a slug ("name-<id>"). */
+const EVENT_ID_IN_PATH = /(?:^|[^0-9a-z])([0-9a-f]{24})(?=$|[^0-9a-z])/gi;
+/**
+ * The event id in one `event-id` entry: the id itself, or a URL whose path holds it, as operators
+ * copy it from the browser (the dashboard's event pages, `dashboard.vivenu.com/events/<id>/...`,
+ * the way its ticket pages are `dashboard.vivenu.com/tickets/<id>` in public code found with the
+ * search tool; or a shop page whose path ends in the id). Only the path counts: an id in a query
+ * may be anything (a shop, a filter). Public shop links `vivenu.com/event/<name>-<code>` carry a
+ * 6-character code, not the id, so they are refused with a way out.
+ */
+function eventIdOf(entry) {
+    if (EVENT_ID.test(entry))
+        return { id: entry.toLowerCase() };
+    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry);
+    // A host name then a path ("dashboard.vivenu.com/events/..."), as a browser's address bar copies it.
+    const hasHost = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\//i.test(entry);
+    if (!hasScheme && !hasHost) {
+        return {
+            problem: `event-id ${shown(entry)} is not a 24-character hex id`,
+        };
+    }
+    const text = hasScheme ? entry : `https://${entry}`;
+    // Checked before anything echoes the value, so a password in it is never shown.
+    if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
+        return { problem: 'event-id must not contain credentials' };
+    if (!URL.canParse(text))
+        return { problem: `event-id ${shown(entry)} is not a URL` };
+    const url = new URL(text);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return { problem: `event-id ${shown(entry)} must be an id, or a URL starting with https://` };
+    }
+    const ids = [
+        ...new Set([...url.pathname.matchAll(EVENT_ID_IN_PATH)].map((match) => match[1].toLowerCase())),
+    ];
+    if (ids.length === 1)
+        return { id: ids[0] };
+    if (ids.length === 0) {
+        return {
+            problem: `event-id ${shown(entry)} holds no 24-character hex event id in its path: copy the event's page ` +
+                `in the Vivenu dashboard (dashboard.vivenu.com/events/<id>), or the id itself (a shop link ` +
+                `vivenu.com/event/<name>-<code> carries a short code, not the id)`,
+        };
+    }
+    return {
+        problem: `event-id ${shown(entry)} holds ${ids.length} different event ids in its path (${ids.join(', ')}): give the one meant, by itself`,
+    };
+}
 const eventIds = schemas/* string */.YjP().transform((value, ctx) => {
-    const ids = value.split(/[\s,]+/).filter(Boolean);
-    if (ids.length === 0)
-        return problem(ctx, 'event-id is required: one or more 24-character hex ids');
-    const bad = ids.filter((id) => !/^[0-9a-fA-F]{24}$/.test(id));
-    for (const id of bad)
-        problem(ctx, `event-id ${shown(id)} is not a 24-character hex id`);
-    if (bad.length > 0)
+    const entries = value.split(/[\s,]+/).filter(Boolean);
+    if (entries.length === 0)
+        return problem(ctx, 'event-id is required: one or more 24-character hex ids, or Vivenu URLs that hold them');
+    const found = entries.map(eventIdOf);
+    for (const result of found)
+        if ('problem' in result)
+            problem(ctx, result.problem);
+    if (found.some((result) => 'problem' in result))
         return core/* NEVER */.tm;
-    return [...new Set(ids.map((id) => id.toLowerCase()))];
+    return [...new Set(found.map((result) => result.id))];
 });
 function apiKey(region) {
     const secret = /^[A-Za-z0-9_]{1,32}$/.test(region)
@@ -4289,7 +4553,7 @@ async function run() {
         runReport = newRunReport(settings, systemClock.now());
         // The GitHub client loads only for a run that may commit: start-up stays short otherwise.
         const github = settings.mode === 'sync' && !settings.dryRun
-            ? (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 971))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
             : { publisher: progress_publisher/* keepLocally */._ };
         await runPipeline(settings, {
             logger: actionsLogger,
@@ -4312,7 +4576,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 902:
+/***/ 472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4489,11 +4753,11 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 
 /***/ }),
 
-/***/ 407:
+/***/ 629:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(252);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(355);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -4502,7 +4766,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 529:
+/***/ 991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4595,7 +4859,7 @@ function urlForDisplay(url) {
 
 /***/ }),
 
-/***/ 181:
+/***/ 327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4615,7 +4879,7 @@ function cannotPublish(where, failure) {
 
 /***/ }),
 
-/***/ 864:
+/***/ 694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4625,8 +4889,8 @@ function cannotPublish(where, failure) {
 /* harmony export */   q_: () => (/* binding */ parseChange)
 /* harmony export */ });
 /* unused harmony export MAX_ERRORS_KEPT */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
-/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(619);
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(618);
 
 
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
@@ -4862,7 +5126,7 @@ function mergeProgress(published, local) {
 
 /***/ }),
 
-/***/ 72:
+/***/ 618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4874,7 +5138,7 @@ function mergeProgress(published, local) {
 /* harmony export */   gx: () => (/* binding */ compareByCreation)
 /* harmony export */ });
 /* unused harmony exports MIN_REDACTED_LENGTH, createdAtMs */
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(991);
 
 const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
 /**
@@ -4995,7 +5259,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 691:
+/***/ 619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5014,11 +5278,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(412);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(211);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -5331,7 +5595,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -5489,7 +5753,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -6007,7 +6271,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -6047,14 +6311,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -8692,7 +8956,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -8745,7 +9009,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -9850,7 +10114,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -10503,7 +10767,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -11348,7 +11612,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -11475,7 +11739,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -11744,7 +12008,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -11921,7 +12185,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -11980,7 +12244,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -11998,7 +12262,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -13538,7 +13802,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 532:
+/***/ 412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13550,7 +13814,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
 var _a;
 
 /** A special constant with type `never` */
@@ -13696,7 +13960,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 723:
+/***/ 211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13751,7 +14015,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
 
 // functions
 function assertEqual(val) {
@@ -14867,6 +15131,6 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(407);
+/******/ var __webpack_exports__ = __nccwpck_require__(629);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
