@@ -67,7 +67,10 @@ describe('dist/index.js run the way the Actions runner runs it', () => {
     expect(run.stdout).toContain(`::group::Pull event ${EVENT} (PROD)`);
     expect(run.stdout).toMatch(/page \d+: 5,000\/5,000\n/);
     expect(run.stdout).toContain('page size now 50');
-    expect(run.summary).toMatch(new RegExp(`\\| ${EVENT} \\| 5,000 \\| 5,000 \\| yes \\|`));
+    // The event column names the event (the sandbox's made-up name) before its id (issue 12).
+    expect(run.summary).toMatch(
+      new RegExp(`\\| Sandbox event \\S+ \\(.*\\) · ${EVENT} \\| 5,000 \\| 5,000 \\| yes \\|`),
+    );
     expect(run.summary).toContain('HYROX MEN \\| CHARITY HIA');
 
     const everything = shownToPeople(run.stdout) + run.summary;
@@ -111,6 +114,8 @@ describe('dist/index.js run the way the Actions runner runs it', () => {
     expect(run.summary).toContain('[!CAUTION]');
     expect(run.stdout).toContain('::add-mask::not-the-key');
     expect(shownToPeople(run.stdout) + run.summary).not.toContain('not-the-key');
-    expect(sandbox.stats.requests).toBe(1);
+    // The one request is the event's (issue 12: asked before the pull); no ticket page follows.
+    expect(sandbox.stats.eventRequests).toBe(1);
+    expect(sandbox.stats.requests).toBe(0);
   });
 });
