@@ -7,7 +7,11 @@ import {
   whyNotEligible,
   type LedgerInput,
 } from '../../src/output/delivery-ledger.js';
+import { renderTextSummary } from '../../src/cli/text-summary.js';
+import { newRunReport } from '../../src/pipeline.js';
 import { Progress } from '../../src/progress/progress.js';
+import { renderJobSummary } from '../../src/report/job-summary.js';
+import { parseSettings } from '../../src/settings.js';
 import { percentDelivered, progressBar } from '../../src/run-report.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
@@ -192,6 +196,28 @@ describe('eventStanding', () => {
     expect(progressBar(standing)).toBe(`[${'█'.repeat(6)}${'░'.repeat(14)}]`);
   });
 
+  it('takes 2 runs of the 330-minute budget for 19,999 tickets at 1.8 s (11,000 a run)', () => {
+    const row = ledgerRows(input([ticket(1)], new Progress()))[0]!;
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({
+      ...row,
+      state: i === 0 ? ('delivered' as const) : ('pending' as const),
+    }));
+    const standing = eventStanding(EVENT, rows, {
+      intervalSeconds: 1.8,
+      runBudgetMinutes: 330,
+      pullComplete: true,
+    });
+    expect(standing).toMatchObject({ delivered: 1, pending: 19_999, followUpRuns: 2 });
+    expect(standing.timeLeftMs).toBeCloseTo(19_999 * 1800);
+    expect(
+      eventStanding(EVENT, rows.slice(0, 11_001), {
+        intervalSeconds: 1.8,
+        runBudgetMinutes: 330,
+        pullComplete: true,
+      }).followUpRuns,
+    ).toBe(1);
+  });
+
   it('keeps the first 50 changed tickets and counts them all; 100% only when all are delivered', () => {
     const progress = new Progress();
     const ids = Array.from(
@@ -210,3 +236,59 @@ describe('eventStanding', () => {
     expect(percentDelivered({ ...standing, delivered: 1999, eligible: 2000 })).toBe('99.9%');
   });
 });
+
+describe('the summaries of how far and what changed', () => {
+  it('show delivered of eligible, the bar, time left, runs left, and the first 50 changed then a count', () => {
+    const progress = new Progress();
+    const ids = Array.from(
+      { length: 53 },
+      (_, i) => `eeeeeeeeeeeeeeeeeeee${String(i).padStart(4, '0')}`,
+    );
+    for (const id of ids) progress.apply({ t: 'sent', e: EVENT, id });
+    const tickets = Array.from({ length: 9 }, (_, i) => ticket(i + 1));
+    progress.apply({ t: 'sent', e: EVENT, id: tickets[0]!._id });
+    const standing = eventStanding(EVENT, ledgerRows(input(tickets, progress)), {
+      intervalSeconds: 1.8,
+      runBudgetMinutes: 330,
+      pullComplete: true,
+    });
+    const report = {
+      ...newRunReport(settings(), 0),
+      // As an event of 20,000 eligible with one delivered stands: 19,999 left at 1.8 s.
+      standings: [
+        {
+          ...standing,
+          eligible: 20_000,
+          delivered: 1,
+          pending: 19_999,
+          timeLeftMs: 19_999 * 1800,
+          followUpRuns: 2,
+        },
+      ],
+    };
+    const summary = renderJobSummary(report);
+    expect(summary).toContain(
+      `| ${EVENT} | 1 | 20,000 | 0.0% | \`[░░░░░░░░░░░░░░░░░░░░]\` | 0 | 19,999 | 9 h 59 min | 2 runs |`,
+    );
+    expect(summary).toContain(`Event ${EVENT}: **53** tickets were delivered in an earlier run`);
+    expect(summary).toContain(`| ${ids[49]} | - | - | - | gone from the pull |`);
+    expect(summary).not.toContain(ids[50]!);
+    expect(summary).toContain('and 3 more: every one is in `delivery-ledger.csv`.');
+    const text = renderTextSummary(report);
+    expect(text).toContain('0.0%  [░░░░░░░░░░░░░░░░░░░░]');
+    expect(text).toContain(`Event ${EVENT}: 53 delivered earlier, not eligible now`);
+    expect(text).toContain('  and 3 more');
+  });
+});
+
+function settings() {
+  return parseSettings(
+    {
+      region: 'PROD',
+      'event-id': EVENT,
+      'api-key': 'k',
+      'webhook-url': 'https://receiver.example/test-created',
+    },
+    '/tmp',
+  );
+}
