@@ -5016,6 +5016,9 @@ function standingSection(report) {
     const pace = standings[0];
     parts.push(`Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${count(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`delivery-ledger.csv\` in the event's folder of the tickets artifact.`);
     for (const s of standings) {
+        if (!s.ledgerFile) {
+            parts.push(`Event ${escapeHtml(s.eventId)}: its ledger could not be written (the log says why); the progress file holds every delivery.`);
+        }
         if (!s.pullComplete) {
             parts.push(`Event ${escapeHtml(s.eventId)}: the pull was incomplete, so a delivered ticket it did not list is not called changed.`);
         }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -211,5 +211,35 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
     ]) {
       expect(personal.filter((value) => text.includes(value))).toEqual([]);
     }
+  }, 60_000);
+
+  it('delivers every ticket when the ledger cannot be written, and says so once', async () => {
+    const tickets = generateEventTickets({ eventId: EVENT, count: 12, seed: 3 });
+    const { vivenu, receiver } = await sandbox.start({ [EVENT]: tickets });
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'ledger-bundle-'));
+    // A folder where the ledger goes: the rename onto it fails (EISDIR).
+    await mkdir(path.join(workspace, 'purchased_tickets', EVENT, 'delivery-ledger.csv'), {
+      recursive: true,
+    });
+    const result = await runBundledAction({
+      workspace,
+      inputs: {
+        region: 'DEV',
+        'event-id': EVENT,
+        'api-key': API_KEY,
+        'vivenu-url': vivenu.url,
+        'webhook-url': receiver.url,
+        'webhook-secret': SECRET,
+        'commit-progress': 'false',
+        interval: '0.01',
+      },
+    });
+    expect(result.exitCode).toBe(0);
+    expect(receiver.accepted()).toHaveLength(eligibleOf(tickets).length);
+    const warnings = result.stdout.split('\n').filter((line) => line.startsWith('::warning::'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`event ${EVENT}: the delivery ledger could not be written (`);
+    expect(result.summary).toContain('### How far each event is (all runs so far)');
+    expect(result.summary).toContain(`Event ${EVENT}: its ledger could not be written`);
   }, 60_000);
 });
