@@ -2135,6 +2135,8 @@ const stringify = function (records, opts = {}) {
 
 
 
+// EXTERNAL MODULE: ./src/progress/progress.ts
+var progress = __nccwpck_require__(864);
 ;// CONCATENATED MODULE: ./src/select/select-tickets.ts
 
 /**
@@ -2448,6 +2450,7 @@ async function keepRowsWithoutId(eventDir, rows) {
 
 
 
+
 /** The ledger's file, in `<tickets-dir>/<event>/` beside `all_tickets.json` (so in the artifact). */
 const LEDGER_FILE = 'delivery-ledger.csv';
 /** The columns, in order, as the header names them. */
@@ -2483,6 +2486,11 @@ function whyNotEligible(ticket, rules) {
     if (selection.rejectedStatus > 0)
         return `status now ${(0,vivenu_tickets/* stringField */.OM)(ticket, 'status')}`;
     return `ticketName no longer contains "${rules.nameContains}"`;
+}
+/** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */
+function sameAsDeliveryTimes(timestamp) {
+    const ms = Date.parse(timestamp);
+    return Number.isNaN(ms) ? timestamp : (0,progress/* deliveryTime */.wH)(ms);
 }
 /** The last recorded failure of each ticket of the event (an earlier tool's have no event). */
 function lastFailures(errors, eventId) {
@@ -2536,7 +2544,7 @@ function ledgerRows(input) {
                 ...row,
                 state: 'failed',
                 reason: `${failure.status ?? 'no answer'} ${answer}`.trim(),
-                when: failure.timestamp,
+                when: sameAsDeliveryTimes(failure.timestamp),
             });
         }
         else {
@@ -2912,8 +2920,6 @@ function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
     return { send, waiting: pending.length - send.length };
 }
 
-// EXTERNAL MODULE: ./src/progress/progress.ts
-var progress = __nccwpck_require__(864);
 ;// CONCATENATED MODULE: ./src/sync/deliver-batch.ts
 
 

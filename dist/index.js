@@ -1953,6 +1953,8 @@ const stringify = function (records, opts = {}) {
 
 
 
+// EXTERNAL MODULE: ./src/progress/progress.ts
+var progress_progress = __nccwpck_require__(864);
 ;// CONCATENATED MODULE: ./src/select/select-tickets.ts
 
 /**
@@ -2373,6 +2375,7 @@ async function keepRowsWithoutId(eventDir, rows) {
 
 
 
+
 /** The ledger's file, in `<tickets-dir>/<event>/` beside `all_tickets.json` (so in the artifact). */
 const LEDGER_FILE = 'delivery-ledger.csv';
 /** The columns, in order, as the header names them. */
@@ -2408,6 +2411,11 @@ function whyNotEligible(ticket, rules) {
     if (selection.rejectedStatus > 0)
         return `status now ${(0,vivenu_tickets/* stringField */.OM)(ticket, 'status')}`;
     return `ticketName no longer contains "${rules.nameContains}"`;
+}
+/** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */
+function sameAsDeliveryTimes(timestamp) {
+    const ms = Date.parse(timestamp);
+    return Number.isNaN(ms) ? timestamp : (0,progress_progress/* deliveryTime */.wH)(ms);
 }
 /** The last recorded failure of each ticket of the event (an earlier tool's have no event). */
 function lastFailures(errors, eventId) {
@@ -2461,7 +2469,7 @@ function ledgerRows(input) {
                 ...row,
                 state: 'failed',
                 reason: `${failure.status ?? 'no answer'} ${answer}`.trim(),
-                when: failure.timestamp,
+                when: sameAsDeliveryTimes(failure.timestamp),
             });
         }
         else {
@@ -2576,8 +2584,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(691);
-// EXTERNAL MODULE: ./src/progress/progress.ts
-var progress_progress = __nccwpck_require__(864);
 ;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
 
 

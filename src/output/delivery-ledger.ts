@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { Progress, ProgressError } from '../progress/progress.js';
+import { deliveryTime, type Progress, type ProgressError } from '../progress/progress.js';
 import type { ChangedTicket, EventStanding } from '../run-report.js';
 import { selectTickets, type SelectionRules } from '../select/select-tickets.js';
 import { redactPersonalData, stringField, type Ticket } from '../vivenu/tickets.js';
@@ -80,6 +80,12 @@ export function whyNotEligible(ticket: Ticket, rules: SelectionRules): string | 
   return `ticketName no longer contains "${rules.nameContains}"`;
 }
 
+/** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */
+function sameAsDeliveryTimes(timestamp: string): string {
+  const ms = Date.parse(timestamp);
+  return Number.isNaN(ms) ? timestamp : deliveryTime(ms);
+}
+
 /** The last recorded failure of each ticket of the event (an earlier tool's have no event). */
 function lastFailures(
   errors: readonly ProgressError[],
@@ -137,7 +143,7 @@ export function ledgerRows(input: LedgerInput): LedgerRow[] {
         ...row,
         state: 'failed',
         reason: `${failure.status ?? 'no answer'} ${answer}`.trim(),
-        when: failure.timestamp,
+        when: sameAsDeliveryTimes(failure.timestamp),
       });
     } else {
       rows.push({ ...row, state: 'pending', reason: '', when: '' });
