@@ -4007,7 +4007,7 @@ class PipelineRun {
             return await (0,progress_store/* readProgress */.gQ)(this.settings.progressFile);
         }
         catch (error) {
-            this.logger.warning(`No delivery ledger this run: the progress file could not be read (${(0,log_text/* logText */.kc)(error.message)}). The pulled files are written as usual.`);
+            this.logger.warning(`No delivery ledger this run: progress-file could not be read (${(0,log_text/* logText */.kc)(error.message)}). The pulled files are written as usual.`);
             return undefined;
         }
     }
@@ -4038,7 +4038,7 @@ class PipelineRun {
             logger.info(`Delivery ledger of event ${eventId}: ${(0,log_text/* logText */.kc)(standing.ledgerFile)}`);
         }
         catch (error) {
-            logger.warning(`event ${eventId}: the delivery ledger could not be written (${(0,log_text/* logText */.kc)(error.message)}); the progress file holds every delivery, and the next run writes the ledger again.`);
+            logger.warning(`event ${eventId}: the delivery ledger could not be written in tickets-dir (${(0,log_text/* logText */.kc)(error.message)}); the progress file holds every delivery, and the next run writes the ledger again.`);
         }
     }
     async pull(eventId) {

@@ -431,7 +431,7 @@ class PipelineRun {
       return await readProgress(this.settings.progressFile);
     } catch (error) {
       this.logger.warning(
-        `No delivery ledger this run: the progress file could not be read (${logText((error as Error).message)}). The pulled files are written as usual.`,
+        `No delivery ledger this run: progress-file could not be read (${logText((error as Error).message)}). The pulled files are written as usual.`,
       );
       return undefined;
     }
@@ -471,7 +471,7 @@ class PipelineRun {
       logger.info(`Delivery ledger of event ${eventId}: ${logText(standing.ledgerFile)}`);
     } catch (error) {
       logger.warning(
-        `event ${eventId}: the delivery ledger could not be written (${logText((error as Error).message)}); the progress file holds every delivery, and the next run writes the ledger again.`,
+        `event ${eventId}: the delivery ledger could not be written in tickets-dir (${logText((error as Error).message)}); the progress file holds every delivery, and the next run writes the ledger again.`,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -238,8 +238,39 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
     expect(receiver.accepted()).toHaveLength(eligibleOf(tickets).length);
     const warnings = result.stdout.split('\n').filter((line) => line.startsWith('::warning::'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain(`event ${EVENT}: the delivery ledger could not be written (`);
+    expect(warnings[0]).toContain(
+      `event ${EVENT}: the delivery ledger could not be written in tickets-dir (`,
+    );
     expect(result.summary).toContain('### How far each event is (all runs so far)');
     expect(result.summary).toContain(`Event ${EVENT}: its ledger could not be written`);
+  }, 60_000);
+
+  it('pulls with a damaged progress file: the pull is kept, the ledger skipped, naming progress-file', async () => {
+    const tickets = generateEventTickets({ eventId: EVENT, count: 12, seed: 4 });
+    const { vivenu } = await sandbox.start({ [EVENT]: tickets });
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'ledger-bundle-'));
+    await writeFile(path.join(workspace, PROGRESS), '{"tickets_sent": ');
+    const result = await runBundledAction({
+      workspace,
+      inputs: {
+        region: 'DEV',
+        'event-id': EVENT,
+        'api-key': API_KEY,
+        'vivenu-url': vivenu.url,
+        mode: 'pull-only',
+      },
+    });
+    expect(result.exitCode).toBe(0);
+    const eventDir = path.join(workspace, 'purchased_tickets', EVENT);
+    const pulled = JSON.parse(await readFile(path.join(eventDir, 'all_tickets.json'), 'utf8'));
+    expect(pulled).toHaveLength(12);
+    await expect(access(path.join(eventDir, 'delivery-ledger.csv'))).rejects.toThrow();
+    const warnings = result.stdout.split('\n').filter((line) => line.startsWith('::warning::'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /No delivery ledger this run: progress-file could not be read \(progress file .* is not valid JSON/,
+    );
+    // The file is left as it was.
+    expect(await readFile(path.join(workspace, PROGRESS), 'utf8')).toBe('{"tickets_sent": ');
   }, 60_000);
 });
