@@ -262,7 +262,9 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
     });
     expect(result.exitCode).toBe(0);
     const eventDir = path.join(workspace, 'purchased_tickets', EVENT);
-    const pulled = JSON.parse(await readFile(path.join(eventDir, 'all_tickets.json'), 'utf8'));
+    const pulled = JSON.parse(
+      await readFile(path.join(eventDir, 'all_tickets.json'), 'utf8'),
+    ) as unknown[];
     expect(pulled).toHaveLength(12);
     await expect(access(path.join(eventDir, 'delivery-ledger.csv'))).rejects.toThrow();
     const warnings = result.stdout.split('\n').filter((line) => line.startsWith('::warning::'));
