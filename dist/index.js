@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 355:
+/***/ 145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,7 +12,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -48,7 +48,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -144,7 +144,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -181,7 +181,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -255,7 +255,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -536,7 +536,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -570,7 +570,7 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -635,7 +635,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -956,7 +956,7 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(991);
+var log_text = __nccwpck_require__(529);
 ;// CONCATENATED MODULE: ./src/format.ts
 /**
  * A count as people read it in logs and summaries: 1,912.
@@ -1026,7 +1026,7 @@ class PathInputError extends Error {
 }
 
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var vivenu_tickets = __nccwpck_require__(618);
+var vivenu_tickets = __nccwpck_require__(72);
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
 /**
@@ -1074,11 +1074,986 @@ function buildEventMetadata(pulled, context) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
+// Lodash implementation of `get`
+
+const charCodeOfDot = ".".charCodeAt(0);
+const reEscapeChar = /\\(\\)?/g;
+const rePropName = RegExp(
+  // Match anything that isn't a dot or bracket.
+  "[^.[\\]]+" +
+    "|" +
+    // Or match property names within brackets.
+    "\\[(?:" +
+    // Match a non-string expression.
+    "([^\"'][^[]*)" +
+    "|" +
+    // Or match strings (supports escaping characters).
+    "([\"'])((?:(?!\\2)[^\\\\]|\\\\.)*?)\\2" +
+    ")\\]" +
+    "|" +
+    // Or match "" as the space between consecutive dots or empty brackets.
+    "(?=(?:\\.|\\[\\])(?:\\.|\\[\\]|$))",
+  "g",
+);
+const reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
+const reIsPlainProp = /^\w*$/;
+
+const getTag = function (value) {
+  // if (!value) value === undefined ? "[object Undefined]" : "[object Null]";
+  return Object.prototype.toString.call(value);
+};
+
+const isSymbol = function (value) {
+  const type = typeof value;
+  return (
+    type === "symbol" ||
+    (type === "object" && value && getTag(value) === "[object Symbol]")
+  );
+};
+
+const isKey = function (value, object) {
+  if (Array.isArray(value)) {
+    return false;
+  }
+  const type = typeof value;
+  if (
+    type === "number" ||
+    type === "symbol" ||
+    type === "boolean" ||
+    !value ||
+    isSymbol(value)
+  ) {
+    return true;
+  }
+  return (
+    reIsPlainProp.test(value) ||
+    !reIsDeepProp.test(value) ||
+    (object != null && value in Object(object))
+  );
+};
+
+const stringToPath = function (string) {
+  const result = [];
+  if (string.charCodeAt(0) === charCodeOfDot) {
+    result.push("");
+  }
+  string.replace(rePropName, function (match, expression, quote, subString) {
+    let key = match;
+    if (quote) {
+      key = subString.replace(reEscapeChar, "$1");
+    } else if (expression) {
+      key = expression.trim();
+    }
+    result.push(key);
+  });
+  return result;
+};
+
+const castPath = function (value, object) {
+  if (Array.isArray(value)) {
+    return value;
+  } else {
+    return isKey(value, object) ? [value] : stringToPath(value);
+  }
+};
+
+const toKey = function (value) {
+  if (typeof value === "string" || isSymbol(value)) return value;
+  const result = `${value}`;
+  return result == "0" && 1 / value == -Infinity ? "-0" : result;
+};
+
+const get = function (object, path) {
+  path = castPath(path, object);
+  let index = 0;
+  const length = path.length;
+  while (object != null && index < length) {
+    object = object[toKey(path[index++])];
+  }
+  return index && index === length ? object : undefined;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_columns.js
+const normalize_columns = function (columns) {
+  if (columns === undefined || columns === null) {
+    return [undefined, undefined];
+  }
+  if (typeof columns !== "object") {
+    return [Error('Invalid option "columns": expect an array or an object')];
+  }
+  if (!Array.isArray(columns)) {
+    const newcolumns = [];
+    for (const k in columns) {
+      newcolumns.push({
+        key: k,
+        header: columns[k],
+      });
+    }
+    columns = newcolumns;
+  } else {
+    const newcolumns = [];
+    for (const column of columns) {
+      if (typeof column === "string") {
+        newcolumns.push({
+          key: column,
+          header: column,
+        });
+      } else if (
+        typeof column === "object" &&
+        column !== null &&
+        !Array.isArray(column)
+      ) {
+        if (!column.key) {
+          return [
+            Error('Invalid column definition: property "key" is required'),
+          ];
+        }
+        if (column.header === undefined) {
+          column.header = column.key;
+        }
+        newcolumns.push(column);
+      } else {
+        return [
+          Error("Invalid column definition: expect a string or an object"),
+        ];
+      }
+    }
+    columns = newcolumns;
+  }
+  return [undefined, columns];
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
+class CsvError extends Error {
+  constructor(code, message, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ");
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString()
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/underscore.js
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_options.js
+
+
+
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    return [
+      new CsvError("CSV_OPTION_BOOLEAN_INVALID_TYPE", [
+        "option `bom` is optional and must be a boolean value,",
+        `got ${JSON.stringify(options.bom)}`,
+      ]),
+    ];
+  }
+  // Normalize option `delimiter`
+  if (options.delimiter === undefined || options.delimiter === null) {
+    options.delimiter = ",";
+  } else if (Buffer.isBuffer(options.delimiter)) {
+    options.delimiter = options.delimiter.toString();
+  } else if (typeof options.delimiter !== "string") {
+    return [
+      new CsvError("CSV_OPTION_DELIMITER_INVALID_TYPE", [
+        "option `delimiter` must be a buffer or a string,",
+        `got ${JSON.stringify(options.delimiter)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quote`
+  if (options.quote === undefined || options.quote === null) {
+    options.quote = '"';
+  } else if (options.quote === true) {
+    options.quote = '"';
+  } else if (options.quote === false) {
+    options.quote = "";
+  } else if (Buffer.isBuffer(options.quote)) {
+    options.quote = options.quote.toString();
+  } else if (typeof options.quote !== "string") {
+    return [
+      new CsvError("CSV_OPTION_QUOTE_INVALID_TYPE", [
+        "option `quote` must be a boolean, a buffer or a string,",
+        `got ${JSON.stringify(options.quote)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quoted`
+  if (options.quoted === undefined || options.quoted === null) {
+    options.quoted = false;
+  } else {
+    // todo
+  }
+  // Normalize option `escape_formulas`
+  if (
+    options.escape_formulas === undefined ||
+    options.escape_formulas === null
+  ) {
+    options.escape_formulas = false;
+  } else if (typeof options.escape_formulas !== "boolean") {
+    return [
+      new CsvError("CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE", [
+        "option `escape_formulas` must be a boolean,",
+        `got ${JSON.stringify(options.escape_formulas)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quoted_empty`
+  if (options.quoted_empty === undefined || options.quoted_empty === null) {
+    options.quoted_empty = undefined;
+  } else {
+    // todo
+  }
+  // Normalize option `quoted_match`
+  if (
+    options.quoted_match === undefined ||
+    options.quoted_match === null ||
+    options.quoted_match === false
+  ) {
+    options.quoted_match = null;
+  } else if (!Array.isArray(options.quoted_match)) {
+    options.quoted_match = [options.quoted_match];
+  }
+  if (options.quoted_match) {
+    for (const quoted_match of options.quoted_match) {
+      const isString = typeof quoted_match === "string";
+      const isRegExp = quoted_match instanceof RegExp;
+      if (!isString && !isRegExp) {
+        return [
+          new CsvError("CSV_OPTION_QUOTED_MATCH", [
+            "option `quoted_match` must be a string or a regex,",
+            `got ${JSON.stringify(options.quoted_match)}`,
+          ]),
+        ];
+      }
+    }
+  }
+  // Normalize option `quoted_string`
+  if (options.quoted_string === undefined || options.quoted_string === null) {
+    options.quoted_string = false;
+  } else {
+    // todo
+  }
+  // Normalize option `eof`
+  if (options.eof === undefined || options.eof === null) {
+    options.eof = true;
+  } else {
+    // todo
+  }
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === null) {
+    options.escape = '"';
+  } else if (Buffer.isBuffer(options.escape)) {
+    options.escape = options.escape.toString();
+  } else if (typeof options.escape !== "string") {
+    return [
+      Error(
+        `Invalid Option: escape must be a buffer or a string, got ${JSON.stringify(options.escape)}`,
+      ),
+    ];
+  }
+  if (options.escape.length > 1) {
+    return [
+      Error(
+        `Invalid Option: escape must be one character, got ${options.escape.length} characters`,
+      ),
+    ];
+  }
+  // Normalize option `header`
+  if (
+    options.header === undefined ||
+    options.header === null ||
+    options.header === false
+  ) {
+    options.header = false;
+  } else if (options.header !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_HEADER",
+      [
+        "option `header` is expected to be a boolean,",
+        `got ${JSON.stringify(options.header)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `headers_as_comment`
+  if (
+    options.header_as_comment === undefined ||
+    options.header_as_comment === null ||
+    options.header_as_comment === false
+  ) {
+    options.header_as_comment = false;
+  } else if (options.header_as_comment === true) {
+    options.header_as_comment = "#";
+  } else if (Buffer.isBuffer(options.header_as_comment)) {
+    options.header_as_comment = options.header_as_comment.toString();
+  } else if (typeof options.header_as_comment !== "string") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_HEADER_AS_COMMENT",
+      [
+        "option `header_as_comment` must be a boolean, a string or a buffer,",
+        `got ${JSON.stringify(options.header_as_comment)}`,
+      ],
+      options,
+    );
+  }
+  // if (options.header_as_comment && !options.comment?.length) {
+  //   throw new CsvError(
+  //     "CSV_INVALID_OPTION_COMMENT",
+  //     [
+  //       "option `comment` must be a non empty string or buffer when using `header_as_comment`,",
+  //       `got ${JSON.stringify(options.comment)}`,
+  //     ],
+  //     options,
+  //   );
+  // }
+  // Header is always enabled with `header_as_comment`
+  // if (options.header_as_comment === true) {
+  //   options.header = true;
+  // }
+  // Normalize option `columns`
+  const [errColumns, columns] = normalize_columns(options.columns);
+  if (errColumns !== undefined) return [errColumns];
+  options.columns = columns;
+  // Normalize option `quoted`
+  if (options.quoted === undefined || options.quoted === null) {
+    options.quoted = false;
+  } else {
+    // todo
+  }
+  // Normalize option `cast`
+  if (options.cast === undefined || options.cast === null) {
+    options.cast = {};
+  } else {
+    // todo
+  }
+  // Normalize option cast.bigint
+  if (options.cast.bigint === undefined || options.cast.bigint === null) {
+    // Cast boolean to string by default
+    options.cast.bigint = (value) => "" + value;
+  }
+  // Normalize option cast.boolean
+  if (options.cast.boolean === undefined || options.cast.boolean === null) {
+    // Cast boolean to string by default
+    options.cast.boolean = (value) => (value ? "1" : "");
+  }
+  // Normalize option cast.date
+  if (options.cast.date === undefined || options.cast.date === null) {
+    // Cast date to timestamp string by default
+    options.cast.date = (value) => "" + value.getTime();
+  }
+  // Normalize option cast.number
+  if (options.cast.number === undefined || options.cast.number === null) {
+    // Cast number to string using native casting by default
+    options.cast.number = (value) => "" + value;
+  }
+  // Normalize option cast.object
+  if (options.cast.object === undefined || options.cast.object === null) {
+    // Stringify object as JSON by default
+    options.cast.object = (value) => JSON.stringify(value);
+  }
+  // Normalize option cast.string
+  if (options.cast.string === undefined || options.cast.string === null) {
+    // Leave string untouched
+    options.cast.string = function (value) {
+      return value;
+    };
+  }
+  // Normalize option `on_record`
+  if (
+    options.on_record !== undefined &&
+    typeof options.on_record !== "function"
+  ) {
+    return [Error(`Invalid Option: "on_record" must be a function.`)];
+  }
+  // Normalize option `quote_record_delimiter`
+  if (
+    options.quote_record_delimiter === undefined ||
+    options.quote_record_delimiter === null
+  ) {
+    options.quote_record_delimiter = !options.record_delimiter;
+  } else if (typeof options.quote_record_delimiter !== "boolean") {
+    return [
+      new CsvError("CSV_OPTION_QUOTE_RECORD_DELIMITER_INVALID_TYPE", [
+        "option `quote_record_delimiter` must be a boolean,",
+        `got ${JSON.stringify(options.quote_record_delimiter)}`,
+      ]),
+    ];
+  }
+  // Normalize option `record_delimiter`
+  if (
+    options.record_delimiter === undefined ||
+    options.record_delimiter === null
+  ) {
+    options.record_delimiter = "\n";
+  } else if (Buffer.isBuffer(options.record_delimiter)) {
+    options.record_delimiter = options.record_delimiter.toString();
+  } else if (typeof options.record_delimiter !== "string") {
+    return [
+      Error(
+        `Invalid Option: record_delimiter must be a buffer or a string, got ${JSON.stringify(options.record_delimiter)}`,
+      ),
+    ];
+  }
+  switch (options.record_delimiter) {
+    case "unix":
+      options.record_delimiter = "\n";
+      break;
+    case "mac":
+      options.record_delimiter = "\r";
+      break;
+    case "windows":
+      options.record_delimiter = "\r\n";
+      break;
+    case "ascii":
+      options.record_delimiter = "\u001e";
+      break;
+    case "unicode":
+      options.record_delimiter = "\u2028";
+      break;
+  }
+  return [undefined, options];
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/index.js
+
+
+
+
+const bom_utf8 = Buffer.from([239, 187, 191]);
+// True when appending `separator` after `value` would let `parse` find
+// `separator` starting inside `value`. Besides the field containing the whole
+// separator, this also covers boundary fusion: a field whose tail is a
+// non-empty prefix of a multi-character separator merges with the appended
+// separator (eg value "a:" + delimiter "::" => "a:::", matched at offset 1).
+// Such fields must be quoted to round-trip, like RFC 4180 fields containing the
+// delimiter, generalized to multi-character delimiters and record delimiters.
+const emits_separator = function (value, separators) {
+  return separators.some(
+    (separator) =>
+      separator.length !== 0 &&
+      (value.indexOf(separator) !== -1 ||
+        (separator.length > 1 &&
+          (value + separator).indexOf(separator) < value.length)),
+  );
+};
+// True when `value` matches one of the `quoted_match` patterns. The regexps
+// come from the user and the same objects are reused for every field, so the
+// test must not depend on their state: `RegExp.prototype.test` advances
+// `lastIndex` on a global or sticky regexp, which would make a match in one
+// field move where the next field starts matching. `String.prototype.search`
+// searches from the start and restores `lastIndex`, and is equivalent to
+// `test` for the stateless regexps.
+const matches_quoted_match = function (value, quoted_match) {
+  if (!quoted_match) return false;
+  return quoted_match.some((pattern) =>
+    typeof pattern === "string"
+      ? value.indexOf(pattern) !== -1
+      : value.search(pattern) !== -1,
+  );
+};
+
+const stringifier = function (options, state, info) {
+  return {
+    options: options,
+    state: state,
+    info: info,
+    __transform: function (chunk, push) {
+      // Chunk validation
+      if (!Array.isArray(chunk) && typeof chunk !== "object") {
+        return Error(
+          `Invalid Record: expect an array or an object, got ${JSON.stringify(chunk)}`,
+        );
+      }
+      // Detect columns from the first record
+      if (this.info.records === 0) {
+        if (Array.isArray(chunk)) {
+          if (
+            this.options.header === true &&
+            this.options.columns === undefined
+          ) {
+            return Error(
+              "Undiscoverable Columns: header option requires column option or object records",
+            );
+          }
+        } else if (this.options.columns === undefined) {
+          const [err, columns] = normalize_columns(Object.keys(chunk));
+          if (err) return;
+          this.options.columns = columns;
+        }
+      }
+      // Emit the header
+      if (this.info.records === 0) {
+        this.bom(push);
+        const err = this.headers(push);
+        if (err) return err;
+      }
+      // Emit and stringify the record if an object or an array
+      try {
+        // this.emit('record', chunk, this.info.records);
+        if (this.options.on_record) {
+          this.options.on_record(chunk, this.info.records);
+        }
+      } catch (err) {
+        return err;
+      }
+      // Convert the record into a string
+      let err, chunk_string;
+      if (this.options.eof) {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === undefined) {
+          return;
+        } else {
+          chunk_string = chunk_string + this.options.record_delimiter;
+        }
+      } else {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === undefined) {
+          return;
+        } else {
+          if (this.options.header || this.info.records) {
+            chunk_string = this.options.record_delimiter + chunk_string;
+          }
+        }
+      }
+      // Emit the csv
+      this.info.records++;
+      push(chunk_string);
+    },
+    stringify: function (chunk, chunkIsHeader = false) {
+      if (typeof chunk !== "object") {
+        return [undefined, chunk];
+      }
+      const { columns } = this.options;
+      const record = [];
+      // Record is an array
+      if (Array.isArray(chunk)) {
+        // We are getting an array but the user has specified output columns. In
+        // this case, we respect the columns indexes
+        const length = columns
+          ? Math.min(chunk.length, columns.length)
+          : chunk.length;
+        // Cast record elements
+        for (let i = 0; i < length; i++) {
+          const field = chunk[i];
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: i,
+            records: this.info.records,
+            header: chunkIsHeader,
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+        // Record is a literal object
+        // `columns` is always defined: it is either provided or discovered.
+      } else {
+        for (let i = 0; i < columns.length; i++) {
+          const field = get(chunk, columns[i].key);
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: columns[i].key,
+            records: this.info.records,
+            header: chunkIsHeader,
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+      }
+      let csvrecord = "";
+      for (let i = 0; i < record.length; i++) {
+        let options, err;
+
+        let [value, field] = record[i];
+        if (typeof value === "string") {
+          options = this.options;
+        } else if (is_object(value)) {
+          // Value is considerered as a mix of a value and options
+          options = { ...value };
+          value = options.value;
+          delete options.value;
+          if (
+            typeof value !== "string" &&
+            value !== undefined &&
+            value !== null
+          ) {
+            if (err)
+              return [
+                Error(
+                  `Invalid Casting Value: returned value must return a string, null or undefined, got ${JSON.stringify(value)}`,
+                ),
+              ];
+          }
+          // Merge global options with the ones returned by cast
+          options = { ...this.options, ...options };
+          [err, options] = normalize_options(options);
+          if (err !== undefined) {
+            return [err];
+          }
+        } else if (value === undefined || value === null) {
+          options = this.options;
+        } else {
+          return [
+            Error(
+              `Invalid Casting Value: returned value must return a string, an object, null or undefined, got ${JSON.stringify(value)}`,
+            ),
+          ];
+        }
+        const {
+          delimiter,
+          escape,
+          quote,
+          quoted,
+          quoted_empty,
+          quoted_string,
+          quoted_match,
+          record_delimiter,
+          quote_record_delimiter,
+          escape_formulas,
+        } = options;
+        if ("" === value && "" === field) {
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          const shouldQuote =
+            quotedMatch ||
+            true === quoted_empty ||
+            (true === quoted_string && false !== quoted_empty);
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (value) {
+          if (typeof value !== "string") {
+            return [
+              Error(
+                `Formatter must return a string, null or undefined, got ${JSON.stringify(value)}`,
+              ),
+            ];
+          }
+          const containsdelimiter = emits_separator(value, [delimiter]);
+          const containsQuote = quote !== "" && value.indexOf(quote) >= 0;
+          const containsEscape = value.indexOf(escape) >= 0 && escape !== quote;
+          // Testing `\n` and `\r` covers the three sequences `parse` discovers
+          const containsRecordDelimiter = emits_separator(value, [
+            record_delimiter,
+            ...(quote_record_delimiter === false ? [] : ["\n", "\r"]),
+          ]);
+          const quotedString = quoted_string && typeof field === "string";
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          // See https://github.com/adaltas/node-csv/pull/387
+          // More about CSV injection or formula injection, when websites embed
+          // untrusted input inside CSV files:
+          // https://owasp.org/www-community/attacks/CSV_Injection
+          // http://georgemauer.net/2017/10/07/csv-injection.html
+          // Apple Numbers unicode normalization is empirical from testing
+          if (escape_formulas) {
+            switch (value[0]) {
+              case "-":
+                if (typeof field === "number" || typeof field === "bigint") {
+                  break;
+                }
+                value = `'${value}`;
+                break;
+              case "=":
+              case "+":
+              case "@":
+              case "\t":
+              case "\r":
+              case "\uFF1D": // Unicode '='
+              case "\uFF0B": // Unicode '+'
+              case "\uFF0D": // Unicode '-'
+              case "\uFF20": // Unicode '@'
+                value = `'${value}`;
+                break;
+            }
+          }
+          const shouldQuote =
+            containsQuote === true ||
+            containsdelimiter ||
+            containsRecordDelimiter ||
+            quoted ||
+            quotedString ||
+            quotedMatch;
+          if (shouldQuote === true && containsEscape === true) {
+            value = value.replaceAll(escape, () => escape + escape);
+          }
+          if (containsQuote === true) {
+            value = value.replaceAll(quote, () => escape + quote);
+          }
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (
+          quoted_empty === true ||
+          (field === "" && quoted_string === true && quoted_empty !== false)
+        ) {
+          csvrecord += quote + quote;
+        }
+        if (i !== record.length - 1) {
+          csvrecord += delimiter;
+        }
+      }
+      return [undefined, csvrecord];
+    },
+    bom: function (push) {
+      if (this.options.bom !== true) {
+        return;
+      }
+      push(bom_utf8);
+    },
+    headers: function (push) {
+      if (this.options.header === false) {
+        return;
+      }
+      if (this.options.columns === undefined) {
+        return;
+      }
+      let err;
+      let headers = this.options.columns.map((column) => column.header);
+      if (this.options.eof) {
+        [err, headers] = this.stringify(headers, true);
+        headers += this.options.record_delimiter;
+      } else {
+        [err, headers] = this.stringify(headers, true);
+      }
+      if (err) return err;
+      if (this.options.header_as_comment) {
+        headers = this.options.header_as_comment + " " + headers;
+      }
+      push(headers);
+    },
+    __cast: function (value, context) {
+      const type = typeof value;
+      try {
+        if (type === "string") {
+          // Fine for 99% of the cases
+          return [undefined, this.options.cast.string(value, context)];
+        } else if (type === "bigint") {
+          return [undefined, this.options.cast.bigint(value, context)];
+        } else if (type === "number") {
+          return [undefined, this.options.cast.number(value, context)];
+        } else if (type === "boolean") {
+          return [undefined, this.options.cast.boolean(value, context)];
+        } else if (value instanceof Date) {
+          return [undefined, this.options.cast.date(value, context)];
+        } else if (type === "object" && value !== null) {
+          return [undefined, this.options.cast.object(value, context)];
+        } else if (value === null && this.options.cast.null !== undefined) {
+          return [undefined, this.options.cast.null(value, context)];
+        } else if (
+          value === undefined &&
+          this.options.cast.undefined !== undefined
+        ) {
+          return [undefined, this.options.cast.undefined(value, context)];
+        } else {
+          return [undefined, value];
+        }
+      } catch (err) {
+        return [err];
+      }
+    },
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/sync.js
+/*
+CSV Stringify
+
+Please look at the [Sync API](https://csv.js.org/stringify/api/sync/) for
+additional information.
+*/
+
+
+
+
+const stringify = function (records, opts = {}) {
+  const data = [];
+  const [err, options] = normalize_options(opts);
+  if (err !== undefined) throw err;
+  const state = {
+    stop: false,
+  };
+  // Information
+  const info = {
+    records: 0,
+  };
+  const api = stringifier(options, state, info);
+  for (const record of records) {
+    const err = api.__transform(record, function (record) {
+      data.push(record);
+    });
+    if (err !== undefined) throw err;
+  }
+  if (data.length === 0) {
+    api.bom((d) => {
+      data.push(d);
+    });
+    const err = api.headers((headers) => {
+      data.push(headers);
+    });
+    if (err !== undefined) throw err;
+  }
+  return data.join("");
+};
+
+
+
+// EXTERNAL MODULE: ./src/progress/progress.ts
+var progress_progress = __nccwpck_require__(864);
+;// CONCATENATED MODULE: ./src/select/select-tickets.ts
+
+/**
+ * Which pulled tickets count: of the event (`eventId`), status in `statuses`, `ticketName`
+ * containing `nameContains`, and not already counted in an earlier event of the run.
+ */
+function selectTickets(tickets, rules) {
+    const statuses = new Set(rules.statuses);
+    const needle = rules.nameContains.toLowerCase();
+    const event = rules.eventId?.toLowerCase();
+    const selection = {
+        eligible: [],
+        total: tickets.length,
+        rejectedStatus: 0,
+        rejectedName: 0,
+        otherEvent: 0,
+        // Keys are event ids from the run: a null prototype keeps `__proto__` an ordinary key.
+        eligibleEarlier: Object.create(null),
+        invalid: [],
+    };
+    for (const ticket of tickets) {
+        const status = (0,vivenu_tickets/* stringField */.OM)(ticket, 'status');
+        const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName');
+        const ticketEvent = (0,vivenu_tickets/* stringField */.OM)(ticket, 'eventId');
+        const earlier = rules.eligibleEarlier?.(ticket._id);
+        if (typeof ticket._id !== 'string' ||
+            (event !== undefined && ticketEvent === undefined) ||
+            status === undefined ||
+            ticketName === undefined) {
+            selection.invalid.push(ticket);
+        }
+        else if (event !== undefined && ticketEvent.toLowerCase() !== event) {
+            // Vivenu ids are lower-case hex; event-id input is lower-cased, so any case matches.
+            selection.otherEvent++;
+        }
+        else if (!statuses.has(status)) {
+            selection.rejectedStatus++;
+        }
+        else if (!ticketName.toLowerCase().includes(needle)) {
+            selection.rejectedName++;
+        }
+        else if (earlier !== undefined) {
+            selection.eligibleEarlier[earlier] = (selection.eligibleEarlier[earlier] ?? 0) + 1;
+        }
+        else {
+            selection.eligible.push(ticket);
+        }
+    }
+    selection.eligible.sort(vivenu_tickets/* compareByCreation */.gx);
+    return selection;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/webhook/envelope.ts
+
+/** Names this tool in every delivery, so the receiver can tell a replay from a live event. */
+const WEBHOOK_ID = 'vivenu-historical-sync';
+/** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
+const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+/** RFC 9562 UUID version 5 (SHA-1, name-based): the same name always gives the same id. */
+function uuidV5(name, namespace = DELIVERY_ID_NAMESPACE) {
+    const namespaceBytes = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha1').update(namespaceBytes).update(name, 'utf8').digest();
+    const bytes = hash.subarray(0, 16);
+    bytes[6] = (bytes[6] & 0x0f) | 0x50;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = bytes.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+/**
+ * The delivery id of a ticket: the same in every attempt and every run, so the receiver's
+ * deduplication on `id` also catches our own retries.
+ */
+function deliveryId(ticket) {
+    return uuidV5(ticket._id);
+}
+/**
+ * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
+ * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
+ */
+function envelopeBody(ticket) {
+    const envelope = {
+        id: deliveryId(ticket),
+        sellerId: ticket.sellerId,
+        webhookId: WEBHOOK_ID,
+        type: 'ticket.created',
+        mode: 'prod',
+        data: { ticket },
+    };
+    return Buffer.from(JSON.stringify(envelope), 'utf8');
+}
+/** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */
+function signature(body, secret) {
+    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex');
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/workspace-paths.ts
 
 
@@ -1393,15 +2368,222 @@ async function keepRowsWithoutId(eventDir, rows) {
     return file;
 }
 
+;// CONCATENATED MODULE: ./src/output/delivery-ledger.ts
+
+
+
+
+
+
+
+/** The ledger's file, in `<tickets-dir>/<event>/` beside `all_tickets.json` (so in the artifact). */
+const LEDGER_FILE = 'delivery-ledger.csv';
+/** The columns, in order, as the header names them. */
+const COLUMNS = [
+    { key: '_id', header: '_id' },
+    { key: 'ticketName', header: 'ticketName' },
+    { key: 'ticketTypeId', header: 'ticketTypeId' },
+    { key: 'status', header: 'status' },
+    { key: 'createdAt', header: 'createdAt' },
+    { key: 'transactionId', header: 'transactionId' },
+    { key: 'deliveryId', header: 'delivery id' },
+    { key: 'state', header: 'state' },
+    { key: 'reason', header: 'reason' },
+    { key: 'when', header: 'when' },
+];
+/** Vivenu ids are matched in lower case, as the progress file matches them. */
+const key = (id) => id.toLowerCase();
+/**
+ * Why `ticket` is not eligible under `rules` (without the once-per-run rule), in the words the
+ * ledger and the summary use; undefined when it is eligible. The selection itself decides, so
+ * this can never disagree with what a run delivers.
+ */
+function whyNotEligible(ticket, rules) {
+    const { eligibleEarlier, ...eligibility } = rules;
+    void eligibleEarlier;
+    const selection = selectTickets([ticket], eligibility);
+    if (selection.eligible.length > 0)
+        return undefined;
+    if (selection.invalid.length > 0)
+        return 'now without an eventId, ticketName or status';
+    if (selection.otherEvent > 0)
+        return 'now of another event';
+    if (selection.rejectedStatus > 0)
+        return `status now ${(0,vivenu_tickets/* stringField */.OM)(ticket, 'status')}`;
+    return `ticketName no longer contains "${rules.nameContains}"`;
+}
+/** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */
+function sameAsDeliveryTimes(timestamp) {
+    const ms = Date.parse(timestamp);
+    return Number.isNaN(ms) ? timestamp : (0,progress_progress/* deliveryTime */.wH)(ms);
+}
+/** The last recorded failure of each ticket of the event (an earlier tool's have no event). */
+function lastFailures(errors, eventId) {
+    const last = new Map();
+    for (const error of errors) {
+        if (error.event_id !== '' && key(error.event_id) !== key(eventId))
+            continue;
+        last.set(key(error.ticket_id), error);
+    }
+    return last;
+}
+function describedTicket(ticket) {
+    const field = (name) => (0,vivenu_tickets/* stringField */.OM)(ticket, name) ?? '';
+    return {
+        _id: ticket._id,
+        ticketName: field('ticketName'),
+        ticketTypeId: field('ticketTypeId'),
+        status: field('status'),
+        createdAt: field('createdAt'),
+        transactionId: field('transactionId'),
+        deliveryId: deliveryId(ticket),
+    };
+}
+/**
+ * The event's ledger: every eligible ticket (oldest first) as delivered, failed (its last
+ * answer) or pending, then every ticket delivered earlier that is not eligible now (refunded,
+ * `INVALID`, renamed, gone from the pull) as changed since delivery, in delivery order.
+ */
+function ledgerRows(input) {
+    const { progress, rules } = input;
+    const eventId = rules.eventId;
+    const failures = lastFailures(progress.errors, eventId);
+    const rows = [];
+    const eligibleIds = new Set();
+    for (const ticket of input.eligible) {
+        eligibleIds.add(key(ticket._id));
+        const row = { ...describedTicket(ticket), eligibleNow: true };
+        const failure = failures.get(key(ticket._id));
+        if (progress.isSent(eventId, ticket._id)) {
+            rows.push({
+                ...row,
+                state: 'delivered',
+                reason: '',
+                when: progress.sentAt(eventId, ticket._id) ?? '',
+            });
+        }
+        else if (failure) {
+            // Redacted when recorded; again against the ticket as it is now, which may hold more.
+            const answer = (0,vivenu_tickets/* redactPersonalData */.Ut)(failure.error, ticket);
+            rows.push({
+                ...row,
+                state: 'failed',
+                reason: `${failure.status ?? 'no answer'} ${answer}`.trim(),
+                when: sameAsDeliveryTimes(failure.timestamp),
+            });
+        }
+        else {
+            rows.push({ ...row, state: 'pending', reason: '', when: '' });
+        }
+    }
+    const pulled = new Map(input.tickets.map((ticket) => [key(ticket._id), ticket]));
+    for (const id of progress.sentIds(eventId)) {
+        if (eligibleIds.has(key(id)))
+            continue;
+        const when = progress.sentAt(eventId, id) ?? '';
+        const ticket = pulled.get(key(id));
+        if (ticket === undefined) {
+            const described = { ...describedTicket({ _id: id }), eligibleNow: false, when };
+            rows.push(input.pullComplete
+                ? { ...described, state: 'changed since delivery', reason: 'gone from the pull' }
+                : // An incomplete pull proves nothing about a ticket it did not list.
+                    { ...described, state: 'delivered', reason: 'not in this pull, which was incomplete' });
+            continue;
+        }
+        const why = whyNotEligible(ticket, rules);
+        rows.push({
+            ...describedTicket(ticket),
+            eligibleNow: false,
+            // Still eligible by the rules, counted under an earlier event of this run: unchanged.
+            state: why === undefined ? 'delivered' : 'changed since delivery',
+            reason: why ?? '',
+            when,
+        });
+    }
+    return rows;
+}
+/** Changed tickets kept in the run report (and so the summary); the ledger has them all. */
+const CHANGED_TICKETS_KEPT = 50;
+/**
+ * How far the event is, from its ledger: delivered of eligible, the failures by answer, what
+ * changed since delivery, and the time left at `intervalSeconds` per delivery in runs of
+ * `runBudgetMinutes` (`max-runtime-minutes`; the pull's minutes come out of the same budget,
+ * so the count is a floor, not a promise).
+ */
+function eventStanding(eventId, rows, pace) {
+    const eligible = rows.filter((row) => row.eligibleNow);
+    const delivered = eligible.filter((row) => row.state === 'delivered').length;
+    const failedRows = eligible.filter((row) => row.state === 'failed');
+    const reasons = new Map();
+    for (const row of failedRows)
+        reasons.set(row.reason, (reasons.get(row.reason) ?? 0) + 1);
+    const changed = rows.filter((row) => row.state === 'changed since delivery');
+    const left = eligible.length - delivered;
+    const perRun = pace.intervalSeconds > 0
+        ? // The epsilon keeps 0.06 min / 1.8 s at 2 deliveries, not 1.9999…
+            Math.max(1, Math.floor((pace.runBudgetMinutes * 60) / pace.intervalSeconds + 1e-9))
+        : Number.POSITIVE_INFINITY;
+    return {
+        eventId,
+        eligible: eligible.length,
+        delivered,
+        failed: failedRows.length,
+        pending: left - failedRows.length,
+        failuresByReason: [...reasons]
+            .map(([reason, tickets]) => ({ reason, tickets }))
+            .sort((a, b) => b.tickets - a.tickets || (a.reason < b.reason ? -1 : 1)),
+        changed: changed.length,
+        changedShown: changed.slice(0, CHANGED_TICKETS_KEPT).map((row) => ({
+            id: row._id,
+            ticketName: row.ticketName,
+            ticketTypeId: row.ticketTypeId,
+            status: row.status,
+            change: row.reason,
+        })),
+        timeLeftMs: left * pace.intervalSeconds * 1000,
+        followUpRuns: left === 0 ? 0 : Math.ceil(left / perRun),
+        runBudgetMinutes: pace.runBudgetMinutes,
+        intervalSeconds: pace.intervalSeconds,
+        pullComplete: pace.pullComplete,
+    };
+}
+/**
+ * The ledger as CSV (RFC 4180 quoting, CRLF line ends) written by csv-stringify.
+ * - UTF-8 with a byte order mark: Excel opens a `.csv` by double-click in the system's
+ *   code page unless a BOM says UTF-8, and ticket names carry non-ASCII ("Zürich", "É")
+ *   (donatstudios.com/CSV-An-Encoding-Nightmare, 2022 update: "Current versions of Excel will
+ *   only reliably load a UTF-8 CSV if a UTF-8 BOM is in place"; csv.js.org/stringify/options/bom).
+ *   LibreOffice and Google Sheets read the BOM as the UTF-8 mark it is.
+ * - Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a
+ *   leading `'`, so a spreadsheet shows it as text instead of running it (OWASP, "CSV
+ *   Injection", owasp.org/www-community/attacks/CSV_Injection, and ASVS requirement 1.2.10;
+ *   csv-stringify's
+ *   `escape_formulas`, csv.js.org/stringify/options/escape_formulas). Ticket names come
+ *   from Vivenu, and an answer from the receiver: both are outside values.
+ */
+function ledgerCsv(rows) {
+    return stringify(rows, {
+        bom: true,
+        header: true,
+        columns: COLUMNS,
+        record_delimiter: 'windows',
+        escape_formulas: true,
+    });
+}
+/** Writes `<eventDir>/delivery-ledger.csv` whole or not at all; returns its path. */
+async function writeLedger(eventDir, rows) {
+    const file = external_node_path_default().join(eventDir, LEDGER_FILE);
+    await writeFileAtomic(file, ledgerCsv(rows));
+    return file;
+}
+
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(472);
+var retry = __nccwpck_require__(902);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(619);
-// EXTERNAL MODULE: ./src/progress/progress.ts
-var progress_progress = __nccwpck_require__(694);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
 ;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
 
 
@@ -1915,7 +3097,7 @@ class ProgressKeeper {
 }
 
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
-var progress_publisher = __nccwpck_require__(327);
+var progress_publisher = __nccwpck_require__(181);
 ;// CONCATENATED MODULE: ./src/vivenu/event-info.ts
 
 /** A name longer than this is cut for display: a title, not a description. */
@@ -1999,6 +3181,21 @@ function eventsInTitle(report) {
         return titles.join(', ');
     return `${titles.slice(0, TITLE_NAMES).join(', ')} and ${titles.length - TITLE_NAMES} more`;
 }
+/**
+ * Delivered of eligible as a percent with one decimal, rounded down: 100.0% only when every
+ * eligible ticket is delivered.
+ */
+function percentDelivered({ delivered, eligible }) {
+    if (eligible === 0)
+        return 'nothing eligible';
+    return `${(Math.floor((delivered / eligible) * 1000) / 10).toFixed(1)}%`;
+}
+const PROGRESS_BAR_CELLS = 20;
+/** `[█████░░░░░░░░░░░░░░░]`: full only when every eligible ticket is delivered. */
+function progressBar({ delivered, eligible }) {
+    const filled = eligible === 0 ? PROGRESS_BAR_CELLS : Math.floor((delivered / eligible) * PROGRESS_BAR_CELLS);
+    return `[${'█'.repeat(filled)}${'░'.repeat(PROGRESS_BAR_CELLS - filled)}]`;
+}
 
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
 
@@ -2051,59 +3248,8 @@ function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
     return { send, waiting: pending.length - send.length };
 }
 
-;// CONCATENATED MODULE: ./src/select/select-tickets.ts
-
-/**
- * Which pulled tickets count: of the event (`eventId`), status in `statuses`, `ticketName`
- * containing `nameContains`, and not already counted in an earlier event of the run.
- */
-function selectTickets(tickets, rules) {
-    const statuses = new Set(rules.statuses);
-    const needle = rules.nameContains.toLowerCase();
-    const event = rules.eventId?.toLowerCase();
-    const selection = {
-        eligible: [],
-        total: tickets.length,
-        rejectedStatus: 0,
-        rejectedName: 0,
-        otherEvent: 0,
-        // Keys are event ids from the run: a null prototype keeps `__proto__` an ordinary key.
-        eligibleEarlier: Object.create(null),
-        invalid: [],
-    };
-    for (const ticket of tickets) {
-        const status = (0,vivenu_tickets/* stringField */.OM)(ticket, 'status');
-        const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName');
-        const ticketEvent = (0,vivenu_tickets/* stringField */.OM)(ticket, 'eventId');
-        const earlier = rules.eligibleEarlier?.(ticket._id);
-        if (typeof ticket._id !== 'string' ||
-            (event !== undefined && ticketEvent === undefined) ||
-            status === undefined ||
-            ticketName === undefined) {
-            selection.invalid.push(ticket);
-        }
-        else if (event !== undefined && ticketEvent.toLowerCase() !== event) {
-            // Vivenu ids are lower-case hex; event-id input is lower-cased, so any case matches.
-            selection.otherEvent++;
-        }
-        else if (!statuses.has(status)) {
-            selection.rejectedStatus++;
-        }
-        else if (!ticketName.toLowerCase().includes(needle)) {
-            selection.rejectedName++;
-        }
-        else if (earlier !== undefined) {
-            selection.eligibleEarlier[earlier] = (selection.eligibleEarlier[earlier] ?? 0) + 1;
-        }
-        else {
-            selection.eligible.push(ticket);
-        }
-    }
-    selection.eligible.sort(vivenu_tickets/* compareByCreation */.gx);
-    return selection;
-}
-
 ;// CONCATENATED MODULE: ./src/sync/deliver-batch.ts
+
 
 
 /**
@@ -2135,7 +3281,12 @@ async function deliverBatch(batch, context) {
         const outcome = await sender.deliver(ticket);
         switch (outcome.kind) {
             case 'delivered':
-                await keeper.record({ t: 'sent', e: eventId, id: ticket._id });
+                await keeper.record({
+                    t: 'sent',
+                    e: eventId,
+                    id: ticket._id,
+                    at: (0,progress_progress/* deliveryTime */.wH)(clock.now()),
+                });
                 sync.sentNow++;
                 sync.remaining--;
                 failuresInARow = 0;
@@ -2976,51 +4127,6 @@ class Pacer {
     }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/webhook/envelope.ts
-
-/** Names this tool in every delivery, so the receiver can tell a replay from a live event. */
-const WEBHOOK_ID = 'vivenu-historical-sync';
-/** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
-const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
-/** RFC 9562 UUID version 5 (SHA-1, name-based): the same name always gives the same id. */
-function uuidV5(name, namespace = DELIVERY_ID_NAMESPACE) {
-    const namespaceBytes = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha1').update(namespaceBytes).update(name, 'utf8').digest();
-    const bytes = hash.subarray(0, 16);
-    bytes[6] = (bytes[6] & 0x0f) | 0x50;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    const hex = bytes.toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-/**
- * The delivery id of a ticket: the same in every attempt and every run, so the receiver's
- * deduplication on `id` also catches our own retries.
- */
-function deliveryId(ticket) {
-    return uuidV5(ticket._id);
-}
-/**
- * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
- * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
- */
-function envelopeBody(ticket) {
-    const envelope = {
-        id: deliveryId(ticket),
-        sellerId: ticket.sellerId,
-        webhookId: WEBHOOK_ID,
-        type: 'ticket.created',
-        mode: 'prod',
-        data: { ticket },
-    };
-    return Buffer.from(JSON.stringify(envelope), 'utf8');
-}
-/** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */
-function signature(body, secret) {
-    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex');
-}
-
 ;// CONCATENATED MODULE: ./src/webhook/webhook-sender.ts
 
 
@@ -3253,6 +4359,7 @@ function redirectReason(status, location, webhookUrl) {
 
 
 
+
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -3355,10 +4462,23 @@ class PipelineRun {
     }
     async pullOnly() {
         const untrusted = [];
+        const progress = await this.progressForLedger();
+        const eligibleIn = new Map();
         for (const eventId of this.settings.eventIds) {
             const pulled = await this.pull(eventId);
             if (pulled.untrusted !== undefined)
                 untrusted.push(pulled.untrusted);
+            if (!progress)
+                continue;
+            // The same selection a sync makes, without its log: pull-only reports, it does not plan.
+            const selection = selectTickets(pulled.tickets, {
+                ...this.settings,
+                eventId,
+                eligibleEarlier: (ticketId) => eligibleIn.get(ticketId),
+            });
+            for (const ticket of selection.eligible)
+                eligibleIn.set(ticket._id, eventId);
+            await this.keepLedger(pulled, selection, progress);
         }
         if (untrusted.length > 0)
             throw new RunStoppedError(untrusted.join('\n'));
@@ -3441,8 +4561,19 @@ class PipelineRun {
         let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
         /** Ticket ids eligible in an earlier event of this run, and that event: each goes out once. */
         const eligibleIn = new Map();
+        /**
+         * The ledger of the event being synced, written once the event ends however it ends (done,
+         * skipped on, stopped, failed): at the next event, or in the `finally` below.
+         */
+        let ledgerDue;
+        const writeDueLedger = async () => {
+            const due = ledgerDue;
+            ledgerDue = undefined;
+            await due?.();
+        };
         try {
             for (const eventId of settings.eventIds) {
+                await writeDueLedger();
                 if (allowance <= 0) {
                     logger.info(`limit ${count(settings.limit)} reached: event ${eventId} waits for the next run`);
                     continue;
@@ -3466,6 +4597,7 @@ class PipelineRun {
                 const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
                 const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
                 report.syncs.push(sync);
+                ledgerDue = () => this.keepLedger(pulled, selection, progress);
                 logger.info(`${count(sync.deliveredBefore)} delivered by earlier runs; ${count(pending.length)} to deliver`);
                 if (pulled.untrusted !== undefined) {
                     report.stop = {
@@ -3527,6 +4659,8 @@ class PipelineRun {
                     report.publishing.behind = keeper.failure?.message;
                 }
             }
+            // After the final commit: on cancel, the progress comes first within the runner's budget.
+            await writeDueLedger();
         }
         report.complete =
             !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
@@ -3605,6 +4739,49 @@ class PipelineRun {
             if (settings.failOnTicketErrors && !settings.dryRun)
                 throw new RunStoppedError(message);
             logger.warning(message);
+        }
+    }
+    /**
+     * Pull-only reads the progress file for the ledger's states, without a lock (it writes none).
+     * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
+     */
+    async progressForLedger() {
+        try {
+            return await readProgress(this.settings.progressFile);
+        }
+        catch (error) {
+            this.logger.warning(`No delivery ledger this run: progress-file could not be read (${(0,log_text/* logText */.kc)(error.message)}). The pulled files are written as usual.`);
+            return undefined;
+        }
+    }
+    /**
+     * Writes the event's `delivery-ledger.csv` and adds how far the event is to the report. A
+     * ledger that cannot be written is said and skipped: it is a report, rebuilt on every run from
+     * the progress file, which holds every delivery; it never fails the run or hides its error.
+     */
+    async keepLedger(pulled, selection, progress) {
+        const { settings, logger, report } = this;
+        const { eventId } = pulled;
+        try {
+            const rows = ledgerRows({
+                tickets: pulled.tickets,
+                eligible: selection.eligible,
+                pullComplete: pulled.complete,
+                rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
+                progress,
+            });
+            const standing = eventStanding(eventId, rows, {
+                intervalSeconds: settings.intervalSeconds,
+                runBudgetMinutes: settings.maxRuntimeMinutes,
+                pullComplete: pulled.complete,
+            });
+            (report.standings ??= []).push(standing);
+            logger.info(standingLine(standing));
+            standing.ledgerFile = await writeLedger(eventFilePaths(settings.ticketsDir, eventId).eventDir, rows);
+            logger.info(`Delivery ledger of event ${eventId}: ${(0,log_text/* logText */.kc)(standing.ledgerFile)}`);
+        }
+        catch (error) {
+            logger.warning(`event ${eventId}: the delivery ledger could not be written in tickets-dir (${(0,log_text/* logText */.kc)(error.message)}); the progress file holds every delivery, and the next run writes the ledger again.`);
         }
     }
     async pull(eventId) {
@@ -3712,6 +4889,17 @@ class PipelineRun {
             this.logger.warning('webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.');
         }
     }
+}
+/** How far an event is, in one log line: the summary has the detail, the ledger every ticket. */
+function standingLine(standing) {
+    const parts = [
+        `event ${standing.eventId}: ${count(standing.delivered)} of ${count(standing.eligible)} eligible delivered over all runs (${percentDelivered(standing)})`,
+        `${count(standing.failed)} failed`,
+        `${count(standing.pending)} never tried`,
+    ];
+    if (standing.changed > 0)
+        parts.push(`${count(standing.changed)} changed since delivery`);
+    return parts.join(', ');
 }
 /** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
 function limitExceededLine(limit, exceeded) {
@@ -4004,6 +5192,88 @@ function failuresSection(report) {
     }
     return parts;
 }
+/** Answers shown per event under "How far"; the ledger has every ticket's. */
+const STANDING_REASONS_SHOWN = 10;
+/** Characters of an answer shown in the summary; the ledger keeps it whole. */
+const REASON_CHARACTERS_SHOWN = 120;
+/** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
+function runsText(runs) {
+    return `${count(runs)} ${runs === 1 ? 'run' : 'runs'}`;
+}
+/**
+ * How far each event is across all runs so far (the progress file and this pull), not this
+ * run alone: delivered of eligible, what failed by the receiver's last answer, and the time
+ * the rest takes at the interval, in runs of the time budget.
+ */
+function standingSection(report) {
+    const standings = report.standings ?? [];
+    if (standings.length === 0)
+        return [];
+    const parts = [
+        '### How far each event is (all runs so far)',
+        table([
+            'Event',
+            'Delivered',
+            'Eligible',
+            'Done',
+            'Progress',
+            'Failed',
+            'Never tried',
+            'Time left',
+            'Runs left',
+        ], standings.map((s) => [
+            s.eventId,
+            s.delivered,
+            s.eligible,
+            percentDelivered(s),
+            `\`${progressBar(s)}\``,
+            s.failed,
+            s.pending,
+            duration(s.timeLeftMs),
+            runsText(s.followUpRuns),
+        ])),
+    ];
+    const pace = standings[0];
+    parts.push(`Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${count(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`delivery-ledger.csv\` in the event's folder of the tickets artifact.`);
+    for (const s of standings) {
+        if (!s.ledgerFile) {
+            parts.push(`Event ${escapeHtml(s.eventId)}: its ledger could not be written (the log says why); the progress file holds every delivery.`);
+        }
+        if (!s.pullComplete) {
+            parts.push(`Event ${escapeHtml(s.eventId)}: the pull was incomplete, so a delivered ticket it did not list is not called changed.`);
+        }
+        if (s.failuresByReason.length === 0)
+            continue;
+        const shown = s.failuresByReason
+            .slice(0, STANDING_REASONS_SHOWN)
+            .map((f) => `${code(f.reason.slice(0, REASON_CHARACTERS_SHOWN))} × ${count(f.tickets)}`);
+        const more = s.failuresByReason.length - shown.length;
+        parts.push(`Event ${escapeHtml(s.eventId)}, failed by last answer: ${shown.join('; ')}${more > 0 ? `; and ${count(more)} more answers (in the ledger)` : ''}.`);
+    }
+    return parts;
+}
+/**
+ * Tickets delivered in an earlier run that are not eligible now (refunded, `INVALID`, renamed,
+ * gone): a report for the charity's totals. Nothing is re-sent or sent to undo them.
+ */
+function changedSection(report) {
+    const changed = (report.standings ?? []).filter((s) => s.changed > 0);
+    if (changed.length === 0)
+        return [];
+    const parts = ['### Changed since delivery (not re-sent; correct the totals by these)'];
+    for (const s of changed) {
+        const more = s.changed - s.changedShown.length;
+        parts.push(`Event ${escapeHtml(s.eventId)}: **${count(s.changed)}** tickets were delivered in an earlier run and are not eligible now. ` +
+            'Nothing was sent again and nothing was sent to undo them (the receiver has no such endpoint).', table(['_id', 'Ticket type', 'ticketTypeId', 'Status now', 'What changed'], s.changedShown.map((t) => [
+            t.id,
+            t.ticketName || '-',
+            t.ticketTypeId || '-',
+            t.status || '-',
+            t.change,
+        ])) + (more > 0 ? `\n\nand ${count(more)} more: every one is in \`delivery-ledger.csv\`.` : ''));
+    }
+    return parts;
+}
 function planSection(plan) {
     return [
         `#### Event ${plan.eventId}: ${count(plan.toSend)} deliveries, oldest first`,
@@ -4049,6 +5319,7 @@ function renderJobSummary(report, failure) {
         where.push(`progress: \`${report.progressFile}\``);
     parts.push(where.join(' · '));
     parts.push(...pulledSection(report), ...deliveredSection(report), ...failuresSection(report));
+    parts.push(...standingSection(report), ...changedSection(report));
     if (report.plans.length > 0)
         parts.push('### Dry-run plan', ...report.plans.flatMap(planSection));
     if (report.testDelivery)
@@ -4074,8 +5345,8 @@ function renderJobSummary(report, failure) {
     return `${parts.join('\n\n')}\n`;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(412);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(532);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -4553,7 +5824,7 @@ async function run() {
         runReport = newRunReport(settings, systemClock.now());
         // The GitHub client loads only for a run that may commit: start-up stays short otherwise.
         const github = settings.mode === 'sync' && !settings.dryRun
-            ? (await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 971))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
             : { publisher: progress_publisher/* keepLocally */._ };
         await runPipeline(settings, {
             logger: actionsLogger,
@@ -4576,7 +5847,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 472:
+/***/ 902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4753,11 +6024,11 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 
 /***/ }),
 
-/***/ 629:
+/***/ 407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(355);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(145);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -4766,7 +6037,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 991:
+/***/ 529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4859,7 +6130,7 @@ function urlForDisplay(url) {
 
 /***/ }),
 
-/***/ 327:
+/***/ 181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4879,18 +6150,19 @@ function cannotPublish(where, failure) {
 
 /***/ }),
 
-/***/ 694:
+/***/ 864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E2: () => (/* binding */ ProgressFileError),
 /* harmony export */   ke: () => (/* binding */ Progress),
 /* harmony export */   o$: () => (/* binding */ mergeProgress),
-/* harmony export */   q_: () => (/* binding */ parseChange)
+/* harmony export */   q_: () => (/* binding */ parseChange),
+/* harmony export */   wH: () => (/* binding */ deliveryTime)
 /* harmony export */ });
 /* unused harmony export MAX_ERRORS_KEPT */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(619);
-/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(618);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72);
 
 
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
@@ -4904,12 +6176,16 @@ const fileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     errors: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).default([]),
     errors_total: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
     last_run: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().default(null),
-    event_progress: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ sent_ticket_ids: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]) }))
+    event_progress: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+        sent_ticket_ids: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]),
+        /** When each delivered ticket was accepted; files written before it have none. */
+        sent_at: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default({}),
+    }))
         .default({}),
 });
 /** A journal line, checked as the file is: only the changes this tool writes. */
 const changeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion */ .gMt('t', [
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('sent'), e: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('sent'), e: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), at: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() }),
     zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('processed'), e: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }),
     zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
         t: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('error'),
@@ -4922,6 +6198,13 @@ const changeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion */ .
         }),
     }),
 ]);
+/**
+ * A delivery's time as `sent_at` keeps it: ISO to the second, 20 characters, so the file grows
+ * by one short timestamp per delivered ticket.
+ */
+function deliveryTime(epochMs) {
+    return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 /** One journal line as a change, or what is wrong with it (for an error naming the line). */
 function parseChange(line) {
     let json;
@@ -4957,7 +6240,10 @@ class Progress {
     errors = [];
     errorsTotal = 0;
     lastRun = null;
-    /** Keyed by idKey(event id); `lookup` holds idKey(ticket id), `ids` the ids as written. */
+    /**
+     * Keyed by idKey(event id); `lookup` holds idKey(ticket id), `ids` the ids as written, `at`
+     * when each was accepted (by idKey(ticket id)), where known.
+     */
     sent = new Map();
     /** Each event's id as first written in the file (an earlier tool's may be upper case). */
     eventSpelling = new Map();
@@ -4986,13 +6272,14 @@ class Progress {
         progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
         progress.lastRun = data.last_run;
         for (const [eventId, event] of Object.entries(data.event_progress)) {
-            const { sent_ticket_ids: ids, ...rest } = event;
+            const { sent_ticket_ids: ids, sent_at: times, ...rest } = event;
             delete rest.sent;
             delete rest.last_sent_at;
             const key = progress.spell(eventId);
             progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
+            // A time for an id not in sent_ticket_ids says nothing: it is dropped with the next save.
             for (const id of ids)
-                progress.addSent(eventId, id);
+                progress.addSent(eventId, id, Object.hasOwn(times, id) ? times[id] : undefined);
         }
         const { events_processed, tickets_sent, errors, errors_total, last_run, event_progress, ...extra } = data;
         void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
@@ -5007,10 +6294,18 @@ class Progress {
     sentIds(eventId) {
         return this.sent.get(idKey(eventId))?.ids ?? [];
     }
+    /** When the receiver accepted the ticket (ISO time), or undefined when not sent or not known. */
+    sentAt(eventId, ticketId) {
+        return this.sent.get(idKey(eventId))?.at.get(idKey(ticketId));
+    }
     /** Everything this progress holds, as the changes that would build it. */
     changes() {
         return [
-            ...[...this.sent].flatMap(([key, { ids }]) => ids.map((id) => ({ t: 'sent', e: this.eventSpelling.get(key), id }))),
+            ...[...this.sent].flatMap(([key, { ids, at }]) => ids.map((id) => {
+                const time = at.get(idKey(id));
+                const e = this.eventSpelling.get(key);
+                return time === undefined ? { t: 'sent', e, id } : { t: 'sent', e, id, at: time };
+            })),
             ...this.eventsProcessed.map((eventId) => ({ t: 'processed', e: eventId })),
             ...this.errors.map((error) => ({ t: 'error', error })),
         ];
@@ -5028,7 +6323,7 @@ class Progress {
     apply(change) {
         switch (change.t) {
             case 'sent':
-                if (this.addSent(change.e, change.id))
+                if (this.addSent(change.e, change.id, change.at))
                     this.ticketsSent++;
                 return;
             case 'processed':
@@ -5057,10 +6352,13 @@ class Progress {
         const eventKeys = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
         for (const key of eventKeys) {
             const ids = this.sentIds(key);
+            const times = this.sentTimes(key, ids);
             eventProgress[this.eventSpelling.get(key)] = {
                 ...this.extraEventFields.get(key),
                 sent: ids.length,
                 sent_ticket_ids: ids,
+                // Only where some time is known: a file of an earlier tool stays as it was otherwise.
+                ...(times ? { sent_at: times } : {}),
             };
         }
         const file = {
@@ -5083,16 +6381,38 @@ class Progress {
             this.eventSpelling.set(key, eventId);
         return key;
     }
-    addSent(eventId, ticketId) {
+    /**
+     * Adds a delivered ticket; returns false when it was already there. A time fills in a time
+     * not known yet (a merge of a file from before `sent_at`), and never replaces one: the first
+     * acceptance is when the ticket was delivered.
+     */
+    addSent(eventId, ticketId, at) {
         const key = this.spell(eventId);
         let event = this.sent.get(key);
         if (!event)
-            this.sent.set(key, (event = { ids: [], lookup: new Set() }));
-        if (event.lookup.has(idKey(ticketId)))
+            this.sent.set(key, (event = { ids: [], lookup: new Set(), at: new Map() }));
+        const ticketKey = idKey(ticketId);
+        if (at !== undefined && !event.at.has(ticketKey))
+            event.at.set(ticketKey, at);
+        if (event.lookup.has(ticketKey))
             return false;
-        event.lookup.add(idKey(ticketId));
+        event.lookup.add(ticketKey);
         event.ids.push(ticketId);
         return true;
+    }
+    /** `sent_at` of an event: `{ "<ticket id as written>": "<ISO time>" }`, or undefined when none is known. */
+    sentTimes(key, ids) {
+        const at = this.sent.get(key)?.at;
+        if (!at || at.size === 0)
+            return undefined;
+        // Ticket ids come from Vivenu: a null prototype keeps `__proto__` an ordinary key.
+        const times = Object.create(null);
+        for (const id of ids) {
+            const time = at.get(idKey(id));
+            if (time !== undefined)
+                times[id] = time;
+        }
+        return times;
     }
 }
 /** An error entry as found in a file; the earlier tool's may lack fields. */
@@ -5126,7 +6446,7 @@ function mergeProgress(published, local) {
 
 /***/ }),
 
-/***/ 618:
+/***/ 72:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5138,7 +6458,7 @@ function mergeProgress(published, local) {
 /* harmony export */   gx: () => (/* binding */ compareByCreation)
 /* harmony export */ });
 /* unused harmony exports MIN_REDACTED_LENGTH, createdAtMs */
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(991);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
 
 const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
 /**
@@ -5259,7 +6579,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 619:
+/***/ 691:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5278,11 +6598,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(412);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(211);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(723);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -5595,7 +6915,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -5753,7 +7073,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -6271,7 +7591,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -6311,14 +7631,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
 
 
 
@@ -8956,7 +10276,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -9009,7 +10329,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
 
 
 
@@ -10114,7 +11434,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -10767,7 +12087,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -11612,7 +12932,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -11739,7 +13059,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -12008,7 +13328,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
 
@@ -12185,7 +13505,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
 
 
 
@@ -12244,7 +13564,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -12262,7 +13582,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -13802,7 +15122,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 412:
+/***/ 532:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13814,7 +15134,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
 var _a;
 
 /** A special constant with type `never` */
@@ -13960,7 +15280,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 211:
+/***/ 723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14015,7 +15335,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(532);
 
 // functions
 function assertEqual(val) {
@@ -15131,6 +16451,6 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(629);
+/******/ var __webpack_exports__ = __nccwpck_require__(407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

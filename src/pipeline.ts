@@ -3,7 +3,8 @@ import { RunStoppedError } from './errors.js';
 import { logText, urlForDisplay } from './log-text.js';
 import type { RetryPolicy } from './http/retry.js';
 import { buildEventMetadata, countBy } from './output/event-metadata.js';
-import { keepRowsWithoutId, writeEventFiles } from './output/ticket-files.js';
+import { eventStanding, ledgerRows, writeLedger } from './output/delivery-ledger.js';
+import { eventFilePaths, keepRowsWithoutId, writeEventFiles } from './output/ticket-files.js';
 import type { Clock, Logger } from './ports.js';
 import { ProgressKeeper } from './progress/progress-keeper.js';
 import {
@@ -14,8 +15,8 @@ import {
 } from './progress/progress-publisher.js';
 import { readProgress } from './progress/progress-store.js';
 import type { Progress } from './progress/progress.js';
-import type { DryRunPlan, EventSyncReport, RunReport } from './run-report.js';
-import { syncTotals } from './run-report.js';
+import type { DryRunPlan, EventStanding, EventSyncReport, RunReport } from './run-report.js';
+import { percentDelivered, syncTotals } from './run-report.js';
 import { planBatch } from './select/plan-batch.js';
 import { selectTickets, type Selection } from './select/select-tickets.js';
 import type { Settings } from './settings.js';
@@ -151,9 +152,20 @@ class PipelineRun {
 
   async pullOnly(): Promise<void> {
     const untrusted: string[] = [];
+    const progress = await this.progressForLedger();
+    const eligibleIn = new Map<string, string>();
     for (const eventId of this.settings.eventIds) {
       const pulled = await this.pull(eventId);
       if (pulled.untrusted !== undefined) untrusted.push(pulled.untrusted);
+      if (!progress) continue;
+      // The same selection a sync makes, without its log: pull-only reports, it does not plan.
+      const selection = selectTickets(pulled.tickets, {
+        ...this.settings,
+        eventId,
+        eligibleEarlier: (ticketId) => eligibleIn.get(ticketId),
+      });
+      for (const ticket of selection.eligible) eligibleIn.set(ticket._id, eventId);
+      await this.keepLedger(pulled, selection, progress);
     }
     if (untrusted.length > 0) throw new RunStoppedError(untrusted.join('\n'));
   }
@@ -243,9 +255,20 @@ class PipelineRun {
     let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
     /** Ticket ids eligible in an earlier event of this run, and that event: each goes out once. */
     const eligibleIn = new Map<string, string>();
+    /**
+     * The ledger of the event being synced, written once the event ends however it ends (done,
+     * skipped on, stopped, failed): at the next event, or in the `finally` below.
+     */
+    let ledgerDue: (() => Promise<void>) | undefined;
+    const writeDueLedger = async (): Promise<void> => {
+      const due = ledgerDue;
+      ledgerDue = undefined;
+      await due?.();
+    };
 
     try {
       for (const eventId of settings.eventIds) {
+        await writeDueLedger();
         if (allowance <= 0) {
           logger.info(
             `limit ${count(settings.limit)} reached: event ${eventId} waits for the next run`,
@@ -276,6 +299,7 @@ class PipelineRun {
         );
         const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
         report.syncs.push(sync);
+        ledgerDue = () => this.keepLedger(pulled, selection, progress);
         logger.info(
           `${count(sync.deliveredBefore)} delivered by earlier runs; ${count(pending.length)} to deliver`,
         );
@@ -347,6 +371,8 @@ class PipelineRun {
           report.publishing.behind = keeper.failure?.message;
         }
       }
+      // After the final commit: on cancel, the progress comes first within the runner's budget.
+      await writeDueLedger();
     }
     report.complete =
       !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
@@ -431,6 +457,60 @@ class PipelineRun {
       const message = `${count(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
       if (settings.failOnTicketErrors && !settings.dryRun) throw new RunStoppedError(message);
       logger.warning(message);
+    }
+  }
+
+  /**
+   * Pull-only reads the progress file for the ledger's states, without a lock (it writes none).
+   * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
+   */
+  private async progressForLedger(): Promise<Progress | undefined> {
+    try {
+      return await readProgress(this.settings.progressFile);
+    } catch (error) {
+      this.logger.warning(
+        `No delivery ledger this run: progress-file could not be read (${logText((error as Error).message)}). The pulled files are written as usual.`,
+      );
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes the event's `delivery-ledger.csv` and adds how far the event is to the report. A
+   * ledger that cannot be written is said and skipped: it is a report, rebuilt on every run from
+   * the progress file, which holds every delivery; it never fails the run or hides its error.
+   */
+  private async keepLedger(
+    pulled: PulledEvent,
+    selection: Selection,
+    progress: Progress,
+  ): Promise<void> {
+    const { settings, logger, report } = this;
+    const { eventId } = pulled;
+    try {
+      const rows = ledgerRows({
+        tickets: pulled.tickets,
+        eligible: selection.eligible,
+        pullComplete: pulled.complete,
+        rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
+        progress,
+      });
+      const standing = eventStanding(eventId, rows, {
+        intervalSeconds: settings.intervalSeconds,
+        runBudgetMinutes: settings.maxRuntimeMinutes,
+        pullComplete: pulled.complete,
+      });
+      (report.standings ??= []).push(standing);
+      logger.info(standingLine(standing));
+      standing.ledgerFile = await writeLedger(
+        eventFilePaths(settings.ticketsDir, eventId).eventDir,
+        rows,
+      );
+      logger.info(`Delivery ledger of event ${eventId}: ${logText(standing.ledgerFile)}`);
+    } catch (error) {
+      logger.warning(
+        `event ${eventId}: the delivery ledger could not be written in tickets-dir (${logText((error as Error).message)}); the progress file holds every delivery, and the next run writes the ledger again.`,
+      );
     }
   }
 
@@ -564,6 +644,17 @@ class PipelineRun {
       );
     }
   }
+}
+
+/** How far an event is, in one log line: the summary has the detail, the ledger every ticket. */
+export function standingLine(standing: EventStanding): string {
+  const parts = [
+    `event ${standing.eventId}: ${count(standing.delivered)} of ${count(standing.eligible)} eligible delivered over all runs (${percentDelivered(standing)})`,
+    `${count(standing.failed)} failed`,
+    `${count(standing.pending)} never tried`,
+  ];
+  if (standing.changed > 0) parts.push(`${count(standing.changed)} changed since delivery`);
+  return parts.join(', ');
 }
 
 /** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */

@@ -58,6 +58,48 @@ export interface EventSyncReport {
   limitExceeded?: { teamSize: number; by: number };
 }
 
+/** A ticket delivered in an earlier run that is not eligible now: for the charity's totals. */
+export interface ChangedTicket {
+  id: string;
+  ticketName: string;
+  ticketTypeId: string;
+  /** Vivenu's status now; empty when the ticket is gone from the pull. */
+  status: string;
+  /** What changed: "status now INVALID", "gone from the pull", ... */
+  change: string;
+}
+
+/**
+ * How far one event is across every run so far: the progress file and this run's pull. Eligible
+ * means eligible in this pull; a delivered ticket that no longer is counts as changed instead.
+ */
+export interface EventStanding {
+  eventId: string;
+  eligible: number;
+  /** Eligible and delivered, in this run or an earlier one. */
+  delivered: number;
+  /** Eligible, not delivered, and its last delivery failed. */
+  failed: number;
+  /** Eligible and never tried. */
+  pending: number;
+  /** The failed tickets by their last answer, most frequent first. */
+  failuresByReason: { reason: string; tickets: number }[];
+  /** Delivered earlier, not eligible now (the ledger lists them all). */
+  changed: number;
+  /** The first CHANGED_TICKETS_KEPT of them, in delivery order. */
+  changedShown: ChangedTicket[];
+  /** At one delivery per `intervalSeconds`, for the tickets not delivered yet. */
+  timeLeftMs: number;
+  /** Runs of `runBudgetMinutes` that the time left takes. */
+  followUpRuns: number;
+  runBudgetMinutes: number;
+  intervalSeconds: number;
+  /** False when the pull was incomplete: tickets missing from it are not called changed. */
+  pullComplete: boolean;
+  /** `delivery-ledger.csv`, when it could be written. */
+  ledgerFile?: string;
+}
+
 export interface DryRunPlan {
   eventId: string;
   byTicketType: Record<string, number>;
@@ -116,6 +158,8 @@ export interface RunReport {
   continuation?: { dispatched: boolean; url?: string; note: string };
   /** Every requested event fully delivered (sync mode, not a dry run). */
   complete: boolean;
+  /** How far each pulled event is across all runs (sync, dry run and pull-only). */
+  standings?: EventStanding[];
 }
 
 export function ticketsFound(report: RunReport): number {
@@ -157,4 +201,22 @@ export function eventsInTitle(report: Pick<RunReport, 'events'>): string {
   const titles = (report.events ?? []).map(eventTitle);
   if (titles.length <= TITLE_NAMES) return titles.join(', ');
   return `${titles.slice(0, TITLE_NAMES).join(', ')} and ${titles.length - TITLE_NAMES} more`;
+}
+
+/**
+ * Delivered of eligible as a percent with one decimal, rounded down: 100.0% only when every
+ * eligible ticket is delivered.
+ */
+export function percentDelivered({ delivered, eligible }: EventStanding): string {
+  if (eligible === 0) return 'nothing eligible';
+  return `${(Math.floor((delivered / eligible) * 1000) / 10).toFixed(1)}%`;
+}
+
+const PROGRESS_BAR_CELLS = 20;
+
+/** `[█████░░░░░░░░░░░░░░░]`: full only when every eligible ticket is delivered. */
+export function progressBar({ delivered, eligible }: EventStanding): string {
+  const filled =
+    eligible === 0 ? PROGRESS_BAR_CELLS : Math.floor((delivered / eligible) * PROGRESS_BAR_CELLS);
+  return `[${'█'.repeat(filled)}${'░'.repeat(PROGRESS_BAR_CELLS - filled)}]`;
 }

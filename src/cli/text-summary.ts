@@ -1,7 +1,14 @@
 import { count } from '../format.js';
 import { logText, urlForDisplay } from '../log-text.js';
-import { groupFailures, limitExceededText } from '../report/job-summary.js';
-import { eventLabel, eventsInTitle, syncTotals, type RunReport } from '../run-report.js';
+import { duration, groupFailures, limitExceededText, runsText } from '../report/job-summary.js';
+import {
+  eventLabel,
+  eventsInTitle,
+  percentDelivered,
+  progressBar,
+  syncTotals,
+  type RunReport,
+} from '../run-report.js';
 
 /** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
 export function textTable(headers: string[], rows: string[][]): string {
@@ -82,6 +89,7 @@ export function renderTextSummary(report: RunReport): string {
       ),
     );
   }
+  parts.push(...standingText(report));
   if (report.testDelivery) {
     const t = report.testDelivery;
     parts.push(
@@ -90,4 +98,62 @@ export function renderTextSummary(report: RunReport): string {
   }
   if (report.mode === 'sync' && !report.dryRun) parts.push(`Progress: ${report.progressFile}`);
   return parts.join('\n\n');
+}
+
+/** Changed tickets listed in a terminal per event; the ledger has them all. */
+const CHANGED_LINES_SHOWN = 50;
+
+/** How far each event is across all runs, and what changed since delivery, as text. */
+function standingText(report: RunReport): string[] {
+  const standings = report.standings ?? [];
+  if (standings.length === 0) return [];
+  const parts = [
+    textTable(
+      [
+        'How far (all runs)',
+        'Delivered',
+        'Eligible',
+        'Done',
+        'Progress',
+        'Failed',
+        'Time left',
+        'Runs left',
+      ],
+      standings.map((s) => [
+        s.eventId,
+        count(s.delivered),
+        count(s.eligible),
+        percentDelivered(s),
+        progressBar(s),
+        count(s.failed),
+        duration(s.timeLeftMs),
+        runsText(s.followUpRuns),
+      ]),
+    ),
+  ];
+  for (const s of standings) {
+    for (const f of s.failuresByReason.slice(0, 5)) {
+      parts.push(
+        `Event ${s.eventId}: ${count(f.tickets)} failed, last answer ${logText(f.reason.slice(0, 80))}`,
+      );
+    }
+    if (s.changed === 0) continue;
+    const lines = s.changedShown
+      .slice(0, CHANGED_LINES_SHOWN)
+      .map(
+        (t) =>
+          `  ${logText(t.id)}  ${logText(t.ticketName || '-')}  ${logText(t.status || '-')}  ${logText(t.change)}`,
+      );
+    const more = s.changed - lines.length;
+    parts.push(
+      [
+        `Event ${s.eventId}: ${count(s.changed)} delivered earlier, not eligible now (not re-sent; correct the totals by these):`,
+        ...lines,
+        ...(more > 0 ? [`  and ${count(more)} more`] : []),
+      ].join('\n'),
+    );
+  }
+  const ledgers = standings.flatMap((s) => (s.ledgerFile ? [logText(s.ledgerFile)] : []));
+  if (ledgers.length > 0) parts.push(`Delivery ledger: ${ledgers.join(', ')}`);
+  return parts;
 }

@@ -31,7 +31,10 @@ const WRITE_BUFFER_BYTES = 64 * 1024;
  * Pieces are gathered in one reused buffer, so a file of any size is written holding no more
  * than one piece and the buffer: no large strings, no buffer per piece.
  */
-async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  content: string | Iterable<string>,
+): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {

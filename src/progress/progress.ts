@@ -13,9 +13,13 @@ export interface ProgressError {
   timestamp: string;
 }
 
-/** One change to the progress, as the journal records it between saves. */
+/**
+ * One change to the progress, as the journal records it between saves. A delivery carries
+ * when the receiver accepted it (`at`, ISO time to the second, from the run's clock); a change
+ * from an older journal or file may not know it.
+ */
 export type ProgressChange =
-  | { t: 'sent'; e: string; id: string }
+  | { t: 'sent'; e: string; id: string; at?: string }
   | { t: 'error'; error: ProgressError }
   | { t: 'processed'; e: string };
 
@@ -30,13 +34,20 @@ const fileSchema = z.looseObject({
   errors_total: z.number().int().nonnegative().optional(),
   last_run: z.string().nullable().default(null),
   event_progress: z
-    .record(z.string(), z.looseObject({ sent_ticket_ids: z.array(z.string()).default([]) }))
+    .record(
+      z.string(),
+      z.looseObject({
+        sent_ticket_ids: z.array(z.string()).default([]),
+        /** When each delivered ticket was accepted; files written before it have none. */
+        sent_at: z.record(z.string(), z.string()).default({}),
+      }),
+    )
     .default({}),
 });
 
 /** A journal line, checked as the file is: only the changes this tool writes. */
 const changeSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('sent'), e: z.string(), id: z.string() }),
+  z.object({ t: z.literal('sent'), e: z.string(), id: z.string(), at: z.string().optional() }),
   z.object({ t: z.literal('processed'), e: z.string() }),
   z.object({
     t: z.literal('error'),
@@ -49,6 +60,14 @@ const changeSchema = z.discriminatedUnion('t', [
     }),
   }),
 ]);
+
+/**
+ * A delivery's time as `sent_at` keeps it: ISO to the second, 20 characters, so the file grows
+ * by one short timestamp per delivered ticket.
+ */
+export function deliveryTime(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 
 /** One journal line as a change, or what is wrong with it (for an error naming the line). */
 export function parseChange(line: string): ProgressChange | string {
@@ -85,8 +104,14 @@ export class Progress {
   errors: ProgressError[] = [];
   errorsTotal = 0;
   lastRun: string | null = null;
-  /** Keyed by idKey(event id); `lookup` holds idKey(ticket id), `ids` the ids as written. */
-  private readonly sent = new Map<string, { ids: string[]; lookup: Set<string> }>();
+  /**
+   * Keyed by idKey(event id); `lookup` holds idKey(ticket id), `ids` the ids as written, `at`
+   * when each was accepted (by idKey(ticket id)), where known.
+   */
+  private readonly sent = new Map<
+    string,
+    { ids: string[]; lookup: Set<string>; at: Map<string, string> }
+  >();
   /** Each event's id as first written in the file (an earlier tool's may be upper case). */
   private readonly eventSpelling = new Map<string, string>();
   /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
@@ -117,12 +142,14 @@ export class Progress {
     progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
     progress.lastRun = data.last_run;
     for (const [eventId, event] of Object.entries(data.event_progress)) {
-      const { sent_ticket_ids: ids, ...rest } = event;
+      const { sent_ticket_ids: ids, sent_at: times, ...rest } = event;
       delete rest.sent;
       delete rest.last_sent_at;
       const key = progress.spell(eventId);
       progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
-      for (const id of ids) progress.addSent(eventId, id);
+      // A time for an id not in sent_ticket_ids says nothing: it is dropped with the next save.
+      for (const id of ids)
+        progress.addSent(eventId, id, Object.hasOwn(times, id) ? times[id] : undefined);
     }
     const {
       events_processed,
@@ -148,11 +175,20 @@ export class Progress {
     return this.sent.get(idKey(eventId))?.ids ?? [];
   }
 
+  /** When the receiver accepted the ticket (ISO time), or undefined when not sent or not known. */
+  sentAt(eventId: string, ticketId: string): string | undefined {
+    return this.sent.get(idKey(eventId))?.at.get(idKey(ticketId));
+  }
+
   /** Everything this progress holds, as the changes that would build it. */
   changes(): ProgressChange[] {
     return [
-      ...[...this.sent].flatMap(([key, { ids }]) =>
-        ids.map((id): ProgressChange => ({ t: 'sent', e: this.eventSpelling.get(key)!, id })),
+      ...[...this.sent].flatMap(([key, { ids, at }]) =>
+        ids.map((id): ProgressChange => {
+          const time = at.get(idKey(id));
+          const e = this.eventSpelling.get(key)!;
+          return time === undefined ? { t: 'sent', e, id } : { t: 'sent', e, id, at: time };
+        }),
       ),
       ...this.eventsProcessed.map((eventId): ProgressChange => ({ t: 'processed', e: eventId })),
       ...this.errors.map((error): ProgressChange => ({ t: 'error', error })),
@@ -174,7 +210,7 @@ export class Progress {
   apply(change: ProgressChange): void {
     switch (change.t) {
       case 'sent':
-        if (this.addSent(change.e, change.id)) this.ticketsSent++;
+        if (this.addSent(change.e, change.id, change.at)) this.ticketsSent++;
         return;
       case 'processed':
         if (!this.isProcessed(change.e)) this.eventsProcessed.push(change.e);
@@ -204,10 +240,13 @@ export class Progress {
     const eventKeys = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
     for (const key of eventKeys) {
       const ids = this.sentIds(key);
+      const times = this.sentTimes(key, ids);
       eventProgress[this.eventSpelling.get(key)!] = {
         ...this.extraEventFields.get(key),
         sent: ids.length,
         sent_ticket_ids: ids,
+        // Only where some time is known: a file of an earlier tool stays as it was otherwise.
+        ...(times ? { sent_at: times } : {}),
       };
     }
     const file = {
@@ -231,14 +270,34 @@ export class Progress {
     return key;
   }
 
-  private addSent(eventId: string, ticketId: string): boolean {
+  /**
+   * Adds a delivered ticket; returns false when it was already there. A time fills in a time
+   * not known yet (a merge of a file from before `sent_at`), and never replaces one: the first
+   * acceptance is when the ticket was delivered.
+   */
+  private addSent(eventId: string, ticketId: string, at?: string): boolean {
     const key = this.spell(eventId);
     let event = this.sent.get(key);
-    if (!event) this.sent.set(key, (event = { ids: [], lookup: new Set() }));
-    if (event.lookup.has(idKey(ticketId))) return false;
-    event.lookup.add(idKey(ticketId));
+    if (!event) this.sent.set(key, (event = { ids: [], lookup: new Set(), at: new Map() }));
+    const ticketKey = idKey(ticketId);
+    if (at !== undefined && !event.at.has(ticketKey)) event.at.set(ticketKey, at);
+    if (event.lookup.has(ticketKey)) return false;
+    event.lookup.add(ticketKey);
     event.ids.push(ticketId);
     return true;
+  }
+
+  /** `sent_at` of an event: `{ "<ticket id as written>": "<ISO time>" }`, or undefined when none is known. */
+  private sentTimes(key: string, ids: readonly string[]): Record<string, string> | undefined {
+    const at = this.sent.get(key)?.at;
+    if (!at || at.size === 0) return undefined;
+    // Ticket ids come from Vivenu: a null prototype keeps `__proto__` an ordinary key.
+    const times = Object.create(null) as Record<string, string>;
+    for (const id of ids) {
+      const time = at.get(idKey(id));
+      if (time !== undefined) times[id] = time;
+    }
+    return times;
   }
 }
 

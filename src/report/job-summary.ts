@@ -8,7 +8,14 @@ import type {
   RunReport,
   TestDelivery,
 } from '../run-report.js';
-import { eventLabel, eventsInTitle, syncTotals, ticketsFound } from '../run-report.js';
+import {
+  eventLabel,
+  eventsInTitle,
+  percentDelivered,
+  progressBar,
+  syncTotals,
+  ticketsFound,
+} from '../run-report.js';
 
 const FAILURE_REASONS_SHOWN = 20;
 const EXAMPLE_IDS = 3;
@@ -263,6 +270,106 @@ function failuresSection(report: RunReport): string[] {
   return parts;
 }
 
+/** Answers shown per event under "How far"; the ledger has every ticket's. */
+const STANDING_REASONS_SHOWN = 10;
+/** Characters of an answer shown in the summary; the ledger keeps it whole. */
+const REASON_CHARACTERS_SHOWN = 120;
+
+/** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
+export function runsText(runs: number): string {
+  return `${count(runs)} ${runs === 1 ? 'run' : 'runs'}`;
+}
+
+/**
+ * How far each event is across all runs so far (the progress file and this pull), not this
+ * run alone: delivered of eligible, what failed by the receiver's last answer, and the time
+ * the rest takes at the interval, in runs of the time budget.
+ */
+function standingSection(report: RunReport): string[] {
+  const standings = report.standings ?? [];
+  if (standings.length === 0) return [];
+  const parts = [
+    '### How far each event is (all runs so far)',
+    table(
+      [
+        'Event',
+        'Delivered',
+        'Eligible',
+        'Done',
+        'Progress',
+        'Failed',
+        'Never tried',
+        'Time left',
+        'Runs left',
+      ],
+      standings.map((s) => [
+        s.eventId,
+        s.delivered,
+        s.eligible,
+        percentDelivered(s),
+        `\`${progressBar(s)}\``,
+        s.failed,
+        s.pending,
+        duration(s.timeLeftMs),
+        runsText(s.followUpRuns),
+      ]),
+    ),
+  ];
+  const pace = standings[0]!;
+  parts.push(
+    `Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${count(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`delivery-ledger.csv\` in the event's folder of the tickets artifact.`,
+  );
+  for (const s of standings) {
+    if (!s.ledgerFile) {
+      parts.push(
+        `Event ${escapeHtml(s.eventId)}: its ledger could not be written (the log says why); the progress file holds every delivery.`,
+      );
+    }
+    if (!s.pullComplete) {
+      parts.push(
+        `Event ${escapeHtml(s.eventId)}: the pull was incomplete, so a delivered ticket it did not list is not called changed.`,
+      );
+    }
+    if (s.failuresByReason.length === 0) continue;
+    const shown = s.failuresByReason
+      .slice(0, STANDING_REASONS_SHOWN)
+      .map((f) => `${code(f.reason.slice(0, REASON_CHARACTERS_SHOWN))} × ${count(f.tickets)}`);
+    const more = s.failuresByReason.length - shown.length;
+    parts.push(
+      `Event ${escapeHtml(s.eventId)}, failed by last answer: ${shown.join('; ')}${more > 0 ? `; and ${count(more)} more answers (in the ledger)` : ''}.`,
+    );
+  }
+  return parts;
+}
+
+/**
+ * Tickets delivered in an earlier run that are not eligible now (refunded, `INVALID`, renamed,
+ * gone): a report for the charity's totals. Nothing is re-sent or sent to undo them.
+ */
+function changedSection(report: RunReport): string[] {
+  const changed = (report.standings ?? []).filter((s) => s.changed > 0);
+  if (changed.length === 0) return [];
+  const parts = ['### Changed since delivery (not re-sent; correct the totals by these)'];
+  for (const s of changed) {
+    const more = s.changed - s.changedShown.length;
+    parts.push(
+      `Event ${escapeHtml(s.eventId)}: **${count(s.changed)}** tickets were delivered in an earlier run and are not eligible now. ` +
+        'Nothing was sent again and nothing was sent to undo them (the receiver has no such endpoint).',
+      table(
+        ['_id', 'Ticket type', 'ticketTypeId', 'Status now', 'What changed'],
+        s.changedShown.map((t) => [
+          t.id,
+          t.ticketName || '-',
+          t.ticketTypeId || '-',
+          t.status || '-',
+          t.change,
+        ]),
+      ) + (more > 0 ? `\n\nand ${count(more)} more: every one is in \`delivery-ledger.csv\`.` : ''),
+    );
+  }
+  return parts;
+}
+
 function planSection(plan: DryRunPlan): string[] {
   return [
     `#### Event ${plan.eventId}: ${count(plan.toSend)} deliveries, oldest first`,
@@ -325,6 +432,7 @@ export function renderJobSummary(report: RunReport, failure?: string): string {
   parts.push(where.join(' · '));
 
   parts.push(...pulledSection(report), ...deliveredSection(report), ...failuresSection(report));
+  parts.push(...standingSection(report), ...changedSection(report));
   if (report.plans.length > 0) parts.push('### Dry-run plan', ...report.plans.flatMap(planSection));
   if (report.testDelivery) parts.push(...testSection(report.testDelivery, report.dryRun));
   if (report.pulls.length === 0 && report.syncs.length === 0) parts.push('No tickets were pulled.');

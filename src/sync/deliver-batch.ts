@@ -1,6 +1,7 @@
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import type { KeeperStop, ProgressKeeper } from '../progress/progress-keeper.js';
+import { deliveryTime } from '../progress/progress.js';
 import type { EventSyncReport, FailedDelivery } from '../run-report.js';
 import { describeTicket, stringField, type Ticket } from '../vivenu/tickets.js';
 import type { WebhookSender } from '../webhook/webhook-sender.js';
@@ -54,7 +55,12 @@ export async function deliverBatch(
     const outcome = await sender.deliver(ticket);
     switch (outcome.kind) {
       case 'delivered':
-        await keeper.record({ t: 'sent', e: eventId, id: ticket._id });
+        await keeper.record({
+          t: 'sent',
+          e: eventId,
+          id: ticket._id,
+          at: deliveryTime(clock.now()),
+        });
         sync.sentNow++;
         sync.remaining--;
         failuresInARow = 0;

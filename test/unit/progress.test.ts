@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import {
+  deliveryTime,
   MAX_ERRORS_KEPT,
+  mergeProgress,
   Progress,
   ProgressFileError,
   type ProgressError,
@@ -325,5 +327,76 @@ describe('ids written in upper case by an earlier tool', () => {
     );
     expect(progress.sentIds(EVENT)).toEqual(['A1', 'b2']);
     expect(Object.keys(serialized(progress).event_progress)).toEqual([EVENT.toUpperCase()]);
+  });
+});
+
+describe('delivery times (sent_at)', () => {
+  const AT = '2026-11-29T23:05:12Z';
+
+  it('keeps the time of each delivery, per event, and writes it as sent_at', () => {
+    const progress = new Progress();
+    progress.apply({ t: 'sent', e: 'ev1', id: 'a', at: AT });
+    progress.apply({ t: 'sent', e: 'ev1', id: 'b' });
+    expect(progress.sentAt('ev1', 'a')).toBe(AT);
+    expect(progress.sentAt('ev1', 'b')).toBeUndefined();
+    expect(progress.sentAt('ev2', 'a')).toBeUndefined();
+    const out = serialized(progress);
+    expect(out.event_progress.ev1).toEqual({
+      sent: 2,
+      sent_ticket_ids: ['a', 'b'],
+      sent_at: { a: AT },
+    });
+    const again = Progress.parse(JSON.stringify(out), 'p.json');
+    expect(again.sentAt('EV1', 'A')).toBe(AT);
+    expect(again.serialize('eu', NOW)).toBe(progress.serialize('eu', NOW));
+  });
+
+  it('reads a file without sent_at (times unknown) and writes none for it', () => {
+    const progress = Progress.parse(PYTHON_FILE, 'p.json');
+    expect(progress.sentIds('e2')).toEqual(['a', 'b']);
+    expect(progress.sentAt('e2', 'a')).toBeUndefined();
+    expect(serialized(progress).event_progress.e2).not.toHaveProperty('sent_at');
+  });
+
+  it('keeps the first time: a replayed or merged delivery never moves it, but fills one unknown', () => {
+    const progress = new Progress();
+    progress.apply({ t: 'sent', e: 'ev1', id: 'a', at: AT });
+    progress.apply({ t: 'sent', e: 'ev1', id: 'a', at: '2030-01-01T00:00:00Z' });
+    expect(progress.sentAt('ev1', 'a')).toBe(AT);
+    expect(progress.ticketsSent).toBe(1);
+
+    const published = Progress.parse(PYTHON_FILE, 'p.json');
+    const local = new Progress();
+    local.apply({ t: 'sent', e: 'e2', id: 'a', at: AT });
+    local.apply({ t: 'sent', e: 'e2', id: 'c', at: AT });
+    const merged = mergeProgress(published, local);
+    expect(merged.sentAt('e2', 'a')).toBe(AT);
+    expect(merged.sentAt('e2', 'c')).toBe(AT);
+    expect(merged.ticketsSent).toBe(151);
+  });
+
+  it('refuses a sent_at that is not a map of times, naming where, and ignores one for an id never sent', () => {
+    expect(() =>
+      Progress.parse(
+        '{"event_progress":{"e1":{"sent_ticket_ids":["a"],"sent_at":{"a":5}}}}',
+        'p.json',
+      ),
+    ).toThrow(/p\.json has an unexpected shape at event_progress\.e1\.sent_at\.a/);
+    const progress = Progress.parse(
+      '{"event_progress":{"e1":{"sent_ticket_ids":["a"],"sent_at":{"constructor":"x","b":"y"}}}}',
+      'p.json',
+    );
+    expect(progress.sentAt('e1', 'a')).toBeUndefined();
+    expect(serialized(progress).event_progress.e1).toEqual({ sent: 1, sent_ticket_ids: ['a'] });
+  });
+
+  it('is one time to the second per delivery: 20,000 delivered tickets with times stay under 2 MB', () => {
+    expect(deliveryTime(Date.parse('2026-11-29T23:05:12.987Z'))).toBe('2026-11-29T23:05:12Z');
+    const progress = new Progress();
+    for (let n = 0; n < 20_000; n++) {
+      progress.apply({ t: 'sent', e: 'ev1', id: randomBytes(12).toString('hex'), at: AT });
+    }
+    const bytes = Buffer.byteLength(progress.serialize('eu', NOW), 'utf8');
+    expect(bytes).toBeLessThan(2_000_000);
   });
 });

@@ -1,0 +1,260 @@
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { deliveryTime, type Progress, type ProgressError } from '../progress/progress.js';
+import type { ChangedTicket, EventStanding } from '../run-report.js';
+import { selectTickets, type SelectionRules } from '../select/select-tickets.js';
+import { redactPersonalData, stringField, type Ticket } from '../vivenu/tickets.js';
+import { deliveryId } from '../webhook/envelope.js';
+import { writeFileAtomic } from './ticket-files.js';
+
+/** The ledger's file, in `<tickets-dir>/<event>/` beside `all_tickets.json` (so in the artifact). */
+export const LEDGER_FILE = 'delivery-ledger.csv';
+
+export type LedgerState = 'delivered' | 'failed' | 'pending' | 'changed since delivery';
+
+/**
+ * One ticket that is or was eligible. Ids, ticket type, status and times only: no holder
+ * names, emails, addresses, barcodes or `secret`s.
+ */
+export interface LedgerRow {
+  _id: string;
+  ticketName: string;
+  ticketTypeId: string;
+  /** As Vivenu has it now; empty for a delivered ticket gone from the pull. */
+  status: string;
+  createdAt: string;
+  transactionId: string;
+  /** The `id` of its delivery (stable for the ticket: envelope.ts `deliveryId`). */
+  deliveryId: string;
+  state: LedgerState;
+  /** Why it failed (the receiver's answer, redacted) or what changed since delivery. */
+  reason: string;
+  /** When it was delivered (delivered, changed) or last failed; empty when not known. */
+  when: string;
+  /** Eligible in this pull: counts towards "delivered of eligible". Not a column. */
+  eligibleNow: boolean;
+}
+
+/** The columns, in order, as the header names them. */
+const COLUMNS: { key: keyof LedgerRow; header: string }[] = [
+  { key: '_id', header: '_id' },
+  { key: 'ticketName', header: 'ticketName' },
+  { key: 'ticketTypeId', header: 'ticketTypeId' },
+  { key: 'status', header: 'status' },
+  { key: 'createdAt', header: 'createdAt' },
+  { key: 'transactionId', header: 'transactionId' },
+  { key: 'deliveryId', header: 'delivery id' },
+  { key: 'state', header: 'state' },
+  { key: 'reason', header: 'reason' },
+  { key: 'when', header: 'when' },
+];
+
+export interface LedgerInput {
+  /** The pulled tickets with an `_id`. */
+  tickets: readonly Ticket[];
+  /** The tickets eligible now, oldest first (the selection's). */
+  eligible: readonly Ticket[];
+  /** False for an incomplete or untrusted pull: a ticket missing from it may still exist. */
+  pullComplete: boolean;
+  /** The event and the selection rules, to say why a delivered ticket is no longer eligible. */
+  rules: SelectionRules & { eventId: string };
+  progress: Progress;
+}
+
+/** Vivenu ids are matched in lower case, as the progress file matches them. */
+const key = (id: string): string => id.toLowerCase();
+
+/**
+ * Why `ticket` is not eligible under `rules` (without the once-per-run rule), in the words the
+ * ledger and the summary use; undefined when it is eligible. The selection itself decides, so
+ * this can never disagree with what a run delivers.
+ */
+export function whyNotEligible(ticket: Ticket, rules: SelectionRules): string | undefined {
+  const { eligibleEarlier, ...eligibility } = rules;
+  void eligibleEarlier;
+  const selection = selectTickets([ticket], eligibility);
+  if (selection.eligible.length > 0) return undefined;
+  if (selection.invalid.length > 0) return 'now without an eventId, ticketName or status';
+  if (selection.otherEvent > 0) return 'now of another event';
+  if (selection.rejectedStatus > 0) return `status now ${stringField(ticket, 'status')}`;
+  return `ticketName no longer contains "${rules.nameContains}"`;
+}
+
+/** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */
+function sameAsDeliveryTimes(timestamp: string): string {
+  const ms = Date.parse(timestamp);
+  return Number.isNaN(ms) ? timestamp : deliveryTime(ms);
+}
+
+/** The last recorded failure of each ticket of the event (an earlier tool's have no event). */
+function lastFailures(
+  errors: readonly ProgressError[],
+  eventId: string,
+): Map<string, ProgressError> {
+  const last = new Map<string, ProgressError>();
+  for (const error of errors) {
+    if (error.event_id !== '' && key(error.event_id) !== key(eventId)) continue;
+    last.set(key(error.ticket_id), error);
+  }
+  return last;
+}
+
+function describedTicket(
+  ticket: Ticket,
+): Omit<LedgerRow, 'state' | 'reason' | 'when' | 'eligibleNow'> {
+  const field = (name: string): string => stringField(ticket, name) ?? '';
+  return {
+    _id: ticket._id,
+    ticketName: field('ticketName'),
+    ticketTypeId: field('ticketTypeId'),
+    status: field('status'),
+    createdAt: field('createdAt'),
+    transactionId: field('transactionId'),
+    deliveryId: deliveryId(ticket),
+  };
+}
+
+/**
+ * The event's ledger: every eligible ticket (oldest first) as delivered, failed (its last
+ * answer) or pending, then every ticket delivered earlier that is not eligible now (refunded,
+ * `INVALID`, renamed, gone from the pull) as changed since delivery, in delivery order.
+ */
+export function ledgerRows(input: LedgerInput): LedgerRow[] {
+  const { progress, rules } = input;
+  const eventId = rules.eventId;
+  const failures = lastFailures(progress.errors, eventId);
+  const rows: LedgerRow[] = [];
+  const eligibleIds = new Set<string>();
+  for (const ticket of input.eligible) {
+    eligibleIds.add(key(ticket._id));
+    const row = { ...describedTicket(ticket), eligibleNow: true };
+    const failure = failures.get(key(ticket._id));
+    if (progress.isSent(eventId, ticket._id)) {
+      rows.push({
+        ...row,
+        state: 'delivered',
+        reason: '',
+        when: progress.sentAt(eventId, ticket._id) ?? '',
+      });
+    } else if (failure) {
+      // Redacted when recorded; again against the ticket as it is now, which may hold more.
+      const answer = redactPersonalData(failure.error, ticket);
+      rows.push({
+        ...row,
+        state: 'failed',
+        reason: `${failure.status ?? 'no answer'} ${answer}`.trim(),
+        when: sameAsDeliveryTimes(failure.timestamp),
+      });
+    } else {
+      rows.push({ ...row, state: 'pending', reason: '', when: '' });
+    }
+  }
+  const pulled = new Map(input.tickets.map((ticket) => [key(ticket._id), ticket]));
+  for (const id of progress.sentIds(eventId)) {
+    if (eligibleIds.has(key(id))) continue;
+    const when = progress.sentAt(eventId, id) ?? '';
+    const ticket = pulled.get(key(id));
+    if (ticket === undefined) {
+      const described = { ...describedTicket({ _id: id }), eligibleNow: false, when };
+      rows.push(
+        input.pullComplete
+          ? { ...described, state: 'changed since delivery', reason: 'gone from the pull' }
+          : // An incomplete pull proves nothing about a ticket it did not list.
+            { ...described, state: 'delivered', reason: 'not in this pull, which was incomplete' },
+      );
+      continue;
+    }
+    const why = whyNotEligible(ticket, rules);
+    rows.push({
+      ...describedTicket(ticket),
+      eligibleNow: false,
+      // Still eligible by the rules, counted under an earlier event of this run: unchanged.
+      state: why === undefined ? 'delivered' : 'changed since delivery',
+      reason: why ?? '',
+      when,
+    });
+  }
+  return rows;
+}
+
+/** Changed tickets kept in the run report (and so the summary); the ledger has them all. */
+export const CHANGED_TICKETS_KEPT = 50;
+
+/**
+ * How far the event is, from its ledger: delivered of eligible, the failures by answer, what
+ * changed since delivery, and the time left at `intervalSeconds` per delivery in runs of
+ * `runBudgetMinutes` (`max-runtime-minutes`; the pull's minutes come out of the same budget,
+ * so the count is a floor, not a promise).
+ */
+export function eventStanding(
+  eventId: string,
+  rows: readonly LedgerRow[],
+  pace: { intervalSeconds: number; runBudgetMinutes: number; pullComplete: boolean },
+): EventStanding {
+  const eligible = rows.filter((row) => row.eligibleNow);
+  const delivered = eligible.filter((row) => row.state === 'delivered').length;
+  const failedRows = eligible.filter((row) => row.state === 'failed');
+  const reasons = new Map<string, number>();
+  for (const row of failedRows) reasons.set(row.reason, (reasons.get(row.reason) ?? 0) + 1);
+  const changed = rows.filter((row) => row.state === 'changed since delivery');
+  const left = eligible.length - delivered;
+  const perRun =
+    pace.intervalSeconds > 0
+      ? // The epsilon keeps 0.06 min / 1.8 s at 2 deliveries, not 1.9999…
+        Math.max(1, Math.floor((pace.runBudgetMinutes * 60) / pace.intervalSeconds + 1e-9))
+      : Number.POSITIVE_INFINITY;
+  return {
+    eventId,
+    eligible: eligible.length,
+    delivered,
+    failed: failedRows.length,
+    pending: left - failedRows.length,
+    failuresByReason: [...reasons]
+      .map(([reason, tickets]) => ({ reason, tickets }))
+      .sort((a, b) => b.tickets - a.tickets || (a.reason < b.reason ? -1 : 1)),
+    changed: changed.length,
+    changedShown: changed.slice(0, CHANGED_TICKETS_KEPT).map((row): ChangedTicket => ({
+      id: row._id,
+      ticketName: row.ticketName,
+      ticketTypeId: row.ticketTypeId,
+      status: row.status,
+      change: row.reason,
+    })),
+    timeLeftMs: left * pace.intervalSeconds * 1000,
+    followUpRuns: left === 0 ? 0 : Math.ceil(left / perRun),
+    runBudgetMinutes: pace.runBudgetMinutes,
+    intervalSeconds: pace.intervalSeconds,
+    pullComplete: pace.pullComplete,
+  };
+}
+
+/**
+ * The ledger as CSV (RFC 4180 quoting, CRLF line ends) written by csv-stringify.
+ * - UTF-8 with a byte order mark: Excel opens a `.csv` by double-click in the system's
+ *   code page unless a BOM says UTF-8, and ticket names carry non-ASCII ("Zürich", "É")
+ *   (donatstudios.com/CSV-An-Encoding-Nightmare, 2022 update: "Current versions of Excel will
+ *   only reliably load a UTF-8 CSV if a UTF-8 BOM is in place"; csv.js.org/stringify/options/bom).
+ *   LibreOffice and Google Sheets read the BOM as the UTF-8 mark it is.
+ * - Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a
+ *   leading `'`, so a spreadsheet shows it as text instead of running it (OWASP, "CSV
+ *   Injection", owasp.org/www-community/attacks/CSV_Injection, and ASVS requirement 1.2.10;
+ *   csv-stringify's
+ *   `escape_formulas`, csv.js.org/stringify/options/escape_formulas). Ticket names come
+ *   from Vivenu, and an answer from the receiver: both are outside values.
+ */
+export function ledgerCsv(rows: readonly LedgerRow[]): string {
+  return stringify(rows as LedgerRow[], {
+    bom: true,
+    header: true,
+    columns: COLUMNS,
+    record_delimiter: 'windows',
+    escape_formulas: true,
+  });
+}
+
+/** Writes `<eventDir>/delivery-ledger.csv` whole or not at all; returns its path. */
+export async function writeLedger(eventDir: string, rows: readonly LedgerRow[]): Promise<string> {
+  const file = path.join(eventDir, LEDGER_FILE);
+  await writeFileAtomic(file, ledgerCsv(rows));
+  return file;
+}
