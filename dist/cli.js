@@ -606,7 +606,7 @@ function standingSection(report) {
             'Time left',
             'Runs left',
         ], standings.map((s) => [
-            s.eventId,
+            eventCell(report, s.eventId),
             s.delivered,
             s.eligible,
             percentDelivered(s),
@@ -824,7 +824,7 @@ function standingText(report) {
             'Time left',
             'Runs left',
         ], standings.map((s) => [
-            s.eventId,
+            (0,log_text/* logText */.kc)((0,run_report/* eventLabel */.TS)(report, s.eventId)),
             (0,format/* count */.U)(s.delivered),
             (0,format/* count */.U)(s.eligible),
             (0,run_report/* percentDelivered */.Ye)(s),

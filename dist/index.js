@@ -5222,7 +5222,7 @@ function standingSection(report) {
             'Time left',
             'Runs left',
         ], standings.map((s) => [
-            s.eventId,
+            eventCell(report, s.eventId),
             s.delivered,
             s.eligible,
             percentDelivered(s),

@@ -120,7 +120,7 @@ function standingText(report: RunReport): string[] {
         'Runs left',
       ],
       standings.map((s) => [
-        s.eventId,
+        logText(eventLabel(report, s.eventId)),
         count(s.delivered),
         count(s.eligible),
         percentDelivered(s),

@@ -303,7 +303,7 @@ function standingSection(report: RunReport): string[] {
         'Runs left',
       ],
       standings.map((s) => [
-        s.eventId,
+        eventCell(report, s.eventId),
         s.delivered,
         s.eligible,
         percentDelivered(s),
