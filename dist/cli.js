@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 581:
+/***/ 187:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -15,14 +15,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85);
-/* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(391);
-/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(453);
-/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(31);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(529);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(983);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(467);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(750);
+/* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(955);
+/* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(613);
+/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(863);
+/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(424);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(991);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(621);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(441);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(324);
 /**
  * The terminal door: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
  * or ./.env, into the same pipeline as the GitHub Action.
@@ -104,7 +104,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 85:
+/***/ 955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -236,7 +236,7 @@ function parseCommandLine(argv, env) {
 
 /***/ }),
 
-/***/ 391:
+/***/ 613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -274,14 +274,14 @@ function continuingMakesProgress(report, eventIds) {
 
 /***/ }),
 
-/***/ 453:
+/***/ 863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   jl: () => (/* binding */ terminalLogger)
 /* harmony export */ });
 /* unused harmony exports shortDuration, progressLine */
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(991);
 
 /** "18m", "1h 05m", "40s". */
 function shortDuration(ms) {
@@ -341,7 +341,7 @@ function terminalLogger(output, intervalSeconds, now = Date.now) {
 
 /***/ }),
 
-/***/ 31:
+/***/ 424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -353,9 +353,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: textTable
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
+var format = __nccwpck_require__(10);
 // EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(529);
+var log_text = __nccwpck_require__(991);
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
 
 
@@ -621,7 +621,7 @@ function renderJobSummary(report, failure) {
 }
 
 // EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __nccwpck_require__(89);
+var run_report = __nccwpck_require__(651);
 ;// CONCATENATED MODULE: ./src/cli/text-summary.ts
 
 
@@ -698,7 +698,7 @@ function renderTextSummary(report) {
 
 /***/ }),
 
-/***/ 916:
+/***/ 174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -708,7 +708,7 @@ function renderTextSummary(report) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   w7: () => (/* binding */ IncompletePullError)
 /* harmony export */ });
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(264);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10);
 
 /**
  * Errors a person can act on. Each message says what was wrong and what to check; none
@@ -759,7 +759,7 @@ class PathInputError extends Error {
 
 /***/ }),
 
-/***/ 264:
+/***/ 10:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -787,7 +787,7 @@ function count(n) {
 
 /***/ }),
 
-/***/ 902:
+/***/ 472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -963,7 +963,7 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 
 /***/ }),
 
-/***/ 529:
+/***/ 991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1056,7 +1056,7 @@ function urlForDisplay(url) {
 
 /***/ }),
 
-/***/ 983:
+/***/ 621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1069,13 +1069,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: limitExceededLine
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
+var format = __nccwpck_require__(10);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+var errors = __nccwpck_require__(174);
 // EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(529);
+var log_text = __nccwpck_require__(991);
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var vivenu_tickets = __nccwpck_require__(72);
+var vivenu_tickets = __nccwpck_require__(618);
 ;// CONCATENATED MODULE: ./src/output/event-metadata.ts
 
 /**
@@ -1129,7 +1129,7 @@ var promises_ = __nccwpck_require__(455);
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/workspace-paths.ts
-var workspace_paths = __nccwpck_require__(271);
+var workspace_paths = __nccwpck_require__(994);
 ;// CONCATENATED MODULE: ./src/output/file-names.ts
 
 /** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
@@ -1336,9 +1336,9 @@ async function keepRowsWithoutId(eventDir, rows) {
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
+var retry = __nccwpck_require__(472);
 // EXTERNAL MODULE: ./src/progress/progress-store.ts
-var progress_store = __nccwpck_require__(748);
+var progress_store = __nccwpck_require__(238);
 ;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
 
 
@@ -1551,7 +1551,7 @@ function cannotPublish(where, failure) {
 }
 
 // EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __nccwpck_require__(89);
+var run_report = __nccwpck_require__(651);
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
 
 /** Tickets bought together (a DOUBLES or RELAY team) share a `transactionId`. */
@@ -1835,7 +1835,7 @@ function earlierInRecord(seen, value) {
 }
 
 // EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
-var vivenu_client = __nccwpck_require__(633);
+var vivenu_client = __nccwpck_require__(683);
 ;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
 
 
@@ -2149,8 +2149,12 @@ class Pacer {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/webhook/envelope.ts
 
-/** Names this tool in every delivery, so the receiver can tell a replay from a live event. */
-const WEBHOOK_ID = 'vivenu-historical-sync';
+/**
+ * Starts every delivery's `webhookId`, as in the earlier tool's deliveries, which the receiver
+ * was built against and may key on (/work/shared/earlier-tool-format.md): it tells a replay
+ * from a live event.
+ */
+const WEBHOOK_ID_PREFIX = 'historical-sync-';
 /** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
 const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 /** RFC 9562 UUID version 5 (SHA-1, name-based): the same name always gives the same id. */
@@ -2171,14 +2175,31 @@ function deliveryId(ticket) {
     return uuidV5(ticket._id);
 }
 /**
+ * `historical-sync-` and the first 8 characters of the delivery id, the earlier tool's form.
+ * Taken from our stable id, so it too is the same in every attempt and every run.
+ */
+function webhookIdFor(id) {
+    return `${WEBHOOK_ID_PREFIX}${id.slice(0, 8)}`;
+}
+/**
+ * The envelope's `sellerId`: always a string, as the receiver's types declare it and the
+ * earlier tool sent it. Decided: a ticket without one, or with one that is not a string
+ * (null, a number: not what Vivenu's spec allows), gets `""` rather than a guess at a
+ * conversion; the ticket itself still goes through unchanged in `data.ticket`.
+ */
+function envelopeSellerId(ticket) {
+    return typeof ticket.sellerId === 'string' ? ticket.sellerId : '';
+}
+/**
  * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
  * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
  */
 function envelopeBody(ticket) {
+    const id = deliveryId(ticket);
     const envelope = {
-        id: deliveryId(ticket),
-        sellerId: ticket.sellerId,
-        webhookId: WEBHOOK_ID,
+        id,
+        sellerId: envelopeSellerId(ticket),
+        webhookId: webhookIdFor(id),
         type: 'ticket.created',
         mode: 'prod',
         data: { ticket },
@@ -2891,7 +2912,7 @@ function skippedEvent(eventId, progress) {
 
 /***/ }),
 
-/***/ 467:
+/***/ 441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2933,7 +2954,7 @@ function consoleLogger(print = (line) => console.log(line)) {
 
 /***/ }),
 
-/***/ 709:
+/***/ 792:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2950,12 +2971,12 @@ var promises_ = __nccwpck_require__(455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
 // EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(529);
+var log_text = __nccwpck_require__(991);
 // EXTERNAL MODULE: ./src/progress/progress.ts
-var progress = __nccwpck_require__(864);
+var progress = __nccwpck_require__(694);
 ;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
 
 
@@ -3121,7 +3142,7 @@ async function createExclusive(file, text, progressFile) {
 
 /***/ }),
 
-/***/ 748:
+/***/ 238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3133,10 +3154,10 @@ async function createExclusive(file, text, progressFile) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(529);
-/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(271);
-/* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(709);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(864);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(991);
+/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(994);
+/* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(792);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(694);
 
 
 
@@ -3289,7 +3310,7 @@ async function syncDirectory(directory) {
 
 /***/ }),
 
-/***/ 864:
+/***/ 694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3298,8 +3319,8 @@ async function syncDirectory(directory) {
 /* harmony export */   q_: () => (/* binding */ parseChange)
 /* harmony export */ });
 /* unused harmony exports MAX_ERRORS_KEPT, mergeProgress */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
-/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(619);
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(618);
 
 
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
@@ -3535,7 +3556,7 @@ function mergeProgress(published, local) {
 
 /***/ }),
 
-/***/ 89:
+/***/ 651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3559,7 +3580,7 @@ function syncTotals(report) {
 
 /***/ }),
 
-/***/ 750:
+/***/ 324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3568,13 +3589,13 @@ function syncTotals(report) {
 /* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, INPUT_NAMES, defaultProgressFile, defaultVivenuOrigin */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
-/* harmony import */ var _progress_progress_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(709);
-/* harmony import */ var _progress_progress_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(748);
-/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(633);
-/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(271);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(412);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(619);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(174);
+/* harmony import */ var _progress_progress_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(792);
+/* harmony import */ var _progress_progress_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(238);
+/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(683);
+/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(994);
 
 
 
@@ -3905,7 +3926,7 @@ function pathProblemsOnDisk(settings, raw) {
 
 /***/ }),
 
-/***/ 72:
+/***/ 618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3917,7 +3938,7 @@ function pathProblemsOnDisk(settings, raw) {
 /* harmony export */   gx: () => (/* binding */ compareByCreation)
 /* harmony export */ });
 /* unused harmony exports MIN_REDACTED_LENGTH, createdAtMs */
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(991);
 
 const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
 /**
@@ -4031,7 +4052,7 @@ function creationRange(sorted) {
 
 /***/ }),
 
-/***/ 633:
+/***/ 683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4044,15 +4065,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+var format = __nccwpck_require__(10);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(619);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+var errors = __nccwpck_require__(174);
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
+var retry = __nccwpck_require__(472);
 // EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(529);
+var log_text = __nccwpck_require__(991);
 ;// CONCATENATED MODULE: ./src/http/http-get.ts
 
 /** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
@@ -4353,7 +4374,7 @@ class VivenuClient {
 
 /***/ }),
 
-/***/ 271:
+/***/ 994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4365,8 +4386,8 @@ class VivenuClient {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(529);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(174);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(991);
 
 
 
@@ -4506,7 +4527,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 691:
+/***/ 619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4525,11 +4546,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(412);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(211);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -4842,7 +4863,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -5000,7 +5021,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -5518,7 +5539,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -5558,14 +5579,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -8203,7 +8224,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -8256,7 +8277,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -9361,7 +9382,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -10014,7 +10035,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -10859,7 +10880,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -10986,7 +11007,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -11255,7 +11276,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -11432,7 +11453,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -11491,7 +11512,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -11509,7 +11530,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -13049,7 +13070,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 532:
+/***/ 412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13061,7 +13082,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
 var _a;
 
 /** A special constant with type `never` */
@@ -13207,7 +13228,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 723:
+/***/ 211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13262,7 +13283,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
 
 // functions
 function assertEqual(val) {
@@ -14279,7 +14300,7 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(187);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };

@@ -1,8 +1,8 @@
-export const id = 971;
-export const ids = [971];
+export const id = 14;
+export const ids = [14];
 export const modules = {
 
-/***/ 971:
+/***/ 14:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,9 +20,9 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
-var progress_publisher = __webpack_require__(181);
-// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
-var dist_src = __webpack_require__(891);
+var progress_publisher = __webpack_require__(327);
+// EXTERNAL MODULE: ../main/node_modules/@octokit/rest/dist-src/index.js + 22 modules
+var dist_src = __webpack_require__(683);
 ;// CONCATENATED MODULE: ./src/github/github-repository.ts
 
 /** Every GitHub call this tool makes, in one place, through Octokit. */
@@ -130,9 +130,9 @@ function statusOf(error) {
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __webpack_require__(902);
+var retry = __webpack_require__(472);
 // EXTERNAL MODULE: ./src/progress/progress.ts
-var progress = __webpack_require__(864);
+var progress = __webpack_require__(694);
 ;// CONCATENATED MODULE: ./src/github/progress-committer.ts
 
 
