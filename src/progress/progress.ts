@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { redactEmails } from '../vivenu/tickets.js';
+import { redactEmails, type Ticket } from '../vivenu/tickets.js';
+import {
+  EARLIER_KEYS,
+  keysFromEligible,
+  keysFromFile,
+  readEarlierKeys,
+  type EarlierToolKeys,
+} from './earlier-tool-keys.js';
 
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
 export const MAX_ERRORS_KEPT = 500;
@@ -92,6 +99,12 @@ export class Progress {
   /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
   private extraFields: Record<string, unknown> = {};
   private extraEventFields = new Map<string, Record<string, unknown>>();
+  /** The earlier tool's keys per event as the file had them (see earlier-tool-keys.ts). */
+  private readonly earlierRead = new Map<string, Partial<EarlierToolKeys>>();
+  /** How many ids each event had in the file, to tell what was delivered since. */
+  private readonly sentAtRead = new Map<string, number>();
+  /** The eligible list of each event pulled (and trusted) this run, oldest first. */
+  private readonly eligibleNow = new Map<string, string[]>();
 
   static parse(text: string, file: string): Progress {
     let json: unknown;
@@ -121,9 +134,12 @@ export class Progress {
       delete rest.sent;
       delete rest.last_sent_at;
       const key = progress.spell(eventId);
+      progress.earlierRead.set(key, { ...progress.earlierRead.get(key), ...readEarlierKeys(rest) });
+      for (const name of EARLIER_KEYS) delete rest[name];
       progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
       for (const id of ids) progress.addSent(eventId, id);
     }
+    for (const [key, { ids }] of progress.sent) progress.sentAtRead.set(key, ids.length);
     const {
       events_processed,
       tickets_sent,
@@ -146,6 +162,60 @@ export class Progress {
 
   sentIds(eventId: string): readonly string[] {
     return this.sent.get(idKey(eventId))?.ids ?? [];
+  }
+
+  /**
+   * The event's eligible tickets as this run pulled them: the earlier tool's keys are then
+   * computed from them. Only for a pull Vivenu's `total` vouched for: from a list missing
+   * tickets, `completed` could tell the earlier tool to skip the event with tickets unsent.
+   */
+  noteEligible(eventId: string, eligible: readonly Ticket[]): void {
+    this.eligibleNow.set(
+      this.spell(eventId),
+      eligible.map((ticket) => ticket._id),
+    );
+  }
+
+  /** The earlier tool's keys for the event, as the file will have them. */
+  earlierToolKeys(eventId: string): EarlierToolKeys {
+    const key = idKey(eventId);
+    const sentEver = this.sentIds(key).length;
+    const eligible = this.eligibleNow.get(key);
+    const batches = this.batchesCompleted(key);
+    if (eligible)
+      return keysFromEligible(eligible, (id) => this.isSent(key, id), sentEver, batches);
+    return keysFromFile(this.earlierRead.get(key) ?? {}, {
+      sentEver,
+      sentSinceRead: sentEver - (this.sentAtRead.get(key) ?? 0),
+      processed: this.isProcessed(key),
+      batches,
+    });
+  }
+
+  /**
+   * After `local`'s changes were applied to this (published) progress: takes over what only
+   * `local` knows, so the merged keys are computed from the merged sent ids, not copied from
+   * either side. The eligible lists `local` pulled win; for events neither pulled, the counts
+   * are the published ones brought up to date with the merged ids, and `batches_completed` the
+   * larger of the two sides (a run counts itself once, however often it publishes).
+   */
+  foldInKnowledgeOf(local: Progress): void {
+    for (const key of new Set([...this.sent.keys(), ...this.earlierRead.keys()])) {
+      const ours = this.earlierToolKeys(key);
+      const theirs = local.earlierToolKeys(key);
+      this.earlierRead.set(key, {
+        ...ours,
+        batches_completed: Math.max(
+          this.earlierRead.get(key)?.batches_completed ?? 0,
+          theirs.batches_completed,
+        ),
+      });
+      this.sentAtRead.set(key, this.sentIds(key).length);
+    }
+    for (const [key, eligible] of local.eligibleNow) {
+      this.spell(local.eventSpelling.get(key) ?? key);
+      this.eligibleNow.set(key, eligible);
+    }
   }
 
   /** Everything this progress holds, as the changes that would build it. */
@@ -201,11 +271,16 @@ export class Progress {
   serialize(region: string, now: Date): string {
     this.lastRun = now.toISOString();
     const eventProgress: Record<string, unknown> = {};
-    const eventKeys = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
+    const eventKeys = new Set([
+      ...this.extraEventFields.keys(),
+      ...this.sent.keys(),
+      ...this.eligibleNow.keys(),
+    ]);
     for (const key of eventKeys) {
       const ids = this.sentIds(key);
       eventProgress[this.eventSpelling.get(key)!] = {
         ...this.extraEventFields.get(key),
+        ...this.earlierToolKeys(key),
         sent: ids.length,
         sent_ticket_ids: ids,
       };
@@ -222,6 +297,12 @@ export class Progress {
       event_progress: eventProgress,
     };
     return `${JSON.stringify(file, null, 2)}\n`;
+  }
+
+  /** Runs that delivered to the event: the file's count, and this run once it delivered. */
+  private batchesCompleted(key: string): number {
+    const deliveredSinceRead = this.sentIds(key).length > (this.sentAtRead.get(key) ?? 0);
+    return (this.earlierRead.get(key)?.batches_completed ?? 0) + (deliveredSinceRead ? 1 : 0);
   }
 
   /** The key an event is kept under; the first spelling seen is the one written back. */
@@ -269,5 +350,6 @@ function toProgressError(value: unknown): ProgressError {
 export function mergeProgress(published: Progress | undefined, local: Progress): Progress {
   if (!published) return local;
   for (const change of local.changes()) published.apply(change);
+  published.foldInKnowledgeOf(local);
   return published;
 }
