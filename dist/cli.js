@@ -3575,16 +3575,15 @@ class Progress {
      * After `local`'s changes were applied to this (published) progress: takes over what only
      * `local` knows, so the merged keys are computed from the merged sent ids, not copied from
      * either side. The eligible lists `local` pulled win; for events neither pulled, the counts
-     * are the published ones brought up to date with the merged ids, and `batches_completed` the
-     * larger of the two sides (a run counts itself once, however often it publishes).
+     * are the published ones brought up to date with the merged ids.
      */
     foldInKnowledgeOf(local) {
         for (const key of new Set([...this.sent.keys(), ...this.earlierRead.keys()])) {
-            const ours = this.earlierToolKeys(key);
-            const theirs = local.earlierToolKeys(key);
+            const merged = this.earlierToolKeys(key);
             this.earlierRead.set(key, {
-                ...ours,
-                batches_completed: Math.max(this.earlierRead.get(key)?.batches_completed ?? 0, theirs.batches_completed),
+                ...merged,
+                batches_completed: (this.earlierRead.get(key)?.batches_completed ?? 0) +
+                    (this.countsBatchOf(local, key) ? 1 : 0),
             });
             this.sentAtRead.set(key, this.sentIds(key).length);
         }
@@ -3592,6 +3591,19 @@ class Progress {
             this.spell(local.eventSpelling.get(key) ?? key);
             this.eligibleNow.set(key, eligible);
         }
+    }
+    /**
+     * Whether `local`'s run adds a batch to this published count: it delivered to the event,
+     * and its first delivery is not in the published file yet (when it is, an earlier commit of
+     * the same run already counted it: a run counts once, however often it publishes). Decided:
+     * a concurrent run that delivered that same ticket too makes this count one run short.
+     */
+    countsBatchOf(local, key) {
+        const firstThisRun = local.sentIds(key)[local.sentAtRead.get(key) ?? 0];
+        if (firstThisRun === undefined)
+            return false;
+        const publishedIds = this.sentIds(key).slice(0, this.sentAtRead.get(key) ?? 0);
+        return !publishedIds.some((id) => idKey(id) === idKey(firstThisRun));
     }
     /** Everything this progress holds, as the changes that would build it. */
     changes() {
