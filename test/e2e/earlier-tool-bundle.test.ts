@@ -60,7 +60,7 @@ describe('item 1: the envelope in the earlier form', () => {
       if (withoutSeller.has(ticket._id)) {
         const { sellerId, ...rest } = ticket;
         void sellerId;
-        return rest as Ticket;
+        return rest;
       }
       return ticket._id === nullSeller ? { ...ticket, sellerId: null } : ticket;
     });
