@@ -4805,8 +4805,9 @@ function idKey(id) {
 }
 /**
  * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
- * `tickets_sent`, `errors`, `last_run`) plus the delivered ticket ids per event, so any later
- * run continues exactly. Pure: reading and writing files is the store's job.
+ * `tickets_sent`, `errors`, `last_run`, and per event its six keys, see earlier-tool-keys.ts)
+ * plus the delivered ticket ids per event, so any later run, ours or the earlier tool's,
+ * continues exactly. Pure: reading and writing files is the store's job.
  */
 class Progress {
     eventsProcessed = [];
