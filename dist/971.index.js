@@ -131,8 +131,8 @@ function statusOf(error) {
 
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(902);
-// EXTERNAL MODULE: ./src/progress/progress.ts
-var progress = __webpack_require__(864);
+// EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
+var progress = __webpack_require__(899);
 ;// CONCATENATED MODULE: ./src/github/progress-committer.ts
 
 

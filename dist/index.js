@@ -1953,8 +1953,8 @@ const stringify = function (records, opts = {}) {
 
 
 
-// EXTERNAL MODULE: ./src/progress/progress.ts
-var progress_progress = __nccwpck_require__(864);
+// EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
+var progress_progress = __nccwpck_require__(899);
 ;// CONCATENATED MODULE: ./src/select/select-tickets.ts
 
 /**
@@ -2011,8 +2011,12 @@ function selectTickets(tickets, rules) {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/webhook/envelope.ts
 
-/** Names this tool in every delivery, so the receiver can tell a replay from a live event. */
-const WEBHOOK_ID = 'vivenu-historical-sync';
+/**
+ * Starts every delivery's `webhookId`, as in the earlier tool's deliveries, which the receiver
+ * was built against and may key on (/work/shared/earlier-tool-format.md): it tells a replay
+ * from a live event.
+ */
+const WEBHOOK_ID_PREFIX = 'historical-sync-';
 /** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
 const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 /** RFC 9562 UUID version 5 (SHA-1, name-based): the same name always gives the same id. */
@@ -2033,14 +2037,31 @@ function deliveryId(ticket) {
     return uuidV5(ticket._id);
 }
 /**
+ * `historical-sync-` and the first 8 characters of the delivery id, the earlier tool's form.
+ * Taken from our stable id, so it too is the same in every attempt and every run.
+ */
+function webhookIdFor(id) {
+    return `${WEBHOOK_ID_PREFIX}${id.slice(0, 8)}`;
+}
+/**
+ * The envelope's `sellerId`: always a string, as the receiver's types declare it and the
+ * earlier tool sent it. Decided: a ticket without one, or with one that is not a string
+ * (null, a number: not what Vivenu's spec allows), gets `""` rather than a guess at a
+ * conversion; the ticket itself still goes through unchanged in `data.ticket`.
+ */
+function envelopeSellerId(ticket) {
+    return typeof ticket.sellerId === 'string' ? ticket.sellerId : '';
+}
+/**
  * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
  * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
  */
 function envelopeBody(ticket) {
+    const id = deliveryId(ticket);
     const envelope = {
-        id: deliveryId(ticket),
-        sellerId: ticket.sellerId,
-        webhookId: WEBHOOK_ID,
+        id,
+        sellerId: envelopeSellerId(ticket),
+        webhookId: webhookIdFor(id),
         type: 'ticket.created',
         mode: 'prod',
         data: { ticket },
@@ -4606,6 +4627,8 @@ class PipelineRun {
                     };
                     break;
                 }
+                // The earlier tool's keys in the progress file come from this list (a trusted pull only).
+                progress.noteEligible(eventId, selection.eligible);
                 const batch = planBatch(pending, allowance, {
                     runHasPlannedBefore: settings.limit > 0 && allowance < settings.limit,
                 });
@@ -6150,19 +6173,117 @@ function cannotPublish(where, failure) {
 
 /***/ }),
 
-/***/ 864:
+/***/ 899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E2: () => (/* binding */ ProgressFileError),
-/* harmony export */   ke: () => (/* binding */ Progress),
-/* harmony export */   o$: () => (/* binding */ mergeProgress),
-/* harmony export */   q_: () => (/* binding */ parseChange),
-/* harmony export */   wH: () => (/* binding */ deliveryTime)
-/* harmony export */ });
-/* unused harmony export MAX_ERRORS_KEPT */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
-/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ke: () => (/* binding */ Progress),
+  E2: () => (/* binding */ ProgressFileError),
+  wH: () => (/* binding */ deliveryTime),
+  o$: () => (/* binding */ mergeProgress),
+  q_: () => (/* binding */ parseChange)
+});
+
+// UNUSED EXPORTS: MAX_ERRORS_KEPT
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ./src/vivenu/tickets.ts
+var tickets = __nccwpck_require__(72);
+;// CONCATENATED MODULE: ./src/progress/earlier-tool-keys.ts
+const STATUSES = ['pending', 'in_progress', 'completed'];
+/** The earlier tool's own value before it handled any ticket: `--resume` then starts at 0. */
+const NO_TICKET_HANDLED = -1;
+/**
+ * The keys from the eligible list this run pulled, knowing which were sent.
+ *
+ * Decided: `last_processed_index` is always -1, the lowest value the rule "no further than the
+ * last ticket before the first unsent one" allows. The earlier tool applies the index to the
+ * eligible list of *its* run, not ours: a delivered ticket refunded since (or made INVALID)
+ * moves every later ticket one place back, and an old RESERVED ticket that became VALID lands
+ * inside the range, so any higher index makes it skip as many unsent tickets for good
+ * (test/integration/earlier-tool-rules.test.ts plays both). From -1 it goes through its whole
+ * list and skips every id in `sent_ticket_ids`: nothing twice, nothing skipped.
+ *
+ * `processed_tickets` counts the delivered tickets that are eligible now, not every id ever
+ * sent: the earlier tool sets `completed` when `processed_tickets >= total_tickets`, so a
+ * delivered ticket refunded since must not count towards the tickets still to go.
+ */
+function keysFromEligible(eligibleIds, isSent, sentEver, batchesCompleted) {
+    const processed = eligibleIds.filter(isSent).length;
+    return {
+        total_tickets: eligibleIds.length,
+        processed_tickets: processed,
+        last_processed_index: NO_TICKET_HANDLED,
+        status: statusOf(eligibleIds.length, processed, sentEver),
+        batches_completed: batchesCompleted,
+    };
+}
+/**
+ * Decided: `completed` only when the event has eligible tickets and all are delivered (an
+ * event with none is never done: a wrong id or region looks the same); `pending` while
+ * nothing of the event was ever delivered; `in_progress` otherwise.
+ */
+function statusOf(total, processed, sentEver) {
+    if (total > 0 && processed >= total)
+        return 'completed';
+    return sentEver > 0 ? 'in_progress' : 'pending';
+}
+/**
+ * The keys of an event this run did not pull (skipped as processed, another run's event, or
+ * before the pull): what the file said, brought up to date with the ids delivered since it
+ * was read (a replayed journal, a merged concurrent run); each of those was eligible when it
+ * went, so it counts as processed. An entry without the keys (ours before they were written,
+ * or the earlier tool's own before its first run) counts every sent id. The index is -1, as
+ * always (see keysFromEligible), whatever the file said.
+ */
+function keysFromFile(read, options) {
+    const { sentEver, sentSinceRead } = options;
+    const processed = read.processed_tickets === undefined ? sentEver : read.processed_tickets + sentSinceRead;
+    const status = read.status === 'completed' || options.processed
+        ? 'completed'
+        : sentEver > 0
+            ? 'in_progress'
+            : (read.status ?? 'pending');
+    return {
+        total_tickets: read.total_tickets ?? sentEver,
+        processed_tickets: processed,
+        last_processed_index: NO_TICKET_HANDLED,
+        status,
+        batches_completed: options.batches,
+    };
+}
+/**
+ * The keys as found in an event entry. A value of the wrong type is left out (and computed
+ * again): all five are derived from the sent ids and the eligible list, so nothing is lost.
+ */
+function readEarlierKeys(entry) {
+    const count = (key, min) => {
+        const value = entry[key];
+        return typeof value === 'number' && Number.isInteger(value) && value >= min ? value : undefined;
+    };
+    const status = entry.status;
+    const keys = {
+        total_tickets: count('total_tickets', 0),
+        processed_tickets: count('processed_tickets', 0),
+        last_processed_index: count('last_processed_index', NO_TICKET_HANDLED),
+        status: STATUSES.find((known) => known === status),
+        batches_completed: count('batches_completed', 0),
+    };
+    return Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined));
+}
+const EARLIER_KEYS = [
+    'total_tickets',
+    'processed_tickets',
+    'last_processed_index',
+    'status',
+    'batches_completed',
+];
+
+;// CONCATENATED MODULE: ./src/progress/progress.ts
+
 
 
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
@@ -6170,31 +6291,31 @@ const MAX_ERRORS_KEPT = 500;
 class ProgressFileError extends Error {
     name = 'ProgressFileError';
 }
-const fileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-    events_processed: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]),
-    tickets_sent: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().default(0),
-    errors: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).default([]),
-    errors_total: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
-    last_run: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().default(null),
-    event_progress: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-        sent_ticket_ids: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]),
+const fileSchema = schemas/* looseObject */._H3({
+    events_processed: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
+    tickets_sent: schemas/* number */.aig().int().nonnegative().default(0),
+    errors: schemas/* array */.YOg(schemas/* unknown */.L5J()).default([]),
+    errors_total: schemas/* number */.aig().int().nonnegative().optional(),
+    last_run: schemas/* string */.YjP().nullable().default(null),
+    event_progress: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* looseObject */._H3({
+        sent_ticket_ids: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
         /** When each delivered ticket was accepted; files written before it have none. */
-        sent_at: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default({}),
+        sent_at: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
     }))
         .default({}),
 });
 /** A journal line, checked as the file is: only the changes this tool writes. */
-const changeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion */ .gMt('t', [
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('sent'), e: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), at: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() }),
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('processed'), e: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }),
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        t: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('error'),
-        error: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-            event_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-            ticket_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-            status: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nullable(),
-            error: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-            timestamp: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+const changeSchema = schemas/* discriminatedUnion */.gMt('t', [
+    schemas/* object */.Ikc({ t: schemas/* literal */.euz('sent'), e: schemas/* string */.YjP(), id: schemas/* string */.YjP(), at: schemas/* string */.YjP().optional() }),
+    schemas/* object */.Ikc({ t: schemas/* literal */.euz('processed'), e: schemas/* string */.YjP() }),
+    schemas/* object */.Ikc({
+        t: schemas/* literal */.euz('error'),
+        error: schemas/* object */.Ikc({
+            event_id: schemas/* string */.YjP(),
+            ticket_id: schemas/* string */.YjP(),
+            status: schemas/* number */.aig().int().nullable(),
+            error: schemas/* string */.YjP(),
+            timestamp: schemas/* string */.YjP(),
         }),
     }),
 ]);
@@ -6231,8 +6352,9 @@ function idKey(id) {
 }
 /**
  * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
- * `tickets_sent`, `errors`, `last_run`) plus the delivered ticket ids per event, so any later
- * run continues exactly. Pure: reading and writing files is the store's job.
+ * `tickets_sent`, `errors`, `last_run`, and per event its six keys, see earlier-tool-keys.ts)
+ * plus the delivered ticket ids per event, so any later run, ours or the earlier tool's,
+ * continues exactly. Pure: reading and writing files is the store's job.
  */
 class Progress {
     eventsProcessed = [];
@@ -6250,6 +6372,12 @@ class Progress {
     /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
     extraFields = {};
     extraEventFields = new Map();
+    /** The earlier tool's keys per event as the file had them (see earlier-tool-keys.ts). */
+    earlierRead = new Map();
+    /** How many ids each event had in the file, to tell what was delivered since. */
+    sentAtRead = new Map();
+    /** The eligible list of each event pulled (and trusted) this run, oldest first. */
+    eligibleNow = new Map();
     static parse(text, file) {
         let json;
         try {
@@ -6276,11 +6404,16 @@ class Progress {
             delete rest.sent;
             delete rest.last_sent_at;
             const key = progress.spell(eventId);
+            progress.earlierRead.set(key, { ...progress.earlierRead.get(key), ...readEarlierKeys(rest) });
+            for (const name of EARLIER_KEYS)
+                delete rest[name];
             progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
             // A time for an id not in sent_ticket_ids says nothing: it is dropped with the next save.
             for (const id of ids)
                 progress.addSent(eventId, id, Object.hasOwn(times, id) ? times[id] : undefined);
         }
+        for (const [key, { ids }] of progress.sent)
+            progress.sentAtRead.set(key, ids.length);
         const { events_processed, tickets_sent, errors, errors_total, last_run, event_progress, ...extra } = data;
         void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
         delete extra.format;
@@ -6297,6 +6430,63 @@ class Progress {
     /** When the receiver accepted the ticket (ISO time), or undefined when not sent or not known. */
     sentAt(eventId, ticketId) {
         return this.sent.get(idKey(eventId))?.at.get(idKey(ticketId));
+    }
+    /**
+     * The event's eligible tickets as this run pulled them: the earlier tool's keys are then
+     * computed from them. Only for a pull Vivenu's `total` vouched for: from a list missing
+     * tickets, `completed` could tell the earlier tool to skip the event with tickets unsent.
+     */
+    noteEligible(eventId, eligible) {
+        this.eligibleNow.set(this.spell(eventId), eligible.map((ticket) => ticket._id));
+    }
+    /** The earlier tool's keys for the event, as the file will have them. */
+    earlierToolKeys(eventId) {
+        const key = idKey(eventId);
+        const sentEver = this.sentIds(key).length;
+        const eligible = this.eligibleNow.get(key);
+        const batches = this.batchesCompleted(key);
+        if (eligible)
+            return keysFromEligible(eligible, (id) => this.isSent(key, id), sentEver, batches);
+        return keysFromFile(this.earlierRead.get(key) ?? {}, {
+            sentEver,
+            sentSinceRead: sentEver - (this.sentAtRead.get(key) ?? 0),
+            processed: this.isProcessed(key),
+            batches,
+        });
+    }
+    /**
+     * After `local`'s changes were applied to this (published) progress: takes over what only
+     * `local` knows, so the merged keys are computed from the merged sent ids, not copied from
+     * either side. The eligible lists `local` pulled win; for events neither pulled, the counts
+     * are the published ones brought up to date with the merged ids.
+     */
+    foldInKnowledgeOf(local) {
+        for (const key of new Set([...this.sent.keys(), ...this.earlierRead.keys()])) {
+            const merged = this.earlierToolKeys(key);
+            this.earlierRead.set(key, {
+                ...merged,
+                batches_completed: (this.earlierRead.get(key)?.batches_completed ?? 0) +
+                    (this.countsBatchOf(local, key) ? 1 : 0),
+            });
+            this.sentAtRead.set(key, this.sentIds(key).length);
+        }
+        for (const [key, eligible] of local.eligibleNow) {
+            this.spell(local.eventSpelling.get(key) ?? key);
+            this.eligibleNow.set(key, eligible);
+        }
+    }
+    /**
+     * Whether `local`'s run adds a batch to this published count: it delivered to the event,
+     * and its first delivery is not in the published file yet (when it is, an earlier commit of
+     * the same run already counted it: a run counts once, however often it publishes). Decided:
+     * a concurrent run that delivered that same ticket too makes this count one run short.
+     */
+    countsBatchOf(local, key) {
+        const firstThisRun = local.sentIds(key)[local.sentAtRead.get(key) ?? 0];
+        if (firstThisRun === undefined)
+            return false;
+        const publishedIds = this.sentIds(key).slice(0, this.sentAtRead.get(key) ?? 0);
+        return !publishedIds.some((id) => idKey(id) === idKey(firstThisRun));
     }
     /** Everything this progress holds, as the changes that would build it. */
     changes() {
@@ -6349,12 +6539,17 @@ class Progress {
     serialize(region, now) {
         this.lastRun = now.toISOString();
         const eventProgress = {};
-        const eventKeys = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
+        const eventKeys = new Set([
+            ...this.extraEventFields.keys(),
+            ...this.sent.keys(),
+            ...this.eligibleNow.keys(),
+        ]);
         for (const key of eventKeys) {
             const ids = this.sentIds(key);
             const times = this.sentTimes(key, ids);
             eventProgress[this.eventSpelling.get(key)] = {
                 ...this.extraEventFields.get(key),
+                ...this.earlierToolKeys(key),
                 sent: ids.length,
                 sent_ticket_ids: ids,
                 // Only where some time is known: a file of an earlier tool stays as it was otherwise.
@@ -6373,6 +6568,11 @@ class Progress {
             event_progress: eventProgress,
         };
         return `${JSON.stringify(file, null, 2)}\n`;
+    }
+    /** Runs that delivered to the event: the file's count, and this run once it delivered. */
+    batchesCompleted(key) {
+        const deliveredSinceRead = this.sentIds(key).length > (this.sentAtRead.get(key) ?? 0);
+        return (this.earlierRead.get(key)?.batches_completed ?? 0) + (deliveredSinceRead ? 1 : 0);
     }
     /** The key an event is kept under; the first spelling seen is the one written back. */
     spell(eventId) {
@@ -6424,7 +6624,7 @@ function toProgressError(value) {
         ticket_id: text('ticket_id'),
         status: typeof entry.status === 'number' ? entry.status : null,
         // An earlier tool kept whole answers here; keep the gist, never an email address.
-        error: (0,_vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactEmails */ .HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
+        error: (0,tickets/* redactEmails */.HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
         timestamp: text('timestamp'),
     };
 }
@@ -6440,6 +6640,7 @@ function mergeProgress(published, local) {
         return local;
     for (const change of local.changes())
         published.apply(change);
+    published.foldInKnowledgeOf(local);
     return published;
 }
 

@@ -33,6 +33,13 @@ export interface ReceiverBehaviour {
    * section 2.2), so one compressed MiB repeated makes the bomb.
    */
   gzipBombBytes?: number;
+  /**
+   * Answers 400 to an envelope not in the earlier tool's form (a `webhookId` without the
+   * `historical-sync-` prefix, or a `sellerId` that is not a string), like a receiver built
+   * against the earlier tool's deliveries that keys on the prefix and whose types declare
+   * `sellerId` a required string (/work/shared/earlier-tool-format.md; issue 12).
+   */
+  earlierFormOnly?: boolean;
   /** Random trouble, seeded: a 5xx, a reset connection, or an answer `ms` late. */
   random?: { serverError?: number; reset?: number; late?: number; lateMs?: number };
 }
@@ -54,6 +61,8 @@ export interface ReceivedDelivery {
   ticket: Ticket;
   type: string;
   webhookId: string;
+  /** The envelope's `sellerId` as it arrived (undefined when the key was missing). */
+  sellerId: unknown;
 }
 
 /** What reached the redirect target: it must never see a delivery's body. */
@@ -110,7 +119,13 @@ export async function startReceiverSandbox(
       return answer(response, 200, deliveries);
     if (request.method !== 'POST') return answer(response, 405, { error: 'POST only' });
 
-    let envelope: { id?: string; type?: string; webhookId?: string; data?: { ticket?: Ticket } };
+    let envelope: {
+      id?: string;
+      type?: string;
+      webhookId?: string;
+      sellerId?: unknown;
+      data?: { ticket?: Ticket };
+    };
     try {
       envelope = JSON.parse(body.toString('utf8')) as typeof envelope;
     } catch {
@@ -141,6 +156,7 @@ export async function startReceiverSandbox(
       ticket,
       type: String(envelope.type),
       webhookId: String(envelope.webhookId),
+      sellerId: envelope.sellerId,
     };
     deliveries.push(delivery);
     const record = (status: number): void => {
@@ -171,6 +187,13 @@ export async function startReceiverSandbox(
       return reply(behaviour.redirect.status, { moved: true }, { location: to });
     }
     if (!signatureValid) return reply(401, { error: 'invalid signature' });
+    if (
+      behaviour.earlierFormOnly &&
+      (!String(envelope.webhookId).startsWith('historical-sync-') ||
+        typeof envelope.sellerId !== 'string')
+    ) {
+      return reply(400, { error: 'not a historical-sync envelope' });
+    }
     if (behaviour.gzipBombBytes) {
       record(200);
       response.on('finish', () => (delivery.answered = true));

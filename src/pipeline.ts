@@ -310,6 +310,8 @@ class PipelineRun {
           };
           break;
         }
+        // The earlier tool's keys in the progress file come from this list (a trusted pull only).
+        progress.noteEligible(eventId, selection.eligible);
 
         const batch = planBatch(pending, allowance, {
           runHasPlannedBefore: settings.limit > 0 && allowance < settings.limit,

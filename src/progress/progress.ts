@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { redactEmails } from '../vivenu/tickets.js';
+import { redactEmails, type Ticket } from '../vivenu/tickets.js';
+import {
+  EARLIER_KEYS,
+  keysFromEligible,
+  keysFromFile,
+  readEarlierKeys,
+  type EarlierToolKeys,
+} from './earlier-tool-keys.js';
 
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
 export const MAX_ERRORS_KEPT = 500;
@@ -95,8 +102,9 @@ function idKey(id: string): string {
 
 /**
  * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
- * `tickets_sent`, `errors`, `last_run`) plus the delivered ticket ids per event, so any later
- * run continues exactly. Pure: reading and writing files is the store's job.
+ * `tickets_sent`, `errors`, `last_run`, and per event its six keys, see earlier-tool-keys.ts)
+ * plus the delivered ticket ids per event, so any later run, ours or the earlier tool's,
+ * continues exactly. Pure: reading and writing files is the store's job.
  */
 export class Progress {
   eventsProcessed: string[] = [];
@@ -117,6 +125,12 @@ export class Progress {
   /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
   private extraFields: Record<string, unknown> = {};
   private extraEventFields = new Map<string, Record<string, unknown>>();
+  /** The earlier tool's keys per event as the file had them (see earlier-tool-keys.ts). */
+  private readonly earlierRead = new Map<string, Partial<EarlierToolKeys>>();
+  /** How many ids each event had in the file, to tell what was delivered since. */
+  private readonly sentAtRead = new Map<string, number>();
+  /** The eligible list of each event pulled (and trusted) this run, oldest first. */
+  private readonly eligibleNow = new Map<string, string[]>();
 
   static parse(text: string, file: string): Progress {
     let json: unknown;
@@ -146,11 +160,14 @@ export class Progress {
       delete rest.sent;
       delete rest.last_sent_at;
       const key = progress.spell(eventId);
+      progress.earlierRead.set(key, { ...progress.earlierRead.get(key), ...readEarlierKeys(rest) });
+      for (const name of EARLIER_KEYS) delete rest[name];
       progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
       // A time for an id not in sent_ticket_ids says nothing: it is dropped with the next save.
       for (const id of ids)
         progress.addSent(eventId, id, Object.hasOwn(times, id) ? times[id] : undefined);
     }
+    for (const [key, { ids }] of progress.sent) progress.sentAtRead.set(key, ids.length);
     const {
       events_processed,
       tickets_sent,
@@ -178,6 +195,70 @@ export class Progress {
   /** When the receiver accepted the ticket (ISO time), or undefined when not sent or not known. */
   sentAt(eventId: string, ticketId: string): string | undefined {
     return this.sent.get(idKey(eventId))?.at.get(idKey(ticketId));
+  }
+
+  /**
+   * The event's eligible tickets as this run pulled them: the earlier tool's keys are then
+   * computed from them. Only for a pull Vivenu's `total` vouched for: from a list missing
+   * tickets, `completed` could tell the earlier tool to skip the event with tickets unsent.
+   */
+  noteEligible(eventId: string, eligible: readonly Ticket[]): void {
+    this.eligibleNow.set(
+      this.spell(eventId),
+      eligible.map((ticket) => ticket._id),
+    );
+  }
+
+  /** The earlier tool's keys for the event, as the file will have them. */
+  earlierToolKeys(eventId: string): EarlierToolKeys {
+    const key = idKey(eventId);
+    const sentEver = this.sentIds(key).length;
+    const eligible = this.eligibleNow.get(key);
+    const batches = this.batchesCompleted(key);
+    if (eligible)
+      return keysFromEligible(eligible, (id) => this.isSent(key, id), sentEver, batches);
+    return keysFromFile(this.earlierRead.get(key) ?? {}, {
+      sentEver,
+      sentSinceRead: sentEver - (this.sentAtRead.get(key) ?? 0),
+      processed: this.isProcessed(key),
+      batches,
+    });
+  }
+
+  /**
+   * After `local`'s changes were applied to this (published) progress: takes over what only
+   * `local` knows, so the merged keys are computed from the merged sent ids, not copied from
+   * either side. The eligible lists `local` pulled win; for events neither pulled, the counts
+   * are the published ones brought up to date with the merged ids.
+   */
+  foldInKnowledgeOf(local: Progress): void {
+    for (const key of new Set([...this.sent.keys(), ...this.earlierRead.keys()])) {
+      const merged = this.earlierToolKeys(key);
+      this.earlierRead.set(key, {
+        ...merged,
+        batches_completed:
+          (this.earlierRead.get(key)?.batches_completed ?? 0) +
+          (this.countsBatchOf(local, key) ? 1 : 0),
+      });
+      this.sentAtRead.set(key, this.sentIds(key).length);
+    }
+    for (const [key, eligible] of local.eligibleNow) {
+      this.spell(local.eventSpelling.get(key) ?? key);
+      this.eligibleNow.set(key, eligible);
+    }
+  }
+
+  /**
+   * Whether `local`'s run adds a batch to this published count: it delivered to the event,
+   * and its first delivery is not in the published file yet (when it is, an earlier commit of
+   * the same run already counted it: a run counts once, however often it publishes). Decided:
+   * a concurrent run that delivered that same ticket too makes this count one run short.
+   */
+  private countsBatchOf(local: Progress, key: string): boolean {
+    const firstThisRun = local.sentIds(key)[local.sentAtRead.get(key) ?? 0];
+    if (firstThisRun === undefined) return false;
+    const publishedIds = this.sentIds(key).slice(0, this.sentAtRead.get(key) ?? 0);
+    return !publishedIds.some((id) => idKey(id) === idKey(firstThisRun));
   }
 
   /** Everything this progress holds, as the changes that would build it. */
@@ -237,12 +318,17 @@ export class Progress {
   serialize(region: string, now: Date): string {
     this.lastRun = now.toISOString();
     const eventProgress: Record<string, unknown> = {};
-    const eventKeys = new Set([...this.extraEventFields.keys(), ...this.sent.keys()]);
+    const eventKeys = new Set([
+      ...this.extraEventFields.keys(),
+      ...this.sent.keys(),
+      ...this.eligibleNow.keys(),
+    ]);
     for (const key of eventKeys) {
       const ids = this.sentIds(key);
       const times = this.sentTimes(key, ids);
       eventProgress[this.eventSpelling.get(key)!] = {
         ...this.extraEventFields.get(key),
+        ...this.earlierToolKeys(key),
         sent: ids.length,
         sent_ticket_ids: ids,
         // Only where some time is known: a file of an earlier tool stays as it was otherwise.
@@ -261,6 +347,12 @@ export class Progress {
       event_progress: eventProgress,
     };
     return `${JSON.stringify(file, null, 2)}\n`;
+  }
+
+  /** Runs that delivered to the event: the file's count, and this run once it delivered. */
+  private batchesCompleted(key: string): number {
+    const deliveredSinceRead = this.sentIds(key).length > (this.sentAtRead.get(key) ?? 0);
+    return (this.earlierRead.get(key)?.batches_completed ?? 0) + (deliveredSinceRead ? 1 : 0);
   }
 
   /** The key an event is kept under; the first spelling seen is the one written back. */
@@ -328,5 +420,6 @@ function toProgressError(value: unknown): ProgressError {
 export function mergeProgress(published: Progress | undefined, local: Progress): Progress {
   if (!published) return local;
   for (const change of local.changes()) published.apply(change);
+  published.foldInKnowledgeOf(local);
   return published;
 }

@@ -1,8 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Ticket } from '../vivenu/tickets.js';
 
-/** Names this tool in every delivery, so the receiver can tell a replay from a live event. */
-export const WEBHOOK_ID = 'vivenu-historical-sync';
+/**
+ * Starts every delivery's `webhookId`, as in the earlier tool's deliveries, which the receiver
+ * was built against and may key on (/work/shared/earlier-tool-format.md): it tells a replay
+ * from a live event.
+ */
+export const WEBHOOK_ID_PREFIX = 'historical-sync-';
 
 /** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
 const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
@@ -27,14 +31,33 @@ export function deliveryId(ticket: Ticket): string {
 }
 
 /**
+ * `historical-sync-` and the first 8 characters of the delivery id, the earlier tool's form.
+ * Taken from our stable id, so it too is the same in every attempt and every run.
+ */
+export function webhookIdFor(id: string): string {
+  return `${WEBHOOK_ID_PREFIX}${id.slice(0, 8)}`;
+}
+
+/**
+ * The envelope's `sellerId`: always a string, as the receiver's types declare it and the
+ * earlier tool sent it. Decided: a ticket without one, or with one that is not a string
+ * (null, a number: not what Vivenu's spec allows), gets `""` rather than a guess at a
+ * conversion; the ticket itself still goes through unchanged in `data.ticket`.
+ */
+export function envelopeSellerId(ticket: Ticket): string {
+  return typeof ticket.sellerId === 'string' ? ticket.sellerId : '';
+}
+
+/**
  * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
  * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
  */
 export function envelopeBody(ticket: Ticket): Buffer {
+  const id = deliveryId(ticket);
   const envelope = {
-    id: deliveryId(ticket),
-    sellerId: ticket.sellerId,
-    webhookId: WEBHOOK_ID,
+    id,
+    sellerId: envelopeSellerId(ticket),
+    webhookId: webhookIdFor(id),
     type: 'ticket.created',
     mode: 'prod',
     data: { ticket },

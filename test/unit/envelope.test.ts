@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import {
-  WEBHOOK_ID,
+  WEBHOOK_ID_PREFIX,
   deliveryId,
   envelopeBody,
   signature,
@@ -86,7 +86,7 @@ describe('envelopeBody', () => {
     );
     expect(envelope.id).toBe(deliveryId(ticket));
     expect(envelope.sellerId).toBe('seller-9');
-    expect(envelope.webhookId).toBe(WEBHOOK_ID);
+    expect(envelope.webhookId).toBe(`historical-sync-${deliveryId(ticket).slice(0, 8)}`);
     expect(envelope.type).toBe('ticket.created');
     expect(envelope.mode).toBe('prod');
     expect(Object.keys(envelope.data as object)).toEqual(['ticket']);
@@ -106,6 +106,61 @@ describe('envelopeBody', () => {
 
   it('is the same bytes every time for the same ticket', () => {
     expect(envelopeBody(ticket).equals(envelopeBody(ticket))).toBe(true);
+  });
+});
+
+// The earlier tool's form (/work/shared/earlier-tool-format.md): `webhookId` is
+// `historical-sync-<first 8 of id>`, `sellerId` is the ticket's or "" when it has none.
+describe('envelopeBody in the earlier tool form', () => {
+  const base = { _id: '65f0c1a2b3c4d5e6f7a8b9c0', status: 'VALID', ticketName: 'HIA' };
+
+  it('names the webhook historical-sync- and the first 8 characters of the delivery id', () => {
+    const envelope = parseBody(envelopeBody(base));
+    expect(envelope.webhookId).toBe(`${WEBHOOK_ID_PREFIX}${String(envelope.id).slice(0, 8)}`);
+    expect(envelope.webhookId).toMatch(/^historical-sync-[0-9a-f]{8}$/);
+  });
+
+  it('keeps webhookId stable for the same ticket and different across tickets', () => {
+    const tickets = generateEventTickets({ eventId: 'ev1', count: 200, seed: 11 });
+    const first = tickets.map((t) => parseBody(envelopeBody(t)).webhookId);
+    const again = tickets.map(
+      (t) => parseBody(envelopeBody({ ...t, status: 'INVALID' })).webhookId,
+    );
+    expect(again).toEqual(first);
+    // 8 hex digits of a v5 uuid: 200 tickets collide with odds of about 1 in 200,000.
+    expect(new Set(first).size).toBe(200);
+  });
+
+  it('sends sellerId "" when the ticket has none, keeping the ticket without the key', () => {
+    const envelope = parseBody(envelopeBody(base));
+    expect(envelope.sellerId).toBe('');
+    expect(Object.keys(envelope)).toContain('sellerId');
+    expect(ticketOf(envelope)).toStrictEqual(base);
+  });
+
+  it('sends sellerId "" for a sellerId that is not a string, the ticket still unchanged', () => {
+    for (const sellerId of [null, 42, { id: 's1' }, ['s1'], true]) {
+      const ticket: Ticket = { ...base, sellerId };
+      const envelope = parseBody(envelopeBody(ticket));
+      expect(envelope.sellerId, JSON.stringify(sellerId)).toBe('');
+      expect(ticketOf(envelope)).toStrictEqual(ticket);
+    }
+  });
+
+  it('sends a string sellerId as it is, the empty string included', () => {
+    expect(parseBody(envelopeBody({ ...base, sellerId: 'seller-9' })).sellerId).toBe('seller-9');
+    expect(parseBody(envelopeBody({ ...base, sellerId: '' })).sellerId).toBe('');
+  });
+
+  it('keeps the key order of the earlier form: id, sellerId, webhookId, type, mode, data', () => {
+    expect(Object.keys(parseBody(envelopeBody(base)))).toEqual([
+      'id',
+      'sellerId',
+      'webhookId',
+      'type',
+      'mode',
+      'data',
+    ]);
   });
 });
 
@@ -141,6 +196,8 @@ describe('envelopeBody and signature, for arbitrary JSON-safe tickets', () => {
         const envelope = parseBody(body);
         expect(ticketOf(envelope)).toStrictEqual(JSON.parse(JSON.stringify(ticket)));
         expect(envelope.id).toBe(deliveryId(ticket));
+        expect(envelope.webhookId).toBe(`historical-sync-${deliveryId(ticket).slice(0, 8)}`);
+        expect(typeof envelope.sellerId).toBe('string');
         const signed = signature(body, secret);
         expect(signed).toBe(hmacHex(body, secret));
         expect(signed).toMatch(/^[0-9a-f]{64}$/);

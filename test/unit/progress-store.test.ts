@@ -175,7 +175,16 @@ describe('ProgressStore.close', () => {
     expect(written.region).toBe('us');
     expect(written.tickets_sent).toBe(2);
     expect(written.events_processed).toEqual(['ev1']);
-    expect(written.event_progress.ev1).toEqual({ sent: 2, sent_ticket_ids: ['a', 'b'] });
+    // No pull told it the eligible list: the earlier tool's keys from what was sent (index -1).
+    expect(written.event_progress.ev1).toEqual({
+      total_tickets: 2,
+      processed_tickets: 2,
+      last_processed_index: -1,
+      status: 'completed',
+      batches_completed: 1,
+      sent: 2,
+      sent_ticket_ids: ['a', 'b'],
+    });
   });
 });
 

@@ -80,6 +80,10 @@ describe('Progress.parse of the earlier Python tool file', () => {
     const out = serialized(Progress.parse(file, 'progress-eu.json'));
     expect(out.event_progress.e2).toEqual({
       total_tickets: 10,
+      processed_tickets: 2,
+      last_processed_index: -1,
+      status: 'in_progress',
+      batches_completed: 0,
       sent: 2,
       sent_ticket_ids: ['a', 'b'],
     });
@@ -237,7 +241,17 @@ describe('Progress.serialize', () => {
     expect(progress.lastRun).toBe('2026-02-03T04:05:06.789Z');
     expect(out.tickets_sent).toBe(3);
     expect(out.events_processed).toEqual(['ev0']);
-    expect(out.event_progress).toEqual({ ev1: { sent: 3, sent_ticket_ids: ['zz', 'aa', 'mm'] } });
+    expect(out.event_progress).toEqual({
+      ev1: {
+        total_tickets: 3,
+        processed_tickets: 3,
+        last_processed_index: -1,
+        status: 'in_progress',
+        batches_completed: 1,
+        sent: 3,
+        sent_ticket_ids: ['zz', 'aa', 'mm'],
+      },
+    });
   });
 
   it('parses back to the same progress', () => {
