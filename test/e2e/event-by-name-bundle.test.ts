@@ -93,8 +93,8 @@ describe('dist/index.js names the event it syncs (issue 12, item 3)', () => {
       '## Vivenu historical sync · PROD · sync · HYROX Berlin (2026-05-23 to 2026-05-24)',
     );
     const label = `HYROX Berlin (2026-05-23 to 2026-05-24) · ${EVENT}`;
-    // The pulled and the delivered tables both say which event a row is.
-    expect(lines.filter((line) => line.startsWith(`| ${label} |`))).toHaveLength(2);
+    // The pulled, the delivered and the how-far tables all say which event a row is.
+    expect(lines.filter((line) => line.startsWith(`| ${label} |`))).toHaveLength(3);
     const eligible = selectTickets(tickets, rules).eligible.map((t) => t._id);
     expect(receiver!.deliveries.map((d) => d.ticketId)).toEqual(eligible);
     expect(vivenu!.stats.eventRequests).toBe(1);

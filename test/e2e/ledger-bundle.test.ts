@@ -119,7 +119,8 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
     const percent = (n: number) => `${(Math.floor((n / eligible.length) * 1000) / 10).toFixed(1)}%`;
     expect(first.summary).toContain('### How far each event is (all runs so far)');
     expect(first.summary).toContain(
-      `| ${EVENT} | ${deliveredFirst} | ${eligible.length} | ${percent(deliveredFirst)} |`,
+      // The event cell names the event (issue 12, item 3), then its id.
+      `· ${EVENT} | ${deliveredFirst} | ${eligible.length} | ${percent(deliveredFirst)} |`,
     );
     expect(first.summary).toMatch(
       new RegExp(`failed by last answer: \`404 [^\`]*${NOT_REGISTERED}[^\`]*\` × ${typeCount}\\.`),
@@ -141,7 +142,7 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
     const dry = await run({ 'dry-run': 'true' });
     expect(dry.exitCode).toBe(0);
     expect(receiver.accepted()).toHaveLength(deliveredFirst);
-    expect(dry.summary).toContain(`| ${EVENT} | ${deliveredNow} | ${eligibleNow} |`);
+    expect(dry.summary).toContain(`· ${EVENT} | ${deliveredNow} | ${eligibleNow} |`);
     expect(dry.summary).toContain(
       '### Changed since delivery (not re-sent; correct the totals by these)',
     );
@@ -187,7 +188,7 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
     // Pull-only writes the ledger too, from the progress file.
     const pullOnly = await run({ mode: 'pull-only' });
     expect(pullOnly.exitCode).toBe(0);
-    expect(pullOnly.summary).toContain(`| ${EVENT} | ${deliveredNow} | ${eligibleNow} |`);
+    expect(pullOnly.summary).toContain(`· ${EVENT} | ${deliveredNow} | ${eligibleNow} |`);
 
     // The rest goes out: 100% only now, nothing left, the changed two still listed, not re-sent.
     const last = await run({});
@@ -196,7 +197,7 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
       (t) => t.ticketTypeId === unregistered.ticketTypeId,
     ).length;
     const deliveredLast = eligibleNow - stillFailing;
-    expect(last.summary).toContain(`| ${EVENT} | ${deliveredLast} | ${eligibleNow} |`);
+    expect(last.summary).toContain(`· ${EVENT} | ${deliveredLast} | ${eligibleNow} |`);
     expect(receiver.accepted().filter((d) => d.ticketId === refunded!._id)).toHaveLength(1);
     expect(last.summary).toContain(
       `Event ${EVENT}: **2** tickets were delivered in an earlier run`,

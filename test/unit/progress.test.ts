@@ -355,7 +355,8 @@ describe('delivery times (sent_at)', () => {
     expect(progress.sentAt('ev1', 'b')).toBeUndefined();
     expect(progress.sentAt('ev2', 'a')).toBeUndefined();
     const out = serialized(progress);
-    expect(out.event_progress.ev1).toEqual({
+    // Beside the earlier tool's six keys (tested on their own), only b has no time.
+    expect(out.event_progress.ev1).toMatchObject({
       sent: 2,
       sent_ticket_ids: ['a', 'b'],
       sent_at: { a: AT },
@@ -401,7 +402,11 @@ describe('delivery times (sent_at)', () => {
       'p.json',
     );
     expect(progress.sentAt('e1', 'a')).toBeUndefined();
-    expect(serialized(progress).event_progress.e1).toEqual({ sent: 1, sent_ticket_ids: ['a'] });
+    expect(serialized(progress).event_progress.e1).toMatchObject({
+      sent: 1,
+      sent_ticket_ids: ['a'],
+    });
+    expect(serialized(progress).event_progress.e1).not.toHaveProperty('sent_at');
   });
 
   it('is one time to the second per delivery: 20,000 delivered tickets with times stay under 2 MB', () => {
