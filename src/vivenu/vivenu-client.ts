@@ -84,6 +84,14 @@ interface RefusedAnswer {
   refused: string;
 }
 
+/** A failure below HTTP that another try may get past; a timeout is Vivenu's load. */
+interface NetworkRetry {
+  kind: 'retry';
+  reason: string;
+  refused: boolean;
+  load: boolean;
+}
+
 /** Reads ticket pages from Vivenu's `GET /api/tickets`. Read-only: it never writes to Vivenu. */
 export class VivenuClient {
   /** Every HTTP request sent, retries included. */
@@ -174,22 +182,8 @@ export class VivenuClient {
   ): Promise<
     EventLookup | { kind: 'retry'; reason: string; retryAfterMs?: number; refused?: boolean }
   > {
-    const timeout = AbortSignal.timeout(this.requestTimeoutMs);
-    const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
-    this.apiCalls++;
-    let response: GetAnswer | RefusedAnswer;
-    try {
-      response = await this.getPage(url, signal, MAX_EVENT_BYTES);
-    } catch (error) {
-      this.options.signal?.throwIfAborted();
-      const failure = classifyNetworkFailure(error, url, refusedBefore);
-      if (failure.lasting) {
-        throw new VivenuError(
-          `vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`,
-        );
-      }
-      return { kind: 'retry', reason: failure.reason, refused: failure.refused };
-    }
+    const response = await this.getPage(url, refusedBefore, MAX_EVENT_BYTES);
+    if ('kind' in response) return response;
     // Not load, so not retried; the pages that follow say plainly if it concerns them too.
     if ('refused' in response) return { kind: 'unknown', reason: response.refused };
     const { status } = response;
@@ -251,24 +245,8 @@ export class VivenuClient {
       top: String(top),
       skip: String(skip),
     }).toString();
-    const timeout = AbortSignal.timeout(this.requestTimeoutMs);
-    const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
-
-    this.apiCalls++;
-    let response: GetAnswer | RefusedAnswer;
-    try {
-      response = await this.getPage(url, signal);
-    } catch (error) {
-      this.options.signal?.throwIfAborted();
-      const failure = classifyNetworkFailure(error, url, refusedBefore);
-      if (failure.lasting) {
-        throw new VivenuError(
-          `vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`,
-        );
-      }
-      const load = (error as Error | undefined)?.name === 'TimeoutError';
-      return { kind: 'retry', reason: failure.reason, refused: failure.refused, load };
-    }
+    const response = await this.getPage(url, refusedBefore);
+    if ('kind' in response) return response;
     if ('refused' in response) {
       throw new VivenuError(
         `Vivenu's answer for event ${logText(eventId)}, tickets from ${count(skip)} was refused: ${response.refused}. ` +
@@ -313,15 +291,19 @@ export class VivenuClient {
   }
 
   /**
-   * The page's answer, or why it was refused unread (a content coding not asked for: a
-   * compressed answer can expand a thousandfold; over the size allowed). Neither is load, so
-   * neither is retried.
+   * One GET within the request timeout, counted: the answer; or why it was refused unread (a
+   * content coding not asked for: a compressed answer can expand a thousandfold; over the size
+   * allowed), which is not load, so not retried; or a failure below HTTP worth another try. A
+   * failure no retry can fix (a blocked port, an unknown host) throws, naming vivenu-url.
    */
   private async getPage(
     url: URL,
-    signal: AbortSignal,
+    refusedBefore: number,
     maxBytes = MAX_PAGE_BYTES,
-  ): Promise<GetAnswer | RefusedAnswer> {
+  ): Promise<GetAnswer | RefusedAnswer | NetworkRetry> {
+    const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+    const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
+    this.apiCalls++;
     try {
       return await this.http.get(
         url,
@@ -335,7 +317,15 @@ export class VivenuClient {
       );
     } catch (error) {
       if (error instanceof AnswerRefusedError) return { refused: error.message };
-      throw error;
+      this.options.signal?.throwIfAborted();
+      const failure = classifyNetworkFailure(error, url, refusedBefore);
+      if (failure.lasting) {
+        throw new VivenuError(
+          `vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`,
+        );
+      }
+      const load = (error as Error | undefined)?.name === 'TimeoutError';
+      return { kind: 'retry', reason: failure.reason, refused: failure.refused, load };
     }
   }
 
