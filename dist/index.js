@@ -2019,15 +2019,21 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const WEBHOOK_ID_PREFIX = 'historical-sync-';
 /** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
 const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const DELIVERY_ID_NAMESPACE_BYTES = Buffer.from(DELIVERY_ID_NAMESPACE.replace(/-/g, ''), 'hex');
 /** RFC 9562 UUID version 5 (SHA-1, name-based): the same name always gives the same id. */
 function uuidV5(name, namespace = DELIVERY_ID_NAMESPACE) {
-    const namespaceBytes = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha1').update(namespaceBytes).update(name, 'utf8').digest();
-    const bytes = hash.subarray(0, 16);
+    const namespaceBytes = namespace === DELIVERY_ID_NAMESPACE
+        ? DELIVERY_ID_NAMESPACE_BYTES
+        : Buffer.from(namespace.replace(/-/g, ''), 'hex');
+    // One-shot `hash` (Node 20.12+), no Hash object per id: the ledger asks for 100,000 at once.
+    const digest = (0,external_node_crypto_namespaceObject.hash)('sha1', Buffer.concat([namespaceBytes, Buffer.from(name, 'utf8')]), 'buffer');
+    const bytes = digest.subarray(0, 16);
     bytes[6] = (bytes[6] & 0x0f) | 0x50;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     const hex = bytes.toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    // One flat string: a template of five slices would keep the slices and their joins alive
+    // for as long as the id is (a ledger holds 100,000 of them).
+    return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 /**
  * The delivery id of a ticket: the same in every attempt and every run, so the receiver's
@@ -2448,7 +2454,8 @@ function lastFailures(errors, eventId) {
     }
     return last;
 }
-function describedTicket(ticket) {
+/** The ticket's row, made as one object: a ledger makes one per ticket, 100,000 at a time. */
+function rowOf(ticket, how) {
     const field = (name) => (0,vivenu_tickets/* stringField */.OM)(ticket, name) ?? '';
     return {
         _id: ticket._id,
@@ -2458,6 +2465,10 @@ function describedTicket(ticket) {
         createdAt: field('createdAt'),
         transactionId: field('transactionId'),
         deliveryId: deliveryId(ticket),
+        state: how.state,
+        reason: how.reason,
+        when: how.when,
+        eligibleNow: how.eligibleNow,
     };
 }
 /**
@@ -2466,54 +2477,70 @@ function describedTicket(ticket) {
  * `INVALID`, renamed, gone from the pull) as changed since delivery, in delivery order.
  */
 function ledgerRows(input) {
+    return [...eachLedgerRow(input)];
+}
+/**
+ * The rows of `ledgerRows` one at a time, made as they are read: a run counts and writes them
+ * in two passes instead of holding a row per ticket beside the pull (on Node 24, holding the
+ * rows of 100,000 tickets grew the pull's peak memory by a sixth).
+ */
+function* eachLedgerRow(input) {
     const { progress, rules } = input;
     const eventId = rules.eventId;
     const failures = lastFailures(progress.errors, eventId);
-    const rows = [];
     const eligibleIds = new Set();
     for (const ticket of input.eligible) {
         eligibleIds.add(key(ticket._id));
-        const row = { ...describedTicket(ticket), eligibleNow: true };
         const failure = failures.get(key(ticket._id));
         if (progress.isSent(eventId, ticket._id)) {
-            rows.push({
-                ...row,
-                state: 'delivered',
-                reason: '',
-                when: progress.sentAt(eventId, ticket._id) ?? '',
-            });
+            const when = progress.sentAt(eventId, ticket._id) ?? '';
+            yield rowOf(ticket, { eligibleNow: true, state: 'delivered', reason: '', when });
         }
         else if (failure) {
             // Redacted when recorded; again against the ticket as it is now, which may hold more.
             const answer = (0,vivenu_tickets/* redactPersonalData */.Ut)(failure.error, ticket);
-            rows.push({
-                ...row,
+            yield rowOf(ticket, {
+                eligibleNow: true,
                 state: 'failed',
                 reason: `${failure.status ?? 'no answer'} ${answer}`.trim(),
                 when: sameAsDeliveryTimes(failure.timestamp),
             });
         }
         else {
-            rows.push({ ...row, state: 'pending', reason: '', when: '' });
+            yield rowOf(ticket, { eligibleNow: true, state: 'pending', reason: '', when: '' });
         }
     }
-    const pulled = new Map(input.tickets.map((ticket) => [key(ticket._id), ticket]));
+    // Only the pulled tickets delivered earlier and not eligible now need finding by id.
+    const pulled = new Map();
+    for (const ticket of input.tickets) {
+        const id = key(ticket._id);
+        if (!eligibleIds.has(id) && progress.isSent(eventId, ticket._id))
+            pulled.set(id, ticket);
+    }
     for (const id of progress.sentIds(eventId)) {
         if (eligibleIds.has(key(id)))
             continue;
         const when = progress.sentAt(eventId, id) ?? '';
         const ticket = pulled.get(key(id));
         if (ticket === undefined) {
-            const described = { ...describedTicket({ _id: id }), eligibleNow: false, when };
-            rows.push(input.pullComplete
-                ? { ...described, state: 'changed since delivery', reason: 'gone from the pull' }
+            yield rowOf({ _id: id }, input.pullComplete
+                ? {
+                    eligibleNow: false,
+                    when,
+                    state: 'changed since delivery',
+                    reason: 'gone from the pull',
+                }
                 : // An incomplete pull proves nothing about a ticket it did not list.
-                    { ...described, state: 'delivered', reason: 'not in this pull, which was incomplete' });
+                    {
+                        eligibleNow: false,
+                        when,
+                        state: 'delivered',
+                        reason: 'not in this pull, which was incomplete',
+                    });
             continue;
         }
         const why = whyNotEligible(ticket, rules);
-        rows.push({
-            ...describedTicket(ticket),
+        yield rowOf(ticket, {
             eligibleNow: false,
             // Still eligible by the rules, counted under an earlier event of this run: unchanged.
             state: why === undefined ? 'delivered' : 'changed since delivery',
@@ -2521,7 +2548,6 @@ function ledgerRows(input) {
             when,
         });
     }
-    return rows;
 }
 /** Changed tickets kept in the run report (and so the summary); the ledger has them all. */
 const CHANGED_TICKETS_KEPT = 50;
@@ -2532,35 +2558,48 @@ const CHANGED_TICKETS_KEPT = 50;
  * so the count is a floor, not a promise).
  */
 function eventStanding(eventId, rows, pace) {
-    const eligible = rows.filter((row) => row.eligibleNow);
-    const delivered = eligible.filter((row) => row.state === 'delivered').length;
-    const failedRows = eligible.filter((row) => row.state === 'failed');
+    let eligible = 0;
+    let delivered = 0;
+    let failed = 0;
+    let changed = 0;
     const reasons = new Map();
-    for (const row of failedRows)
-        reasons.set(row.reason, (reasons.get(row.reason) ?? 0) + 1);
-    const changed = rows.filter((row) => row.state === 'changed since delivery');
-    const left = eligible.length - delivered;
+    const changedShown = [];
+    for (const row of rows) {
+        if (row.eligibleNow) {
+            eligible++;
+            if (row.state === 'delivered')
+                delivered++;
+            if (row.state === 'failed') {
+                failed++;
+                reasons.set(row.reason, (reasons.get(row.reason) ?? 0) + 1);
+            }
+        }
+        if (row.state === 'changed since delivery' && changed++ < CHANGED_TICKETS_KEPT) {
+            changedShown.push({
+                id: row._id,
+                ticketName: row.ticketName,
+                ticketTypeId: row.ticketTypeId,
+                status: row.status,
+                change: row.reason,
+            });
+        }
+    }
+    const left = eligible - delivered;
     const perRun = pace.intervalSeconds > 0
         ? // The epsilon keeps 0.06 min / 1.8 s at 2 deliveries, not 1.9999…
             Math.max(1, Math.floor((pace.runBudgetMinutes * 60) / pace.intervalSeconds + 1e-9))
         : Number.POSITIVE_INFINITY;
     return {
         eventId,
-        eligible: eligible.length,
+        eligible,
         delivered,
-        failed: failedRows.length,
-        pending: left - failedRows.length,
+        failed,
+        pending: left - failed,
         failuresByReason: [...reasons]
             .map(([reason, tickets]) => ({ reason, tickets }))
             .sort((a, b) => b.tickets - a.tickets || (a.reason < b.reason ? -1 : 1)),
-        changed: changed.length,
-        changedShown: changed.slice(0, CHANGED_TICKETS_KEPT).map((row) => ({
-            id: row._id,
-            ticketName: row.ticketName,
-            ticketTypeId: row.ticketTypeId,
-            status: row.status,
-            change: row.reason,
-        })),
+        changed,
+        changedShown,
         timeLeftMs: left * pace.intervalSeconds * 1000,
         followUpRuns: left === 0 ? 0 : Math.ceil(left / perRun),
         runBudgetMinutes: pace.runBudgetMinutes,
@@ -2569,7 +2608,7 @@ function eventStanding(eventId, rows, pace) {
     };
 }
 /**
- * The ledger as CSV (RFC 4180 quoting, CRLF line ends) written by csv-stringify.
+ * The ledger as CSV (RFC 4180 quoting, CRLF line ends) written by csv-stringify, in pieces.
  * - UTF-8 with a byte order mark: Excel opens a `.csv` by double-click in the system's
  *   code page unless a BOM says UTF-8, and ticket names carry non-ASCII ("Zürich", "É")
  *   (donatstudios.com/CSV-An-Encoding-Nightmare, 2022 update: "Current versions of Excel will
@@ -2582,15 +2621,33 @@ function eventStanding(eventId, rows, pace) {
  *   `escape_formulas`, csv.js.org/stringify/options/escape_formulas). Ticket names come
  *   from Vivenu, and an answer from the receiver: both are outside values.
  */
-function ledgerCsv(rows) {
-    return stringify(rows, {
-        bom: true,
-        header: true,
-        columns: COLUMNS,
-        record_delimiter: 'windows',
-        escape_formulas: true,
-    });
+function* ledgerCsv(rows) {
+    // In slices as the rows come, so a ledger of 100,000 tickets is never one string in memory
+    // beside the pull (the header comes with the first slice, even of no rows).
+    let slice = [];
+    let first = true;
+    const piece = () => {
+        const text = stringify(slice, {
+            bom: first,
+            header: first,
+            columns: COLUMNS,
+            record_delimiter: 'windows',
+            escape_formulas: true,
+        });
+        slice = [];
+        first = false;
+        return text;
+    };
+    for (const row of rows) {
+        slice.push(row);
+        if (slice.length === CSV_ROWS_PER_PIECE)
+            yield piece();
+    }
+    if (first || slice.length > 0)
+        yield piece();
 }
+/** Rows turned into CSV at a time: a few hundred KB. */
+const CSV_ROWS_PER_PIECE = 1_000;
 /** Writes `<eventDir>/delivery-ledger.csv` whole or not at all; returns its path. */
 async function writeLedger(eventDir, rows) {
     const file = external_node_path_default().join(eventDir, LEDGER_FILE);
@@ -3678,21 +3735,9 @@ class VivenuClient {
         }
     }
     async eventAttempt(url, eventId, refusedBefore) {
-        const timeout = AbortSignal.timeout(this.requestTimeoutMs);
-        const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
-        this.apiCalls++;
-        let response;
-        try {
-            response = await this.getPage(url, signal, MAX_EVENT_BYTES);
-        }
-        catch (error) {
-            this.options.signal?.throwIfAborted();
-            const failure = (0,retry/* classifyNetworkFailure */.Po)(error, url, refusedBefore);
-            if (failure.lasting) {
-                throw new VivenuError(`vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`);
-            }
-            return { kind: 'retry', reason: failure.reason, refused: failure.refused };
-        }
+        const response = await this.getPage(url, refusedBefore, MAX_EVENT_BYTES);
+        if ('kind' in response)
+            return response;
         // Not load, so not retried; the pages that follow say plainly if it concerns them too.
         if ('refused' in response)
             return { kind: 'unknown', reason: response.refused };
@@ -3740,22 +3785,9 @@ class VivenuClient {
             top: String(top),
             skip: String(skip),
         }).toString();
-        const timeout = AbortSignal.timeout(this.requestTimeoutMs);
-        const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
-        this.apiCalls++;
-        let response;
-        try {
-            response = await this.getPage(url, signal);
-        }
-        catch (error) {
-            this.options.signal?.throwIfAborted();
-            const failure = (0,retry/* classifyNetworkFailure */.Po)(error, url, refusedBefore);
-            if (failure.lasting) {
-                throw new VivenuError(`vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`);
-            }
-            const load = error?.name === 'TimeoutError';
-            return { kind: 'retry', reason: failure.reason, refused: failure.refused, load };
-        }
+        const response = await this.getPage(url, refusedBefore);
+        if ('kind' in response)
+            return response;
         if ('refused' in response) {
             throw new VivenuError(`Vivenu's answer for event ${(0,log_text/* logText */.kc)(eventId)}, tickets from ${count(skip)} was refused: ${response.refused}. ` +
                 `Not retried, as load does not cause it: check that vivenu-url (${this.options.origin}) reaches Vivenu's API directly, not through a proxy that rewrites answers.`);
@@ -3797,11 +3829,15 @@ class VivenuClient {
         };
     }
     /**
-     * The page's answer, or why it was refused unread (a content coding not asked for: a
-     * compressed answer can expand a thousandfold; over the size allowed). Neither is load, so
-     * neither is retried.
+     * One GET within the request timeout, counted: the answer; or why it was refused unread (a
+     * content coding not asked for: a compressed answer can expand a thousandfold; over the size
+     * allowed), which is not load, so not retried; or a failure below HTTP worth another try. A
+     * failure no retry can fix (a blocked port, an unknown host) throws, naming vivenu-url.
      */
-    async getPage(url, signal, maxBytes = MAX_PAGE_BYTES) {
+    async getPage(url, refusedBefore, maxBytes = MAX_PAGE_BYTES) {
+        const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+        const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
+        this.apiCalls++;
         try {
             return await this.http.get(url, {
                 authorization: `Bearer ${this.options.apiKey}`,
@@ -3812,7 +3848,13 @@ class VivenuClient {
         catch (error) {
             if (error instanceof AnswerRefusedError)
                 return { refused: error.message };
-            throw error;
+            this.options.signal?.throwIfAborted();
+            const failure = (0,retry/* classifyNetworkFailure */.Po)(error, url, refusedBefore);
+            if (failure.lasting) {
+                throw new VivenuError(`vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`);
+            }
+            const load = error?.name === 'TimeoutError';
+            return { kind: 'retry', reason: failure.reason, refused: failure.refused, load };
         }
     }
     refusal({ status, location }, eventId) {
@@ -4381,6 +4423,7 @@ function redirectReason(status, location, webhookUrl) {
 
 
 
+
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -4769,6 +4812,13 @@ class PipelineRun {
      * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
      */
     async progressForLedger() {
+        // Without a progress file every eligible ticket would be `pending`: a ledger that says
+        // nothing the tickets' files do not, and on Node 24 it put the peak memory of pulling
+        // 100,000 tickets over its goal (bench/README.md). A sync, even a dry run, writes one.
+        if (!(0,external_node_fs_namespaceObject.existsSync)(this.settings.progressFile)) {
+            this.logger.info('No delivery ledger this run: there is no progress file yet (a sync, or its dry run, writes the ledger).');
+            return undefined;
+        }
         try {
             return await readProgress(this.settings.progressFile);
         }
@@ -4786,21 +4836,22 @@ class PipelineRun {
         const { settings, logger, report } = this;
         const { eventId } = pulled;
         try {
-            const rows = ledgerRows({
+            // Made twice, as read (to count, then to write), rather than held: see eachLedgerRow.
+            const rows = () => eachLedgerRow({
                 tickets: pulled.tickets,
                 eligible: selection.eligible,
                 pullComplete: pulled.complete,
                 rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
                 progress,
             });
-            const standing = eventStanding(eventId, rows, {
+            const standing = eventStanding(eventId, rows(), {
                 intervalSeconds: settings.intervalSeconds,
                 runBudgetMinutes: settings.maxRuntimeMinutes,
                 pullComplete: pulled.complete,
             });
             (report.standings ??= []).push(standing);
             logger.info(standingLine(standing));
-            standing.ledgerFile = await writeLedger(eventFilePaths(settings.ticketsDir, eventId).eventDir, rows);
+            standing.ledgerFile = await writeLedger(eventFilePaths(settings.ticketsDir, eventId).eventDir, rows());
             logger.info(`Delivery ledger of event ${eventId}: ${(0,log_text/* logText */.kc)(standing.ledgerFile)}`);
         }
         catch (error) {

@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { count } from './format.js';
 import { RunStoppedError } from './errors.js';
 import { logText, urlForDisplay } from './log-text.js';
 import type { RetryPolicy } from './http/retry.js';
 import { buildEventMetadata, countBy } from './output/event-metadata.js';
-import { eventStanding, ledgerRows, writeLedger } from './output/delivery-ledger.js';
+import { eachLedgerRow, eventStanding, writeLedger } from './output/delivery-ledger.js';
 import { eventFilePaths, keepRowsWithoutId, writeEventFiles } from './output/ticket-files.js';
 import type { Clock, Logger } from './ports.js';
 import { ProgressKeeper } from './progress/progress-keeper.js';
@@ -467,6 +468,15 @@ class PipelineRun {
    * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
    */
   private async progressForLedger(): Promise<Progress | undefined> {
+    // Without a progress file every eligible ticket would be `pending`: a ledger that says
+    // nothing the tickets' files do not, and on Node 24 it put the peak memory of pulling
+    // 100,000 tickets over its goal (bench/README.md). A sync, even a dry run, writes one.
+    if (!existsSync(this.settings.progressFile)) {
+      this.logger.info(
+        'No delivery ledger this run: there is no progress file yet (a sync, or its dry run, writes the ledger).',
+      );
+      return undefined;
+    }
     try {
       return await readProgress(this.settings.progressFile);
     } catch (error) {
@@ -490,14 +500,16 @@ class PipelineRun {
     const { settings, logger, report } = this;
     const { eventId } = pulled;
     try {
-      const rows = ledgerRows({
-        tickets: pulled.tickets,
-        eligible: selection.eligible,
-        pullComplete: pulled.complete,
-        rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
-        progress,
-      });
-      const standing = eventStanding(eventId, rows, {
+      // Made twice, as read (to count, then to write), rather than held: see eachLedgerRow.
+      const rows = () =>
+        eachLedgerRow({
+          tickets: pulled.tickets,
+          eligible: selection.eligible,
+          pullComplete: pulled.complete,
+          rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
+          progress,
+        });
+      const standing = eventStanding(eventId, rows(), {
         intervalSeconds: settings.intervalSeconds,
         runBudgetMinutes: settings.maxRuntimeMinutes,
         pullComplete: pulled.complete,
@@ -506,7 +518,7 @@ class PipelineRun {
       logger.info(standingLine(standing));
       standing.ledgerFile = await writeLedger(
         eventFilePaths(settings.ticketsDir, eventId).eventDir,
-        rows,
+        rows(),
       );
       logger.info(`Delivery ledger of event ${eventId}: ${logText(standing.ledgerFile)}`);
     } catch (error) {

@@ -44,6 +44,16 @@ async function pullOnly(events: Record<string, Ticket[]>, extra: { inflateTotal?
 const readJson = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, 'utf8'));
 
 describe('pull-only pipeline', () => {
+  it('writes no delivery ledger while there is no progress file, and says so', async () => {
+    const first = generateEventTickets({ eventId: FIRST, count: 40, seed: 3 });
+    const { workspace, logger, report } = await pullOnly({ [FIRST]: first });
+    const files = await readdir(path.join(workspace, 'purchased_tickets', FIRST));
+    expect(files).toContain('all_tickets.json');
+    expect(files).not.toContain('delivery-ledger.csv');
+    expect(report.standings ?? []).toEqual([]);
+    expect(logger.text()).toContain('No delivery ledger this run: there is no progress file yet');
+  });
+
   it('writes all_tickets.json, metadata.json and one file per ticket for each event', async () => {
     const first = generateEventTickets({ eventId: FIRST, count: 640, seed: 3 });
     const second = generateEventTickets({ eventId: SECOND, count: 75, seed: 4 });

@@ -137,9 +137,9 @@ describe('ledgerCsv', () => {
   it('is UTF-8 with a BOM, CRLF, quoted where needed, formulas defused, and holds no personal data', () => {
     const progress = new Progress();
     const hostile = ticket(1, { ticketName: '=HYPERLINK("http://x","HIA, Zürich")' });
-    const csv = ledgerCsv(
-      ledgerRows(input([hostile, ticket(2, { ticketName: '@HIA' })], progress)),
-    );
+    const csv = [
+      ...ledgerCsv(ledgerRows(input([hostile, ticket(2, { ticketName: '@HIA' })], progress))),
+    ].join('');
     expect(
       csv.startsWith(
         '\ufeff_id,ticketName,ticketTypeId,status,createdAt,transactionId,delivery id,state,reason,when\r\n',
@@ -152,6 +152,18 @@ describe('ledgerCsv', () => {
     for (const value of ['Paddy', 'paddy@example.org', 'HYgzx3nvev', 'f00dfeed']) {
       expect(csv).not.toContain(value);
     }
+  });
+
+  it('comes in pieces of 1,000 rows: one BOM and one header, every row once, in order', () => {
+    const tickets = Array.from({ length: 2_500 }, (_, i) => ticket(i + 1));
+    const rows = ledgerRows(input(tickets, new Progress()));
+    const pieces = [...ledgerCsv(rows)];
+    const lines = pieces.join('').split('\r\n').slice(0, -1);
+    expect(pieces).toHaveLength(3);
+    expect(pieces.join('').match(/\ufeff/g)).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('delivery id'))).toHaveLength(1);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(rows.map((row) => row._id));
+    expect([...ledgerCsv([])].join('')).toMatch(/^\ufeff_id,.*,when\r\n$/);
   });
 });
 
