@@ -3871,14 +3871,7 @@ class PipelineRun {
             if (!progress)
                 continue;
             // The same selection a sync makes, without its log: pull-only reports, it does not plan.
-            const selection = selectTickets(pulled.tickets, {
-                ...this.settings,
-                eventId,
-                eligibleEarlier: (ticketId) => eligibleIn.get(ticketId),
-            });
-            for (const ticket of selection.eligible)
-                eligibleIn.set(ticket._id, eventId);
-            await this.keepLedger(pulled, selection, progress);
+            await this.keepLedger(pulled, this.select(pulled, eligibleIn, { quiet: true }), progress);
         }
         if (untrusted.length > 0)
             throw new errors/* RunStoppedError */.Fz(untrusted.join('\n'));
@@ -3991,9 +3984,7 @@ class PipelineRun {
                     continue;
                 }
                 const pulled = await this.pull(eventId);
-                const selection = this.select(pulled, (ticketId) => eligibleIn.get(ticketId));
-                for (const ticket of selection.eligible)
-                    eligibleIn.set(ticket._id, eventId);
+                const selection = this.select(pulled, eligibleIn);
                 const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
                 const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
                 report.syncs.push(sync);
@@ -4226,10 +4217,23 @@ class PipelineRun {
             return pulled;
         });
     }
-    select(pulled, eligibleEarlier) {
+    /**
+     * The event's selection. `eligibleIn` (ticket id → the event it was eligible in, earlier in
+     * this run) is read and then added to, so each ticket counts under one event only. Logged
+     * unless `quiet`.
+     */
+    select(pulled, eligibleIn = new Map(), { quiet = false } = {}) {
         const { settings, logger } = this;
         const { eventId } = pulled;
-        const selection = selectTickets(pulled.tickets, { ...settings, eventId, eligibleEarlier });
+        const selection = selectTickets(pulled.tickets, {
+            ...settings,
+            eventId,
+            eligibleEarlier: (ticketId) => eligibleIn.get(ticketId),
+        });
+        for (const ticket of selection.eligible)
+            eligibleIn.set(ticket._id, eventId);
+        if (quiet)
+            return selection;
         const earlier = Object.values(selection.eligibleEarlier).reduce((sum, n) => sum + n, 0);
         logger.info([
             `Filtering results for event ${eventId}:`,

@@ -160,13 +160,7 @@ class PipelineRun {
       if (pulled.untrusted !== undefined) untrusted.push(pulled.untrusted);
       if (!progress) continue;
       // The same selection a sync makes, without its log: pull-only reports, it does not plan.
-      const selection = selectTickets(pulled.tickets, {
-        ...this.settings,
-        eventId,
-        eligibleEarlier: (ticketId) => eligibleIn.get(ticketId),
-      });
-      for (const ticket of selection.eligible) eligibleIn.set(ticket._id, eventId);
-      await this.keepLedger(pulled, selection, progress);
+      await this.keepLedger(pulled, this.select(pulled, eligibleIn, { quiet: true }), progress);
     }
     if (untrusted.length > 0) throw new RunStoppedError(untrusted.join('\n'));
   }
@@ -293,8 +287,7 @@ class PipelineRun {
           continue;
         }
         const pulled = await this.pull(eventId);
-        const selection = this.select(pulled, (ticketId) => eligibleIn.get(ticketId));
-        for (const ticket of selection.eligible) eligibleIn.set(ticket._id, eventId);
+        const selection = this.select(pulled, eligibleIn);
         const pending = selection.eligible.filter(
           (ticket) => !progress.isSent(eventId, ticket._id),
         );
@@ -567,13 +560,25 @@ class PipelineRun {
     });
   }
 
+  /**
+   * The event's selection. `eligibleIn` (ticket id → the event it was eligible in, earlier in
+   * this run) is read and then added to, so each ticket counts under one event only. Logged
+   * unless `quiet`.
+   */
   private select(
     pulled: PulledEvent,
-    eligibleEarlier?: (ticketId: string) => string | undefined,
+    eligibleIn: Map<string, string> = new Map(),
+    { quiet = false } = {},
   ): Selection {
     const { settings, logger } = this;
     const { eventId } = pulled;
-    const selection = selectTickets(pulled.tickets, { ...settings, eventId, eligibleEarlier });
+    const selection = selectTickets(pulled.tickets, {
+      ...settings,
+      eventId,
+      eligibleEarlier: (ticketId) => eligibleIn.get(ticketId),
+    });
+    for (const ticket of selection.eligible) eligibleIn.set(ticket._id, eventId);
+    if (quiet) return selection;
     const earlier = Object.values(selection.eligibleEarlier).reduce((sum, n) => sum + n, 0);
     logger.info(
       [
