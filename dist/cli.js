@@ -2,6 +2,32 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 838:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ abortOnCancelSignals)
+/* harmony export */ });
+/**
+ * Cancel arrives as SIGINT (Ctrl+C, or the runner's cancel), then SIGTERM 7.5 s later, then a
+ * kill 2.5 s after that (../shared/vivenu-facts.md): the first signal stops new work, so
+ * progress is saved well inside those 10 seconds. `onFirst` says so, once, where people look.
+ */
+function abortOnCancelSignals(onFirst) {
+    const controller = new AbortController();
+    const cancel = (signal) => {
+        if (!controller.signal.aborted)
+            onFirst(signal);
+        controller.abort(new Error(`cancelled by ${signal}`));
+    };
+    process.on('SIGINT', cancel);
+    process.on('SIGTERM', cancel);
+    return controller.signal;
+}
+
+
+/***/ }),
+
 /***/ 581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -17,16 +43,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85);
 /* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(391);
-/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(453);
+/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(453);
 /* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(31);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(529);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(949);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(467);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(750);
+/* harmony import */ var _cancel_signal_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(838);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(529);
+/* harmony import */ var _pipeline_run_services_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(890);
+/* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(801);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(467);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(750);
 /**
- * The terminal door: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
+ * The command line's entry point: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
  * or ./.env, into the same pipeline as the GitHub Action.
  */
+
+
 
 
 
@@ -63,35 +93,29 @@ async function main(argv) {
         console.log(_cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__/* .HELP */ ._$);
         return 0;
     }
-    const cancel = new AbortController();
-    const onSignal = (signal) => {
-        if (!cancel.signal.aborted)
-            console.error(`\n${signal}: no new delivery starts; saving progress…`);
-        cancel.abort(new Error(`cancelled by ${signal}`));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const signal = (0,_cancel_signal_js__WEBPACK_IMPORTED_MODULE_10__/* .abortOnCancelSignals */ .Z)((name) => console.error(`\n${name}: no new delivery starts; saving progress…`));
     let settings;
     try {
-        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .parseSettings */ .P$)(command.inputs, folder);
+        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_9__/* .parseSettings */ .P$)(command.inputs, folder);
     }
     catch (error) {
         console.error(`error: ${error.message}`);
         return 1;
     }
-    const logger = (0,_cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_9__/* .terminalLogger */ .jl)(process.stdout, settings.intervalSeconds);
-    const report = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_6__/* .newRunReport */ .IR)(settings, _ports_js__WEBPACK_IMPORTED_MODULE_7__/* .systemClock */ .m.now());
+    const logger = (0,_cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalLogger */ .jl)(process.stdout, settings.intervalSeconds);
+    const report = (0,_pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .newRunReport */ .I)(settings, _ports_js__WEBPACK_IMPORTED_MODULE_8__/* .systemClock */ .m.now());
     let failure;
     try {
-        await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_6__/* .runPipeline */ .aI)(settings, { logger, clock: _ports_js__WEBPACK_IMPORTED_MODULE_7__/* .systemClock */ .m, signal: cancel.signal }, report);
+        const services = (0,_pipeline_run_services_js__WEBPACK_IMPORTED_MODULE_6__/* .createRunServices */ .e)(settings, { logger, clock: _ports_js__WEBPACK_IMPORTED_MODULE_8__/* .systemClock */ .m, signal });
+        await (0,_pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .runPipeline */ .a)(settings, services, report);
     }
     catch (error) {
         failure = error.message;
     }
     // Command-safe: this CLI may run as a workflow step, whose output the runner reads.
-    console.log(`\n${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_10__/* .commandSafeText */ .eE)((0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTextSummary */ .k)(report))}`);
+    console.log(`\n${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_12__/* .commandSafeText */ .eE)((0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTextSummary */ .k)(report))}`);
     if (failure)
-        console.error(`\nerror: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_10__/* .commandSafeText */ .eE)(failure)}`);
+        console.error(`\nerror: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_12__/* .commandSafeText */ .eE)(failure)}`);
     if (report.syncs.length > 0 && (0,_cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__/* .continuingMakesProgress */ .J)(report, settings.eventIds)) {
         console.log(`\nTo continue: historical-sync ${argv.map(quoteArgument).join(' ')}`);
     }
@@ -1217,75 +1241,24 @@ function urlForDisplay(url) {
 
 /***/ }),
 
-/***/ 949:
+/***/ 801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  IR: () => (/* binding */ newRunReport),
-  aI: () => (/* binding */ runPipeline)
+  I: () => (/* binding */ newRunReport),
+  a: () => (/* binding */ runPipeline)
 });
 
-// UNUSED EXPORTS: limitExceededLine, standingLine
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(264);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/format.ts
+var format = __nccwpck_require__(264);
 // EXTERNAL MODULE: ./src/log-text.ts
 var log_text = __nccwpck_require__(529);
-// EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var vivenu_tickets = __nccwpck_require__(72);
-;// CONCATENATED MODULE: ./src/output/event-metadata.ts
-
-/**
- * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
- * The values come from Vivenu, so the counts sit in an object without a prototype: a status
- * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
- * would find Object.prototype's function), and a `__proto__` becomes an own key that
- * JSON.stringify writes out instead of swapping the prototype and vanishing.
- */
-function countBy(tickets, field) {
-    const counts = Object.create(null);
-    for (const ticket of tickets) {
-        const value = (0,vivenu_tickets/* stringField */.OM)(ticket, field) ?? '(none)';
-        counts[value] = (counts[value] ?? 0) + 1;
-    }
-    return counts;
-}
-/**
- * Counts most frequent first, ties by value. A list, not an object: object keys that look like
- * numbers ("2025") would otherwise jump to the front.
- */
-function sortedCounts(counts) {
-    return Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-}
-/** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
-function buildEventMetadata(pulled, context) {
-    const created = (0,vivenu_tickets/* creationRange */.T1)(pulled.tickets);
-    return {
-        event_id: pulled.eventId,
-        region: context.region,
-        pulled_at: context.pulledAt.toISOString(),
-        vivenu_origin: context.origin,
-        total_reported: pulled.totalReported,
-        total_pulled: pulled.tickets.length,
-        without_id: pulled.withoutId.length,
-        complete: pulled.complete,
-        by_status: countBy(pulled.tickets, 'status'),
-        by_ticket_name: countBy(pulled.tickets, 'ticketName'),
-        first_created_at: created.first,
-        last_created_at: created.last,
-        api_calls: pulled.apiCalls,
-        retries: pulled.retries,
-        passes: pulled.passes,
-        duration_ms: pulled.durationMs,
-    };
-}
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -2167,6 +2140,8 @@ const stringify = function (records, opts = {}) {
 
 // EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
 var progress = __nccwpck_require__(899);
+// EXTERNAL MODULE: ./src/vivenu/tickets.ts
+var vivenu_tickets = __nccwpck_require__(72);
 ;// CONCATENATED MODULE: ./src/select/select-tickets.ts
 
 /**
@@ -2219,78 +2194,8 @@ function selectTickets(tickets, rules) {
     return selection;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/webhook/envelope.ts
-
-/**
- * Starts every delivery's `webhookId`, as in the earlier tool's deliveries, which the receiver
- * was built against and may key on (/work/shared/earlier-tool-format.md): it tells a replay
- * from a live event.
- */
-const WEBHOOK_ID_PREFIX = 'historical-sync-';
-/** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
-const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
-const DELIVERY_ID_NAMESPACE_BYTES = Buffer.from(DELIVERY_ID_NAMESPACE.replace(/-/g, ''), 'hex');
-/** RFC 9562 UUID version 5 (SHA-1, name-based): the same name always gives the same id. */
-function uuidV5(name, namespace = DELIVERY_ID_NAMESPACE) {
-    const namespaceBytes = namespace === DELIVERY_ID_NAMESPACE
-        ? DELIVERY_ID_NAMESPACE_BYTES
-        : Buffer.from(namespace.replace(/-/g, ''), 'hex');
-    // One-shot `hash` (Node 20.12+), no Hash object per id: the ledger asks for 100,000 at once.
-    const digest = (0,external_node_crypto_namespaceObject.hash)('sha1', Buffer.concat([namespaceBytes, Buffer.from(name, 'utf8')]), 'buffer');
-    const bytes = digest.subarray(0, 16);
-    bytes[6] = (bytes[6] & 0x0f) | 0x50;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    const hex = bytes.toString('hex');
-    // One flat string: a template of five slices would keep the slices and their joins alive
-    // for as long as the id is (a ledger holds 100,000 of them).
-    return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
-}
-/**
- * The delivery id of a ticket: the same in every attempt and every run, so the receiver's
- * deduplication on `id` also catches our own retries.
- */
-function deliveryId(ticket) {
-    return uuidV5(ticket._id);
-}
-/**
- * `historical-sync-` and the first 8 characters of the delivery id, the earlier tool's form.
- * Taken from our stable id, so it too is the same in every attempt and every run.
- */
-function webhookIdFor(id) {
-    return `${WEBHOOK_ID_PREFIX}${id.slice(0, 8)}`;
-}
-/**
- * The envelope's `sellerId`: always a string, as the receiver's types declare it and the
- * earlier tool sent it. Decided: a ticket without one, or with one that is not a string
- * (null, a number: not what Vivenu's spec allows), gets `""` rather than a guess at a
- * conversion; the ticket itself still goes through unchanged in `data.ticket`.
- */
-function envelopeSellerId(ticket) {
-    return typeof ticket.sellerId === 'string' ? ticket.sellerId : '';
-}
-/**
- * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
- * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
- */
-function envelopeBody(ticket) {
-    const id = deliveryId(ticket);
-    const envelope = {
-        id,
-        sellerId: envelopeSellerId(ticket),
-        webhookId: webhookIdFor(id),
-        type: 'ticket.created',
-        mode: 'prod',
-        data: { ticket },
-    };
-    return Buffer.from(JSON.stringify(envelope), 'utf8');
-}
-/** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */
-function signature(body, secret) {
-    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex');
-}
-
+// EXTERNAL MODULE: ./src/webhook/envelope.ts + 1 modules
+var envelope = __nccwpck_require__(422);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(455);
 // EXTERNAL MODULE: ./src/workspace-paths.ts
@@ -2569,7 +2474,7 @@ function rowOf(ticket, how) {
         status: field('status'),
         createdAt: field('createdAt'),
         transactionId: field('transactionId'),
-        deliveryId: deliveryId(ticket),
+        deliveryId: (0,envelope/* deliveryId */.ek)(ticket),
         state: how.state,
         reason: how.reason,
         when: how.when,
@@ -2760,11 +2665,120 @@ async function writeLedger(eventDir, rows) {
     return file;
 }
 
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
 // EXTERNAL MODULE: ./src/progress/progress-store.ts
 var progress_store = __nccwpck_require__(748);
+// EXTERNAL MODULE: ./src/run-report.ts
+var run_report = __nccwpck_require__(89);
+;// CONCATENATED MODULE: ./src/pipeline/event-ledger.ts
+
+
+
+
+
+
+
+/**
+ * Writes the event's `delivery-ledger.csv` and adds how far the event is to the report. A
+ * ledger that cannot be written is said and skipped: it is a report, rebuilt on every run from
+ * the progress file, which holds every delivery; it never fails the run or hides its error.
+ */
+async function keepLedger({ settings, services, report }, pulled, selection, progress) {
+    const { logger } = services;
+    const { eventId } = pulled;
+    try {
+        // Made twice, as read (to count, then to write), rather than held: see eachLedgerRow.
+        const rows = () => eachLedgerRow({
+            tickets: pulled.tickets,
+            eligible: selection.eligible,
+            pullComplete: pulled.complete,
+            rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
+            progress,
+        });
+        const standing = eventStanding(eventId, rows(), {
+            intervalSeconds: settings.intervalSeconds,
+            runBudgetMinutes: settings.maxRuntimeMinutes,
+            pullComplete: pulled.complete,
+        });
+        (report.standings ??= []).push(standing);
+        logger.info(standingLine(standing));
+        standing.ledgerFile = await writeLedger(eventFilePaths(settings.ticketsDir, eventId).eventDir, rows());
+        logger.info(`Delivery ledger of event ${eventId}: ${(0,log_text/* logText */.kc)(standing.ledgerFile)}`);
+    }
+    catch (error) {
+        logger.warning(`event ${eventId}: the delivery ledger could not be written in tickets-dir (${(0,log_text/* logText */.kc)(error.message)}); the progress file holds every delivery, and the next run writes the ledger again.`);
+    }
+}
+/**
+ * Pull-only reads the progress file for the ledger's states, without a lock (it writes none).
+ * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
+ */
+async function progressForLedger({ settings, services, }) {
+    // Without a progress file every eligible ticket would be `pending`: a ledger that says
+    // nothing the tickets' files do not, and on Node 24 it put the peak memory of pulling
+    // 100,000 tickets over its goal (bench/README.md). A sync, even a dry run, writes one.
+    if (!(0,external_node_fs_.existsSync)(settings.progressFile)) {
+        services.logger.info('No delivery ledger this run: there is no progress file yet (a sync, or its dry run, writes the ledger).');
+        return undefined;
+    }
+    try {
+        return await (0,progress_store/* readProgress */.gQ)(settings.progressFile);
+    }
+    catch (error) {
+        services.logger.warning(`No delivery ledger this run: progress-file could not be read (${(0,log_text/* logText */.kc)(error.message)}). The pulled files are written as usual.`);
+        return undefined;
+    }
+}
+/** How far an event is, in one log line: the summary has the detail, the ledger every ticket. */
+function standingLine(standing) {
+    const parts = [
+        `event ${standing.eventId}: ${(0,format/* count */.U)(standing.delivered)} of ${(0,format/* count */.U)(standing.eligible)} eligible delivered over all runs (${(0,run_report/* percentDelivered */.Ye)(standing)})`,
+        `${(0,format/* count */.U)(standing.failed)} failed`,
+        `${(0,format/* count */.U)(standing.pending)} never tried`,
+    ];
+    if (standing.changed > 0)
+        parts.push(`${(0,format/* count */.U)(standing.changed)} changed since delivery`);
+    return parts.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/modes/pull-only.ts
+
+
+/**
+ * Pull-only: every event's tickets as files, and (when a progress file exists) its delivery
+ * ledger; nothing is sent and nothing recorded. A pull that cannot be trusted fails the run
+ * after every event is pulled, so the files of the others are still written.
+ */
+function pullOnly(run) {
+    const untrusted = [];
+    let progress;
+    return {
+        selectionLog: 'quiet',
+        async open() {
+            progress = await progressForLedger(run);
+        },
+        wants: () => Promise.resolve(true),
+        async take(pulled, selection) {
+            if (pulled.untrusted !== undefined)
+                untrusted.push(pulled.untrusted);
+            if (progress)
+                await keepLedger(run, pulled, selection, progress);
+            return 'next';
+        },
+        close: () => Promise.resolve(),
+        conclude() {
+            if (untrusted.length > 0)
+                throw new errors/* RunStoppedError */.Fz(untrusted.join('\n'));
+            return Promise.resolve();
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __nccwpck_require__(902);
+// EXTERNAL MODULE: ./src/progress/progress-publisher.ts
+var progress_publisher = __nccwpck_require__(181);
 ;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
+
 
 
 
@@ -2806,8 +2820,15 @@ const LASTING = new Set([
 class ProgressKeeper {
     store;
     options;
+    /**
+     * Where progress is committed and how many commits this run made, for the summary: the run's
+     * report holds this very object, kept up to date here. Undefined when kept on this machine only.
+     */
+    publishing;
     /** Commits this run made. */
-    commits = 0;
+    get commits() {
+        return this.publishing?.commits ?? 0;
+    }
     /** Why the last publish failed, when the published copy is behind this machine's. */
     failure;
     proven = false;
@@ -2820,6 +2841,8 @@ class ProgressKeeper {
     constructor(store, options) {
         this.store = store;
         this.options = options;
+        const { where } = options.publisher;
+        this.publishing = where === undefined ? undefined : { where, commits: 0 };
         this.lastPublishedMs = options.clock.now();
         this.random = options.random ?? Math.random;
         const { cancel } = options;
@@ -2842,6 +2865,21 @@ class ProgressKeeper {
             options.logger.warning(`${(0,log_text/* logText */.kc)(file)}: took over the lock of pid ${ended.pid} on ${(0,log_text/* logText */.kc)(ended.host)}, which has ended (started ${(0,log_text/* logText */.kc)(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
         }
         return new ProgressKeeper(store, options);
+    }
+    /**
+     * A dry run's keeper: reads the file without a lock (a dry run may run beside a sync),
+     * records nothing and publishes nowhere. A damaged file still stops the run before any request.
+     */
+    static async readOnly(file, options) {
+        const progress = await (0,progress_store/* readProgress */.gQ)(file);
+        const book = {
+            progress,
+            changesThisRun: [],
+            record: () => Promise.reject(new Error('a dry run records nothing')),
+            save: () => Promise.resolve(),
+            close: () => Promise.resolve(),
+        };
+        return new ProgressKeeper(book, { ...options, publisher: progress_publisher/* keepLocally */._ });
     }
     get progress() {
         return this.store.progress;
@@ -2921,17 +2959,21 @@ class ProgressKeeper {
         }
     }
     /**
-     * Folds the local file, then makes the final commit when the published copy is behind.
-     * Afterwards `failure` tells whether the published copy holds everything.
+     * Folds the local file, then makes the final commit when the published copy is behind; its
+     * message says why the run ended (`stop`). Afterwards `failure` tells whether the published
+     * copy holds everything, and `publishing` says so to the summary.
      */
-    async finish(reason) {
+    async finish(stop) {
         await this.store.close();
-        if (!this.where || this.store.changesThisRun.length === this.publishedChanges)
-            return;
-        const result = await this.publishTrying(reason);
-        if (!result.landed) {
-            this.options.logger.warning(`Could not commit the progress file to ${this.where} (${result.failure.message}).`);
+        if (this.where && this.store.changesThisRun.length > this.publishedChanges) {
+            const reason = stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
+            const result = await this.publishTrying(reason);
+            if (!result.landed) {
+                this.options.logger.warning(`Could not commit the progress file to ${this.where} (${result.failure.message}).`);
+            }
         }
+        if (this.publishing)
+            this.publishing.behind = this.failure?.message;
     }
     /** A publish, tried again a few times while GitHub has passing trouble. */
     async publishTrying(reason) {
@@ -2954,8 +2996,8 @@ class ProgressKeeper {
             this.publishedChanges = changes;
             this.lastPublishedMs = this.options.clock.now();
             this.failure = undefined;
-            if (result.commit)
-                this.commits++;
+            if (result.commit && this.publishing)
+                this.publishing.commits++;
         }
         else {
             this.failure = result.failure;
@@ -2964,19 +3006,6 @@ class ProgressKeeper {
     }
 }
 
-;// CONCATENATED MODULE: ./src/progress/progress-publisher.ts
-/** Progress kept on this machine only: dry runs, the terminal, a local try of the bundle. */
-const keepLocally = {
-    where: undefined,
-    publish: () => Promise.resolve({ landed: true }),
-};
-/** A run that must keep its progress beyond this machine but cannot: every publish says why. */
-function cannotPublish(where, failure) {
-    return { where, publish: () => Promise.resolve({ landed: false, failure }) };
-}
-
-// EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __nccwpck_require__(89);
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
 
 /** Tickets bought together (a DOUBLES or RELAY team) share a `transactionId`. */
@@ -3126,6 +3155,465 @@ async function deliverBatch(batch, context) {
             return stop;
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/output/event-metadata.ts
+
+/**
+ * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
+ * The values come from Vivenu, so the counts sit in an object without a prototype: a status
+ * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
+ * would find Object.prototype's function), and a `__proto__` becomes an own key that
+ * JSON.stringify writes out instead of swapping the prototype and vanishing.
+ */
+function countBy(tickets, field) {
+    const counts = Object.create(null);
+    for (const ticket of tickets) {
+        const value = (0,vivenu_tickets/* stringField */.OM)(ticket, field) ?? '(none)';
+        counts[value] = (counts[value] ?? 0) + 1;
+    }
+    return counts;
+}
+/**
+ * Counts most frequent first, ties by value. A list, not an object: object keys that look like
+ * numbers ("2025") would otherwise jump to the front.
+ */
+function sortedCounts(counts) {
+    return Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+}
+/** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
+function buildEventMetadata(pulled, context) {
+    const created = (0,vivenu_tickets/* creationRange */.T1)(pulled.tickets);
+    return {
+        event_id: pulled.eventId,
+        region: context.region,
+        pulled_at: context.pulledAt.toISOString(),
+        vivenu_origin: context.origin,
+        total_reported: pulled.totalReported,
+        total_pulled: pulled.tickets.length,
+        without_id: pulled.withoutId.length,
+        complete: pulled.complete,
+        by_status: countBy(pulled.tickets, 'status'),
+        by_ticket_name: countBy(pulled.tickets, 'ticketName'),
+        first_created_at: created.first,
+        last_created_at: created.last,
+        api_calls: pulled.apiCalls,
+        retries: pulled.retries,
+        passes: pulled.passes,
+        duration_ms: pulled.durationMs,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/modes/dry-run-plan.ts
+
+
+
+
+/** The first deliveries a dry run lists, in order: enough to check the order, not a wall. */
+const FIRST_DELIVERIES_SHOWN = 20;
+/** What a sync would deliver for one event, in the report and the log; nothing is sent. */
+function showPlan({ settings, services, report }, eventId, send) {
+    const created = (0,vivenu_tickets/* creationRange */.T1)(send);
+    const plan = {
+        eventId,
+        toSend: send.length,
+        byTicketType: countBy(send, 'ticketName'),
+        ticketTypeIds: [...new Set(send.map((t) => (0,vivenu_tickets/* stringField */.OM)(t, 'ticketTypeId') ?? '(none)'))].sort(),
+        firstCreatedAt: created.first,
+        lastCreatedAt: created.last,
+        firstDeliveries: send.slice(0, FIRST_DELIVERIES_SHOWN).map((t) => ({
+            createdAt: (0,vivenu_tickets/* stringField */.OM)(t, 'createdAt') ?? '',
+            id: t._id,
+            ticketName: (0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '',
+        })),
+    };
+    report.plans.push(plan);
+    const lines = [
+        `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl)}`,
+        ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${(0,format/* count */.U)(n)} × ${(0,log_text/* logText */.kc)(name)}`),
+        `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(log_text/* logText */.kc).join(', ') || '-'}`,
+        `  created from ${(0,log_text/* logText */.kc)(plan.firstCreatedAt ?? '-')} to ${(0,log_text/* logText */.kc)(plan.lastCreatedAt ?? '-')}`,
+        `  first ${plan.firstDeliveries.length} in order:`,
+        ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${(0,log_text/* logText */.kc)(d.createdAt)} ${(0,log_text/* logText */.kc)(d.id)} (${(0,log_text/* logText */.kc)(d.ticketName)})`),
+    ];
+    services.logger.info(lines.join('\n'));
+}
+
+;// CONCATENATED MODULE: ./src/modes/sync-verdict.ts
+
+
+
+/**
+ * How a sync ends, once its progress is kept: whether every event is complete, the follow-up
+ * run, and the step's result (a failure when one is owed, a warning when it only must be said).
+ */
+async function concludeSync(run, keeper) {
+    const { settings, services, report } = run;
+    const { progress } = keeper;
+    report.complete =
+        !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
+    if (keeper.failure && keeper.unpublishedDeliveries > 0) {
+        throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
+            `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again.${services.followUp.mayStart ? ' No follow-up run was started.' : ''}`);
+    }
+    const totals = (0,run_report/* syncTotals */.vx)(report);
+    const followUp = await services.followUp.startIfDue({
+        stoppedWithTicketsLeft: report.stop?.reason === 'time-budget' && totals.remaining > 0,
+        sent: totals.sent,
+        commitFailure: keeper.failure?.message,
+    }, services.signal);
+    if (followUp)
+        report.continuation = followUp;
+    sayHowTheSyncEnded(run, progress.ticketsSent);
+}
+/** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */
+function sayHowTheSyncEnded({ settings, services, report }, sentAllTime) {
+    const totals = (0,run_report/* syncTotals */.vx)(report);
+    const saved = `progress saved in ${settings.progressFile} (${(0,format/* count */.U)(sentAllTime)} delivered all-time)`;
+    switch (report.stop?.reason) {
+        case 'cancelled':
+            throw new errors/* RunStoppedError */.Fz(`Cancelled: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again with the same inputs to continue where this run stopped.`);
+        case 'time-budget':
+            services.logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
+            return;
+        case 'receiver-down':
+        case 'signature-rejected':
+        case 'webhook-url-unusable':
+        case 'untrusted-pull':
+        case 'progress-not-committed':
+            throw new errors/* RunStoppedError */.Fz(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
+        case undefined:
+            break;
+    }
+    if (totals.failed > 0) {
+        const message = `${(0,format/* count */.U)(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
+        if (settings.failOnTicketErrors && !settings.dryRun)
+            throw new errors/* RunStoppedError */.Fz(message);
+        services.logger.warning(message);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/unsigned-warning.ts
+/** Said before a run that delivers: a receiver that checks signatures will refuse every one. */
+function warnIfUnsigned({ settings, services }) {
+    if (!settings.webhookSecret && !settings.dryRun) {
+        services.logger.warning('webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/sync.ts
+
+
+
+
+
+
+
+
+/**
+ * Sync: every eligible ticket not yet delivered, in order, paced, each recorded before the next
+ * starts, within `limit` and the time budget; a dry run plans the same and sends nothing.
+ */
+function sync(run) {
+    return new SyncRun(run);
+}
+class SyncRun {
+    run;
+    selectionLog = 'full';
+    keeper;
+    sender;
+    deadlineMs;
+    /** Deliveries `limit` still allows this run. */
+    allowance;
+    /**
+     * The ledger of the event being synced, written once the event ends however it ends (done,
+     * stopped, failed): at the next event, or after the final commit.
+     */
+    ledgerDue;
+    constructor(run) {
+        this.run = run;
+        const { settings, report } = run;
+        this.deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
+        this.allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
+    }
+    /**
+     * Opened before any request: a damaged progress file, or one another run holds (locked),
+     * stops the run before anything is sent. A dry run writes nothing, so it takes no lock and
+     * may run beside a sync.
+     */
+    async open() {
+        const { settings, services, report } = this.run;
+        const options = {
+            periodMs: settings.commitEveryMinutes * 60_000,
+            clock: services.clock,
+            logger: services.logger,
+            cancel: services.signal,
+            deadlineMs: this.deadlineMs,
+            random: services.random,
+        };
+        this.keeper = settings.dryRun
+            ? await ProgressKeeper.readOnly(settings.progressFile, options)
+            : await ProgressKeeper.open(settings.progressFile, settings.region, {
+                ...options,
+                publisher: services.progressPublisher,
+            });
+        report.publishing = this.keeper.publishing;
+        warnIfUnsigned(this.run);
+        this.sender = services.webhookSender(settings.intervalSeconds * 1000);
+    }
+    async wants(eventId) {
+        await this.writeDueLedger();
+        const { settings, services, report } = this.run;
+        const { logger } = services;
+        const { progress } = this.keeper;
+        if (this.allowance <= 0) {
+            logger.info(`limit ${(0,format/* count */.U)(settings.limit)} reached: event ${eventId} waits for the next run`);
+            return false;
+        }
+        if (progress.isProcessed(eventId) && !settings.resync) {
+            logger.info(`event ${eventId} is already in events_processed: skipped (set resync to send tickets sold since)`);
+            report.syncs.push(skippedEvent(eventId, progress));
+            return false;
+        }
+        if (progress.isProcessed(eventId) && progress.sentIds(eventId).length === 0) {
+            // The earlier Python tool marked events done without recording which tickets it sent;
+            // a resync could not tell them apart and would send every ticket a second time.
+            logger.warning(`event ${eventId} was processed by a tool that did not record its delivered tickets: resync skipped, to send nothing twice`);
+            report.syncs.push(skippedEvent(eventId, progress));
+            return false;
+        }
+        return true;
+    }
+    async take(pulled, selection) {
+        const { settings, services, report } = this.run;
+        const { eventId } = pulled;
+        const { progress } = this.keeper;
+        const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
+        const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
+        report.syncs.push(sync);
+        this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
+        services.logger.info(`${(0,format/* count */.U)(sync.deliveredBefore)} delivered by earlier runs; ${(0,format/* count */.U)(pending.length)} to deliver`);
+        if (pulled.untrusted !== undefined) {
+            report.stop = {
+                reason: 'untrusted-pull',
+                message: `${pulled.untrusted} Nothing was delivered from this pull.`,
+            };
+            return 'stop';
+        }
+        // The earlier tool's keys in the progress file come from this list (a trusted pull only).
+        progress.noteEligible(eventId, selection.eligible);
+        const send = this.withinLimit(pending, sync);
+        if (settings.dryRun) {
+            showPlan(this.run, eventId, send);
+            return 'next';
+        }
+        return this.deliver(eventId, send, sync);
+    }
+    /** The final commit first (on cancel, progress comes first within the runner's budget), then the ledger. */
+    async close() {
+        await this.keeper.finish(this.run.report.stop?.reason);
+        await this.writeDueLedger();
+    }
+    conclude() {
+        return concludeSync(this.run, this.keeper);
+    }
+    /** The tickets `limit` lets this run send, teams kept whole; the rest wait for the next run. */
+    withinLimit(pending, sync) {
+        const { settings, services } = this.run;
+        const batch = planBatch(pending, this.allowance, {
+            runHasPlannedBefore: settings.limit > 0 && this.allowance < settings.limit,
+        });
+        sync.waitingForLimit = batch.waiting;
+        if (batch.limitExceeded) {
+            sync.limitExceeded = batch.limitExceeded;
+            services.logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
+        }
+        if (batch.teamWaiting) {
+            sync.teamWaiting = { size: batch.teamWaiting.size };
+            services.logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
+        }
+        this.allowance -= batch.send.length;
+        return batch.send;
+    }
+    async deliver(eventId, send, sync) {
+        const { services, report } = this.run;
+        const { logger } = services;
+        // No delivery that cannot be recorded where the next run looks for it.
+        if (send.length > 0)
+            await this.keeper.proveWritable();
+        const stop = await logger.group(`Deliver event ${eventId}: ${(0,format/* count */.U)(send.length)} tickets`, () => deliverBatch(send, {
+            eventId,
+            sender: this.sender,
+            keeper: this.keeper,
+            logger,
+            clock: services.clock,
+            deadlineMs: this.deadlineMs,
+            cancel: services.signal,
+            sync,
+            failures: report.failures,
+        }));
+        // An event with no tickets is never marked done: a wrong region or an event not yet on
+        // sale looks the same, and a mark would make every later run skip it.
+        if (sync.remaining === 0 && sync.found > 0)
+            await this.keeper.record({ t: 'processed', e: eventId });
+        else if (sync.found === 0)
+            logger.info(`event ${eventId}: no tickets, so it is not marked processed: the next run looks again`);
+        if (!stop)
+            return 'next';
+        report.stop = stop;
+        return 'stop';
+    }
+    async writeDueLedger() {
+        const due = this.ledgerDue;
+        this.ledgerDue = undefined;
+        await due?.();
+    }
+}
+/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
+function limitExceededLine(limit, exceeded) {
+    return `limit ${(0,format/* count */.U)(limit)} exceeded by ${(0,format/* count */.U)(exceeded.by)} to keep a team of ${(0,format/* count */.U)(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
+}
+function eventSyncReport(eventId, selection, pending, withoutId) {
+    return {
+        eventId,
+        skippedAsProcessed: false,
+        found: selection.total + withoutId,
+        rejectedStatus: selection.rejectedStatus,
+        rejectedName: selection.rejectedName,
+        otherEvent: selection.otherEvent,
+        eligibleEarlier: selection.eligibleEarlier,
+        withoutId,
+        invalid: selection.invalid.length,
+        eligible: selection.eligible.length,
+        deliveredBefore: selection.eligible.length - pending,
+        sentNow: 0,
+        failed: 0,
+        remaining: pending,
+        waitingForLimit: 0,
+    };
+}
+function skippedEvent(eventId, progress) {
+    const noSelection = {
+        eligible: [],
+        total: 0,
+        rejectedStatus: 0,
+        rejectedName: 0,
+        otherEvent: 0,
+        eligibleEarlier: {},
+        invalid: [],
+    };
+    return {
+        ...eventSyncReport(eventId, noSelection, 0, 0),
+        skippedAsProcessed: true,
+        deliveredBefore: progress.sentIds(eventId).length,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/modes/test-delivery.ts
+
+
+
+
+/**
+ * Test mode: one eligible ticket (a `ticketName` with HIA first) delivered to the receiver,
+ * progress untouched. The run fails when the receiver does not take it, or no event has one.
+ */
+function testDelivery(run) {
+    const { settings, report } = run;
+    return {
+        selectionLog: 'full',
+        open() {
+            warnIfUnsigned(run);
+            return Promise.resolve();
+        },
+        wants: () => Promise.resolve(true),
+        async take(pulled, { eligible }) {
+            if (pulled.untrusted !== undefined) {
+                throw new errors/* RunStoppedError */.Fz(`${pulled.untrusted} Nothing was delivered from this pull.`);
+            }
+            const ticket = eligible.find((t) => /HIA/i.test((0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '')) ?? eligible[0];
+            if (!ticket)
+                return 'next';
+            await deliverOne(run, pulled.eventId, ticket);
+            return 'stop';
+        },
+        close: () => Promise.resolve(),
+        conclude() {
+            if (report.testDelivery)
+                return Promise.resolve();
+            throw new errors/* RunStoppedError */.Fz(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`);
+        },
+    };
+}
+async function deliverOne({ settings, services, report }, eventId, ticket) {
+    const { logger } = services;
+    const delivery = {
+        eventId,
+        ticketId: ticket._id,
+        ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
+        url: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
+        status: null,
+        answer: '',
+        delivered: false,
+    };
+    report.testDelivery = delivery;
+    if (settings.dryRun) {
+        logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
+        return;
+    }
+    logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
+    Object.assign(delivery, answerOf(await services.webhookSender(0).deliver(ticket)));
+    logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
+    if (!delivery.delivered) {
+        const hint = /ticketTypeId not found/i.test(delivery.answer)
+            ? ' The receiver has not registered this ticket type (expected for test and dev data).'
+            : '';
+        throw new errors/* RunStoppedError */.Fz(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(delivery.answer)}.${hint}`);
+    }
+}
+/** The receiver's answer as the summary shows it. */
+function answerOf(outcome) {
+    switch (outcome.kind) {
+        case 'delivered':
+            return { status: outcome.status, answer: outcome.answer, delivered: true };
+        case 'interrupted':
+            return { status: null, answer: '', delivered: false };
+        case 'failed':
+            return { status: outcome.status ?? null, answer: outcome.reason, delivered: false };
+        default:
+            return { status: outcome.status, answer: outcome.reason, delivered: false };
+    }
+}
+
+// EXTERNAL MODULE: ./src/vivenu/event-info.ts
+var event_info = __nccwpck_require__(374);
+;// CONCATENATED MODULE: ./src/pipeline/look-up-events.ts
+
+
+/**
+ * Asks Vivenu for each event's name and dates, to show which event an id is. Failure policy:
+ * a 404 (the event is not this account's: most likely another region's) or a refused key
+ * fails the run before anything is pulled or sent; a 403 (the key may not read events) is said
+ * once and the run goes on, as do answers that kept failing or are not an event: the name is a
+ * convenience, the tickets are the job.
+ */
+async function lookUpEvents({ settings, services, report }) {
+    const { logger, vivenu } = services;
+    report.events = [];
+    for (const eventId of settings.eventIds) {
+        const lookup = await vivenu.fetchEvent(eventId);
+        if (lookup.kind === 'found') {
+            report.events.push(lookup.info);
+            logger.info(`Event ${eventId}: ${(0,log_text/* logText */.kc)((0,event_info/* eventTitle */.X_)(lookup.info))}`);
+        }
+        else if (lookup.kind === 'forbidden') {
+            logger.warning(`The ${settings.region}_API key may not read events (403 from ${settings.vivenuOrigin}/api/events): events are shown by id only. The tickets are pulled as before.`);
+            return;
+        }
+        else {
+            logger.warning(`event ${eventId}: its name is not known (${(0,log_text/* logText */.kc)(lookup.reason)}): shown by id only. The tickets are pulled as before.`);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/vivenu/shared-strings.ts
@@ -3494,8 +3982,242 @@ class PagingPass {
     }
 }
 
-// EXTERNAL MODULE: ./src/vivenu/event-info.ts
-var event_info = __nccwpck_require__(374);
+;// CONCATENATED MODULE: ./src/pipeline/pull-to-files.ts
+
+
+
+
+
+
+/**
+ * The pull and files stages of one event: every ticket Vivenu lists, kept as files for people
+ * to review. Files are written even for an incomplete pull: nothing pulled is thrown away.
+ */
+async function pullToFiles(run, eventId) {
+    const { settings, services, report } = run;
+    const { logger, clock } = services;
+    const info = report.events?.find((event) => event.eventId === eventId);
+    const name = info ? `: ${(0,log_text/* logText */.kc)((0,event_info/* eventTitle */.X_)(info))}` : '';
+    return logger.group(`Pull event ${eventId} (${settings.region})${name}`, async () => {
+        const pulled = await pullEvent(eventId, {
+            client: services.vivenu,
+            clock,
+            logger,
+            pageSize: settings.pageSize,
+            concurrency: settings.pullConcurrency,
+        });
+        const metadata = buildEventMetadata(pulled, {
+            region: settings.region,
+            origin: settings.vivenuOrigin,
+            pulledAt: new Date(clock.now()),
+        });
+        const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
+        report.pulls.push({ metadata, eventDir: files.eventDir });
+        const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
+        if (pulled.withoutId.length > 0) {
+            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${(0,log_text/* logText */.kc)(kept)}.`);
+        }
+        logger.info(`${(0,format/* count */.U)(pulled.tickets.length)} unique tickets (Vivenu reported ${(0,format/* count */.U)(pulled.totalReported)}) ` +
+            `in ${(0,format/* count */.U)(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
+        if (pulled.tickets.length === 0) {
+            logger.warning(`event ${eventId}: Vivenu returned no tickets. Check the event id, and that the ${settings.region} key belongs to the event's seller.`);
+        }
+        return pulled;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/select-eligible.ts
+
+
+
+/**
+ * The select stage of one event: the tickets that count, oldest first. The run's `eligibleIn`
+ * is read and then added to, so each ticket counts under one event only.
+ */
+function selectEligible({ settings, services, eligibleIn }, pulled, log) {
+    const { logger } = services;
+    const { eventId } = pulled;
+    const selection = selectTickets(pulled.tickets, {
+        ...settings,
+        eventId,
+        eligibleEarlier: (ticketId) => eligibleIn.get(ticketId),
+    });
+    for (const ticket of selection.eligible)
+        eligibleIn.set(ticket._id, eventId);
+    if (log === 'quiet')
+        return selection;
+    const earlier = Object.values(selection.eligibleEarlier).reduce((sum, n) => sum + n, 0);
+    logger.info([
+        `Filtering results for event ${eventId}:`,
+        `  - Total tickets: ${(0,format/* count */.U)(selection.total + pulled.withoutId.length)}`,
+        `  - Without _id (never delivered: cannot be recorded as sent): ${(0,format/* count */.U)(pulled.withoutId.length)}`,
+        `  - Invalid (no eventId, ticketName or status): ${(0,format/* count */.U)(selection.invalid.length)}`,
+        `  - Rejected (eventId not ${eventId}): ${(0,format/* count */.U)(selection.otherEvent)}`,
+        `  - Rejected (status not ${settings.statuses.join('/')}): ${(0,format/* count */.U)(selection.rejectedStatus)}`,
+        `  - Rejected (name without "${(0,log_text/* logText */.kc)(settings.nameContains)}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
+        `  - Skipped (eligible in an earlier event of this run): ${(0,format/* count */.U)(earlier)}`,
+        `  - Eligible: ${(0,format/* count */.U)(selection.eligible.length)}`,
+    ].join('\n'));
+    if (selection.invalid.length > 0) {
+        logger.warning(`event ${eventId}: ${(0,format/* count */.U)(selection.invalid.length)} tickets lack an eventId, ticketName or status and were skipped (first: ${(0,log_text/* logText */.kc)(selection.invalid[0]._id)})`);
+    }
+    if (selection.otherEvent > 0) {
+        logger.warning(`event ${eventId}: ${(0,format/* count */.U)(selection.otherEvent)} tickets Vivenu listed for this event belong to another event (their eventId): not delivered.`);
+    }
+    for (const [event, n] of Object.entries(selection.eligibleEarlier)) {
+        logger.warning(`event ${eventId}: ${(0,format/* count */.U)(n)} tickets were eligible in event ${(0,log_text/* logText */.kc)(event)} earlier in this run: each is delivered once, under that event.`);
+    }
+    return selection;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-pipeline.ts
+/**
+ * The run, the same for every entry point (action, command, demo): for each event, pull ->
+ * files -> select -> deliver -> record, then report. Each mode (pull-only, test, sync) says
+ * what delivering and recording mean for it (src/modes/).
+ *
+ * Failure policy, phase by phase (as actions/cache writes it per phase):
+ *
+ * | Phase                          | Fails the run                                        | Only warns                                       |
+ * | ------------------------------ | ---------------------------------------------------- | ------------------------------------------------ |
+ * | inputs (`parseSettings`)       | any malformed input, before any request              |                                                  |
+ * | look up events                 | 404 (another region's event), a refused key          | 403, answers that kept failing: shown by id      |
+ * | open progress (sync)           | a damaged file, a lock another run holds             | a dead run's lock, taken over                    |
+ * | pull                           | Vivenu's refusals, answers that kept failing         | rows without `_id` (kept in their own file)      |
+ * | files                          | a file that cannot be written                        |                                                  |
+ * | select                         |                                                      | invalid rows, another event's tickets            |
+ * | deliver                        | untrusted pull, receiver down, signature rejected,   | failed tickets (fail with fail-on-ticket-errors) |
+ * |                                | webhook-url unusable, cancel                         | the time budget (a follow-up may continue)       |
+ * | record (commit)                | the first commit, deliveries left uncommitted        | a periodic commit (deliveries pause and retry)   |
+ * | ledger                         |                                                      | a ledger that cannot be written                  |
+ * | follow-up run                  |                                                      | a dispatch that failed                           |
+ * | report (outputs, summary)      |                                                      | a summary that cannot be written                 |
+ */
+
+
+
+
+
+
+
+
+
+
+const MODES = {
+    'pull-only': pullOnly,
+    test: testDelivery,
+    sync: sync,
+};
+/** Runs the pipeline; `report` is written as it goes, so a failure still reports what was done. */
+async function runPipeline(settings, services, report = newRunReport(settings, services.clock.now())) {
+    const run = { settings, services, report, eligibleIn: new Map() };
+    const mode = MODES[settings.mode](run);
+    try {
+        await lookUpEvents(run); // which events, by name: another region's event stops the run here
+        await mode.open(); // record: the progress file, locked, before any ticket is pulled
+        try {
+            for (const eventId of settings.eventIds) {
+                if (!(await mode.wants(eventId)))
+                    continue;
+                const pulled = await pullToFiles(run, eventId); // pull -> files
+                const selection = selectEligible(run, pulled, mode.selectionLog); // select
+                if ((await mode.take(pulled, selection)) === 'stop')
+                    break; // deliver -> record
+            }
+        }
+        finally {
+            await mode.close(); // record: the final commit, then the ledger
+        }
+        await mode.conclude(); // report: the step's result
+    }
+    catch (error) {
+        throw explainCancel(error, run);
+    }
+    finally {
+        report.finishedAtMs = services.clock.now();
+    }
+    return report;
+}
+/** A cancel that cut a request short surfaces as that request's abort: say what it means. */
+function explainCancel(error, { settings, services, report }) {
+    if (!services.signal.aborted || error instanceof errors/* RunStoppedError */.Fz)
+        return error;
+    const sent = (0,run_report/* syncTotals */.vx)(report).sent;
+    return new errors/* RunStoppedError */.Fz(`Cancelled before the run finished: ${(0,format/* count */.U)(sent)} delivered this run${sent > 0 ? ` (recorded in ${settings.progressFile})` : ''}. Run again with the same inputs to continue.`);
+}
+function newRunReport(settings, startedAtMs) {
+    return {
+        region: settings.region,
+        mode: settings.mode,
+        dryRun: settings.dryRun,
+        vivenuOrigin: settings.vivenuOrigin,
+        ticketsDir: settings.ticketsDir,
+        progressFile: settings.progressFile,
+        webhookUrl: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
+        signed: settings.webhookSecret !== '',
+        intervalSeconds: settings.intervalSeconds,
+        startedAtMs,
+        pulls: [],
+        syncs: [],
+        failures: [],
+        plans: [],
+        complete: false,
+    };
+}
+
+
+/***/ }),
+
+/***/ 890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ createRunServices)
+});
+
+;// CONCATENATED MODULE: ./src/github/follow-up-run.ts
+/** auto-continue is off, or this is not a sync that commits: no follow-up run, nothing said. */
+const noFollowUp = {
+    mayStart: false,
+    startIfDue: () => Promise.resolve(undefined),
+};
+/** A follow-up run that `dispatch` starts (workflow_dispatch), after the checks a chain needs. */
+function followUpBy(dispatch, logger) {
+    const notContinuing = (note) => {
+        logger.warning(`Not continuing: ${note}.`);
+        return { dispatched: false, note };
+    };
+    return {
+        mayStart: true,
+        async startIfDue(due, signal) {
+            if (!due.stoppedWithTicketsLeft)
+                return undefined;
+            // The follow-up run reads the committed file: without the final commit it would resend.
+            if (due.commitFailure !== undefined) {
+                return notContinuing(`the final commit did not land (${due.commitFailure})`);
+            }
+            if (due.sent === 0)
+                return notContinuing('this run delivered nothing new, so the chain stops here');
+            try {
+                const url = await dispatch(signal);
+                logger.info(`Started the follow-up run${url ? `: ${url}` : ''}`);
+                return { dispatched: true, url, note: 'a follow-up run continues where this one stopped' };
+            }
+            catch (error) {
+                const note = `the follow-up run could not be started (${error.message})`;
+                logger.warning(`Not continuing: ${note}. Run the workflow again to continue.`);
+                return { dispatched: false, note };
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/progress/progress-publisher.ts
+var progress_publisher = __nccwpck_require__(181);
+// EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
+var vivenu_client = __nccwpck_require__(633);
 ;// CONCATENATED MODULE: ./src/webhook/pacer.ts
 /**
  * Spaces delivery starts at least `intervalMs` apart, start to start: a 300 ms answer does not
@@ -3526,6 +4248,14 @@ class Pacer {
     }
 }
 
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __nccwpck_require__(902);
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(529);
+// EXTERNAL MODULE: ./src/vivenu/tickets.ts
+var tickets = __nccwpck_require__(72);
+// EXTERNAL MODULE: ./src/webhook/envelope.ts + 1 modules
+var envelope = __nccwpck_require__(422);
 ;// CONCATENATED MODULE: ./src/webhook/webhook-sender.ts
 
 
@@ -3560,14 +4290,14 @@ class WebhookSender {
     }
     async deliver(ticket) {
         const { clock, pacer, stop } = this.options;
-        const body = envelopeBody(ticket);
+        const body = (0,envelope/* envelopeBody */.jj)(ticket);
         const headers = {
             'content-type': 'application/json',
             'user-agent': 'vivenu-historical-sync',
-            'x-delivery-id': deliveryId(ticket),
+            'x-delivery-id': (0,envelope/* deliveryId */.ek)(ticket),
         };
         if (this.options.secret)
-            headers['x-vivenu-signature'] = signature(body, this.options.secret);
+            headers['x-vivenu-signature'] = (0,envelope/* signature */.vl)(body, this.options.secret);
         let notBefore = Number.NEGATIVE_INFINITY;
         let attempt = 0;
         let refusedInARow = 0;
@@ -3725,7 +4455,7 @@ async function readAnswer(response, maxBytes) {
  * then one line, then cut (a cut made first could leave half an email no pattern matches).
  */
 function displayAnswer(text, ticket) {
-    return (0,vivenu_tickets/* redactPersonalData */.Ut)(text, ticket).replace(/\s+/g, ' ').trim().slice(0, ANSWER_CHARACTERS);
+    return (0,tickets/* redactPersonalData */.Ut)(text, ticket).replace(/\s+/g, ' ').trim().slice(0, ANSWER_CHARACTERS);
 }
 /**
  * Why a 3xx is not a delivery, naming only the target's origin (a path or query may hold a
@@ -3739,619 +4469,46 @@ function redirectReason(status, location, webhookUrl) {
         `goes only to webhook-url (${new URL(webhookUrl).origin}). Set webhook-url to the final address.`);
 }
 
-;// CONCATENATED MODULE: ./src/pipeline.ts
+;// CONCATENATED MODULE: ./src/pipeline/run-services.ts
 
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function newRunReport(settings, startedAtMs) {
+function createRunServices(settings, basics) {
+    const signal = basics.signal ?? new AbortController().signal;
+    const random = basics.random ?? Math.random;
+    const { logger, clock } = basics;
+    const requestTimeoutMs = settings.requestTimeoutSeconds * 1000;
     return {
-        region: settings.region,
-        mode: settings.mode,
-        dryRun: settings.dryRun,
-        vivenuOrigin: settings.vivenuOrigin,
-        ticketsDir: settings.ticketsDir,
-        progressFile: settings.progressFile,
-        webhookUrl: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
-        signed: settings.webhookSecret !== '',
-        intervalSeconds: settings.intervalSeconds,
-        startedAtMs,
-        pulls: [],
-        syncs: [],
-        failures: [],
-        plans: [],
-        complete: false,
-    };
-}
-const FIRST_DELIVERIES_SHOWN = 20;
-/**
- * The whole run, the same for every door: pull each event and keep its tickets as files, then
- * (by mode) deliver one test ticket or sync every eligible ticket exactly once. Progress is
- * written into `report` as it happens, so a failure still reports what was done.
- */
-async function runPipeline(settings, dependencies, report = newRunReport(settings, dependencies.clock.now())) {
-    const run = new PipelineRun(settings, dependencies, report);
-    try {
-        // Before anything else: an event this region's key cannot see stops the run here.
-        await run.lookUpEvents();
-        if (settings.mode === 'pull-only')
-            await run.pullOnly();
-        else if (settings.mode === 'test')
-            await run.testDelivery();
-        else
-            await run.sync();
-    }
-    catch (error) {
-        // A cancel that cut a request short surfaces as that request's abort: say what it means.
-        if (dependencies.signal?.aborted && !(error instanceof errors/* RunStoppedError */.Fz)) {
-            const sent = (0,run_report/* syncTotals */.vx)(report).sent;
-            throw new errors/* RunStoppedError */.Fz(`Cancelled before the run finished: ${(0,format/* count */.U)(sent)} delivered this run${sent > 0 ? ` (recorded in ${settings.progressFile})` : ''}. Run again with the same inputs to continue.`);
-        }
-        throw error;
-    }
-    finally {
-        report.finishedAtMs = dependencies.clock.now();
-    }
-    return report;
-}
-class PipelineRun {
-    settings;
-    dependencies;
-    report;
-    client;
-    logger;
-    clock;
-    constructor(settings, dependencies, report) {
-        this.settings = settings;
-        this.dependencies = dependencies;
-        this.report = report;
-        this.logger = dependencies.logger;
-        this.clock = dependencies.clock;
-        this.client = new vivenu_client/* VivenuClient */.vY({
+        logger,
+        clock,
+        signal,
+        random,
+        vivenu: new vivenu_client/* VivenuClient */.vY({
             origin: settings.vivenuOrigin,
             apiKey: settings.apiKey,
             region: settings.region,
-            clock: this.clock,
-            logger: this.logger,
-            random: dependencies.random,
-            retry: dependencies.retry,
-            requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
-            signal: dependencies.signal,
-        });
-    }
-    /**
-     * Asks Vivenu for each event's name and dates, to show which event an id is. Failure policy:
-     * a 404 (the event is not this account's: most likely another region's) or a refused key
-     * fails the run before anything is pulled or sent; a 403 (the key may not read events) is said
-     * once and the run goes on, as do answers that kept failing or are not an event: the name is a
-     * convenience, the tickets are the job.
-     */
-    async lookUpEvents() {
-        const { settings, logger, report } = this;
-        report.events = [];
-        for (const eventId of settings.eventIds) {
-            const lookup = await this.client.fetchEvent(eventId);
-            if (lookup.kind === 'found') {
-                report.events.push(lookup.info);
-                logger.info(`Event ${eventId}: ${(0,log_text/* logText */.kc)((0,event_info/* eventTitle */.X_)(lookup.info))}`);
-            }
-            else if (lookup.kind === 'forbidden') {
-                logger.warning(`The ${settings.region}_API key may not read events (403 from ${settings.vivenuOrigin}/api/events): events are shown by id only. The tickets are pulled as before.`);
-                return;
-            }
-            else {
-                logger.warning(`event ${eventId}: its name is not known (${(0,log_text/* logText */.kc)(lookup.reason)}): shown by id only. The tickets are pulled as before.`);
-            }
-        }
-    }
-    async pullOnly() {
-        const untrusted = [];
-        const progress = await this.progressForLedger();
-        const eligibleIn = new Map();
-        for (const eventId of this.settings.eventIds) {
-            const pulled = await this.pull(eventId);
-            if (pulled.untrusted !== undefined)
-                untrusted.push(pulled.untrusted);
-            if (!progress)
-                continue;
-            // The same selection a sync makes, without its log: pull-only reports, it does not plan.
-            await this.keepLedger(pulled, this.select(pulled, eligibleIn, { quiet: true }), progress);
-        }
-        if (untrusted.length > 0)
-            throw new errors/* RunStoppedError */.Fz(untrusted.join('\n'));
-    }
-    /** One eligible ticket (a `ticketName` with HIA first) to the test endpoint; progress untouched. */
-    async testDelivery() {
-        const { settings, logger } = this;
-        this.warnIfUnsigned();
-        for (const eventId of settings.eventIds) {
-            const pulled = await this.pull(eventId);
-            if (pulled.untrusted !== undefined) {
-                throw new errors/* RunStoppedError */.Fz(`${pulled.untrusted} Nothing was delivered from this pull.`);
-            }
-            const { eligible } = this.select(pulled);
-            const ticket = eligible.find((t) => /HIA/i.test((0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '')) ?? eligible[0];
-            if (!ticket)
-                continue;
-            const delivery = {
-                eventId,
-                ticketId: ticket._id,
-                ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
-                url: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
-                status: null,
-                answer: '',
-                delivered: false,
-            };
-            this.report.testDelivery = delivery;
-            if (settings.dryRun) {
-                logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
-                return;
-            }
-            logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
-            const outcome = await this.sender(new Pacer(0, this.clock)).deliver(ticket);
-            delivery.status =
-                outcome.kind === 'failed'
-                    ? (outcome.status ?? null)
-                    : outcome.kind === 'interrupted'
-                        ? null
-                        : outcome.status;
-            delivery.answer =
-                outcome.kind === 'delivered'
-                    ? outcome.answer
-                    : outcome.kind === 'interrupted'
-                        ? ''
-                        : outcome.reason;
-            delivery.delivered = outcome.kind === 'delivered';
-            logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
-            if (!delivery.delivered) {
-                const hint = /ticketTypeId not found/i.test(delivery.answer)
-                    ? ' The receiver has not registered this ticket type (expected for test and dev data).'
-                    : '';
-                throw new errors/* RunStoppedError */.Fz(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(delivery.answer)}.${hint}`);
-            }
-            return;
-        }
-        throw new errors/* RunStoppedError */.Fz(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`);
-    }
-    async sync() {
-        const { settings, logger, clock, report, dependencies } = this;
-        const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
-        // Opened before any request: a damaged progress file, or one another run holds (locked),
-        // stops the run before anything is sent. A dry run writes nothing, so it takes no lock and
-        // may run beside a sync; so may test mode and pull-only, which never open the keeper.
-        const keeper = settings.dryRun
-            ? undefined
-            : await ProgressKeeper.open(settings.progressFile, settings.region, {
-                publisher: dependencies.publisher ?? keepLocally,
-                periodMs: settings.commitEveryMinutes * 60_000,
-                clock,
-                logger,
-                cancel: dependencies.signal,
-                deadlineMs,
-                random: dependencies.random,
-            });
-        if (keeper?.where)
-            report.publishing = { where: keeper.where, commits: 0 };
-        const progress = keeper?.progress ?? (await (0,progress_store/* readProgress */.gQ)(settings.progressFile));
-        this.warnIfUnsigned();
-        const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
-        let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
-        /** Ticket ids eligible in an earlier event of this run, and that event: each goes out once. */
-        const eligibleIn = new Map();
-        /**
-         * The ledger of the event being synced, written once the event ends however it ends (done,
-         * skipped on, stopped, failed): at the next event, or in the `finally` below.
-         */
-        let ledgerDue;
-        const writeDueLedger = async () => {
-            const due = ledgerDue;
-            ledgerDue = undefined;
-            await due?.();
-        };
-        try {
-            for (const eventId of settings.eventIds) {
-                await writeDueLedger();
-                if (allowance <= 0) {
-                    logger.info(`limit ${(0,format/* count */.U)(settings.limit)} reached: event ${eventId} waits for the next run`);
-                    continue;
-                }
-                if (progress.isProcessed(eventId) && !settings.resync) {
-                    logger.info(`event ${eventId} is already in events_processed: skipped (set resync to send tickets sold since)`);
-                    report.syncs.push(skippedEvent(eventId, progress));
-                    continue;
-                }
-                if (progress.isProcessed(eventId) && progress.sentIds(eventId).length === 0) {
-                    // The earlier Python tool marked events done without recording which tickets it sent;
-                    // a resync could not tell them apart and would send every ticket a second time.
-                    logger.warning(`event ${eventId} was processed by a tool that did not record its delivered tickets: resync skipped, to send nothing twice`);
-                    report.syncs.push(skippedEvent(eventId, progress));
-                    continue;
-                }
-                const pulled = await this.pull(eventId);
-                const selection = this.select(pulled, eligibleIn);
-                const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
-                const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
-                report.syncs.push(sync);
-                ledgerDue = () => this.keepLedger(pulled, selection, progress);
-                logger.info(`${(0,format/* count */.U)(sync.deliveredBefore)} delivered by earlier runs; ${(0,format/* count */.U)(pending.length)} to deliver`);
-                if (pulled.untrusted !== undefined) {
-                    report.stop = {
-                        reason: 'untrusted-pull',
-                        message: `${pulled.untrusted} Nothing was delivered from this pull.`,
-                    };
-                    break;
-                }
-                // The earlier tool's keys in the progress file come from this list (a trusted pull only).
-                progress.noteEligible(eventId, selection.eligible);
-                const batch = planBatch(pending, allowance, {
-                    runHasPlannedBefore: settings.limit > 0 && allowance < settings.limit,
-                });
-                sync.waitingForLimit = batch.waiting;
-                if (batch.limitExceeded) {
-                    sync.limitExceeded = batch.limitExceeded;
-                    logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
-                }
-                if (batch.teamWaiting) {
-                    sync.teamWaiting = { size: batch.teamWaiting.size };
-                    logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
-                }
-                allowance -= batch.send.length;
-                if (!keeper) {
-                    this.showPlan(eventId, batch.send);
-                    continue;
-                }
-                // No delivery that cannot be recorded where the next run looks for it.
-                if (batch.send.length > 0)
-                    await keeper.proveWritable();
-                const stop = await logger.group(`Deliver event ${eventId}: ${(0,format/* count */.U)(batch.send.length)} tickets`, () => deliverBatch(batch.send, {
-                    eventId,
-                    sender,
-                    keeper,
-                    logger,
-                    clock,
-                    deadlineMs,
-                    cancel: dependencies.signal,
-                    sync,
-                    failures: report.failures,
-                }));
-                // An event with no tickets is never marked done: a wrong region or an event not yet on
-                // sale looks the same, and a mark would make every later run skip it.
-                if (sync.remaining === 0 && sync.found > 0)
-                    await keeper.record({ t: 'processed', e: eventId });
-                else if (sync.found === 0)
-                    logger.info(`event ${eventId}: no tickets, so it is not marked processed: the next run looks again`);
-                if (stop) {
-                    report.stop = stop;
-                    break;
-                }
-            }
-        }
-        finally {
-            if (keeper) {
-                const stop = report.stop?.reason;
-                const reason = stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
-                await keeper.finish(reason);
-                if (report.publishing) {
-                    report.publishing.commits = keeper.commits;
-                    report.publishing.behind = keeper.failure?.message;
-                }
-            }
-            // After the final commit: on cancel, the progress comes first within the runner's budget.
-            await writeDueLedger();
-        }
-        report.complete =
-            !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
-        if (keeper?.failure && keeper.unpublishedDeliveries > 0) {
-            throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
-                `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again.${dependencies.continuation ? ' No follow-up run was started.' : ''}`);
-        }
-        await this.continueIfDue(keeper);
-        this.finishSync(progress);
-    }
-    /** At the time budget with tickets left, hands the rest to a follow-up run, if one may start. */
-    async continueIfDue(keeper) {
-        const { report, logger } = this;
-        const totals = (0,run_report/* syncTotals */.vx)(report);
-        if (report.stop?.reason !== 'time-budget' || totals.remaining === 0)
-            return;
-        const continuation = this.dependencies.continuation;
-        if (!continuation)
-            return;
-        if (keeper?.failure) {
-            // The follow-up run reads the committed file: without the final commit it would resend.
-            report.continuation = {
-                dispatched: false,
-                note: `the final commit did not land (${keeper.failure.message})`,
-            };
-            logger.warning(`Not continuing: ${report.continuation.note}.`);
-            return;
-        }
-        if (totals.sent === 0) {
-            report.continuation = {
-                dispatched: false,
-                note: 'this run delivered nothing new, so the chain stops here',
-            };
-            logger.warning(`Not continuing: ${report.continuation.note}.`);
-            return;
-        }
-        try {
-            const url = await continuation.dispatch(this.dependencies.signal);
-            report.continuation = {
-                dispatched: true,
-                url,
-                note: 'a follow-up run continues where this one stopped',
-            };
-            logger.info(`Started the follow-up run${url ? `: ${url}` : ''}`);
-        }
-        catch (error) {
-            report.continuation = {
-                dispatched: false,
-                note: `the follow-up run could not be started (${error.message})`,
-            };
-            logger.warning(`Not continuing: ${report.continuation.note}. Run the workflow again to continue.`);
-        }
-    }
-    /** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */
-    finishSync(progress) {
-        const { report, settings, logger } = this;
-        const totals = (0,run_report/* syncTotals */.vx)(report);
-        const saved = `progress saved in ${settings.progressFile} (${(0,format/* count */.U)(progress.ticketsSent)} delivered all-time)`;
-        switch (report.stop?.reason) {
-            case 'cancelled':
-                throw new errors/* RunStoppedError */.Fz(`Cancelled: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again with the same inputs to continue where this run stopped.`);
-            case 'time-budget':
-                logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
-                return;
-            case 'receiver-down':
-            case 'signature-rejected':
-            case 'webhook-url-unusable':
-            case 'untrusted-pull':
-            case 'progress-not-committed':
-                throw new errors/* RunStoppedError */.Fz(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
-            case undefined:
-                break;
-        }
-        if (totals.failed > 0) {
-            const message = `${(0,format/* count */.U)(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
-            if (settings.failOnTicketErrors && !settings.dryRun)
-                throw new errors/* RunStoppedError */.Fz(message);
-            logger.warning(message);
-        }
-    }
-    /**
-     * Pull-only reads the progress file for the ledger's states, without a lock (it writes none).
-     * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
-     */
-    async progressForLedger() {
-        // Without a progress file every eligible ticket would be `pending`: a ledger that says
-        // nothing the tickets' files do not, and on Node 24 it put the peak memory of pulling
-        // 100,000 tickets over its goal (bench/README.md). A sync, even a dry run, writes one.
-        if (!(0,external_node_fs_.existsSync)(this.settings.progressFile)) {
-            this.logger.info('No delivery ledger this run: there is no progress file yet (a sync, or its dry run, writes the ledger).');
-            return undefined;
-        }
-        try {
-            return await (0,progress_store/* readProgress */.gQ)(this.settings.progressFile);
-        }
-        catch (error) {
-            this.logger.warning(`No delivery ledger this run: progress-file could not be read (${(0,log_text/* logText */.kc)(error.message)}). The pulled files are written as usual.`);
-            return undefined;
-        }
-    }
-    /**
-     * Writes the event's `delivery-ledger.csv` and adds how far the event is to the report. A
-     * ledger that cannot be written is said and skipped: it is a report, rebuilt on every run from
-     * the progress file, which holds every delivery; it never fails the run or hides its error.
-     */
-    async keepLedger(pulled, selection, progress) {
-        const { settings, logger, report } = this;
-        const { eventId } = pulled;
-        try {
-            // Made twice, as read (to count, then to write), rather than held: see eachLedgerRow.
-            const rows = () => eachLedgerRow({
-                tickets: pulled.tickets,
-                eligible: selection.eligible,
-                pullComplete: pulled.complete,
-                rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
-                progress,
-            });
-            const standing = eventStanding(eventId, rows(), {
-                intervalSeconds: settings.intervalSeconds,
-                runBudgetMinutes: settings.maxRuntimeMinutes,
-                pullComplete: pulled.complete,
-            });
-            (report.standings ??= []).push(standing);
-            logger.info(standingLine(standing));
-            standing.ledgerFile = await writeLedger(eventFilePaths(settings.ticketsDir, eventId).eventDir, rows());
-            logger.info(`Delivery ledger of event ${eventId}: ${(0,log_text/* logText */.kc)(standing.ledgerFile)}`);
-        }
-        catch (error) {
-            logger.warning(`event ${eventId}: the delivery ledger could not be written in tickets-dir (${(0,log_text/* logText */.kc)(error.message)}); the progress file holds every delivery, and the next run writes the ledger again.`);
-        }
-    }
-    async pull(eventId) {
-        const { settings, logger, clock } = this;
-        const info = this.report.events?.find((event) => event.eventId === eventId);
-        const name = info ? `: ${(0,log_text/* logText */.kc)((0,event_info/* eventTitle */.X_)(info))}` : '';
-        return logger.group(`Pull event ${eventId} (${settings.region})${name}`, async () => {
-            const pulled = await pullEvent(eventId, {
-                client: this.client,
-                clock,
-                logger,
-                pageSize: settings.pageSize,
-                concurrency: settings.pullConcurrency,
-            });
-            const metadata = buildEventMetadata(pulled, {
-                region: settings.region,
-                origin: settings.vivenuOrigin,
-                pulledAt: new Date(clock.now()),
-            });
-            // Files are written even for an incomplete pull: nothing pulled is thrown away.
-            const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
-            this.report.pulls.push({ metadata, eventDir: files.eventDir });
-            const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
-            if (pulled.withoutId.length > 0) {
-                logger.warning(`event ${eventId}: ${(0,format/* count */.U)(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${(0,log_text/* logText */.kc)(kept)}.`);
-            }
-            logger.info(`${(0,format/* count */.U)(pulled.tickets.length)} unique tickets (Vivenu reported ${(0,format/* count */.U)(pulled.totalReported)}) ` +
-                `in ${(0,format/* count */.U)(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
-            if (pulled.tickets.length === 0) {
-                logger.warning(`event ${eventId}: Vivenu returned no tickets. Check the event id, and that the ${settings.region} key belongs to the event's seller.`);
-            }
-            return pulled;
-        });
-    }
-    /**
-     * The event's selection. `eligibleIn` (ticket id → the event it was eligible in, earlier in
-     * this run) is read and then added to, so each ticket counts under one event only. Logged
-     * unless `quiet`.
-     */
-    select(pulled, eligibleIn = new Map(), { quiet = false } = {}) {
-        const { settings, logger } = this;
-        const { eventId } = pulled;
-        const selection = selectTickets(pulled.tickets, {
-            ...settings,
-            eventId,
-            eligibleEarlier: (ticketId) => eligibleIn.get(ticketId),
-        });
-        for (const ticket of selection.eligible)
-            eligibleIn.set(ticket._id, eventId);
-        if (quiet)
-            return selection;
-        const earlier = Object.values(selection.eligibleEarlier).reduce((sum, n) => sum + n, 0);
-        logger.info([
-            `Filtering results for event ${eventId}:`,
-            `  - Total tickets: ${(0,format/* count */.U)(selection.total + pulled.withoutId.length)}`,
-            `  - Without _id (never delivered: cannot be recorded as sent): ${(0,format/* count */.U)(pulled.withoutId.length)}`,
-            `  - Invalid (no eventId, ticketName or status): ${(0,format/* count */.U)(selection.invalid.length)}`,
-            `  - Rejected (eventId not ${eventId}): ${(0,format/* count */.U)(selection.otherEvent)}`,
-            `  - Rejected (status not ${settings.statuses.join('/')}): ${(0,format/* count */.U)(selection.rejectedStatus)}`,
-            `  - Rejected (name without "${(0,log_text/* logText */.kc)(settings.nameContains)}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
-            `  - Skipped (eligible in an earlier event of this run): ${(0,format/* count */.U)(earlier)}`,
-            `  - Eligible: ${(0,format/* count */.U)(selection.eligible.length)}`,
-        ].join('\n'));
-        if (selection.invalid.length > 0) {
-            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(selection.invalid.length)} tickets lack an eventId, ticketName or status and were skipped (first: ${(0,log_text/* logText */.kc)(selection.invalid[0]._id)})`);
-        }
-        if (selection.otherEvent > 0) {
-            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(selection.otherEvent)} tickets Vivenu listed for this event belong to another event (their eventId): not delivered.`);
-        }
-        for (const [event, n] of Object.entries(selection.eligibleEarlier)) {
-            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(n)} tickets were eligible in event ${(0,log_text/* logText */.kc)(event)} earlier in this run: each is delivered once, under that event.`);
-        }
-        return selection;
-    }
-    showPlan(eventId, send) {
-        const created = (0,vivenu_tickets/* creationRange */.T1)(send);
-        const plan = {
-            eventId,
-            toSend: send.length,
-            byTicketType: countBy(send, 'ticketName'),
-            ticketTypeIds: [
-                ...new Set(send.map((t) => (0,vivenu_tickets/* stringField */.OM)(t, 'ticketTypeId') ?? '(none)')),
-            ].sort(),
-            firstCreatedAt: created.first,
-            lastCreatedAt: created.last,
-            firstDeliveries: send.slice(0, FIRST_DELIVERIES_SHOWN).map((t) => ({
-                createdAt: (0,vivenu_tickets/* stringField */.OM)(t, 'createdAt') ?? '',
-                id: t._id,
-                ticketName: (0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '',
-            })),
-        };
-        this.report.plans.push(plan);
-        const lines = [
-            `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(this.settings.webhookUrl)}`,
-            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${(0,format/* count */.U)(n)} × ${(0,log_text/* logText */.kc)(name)}`),
-            `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(log_text/* logText */.kc).join(', ') || '-'}`,
-            `  created from ${(0,log_text/* logText */.kc)(plan.firstCreatedAt ?? '-')} to ${(0,log_text/* logText */.kc)(plan.lastCreatedAt ?? '-')}`,
-            `  first ${plan.firstDeliveries.length} in order:`,
-            ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${(0,log_text/* logText */.kc)(d.createdAt)} ${(0,log_text/* logText */.kc)(d.id)} (${(0,log_text/* logText */.kc)(d.ticketName)})`),
-        ];
-        this.logger.info(lines.join('\n'));
-    }
-    sender(pacer) {
-        return new WebhookSender({
-            url: this.settings.webhookUrl,
-            secret: this.settings.webhookSecret,
-            clock: this.clock,
-            pacer,
-            random: this.dependencies.random,
-            retry: this.dependencies.webhookRetry,
-            requestTimeoutMs: this.settings.requestTimeoutSeconds * 1000,
-            stop: this.dependencies.signal,
-            logger: this.logger,
-        });
-    }
-    warnIfUnsigned() {
-        if (!this.settings.webhookSecret && !this.settings.dryRun) {
-            this.logger.warning('webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.');
-        }
-    }
-}
-/** How far an event is, in one log line: the summary has the detail, the ledger every ticket. */
-function standingLine(standing) {
-    const parts = [
-        `event ${standing.eventId}: ${(0,format/* count */.U)(standing.delivered)} of ${(0,format/* count */.U)(standing.eligible)} eligible delivered over all runs (${(0,run_report/* percentDelivered */.Ye)(standing)})`,
-        `${(0,format/* count */.U)(standing.failed)} failed`,
-        `${(0,format/* count */.U)(standing.pending)} never tried`,
-    ];
-    if (standing.changed > 0)
-        parts.push(`${(0,format/* count */.U)(standing.changed)} changed since delivery`);
-    return parts.join(', ');
-}
-/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
-function limitExceededLine(limit, exceeded) {
-    return `limit ${(0,format/* count */.U)(limit)} exceeded by ${(0,format/* count */.U)(exceeded.by)} to keep a team of ${(0,format/* count */.U)(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
-}
-function eventSyncReport(eventId, selection, pending, withoutId) {
-    return {
-        eventId,
-        skippedAsProcessed: false,
-        found: selection.total + withoutId,
-        rejectedStatus: selection.rejectedStatus,
-        rejectedName: selection.rejectedName,
-        otherEvent: selection.otherEvent,
-        eligibleEarlier: selection.eligibleEarlier,
-        withoutId,
-        invalid: selection.invalid.length,
-        eligible: selection.eligible.length,
-        deliveredBefore: selection.eligible.length - pending,
-        sentNow: 0,
-        failed: 0,
-        remaining: pending,
-        waitingForLimit: 0,
-    };
-}
-function skippedEvent(eventId, progress) {
-    const delivered = progress.sentIds(eventId).length;
-    return {
-        ...eventSyncReport(eventId, {
-            eligible: [],
-            total: 0,
-            rejectedStatus: 0,
-            rejectedName: 0,
-            otherEvent: 0,
-            eligibleEarlier: {},
-            invalid: [],
-        }, 0, 0),
-        skippedAsProcessed: true,
-        deliveredBefore: delivered,
+            clock,
+            logger,
+            random,
+            retry: basics.vivenuRetry,
+            requestTimeoutMs,
+            signal,
+        }),
+        webhookSender: (intervalMs) => new WebhookSender({
+            url: settings.webhookUrl,
+            secret: settings.webhookSecret,
+            clock,
+            pacer: new Pacer(intervalMs, clock),
+            random,
+            retry: basics.webhookRetry,
+            requestTimeoutMs,
+            stop: signal,
+            logger,
+        }),
+        progressPublisher: basics.github?.progressPublisher ?? progress_publisher/* keepLocally */._,
+        followUp: basics.github?.followUp ?? noFollowUp,
     };
 }
 
@@ -4583,6 +4740,26 @@ async function createExclusive(file, text, progressFile) {
         await handle.close();
     }
     return true;
+}
+
+
+/***/ }),
+
+/***/ 181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ keepLocally)
+/* harmony export */ });
+/* unused harmony export cannotPublish */
+/** Progress kept on this machine only: dry runs, the terminal, a local try of the bundle. */
+const keepLocally = {
+    where: undefined,
+    publish: () => Promise.resolve({ landed: true }),
+};
+/** A run that must keep its progress beyond this machine but cannot: every publish says why. */
+function cannotPublish(where, failure) {
+    return { where, publish: () => Promise.resolve({ landed: false, failure }) };
 }
 
 
@@ -5297,7 +5474,7 @@ function progressBar({ delivered, eligible }) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P$: () => (/* binding */ parseSettings)
 /* harmony export */ });
-/* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, INPUT_NAMES, defaultProgressFile, defaultVivenuOrigin, eventIdOf */
+/* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, INPUT_NAMES, defaultProgressFile, defaultVivenuOrigin, eventIdOf, writesProgress */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(532);
@@ -5681,6 +5858,13 @@ function pathProblemsOnDisk(settings, raw) {
         check('progress-file', progressFile, fileProblem);
     }
     return problems;
+}
+/**
+ * A run that writes the progress file (and so may commit it): a sync that is not a dry run.
+ * Decided here only; test mode, pull-only and dry runs keep nothing.
+ */
+function writesProgress(settings) {
+    return settings.mode === 'sync' && !settings.dryRun;
 }
 
 
@@ -6268,6 +6452,94 @@ class VivenuClient {
                 return `Vivenu refused the ticket query for event ${eventId} (HTTP ${status}).`;
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ek: () => (/* binding */ deliveryId),
+  jj: () => (/* binding */ envelopeBody),
+  vl: () => (/* binding */ signature)
+});
+
+// UNUSED EXPORTS: WEBHOOK_ID_PREFIX, envelopeSellerId, uuidV5, webhookIdFor
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/webhook/envelope.ts
+
+/**
+ * Starts every delivery's `webhookId`, as in the earlier tool's deliveries, which the receiver
+ * was built against and may key on (/work/shared/earlier-tool-format.md): it tells a replay
+ * from a live event.
+ */
+const WEBHOOK_ID_PREFIX = 'historical-sync-';
+/** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
+const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const DELIVERY_ID_NAMESPACE_BYTES = Buffer.from(DELIVERY_ID_NAMESPACE.replace(/-/g, ''), 'hex');
+/** RFC 9562 UUID version 5 (SHA-1, name-based): the same name always gives the same id. */
+function uuidV5(name, namespace = DELIVERY_ID_NAMESPACE) {
+    const namespaceBytes = namespace === DELIVERY_ID_NAMESPACE
+        ? DELIVERY_ID_NAMESPACE_BYTES
+        : Buffer.from(namespace.replace(/-/g, ''), 'hex');
+    // One-shot `hash` (Node 20.12+), no Hash object per id: the ledger asks for 100,000 at once.
+    const digest = (0,external_node_crypto_namespaceObject.hash)('sha1', Buffer.concat([namespaceBytes, Buffer.from(name, 'utf8')]), 'buffer');
+    const bytes = digest.subarray(0, 16);
+    bytes[6] = (bytes[6] & 0x0f) | 0x50;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = bytes.toString('hex');
+    // One flat string: a template of five slices would keep the slices and their joins alive
+    // for as long as the id is (a ledger holds 100,000 of them).
+    return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+}
+/**
+ * The delivery id of a ticket: the same in every attempt and every run, so the receiver's
+ * deduplication on `id` also catches our own retries.
+ */
+function deliveryId(ticket) {
+    return uuidV5(ticket._id);
+}
+/**
+ * `historical-sync-` and the first 8 characters of the delivery id, the earlier tool's form.
+ * Taken from our stable id, so it too is the same in every attempt and every run.
+ */
+function webhookIdFor(id) {
+    return `${WEBHOOK_ID_PREFIX}${id.slice(0, 8)}`;
+}
+/**
+ * The envelope's `sellerId`: always a string, as the receiver's types declare it and the
+ * earlier tool sent it. Decided: a ticket without one, or with one that is not a string
+ * (null, a number: not what Vivenu's spec allows), gets `""` rather than a guess at a
+ * conversion; the ticket itself still goes through unchanged in `data.ticket`.
+ */
+function envelopeSellerId(ticket) {
+    return typeof ticket.sellerId === 'string' ? ticket.sellerId : '';
+}
+/**
+ * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
+ * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
+ */
+function envelopeBody(ticket) {
+    const id = deliveryId(ticket);
+    const envelope = {
+        id,
+        sellerId: envelopeSellerId(ticket),
+        webhookId: webhookIdFor(id),
+        type: 'ticket.created',
+        mode: 'prod',
+        data: { ticket },
+    };
+    return Buffer.from(JSON.stringify(envelope), 'utf8');
+}
+/** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */
+function signature(body, secret) {
+    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex');
 }
 
 

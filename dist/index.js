@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 145:
+/***/ 997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -953,127 +953,400 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: ./src/cancel-signal.ts
+/**
+ * Cancel arrives as SIGINT (Ctrl+C, or the runner's cancel), then SIGTERM 7.5 s later, then a
+ * kill 2.5 s after that (../shared/vivenu-facts.md): the first signal stops new work, so
+ * progress is saved well inside those 10 seconds. `onFirst` says so, once, where people look.
+ */
+function abortOnCancelSignals(onFirst) {
+    const controller = new AbortController();
+    const cancel = (signal) => {
+        if (!controller.signal.aborted)
+            onFirst(signal);
+        controller.abort(new Error(`cancelled by ${signal}`));
+    };
+    process.on('SIGINT', cancel);
+    process.on('SIGTERM', cancel);
+    return controller.signal;
+}
+
 // EXTERNAL MODULE: ./src/log-text.ts
 var log_text = __nccwpck_require__(529);
-;// CONCATENATED MODULE: ./src/format.ts
+// EXTERNAL MODULE: ./src/github/follow-up-run.ts
+var follow_up_run = __nccwpck_require__(994);
+// EXTERNAL MODULE: ./src/progress/progress-publisher.ts
+var progress_publisher = __nccwpck_require__(181);
+// EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
+var vivenu_client = __nccwpck_require__(633);
+;// CONCATENATED MODULE: ./src/webhook/pacer.ts
 /**
- * A count as people read it in logs and summaries: 1,912.
- *
- * Grouped by hand, not with `toLocaleString('en-US')`: on Node 24 the first call loads ICU's
- * number formatting (about 20 ms and 6 MB of resident memory) only to place commas. Whole
- * numbers come out exactly as `toLocaleString('en-US')` gives them; anything else still goes
- * through it.
+ * Spaces delivery starts at least `intervalMs` apart, start to start: a 300 ms answer does not
+ * stretch a 1.8 s cadence to 2.1 s, and a late timer never makes the next gap shorter.
  */
-function count(n) {
-    if (!Number.isSafeInteger(n))
-        return n.toLocaleString('en-US');
-    const digits = String(n < 0 ? -n : n);
-    let grouped = '';
-    for (let end = digits.length; end > 0; end -= 3) {
-        grouped = `${end > 3 ? ',' : ''}${digits.slice(Math.max(0, end - 3), end)}${grouped}`;
+class Pacer {
+    intervalMs;
+    clock;
+    nextStart = Number.NEGATIVE_INFINITY;
+    constructor(intervalMs, clock) {
+        this.intervalMs = intervalMs;
+        this.clock = clock;
     }
-    return n < 0 || Object.is(n, -0) ? `-${grouped}` : grouped;
-}
-
-;// CONCATENATED MODULE: ./src/errors.ts
-
-/**
- * Errors a person can act on. Each message says what was wrong and what to check; none
- * carries personal data or a credential.
- */
-/** One or more inputs are malformed. Raised before any network call. */
-class InputError extends Error {
-    problems;
-    name = 'InputError';
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `Invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-        this.problems = problems;
+    /**
+     * Waits for the next turn (and for `notBefore`, e.g. a retry's backoff), then claims it.
+     * Returns false without claiming when `signal` aborts first.
+     */
+    async turn(signal, notBefore = Number.NEGATIVE_INFINITY) {
+        const target = Math.max(this.nextStart, notBefore);
+        // Timers may fire a millisecond early: wait again until the turn has really come.
+        for (let wait = target - this.clock.now(); wait > 0 && !signal?.aborted; wait = target - this.clock.now()) {
+            await this.clock.sleep(wait, signal);
+        }
+        if (signal?.aborted)
+            return false;
+        this.nextStart = this.clock.now() + this.intervalMs;
+        return true;
     }
 }
-/** Vivenu answered in a way retrying cannot fix (bad key, bad query, unusable pages). */
-class VivenuError extends Error {
-    name = 'VivenuError';
-}
-/** A pull ended with fewer unique tickets than Vivenu reported, even after paging again. */
-class IncompletePullError extends Error {
-    eventId;
-    pulled;
-    reported;
-    name = 'IncompletePullError';
-    constructor(eventId, pulled, reported) {
-        super(`event ${eventId}: pulled ${count(pulled)} unique tickets but Vivenu reported ` +
-            `${count(reported)}, even after paging a second time. Tickets may be ` +
-            `selling right now, or Vivenu's count is off; the files hold what was pulled. Run again.`);
-        this.eventId = eventId;
-        this.pulled = pulled;
-        this.reported = reported;
-    }
-}
-/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
-class RunStoppedError extends Error {
-    name = 'RunStoppedError';
-}
-/**
- * A file or folder that an input names (`tickets-dir`, `progress-file`) could not be read or
- * written. The message names the input, the path, the system's code and what to do.
- */
-class PathInputError extends Error {
-    name = 'PathInputError';
-}
 
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __nccwpck_require__(902);
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
 var vivenu_tickets = __nccwpck_require__(72);
-;// CONCATENATED MODULE: ./src/output/event-metadata.ts
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/webhook/envelope.ts
 
 /**
- * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
- * The values come from Vivenu, so the counts sit in an object without a prototype: a status
- * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
- * would find Object.prototype's function), and a `__proto__` becomes an own key that
- * JSON.stringify writes out instead of swapping the prototype and vanishing.
+ * Starts every delivery's `webhookId`, as in the earlier tool's deliveries, which the receiver
+ * was built against and may key on (/work/shared/earlier-tool-format.md): it tells a replay
+ * from a live event.
  */
-function countBy(tickets, field) {
-    const counts = Object.create(null);
-    for (const ticket of tickets) {
-        const value = (0,vivenu_tickets/* stringField */.OM)(ticket, field) ?? '(none)';
-        counts[value] = (counts[value] ?? 0) + 1;
-    }
-    return counts;
+const WEBHOOK_ID_PREFIX = 'historical-sync-';
+/** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
+const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const DELIVERY_ID_NAMESPACE_BYTES = Buffer.from(DELIVERY_ID_NAMESPACE.replace(/-/g, ''), 'hex');
+/** RFC 9562 UUID version 5 (SHA-1, name-based): the same name always gives the same id. */
+function uuidV5(name, namespace = DELIVERY_ID_NAMESPACE) {
+    const namespaceBytes = namespace === DELIVERY_ID_NAMESPACE
+        ? DELIVERY_ID_NAMESPACE_BYTES
+        : Buffer.from(namespace.replace(/-/g, ''), 'hex');
+    // One-shot `hash` (Node 20.12+), no Hash object per id: the ledger asks for 100,000 at once.
+    const digest = (0,external_node_crypto_namespaceObject.hash)('sha1', Buffer.concat([namespaceBytes, Buffer.from(name, 'utf8')]), 'buffer');
+    const bytes = digest.subarray(0, 16);
+    bytes[6] = (bytes[6] & 0x0f) | 0x50;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = bytes.toString('hex');
+    // One flat string: a template of five slices would keep the slices and their joins alive
+    // for as long as the id is (a ledger holds 100,000 of them).
+    return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 /**
- * Counts most frequent first, ties by value. A list, not an object: object keys that look like
- * numbers ("2025") would otherwise jump to the front.
+ * The delivery id of a ticket: the same in every attempt and every run, so the receiver's
+ * deduplication on `id` also catches our own retries.
  */
-function sortedCounts(counts) {
-    return Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+function deliveryId(ticket) {
+    return uuidV5(ticket._id);
 }
-/** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
-function buildEventMetadata(pulled, context) {
-    const created = (0,vivenu_tickets/* creationRange */.T1)(pulled.tickets);
+/**
+ * `historical-sync-` and the first 8 characters of the delivery id, the earlier tool's form.
+ * Taken from our stable id, so it too is the same in every attempt and every run.
+ */
+function webhookIdFor(id) {
+    return `${WEBHOOK_ID_PREFIX}${id.slice(0, 8)}`;
+}
+/**
+ * The envelope's `sellerId`: always a string, as the receiver's types declare it and the
+ * earlier tool sent it. Decided: a ticket without one, or with one that is not a string
+ * (null, a number: not what Vivenu's spec allows), gets `""` rather than a guess at a
+ * conversion; the ticket itself still goes through unchanged in `data.ticket`.
+ */
+function envelopeSellerId(ticket) {
+    return typeof ticket.sellerId === 'string' ? ticket.sellerId : '';
+}
+/**
+ * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
+ * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
+ */
+function envelopeBody(ticket) {
+    const id = deliveryId(ticket);
+    const envelope = {
+        id,
+        sellerId: envelopeSellerId(ticket),
+        webhookId: webhookIdFor(id),
+        type: 'ticket.created',
+        mode: 'prod',
+        data: { ticket },
+    };
+    return Buffer.from(JSON.stringify(envelope), 'utf8');
+}
+/** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */
+function signature(body, secret) {
+    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/webhook/webhook-sender.ts
+
+
+
+
+/** Three retries after the first try, as the issue's receiver contract asks. */
+const webhookRetryPolicy = {
+    maxAttempts: 4,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 60_000,
+};
+/** After a stop is asked for, the delivery in flight gets this long to answer. */
+const IN_FLIGHT_GRACE_MS = 5_000;
+/** An answer is shown and recorded this long at most (after redaction). */
+const ANSWER_CHARACTERS = 200;
+/**
+ * An answer's body is read this far, after decompression (fetch inflates gzip, deflate and
+ * brotli by itself with no limit: /work/shared/vivenu-facts.md), and the rest discarded: a
+ * few bytes that inflate to gigabytes cannot fill memory.
+ */
+const ANSWER_BYTES_READ = 64 * 1024;
+/** Delivers tickets as signed `ticket.created` webhooks, paced, with targeted retries. */
+class WebhookSender {
+    options;
+    retry;
+    random;
+    constructor(options) {
+        this.options = options;
+        this.retry = options.retry ?? webhookRetryPolicy;
+        this.random = options.random ?? Math.random;
+    }
+    async deliver(ticket) {
+        const { clock, pacer, stop } = this.options;
+        const body = envelopeBody(ticket);
+        const headers = {
+            'content-type': 'application/json',
+            'user-agent': 'vivenu-historical-sync',
+            'x-delivery-id': deliveryId(ticket),
+        };
+        if (this.options.secret)
+            headers['x-vivenu-signature'] = signature(body, this.options.secret);
+        let notBefore = Number.NEGATIVE_INFINITY;
+        let attempt = 0;
+        let refusedInARow = 0;
+        while (attempt < this.retry.maxAttempts) {
+            if (!(await pacer.turn(stop, notBefore)))
+                return { kind: 'interrupted', attempts: attempt };
+            attempt++;
+            const result = await this.post(body, headers, refusedInARow);
+            if (result.kind === 'interrupted')
+                return { kind: 'interrupted', attempts: attempt };
+            if (result.kind === 'redirect') {
+                return {
+                    kind: 'unusable',
+                    status: result.status,
+                    reason: redirectReason(result.status, result.location, this.options.url),
+                    attempts: attempt,
+                };
+            }
+            if (result.kind === 'answer') {
+                refusedInARow = 0;
+                const { status, text, retryAfter } = result;
+                const answer = displayAnswer(text, ticket);
+                if (status >= 200 && status < 300)
+                    return { kind: 'delivered', status, attempts: attempt, answer };
+                if (status === 401 || status === 403)
+                    return { kind: 'rejected', status, reason: answer };
+                if (!(0,retry/* isRetryableStatus */.PS)(status))
+                    return { kind: 'failed', status, reason: answer, attempts: attempt, transient: false };
+                if (attempt >= this.retry.maxAttempts) {
+                    return {
+                        kind: 'failed',
+                        status,
+                        reason: `HTTP ${status} after ${attempt} attempts: ${answer}`,
+                        attempts: attempt,
+                        transient: true,
+                    };
+                }
+                const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, (0,retry/* parseRetryAfter */.mu)(retryAfter, clock.now()), this.retry, this.random);
+                notBefore = this.retryAt(ticket, attempt, `HTTP ${status}`, waitMs);
+            }
+            else {
+                const { failure } = result;
+                if (failure.lasting) {
+                    return {
+                        kind: 'unusable',
+                        status: null,
+                        reason: `webhook-url (${new URL(this.options.url).origin}) cannot work: ${failure.lasting}. Nothing was delivered to it; no retry can fix this.`,
+                        attempts: attempt,
+                    };
+                }
+                refusedInARow = failure.refused ? refusedInARow + 1 : 0;
+                if (attempt >= this.retry.maxAttempts) {
+                    return {
+                        kind: 'failed',
+                        reason: `${failure.reason} after ${attempt} attempts`,
+                        attempts: attempt,
+                        transient: true,
+                    };
+                }
+                const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, undefined, this.retry, this.random);
+                notBefore = this.retryAt(ticket, attempt, failure.reason, waitMs);
+            }
+        }
+        return { kind: 'failed', reason: 'no attempt was made', attempts: attempt, transient: true };
+    }
+    retryAt(ticket, attempt, reason, waitMs) {
+        this.options.logger?.info(`  ${(0,log_text/* logText */.kc)(ticket._id)}: ${(0,log_text/* logText */.kc)(reason)}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
+        return this.options.clock.now() + waitMs;
+    }
+    /**
+     * One POST of the exact signed bytes, to webhook-url only: a redirect is returned, never
+     * followed (fetch would follow it by default, re-posting the body on 307/308 and turning
+     * 301/302/303 into a GET without it: /work/shared/vivenu-facts.md). A stop gives the answer a
+     * short grace, then aborts.
+     */
+    async post(body, headers, refusedBefore) {
+        const { stop } = this.options;
+        const grace = new AbortController();
+        const startGrace = () => {
+            setTimeout(() => grace.abort(new Error('stopped')), IN_FLIGHT_GRACE_MS).unref();
+        };
+        if (stop?.aborted)
+            startGrace();
+        else
+            stop?.addEventListener('abort', startGrace, { once: true });
+        const timeout = AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000);
+        try {
+            const response = await fetch(this.options.url, {
+                method: 'POST',
+                headers,
+                body,
+                redirect: 'manual',
+                signal: AbortSignal.any([timeout, grace.signal]),
+            });
+            if (response.status >= 300 && response.status < 400) {
+                await response.body?.cancel().catch(() => { });
+                return {
+                    kind: 'redirect',
+                    status: response.status,
+                    location: response.headers.get('location'),
+                };
+            }
+            const text = await readAnswer(response, ANSWER_BYTES_READ);
+            return {
+                kind: 'answer',
+                status: response.status,
+                text,
+                retryAfter: response.headers.get('retry-after'),
+            };
+        }
+        catch (error) {
+            if (grace.signal.aborted)
+                return { kind: 'interrupted' };
+            return {
+                kind: 'network',
+                failure: (0,retry/* classifyNetworkFailure */.Po)(error, this.options.url, refusedBefore),
+            };
+        }
+        finally {
+            stop?.removeEventListener('abort', startGrace);
+        }
+    }
+}
+/**
+ * The first `maxBytes` of the body (as fetch hands it: decompressed), read chunk by chunk; the
+ * rest is cancelled unread. A cut inside a character shows as U+FFFD.
+ */
+async function readAnswer(response, maxBytes) {
+    if (!response.body)
+        return '';
+    const reader = response.body.getReader();
+    const chunks = [];
+    let bytes = 0;
+    let finished = false;
+    try {
+        while (bytes < maxBytes) {
+            const { done, value } = await reader.read();
+            if (done) {
+                finished = true;
+                break;
+            }
+            const kept = value.length > maxBytes - bytes ? value.subarray(0, maxBytes - bytes) : value;
+            chunks.push(kept);
+            bytes += kept.length;
+        }
+    }
+    finally {
+        if (!finished)
+            await reader.cancel().catch(() => { });
+    }
+    return new TextDecoder().decode(Buffer.concat(chunks, bytes));
+}
+/**
+ * An answer as it may be shown and recorded: the ticket's values and emails redacted first,
+ * then one line, then cut (a cut made first could leave half an email no pattern matches).
+ */
+function displayAnswer(text, ticket) {
+    return (0,vivenu_tickets/* redactPersonalData */.Ut)(text, ticket).replace(/\s+/g, ' ').trim().slice(0, ANSWER_CHARACTERS);
+}
+/**
+ * Why a 3xx is not a delivery, naming only the target's origin (a path or query may hold a
+ * token) and what to set instead.
+ */
+function redirectReason(status, location, webhookUrl) {
+    const to = location !== null && URL.canParse(location, webhookUrl)
+        ? ` to ${(0,log_text/* logText */.kc)(new URL(location, webhookUrl).origin)}`
+        : '';
+    return (`The receiver answered ${status}, a redirect${to}, which is not followed: the signed ticket ` +
+        `goes only to webhook-url (${new URL(webhookUrl).origin}). Set webhook-url to the final address.`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-services.ts
+
+
+
+
+
+function createRunServices(settings, basics) {
+    const signal = basics.signal ?? new AbortController().signal;
+    const random = basics.random ?? Math.random;
+    const { logger, clock } = basics;
+    const requestTimeoutMs = settings.requestTimeoutSeconds * 1000;
     return {
-        event_id: pulled.eventId,
-        region: context.region,
-        pulled_at: context.pulledAt.toISOString(),
-        vivenu_origin: context.origin,
-        total_reported: pulled.totalReported,
-        total_pulled: pulled.tickets.length,
-        without_id: pulled.withoutId.length,
-        complete: pulled.complete,
-        by_status: countBy(pulled.tickets, 'status'),
-        by_ticket_name: countBy(pulled.tickets, 'ticketName'),
-        first_created_at: created.first,
-        last_created_at: created.last,
-        api_calls: pulled.apiCalls,
-        retries: pulled.retries,
-        passes: pulled.passes,
-        duration_ms: pulled.durationMs,
+        logger,
+        clock,
+        signal,
+        random,
+        vivenu: new vivenu_client/* VivenuClient */.vY({
+            origin: settings.vivenuOrigin,
+            apiKey: settings.apiKey,
+            region: settings.region,
+            clock,
+            logger,
+            random,
+            retry: basics.vivenuRetry,
+            requestTimeoutMs,
+            signal,
+        }),
+        webhookSender: (intervalMs) => new WebhookSender({
+            url: settings.webhookUrl,
+            secret: settings.webhookSecret,
+            clock,
+            pacer: new Pacer(intervalMs, clock),
+            random,
+            retry: basics.webhookRetry,
+            requestTimeoutMs,
+            stop: signal,
+            logger,
+        }),
+        progressPublisher: basics.github?.progressPublisher ?? progress_publisher/* keepLocally */._,
+        followUp: basics.github?.followUp ?? follow_up_run/* noFollowUp */.C,
     };
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/format.ts
+var format = __nccwpck_require__(264);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -1954,7 +2227,7 @@ const stringify = function (records, opts = {}) {
 
 
 // EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
-var progress_progress = __nccwpck_require__(899);
+var progress = __nccwpck_require__(899);
 ;// CONCATENATED MODULE: ./src/select/select-tickets.ts
 
 /**
@@ -2007,189 +2280,10 @@ function selectTickets(tickets, rules) {
     return selection;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/webhook/envelope.ts
-
-/**
- * Starts every delivery's `webhookId`, as in the earlier tool's deliveries, which the receiver
- * was built against and may key on (/work/shared/earlier-tool-format.md): it tells a replay
- * from a live event.
- */
-const WEBHOOK_ID_PREFIX = 'historical-sync-';
-/** This tool's namespace for delivery ids, fixed once: changing it would change every id. */
-const DELIVERY_ID_NAMESPACE = 'b1f2d3c4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
-const DELIVERY_ID_NAMESPACE_BYTES = Buffer.from(DELIVERY_ID_NAMESPACE.replace(/-/g, ''), 'hex');
-/** RFC 9562 UUID version 5 (SHA-1, name-based): the same name always gives the same id. */
-function uuidV5(name, namespace = DELIVERY_ID_NAMESPACE) {
-    const namespaceBytes = namespace === DELIVERY_ID_NAMESPACE
-        ? DELIVERY_ID_NAMESPACE_BYTES
-        : Buffer.from(namespace.replace(/-/g, ''), 'hex');
-    // One-shot `hash` (Node 20.12+), no Hash object per id: the ledger asks for 100,000 at once.
-    const digest = (0,external_node_crypto_namespaceObject.hash)('sha1', Buffer.concat([namespaceBytes, Buffer.from(name, 'utf8')]), 'buffer');
-    const bytes = digest.subarray(0, 16);
-    bytes[6] = (bytes[6] & 0x0f) | 0x50;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    const hex = bytes.toString('hex');
-    // One flat string: a template of five slices would keep the slices and their joins alive
-    // for as long as the id is (a ledger holds 100,000 of them).
-    return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
-}
-/**
- * The delivery id of a ticket: the same in every attempt and every run, so the receiver's
- * deduplication on `id` also catches our own retries.
- */
-function deliveryId(ticket) {
-    return uuidV5(ticket._id);
-}
-/**
- * `historical-sync-` and the first 8 characters of the delivery id, the earlier tool's form.
- * Taken from our stable id, so it too is the same in every attempt and every run.
- */
-function webhookIdFor(id) {
-    return `${WEBHOOK_ID_PREFIX}${id.slice(0, 8)}`;
-}
-/**
- * The envelope's `sellerId`: always a string, as the receiver's types declare it and the
- * earlier tool sent it. Decided: a ticket without one, or with one that is not a string
- * (null, a number: not what Vivenu's spec allows), gets `""` rather than a guess at a
- * conversion; the ticket itself still goes through unchanged in `data.ticket`.
- */
-function envelopeSellerId(ticket) {
-    return typeof ticket.sellerId === 'string' ? ticket.sellerId : '';
-}
-/**
- * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
- * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
- */
-function envelopeBody(ticket) {
-    const id = deliveryId(ticket);
-    const envelope = {
-        id,
-        sellerId: envelopeSellerId(ticket),
-        webhookId: webhookIdFor(id),
-        type: 'ticket.created',
-        mode: 'prod',
-        data: { ticket },
-    };
-    return Buffer.from(JSON.stringify(envelope), 'utf8');
-}
-/** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */
-function signature(body, secret) {
-    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex');
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/workspace-paths.ts
-
-
-
-
-function errorCode(error) {
-    return String(error.code ?? 'unknown error');
-}
-function resolveThroughLinks(target) {
-    const missing = [];
-    let existing = external_node_path_default().resolve(target);
-    for (;;) {
-        try {
-            const real = (0,external_node_fs_namespaceObject.realpathSync)(existing);
-            return {
-                kind: 'resolved',
-                path: external_node_path_default().join(real, ...missing),
-                deepestExisting: real,
-                exists: missing.length === 0,
-            };
-        }
-        catch (error) {
-            const code = errorCode(error);
-            // ENOTDIR: a part of the path is a file; the caller says so by looking at the part found.
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                return { kind: 'unreadable', at: existing, code };
-            // A link whose target is missing: a write would create that target, wherever it is.
-            if (code === 'ENOENT' && isSymbolicLink(existing))
-                return { kind: 'dangling-link', link: existing };
-            const parent = external_node_path_default().dirname(existing);
-            if (parent === existing)
-                return { kind: 'unreadable', at: existing, code };
-            missing.unshift(external_node_path_default().basename(existing));
-            existing = parent;
-        }
-    }
-}
-function isSymbolicLink(file) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(file).isSymbolicLink();
-    }
-    catch {
-        return false;
-    }
-}
-/** True when `inner` is `outer` or below it. */
-function isWithin(outer, inner) {
-    const relative = external_node_path_default().relative(outer, inner);
-    return (relative === '' ||
-        (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative)));
-}
-function isDirectory(file) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(file).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Why `target` (an input's path, already checked to be inside `workspace` as written) cannot
- * be used, or undefined when it can: it resolves, symbolic links included, outside the
- * workspace; it is the wrong kind (a file where a folder is needed, or the reverse); it sits
- * below a file; or it cannot be read. Each reason ends with what to do.
- */
-function pathProblem(target, role, workspace, example) {
-    const root = resolveThroughLinks(workspace);
-    const resolved = resolveThroughLinks(target);
-    if (resolved.kind === 'dangling-link')
-        return `is a symbolic link (${resolved.link}) to something that does not exist: remove the link, or name a real ${role} inside the workspace`;
-    if (resolved.kind === 'unreadable')
-        return `cannot be read at ${resolved.at} (${resolved.code}): check the path and its permissions`;
-    const rootPath = root.kind === 'resolved' ? root.path : external_node_path_default().resolve(workspace);
-    if (!isWithin(rootPath, resolved.path))
-        return `resolves through a symbolic link to ${resolved.path}, outside the workspace (${rootPath}): name a ${role} inside the workspace`;
-    if (!resolved.exists && !isDirectory(resolved.deepestExisting))
-        return `is below ${resolved.deepestExisting}, which is a file, not a folder: name a ${role} inside a folder`;
-    if (resolved.exists && role === 'folder' && !isDirectory(resolved.path))
-        return `is a file, not a folder: name a folder (for example ${example}; it is created when missing)`;
-    if (resolved.exists && role === 'file' && isDirectory(resolved.path))
-        return `is a folder, not a file: name a file (for example ${example})`;
-    return undefined;
-}
-/** What to do about a file-system error code, for a person. */
-const ADVICE_BY_CODE = {
-    EACCES: 'give the job permission to write there, or name another path',
-    EPERM: 'give the job permission to write there, or name another path',
-    EISDIR: 'it is a folder: name a file',
-    ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
-    ENOSPC: 'the disk is full: free space, or name a path on another disk',
-    EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
-    EROFS: 'the file system is read-only: name a path on a writable one',
-    ELOOP: 'symbolic links there form a loop: remove them',
-    ENAMETOOLONG: 'the path is too long: name a shorter one',
-};
-/**
- * A file-system error turned into one that names the input behind the path and what to do
- * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
- */
-function namingInput(input, doing, file, error) {
-    const code = error?.code;
-    if (typeof code !== 'string' || !(error instanceof Error))
-        return error;
-    const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
-    return new PathInputError(`${input}: could not ${doing} ${(0,log_text/* logText */.kc)(file)} (${code}): ${advice}.`, {
-        cause: error,
-    });
-}
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
+// EXTERNAL MODULE: ./src/workspace-paths.ts
+var workspace_paths = __nccwpck_require__(271);
 ;// CONCATENATED MODULE: ./src/output/file-names.ts
 
 /** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
@@ -2299,7 +2393,7 @@ const WRITE_BUFFER_BYTES = 64 * 1024;
  */
 async function writeFileAtomic(file, content) {
     const temporary = `${file}.${process.pid}.tmp`;
-    const handle = await (0,promises_namespaceObject.open)(temporary, 'w');
+    const handle = await (0,promises_.open)(temporary, 'w');
     try {
         if (typeof content === 'string')
             await handle.write(content);
@@ -2324,7 +2418,7 @@ async function writeFileAtomic(file, content) {
     finally {
         await handle.close();
     }
-    await (0,promises_namespaceObject.rename)(temporary, file);
+    await (0,promises_.rename)(temporary, file);
 }
 /**
  * `JSON.stringify(tickets, null, 2)` and a new line, one ticket at a time: a pull of 100,000
@@ -2355,12 +2449,12 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
     catch (error) {
         // Named for the input behind the path: a bare EACCES or ENOSPC says nothing to act on.
         const file = error.path ?? files.eventDir;
-        throw namingInput('tickets-dir', 'write the pulled tickets to', file, error);
+        throw (0,workspace_paths/* namingInput */.nm)('tickets-dir', 'write the pulled tickets to', file, error);
     }
 }
 async function writeEachFile(files, tickets, metadata) {
-    await (0,promises_namespaceObject.rm)(files.individualDir, { recursive: true, force: true });
-    await (0,promises_namespaceObject.mkdir)(files.individualDir, { recursive: true });
+    await (0,promises_.rm)(files.individualDir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(files.individualDir, { recursive: true });
     const writes = [];
     let index = 0;
     for (const name of eachIndividualFileName(tickets)) {
@@ -2370,7 +2464,7 @@ async function writeEachFile(files, tickets, metadata) {
         if (external_node_path_default().dirname(file) !== files.individualDir) {
             throw new Error(`refusing to write ticket ${(0,log_text/* logText */.kc)(ticket._id)} outside ${files.individualDir}`);
         }
-        writes.push((0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
+        writes.push((0,promises_.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
         if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT)
             await Promise.all(writes.splice(0));
     }
@@ -2389,7 +2483,7 @@ const ROWS_WITHOUT_ID_FILE = 'without_id.json';
 async function keepRowsWithoutId(eventDir, rows) {
     const file = external_node_path_default().join(eventDir, ROWS_WITHOUT_ID_FILE);
     if (rows.length === 0)
-        await (0,promises_namespaceObject.rm)(file, { force: true });
+        await (0,promises_.rm)(file, { force: true });
     else
         await writeFileAtomic(file, prettyJsonArray(rows));
     return file;
@@ -2442,7 +2536,7 @@ function whyNotEligible(ticket, rules) {
 /** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */
 function sameAsDeliveryTimes(timestamp) {
     const ms = Date.parse(timestamp);
-    return Number.isNaN(ms) ? timestamp : (0,progress_progress/* deliveryTime */.wH)(ms);
+    return Number.isNaN(ms) ? timestamp : (0,progress/* deliveryTime */.wH)(ms);
 }
 /** The last recorded failure of each ticket of the event (an earlier tool's have no event). */
 function lastFailures(errors, eventId) {
@@ -2655,326 +2749,164 @@ async function writeLedger(eventDir, rows) {
     return file;
 }
 
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __nccwpck_require__(902);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
-;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
+// EXTERNAL MODULE: ./src/progress/progress-store.ts
+var progress_store = __nccwpck_require__(748);
+// EXTERNAL MODULE: ./src/vivenu/event-info.ts
+var event_info = __nccwpck_require__(374);
+;// CONCATENATED MODULE: ./src/run-report.ts
 
-
-
-
-
-
-function lockPath(progressFile) {
-    return `${progressFile}.lock`;
+function ticketsFound(report) {
+    return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
 }
-const holderSchema = schemas/* object */.Ikc({
-    pid: schemas/* number */.aig().int().positive(),
-    host: schemas/* string */.YjP(),
-    startedAt: schemas/* string */.YjP(),
-});
+function syncTotals(report) {
+    const sum = (pick) => report.syncs.reduce((total, sync) => total + pick(sync), 0);
+    return {
+        eligible: sum((s) => s.eligible),
+        sent: sum((s) => s.sentNow),
+        failed: sum((s) => s.failed),
+        skipped: sum((s) => s.deliveredBefore),
+        remaining: sum((s) => s.remaining),
+    };
+}
 /**
- * Whether the process `pid` on this machine has ended. Signal 0 tests whether a process
- * exists and sends nothing; ESRCH means there is none (nodejs.org/api/process.html#processkillpid-signal,
- * kill(2)). EPERM means it exists under another user: held.
+ * An event as the summaries show it: "HYROX Berlin (2026-05-23 to 2026-05-24) · <id>", or the
+ * id alone when Vivenu did not tell its name. The name is an outside value: escape it for where
+ * it goes.
  */
-function hasEnded(pid) {
+function eventLabel(report, eventId) {
+    const info = report.events?.find((event) => event.eventId === eventId);
+    return info ? `${(0,event_info/* eventTitle */.X_)(info)} · ${eventId}` : eventId;
+}
+const TITLE_NAMES = 3;
+/** The known events' names for a title: "HYROX Berlin (…)", or "A (…), B (…) and 2 more". */
+function eventsInTitle(report) {
+    const titles = (report.events ?? []).map(event_info/* eventTitle */.X_);
+    if (titles.length <= TITLE_NAMES)
+        return titles.join(', ');
+    return `${titles.slice(0, TITLE_NAMES).join(', ')} and ${titles.length - TITLE_NAMES} more`;
+}
+/**
+ * Delivered of eligible as a percent with one decimal, rounded down: 100.0% only when every
+ * eligible ticket is delivered.
+ */
+function percentDelivered({ delivered, eligible }) {
+    if (eligible === 0)
+        return 'nothing eligible';
+    return `${(Math.floor((delivered / eligible) * 1000) / 10).toFixed(1)}%`;
+}
+const PROGRESS_BAR_CELLS = 20;
+/** `[█████░░░░░░░░░░░░░░░]`: full only when every eligible ticket is delivered. */
+function progressBar({ delivered, eligible }) {
+    const filled = eligible === 0 ? PROGRESS_BAR_CELLS : Math.floor((delivered / eligible) * PROGRESS_BAR_CELLS);
+    return `[${'█'.repeat(filled)}${'░'.repeat(PROGRESS_BAR_CELLS - filled)}]`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/event-ledger.ts
+
+
+
+
+
+
+
+/**
+ * Writes the event's `delivery-ledger.csv` and adds how far the event is to the report. A
+ * ledger that cannot be written is said and skipped: it is a report, rebuilt on every run from
+ * the progress file, which holds every delivery; it never fails the run or hides its error.
+ */
+async function keepLedger({ settings, services, report }, pulled, selection, progress) {
+    const { logger } = services;
+    const { eventId } = pulled;
     try {
-        process.kill(pid, 0);
-        return false;
+        // Made twice, as read (to count, then to write), rather than held: see eachLedgerRow.
+        const rows = () => eachLedgerRow({
+            tickets: pulled.tickets,
+            eligible: selection.eligible,
+            pullComplete: pulled.complete,
+            rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
+            progress,
+        });
+        const standing = eventStanding(eventId, rows(), {
+            intervalSeconds: settings.intervalSeconds,
+            runBudgetMinutes: settings.maxRuntimeMinutes,
+            pullComplete: pulled.complete,
+        });
+        (report.standings ??= []).push(standing);
+        logger.info(standingLine(standing));
+        standing.ledgerFile = await writeLedger(eventFilePaths(settings.ticketsDir, eventId).eventDir, rows());
+        logger.info(`Delivery ledger of event ${eventId}: ${(0,log_text/* logText */.kc)(standing.ledgerFile)}`);
     }
     catch (error) {
-        return error.code === 'ESRCH';
+        logger.warning(`event ${eventId}: the delivery ledger could not be written in tickets-dir (${(0,log_text/* logText */.kc)(error.message)}); the progress file holds every delivery, and the next run writes the ledger again.`);
     }
 }
 /**
- * A lock only a run on this machine can judge: another machine's pid means nothing here, and
- * this process's own pid is another run inside this process.
+ * Pull-only reads the progress file for the ledger's states, without a lock (it writes none).
+ * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
  */
-function isStale(holder) {
-    return holder.host === external_node_os_default().hostname() && holder.pid !== process.pid && hasEnded(holder.pid);
-}
-/** The lock's holder; undefined when the lock is gone; 'unreadable' when it is not one of ours. */
-async function readHolder(file) {
-    let text;
+async function progressForLedger({ settings, services, }) {
+    // Without a progress file every eligible ticket would be `pending`: a ledger that says
+    // nothing the tickets' files do not, and on Node 24 it put the peak memory of pulling
+    // 100,000 tickets over its goal (bench/README.md). A sync, even a dry run, writes one.
+    if (!(0,external_node_fs_.existsSync)(settings.progressFile)) {
+        services.logger.info('No delivery ledger this run: there is no progress file yet (a sync, or its dry run, writes the ledger).');
+        return undefined;
+    }
     try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        return await (0,progress_store/* readProgress */.gQ)(settings.progressFile);
     }
     catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-    try {
-        const parsed = holderSchema.safeParse(JSON.parse(text));
-        return parsed.success ? parsed.data : 'unreadable';
-    }
-    catch {
-        return 'unreadable';
+        services.logger.warning(`No delivery ledger this run: progress-file could not be read (${(0,log_text/* logText */.kc)(error.message)}). The pulled files are written as usual.`);
+        return undefined;
     }
 }
-function inUseError(progressFile, file, holder) {
-    const who = holder === 'unreadable'
-        ? 'a lock file that does not say who holds it'
-        : `pid ${holder.pid} on ${(0,log_text/* logText */.kc)(holder.host)}, started ${(0,log_text/* logText */.kc)(holder.startedAt)}`;
-    return new progress_progress/* ProgressFileError */.E2(`progress file ${(0,log_text/* logText */.kc)(progressFile)} is in use by another run (${who}): it holds ${(0,log_text/* logText */.kc)(file)}. ` +
-        `Nothing was sent and the file was left as it is. Wait for that run to end; if it is not running any more, delete ${(0,log_text/* logText */.kc)(file)} and run again.`);
+/** How far an event is, in one log line: the summary has the detail, the ledger every ticket. */
+function standingLine(standing) {
+    const parts = [
+        `event ${standing.eventId}: ${(0,format/* count */.U)(standing.delivered)} of ${(0,format/* count */.U)(standing.eligible)} eligible delivered over all runs (${percentDelivered(standing)})`,
+        `${(0,format/* count */.U)(standing.failed)} failed`,
+        `${(0,format/* count */.U)(standing.pending)} never tried`,
+    ];
+    if (standing.changed > 0)
+        parts.push(`${(0,format/* count */.U)(standing.changed)} changed since delivery`);
+    return parts.join(', ');
 }
+
+;// CONCATENATED MODULE: ./src/modes/pull-only.ts
+
+
 /**
- * One run at a time on a progress file: two runs writing it at once would each save their own
- * view, and the last writer would drop the other's delivered ids, to be sent again. The lock
- * is a file beside it, created only if absent (`wx`), holding pid, host name and start time.
- * A lock left by a run that ended without releasing it (SIGKILL, a crash) is taken over when
- * its pid is gone from this machine.
+ * Pull-only: every event's tickets as files, and (when a progress file exists) its delivery
+ * ledger; nothing is sent and nothing recorded. A pull that cannot be trusted fails the run
+ * after every event is pulled, so the files of the others are still written.
  */
-class ProgressLock {
-    file;
-    holder;
-    tookOverFrom;
-    released = false;
-    releaseAtExit = () => this.releaseNow();
-    constructor(file, holder, 
-    /** The ended run whose lock this one took over, if any. */
-    tookOverFrom) {
-        this.file = file;
-        this.holder = holder;
-        this.tookOverFrom = tookOverFrom;
-        // Every exit path, including an uncaught error, leaves no lock behind; only SIGKILL does.
-        process.once('exit', this.releaseAtExit);
-    }
-    /** Takes the lock, or throws naming its holder: before any request, nothing sent. */
-    static async acquire(progressFile, startedAt) {
-        const file = lockPath(progressFile);
-        const me = {
-            pid: process.pid,
-            host: external_node_os_default().hostname(),
-            startedAt: startedAt.toISOString(),
-        };
-        let tookOverFrom;
-        // Twice at most: once as found, once after taking over a stale lock or seeing it released.
-        for (let attempt = 1; attempt <= 2; attempt++) {
-            if (await createExclusive(file, `${JSON.stringify(me)}\n`, progressFile)) {
-                return new ProgressLock(file, me, tookOverFrom);
-            }
-            const holder = await readHolder(file);
-            if (holder === undefined)
-                continue;
-            if (holder === 'unreadable' || !isStale(holder) || attempt === 2)
-                throw inUseError(progressFile, file, holder);
-            // Two runs taking over the same stale lock at once: both remove it, one creates it anew
-            // and the other finds that one's lock on its second try. The window is one rm and one open.
-            await (0,promises_namespaceObject.rm)(file, { force: true });
-            tookOverFrom = holder;
-        }
-        const holder = await readHolder(file);
-        throw inUseError(progressFile, file, holder ?? 'unreadable');
-    }
-    /** Removes the lock file, if it is still this run's. */
-    async release() {
-        if (this.released)
-            return;
-        this.released = true;
-        process.removeListener('exit', this.releaseAtExit);
-        const holder = await readHolder(this.file).catch(() => undefined);
-        if (this.isMine(holder))
-            await (0,promises_namespaceObject.rm)(this.file, { force: true });
-    }
-    releaseNow() {
-        if (this.released)
-            return;
-        this.released = true;
-        try {
-            if (this.isMine(holderSchema.parse(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(this.file, 'utf8')))))
-                (0,external_node_fs_namespaceObject.rmSync)(this.file, { force: true });
-        }
-        catch {
-            // Gone already, or not ours: nothing to release.
-        }
-    }
-    isMine(holder) {
-        return (typeof holder === 'object' &&
-            holder.pid === this.holder.pid &&
-            holder.host === this.holder.host &&
-            holder.startedAt === this.holder.startedAt);
-    }
-}
-/** Creates `file` with `text` only if it does not exist yet; false when it does. */
-async function createExclusive(file, text, progressFile) {
-    let handle;
-    try {
-        handle = await (0,promises_namespaceObject.open)(file, 'wx');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EEXIST')
-            return false;
-        throw new progress_progress/* ProgressFileError */.E2(`cannot create the lock ${(0,log_text/* logText */.kc)(file)} beside progress-file ${(0,log_text/* logText */.kc)(progressFile)} (${code ?? error.message}). Nothing was sent.`);
-    }
-    try {
-        await handle.writeFile(text);
-        await handle.sync();
-    }
-    finally {
-        await handle.close();
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/progress/progress-store.ts
-
-
-
-
-
-
-/** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
-const FOLD_EVERY_CHANGES = 1_000;
-function journalPath(progressFile) {
-    return `${progressFile}.journal`;
-}
-async function readIfExists(file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw namingInput('progress-file', 'read', file, error);
-    }
-}
-/**
- * The journal's changes, each line checked like the file is: a torn last line (a crash
- * mid-append) is dropped; any other line that is not a change this tool writes stops the run,
- * naming its line, with the journal and the file left as they are (never half replayed).
- */
-function parseJournal(text, file) {
-    // The last piece is either empty (the file ends with a new line) or torn: drop it either way.
-    const lines = text.split('\n').slice(0, -1);
-    const changes = [];
-    lines.forEach((line, index) => {
-        if (line.trim() === '')
-            return;
-        const problem = (0,progress_progress/* parseChange */.q_)(line);
-        if (typeof problem === 'string') {
-            throw new progress_progress/* ProgressFileError */.E2(`progress journal ${(0,log_text/* logText */.kc)(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
-                `(${lines.length} lines in the journal, none replayed): fix or remove that line, then run again.`);
-        }
-        changes.push(problem);
-    });
-    return changes;
-}
-/** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
-async function readProgress(progressFile) {
-    const text = await readIfExists(progressFile);
-    const progress = text === undefined ? new progress_progress/* Progress */.ke() : progress_progress/* Progress */.ke.parse(text, progressFile);
-    const journal = await readIfExists(journalPath(progressFile));
-    if (journal)
-        for (const change of parseJournal(journal, journalPath(progressFile)))
-            progress.apply(change);
-    return progress;
-}
-/**
- * Keeps progress durable at flat cost: each change is one appended, fsynced journal line
- * (a crash loses at most the delivery in flight); the JSON file is rewritten whole, through a
- * temporary file, fsync and rename, only when the journal is folded in.
- */
-class ProgressStore {
-    file;
-    progress;
-    region;
-    now;
-    journal;
-    lock;
-    changesSinceSave = 0;
-    /** Every change this run made, for publishing on top of a file that moved on elsewhere. */
-    changesThisRun = [];
-    constructor(file, progress, region, now, journal, lock) {
-        this.file = file;
-        this.progress = progress;
-        this.region = region;
-        this.now = now;
-        this.journal = journal;
-        this.lock = lock;
-    }
-    /**
-     * Locks the file for this run (see ProgressLock), then reads it. Whatever fails after the
-     * lock is taken releases it.
-     */
-    static async open(file, region, now) {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-        const lock = await ProgressLock.acquire(file, new Date(now()));
-        try {
-            const progress = await readProgress(file);
-            const journal = await (0,promises_namespaceObject.open)(journalPath(file), 'a');
-            const store = new ProgressStore(file, progress, region, now, journal, lock);
-            await store.save();
-            return store;
-        }
-        catch (error) {
-            await lock.release();
-            throw error;
-        }
-    }
-    /** The run whose lock this run took over, when that run had ended without releasing it. */
-    get lockTakenOverFrom() {
-        return this.lock.tookOverFrom;
-    }
-    async record(change) {
-        this.progress.apply(change);
-        this.changesThisRun.push(change);
-        await this.journal.appendFile(`${JSON.stringify(change)}\n`);
-        await this.journal.datasync();
-        if (++this.changesSinceSave >= FOLD_EVERY_CHANGES)
-            await this.save();
-    }
-    /** Folds the journal into the JSON file. */
-    async save() {
-        const temporary = `${this.file}.${process.pid}.tmp`;
-        const handle = await (0,promises_namespaceObject.open)(temporary, 'w');
-        try {
-            await handle.writeFile(this.progress.serialize(this.region, new Date(this.now())));
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_namespaceObject.rename)(temporary, this.file);
-        await syncDirectory(external_node_path_default().dirname(this.file));
-        // Only now is the journal redundant; a crash before this line replays it harmlessly.
-        await this.journal.truncate(0);
-        await this.journal.sync();
-        this.changesSinceSave = 0;
-    }
-    /** Saves, removes the emptied journal and releases the lock (that, whatever failed before). */
-    async close() {
-        try {
-            await this.save();
-            await this.journal.close();
-            await (0,promises_namespaceObject.rm)(journalPath(this.file), { force: true });
-        }
-        finally {
-            await this.lock.release();
-        }
-    }
-}
-async function syncDirectory(directory) {
-    const handle = await (0,promises_namespaceObject.open)(directory, 'r');
-    try {
-        await handle.sync();
-    }
-    catch {
-        // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
-    }
-    finally {
-        await handle.close();
-    }
+function pullOnly(run) {
+    const untrusted = [];
+    let progress;
+    return {
+        selectionLog: 'quiet',
+        async open() {
+            progress = await progressForLedger(run);
+        },
+        wants: () => Promise.resolve(true),
+        async take(pulled, selection) {
+            if (pulled.untrusted !== undefined)
+                untrusted.push(pulled.untrusted);
+            if (progress)
+                await keepLedger(run, pulled, selection, progress);
+            return 'next';
+        },
+        close: () => Promise.resolve(),
+        conclude() {
+            if (untrusted.length > 0)
+                throw new errors/* RunStoppedError */.Fz(untrusted.join('\n'));
+            return Promise.resolve();
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
+
 
 
 
@@ -3016,8 +2948,15 @@ const LASTING = new Set([
 class ProgressKeeper {
     store;
     options;
+    /**
+     * Where progress is committed and how many commits this run made, for the summary: the run's
+     * report holds this very object, kept up to date here. Undefined when kept on this machine only.
+     */
+    publishing;
     /** Commits this run made. */
-    commits = 0;
+    get commits() {
+        return this.publishing?.commits ?? 0;
+    }
     /** Why the last publish failed, when the published copy is behind this machine's. */
     failure;
     proven = false;
@@ -3030,6 +2969,8 @@ class ProgressKeeper {
     constructor(store, options) {
         this.store = store;
         this.options = options;
+        const { where } = options.publisher;
+        this.publishing = where === undefined ? undefined : { where, commits: 0 };
         this.lastPublishedMs = options.clock.now();
         this.random = options.random ?? Math.random;
         const { cancel } = options;
@@ -3046,12 +2987,27 @@ class ProgressKeeper {
      * here, before any request. A lock left by a run that has ended is taken over, and said so.
      */
     static async open(file, region, options) {
-        const store = await ProgressStore.open(file, region, () => options.clock.now());
+        const store = await progress_store/* ProgressStore */.rE.open(file, region, () => options.clock.now());
         const ended = store.lockTakenOverFrom;
         if (ended) {
             options.logger.warning(`${(0,log_text/* logText */.kc)(file)}: took over the lock of pid ${ended.pid} on ${(0,log_text/* logText */.kc)(ended.host)}, which has ended (started ${(0,log_text/* logText */.kc)(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
         }
         return new ProgressKeeper(store, options);
+    }
+    /**
+     * A dry run's keeper: reads the file without a lock (a dry run may run beside a sync),
+     * records nothing and publishes nowhere. A damaged file still stops the run before any request.
+     */
+    static async readOnly(file, options) {
+        const progress = await (0,progress_store/* readProgress */.gQ)(file);
+        const book = {
+            progress,
+            changesThisRun: [],
+            record: () => Promise.reject(new Error('a dry run records nothing')),
+            save: () => Promise.resolve(),
+            close: () => Promise.resolve(),
+        };
+        return new ProgressKeeper(book, { ...options, publisher: progress_publisher/* keepLocally */._ });
     }
     get progress() {
         return this.store.progress;
@@ -3078,7 +3034,7 @@ class ProgressKeeper {
             return;
         const result = await this.publishTrying('start');
         if (!result.landed) {
-            throw new RunStoppedError(`Nothing was delivered: the progress file cannot be committed to ${this.where}, so a later run could not know what this one sent: ${result.failure.message}.`);
+            throw new errors/* RunStoppedError */.Fz(`Nothing was delivered: the progress file cannot be committed to ${this.where}, so a later run could not know what this one sent: ${result.failure.message}.`);
         }
         this.proven = true;
     }
@@ -3102,7 +3058,7 @@ class ProgressKeeper {
                 return undefined;
             }
             const { failure } = result;
-            const pending = `${count(this.unpublishedDeliveries)} deliveries not committed yet`;
+            const pending = `${(0,format/* count */.U)(this.unpublishedDeliveries)} deliveries not committed yet`;
             if (LASTING.has(failure.kind)) {
                 return {
                     reason: 'progress-not-committed',
@@ -3131,17 +3087,21 @@ class ProgressKeeper {
         }
     }
     /**
-     * Folds the local file, then makes the final commit when the published copy is behind.
-     * Afterwards `failure` tells whether the published copy holds everything.
+     * Folds the local file, then makes the final commit when the published copy is behind; its
+     * message says why the run ended (`stop`). Afterwards `failure` tells whether the published
+     * copy holds everything, and `publishing` says so to the summary.
      */
-    async finish(reason) {
+    async finish(stop) {
         await this.store.close();
-        if (!this.where || this.store.changesThisRun.length === this.publishedChanges)
-            return;
-        const result = await this.publishTrying(reason);
-        if (!result.landed) {
-            this.options.logger.warning(`Could not commit the progress file to ${this.where} (${result.failure.message}).`);
+        if (this.where && this.store.changesThisRun.length > this.publishedChanges) {
+            const reason = stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
+            const result = await this.publishTrying(reason);
+            if (!result.landed) {
+                this.options.logger.warning(`Could not commit the progress file to ${this.where} (${result.failure.message}).`);
+            }
         }
+        if (this.publishing)
+            this.publishing.behind = this.failure?.message;
     }
     /** A publish, tried again a few times while GitHub has passing trouble. */
     async publishTrying(reason) {
@@ -3164,115 +3124,14 @@ class ProgressKeeper {
             this.publishedChanges = changes;
             this.lastPublishedMs = this.options.clock.now();
             this.failure = undefined;
-            if (result.commit)
-                this.commits++;
+            if (result.commit && this.publishing)
+                this.publishing.commits++;
         }
         else {
             this.failure = result.failure;
         }
         return result;
     }
-}
-
-// EXTERNAL MODULE: ./src/progress/progress-publisher.ts
-var progress_publisher = __nccwpck_require__(181);
-;// CONCATENATED MODULE: ./src/vivenu/event-info.ts
-
-/** A name longer than this is cut for display: a title, not a description. */
-const MAX_NAME_CHARACTERS = 120;
-const isoDate = schemas/* string */.YjP()
-    .refine((text) => !Number.isNaN(Date.parse(text)))
-    .nullish()
-    .catch(null);
-/** Only `name` is needed; dates that are missing or not dates are shown as unknown. */
-const eventSchema = schemas/* looseObject */._H3({
-    name: schemas/* string */.YjP().trim().min(1),
-    start: isoDate,
-    end: isoDate,
-});
-/** The event's name and dates from Vivenu's answer, or why the answer is not an event. */
-function parseEventInfo(eventId, json) {
-    const parsed = eventSchema.safeParse(json);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return {
-            problem: `answer is not an event (${issue?.path.join('.') || 'body'}: ${issue?.message})`,
-        };
-    }
-    const name = parsed.data.name;
-    return {
-        info: {
-            eventId,
-            name: name.length > MAX_NAME_CHARACTERS ? `${name.slice(0, MAX_NAME_CHARACTERS - 1)}…` : name,
-            start: parsed.data.start ?? null,
-            end: parsed.data.end ?? null,
-        },
-    };
-}
-/** "2026-05-23", or "2026-05-23 to 2026-05-24" (UTC days), or "" when no date is known. */
-function eventDates(info) {
-    const day = (iso) => iso === null ? null : new Date(iso).toISOString().slice(0, 10);
-    const start = day(info.start);
-    const end = day(info.end);
-    if (start && end && start !== end)
-        return `${start} to ${end}`;
-    return start ?? end ?? '';
-}
-/**
- * The event as a person reads it: "HYROX Berlin (2026-05-23 to 2026-05-24)". The name is an
- * outside value: callers escape it for where it goes (logText, tableCell).
- */
-function eventTitle(info) {
-    const dates = eventDates(info);
-    return dates ? `${info.name} (${dates})` : info.name;
-}
-
-;// CONCATENATED MODULE: ./src/run-report.ts
-
-function ticketsFound(report) {
-    return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
-}
-function syncTotals(report) {
-    const sum = (pick) => report.syncs.reduce((total, sync) => total + pick(sync), 0);
-    return {
-        eligible: sum((s) => s.eligible),
-        sent: sum((s) => s.sentNow),
-        failed: sum((s) => s.failed),
-        skipped: sum((s) => s.deliveredBefore),
-        remaining: sum((s) => s.remaining),
-    };
-}
-/**
- * An event as the summaries show it: "HYROX Berlin (2026-05-23 to 2026-05-24) · <id>", or the
- * id alone when Vivenu did not tell its name. The name is an outside value: escape it for where
- * it goes.
- */
-function eventLabel(report, eventId) {
-    const info = report.events?.find((event) => event.eventId === eventId);
-    return info ? `${eventTitle(info)} · ${eventId}` : eventId;
-}
-const TITLE_NAMES = 3;
-/** The known events' names for a title: "HYROX Berlin (…)", or "A (…), B (…) and 2 more". */
-function eventsInTitle(report) {
-    const titles = (report.events ?? []).map(eventTitle);
-    if (titles.length <= TITLE_NAMES)
-        return titles.join(', ');
-    return `${titles.slice(0, TITLE_NAMES).join(', ')} and ${titles.length - TITLE_NAMES} more`;
-}
-/**
- * Delivered of eligible as a percent with one decimal, rounded down: 100.0% only when every
- * eligible ticket is delivered.
- */
-function percentDelivered({ delivered, eligible }) {
-    if (eligible === 0)
-        return 'nothing eligible';
-    return `${(Math.floor((delivered / eligible) * 1000) / 10).toFixed(1)}%`;
-}
-const PROGRESS_BAR_CELLS = 20;
-/** `[█████░░░░░░░░░░░░░░░]`: full only when every eligible ticket is delivered. */
-function progressBar({ delivered, eligible }) {
-    const filled = eligible === 0 ? PROGRESS_BAR_CELLS : Math.floor((delivered / eligible) * PROGRESS_BAR_CELLS);
-    return `[${'█'.repeat(filled)}${'░'.repeat(PROGRESS_BAR_CELLS - filled)}]`;
 }
 
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
@@ -3363,7 +3222,7 @@ async function deliverBatch(batch, context) {
                     t: 'sent',
                     e: eventId,
                     id: ticket._id,
-                    at: (0,progress_progress/* deliveryTime */.wH)(clock.now()),
+                    at: (0,progress/* deliveryTime */.wH)(clock.now()),
                 });
                 sync.sentNow++;
                 sync.remaining--;
@@ -3424,6 +3283,463 @@ async function deliverBatch(batch, context) {
             return stop;
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/output/event-metadata.ts
+
+/**
+ * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
+ * The values come from Vivenu, so the counts sit in an object without a prototype: a status
+ * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
+ * would find Object.prototype's function), and a `__proto__` becomes an own key that
+ * JSON.stringify writes out instead of swapping the prototype and vanishing.
+ */
+function countBy(tickets, field) {
+    const counts = Object.create(null);
+    for (const ticket of tickets) {
+        const value = (0,vivenu_tickets/* stringField */.OM)(ticket, field) ?? '(none)';
+        counts[value] = (counts[value] ?? 0) + 1;
+    }
+    return counts;
+}
+/**
+ * Counts most frequent first, ties by value. A list, not an object: object keys that look like
+ * numbers ("2025") would otherwise jump to the front.
+ */
+function sortedCounts(counts) {
+    return Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+}
+/** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
+function buildEventMetadata(pulled, context) {
+    const created = (0,vivenu_tickets/* creationRange */.T1)(pulled.tickets);
+    return {
+        event_id: pulled.eventId,
+        region: context.region,
+        pulled_at: context.pulledAt.toISOString(),
+        vivenu_origin: context.origin,
+        total_reported: pulled.totalReported,
+        total_pulled: pulled.tickets.length,
+        without_id: pulled.withoutId.length,
+        complete: pulled.complete,
+        by_status: countBy(pulled.tickets, 'status'),
+        by_ticket_name: countBy(pulled.tickets, 'ticketName'),
+        first_created_at: created.first,
+        last_created_at: created.last,
+        api_calls: pulled.apiCalls,
+        retries: pulled.retries,
+        passes: pulled.passes,
+        duration_ms: pulled.durationMs,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/modes/dry-run-plan.ts
+
+
+
+
+/** The first deliveries a dry run lists, in order: enough to check the order, not a wall. */
+const FIRST_DELIVERIES_SHOWN = 20;
+/** What a sync would deliver for one event, in the report and the log; nothing is sent. */
+function showPlan({ settings, services, report }, eventId, send) {
+    const created = (0,vivenu_tickets/* creationRange */.T1)(send);
+    const plan = {
+        eventId,
+        toSend: send.length,
+        byTicketType: countBy(send, 'ticketName'),
+        ticketTypeIds: [...new Set(send.map((t) => (0,vivenu_tickets/* stringField */.OM)(t, 'ticketTypeId') ?? '(none)'))].sort(),
+        firstCreatedAt: created.first,
+        lastCreatedAt: created.last,
+        firstDeliveries: send.slice(0, FIRST_DELIVERIES_SHOWN).map((t) => ({
+            createdAt: (0,vivenu_tickets/* stringField */.OM)(t, 'createdAt') ?? '',
+            id: t._id,
+            ticketName: (0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '',
+        })),
+    };
+    report.plans.push(plan);
+    const lines = [
+        `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl)}`,
+        ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${(0,format/* count */.U)(n)} × ${(0,log_text/* logText */.kc)(name)}`),
+        `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(log_text/* logText */.kc).join(', ') || '-'}`,
+        `  created from ${(0,log_text/* logText */.kc)(plan.firstCreatedAt ?? '-')} to ${(0,log_text/* logText */.kc)(plan.lastCreatedAt ?? '-')}`,
+        `  first ${plan.firstDeliveries.length} in order:`,
+        ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${(0,log_text/* logText */.kc)(d.createdAt)} ${(0,log_text/* logText */.kc)(d.id)} (${(0,log_text/* logText */.kc)(d.ticketName)})`),
+    ];
+    services.logger.info(lines.join('\n'));
+}
+
+;// CONCATENATED MODULE: ./src/modes/sync-verdict.ts
+
+
+
+/**
+ * How a sync ends, once its progress is kept: whether every event is complete, the follow-up
+ * run, and the step's result (a failure when one is owed, a warning when it only must be said).
+ */
+async function concludeSync(run, keeper) {
+    const { settings, services, report } = run;
+    const { progress } = keeper;
+    report.complete =
+        !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
+    if (keeper.failure && keeper.unpublishedDeliveries > 0) {
+        throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
+            `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again.${services.followUp.mayStart ? ' No follow-up run was started.' : ''}`);
+    }
+    const totals = syncTotals(report);
+    const followUp = await services.followUp.startIfDue({
+        stoppedWithTicketsLeft: report.stop?.reason === 'time-budget' && totals.remaining > 0,
+        sent: totals.sent,
+        commitFailure: keeper.failure?.message,
+    }, services.signal);
+    if (followUp)
+        report.continuation = followUp;
+    sayHowTheSyncEnded(run, progress.ticketsSent);
+}
+/** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */
+function sayHowTheSyncEnded({ settings, services, report }, sentAllTime) {
+    const totals = syncTotals(report);
+    const saved = `progress saved in ${settings.progressFile} (${(0,format/* count */.U)(sentAllTime)} delivered all-time)`;
+    switch (report.stop?.reason) {
+        case 'cancelled':
+            throw new errors/* RunStoppedError */.Fz(`Cancelled: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again with the same inputs to continue where this run stopped.`);
+        case 'time-budget':
+            services.logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
+            return;
+        case 'receiver-down':
+        case 'signature-rejected':
+        case 'webhook-url-unusable':
+        case 'untrusted-pull':
+        case 'progress-not-committed':
+            throw new errors/* RunStoppedError */.Fz(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
+        case undefined:
+            break;
+    }
+    if (totals.failed > 0) {
+        const message = `${(0,format/* count */.U)(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
+        if (settings.failOnTicketErrors && !settings.dryRun)
+            throw new errors/* RunStoppedError */.Fz(message);
+        services.logger.warning(message);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/unsigned-warning.ts
+/** Said before a run that delivers: a receiver that checks signatures will refuse every one. */
+function warnIfUnsigned({ settings, services }) {
+    if (!settings.webhookSecret && !settings.dryRun) {
+        services.logger.warning('webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/sync.ts
+
+
+
+
+
+
+
+
+/**
+ * Sync: every eligible ticket not yet delivered, in order, paced, each recorded before the next
+ * starts, within `limit` and the time budget; a dry run plans the same and sends nothing.
+ */
+function sync(run) {
+    return new SyncRun(run);
+}
+class SyncRun {
+    run;
+    selectionLog = 'full';
+    keeper;
+    sender;
+    deadlineMs;
+    /** Deliveries `limit` still allows this run. */
+    allowance;
+    /**
+     * The ledger of the event being synced, written once the event ends however it ends (done,
+     * stopped, failed): at the next event, or after the final commit.
+     */
+    ledgerDue;
+    constructor(run) {
+        this.run = run;
+        const { settings, report } = run;
+        this.deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
+        this.allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
+    }
+    /**
+     * Opened before any request: a damaged progress file, or one another run holds (locked),
+     * stops the run before anything is sent. A dry run writes nothing, so it takes no lock and
+     * may run beside a sync.
+     */
+    async open() {
+        const { settings, services, report } = this.run;
+        const options = {
+            periodMs: settings.commitEveryMinutes * 60_000,
+            clock: services.clock,
+            logger: services.logger,
+            cancel: services.signal,
+            deadlineMs: this.deadlineMs,
+            random: services.random,
+        };
+        this.keeper = settings.dryRun
+            ? await ProgressKeeper.readOnly(settings.progressFile, options)
+            : await ProgressKeeper.open(settings.progressFile, settings.region, {
+                ...options,
+                publisher: services.progressPublisher,
+            });
+        report.publishing = this.keeper.publishing;
+        warnIfUnsigned(this.run);
+        this.sender = services.webhookSender(settings.intervalSeconds * 1000);
+    }
+    async wants(eventId) {
+        await this.writeDueLedger();
+        const { settings, services, report } = this.run;
+        const { logger } = services;
+        const { progress } = this.keeper;
+        if (this.allowance <= 0) {
+            logger.info(`limit ${(0,format/* count */.U)(settings.limit)} reached: event ${eventId} waits for the next run`);
+            return false;
+        }
+        if (progress.isProcessed(eventId) && !settings.resync) {
+            logger.info(`event ${eventId} is already in events_processed: skipped (set resync to send tickets sold since)`);
+            report.syncs.push(skippedEvent(eventId, progress));
+            return false;
+        }
+        if (progress.isProcessed(eventId) && progress.sentIds(eventId).length === 0) {
+            // The earlier Python tool marked events done without recording which tickets it sent;
+            // a resync could not tell them apart and would send every ticket a second time.
+            logger.warning(`event ${eventId} was processed by a tool that did not record its delivered tickets: resync skipped, to send nothing twice`);
+            report.syncs.push(skippedEvent(eventId, progress));
+            return false;
+        }
+        return true;
+    }
+    async take(pulled, selection) {
+        const { settings, services, report } = this.run;
+        const { eventId } = pulled;
+        const { progress } = this.keeper;
+        const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
+        const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
+        report.syncs.push(sync);
+        this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
+        services.logger.info(`${(0,format/* count */.U)(sync.deliveredBefore)} delivered by earlier runs; ${(0,format/* count */.U)(pending.length)} to deliver`);
+        if (pulled.untrusted !== undefined) {
+            report.stop = {
+                reason: 'untrusted-pull',
+                message: `${pulled.untrusted} Nothing was delivered from this pull.`,
+            };
+            return 'stop';
+        }
+        // The earlier tool's keys in the progress file come from this list (a trusted pull only).
+        progress.noteEligible(eventId, selection.eligible);
+        const send = this.withinLimit(pending, sync);
+        if (settings.dryRun) {
+            showPlan(this.run, eventId, send);
+            return 'next';
+        }
+        return this.deliver(eventId, send, sync);
+    }
+    /** The final commit first (on cancel, progress comes first within the runner's budget), then the ledger. */
+    async close() {
+        await this.keeper.finish(this.run.report.stop?.reason);
+        await this.writeDueLedger();
+    }
+    conclude() {
+        return concludeSync(this.run, this.keeper);
+    }
+    /** The tickets `limit` lets this run send, teams kept whole; the rest wait for the next run. */
+    withinLimit(pending, sync) {
+        const { settings, services } = this.run;
+        const batch = planBatch(pending, this.allowance, {
+            runHasPlannedBefore: settings.limit > 0 && this.allowance < settings.limit,
+        });
+        sync.waitingForLimit = batch.waiting;
+        if (batch.limitExceeded) {
+            sync.limitExceeded = batch.limitExceeded;
+            services.logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
+        }
+        if (batch.teamWaiting) {
+            sync.teamWaiting = { size: batch.teamWaiting.size };
+            services.logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
+        }
+        this.allowance -= batch.send.length;
+        return batch.send;
+    }
+    async deliver(eventId, send, sync) {
+        const { services, report } = this.run;
+        const { logger } = services;
+        // No delivery that cannot be recorded where the next run looks for it.
+        if (send.length > 0)
+            await this.keeper.proveWritable();
+        const stop = await logger.group(`Deliver event ${eventId}: ${(0,format/* count */.U)(send.length)} tickets`, () => deliverBatch(send, {
+            eventId,
+            sender: this.sender,
+            keeper: this.keeper,
+            logger,
+            clock: services.clock,
+            deadlineMs: this.deadlineMs,
+            cancel: services.signal,
+            sync,
+            failures: report.failures,
+        }));
+        // An event with no tickets is never marked done: a wrong region or an event not yet on
+        // sale looks the same, and a mark would make every later run skip it.
+        if (sync.remaining === 0 && sync.found > 0)
+            await this.keeper.record({ t: 'processed', e: eventId });
+        else if (sync.found === 0)
+            logger.info(`event ${eventId}: no tickets, so it is not marked processed: the next run looks again`);
+        if (!stop)
+            return 'next';
+        report.stop = stop;
+        return 'stop';
+    }
+    async writeDueLedger() {
+        const due = this.ledgerDue;
+        this.ledgerDue = undefined;
+        await due?.();
+    }
+}
+/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
+function limitExceededLine(limit, exceeded) {
+    return `limit ${(0,format/* count */.U)(limit)} exceeded by ${(0,format/* count */.U)(exceeded.by)} to keep a team of ${(0,format/* count */.U)(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
+}
+function eventSyncReport(eventId, selection, pending, withoutId) {
+    return {
+        eventId,
+        skippedAsProcessed: false,
+        found: selection.total + withoutId,
+        rejectedStatus: selection.rejectedStatus,
+        rejectedName: selection.rejectedName,
+        otherEvent: selection.otherEvent,
+        eligibleEarlier: selection.eligibleEarlier,
+        withoutId,
+        invalid: selection.invalid.length,
+        eligible: selection.eligible.length,
+        deliveredBefore: selection.eligible.length - pending,
+        sentNow: 0,
+        failed: 0,
+        remaining: pending,
+        waitingForLimit: 0,
+    };
+}
+function skippedEvent(eventId, progress) {
+    const noSelection = {
+        eligible: [],
+        total: 0,
+        rejectedStatus: 0,
+        rejectedName: 0,
+        otherEvent: 0,
+        eligibleEarlier: {},
+        invalid: [],
+    };
+    return {
+        ...eventSyncReport(eventId, noSelection, 0, 0),
+        skippedAsProcessed: true,
+        deliveredBefore: progress.sentIds(eventId).length,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/modes/test-delivery.ts
+
+
+
+
+/**
+ * Test mode: one eligible ticket (a `ticketName` with HIA first) delivered to the receiver,
+ * progress untouched. The run fails when the receiver does not take it, or no event has one.
+ */
+function testDelivery(run) {
+    const { settings, report } = run;
+    return {
+        selectionLog: 'full',
+        open() {
+            warnIfUnsigned(run);
+            return Promise.resolve();
+        },
+        wants: () => Promise.resolve(true),
+        async take(pulled, { eligible }) {
+            if (pulled.untrusted !== undefined) {
+                throw new errors/* RunStoppedError */.Fz(`${pulled.untrusted} Nothing was delivered from this pull.`);
+            }
+            const ticket = eligible.find((t) => /HIA/i.test((0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '')) ?? eligible[0];
+            if (!ticket)
+                return 'next';
+            await deliverOne(run, pulled.eventId, ticket);
+            return 'stop';
+        },
+        close: () => Promise.resolve(),
+        conclude() {
+            if (report.testDelivery)
+                return Promise.resolve();
+            throw new errors/* RunStoppedError */.Fz(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`);
+        },
+    };
+}
+async function deliverOne({ settings, services, report }, eventId, ticket) {
+    const { logger } = services;
+    const delivery = {
+        eventId,
+        ticketId: ticket._id,
+        ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
+        url: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
+        status: null,
+        answer: '',
+        delivered: false,
+    };
+    report.testDelivery = delivery;
+    if (settings.dryRun) {
+        logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
+        return;
+    }
+    logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
+    Object.assign(delivery, answerOf(await services.webhookSender(0).deliver(ticket)));
+    logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
+    if (!delivery.delivered) {
+        const hint = /ticketTypeId not found/i.test(delivery.answer)
+            ? ' The receiver has not registered this ticket type (expected for test and dev data).'
+            : '';
+        throw new errors/* RunStoppedError */.Fz(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(delivery.answer)}.${hint}`);
+    }
+}
+/** The receiver's answer as the summary shows it. */
+function answerOf(outcome) {
+    switch (outcome.kind) {
+        case 'delivered':
+            return { status: outcome.status, answer: outcome.answer, delivered: true };
+        case 'interrupted':
+            return { status: null, answer: '', delivered: false };
+        case 'failed':
+            return { status: outcome.status ?? null, answer: outcome.reason, delivered: false };
+        default:
+            return { status: outcome.status, answer: outcome.reason, delivered: false };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/look-up-events.ts
+
+
+/**
+ * Asks Vivenu for each event's name and dates, to show which event an id is. Failure policy:
+ * a 404 (the event is not this account's: most likely another region's) or a refused key
+ * fails the run before anything is pulled or sent; a 403 (the key may not read events) is said
+ * once and the run goes on, as do answers that kept failing or are not an event: the name is a
+ * convenience, the tickets are the job.
+ */
+async function lookUpEvents({ settings, services, report }) {
+    const { logger, vivenu } = services;
+    report.events = [];
+    for (const eventId of settings.eventIds) {
+        const lookup = await vivenu.fetchEvent(eventId);
+        if (lookup.kind === 'found') {
+            report.events.push(lookup.info);
+            logger.info(`Event ${eventId}: ${(0,log_text/* logText */.kc)((0,event_info/* eventTitle */.X_)(lookup.info))}`);
+        }
+        else if (lookup.kind === 'forbidden') {
+            logger.warning(`The ${settings.region}_API key may not read events (403 from ${settings.vivenuOrigin}/api/events): events are shown by id only. The tickets are pulled as before.`);
+            return;
+        }
+        else {
+            logger.warning(`event ${eventId}: its name is not known (${(0,log_text/* logText */.kc)(lookup.reason)}): shown by id only. The tickets are pulled as before.`);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/vivenu/shared-strings.ts
@@ -3511,376 +3827,6 @@ function earlierInRecord(seen, value) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/http/http-get.ts
-
-/** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
-class NetworkError extends Error {
-    name = 'NetworkError';
-}
-/**
- * An answer refused unread because of what it is, not how the network behaved: a content
- * coding not asked for, or a body over the size allowed. Retrying does not change either.
- */
-class AnswerRefusedError extends NetworkError {
-    name = 'AnswerRefusedError';
-}
-/** Under the 5 s many servers keep an idle connection, so a reused one is rarely just closed. */
-const IDLE_CONNECTION_MS = 4_000;
-class HttpGetter {
-    maxBytes;
-    agents = new Map();
-    constructor(maxBytes) {
-        this.maxBytes = maxBytes;
-    }
-    /**
-     * Rejects with the signal's reason when it aborts, or a NetworkError below HTTP. `maxBytes`
-     * bounds this answer tighter than the getter's own bound (an event is smaller than a page).
-     */
-    async get(url, headers, signal, maxBytes = this.maxBytes) {
-        signal.throwIfAborted();
-        const response = await this.send(url, headers, signal);
-        const coding = response.headers['content-encoding'];
-        if (coding && coding.toLowerCase() !== 'identity') {
-            response.destroy();
-            throw new AnswerRefusedError(`answer in a content coding not asked for (${(0,log_text/* logText */.kc)(coding.slice(0, 40))})`);
-        }
-        return {
-            status: response.statusCode ?? 0,
-            retryAfter: single(response.headers['retry-after']),
-            location: single(response.headers.location),
-            text: await this.readText(response, signal, Math.min(maxBytes, this.maxBytes)),
-        };
-    }
-    send(url, headers, signal) {
-        // node:https (and TLS) only for an https origin: a loopback sandbox never loads it.
-        const transport = process.getBuiltinModule(url.protocol === 'https:' ? 'node:https' : 'node:http');
-        let agent = this.agents.get(url.protocol);
-        if (!agent) {
-            agent = new transport.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
-            this.agents.set(url.protocol, agent);
-        }
-        return new Promise((resolve, reject) => {
-            const request = transport.get(url, {
-                agent,
-                headers: { ...headers, 'accept-encoding': 'identity' },
-            });
-            const onAbort = () => {
-                request.destroy();
-                reject(abortReason(signal));
-            };
-            signal.addEventListener('abort', onAbort, { once: true });
-            request.on('response', (response) => {
-                signal.removeEventListener('abort', onAbort);
-                resolve(response);
-            });
-            request.on('error', (error) => {
-                signal.removeEventListener('abort', onAbort);
-                reject(signal.aborted ? abortReason(signal) : new NetworkError(error.message, { cause: error }));
-            });
-        });
-    }
-    /** The body as UTF-8 text (as `fetch`'s `text()`: a byte order mark dropped), bounded. */
-    async readText(response, signal, maxBytes) {
-        const declared = Number(response.headers['content-length']);
-        if (declared > maxBytes) {
-            response.destroy();
-            throw new AnswerRefusedError(`answer of ${declared} bytes, over the ${maxBytes} allowed`);
-        }
-        const chunks = [];
-        let bytes = 0;
-        const onAbort = () => void response.destroy();
-        signal.addEventListener('abort', onAbort, { once: true });
-        try {
-            for await (const chunk of response) {
-                bytes += chunk.length;
-                if (bytes > maxBytes) {
-                    response.destroy();
-                    throw new AnswerRefusedError(`answer over the ${maxBytes} bytes allowed`);
-                }
-                chunks.push(chunk);
-            }
-        }
-        catch (error) {
-            if (signal.aborted)
-                throw abortReason(signal);
-            if (error instanceof NetworkError)
-                throw error;
-            throw new NetworkError('the answer was cut off', { cause: error });
-        }
-        finally {
-            signal.removeEventListener('abort', onAbort);
-        }
-        if (signal.aborted)
-            throw abortReason(signal);
-        return new TextDecoder().decode(Buffer.concat(chunks, bytes));
-    }
-}
-function single(value) {
-    if (value === undefined)
-        return null;
-    return Array.isArray(value) ? value.join(', ') : value;
-}
-/** What `fetch` fails with on an abort: the signal's reason (a TimeoutError for a timeout). */
-function abortReason(signal) {
-    const reason = signal.reason;
-    return reason instanceof Error ? reason : new Error(String(reason));
-}
-
-;// CONCATENATED MODULE: ./src/vivenu/vivenu-client.ts
-
-
-
-
-
-
-
-const MIN_PAGE_SIZE = 10;
-const MAX_PAGE_SIZE = 1000;
-/** After this many 503s in a row for one page, ask for half as many tickets. */
-const UNAVAILABLE_BEFORE_HALVING = 2;
-/** A page of 1,000 tickets is a few MB; an answer past this is not a page to hold. */
-const MAX_PAGE_BYTES = 64 * 2 ** 20;
-/**
- * An event with its ticket types, shops and texts is tens of KB; far past that, it is not an
- * event to hold just for its name.
- */
-const MAX_EVENT_BYTES = 4 * 2 ** 20;
-/** A row that can be told apart from every other: a non-empty string `_id`. */
-function hasId(row) {
-    return typeof row._id === 'string' && row._id !== '';
-}
-/**
- * A row must be an object; one without a usable `_id` is still a row of the page (the pull keeps
- * it aside), not a reason to refuse the page: Vivenu's spec requires `_id`, so a row without
- * one is a damaged ticket, not a damaged page (vivenu-facts.md, "The Ticket object").
- */
-const pageSchema = schemas/* object */.Ikc({
-    rows: schemas/* array */.YOg(schemas/* looseObject */._H3({})),
-    total: schemas/* number */.aig().int().nonnegative(),
-});
-/** Reads ticket pages from Vivenu's `GET /api/tickets`. Read-only: it never writes to Vivenu. */
-class VivenuClient {
-    options;
-    /** Every HTTP request sent, retries included. */
-    apiCalls = 0;
-    retries = 0;
-    /** 429 answers so far: the puller pages one at a time for a while after each. */
-    rateLimited = 0;
-    random;
-    retry;
-    requestTimeoutMs;
-    /** Kept-alive connections to Vivenu, shared by every page of the run. */
-    http = new HttpGetter(MAX_PAGE_BYTES);
-    constructor(options) {
-        this.options = options;
-        this.random = options.random ?? Math.random;
-        this.retry = options.retry ?? retry/* defaultRetryPolicy */.ur;
-        this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-    }
-    /**
-     * One page of an event's tickets, retried on 429, 5xx, timeouts, dropped connections and
-     * unreadable answers; Vivenu's own refusals (400, 401, 403, 404) fail at once.
-     */
-    async fetchPage(eventId, skip, pageSize) {
-        let size = pageSize;
-        let unavailableInARow = 0;
-        let refusedInARow = 0;
-        for (let attempt = 1;; attempt++) {
-            const outcome = await this.attempt(eventId, skip, size, refusedInARow);
-            if (outcome.kind === 'page')
-                return { ...outcome.page, pageSize: size };
-            refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
-            unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
-            const where = `event ${eventId}, tickets from ${count(skip)}`;
-            if (attempt >= this.retry.maxAttempts) {
-                // Load advice only for load: 429, 5xx and timeouts; anything else, say what it was.
-                const advice = outcome.load
-                    ? 'Vivenu may be under load: run again later.'
-                    : 'Run again; if it persists, check vivenu-url.';
-                throw new VivenuError(`Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ${advice}`);
-            }
-            if (unavailableInARow >= UNAVAILABLE_BEFORE_HALVING && size > MIN_PAGE_SIZE) {
-                size = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
-                unavailableInARow = 0;
-                this.options.logger.info(`Vivenu answered 503 repeatedly: page size now ${size}`);
-            }
-            const delay = (0,retry/* retryDelayMs */.qO)(attempt, outcome.retryAfterMs, this.retry, this.random);
-            this.options.logger.info(`${where}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`);
-            this.retries++;
-            await this.options.clock.sleep(delay, this.options.signal);
-            this.options.signal?.throwIfAborted();
-        }
-    }
-    /**
-     * The event's name and dates, asked before the pull. Retried like a page (429, 5xx, timeouts,
-     * dropped connections, answers that are not an event); a 404 fails at once with its likeliest
-     * cause, an event of another region's account.
-     */
-    async fetchEvent(eventId) {
-        const url = new URL(`/api/events/${encodeURIComponent(eventId)}`, this.options.origin);
-        let refusedInARow = 0;
-        for (let attempt = 1;; attempt++) {
-            const outcome = await this.eventAttempt(url, eventId, refusedInARow);
-            if (outcome.kind !== 'retry')
-                return outcome;
-            refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
-            if (attempt >= this.retry.maxAttempts) {
-                return { kind: 'unknown', reason: `${outcome.reason}, ${attempt} attempts` };
-            }
-            const delay = (0,retry/* retryDelayMs */.qO)(attempt, outcome.retryAfterMs, this.retry, this.random);
-            this.options.logger.info(`event ${(0,log_text/* logText */.kc)(eventId)}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`);
-            this.retries++;
-            await this.options.clock.sleep(delay, this.options.signal);
-            this.options.signal?.throwIfAborted();
-        }
-    }
-    async eventAttempt(url, eventId, refusedBefore) {
-        const response = await this.getPage(url, refusedBefore, MAX_EVENT_BYTES);
-        if ('kind' in response)
-            return response;
-        // Not load, so not retried; the pages that follow say plainly if it concerns them too.
-        if ('refused' in response)
-            return { kind: 'unknown', reason: response.refused };
-        const { status } = response;
-        if (status === 403)
-            return { kind: 'forbidden' };
-        if (status === 401 || status === 404 || (status >= 300 && status < 400)) {
-            throw new VivenuError(this.eventRefusal(response, eventId));
-        }
-        if ((0,retry/* isRetryableStatus */.PS)(status)) {
-            if (status === 429)
-                this.rateLimited++;
-            return {
-                kind: 'retry',
-                reason: `HTTP ${status}`,
-                retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.retryAfter, this.options.clock.now()),
-            };
-        }
-        if (status < 200 || status > 299)
-            return { kind: 'unknown', reason: `HTTP ${status}` };
-        let json;
-        try {
-            json = JSON.parse(response.text);
-        }
-        catch {
-            return { kind: 'retry', reason: 'answer is not JSON' };
-        }
-        const parsed = parseEventInfo(eventId, json);
-        return 'info' in parsed
-            ? { kind: 'found', info: parsed.info }
-            : { kind: 'retry', reason: parsed.problem };
-    }
-    eventRefusal(answer, eventId) {
-        const { region, origin } = this.options;
-        if (answer.status !== 404)
-            return this.refusal(answer, eventId);
-        return (`Vivenu has no event ${(0,log_text/* logText */.kc)(eventId)} for the ${region} API key (404 from ${origin}/api/events): ` +
-            `the event most likely belongs to another region's account. This run used the ${region}_API secret; ` +
-            `set region to the event's region (its <REGION>_API secret), or check the event id. Nothing was pulled or sent.`);
-    }
-    async attempt(eventId, skip, top, refusedBefore) {
-        const url = new URL('/api/tickets', this.options.origin);
-        url.search = new URLSearchParams({
-            event: eventId,
-            top: String(top),
-            skip: String(skip),
-        }).toString();
-        const response = await this.getPage(url, refusedBefore);
-        if ('kind' in response)
-            return response;
-        if ('refused' in response) {
-            throw new VivenuError(`Vivenu's answer for event ${(0,log_text/* logText */.kc)(eventId)}, tickets from ${count(skip)} was refused: ${response.refused}. ` +
-                `Not retried, as load does not cause it: check that vivenu-url (${this.options.origin}) reaches Vivenu's API directly, not through a proxy that rewrites answers.`);
-        }
-        const body = response.text;
-        if (response.status < 200 || response.status > 299) {
-            if (response.status === 429)
-                this.rateLimited++;
-            if ((0,retry/* isRetryableStatus */.PS)(response.status)) {
-                return {
-                    kind: 'retry',
-                    reason: `HTTP ${response.status}`,
-                    status: response.status,
-                    load: true,
-                    retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.retryAfter, this.options.clock.now()),
-                };
-            }
-            throw new VivenuError(this.refusal(response, eventId));
-        }
-        let json;
-        try {
-            json = JSON.parse(body);
-        }
-        catch {
-            return { kind: 'retry', reason: 'answer is not JSON' };
-        }
-        const parsed = pageSchema.safeParse(json);
-        if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            return {
-                kind: 'retry',
-                reason: `answer is not a ticket page (${issue?.path.join('.') || 'body'}: ${issue?.message})`,
-            };
-        }
-        // Keep the rows exactly as received: the schema checks them, the raw objects travel on.
-        return {
-            kind: 'page',
-            page: { rows: json.rows, total: parsed.data.total },
-        };
-    }
-    /**
-     * One GET within the request timeout, counted: the answer; or why it was refused unread (a
-     * content coding not asked for: a compressed answer can expand a thousandfold; over the size
-     * allowed), which is not load, so not retried; or a failure below HTTP worth another try. A
-     * failure no retry can fix (a blocked port, an unknown host) throws, naming vivenu-url.
-     */
-    async getPage(url, refusedBefore, maxBytes = MAX_PAGE_BYTES) {
-        const timeout = AbortSignal.timeout(this.requestTimeoutMs);
-        const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
-        this.apiCalls++;
-        try {
-            return await this.http.get(url, {
-                authorization: `Bearer ${this.options.apiKey}`,
-                accept: 'application/json',
-                'user-agent': 'vivenu-historical-sync',
-            }, signal, maxBytes);
-        }
-        catch (error) {
-            if (error instanceof AnswerRefusedError)
-                return { refused: error.message };
-            this.options.signal?.throwIfAborted();
-            const failure = (0,retry/* classifyNetworkFailure */.Po)(error, url, refusedBefore);
-            if (failure.lasting) {
-                throw new VivenuError(`vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`);
-            }
-            const load = error?.name === 'TimeoutError';
-            return { kind: 'retry', reason: failure.reason, refused: failure.refused, load };
-        }
-    }
-    refusal({ status, location }, eventId) {
-        const { region, origin } = this.options;
-        if (status >= 300 && status < 400) {
-            // Followed, a redirect could take the API key to another host: it is an answer to refuse.
-            const to = URL.canParse(location ?? '', origin)
-                ? ` to ${new URL(location, origin).origin}`
-                : '';
-            return `Vivenu answered ${status}, a redirect${to}, which is not followed: check vivenu-url (${origin}).`;
-        }
-        switch (status) {
-            case 401:
-                return `Vivenu refused the API key (401) for region ${region} at ${origin}: check the api-key input (the ${region}_API secret) and that it belongs to this region.`;
-            case 403:
-                return `Vivenu says the API key may not read tickets of event ${eventId} (403): the event may belong to another region's seller.`;
-            case 404:
-                return `Vivenu has no ticket list at ${origin} (404): check vivenu-url, or the region's default host.`;
-            case 400:
-                return `Vivenu rejected the ticket query for event ${eventId} (400): check the event id and page-size.`;
-            default:
-                return `Vivenu refused the ticket query for event ${eventId} (HTTP ${status}).`;
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/vivenu/pull-event.ts
 
 
@@ -3927,7 +3873,7 @@ async function pullEvent(eventId, options) {
         if (pass.repeated || pass.unique >= pass.total)
             break;
         if (pass.passes === 1) {
-            logger.info(`${count(pass.unique)} unique of ${count(pass.total)} reported: tickets moved between pages while paging; paging once more`);
+            logger.info(`${(0,format/* count */.U)(pass.unique)} unique of ${(0,format/* count */.U)(pass.total)} reported: tickets moved between pages while paging; paging once more`);
         }
     }
     const untrusted = untrustedReason(eventId, pass);
@@ -3948,18 +3894,18 @@ async function pullEvent(eventId, options) {
 function untrustedReason(eventId, pass) {
     const event = (0,log_text/* logText */.kc)(eventId);
     if (pass.repeated) {
-        const [first, second] = pass.repeated.map((skip) => count(skip));
+        const [first, second] = pass.repeated.map((skip) => (0,format/* count */.U)(skip));
         return (`event ${event}: Vivenu's pages repeat: the pages from ticket ${first} and from ticket ${second} ` +
-            `brought no ticket not already pulled (${count(pass.unique)} unique pulled, Vivenu reported ${count(pass.largestTotalEver)}). ` +
+            `brought no ticket not already pulled (${(0,format/* count */.U)(pass.unique)} unique pulled, Vivenu reported ${(0,format/* count */.U)(pass.largestTotalEver)}). ` +
             `The pull is not trusted; the files hold what was pulled. Run again later; if it repeats, report these numbers to Vivenu.`);
     }
     if (pass.unique > pass.largestTotalEver) {
-        return (`event ${event}: pulled ${count(pass.unique)} unique tickets but Vivenu never reported more than ` +
-            `${count(pass.largestTotalEver)}: pages kept coming full past its total. The pull is not trusted; ` +
+        return (`event ${event}: pulled ${(0,format/* count */.U)(pass.unique)} unique tickets but Vivenu never reported more than ` +
+            `${(0,format/* count */.U)(pass.largestTotalEver)}: pages kept coming full past its total. The pull is not trusted; ` +
             `the files hold what was pulled. Run again later; if it repeats, report these numbers to Vivenu.`);
     }
     if (pass.unique < pass.total) {
-        return new IncompletePullError(eventId, pass.unique, pass.total).message;
+        return new errors/* IncompletePullError */.w7(eventId, pass.unique, pass.total).message;
     }
     return undefined;
 }
@@ -4005,7 +3951,7 @@ class PagingPass {
         this.eventId = eventId;
         this.options = options;
         this.pageSize = options.pageSize;
-        this.maxPageSize = Math.max(options.pageSize, options.maxPageSize ?? MAX_PAGE_SIZE);
+        this.maxPageSize = Math.max(options.pageSize, options.maxPageSize ?? vivenu_client/* MAX_PAGE_SIZE */.H4);
         this.concurrency = Math.max(1, options.concurrency ?? 1);
     }
     /** Unique rows so far: tickets by `_id`, and the rows without one. */
@@ -4054,7 +4000,7 @@ class PagingPass {
                 continue;
             // A gap is asked for at the current page size (after a 503 storm, in smaller pieces),
             // but never leaving a sliver smaller than the smallest page.
-            if (gap.top - this.pageSize >= MIN_PAGE_SIZE) {
+            if (gap.top - this.pageSize >= vivenu_client/* MIN_PAGE_SIZE */.RA) {
                 this.gaps.unshift({ skip: gap.skip + this.pageSize, top: gap.top - this.pageSize });
                 return { skip: gap.skip, top: this.pageSize };
             }
@@ -4086,14 +4032,14 @@ class PagingPass {
         this.noteRepeats(range.skip, page.rows.length, nothingNew);
         this.noteEnd(range, page.rows.length, page.pageSize);
         this.pagesRead++;
-        logger.info(`page ${this.pagesRead}: ${count(this.unique)}/${count(page.total)}`);
+        logger.info(`page ${this.pagesRead}: ${(0,format/* count */.U)(this.unique)}/${(0,format/* count */.U)(page.total)}`);
         this.adapt(page.pageSize, range.top, elapsed);
     }
     /** Holds `row` unless it was held already; true when it is new to this pass. */
     keep(row) {
         let isNew;
         let key;
-        if (hasId(row)) {
+        if ((0,vivenu_client/* hasId */.YC)(row)) {
             key = row._id;
             isNew = !this.seen.has(key);
             if (isNew)
@@ -4153,277 +4099,176 @@ class PagingPass {
         if (answeredSize < askedSize)
             this.pageSize = Math.min(this.pageSize, answeredSize);
         else if (elapsedMs >= SLOW_PAGE_MS)
-            this.pageSize = Math.max(MIN_PAGE_SIZE, Math.floor(this.pageSize / 2));
+            this.pageSize = Math.max(vivenu_client/* MIN_PAGE_SIZE */.RA, Math.floor(this.pageSize / 2));
         else if (elapsedMs < FAST_PAGE_MS && clock.now() >= this.calmUntil) {
             this.pageSize = Math.min(this.maxPageSize, this.pageSize * 2);
         }
     }
 }
 
-;// CONCATENATED MODULE: ./src/webhook/pacer.ts
+;// CONCATENATED MODULE: ./src/pipeline/pull-to-files.ts
+
+
+
+
+
+
 /**
- * Spaces delivery starts at least `intervalMs` apart, start to start: a 300 ms answer does not
- * stretch a 1.8 s cadence to 2.1 s, and a late timer never makes the next gap shorter.
+ * The pull and files stages of one event: every ticket Vivenu lists, kept as files for people
+ * to review. Files are written even for an incomplete pull: nothing pulled is thrown away.
  */
-class Pacer {
-    intervalMs;
-    clock;
-    nextStart = Number.NEGATIVE_INFINITY;
-    constructor(intervalMs, clock) {
-        this.intervalMs = intervalMs;
-        this.clock = clock;
-    }
-    /**
-     * Waits for the next turn (and for `notBefore`, e.g. a retry's backoff), then claims it.
-     * Returns false without claiming when `signal` aborts first.
-     */
-    async turn(signal, notBefore = Number.NEGATIVE_INFINITY) {
-        const target = Math.max(this.nextStart, notBefore);
-        // Timers may fire a millisecond early: wait again until the turn has really come.
-        for (let wait = target - this.clock.now(); wait > 0 && !signal?.aborted; wait = target - this.clock.now()) {
-            await this.clock.sleep(wait, signal);
+async function pullToFiles(run, eventId) {
+    const { settings, services, report } = run;
+    const { logger, clock } = services;
+    const info = report.events?.find((event) => event.eventId === eventId);
+    const name = info ? `: ${(0,log_text/* logText */.kc)((0,event_info/* eventTitle */.X_)(info))}` : '';
+    return logger.group(`Pull event ${eventId} (${settings.region})${name}`, async () => {
+        const pulled = await pullEvent(eventId, {
+            client: services.vivenu,
+            clock,
+            logger,
+            pageSize: settings.pageSize,
+            concurrency: settings.pullConcurrency,
+        });
+        const metadata = buildEventMetadata(pulled, {
+            region: settings.region,
+            origin: settings.vivenuOrigin,
+            pulledAt: new Date(clock.now()),
+        });
+        const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
+        report.pulls.push({ metadata, eventDir: files.eventDir });
+        const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
+        if (pulled.withoutId.length > 0) {
+            logger.warning(`event ${eventId}: ${(0,format/* count */.U)(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${(0,log_text/* logText */.kc)(kept)}.`);
         }
-        if (signal?.aborted)
-            return false;
-        this.nextStart = this.clock.now() + this.intervalMs;
-        return true;
-    }
+        logger.info(`${(0,format/* count */.U)(pulled.tickets.length)} unique tickets (Vivenu reported ${(0,format/* count */.U)(pulled.totalReported)}) ` +
+            `in ${(0,format/* count */.U)(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
+        if (pulled.tickets.length === 0) {
+            logger.warning(`event ${eventId}: Vivenu returned no tickets. Check the event id, and that the ${settings.region} key belongs to the event's seller.`);
+        }
+        return pulled;
+    });
 }
 
-;// CONCATENATED MODULE: ./src/webhook/webhook-sender.ts
+;// CONCATENATED MODULE: ./src/pipeline/select-eligible.ts
 
 
 
-
-/** Three retries after the first try, as the issue's receiver contract asks. */
-const webhookRetryPolicy = {
-    maxAttempts: 4,
-    baseDelayMs: 1_000,
-    maxDelayMs: 30_000,
-    maxRetryAfterMs: 60_000,
-};
-/** After a stop is asked for, the delivery in flight gets this long to answer. */
-const IN_FLIGHT_GRACE_MS = 5_000;
-/** An answer is shown and recorded this long at most (after redaction). */
-const ANSWER_CHARACTERS = 200;
 /**
- * An answer's body is read this far, after decompression (fetch inflates gzip, deflate and
- * brotli by itself with no limit: /work/shared/vivenu-facts.md), and the rest discarded: a
- * few bytes that inflate to gigabytes cannot fill memory.
+ * The select stage of one event: the tickets that count, oldest first. The run's `eligibleIn`
+ * is read and then added to, so each ticket counts under one event only.
  */
-const ANSWER_BYTES_READ = 64 * 1024;
-/** Delivers tickets as signed `ticket.created` webhooks, paced, with targeted retries. */
-class WebhookSender {
-    options;
-    retry;
-    random;
-    constructor(options) {
-        this.options = options;
-        this.retry = options.retry ?? webhookRetryPolicy;
-        this.random = options.random ?? Math.random;
+function selectEligible({ settings, services, eligibleIn }, pulled, log) {
+    const { logger } = services;
+    const { eventId } = pulled;
+    const selection = selectTickets(pulled.tickets, {
+        ...settings,
+        eventId,
+        eligibleEarlier: (ticketId) => eligibleIn.get(ticketId),
+    });
+    for (const ticket of selection.eligible)
+        eligibleIn.set(ticket._id, eventId);
+    if (log === 'quiet')
+        return selection;
+    const earlier = Object.values(selection.eligibleEarlier).reduce((sum, n) => sum + n, 0);
+    logger.info([
+        `Filtering results for event ${eventId}:`,
+        `  - Total tickets: ${(0,format/* count */.U)(selection.total + pulled.withoutId.length)}`,
+        `  - Without _id (never delivered: cannot be recorded as sent): ${(0,format/* count */.U)(pulled.withoutId.length)}`,
+        `  - Invalid (no eventId, ticketName or status): ${(0,format/* count */.U)(selection.invalid.length)}`,
+        `  - Rejected (eventId not ${eventId}): ${(0,format/* count */.U)(selection.otherEvent)}`,
+        `  - Rejected (status not ${settings.statuses.join('/')}): ${(0,format/* count */.U)(selection.rejectedStatus)}`,
+        `  - Rejected (name without "${(0,log_text/* logText */.kc)(settings.nameContains)}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
+        `  - Skipped (eligible in an earlier event of this run): ${(0,format/* count */.U)(earlier)}`,
+        `  - Eligible: ${(0,format/* count */.U)(selection.eligible.length)}`,
+    ].join('\n'));
+    if (selection.invalid.length > 0) {
+        logger.warning(`event ${eventId}: ${(0,format/* count */.U)(selection.invalid.length)} tickets lack an eventId, ticketName or status and were skipped (first: ${(0,log_text/* logText */.kc)(selection.invalid[0]._id)})`);
     }
-    async deliver(ticket) {
-        const { clock, pacer, stop } = this.options;
-        const body = envelopeBody(ticket);
-        const headers = {
-            'content-type': 'application/json',
-            'user-agent': 'vivenu-historical-sync',
-            'x-delivery-id': deliveryId(ticket),
-        };
-        if (this.options.secret)
-            headers['x-vivenu-signature'] = signature(body, this.options.secret);
-        let notBefore = Number.NEGATIVE_INFINITY;
-        let attempt = 0;
-        let refusedInARow = 0;
-        while (attempt < this.retry.maxAttempts) {
-            if (!(await pacer.turn(stop, notBefore)))
-                return { kind: 'interrupted', attempts: attempt };
-            attempt++;
-            const result = await this.post(body, headers, refusedInARow);
-            if (result.kind === 'interrupted')
-                return { kind: 'interrupted', attempts: attempt };
-            if (result.kind === 'redirect') {
-                return {
-                    kind: 'unusable',
-                    status: result.status,
-                    reason: redirectReason(result.status, result.location, this.options.url),
-                    attempts: attempt,
-                };
-            }
-            if (result.kind === 'answer') {
-                refusedInARow = 0;
-                const { status, text, retryAfter } = result;
-                const answer = displayAnswer(text, ticket);
-                if (status >= 200 && status < 300)
-                    return { kind: 'delivered', status, attempts: attempt, answer };
-                if (status === 401 || status === 403)
-                    return { kind: 'rejected', status, reason: answer };
-                if (!(0,retry/* isRetryableStatus */.PS)(status))
-                    return { kind: 'failed', status, reason: answer, attempts: attempt, transient: false };
-                if (attempt >= this.retry.maxAttempts) {
-                    return {
-                        kind: 'failed',
-                        status,
-                        reason: `HTTP ${status} after ${attempt} attempts: ${answer}`,
-                        attempts: attempt,
-                        transient: true,
-                    };
-                }
-                const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, (0,retry/* parseRetryAfter */.mu)(retryAfter, clock.now()), this.retry, this.random);
-                notBefore = this.retryAt(ticket, attempt, `HTTP ${status}`, waitMs);
-            }
-            else {
-                const { failure } = result;
-                if (failure.lasting) {
-                    return {
-                        kind: 'unusable',
-                        status: null,
-                        reason: `webhook-url (${new URL(this.options.url).origin}) cannot work: ${failure.lasting}. Nothing was delivered to it; no retry can fix this.`,
-                        attempts: attempt,
-                    };
-                }
-                refusedInARow = failure.refused ? refusedInARow + 1 : 0;
-                if (attempt >= this.retry.maxAttempts) {
-                    return {
-                        kind: 'failed',
-                        reason: `${failure.reason} after ${attempt} attempts`,
-                        attempts: attempt,
-                        transient: true,
-                    };
-                }
-                const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, undefined, this.retry, this.random);
-                notBefore = this.retryAt(ticket, attempt, failure.reason, waitMs);
-            }
-        }
-        return { kind: 'failed', reason: 'no attempt was made', attempts: attempt, transient: true };
+    if (selection.otherEvent > 0) {
+        logger.warning(`event ${eventId}: ${(0,format/* count */.U)(selection.otherEvent)} tickets Vivenu listed for this event belong to another event (their eventId): not delivered.`);
     }
-    retryAt(ticket, attempt, reason, waitMs) {
-        this.options.logger?.info(`  ${(0,log_text/* logText */.kc)(ticket._id)}: ${(0,log_text/* logText */.kc)(reason)}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
-        return this.options.clock.now() + waitMs;
+    for (const [event, n] of Object.entries(selection.eligibleEarlier)) {
+        logger.warning(`event ${eventId}: ${(0,format/* count */.U)(n)} tickets were eligible in event ${(0,log_text/* logText */.kc)(event)} earlier in this run: each is delivered once, under that event.`);
     }
-    /**
-     * One POST of the exact signed bytes, to webhook-url only: a redirect is returned, never
-     * followed (fetch would follow it by default, re-posting the body on 307/308 and turning
-     * 301/302/303 into a GET without it: /work/shared/vivenu-facts.md). A stop gives the answer a
-     * short grace, then aborts.
-     */
-    async post(body, headers, refusedBefore) {
-        const { stop } = this.options;
-        const grace = new AbortController();
-        const startGrace = () => {
-            setTimeout(() => grace.abort(new Error('stopped')), IN_FLIGHT_GRACE_MS).unref();
-        };
-        if (stop?.aborted)
-            startGrace();
-        else
-            stop?.addEventListener('abort', startGrace, { once: true });
-        const timeout = AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000);
+    return selection;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-pipeline.ts
+/**
+ * The run, the same for every entry point (action, command, demo): for each event, pull ->
+ * files -> select -> deliver -> record, then report. Each mode (pull-only, test, sync) says
+ * what delivering and recording mean for it (src/modes/).
+ *
+ * Failure policy, phase by phase (as actions/cache writes it per phase):
+ *
+ * | Phase                          | Fails the run                                        | Only warns                                       |
+ * | ------------------------------ | ---------------------------------------------------- | ------------------------------------------------ |
+ * | inputs (`parseSettings`)       | any malformed input, before any request              |                                                  |
+ * | look up events                 | 404 (another region's event), a refused key          | 403, answers that kept failing: shown by id      |
+ * | open progress (sync)           | a damaged file, a lock another run holds             | a dead run's lock, taken over                    |
+ * | pull                           | Vivenu's refusals, answers that kept failing         | rows without `_id` (kept in their own file)      |
+ * | files                          | a file that cannot be written                        |                                                  |
+ * | select                         |                                                      | invalid rows, another event's tickets            |
+ * | deliver                        | untrusted pull, receiver down, signature rejected,   | failed tickets (fail with fail-on-ticket-errors) |
+ * |                                | webhook-url unusable, cancel                         | the time budget (a follow-up may continue)       |
+ * | record (commit)                | the first commit, deliveries left uncommitted        | a periodic commit (deliveries pause and retry)   |
+ * | ledger                         |                                                      | a ledger that cannot be written                  |
+ * | follow-up run                  |                                                      | a dispatch that failed                           |
+ * | report (outputs, summary)      |                                                      | a summary that cannot be written                 |
+ */
+
+
+
+
+
+
+
+
+
+
+const MODES = {
+    'pull-only': pullOnly,
+    test: testDelivery,
+    sync: sync,
+};
+/** Runs the pipeline; `report` is written as it goes, so a failure still reports what was done. */
+async function runPipeline(settings, services, report = newRunReport(settings, services.clock.now())) {
+    const run = { settings, services, report, eligibleIn: new Map() };
+    const mode = MODES[settings.mode](run);
+    try {
+        await lookUpEvents(run); // which events, by name: another region's event stops the run here
+        await mode.open(); // record: the progress file, locked, before any ticket is pulled
         try {
-            const response = await fetch(this.options.url, {
-                method: 'POST',
-                headers,
-                body,
-                redirect: 'manual',
-                signal: AbortSignal.any([timeout, grace.signal]),
-            });
-            if (response.status >= 300 && response.status < 400) {
-                await response.body?.cancel().catch(() => { });
-                return {
-                    kind: 'redirect',
-                    status: response.status,
-                    location: response.headers.get('location'),
-                };
+            for (const eventId of settings.eventIds) {
+                if (!(await mode.wants(eventId)))
+                    continue;
+                const pulled = await pullToFiles(run, eventId); // pull -> files
+                const selection = selectEligible(run, pulled, mode.selectionLog); // select
+                if ((await mode.take(pulled, selection)) === 'stop')
+                    break; // deliver -> record
             }
-            const text = await readAnswer(response, ANSWER_BYTES_READ);
-            return {
-                kind: 'answer',
-                status: response.status,
-                text,
-                retryAfter: response.headers.get('retry-after'),
-            };
-        }
-        catch (error) {
-            if (grace.signal.aborted)
-                return { kind: 'interrupted' };
-            return {
-                kind: 'network',
-                failure: (0,retry/* classifyNetworkFailure */.Po)(error, this.options.url, refusedBefore),
-            };
         }
         finally {
-            stop?.removeEventListener('abort', startGrace);
+            await mode.close(); // record: the final commit, then the ledger
         }
+        await mode.conclude(); // report: the step's result
     }
-}
-/**
- * The first `maxBytes` of the body (as fetch hands it: decompressed), read chunk by chunk; the
- * rest is cancelled unread. A cut inside a character shows as U+FFFD.
- */
-async function readAnswer(response, maxBytes) {
-    if (!response.body)
-        return '';
-    const reader = response.body.getReader();
-    const chunks = [];
-    let bytes = 0;
-    let finished = false;
-    try {
-        while (bytes < maxBytes) {
-            const { done, value } = await reader.read();
-            if (done) {
-                finished = true;
-                break;
-            }
-            const kept = value.length > maxBytes - bytes ? value.subarray(0, maxBytes - bytes) : value;
-            chunks.push(kept);
-            bytes += kept.length;
-        }
+    catch (error) {
+        throw explainCancel(error, run);
     }
     finally {
-        if (!finished)
-            await reader.cancel().catch(() => { });
+        report.finishedAtMs = services.clock.now();
     }
-    return new TextDecoder().decode(Buffer.concat(chunks, bytes));
+    return report;
 }
-/**
- * An answer as it may be shown and recorded: the ticket's values and emails redacted first,
- * then one line, then cut (a cut made first could leave half an email no pattern matches).
- */
-function displayAnswer(text, ticket) {
-    return (0,vivenu_tickets/* redactPersonalData */.Ut)(text, ticket).replace(/\s+/g, ' ').trim().slice(0, ANSWER_CHARACTERS);
+/** A cancel that cut a request short surfaces as that request's abort: say what it means. */
+function explainCancel(error, { settings, services, report }) {
+    if (!services.signal.aborted || error instanceof errors/* RunStoppedError */.Fz)
+        return error;
+    const sent = syncTotals(report).sent;
+    return new errors/* RunStoppedError */.Fz(`Cancelled before the run finished: ${(0,format/* count */.U)(sent)} delivered this run${sent > 0 ? ` (recorded in ${settings.progressFile})` : ''}. Run again with the same inputs to continue.`);
 }
-/**
- * Why a 3xx is not a delivery, naming only the target's origin (a path or query may hold a
- * token) and what to set instead.
- */
-function redirectReason(status, location, webhookUrl) {
-    const to = location !== null && URL.canParse(location, webhookUrl)
-        ? ` to ${(0,log_text/* logText */.kc)(new URL(location, webhookUrl).origin)}`
-        : '';
-    return (`The receiver answered ${status}, a redirect${to}, which is not followed: the signed ticket ` +
-        `goes only to webhook-url (${new URL(webhookUrl).origin}). Set webhook-url to the final address.`);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -4441,581 +4286,6 @@ function newRunReport(settings, startedAtMs) {
         failures: [],
         plans: [],
         complete: false,
-    };
-}
-const FIRST_DELIVERIES_SHOWN = 20;
-/**
- * The whole run, the same for every door: pull each event and keep its tickets as files, then
- * (by mode) deliver one test ticket or sync every eligible ticket exactly once. Progress is
- * written into `report` as it happens, so a failure still reports what was done.
- */
-async function runPipeline(settings, dependencies, report = newRunReport(settings, dependencies.clock.now())) {
-    const run = new PipelineRun(settings, dependencies, report);
-    try {
-        // Before anything else: an event this region's key cannot see stops the run here.
-        await run.lookUpEvents();
-        if (settings.mode === 'pull-only')
-            await run.pullOnly();
-        else if (settings.mode === 'test')
-            await run.testDelivery();
-        else
-            await run.sync();
-    }
-    catch (error) {
-        // A cancel that cut a request short surfaces as that request's abort: say what it means.
-        if (dependencies.signal?.aborted && !(error instanceof RunStoppedError)) {
-            const sent = syncTotals(report).sent;
-            throw new RunStoppedError(`Cancelled before the run finished: ${count(sent)} delivered this run${sent > 0 ? ` (recorded in ${settings.progressFile})` : ''}. Run again with the same inputs to continue.`);
-        }
-        throw error;
-    }
-    finally {
-        report.finishedAtMs = dependencies.clock.now();
-    }
-    return report;
-}
-class PipelineRun {
-    settings;
-    dependencies;
-    report;
-    client;
-    logger;
-    clock;
-    constructor(settings, dependencies, report) {
-        this.settings = settings;
-        this.dependencies = dependencies;
-        this.report = report;
-        this.logger = dependencies.logger;
-        this.clock = dependencies.clock;
-        this.client = new VivenuClient({
-            origin: settings.vivenuOrigin,
-            apiKey: settings.apiKey,
-            region: settings.region,
-            clock: this.clock,
-            logger: this.logger,
-            random: dependencies.random,
-            retry: dependencies.retry,
-            requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
-            signal: dependencies.signal,
-        });
-    }
-    /**
-     * Asks Vivenu for each event's name and dates, to show which event an id is. Failure policy:
-     * a 404 (the event is not this account's: most likely another region's) or a refused key
-     * fails the run before anything is pulled or sent; a 403 (the key may not read events) is said
-     * once and the run goes on, as do answers that kept failing or are not an event: the name is a
-     * convenience, the tickets are the job.
-     */
-    async lookUpEvents() {
-        const { settings, logger, report } = this;
-        report.events = [];
-        for (const eventId of settings.eventIds) {
-            const lookup = await this.client.fetchEvent(eventId);
-            if (lookup.kind === 'found') {
-                report.events.push(lookup.info);
-                logger.info(`Event ${eventId}: ${(0,log_text/* logText */.kc)(eventTitle(lookup.info))}`);
-            }
-            else if (lookup.kind === 'forbidden') {
-                logger.warning(`The ${settings.region}_API key may not read events (403 from ${settings.vivenuOrigin}/api/events): events are shown by id only. The tickets are pulled as before.`);
-                return;
-            }
-            else {
-                logger.warning(`event ${eventId}: its name is not known (${(0,log_text/* logText */.kc)(lookup.reason)}): shown by id only. The tickets are pulled as before.`);
-            }
-        }
-    }
-    async pullOnly() {
-        const untrusted = [];
-        const progress = await this.progressForLedger();
-        const eligibleIn = new Map();
-        for (const eventId of this.settings.eventIds) {
-            const pulled = await this.pull(eventId);
-            if (pulled.untrusted !== undefined)
-                untrusted.push(pulled.untrusted);
-            if (!progress)
-                continue;
-            // The same selection a sync makes, without its log: pull-only reports, it does not plan.
-            await this.keepLedger(pulled, this.select(pulled, eligibleIn, { quiet: true }), progress);
-        }
-        if (untrusted.length > 0)
-            throw new RunStoppedError(untrusted.join('\n'));
-    }
-    /** One eligible ticket (a `ticketName` with HIA first) to the test endpoint; progress untouched. */
-    async testDelivery() {
-        const { settings, logger } = this;
-        this.warnIfUnsigned();
-        for (const eventId of settings.eventIds) {
-            const pulled = await this.pull(eventId);
-            if (pulled.untrusted !== undefined) {
-                throw new RunStoppedError(`${pulled.untrusted} Nothing was delivered from this pull.`);
-            }
-            const { eligible } = this.select(pulled);
-            const ticket = eligible.find((t) => /HIA/i.test((0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '')) ?? eligible[0];
-            if (!ticket)
-                continue;
-            const delivery = {
-                eventId,
-                ticketId: ticket._id,
-                ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
-                url: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
-                status: null,
-                answer: '',
-                delivered: false,
-            };
-            this.report.testDelivery = delivery;
-            if (settings.dryRun) {
-                logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
-                return;
-            }
-            logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
-            const outcome = await this.sender(new Pacer(0, this.clock)).deliver(ticket);
-            delivery.status =
-                outcome.kind === 'failed'
-                    ? (outcome.status ?? null)
-                    : outcome.kind === 'interrupted'
-                        ? null
-                        : outcome.status;
-            delivery.answer =
-                outcome.kind === 'delivered'
-                    ? outcome.answer
-                    : outcome.kind === 'interrupted'
-                        ? ''
-                        : outcome.reason;
-            delivery.delivered = outcome.kind === 'delivered';
-            logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
-            if (!delivery.delivered) {
-                const hint = /ticketTypeId not found/i.test(delivery.answer)
-                    ? ' The receiver has not registered this ticket type (expected for test and dev data).'
-                    : '';
-                throw new RunStoppedError(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(delivery.answer)}.${hint}`);
-            }
-            return;
-        }
-        throw new RunStoppedError(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`);
-    }
-    async sync() {
-        const { settings, logger, clock, report, dependencies } = this;
-        const deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
-        // Opened before any request: a damaged progress file, or one another run holds (locked),
-        // stops the run before anything is sent. A dry run writes nothing, so it takes no lock and
-        // may run beside a sync; so may test mode and pull-only, which never open the keeper.
-        const keeper = settings.dryRun
-            ? undefined
-            : await ProgressKeeper.open(settings.progressFile, settings.region, {
-                publisher: dependencies.publisher ?? progress_publisher/* keepLocally */._,
-                periodMs: settings.commitEveryMinutes * 60_000,
-                clock,
-                logger,
-                cancel: dependencies.signal,
-                deadlineMs,
-                random: dependencies.random,
-            });
-        if (keeper?.where)
-            report.publishing = { where: keeper.where, commits: 0 };
-        const progress = keeper?.progress ?? (await readProgress(settings.progressFile));
-        this.warnIfUnsigned();
-        const sender = this.sender(new Pacer(settings.intervalSeconds * 1000, clock));
-        let allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
-        /** Ticket ids eligible in an earlier event of this run, and that event: each goes out once. */
-        const eligibleIn = new Map();
-        /**
-         * The ledger of the event being synced, written once the event ends however it ends (done,
-         * skipped on, stopped, failed): at the next event, or in the `finally` below.
-         */
-        let ledgerDue;
-        const writeDueLedger = async () => {
-            const due = ledgerDue;
-            ledgerDue = undefined;
-            await due?.();
-        };
-        try {
-            for (const eventId of settings.eventIds) {
-                await writeDueLedger();
-                if (allowance <= 0) {
-                    logger.info(`limit ${count(settings.limit)} reached: event ${eventId} waits for the next run`);
-                    continue;
-                }
-                if (progress.isProcessed(eventId) && !settings.resync) {
-                    logger.info(`event ${eventId} is already in events_processed: skipped (set resync to send tickets sold since)`);
-                    report.syncs.push(skippedEvent(eventId, progress));
-                    continue;
-                }
-                if (progress.isProcessed(eventId) && progress.sentIds(eventId).length === 0) {
-                    // The earlier Python tool marked events done without recording which tickets it sent;
-                    // a resync could not tell them apart and would send every ticket a second time.
-                    logger.warning(`event ${eventId} was processed by a tool that did not record its delivered tickets: resync skipped, to send nothing twice`);
-                    report.syncs.push(skippedEvent(eventId, progress));
-                    continue;
-                }
-                const pulled = await this.pull(eventId);
-                const selection = this.select(pulled, eligibleIn);
-                const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
-                const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
-                report.syncs.push(sync);
-                ledgerDue = () => this.keepLedger(pulled, selection, progress);
-                logger.info(`${count(sync.deliveredBefore)} delivered by earlier runs; ${count(pending.length)} to deliver`);
-                if (pulled.untrusted !== undefined) {
-                    report.stop = {
-                        reason: 'untrusted-pull',
-                        message: `${pulled.untrusted} Nothing was delivered from this pull.`,
-                    };
-                    break;
-                }
-                // The earlier tool's keys in the progress file come from this list (a trusted pull only).
-                progress.noteEligible(eventId, selection.eligible);
-                const batch = planBatch(pending, allowance, {
-                    runHasPlannedBefore: settings.limit > 0 && allowance < settings.limit,
-                });
-                sync.waitingForLimit = batch.waiting;
-                if (batch.limitExceeded) {
-                    sync.limitExceeded = batch.limitExceeded;
-                    logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
-                }
-                if (batch.teamWaiting) {
-                    sync.teamWaiting = { size: batch.teamWaiting.size };
-                    logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
-                }
-                allowance -= batch.send.length;
-                if (!keeper) {
-                    this.showPlan(eventId, batch.send);
-                    continue;
-                }
-                // No delivery that cannot be recorded where the next run looks for it.
-                if (batch.send.length > 0)
-                    await keeper.proveWritable();
-                const stop = await logger.group(`Deliver event ${eventId}: ${count(batch.send.length)} tickets`, () => deliverBatch(batch.send, {
-                    eventId,
-                    sender,
-                    keeper,
-                    logger,
-                    clock,
-                    deadlineMs,
-                    cancel: dependencies.signal,
-                    sync,
-                    failures: report.failures,
-                }));
-                // An event with no tickets is never marked done: a wrong region or an event not yet on
-                // sale looks the same, and a mark would make every later run skip it.
-                if (sync.remaining === 0 && sync.found > 0)
-                    await keeper.record({ t: 'processed', e: eventId });
-                else if (sync.found === 0)
-                    logger.info(`event ${eventId}: no tickets, so it is not marked processed: the next run looks again`);
-                if (stop) {
-                    report.stop = stop;
-                    break;
-                }
-            }
-        }
-        finally {
-            if (keeper) {
-                const stop = report.stop?.reason;
-                const reason = stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
-                await keeper.finish(reason);
-                if (report.publishing) {
-                    report.publishing.commits = keeper.commits;
-                    report.publishing.behind = keeper.failure?.message;
-                }
-            }
-            // After the final commit: on cancel, the progress comes first within the runner's budget.
-            await writeDueLedger();
-        }
-        report.complete =
-            !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
-        if (keeper?.failure && keeper.unpublishedDeliveries > 0) {
-            throw new RunStoppedError(`${count(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
-                `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again.${dependencies.continuation ? ' No follow-up run was started.' : ''}`);
-        }
-        await this.continueIfDue(keeper);
-        this.finishSync(progress);
-    }
-    /** At the time budget with tickets left, hands the rest to a follow-up run, if one may start. */
-    async continueIfDue(keeper) {
-        const { report, logger } = this;
-        const totals = syncTotals(report);
-        if (report.stop?.reason !== 'time-budget' || totals.remaining === 0)
-            return;
-        const continuation = this.dependencies.continuation;
-        if (!continuation)
-            return;
-        if (keeper?.failure) {
-            // The follow-up run reads the committed file: without the final commit it would resend.
-            report.continuation = {
-                dispatched: false,
-                note: `the final commit did not land (${keeper.failure.message})`,
-            };
-            logger.warning(`Not continuing: ${report.continuation.note}.`);
-            return;
-        }
-        if (totals.sent === 0) {
-            report.continuation = {
-                dispatched: false,
-                note: 'this run delivered nothing new, so the chain stops here',
-            };
-            logger.warning(`Not continuing: ${report.continuation.note}.`);
-            return;
-        }
-        try {
-            const url = await continuation.dispatch(this.dependencies.signal);
-            report.continuation = {
-                dispatched: true,
-                url,
-                note: 'a follow-up run continues where this one stopped',
-            };
-            logger.info(`Started the follow-up run${url ? `: ${url}` : ''}`);
-        }
-        catch (error) {
-            report.continuation = {
-                dispatched: false,
-                note: `the follow-up run could not be started (${error.message})`,
-            };
-            logger.warning(`Not continuing: ${report.continuation.note}. Run the workflow again to continue.`);
-        }
-    }
-    /** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */
-    finishSync(progress) {
-        const { report, settings, logger } = this;
-        const totals = syncTotals(report);
-        const saved = `progress saved in ${settings.progressFile} (${count(progress.ticketsSent)} delivered all-time)`;
-        switch (report.stop?.reason) {
-            case 'cancelled':
-                throw new RunStoppedError(`Cancelled: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run again with the same inputs to continue where this run stopped.`);
-            case 'time-budget':
-                logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${count(totals.sent)} delivered this run, ${count(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
-                return;
-            case 'receiver-down':
-            case 'signature-rejected':
-            case 'webhook-url-unusable':
-            case 'untrusted-pull':
-            case 'progress-not-committed':
-                throw new RunStoppedError(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
-            case undefined:
-                break;
-        }
-        if (totals.failed > 0) {
-            const message = `${count(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
-            if (settings.failOnTicketErrors && !settings.dryRun)
-                throw new RunStoppedError(message);
-            logger.warning(message);
-        }
-    }
-    /**
-     * Pull-only reads the progress file for the ledger's states, without a lock (it writes none).
-     * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
-     */
-    async progressForLedger() {
-        // Without a progress file every eligible ticket would be `pending`: a ledger that says
-        // nothing the tickets' files do not, and on Node 24 it put the peak memory of pulling
-        // 100,000 tickets over its goal (bench/README.md). A sync, even a dry run, writes one.
-        if (!(0,external_node_fs_namespaceObject.existsSync)(this.settings.progressFile)) {
-            this.logger.info('No delivery ledger this run: there is no progress file yet (a sync, or its dry run, writes the ledger).');
-            return undefined;
-        }
-        try {
-            return await readProgress(this.settings.progressFile);
-        }
-        catch (error) {
-            this.logger.warning(`No delivery ledger this run: progress-file could not be read (${(0,log_text/* logText */.kc)(error.message)}). The pulled files are written as usual.`);
-            return undefined;
-        }
-    }
-    /**
-     * Writes the event's `delivery-ledger.csv` and adds how far the event is to the report. A
-     * ledger that cannot be written is said and skipped: it is a report, rebuilt on every run from
-     * the progress file, which holds every delivery; it never fails the run or hides its error.
-     */
-    async keepLedger(pulled, selection, progress) {
-        const { settings, logger, report } = this;
-        const { eventId } = pulled;
-        try {
-            // Made twice, as read (to count, then to write), rather than held: see eachLedgerRow.
-            const rows = () => eachLedgerRow({
-                tickets: pulled.tickets,
-                eligible: selection.eligible,
-                pullComplete: pulled.complete,
-                rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
-                progress,
-            });
-            const standing = eventStanding(eventId, rows(), {
-                intervalSeconds: settings.intervalSeconds,
-                runBudgetMinutes: settings.maxRuntimeMinutes,
-                pullComplete: pulled.complete,
-            });
-            (report.standings ??= []).push(standing);
-            logger.info(standingLine(standing));
-            standing.ledgerFile = await writeLedger(eventFilePaths(settings.ticketsDir, eventId).eventDir, rows());
-            logger.info(`Delivery ledger of event ${eventId}: ${(0,log_text/* logText */.kc)(standing.ledgerFile)}`);
-        }
-        catch (error) {
-            logger.warning(`event ${eventId}: the delivery ledger could not be written in tickets-dir (${(0,log_text/* logText */.kc)(error.message)}); the progress file holds every delivery, and the next run writes the ledger again.`);
-        }
-    }
-    async pull(eventId) {
-        const { settings, logger, clock } = this;
-        const info = this.report.events?.find((event) => event.eventId === eventId);
-        const name = info ? `: ${(0,log_text/* logText */.kc)(eventTitle(info))}` : '';
-        return logger.group(`Pull event ${eventId} (${settings.region})${name}`, async () => {
-            const pulled = await pullEvent(eventId, {
-                client: this.client,
-                clock,
-                logger,
-                pageSize: settings.pageSize,
-                concurrency: settings.pullConcurrency,
-            });
-            const metadata = buildEventMetadata(pulled, {
-                region: settings.region,
-                origin: settings.vivenuOrigin,
-                pulledAt: new Date(clock.now()),
-            });
-            // Files are written even for an incomplete pull: nothing pulled is thrown away.
-            const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
-            this.report.pulls.push({ metadata, eventDir: files.eventDir });
-            const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
-            if (pulled.withoutId.length > 0) {
-                logger.warning(`event ${eventId}: ${count(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${(0,log_text/* logText */.kc)(kept)}.`);
-            }
-            logger.info(`${count(pulled.tickets.length)} unique tickets (Vivenu reported ${count(pulled.totalReported)}) ` +
-                `in ${count(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
-            if (pulled.tickets.length === 0) {
-                logger.warning(`event ${eventId}: Vivenu returned no tickets. Check the event id, and that the ${settings.region} key belongs to the event's seller.`);
-            }
-            return pulled;
-        });
-    }
-    /**
-     * The event's selection. `eligibleIn` (ticket id → the event it was eligible in, earlier in
-     * this run) is read and then added to, so each ticket counts under one event only. Logged
-     * unless `quiet`.
-     */
-    select(pulled, eligibleIn = new Map(), { quiet = false } = {}) {
-        const { settings, logger } = this;
-        const { eventId } = pulled;
-        const selection = selectTickets(pulled.tickets, {
-            ...settings,
-            eventId,
-            eligibleEarlier: (ticketId) => eligibleIn.get(ticketId),
-        });
-        for (const ticket of selection.eligible)
-            eligibleIn.set(ticket._id, eventId);
-        if (quiet)
-            return selection;
-        const earlier = Object.values(selection.eligibleEarlier).reduce((sum, n) => sum + n, 0);
-        logger.info([
-            `Filtering results for event ${eventId}:`,
-            `  - Total tickets: ${count(selection.total + pulled.withoutId.length)}`,
-            `  - Without _id (never delivered: cannot be recorded as sent): ${count(pulled.withoutId.length)}`,
-            `  - Invalid (no eventId, ticketName or status): ${count(selection.invalid.length)}`,
-            `  - Rejected (eventId not ${eventId}): ${count(selection.otherEvent)}`,
-            `  - Rejected (status not ${settings.statuses.join('/')}): ${count(selection.rejectedStatus)}`,
-            `  - Rejected (name without "${(0,log_text/* logText */.kc)(settings.nameContains)}"): ${count(selection.rejectedName)}`,
-            `  - Skipped (eligible in an earlier event of this run): ${count(earlier)}`,
-            `  - Eligible: ${count(selection.eligible.length)}`,
-        ].join('\n'));
-        if (selection.invalid.length > 0) {
-            logger.warning(`event ${eventId}: ${count(selection.invalid.length)} tickets lack an eventId, ticketName or status and were skipped (first: ${(0,log_text/* logText */.kc)(selection.invalid[0]._id)})`);
-        }
-        if (selection.otherEvent > 0) {
-            logger.warning(`event ${eventId}: ${count(selection.otherEvent)} tickets Vivenu listed for this event belong to another event (their eventId): not delivered.`);
-        }
-        for (const [event, n] of Object.entries(selection.eligibleEarlier)) {
-            logger.warning(`event ${eventId}: ${count(n)} tickets were eligible in event ${(0,log_text/* logText */.kc)(event)} earlier in this run: each is delivered once, under that event.`);
-        }
-        return selection;
-    }
-    showPlan(eventId, send) {
-        const created = (0,vivenu_tickets/* creationRange */.T1)(send);
-        const plan = {
-            eventId,
-            toSend: send.length,
-            byTicketType: countBy(send, 'ticketName'),
-            ticketTypeIds: [
-                ...new Set(send.map((t) => (0,vivenu_tickets/* stringField */.OM)(t, 'ticketTypeId') ?? '(none)')),
-            ].sort(),
-            firstCreatedAt: created.first,
-            lastCreatedAt: created.last,
-            firstDeliveries: send.slice(0, FIRST_DELIVERIES_SHOWN).map((t) => ({
-                createdAt: (0,vivenu_tickets/* stringField */.OM)(t, 'createdAt') ?? '',
-                id: t._id,
-                ticketName: (0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '',
-            })),
-        };
-        this.report.plans.push(plan);
-        const lines = [
-            `Dry run: ${count(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(this.settings.webhookUrl)}`,
-            ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${count(n)} × ${(0,log_text/* logText */.kc)(name)}`),
-            `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(log_text/* logText */.kc).join(', ') || '-'}`,
-            `  created from ${(0,log_text/* logText */.kc)(plan.firstCreatedAt ?? '-')} to ${(0,log_text/* logText */.kc)(plan.lastCreatedAt ?? '-')}`,
-            `  first ${plan.firstDeliveries.length} in order:`,
-            ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${(0,log_text/* logText */.kc)(d.createdAt)} ${(0,log_text/* logText */.kc)(d.id)} (${(0,log_text/* logText */.kc)(d.ticketName)})`),
-        ];
-        this.logger.info(lines.join('\n'));
-    }
-    sender(pacer) {
-        return new WebhookSender({
-            url: this.settings.webhookUrl,
-            secret: this.settings.webhookSecret,
-            clock: this.clock,
-            pacer,
-            random: this.dependencies.random,
-            retry: this.dependencies.webhookRetry,
-            requestTimeoutMs: this.settings.requestTimeoutSeconds * 1000,
-            stop: this.dependencies.signal,
-            logger: this.logger,
-        });
-    }
-    warnIfUnsigned() {
-        if (!this.settings.webhookSecret && !this.settings.dryRun) {
-            this.logger.warning('webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.');
-        }
-    }
-}
-/** How far an event is, in one log line: the summary has the detail, the ledger every ticket. */
-function standingLine(standing) {
-    const parts = [
-        `event ${standing.eventId}: ${count(standing.delivered)} of ${count(standing.eligible)} eligible delivered over all runs (${percentDelivered(standing)})`,
-        `${count(standing.failed)} failed`,
-        `${count(standing.pending)} never tried`,
-    ];
-    if (standing.changed > 0)
-        parts.push(`${count(standing.changed)} changed since delivery`);
-    return parts.join(', ');
-}
-/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
-function limitExceededLine(limit, exceeded) {
-    return `limit ${count(limit)} exceeded by ${count(exceeded.by)} to keep a team of ${count(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
-}
-function eventSyncReport(eventId, selection, pending, withoutId) {
-    return {
-        eventId,
-        skippedAsProcessed: false,
-        found: selection.total + withoutId,
-        rejectedStatus: selection.rejectedStatus,
-        rejectedName: selection.rejectedName,
-        otherEvent: selection.otherEvent,
-        eligibleEarlier: selection.eligibleEarlier,
-        withoutId,
-        invalid: selection.invalid.length,
-        eligible: selection.eligible.length,
-        deliveredBefore: selection.eligible.length - pending,
-        sentNow: 0,
-        failed: 0,
-        remaining: pending,
-        waitingForLimit: 0,
-    };
-}
-function skippedEvent(eventId, progress) {
-    const delivered = progress.sentIds(eventId).length;
-    return {
-        ...eventSyncReport(eventId, {
-            eligible: [],
-            total: 0,
-            rejectedStatus: 0,
-            rejectedName: 0,
-            otherEvent: 0,
-            eligibleEarlier: {},
-            invalid: [],
-        }, 0, 0),
-        skippedAsProcessed: true,
-        deliveredBefore: delivered,
     };
 }
 
@@ -5084,7 +4354,7 @@ function eventCell(report, eventId) {
     return literalMarkdown(eventLabel(report, eventId));
 }
 function table(headers, rows) {
-    const line = (cells) => `| ${cells.map((cell) => (typeof cell === 'number' ? count(cell) : tableCell(cell))).join(' | ')} |`;
+    const line = (cells) => `| ${cells.map((cell) => (typeof cell === 'number' ? (0,format/* count */.U)(cell) : tableCell(cell))).join(' | ')} |`;
     const align = headers.map((_, i) => (i === 0 ? '---' : '---:'));
     return [line(headers), `| ${align.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
@@ -5129,7 +4399,7 @@ function pulledSection(report) {
         ]),
     ];
     for (const { metadata: m } of report.pulls) {
-        parts.push(`<details><summary>Event ${m.event_id}: ${count(m.total_pulled)} tickets by status and ticket type</summary>\n`, countsTable('Status', m.by_status), countsTable('Ticket type', m.by_ticket_name), `Created from ${escapeHtml(m.first_created_at ?? '-')} to ${escapeHtml(m.last_created_at ?? '-')}.\n\n</details>`);
+        parts.push(`<details><summary>Event ${m.event_id}: ${(0,format/* count */.U)(m.total_pulled)} tickets by status and ticket type</summary>\n`, countsTable('Status', m.by_status), countsTable('Ticket type', m.by_ticket_name), `Created from ${escapeHtml(m.first_created_at ?? '-')} to ${escapeHtml(m.last_created_at ?? '-')}.\n\n</details>`);
     }
     return parts;
 }
@@ -5177,14 +4447,14 @@ function deliveredSection(report) {
             const team = s.teamWaiting
                 ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
                 : '';
-            parts.push(`Event ${s.eventId}: ${count(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`);
+            parts.push(`Event ${s.eventId}: ${(0,format/* count */.U)(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`);
         }
     }
     return parts;
 }
 /** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
 function limitExceededText({ teamSize, by }) {
-    return `\`limit\` (${count(teamSize - by)}) was exceeded by ${count(by)} to keep a team of ${count(teamSize)} together`;
+    return `\`limit\` (${(0,format/* count */.U)(teamSize - by)}) was exceeded by ${(0,format/* count */.U)(by)} to keep a team of ${(0,format/* count */.U)(teamSize)} together`;
 }
 /**
  * The event's tickets left out for a reason other than status or name, counted: each is a sign
@@ -5193,16 +4463,16 @@ function limitExceededText({ teamSize, by }) {
 function notEligibleReasons(s) {
     const reasons = [];
     if (s.otherEvent > 0) {
-        reasons.push(`${count(s.otherEvent)} of another event (their \`eventId\` is not this event)`);
+        reasons.push(`${(0,format/* count */.U)(s.otherEvent)} of another event (their \`eventId\` is not this event)`);
     }
     for (const [event, n] of sortedCounts(s.eligibleEarlier)) {
-        reasons.push(`${count(n)} already eligible in event ${escapeHtml(event)} earlier in this run (delivered once, there)`);
+        reasons.push(`${(0,format/* count */.U)(n)} already eligible in event ${escapeHtml(event)} earlier in this run (delivered once, there)`);
     }
     if (s.withoutId > 0) {
-        reasons.push(`${count(s.withoutId)} without \`_id\` (they cannot be recorded as sent, so they are never delivered; kept in \`without_id.json\` for review)`);
+        reasons.push(`${(0,format/* count */.U)(s.withoutId)} without \`_id\` (they cannot be recorded as sent, so they are never delivered; kept in \`without_id.json\` for review)`);
     }
     if (s.invalid > 0) {
-        reasons.push(`${count(s.invalid)} without an \`eventId\`, \`ticketName\` or \`status\``);
+        reasons.push(`${(0,format/* count */.U)(s.invalid)} without an \`eventId\`, \`ticketName\` or \`status\``);
     }
     return reasons;
 }
@@ -5265,7 +4535,7 @@ function failuresSection(report) {
     const unregistered = unregisteredTicketTypes(report.failures);
     if (unregistered.length > 0) {
         parts.push(`ticketTypeIds the receiver has not registered (\`ticketTypeId not found in KV store\`): ` +
-            unregistered.map(([type, n]) => `${code(type)} (${count(n)} tickets)`).join(', ') +
+            unregistered.map(([type, n]) => `${code(type)} (${(0,format/* count */.U)(n)} tickets)`).join(', ') +
             '. Register them with the receiver, then run again: only the tickets not delivered go out.');
     }
     return parts;
@@ -5276,7 +4546,7 @@ const STANDING_REASONS_SHOWN = 10;
 const REASON_CHARACTERS_SHOWN = 120;
 /** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
 function runsText(runs) {
-    return `${count(runs)} ${runs === 1 ? 'run' : 'runs'}`;
+    return `${(0,format/* count */.U)(runs)} ${runs === 1 ? 'run' : 'runs'}`;
 }
 /**
  * How far each event is across all runs so far (the progress file and this pull), not this
@@ -5312,7 +4582,7 @@ function standingSection(report) {
         ])),
     ];
     const pace = standings[0];
-    parts.push(`Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${count(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`delivery-ledger.csv\` in the event's folder of the tickets artifact.`);
+    parts.push(`Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${(0,format/* count */.U)(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`delivery-ledger.csv\` in the event's folder of the tickets artifact.`);
     for (const s of standings) {
         if (!s.ledgerFile) {
             parts.push(`Event ${escapeHtml(s.eventId)}: its ledger could not be written (the log says why); the progress file holds every delivery.`);
@@ -5324,9 +4594,9 @@ function standingSection(report) {
             continue;
         const shown = s.failuresByReason
             .slice(0, STANDING_REASONS_SHOWN)
-            .map((f) => `${code(f.reason.slice(0, REASON_CHARACTERS_SHOWN))} × ${count(f.tickets)}`);
+            .map((f) => `${code(f.reason.slice(0, REASON_CHARACTERS_SHOWN))} × ${(0,format/* count */.U)(f.tickets)}`);
         const more = s.failuresByReason.length - shown.length;
-        parts.push(`Event ${escapeHtml(s.eventId)}, failed by last answer: ${shown.join('; ')}${more > 0 ? `; and ${count(more)} more answers (in the ledger)` : ''}.`);
+        parts.push(`Event ${escapeHtml(s.eventId)}, failed by last answer: ${shown.join('; ')}${more > 0 ? `; and ${(0,format/* count */.U)(more)} more answers (in the ledger)` : ''}.`);
     }
     return parts;
 }
@@ -5341,20 +4611,20 @@ function changedSection(report) {
     const parts = ['### Changed since delivery (not re-sent; correct the totals by these)'];
     for (const s of changed) {
         const more = s.changed - s.changedShown.length;
-        parts.push(`Event ${escapeHtml(s.eventId)}: **${count(s.changed)}** tickets were delivered in an earlier run and are not eligible now. ` +
+        parts.push(`Event ${escapeHtml(s.eventId)}: **${(0,format/* count */.U)(s.changed)}** tickets were delivered in an earlier run and are not eligible now. ` +
             'Nothing was sent again and nothing was sent to undo them (the receiver has no such endpoint).', table(['_id', 'Ticket type', 'ticketTypeId', 'Status now', 'What changed'], s.changedShown.map((t) => [
             t.id,
             t.ticketName || '-',
             t.ticketTypeId || '-',
             t.status || '-',
             t.change,
-        ])) + (more > 0 ? `\n\nand ${count(more)} more: every one is in \`delivery-ledger.csv\`.` : ''));
+        ])) + (more > 0 ? `\n\nand ${(0,format/* count */.U)(more)} more: every one is in \`delivery-ledger.csv\`.` : ''));
     }
     return parts;
 }
 function planSection(plan) {
     return [
-        `#### Event ${plan.eventId}: ${count(plan.toSend)} deliveries, oldest first`,
+        `#### Event ${plan.eventId}: ${(0,format/* count */.U)(plan.toSend)} deliveries, oldest first`,
         countsTable('Ticket type', plan.byTicketType),
         `ticketTypeIds the receiver must have registered: ${plan.ticketTypeIds.map((id) => `\`${escapeHtml(id)}\``).join(', ') || '-'}`,
         `Created from ${escapeHtml(plan.firstCreatedAt ?? '-')} to ${escapeHtml(plan.lastCreatedAt ?? '-')}.`,
@@ -5410,8 +4680,8 @@ function renderJobSummary(report, failure) {
     if (report.publishing) {
         const { where, commits, behind } = report.publishing;
         parts.push(behind
-            ? `Progress **not** fully committed to \`${where}\` (${escapeHtml(behind)}): ${count(commits)} commits this run.`
-            : `Progress committed to \`${where}\`: ${count(commits)} commits this run.`);
+            ? `Progress **not** fully committed to \`${where}\` (${escapeHtml(behind)}): ${(0,format/* count */.U)(commits)} commits this run.`
+            : `Progress committed to \`${where}\`: ${(0,format/* count */.U)(commits)} commits this run.`);
     }
     if (report.continuation) {
         const { dispatched, url, note } = report.continuation;
@@ -5423,390 +4693,14 @@ function renderJobSummary(report, failure) {
     return `${parts.join('\n\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(532);
-;// CONCATENATED MODULE: ./src/settings.ts
-
-
-
-
-
-
-
-const MODES = ['sync', 'test', 'pull-only'];
-const TARGETS = ['test', 'prod'];
-const TICKET_STATUSES = [
-    'VALID',
-    'INVALID',
-    'RESERVED',
-    'DETAILSREQUIRED',
-    'BLANK',
-];
-/** The receiver's two doors: the test one answers like production but changes nothing real. */
-const WEBHOOK_TARGETS = {
-    test: 'https://vivenu-filter.high-impact-athletes.workers.dev/test-created',
-    prod: 'https://vivenu-filter.high-impact-athletes.workers.dev/ticket-created',
-};
-/** The defaults action.yml declares; the CLI and tests use the same ones. */
-const INPUT_DEFAULTS = {
-    mode: 'sync',
-    'vivenu-url': '',
-    'page-size': '100',
-    'pull-concurrency': '2',
-    'tickets-dir': 'purchased_tickets',
-    target: 'test',
-    'webhook-url': '',
-    'webhook-secret': '',
-    interval: '1.8',
-    statuses: 'VALID,DETAILSREQUIRED',
-    'name-contains': 'CHARITY',
-    limit: '0',
-    'dry-run': 'false',
-    resync: 'false',
-    'progress-file': '',
-    'max-runtime-minutes': '330',
-    'fail-on-ticket-errors': 'true',
-    'request-timeout': '30',
-    'commit-progress': 'true',
-    'github-token': '',
-    'commit-every-minutes': '10',
-    'github-api-url': '',
-    'auto-continue': 'false',
-    continuation: '0',
-    'max-continuations': '10',
-};
-/** Every input the action declares, in action.yml's order. */
-const INPUT_NAMES = ['region', 'event-id', 'api-key', ...Object.keys(INPUT_DEFAULTS)];
-function defaultProgressFile(region) {
-    return `historical_sync_progress_${region}.json`;
-}
-/** Regions whose tickets live on Vivenu's staging host. */
-const STAGING_REGIONS = new Set(['DEV', 'TEST']);
-function defaultVivenuOrigin(region) {
-    return STAGING_REGIONS.has(region) ? 'https://vivenu.dev' : 'https://vivenu.com';
-}
-/** A value as shown in an error: quoted, escaped, and short. Never used for secrets. */
-function shown(value) {
-    const quoted = JSON.stringify(value);
-    return quoted.length > 60 ? `${quoted.slice(0, 57)}..."` : quoted;
-}
-const problem = (ctx, message) => {
-    ctx.addIssue({ code: 'custom', message });
-    return core/* NEVER */.tm;
-};
-const region = schemas/* string */.YjP().transform((value, ctx) => {
-    const trimmed = value.trim();
-    if (trimmed === '')
-        return problem(ctx, 'region is required (for example PROD or DEV)');
-    if (!/^[A-Za-z0-9_]{1,32}$/.test(trimmed)) {
-        return problem(ctx, `region ${shown(value)} must be 1 to 32 letters, digits or _ (for example PROD)`);
-    }
-    return trimmed.toUpperCase();
-});
-const EVENT_ID = /^[0-9a-f]{24}$/i;
-/** A 24-hex id standing alone in a path segment, or at the end of a slug ("name-<id>"). */
-const EVENT_ID_IN_PATH = /(?:^|[^0-9a-z])([0-9a-f]{24})(?=$|[^0-9a-z])/gi;
-/**
- * The event id in one `event-id` entry: the id itself, or a URL whose path holds it, as operators
- * copy it from the browser (the dashboard's event pages, `dashboard.vivenu.com/events/<id>/...`,
- * the way its ticket pages are `dashboard.vivenu.com/tickets/<id>` in public code found with the
- * search tool; or a shop page whose path ends in the id). Only the path counts: an id in a query
- * may be anything (a shop, a filter). Public shop links `vivenu.com/event/<name>-<code>` carry a
- * 6-character code, not the id, so they are refused with a way out.
- */
-function eventIdOf(entry) {
-    if (EVENT_ID.test(entry))
-        return { id: entry.toLowerCase() };
-    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry);
-    // A host name then a path ("dashboard.vivenu.com/events/..."), as a browser's address bar copies it.
-    const hasHost = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\//i.test(entry);
-    if (!hasScheme && !hasHost) {
-        return {
-            problem: `event-id ${shown(entry)} is not a 24-character hex id`,
-        };
-    }
-    const text = hasScheme ? entry : `https://${entry}`;
-    // Checked before anything echoes the value, so a password in it is never shown.
-    if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
-        return { problem: 'event-id must not contain credentials' };
-    if (!URL.canParse(text))
-        return { problem: `event-id ${shown(entry)} is not a URL` };
-    const url = new URL(text);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return { problem: `event-id ${shown(entry)} must be an id, or a URL starting with https://` };
-    }
-    const ids = [
-        ...new Set([...url.pathname.matchAll(EVENT_ID_IN_PATH)].map((match) => match[1].toLowerCase())),
-    ];
-    if (ids.length === 1)
-        return { id: ids[0] };
-    if (ids.length === 0) {
-        return {
-            problem: `event-id ${shown(entry)} holds no 24-character hex event id in its path: copy the event's page ` +
-                `in the Vivenu dashboard (dashboard.vivenu.com/events/<id>), or the id itself (a shop link ` +
-                `vivenu.com/event/<name>-<code> carries a short code, not the id)`,
-        };
-    }
-    return {
-        problem: `event-id ${shown(entry)} holds ${ids.length} different event ids in its path (${ids.join(', ')}): give the one meant, by itself`,
-    };
-}
-const eventIds = schemas/* string */.YjP().transform((value, ctx) => {
-    const entries = value.split(/[\s,]+/).filter(Boolean);
-    if (entries.length === 0)
-        return problem(ctx, 'event-id is required: one or more 24-character hex ids, or Vivenu URLs that hold them');
-    const found = entries.map(eventIdOf);
-    for (const result of found)
-        if ('problem' in result)
-            problem(ctx, result.problem);
-    if (found.some((result) => 'problem' in result))
-        return core/* NEVER */.tm;
-    return [...new Set(found.map((result) => result.id))];
-});
-function apiKey(region) {
-    const secret = /^[A-Za-z0-9_]{1,32}$/.test(region)
-        ? `${region.toUpperCase()}_API`
-        : '<REGION>_API';
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const key = value.trim();
-        if (key === '')
-            return problem(ctx, `api-key is empty: set it to the region's Vivenu API key (repository secret ${secret})`);
-        // Never echo a key, even a malformed one.
-        // eslint-disable-next-line no-control-regex -- control characters are what this rejects
-        if (/[\s\u0000-\u001f\u007f]/.test(key))
-            return problem(ctx, 'api-key contains spaces or control characters');
-        return key;
-    });
-}
-function httpUrl(input, example) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const text = value.trim();
-        if (text === '')
-            return undefined;
-        // Checked before anything echoes the value, so a password in it is never shown.
-        if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
-            return problem(ctx, `${input} must not contain credentials`);
-        // The URL parser would quietly drop a tab or new line inside: refuse instead of guessing.
-        // eslint-disable-next-line no-control-regex -- control characters are what this rejects
-        if (/[\u0000-\u001f\u007f]/.test(text))
-            return problem(ctx, `${input} ${shown(value)} contains control characters`);
-        let url;
-        try {
-            url = new URL(text);
-        }
-        catch {
-            return problem(ctx, `${input} ${shown(value)} is not a URL (for example ${example})`);
-        }
-        if (url.username || url.password)
-            return problem(ctx, `${input} must not contain credentials`);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            return problem(ctx, `${input} ${shown(value)} must start with https:// or http://`);
-        }
-        return url;
-    });
-}
-function choice(input, options, fallback) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const chosen = value.trim().toLowerCase() || fallback;
-        if (!options.includes(chosen)) {
-            return problem(ctx, `${input} ${shown(value)} is not one of ${options.join(', ')}`);
-        }
-        return chosen;
-    });
-}
-/** YAML 1.2's booleans, as `core.getBooleanInput` reads them. */
-function settings_boolean(input, fallback) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const text = value.trim() || fallback;
-        if (['true', 'True', 'TRUE'].includes(text))
-            return true;
-        if (['false', 'False', 'FALSE'].includes(text))
-            return false;
-        return problem(ctx, `${input} ${shown(value)} must be true or false`);
-    });
-}
-function decimal(input, min, max, fallback, minExclusive = false) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const text = value.trim() || fallback;
-        const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-        const aboveMin = minExclusive ? number > min : number >= min;
-        if (!(aboveMin && number <= max)) {
-            const range = minExclusive ? `above ${min} and at most ${max}` : `from ${min} to ${max}`;
-            return problem(ctx, `${input} ${shown(value)} must be a number ${range} (decimals allowed)`);
-        }
-        return number;
-    });
-}
-const statuses = schemas/* string */.YjP().transform((value, ctx) => {
-    const list = (value.trim() || INPUT_DEFAULTS.statuses)
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((status) => status.toUpperCase());
-    const unknown = list.filter((status) => !TICKET_STATUSES.includes(status));
-    for (const status of unknown) {
-        problem(ctx, `statuses ${shown(status)} is not a Vivenu ticket status (${TICKET_STATUSES.join(', ')})`);
-    }
-    return unknown.length > 0 ? core/* NEVER */.tm : [...new Set(list)];
-});
-const nameContains = schemas/* string */.YjP().transform((value, ctx) => {
-    const text = value.trim() || INPUT_DEFAULTS['name-contains'];
-    if (text.length > 100)
-        return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
-    return text;
-});
-function wholeNumber(input, min, max, fallback) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const text = value.trim() || fallback;
-        const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-        if (!(number >= min && number <= max)) {
-            return problem(ctx, `${input} ${shown(value)} must be a whole number from ${min} to ${max}`);
-        }
-        return number;
-    });
-}
-function fileInside(input, workspace) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const text = value.trim();
-        if (text === '')
-            return undefined;
-        // eslint-disable-next-line no-control-regex -- control characters are what this rejects
-        if (/[\u0000-\u001f\u007f]/.test(text))
-            return problem(ctx, `${input} ${shown(value)} contains control characters`);
-        const resolved = external_node_path_default().resolve(workspace, text);
-        const relative = external_node_path_default().relative(workspace, resolved);
-        const escapes = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative);
-        if (relative === '' || escapes) {
-            return problem(ctx, `${input} ${shown(value)} must be inside the workspace (${workspace})`);
-        }
-        return resolved;
-    });
-}
-/**
- * Checks every input at once and reports every problem together, each naming the input and
- * the expected form, before anything touches the network. Path inputs are checked as written
- * first, then, when those are well-formed, against the disk (symbolic links resolved).
- */
-function parseSettings(raw, workspace) {
-    const schema = schemas/* object */.Ikc({
-        region,
-        'event-id': eventIds,
-        'api-key': apiKey((raw.region ?? '').trim()),
-        mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
-        'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
-        'page-size': wholeNumber('page-size', 1, MAX_PAGE_SIZE, INPUT_DEFAULTS['page-size']),
-        'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, INPUT_DEFAULTS['pull-concurrency']),
-        'tickets-dir': fileInside('tickets-dir', workspace),
-        target: choice('target', TARGETS, INPUT_DEFAULTS.target),
-        'webhook-url': httpUrl('webhook-url', WEBHOOK_TARGETS.test),
-        // A secret pasted with a trailing new line would sign every body wrongly.
-        'webhook-secret': schemas/* string */.YjP().transform((value) => value.trim()),
-        interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
-        statuses,
-        'name-contains': nameContains,
-        limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
-        'dry-run': settings_boolean('dry-run', INPUT_DEFAULTS['dry-run']),
-        resync: settings_boolean('resync', INPUT_DEFAULTS.resync),
-        'progress-file': fileInside('progress-file', workspace),
-        'max-runtime-minutes': decimal('max-runtime-minutes', 0, 100_000, INPUT_DEFAULTS['max-runtime-minutes'], true),
-        'fail-on-ticket-errors': settings_boolean('fail-on-ticket-errors', INPUT_DEFAULTS['fail-on-ticket-errors']),
-        'request-timeout': decimal('request-timeout', 0, 300, INPUT_DEFAULTS['request-timeout'], true),
-        'commit-progress': settings_boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
-        'github-token': schemas/* string */.YjP().transform((value) => value.trim()),
-        'commit-every-minutes': decimal('commit-every-minutes', 0, 1_440, INPUT_DEFAULTS['commit-every-minutes'], true),
-        'github-api-url': httpUrl('github-api-url', 'https://api.github.com'),
-        'auto-continue': settings_boolean('auto-continue', INPUT_DEFAULTS['auto-continue']),
-        continuation: wholeNumber('continuation', 0, 1_000, INPUT_DEFAULTS.continuation),
-        'max-continuations': wholeNumber('max-continuations', 0, 1_000, INPUT_DEFAULTS['max-continuations']),
-    });
-    const input = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, raw[name] ?? '']));
-    const result = schema.safeParse(input);
-    if (!result.success)
-        throw new InputError(result.error.issues.map((issue) => issue.message));
-    const values = result.data;
-    const mode = values.mode;
-    const target = values.target;
-    const settings = {
-        region: values.region,
-        eventIds: values['event-id'],
-        apiKey: values['api-key'],
-        mode,
-        vivenuOrigin: values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region),
-        pageSize: values['page-size'],
-        pullConcurrency: values['pull-concurrency'],
-        ticketsDir: values['tickets-dir'] ?? external_node_path_default().resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
-        workspace,
-        target,
-        webhookUrl: values['webhook-url']?.href ?? WEBHOOK_TARGETS[mode === 'test' ? 'test' : target],
-        webhookSecret: values['webhook-secret'],
-        intervalSeconds: values.interval,
-        statuses: values.statuses,
-        nameContains: values['name-contains'],
-        limit: values.limit,
-        dryRun: values['dry-run'],
-        resync: values.resync,
-        progressFile: values['progress-file'] ?? external_node_path_default().resolve(workspace, defaultProgressFile(values.region)),
-        maxRuntimeMinutes: values['max-runtime-minutes'],
-        failOnTicketErrors: values['fail-on-ticket-errors'],
-        requestTimeoutSeconds: values['request-timeout'],
-        commitProgress: values['commit-progress'],
-        githubToken: values['github-token'],
-        commitEveryMinutes: values['commit-every-minutes'],
-        githubApiUrl: values['github-api-url']?.href.replace(/\/+$/, '') ?? '',
-        autoContinue: values['auto-continue'],
-        continuation: values.continuation,
-        maxContinuations: values['max-continuations'],
-    };
-    const onDisk = pathProblemsOnDisk(settings, raw);
-    if (onDisk.length > 0)
-        throw new InputError(onDisk);
-    return settings;
-}
-/**
- * The path inputs checked against the disk, defaults included (a committed symlink named
- * `purchased_tickets` is as dangerous as one given as input): every folder the run writes into,
- * and the progress file, its journal and its lock, must resolve, symbolic links included, inside the
- * workspace and be of the right kind. The only reads parseSettings makes; no writes.
- */
-function pathProblemsOnDisk(settings, raw) {
-    const named = (input, fallback) => {
-        const given = (raw[input] ?? '').trim();
-        return given ? shown(given) : `${shown(fallback)} (the default)`;
-    };
-    const problems = [];
-    const check = (input, shownValue, problem) => {
-        if (problem)
-            problems.push(`${input} ${shownValue} ${problem}`);
-    };
-    const ticketsDir = named('tickets-dir', INPUT_DEFAULTS['tickets-dir']);
-    const folderProblem = [
-        settings.ticketsDir,
-        // Each event's folders: a link planted at <tickets-dir>/<event>/individual leads elsewhere too.
-        ...settings.eventIds.map((eventId) => external_node_path_default().join(settings.ticketsDir, eventId, 'individual')),
-    ]
-        .map((folder) => pathProblem(folder, 'folder', settings.workspace, 'purchased_tickets'))
-        .find((problem) => problem !== undefined);
-    check('tickets-dir', ticketsDir, folderProblem);
-    // Only a sync reads or writes the progress file.
-    if (settings.mode === 'sync') {
-        const example = defaultProgressFile(settings.region);
-        const progressFile = named('progress-file', example);
-        const fileProblem = [
-            settings.progressFile,
-            journalPath(settings.progressFile),
-            lockPath(settings.progressFile),
-        ]
-            .map((file) => pathProblem(file, 'file', settings.workspace, example))
-            .find((problem) => problem !== undefined);
-        check('progress-file', progressFile, fileProblem);
-    }
-    return problems;
-}
-
+// EXTERNAL MODULE: ./src/settings.ts
+var src_settings = __nccwpck_require__(750);
 ;// CONCATENATED MODULE: ./src/action.ts
 /**
- * The GitHub Action door: inputs in, one pipeline run, outputs and the job summary out.
- * The only module that talks to the runner.
+ * The GitHub Action's entry point: inputs in, one pipeline run, outputs and the job summary
+ * out. The only module that talks to the runner.
  */
+
 
 
 
@@ -5829,22 +4723,7 @@ const actionsLogger = {
     group: (title, fn) => group(title, fn),
 };
 function readInputs() {
-    return Object.fromEntries(INPUT_NAMES.map((name) => [name, getInput(name)]));
-}
-/**
- * Cancel arrives as SIGINT, then SIGTERM 7.5 s later, then a kill 2.5 s after that: the first
- * signal stops new work so progress is saved well inside those 10 seconds.
- */
-function cancelSignal() {
-    const controller = new AbortController();
-    const cancel = (signal) => {
-        if (!controller.signal.aborted)
-            warning(`Received ${signal}: no new delivery starts; saving progress.`);
-        controller.abort(new Error(`cancelled by ${signal}`));
-    };
-    process.on('SIGINT', cancel);
-    process.on('SIGTERM', cancel);
-    return controller.signal;
+    return Object.fromEntries(src_settings/* INPUT_NAMES */.Qh.map((name) => [name, getInput(name)]));
 }
 async function report(run, failure) {
     const totals = syncTotals(run);
@@ -5873,10 +4752,10 @@ async function report(run, failure) {
 /** The workflow_dispatch inputs of this run, from the event payload the runner wrote. */
 function eventInputs() {
     const file = process.env.GITHUB_EVENT_PATH;
-    if (!file || !(0,external_node_fs_namespaceObject.existsSync)(file))
+    if (!file || !(0,external_node_fs_.existsSync)(file))
         return undefined;
     try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')).inputs;
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')).inputs;
     }
     catch {
         return undefined;
@@ -5898,19 +4777,20 @@ async function run() {
     }
     let runReport;
     try {
-        const settings = parseSettings(raw, process.env.GITHUB_WORKSPACE || process.cwd());
+        const settings = (0,src_settings/* parseSettings */.P$)(raw, process.env.GITHUB_WORKSPACE || process.cwd());
         runReport = newRunReport(settings, systemClock.now());
         // The GitHub client loads only for a run that may commit: start-up stays short otherwise.
-        const github = settings.mode === 'sync' && !settings.dryRun
-            ? (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 971))).gitHubDoors(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
-            : { publisher: progress_publisher/* keepLocally */._ };
-        await runPipeline(settings, {
+        const github = (0,src_settings/* writesProgress */.ME)(settings)
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 158))).createGitHubServices(settings, { env: process.env, eventInputs: eventInputs() }, actionsLogger, systemClock)
+            : undefined;
+        const signal = abortOnCancelSignals((name) => warning(`Received ${name}: no new delivery starts; saving progress.`));
+        const services = createRunServices(settings, {
             logger: actionsLogger,
             clock: systemClock,
-            signal: cancelSignal(),
-            publisher: github.publisher,
-            continuation: github.continuation,
-        }, runReport);
+            signal,
+            github,
+        });
+        await runPipeline(settings, services, runReport);
         await report(runReport);
     }
     catch (error) {
@@ -5920,6 +4800,141 @@ async function run() {
             await report(runReport, message).catch((reportError) => warning(`Could not write outputs or summary: ${String(reportError)}`));
         setFailed(message);
     }
+}
+
+
+/***/ }),
+
+/***/ 916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C0: () => (/* binding */ PathInputError),
+/* harmony export */   Fz: () => (/* binding */ RunStoppedError),
+/* harmony export */   S7: () => (/* binding */ VivenuError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   w7: () => (/* binding */ IncompletePullError)
+/* harmony export */ });
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(264);
+
+/**
+ * Errors a person can act on. Each message says what was wrong and what to check; none
+ * carries personal data or a credential.
+ */
+/** One or more inputs are malformed. Raised before any network call. */
+class InputError extends Error {
+    problems;
+    name = 'InputError';
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+        this.problems = problems;
+    }
+}
+/** Vivenu answered in a way retrying cannot fix (bad key, bad query, unusable pages). */
+class VivenuError extends Error {
+    name = 'VivenuError';
+}
+/** A pull ended with fewer unique tickets than Vivenu reported, even after paging again. */
+class IncompletePullError extends Error {
+    eventId;
+    pulled;
+    reported;
+    name = 'IncompletePullError';
+    constructor(eventId, pulled, reported) {
+        super(`event ${eventId}: pulled ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U)(pulled)} unique tickets but Vivenu reported ` +
+            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U)(reported)}, even after paging a second time. Tickets may be ` +
+            `selling right now, or Vivenu's count is off; the files hold what was pulled. Run again.`);
+        this.eventId = eventId;
+        this.pulled = pulled;
+        this.reported = reported;
+    }
+}
+/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
+class RunStoppedError extends Error {
+    name = 'RunStoppedError';
+}
+/**
+ * A file or folder that an input names (`tickets-dir`, `progress-file`) could not be read or
+ * written. The message names the input, the path, the system's code and what to do.
+ */
+class PathInputError extends Error {
+    name = 'PathInputError';
+}
+
+
+/***/ }),
+
+/***/ 264:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ count)
+/* harmony export */ });
+/**
+ * A count as people read it in logs and summaries: 1,912.
+ *
+ * Grouped by hand, not with `toLocaleString('en-US')`: on Node 24 the first call loads ICU's
+ * number formatting (about 20 ms and 6 MB of resident memory) only to place commas. Whole
+ * numbers come out exactly as `toLocaleString('en-US')` gives them; anything else still goes
+ * through it.
+ */
+function count(n) {
+    if (!Number.isSafeInteger(n))
+        return n.toLocaleString('en-US');
+    const digits = String(n < 0 ? -n : n);
+    let grouped = '';
+    for (let end = digits.length; end > 0; end -= 3) {
+        grouped = `${end > 3 ? ',' : ''}${digits.slice(Math.max(0, end - 3), end)}${grouped}`;
+    }
+    return n < 0 || Object.is(n, -0) ? `-${grouped}` : grouped;
+}
+
+
+/***/ }),
+
+/***/ 994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ noFollowUp),
+/* harmony export */   W: () => (/* binding */ followUpBy)
+/* harmony export */ });
+/** auto-continue is off, or this is not a sync that commits: no follow-up run, nothing said. */
+const noFollowUp = {
+    mayStart: false,
+    startIfDue: () => Promise.resolve(undefined),
+};
+/** A follow-up run that `dispatch` starts (workflow_dispatch), after the checks a chain needs. */
+function followUpBy(dispatch, logger) {
+    const notContinuing = (note) => {
+        logger.warning(`Not continuing: ${note}.`);
+        return { dispatched: false, note };
+    };
+    return {
+        mayStart: true,
+        async startIfDue(due, signal) {
+            if (!due.stoppedWithTicketsLeft)
+                return undefined;
+            // The follow-up run reads the committed file: without the final commit it would resend.
+            if (due.commitFailure !== undefined) {
+                return notContinuing(`the final commit did not land (${due.commitFailure})`);
+            }
+            if (due.sent === 0)
+                return notContinuing('this run delivered nothing new, so the chain stops here');
+            try {
+                const url = await dispatch(signal);
+                logger.info(`Started the follow-up run${url ? `: ${url}` : ''}`);
+                return { dispatched: true, url, note: 'a follow-up run continues where this one stopped' };
+            }
+            catch (error) {
+                const note = `the follow-up run could not be started (${error.message})`;
+                logger.warning(`Not continuing: ${note}. Run the workflow again to continue.`);
+                return { dispatched: false, note };
+            }
+        },
+    };
 }
 
 
@@ -6106,7 +5121,7 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(145);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(997);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -6208,6 +5223,194 @@ function urlForDisplay(url) {
 
 /***/ }),
 
+/***/ 709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ ProgressLock),
+  H: () => (/* binding */ lockPath)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(529);
+// EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
+var progress = __nccwpck_require__(899);
+;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
+
+
+
+
+
+
+function lockPath(progressFile) {
+    return `${progressFile}.lock`;
+}
+const holderSchema = schemas/* object */.Ikc({
+    pid: schemas/* number */.aig().int().positive(),
+    host: schemas/* string */.YjP(),
+    startedAt: schemas/* string */.YjP(),
+});
+/**
+ * Whether the process `pid` on this machine has ended. Signal 0 tests whether a process
+ * exists and sends nothing; ESRCH means there is none (nodejs.org/api/process.html#processkillpid-signal,
+ * kill(2)). EPERM means it exists under another user: held.
+ */
+function hasEnded(pid) {
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (error) {
+        return error.code === 'ESRCH';
+    }
+}
+/**
+ * A lock only a run on this machine can judge: another machine's pid means nothing here, and
+ * this process's own pid is another run inside this process.
+ */
+function isStale(holder) {
+    return holder.host === external_node_os_default().hostname() && holder.pid !== process.pid && hasEnded(holder.pid);
+}
+/** The lock's holder; undefined when the lock is gone; 'unreadable' when it is not one of ours. */
+async function readHolder(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        const parsed = holderSchema.safeParse(JSON.parse(text));
+        return parsed.success ? parsed.data : 'unreadable';
+    }
+    catch {
+        return 'unreadable';
+    }
+}
+function inUseError(progressFile, file, holder) {
+    const who = holder === 'unreadable'
+        ? 'a lock file that does not say who holds it'
+        : `pid ${holder.pid} on ${(0,log_text/* logText */.kc)(holder.host)}, started ${(0,log_text/* logText */.kc)(holder.startedAt)}`;
+    return new progress/* ProgressFileError */.E2(`progress file ${(0,log_text/* logText */.kc)(progressFile)} is in use by another run (${who}): it holds ${(0,log_text/* logText */.kc)(file)}. ` +
+        `Nothing was sent and the file was left as it is. Wait for that run to end; if it is not running any more, delete ${(0,log_text/* logText */.kc)(file)} and run again.`);
+}
+/**
+ * One run at a time on a progress file: two runs writing it at once would each save their own
+ * view, and the last writer would drop the other's delivered ids, to be sent again. The lock
+ * is a file beside it, created only if absent (`wx`), holding pid, host name and start time.
+ * A lock left by a run that ended without releasing it (SIGKILL, a crash) is taken over when
+ * its pid is gone from this machine.
+ */
+class ProgressLock {
+    file;
+    holder;
+    tookOverFrom;
+    released = false;
+    releaseAtExit = () => this.releaseNow();
+    constructor(file, holder, 
+    /** The ended run whose lock this one took over, if any. */
+    tookOverFrom) {
+        this.file = file;
+        this.holder = holder;
+        this.tookOverFrom = tookOverFrom;
+        // Every exit path, including an uncaught error, leaves no lock behind; only SIGKILL does.
+        process.once('exit', this.releaseAtExit);
+    }
+    /** Takes the lock, or throws naming its holder: before any request, nothing sent. */
+    static async acquire(progressFile, startedAt) {
+        const file = lockPath(progressFile);
+        const me = {
+            pid: process.pid,
+            host: external_node_os_default().hostname(),
+            startedAt: startedAt.toISOString(),
+        };
+        let tookOverFrom;
+        // Twice at most: once as found, once after taking over a stale lock or seeing it released.
+        for (let attempt = 1; attempt <= 2; attempt++) {
+            if (await createExclusive(file, `${JSON.stringify(me)}\n`, progressFile)) {
+                return new ProgressLock(file, me, tookOverFrom);
+            }
+            const holder = await readHolder(file);
+            if (holder === undefined)
+                continue;
+            if (holder === 'unreadable' || !isStale(holder) || attempt === 2)
+                throw inUseError(progressFile, file, holder);
+            // Two runs taking over the same stale lock at once: both remove it, one creates it anew
+            // and the other finds that one's lock on its second try. The window is one rm and one open.
+            await (0,promises_.rm)(file, { force: true });
+            tookOverFrom = holder;
+        }
+        const holder = await readHolder(file);
+        throw inUseError(progressFile, file, holder ?? 'unreadable');
+    }
+    /** Removes the lock file, if it is still this run's. */
+    async release() {
+        if (this.released)
+            return;
+        this.released = true;
+        process.removeListener('exit', this.releaseAtExit);
+        const holder = await readHolder(this.file).catch(() => undefined);
+        if (this.isMine(holder))
+            await (0,promises_.rm)(this.file, { force: true });
+    }
+    releaseNow() {
+        if (this.released)
+            return;
+        this.released = true;
+        try {
+            if (this.isMine(holderSchema.parse(JSON.parse((0,external_node_fs_.readFileSync)(this.file, 'utf8')))))
+                (0,external_node_fs_.rmSync)(this.file, { force: true });
+        }
+        catch {
+            // Gone already, or not ours: nothing to release.
+        }
+    }
+    isMine(holder) {
+        return (typeof holder === 'object' &&
+            holder.pid === this.holder.pid &&
+            holder.host === this.holder.host &&
+            holder.startedAt === this.holder.startedAt);
+    }
+}
+/** Creates `file` with `text` only if it does not exist yet; false when it does. */
+async function createExclusive(file, text, progressFile) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file, 'wx');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return false;
+        throw new progress/* ProgressFileError */.E2(`cannot create the lock ${(0,log_text/* logText */.kc)(file)} beside progress-file ${(0,log_text/* logText */.kc)(progressFile)} (${code ?? error.message}). Nothing was sent.`);
+    }
+    try {
+        await handle.writeFile(text);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+    return true;
+}
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6223,6 +5426,174 @@ const keepLocally = {
 /** A run that must keep its progress beyond this machine but cannot: every publish says why. */
 function cannotPublish(where, failure) {
     return { where, publish: () => Promise.resolve({ landed: false, failure }) };
+}
+
+
+/***/ }),
+
+/***/ 748:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HY: () => (/* binding */ journalPath),
+/* harmony export */   gQ: () => (/* binding */ readProgress),
+/* harmony export */   rE: () => (/* binding */ ProgressStore)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(529);
+/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(271);
+/* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(709);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(899);
+
+
+
+
+
+
+/** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
+const FOLD_EVERY_CHANGES = 1_000;
+function journalPath(progressFile) {
+    return `${progressFile}.journal`;
+}
+async function readIfExists(file) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .namingInput */ .nm)('progress-file', 'read', file, error);
+    }
+}
+/**
+ * The journal's changes, each line checked like the file is: a torn last line (a crash
+ * mid-append) is dropped; any other line that is not a change this tool writes stops the run,
+ * naming its line, with the journal and the file left as they are (never half replayed).
+ */
+function parseJournal(text, file) {
+    // The last piece is either empty (the file ends with a new line) or torn: drop it either way.
+    const lines = text.split('\n').slice(0, -1);
+    const changes = [];
+    lines.forEach((line, index) => {
+        if (line.trim() === '')
+            return;
+        const problem = (0,_progress_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChange */ .q_)(line);
+        if (typeof problem === 'string') {
+            throw new _progress_js__WEBPACK_IMPORTED_MODULE_4__/* .ProgressFileError */ .E2(`progress journal ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_5__/* .logText */ .kc)(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
+                `(${lines.length} lines in the journal, none replayed): fix or remove that line, then run again.`);
+        }
+        changes.push(problem);
+    });
+    return changes;
+}
+/** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
+async function readProgress(progressFile) {
+    const text = await readIfExists(progressFile);
+    const progress = text === undefined ? new _progress_js__WEBPACK_IMPORTED_MODULE_4__/* .Progress */ .ke() : _progress_js__WEBPACK_IMPORTED_MODULE_4__/* .Progress */ .ke.parse(text, progressFile);
+    const journal = await readIfExists(journalPath(progressFile));
+    if (journal)
+        for (const change of parseJournal(journal, journalPath(progressFile)))
+            progress.apply(change);
+    return progress;
+}
+/**
+ * Keeps progress durable at flat cost: each change is one appended, fsynced journal line
+ * (a crash loses at most the delivery in flight); the JSON file is rewritten whole, through a
+ * temporary file, fsync and rename, only when the journal is folded in.
+ */
+class ProgressStore {
+    file;
+    progress;
+    region;
+    now;
+    journal;
+    lock;
+    changesSinceSave = 0;
+    /** Every change this run made, for publishing on top of a file that moved on elsewhere. */
+    changesThisRun = [];
+    constructor(file, progress, region, now, journal, lock) {
+        this.file = file;
+        this.progress = progress;
+        this.region = region;
+        this.now = now;
+        this.journal = journal;
+        this.lock = lock;
+    }
+    /**
+     * Locks the file for this run (see ProgressLock), then reads it. Whatever fails after the
+     * lock is taken releases it.
+     */
+    static async open(file, region, now) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+        const lock = await _progress_lock_js__WEBPACK_IMPORTED_MODULE_3__/* .ProgressLock */ .z.acquire(file, new Date(now()));
+        try {
+            const progress = await readProgress(file);
+            const journal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(journalPath(file), 'a');
+            const store = new ProgressStore(file, progress, region, now, journal, lock);
+            await store.save();
+            return store;
+        }
+        catch (error) {
+            await lock.release();
+            throw error;
+        }
+    }
+    /** The run whose lock this run took over, when that run had ended without releasing it. */
+    get lockTakenOverFrom() {
+        return this.lock.tookOverFrom;
+    }
+    async record(change) {
+        this.progress.apply(change);
+        this.changesThisRun.push(change);
+        await this.journal.appendFile(`${JSON.stringify(change)}\n`);
+        await this.journal.datasync();
+        if (++this.changesSinceSave >= FOLD_EVERY_CHANGES)
+            await this.save();
+    }
+    /** Folds the journal into the JSON file. */
+    async save() {
+        const temporary = `${this.file}.${process.pid}.tmp`;
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(temporary, 'w');
+        try {
+            await handle.writeFile(this.progress.serialize(this.region, new Date(this.now())));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temporary, this.file);
+        await syncDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(this.file));
+        // Only now is the journal redundant; a crash before this line replays it harmlessly.
+        await this.journal.truncate(0);
+        await this.journal.sync();
+        this.changesSinceSave = 0;
+    }
+    /** Saves, removes the emptied journal and releases the lock (that, whatever failed before). */
+    async close() {
+        try {
+            await this.save();
+            await this.journal.close();
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(journalPath(this.file), { force: true });
+        }
+        finally {
+            await this.lock.release();
+        }
+    }
+}
+async function syncDirectory(directory) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(directory, 'r');
+    try {
+        await handle.sync();
+    }
+    catch {
+        // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 
@@ -6702,6 +6073,472 @@ function mergeProgress(published, local) {
 
 /***/ }),
 
+/***/ 750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ME: () => (/* binding */ writesProgress),
+/* harmony export */   P$: () => (/* binding */ parseSettings),
+/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES)
+/* harmony export */ });
+/* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, defaultProgressFile, defaultVivenuOrigin, eventIdOf */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
+/* harmony import */ var _progress_progress_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(709);
+/* harmony import */ var _progress_progress_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(748);
+/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(633);
+/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(271);
+
+
+
+
+
+
+
+const MODES = ['sync', 'test', 'pull-only'];
+const TARGETS = ['test', 'prod'];
+const TICKET_STATUSES = [
+    'VALID',
+    'INVALID',
+    'RESERVED',
+    'DETAILSREQUIRED',
+    'BLANK',
+];
+/** The receiver's two doors: the test one answers like production but changes nothing real. */
+const WEBHOOK_TARGETS = {
+    test: 'https://vivenu-filter.high-impact-athletes.workers.dev/test-created',
+    prod: 'https://vivenu-filter.high-impact-athletes.workers.dev/ticket-created',
+};
+/** The defaults action.yml declares; the CLI and tests use the same ones. */
+const INPUT_DEFAULTS = {
+    mode: 'sync',
+    'vivenu-url': '',
+    'page-size': '100',
+    'pull-concurrency': '2',
+    'tickets-dir': 'purchased_tickets',
+    target: 'test',
+    'webhook-url': '',
+    'webhook-secret': '',
+    interval: '1.8',
+    statuses: 'VALID,DETAILSREQUIRED',
+    'name-contains': 'CHARITY',
+    limit: '0',
+    'dry-run': 'false',
+    resync: 'false',
+    'progress-file': '',
+    'max-runtime-minutes': '330',
+    'fail-on-ticket-errors': 'true',
+    'request-timeout': '30',
+    'commit-progress': 'true',
+    'github-token': '',
+    'commit-every-minutes': '10',
+    'github-api-url': '',
+    'auto-continue': 'false',
+    continuation: '0',
+    'max-continuations': '10',
+};
+/** Every input the action declares, in action.yml's order. */
+const INPUT_NAMES = ['region', 'event-id', 'api-key', ...Object.keys(INPUT_DEFAULTS)];
+function defaultProgressFile(region) {
+    return `historical_sync_progress_${region}.json`;
+}
+/** Regions whose tickets live on Vivenu's staging host. */
+const STAGING_REGIONS = new Set(['DEV', 'TEST']);
+function defaultVivenuOrigin(region) {
+    return STAGING_REGIONS.has(region) ? 'https://vivenu.dev' : 'https://vivenu.com';
+}
+/** A value as shown in an error: quoted, escaped, and short. Never used for secrets. */
+function shown(value) {
+    const quoted = JSON.stringify(value);
+    return quoted.length > 60 ? `${quoted.slice(0, 57)}..."` : quoted;
+}
+const problem = (ctx, message) => {
+    ctx.addIssue({ code: 'custom', message });
+    return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+};
+const region = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return problem(ctx, 'region is required (for example PROD or DEV)');
+    if (!/^[A-Za-z0-9_]{1,32}$/.test(trimmed)) {
+        return problem(ctx, `region ${shown(value)} must be 1 to 32 letters, digits or _ (for example PROD)`);
+    }
+    return trimmed.toUpperCase();
+});
+const EVENT_ID = /^[0-9a-f]{24}$/i;
+/** A 24-hex id standing alone in a path segment, or at the end of a slug ("name-<id>"). */
+const EVENT_ID_IN_PATH = /(?:^|[^0-9a-z])([0-9a-f]{24})(?=$|[^0-9a-z])/gi;
+/**
+ * The event id in one `event-id` entry: the id itself, or a URL whose path holds it, as operators
+ * copy it from the browser (the dashboard's event pages, `dashboard.vivenu.com/events/<id>/...`,
+ * the way its ticket pages are `dashboard.vivenu.com/tickets/<id>` in public code found with the
+ * search tool; or a shop page whose path ends in the id). Only the path counts: an id in a query
+ * may be anything (a shop, a filter). Public shop links `vivenu.com/event/<name>-<code>` carry a
+ * 6-character code, not the id, so they are refused with a way out.
+ */
+function eventIdOf(entry) {
+    if (EVENT_ID.test(entry))
+        return { id: entry.toLowerCase() };
+    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry);
+    // A host name then a path ("dashboard.vivenu.com/events/..."), as a browser's address bar copies it.
+    const hasHost = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\//i.test(entry);
+    if (!hasScheme && !hasHost) {
+        return {
+            problem: `event-id ${shown(entry)} is not a 24-character hex id`,
+        };
+    }
+    const text = hasScheme ? entry : `https://${entry}`;
+    // Checked before anything echoes the value, so a password in it is never shown.
+    if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
+        return { problem: 'event-id must not contain credentials' };
+    if (!URL.canParse(text))
+        return { problem: `event-id ${shown(entry)} is not a URL` };
+    const url = new URL(text);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return { problem: `event-id ${shown(entry)} must be an id, or a URL starting with https://` };
+    }
+    const ids = [
+        ...new Set([...url.pathname.matchAll(EVENT_ID_IN_PATH)].map((match) => match[1].toLowerCase())),
+    ];
+    if (ids.length === 1)
+        return { id: ids[0] };
+    if (ids.length === 0) {
+        return {
+            problem: `event-id ${shown(entry)} holds no 24-character hex event id in its path: copy the event's page ` +
+                `in the Vivenu dashboard (dashboard.vivenu.com/events/<id>), or the id itself (a shop link ` +
+                `vivenu.com/event/<name>-<code> carries a short code, not the id)`,
+        };
+    }
+    return {
+        problem: `event-id ${shown(entry)} holds ${ids.length} different event ids in its path (${ids.join(', ')}): give the one meant, by itself`,
+    };
+}
+const eventIds = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+    const entries = value.split(/[\s,]+/).filter(Boolean);
+    if (entries.length === 0)
+        return problem(ctx, 'event-id is required: one or more 24-character hex ids, or Vivenu URLs that hold them');
+    const found = entries.map(eventIdOf);
+    for (const result of found)
+        if ('problem' in result)
+            problem(ctx, result.problem);
+    if (found.some((result) => 'problem' in result))
+        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+    return [...new Set(found.map((result) => result.id))];
+});
+function apiKey(region) {
+    const secret = /^[A-Za-z0-9_]{1,32}$/.test(region)
+        ? `${region.toUpperCase()}_API`
+        : '<REGION>_API';
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+        const key = value.trim();
+        if (key === '')
+            return problem(ctx, `api-key is empty: set it to the region's Vivenu API key (repository secret ${secret})`);
+        // Never echo a key, even a malformed one.
+        // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+        if (/[\s\u0000-\u001f\u007f]/.test(key))
+            return problem(ctx, 'api-key contains spaces or control characters');
+        return key;
+    });
+}
+function httpUrl(input, example) {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+        const text = value.trim();
+        if (text === '')
+            return undefined;
+        // Checked before anything echoes the value, so a password in it is never shown.
+        if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
+            return problem(ctx, `${input} must not contain credentials`);
+        // The URL parser would quietly drop a tab or new line inside: refuse instead of guessing.
+        // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+        if (/[\u0000-\u001f\u007f]/.test(text))
+            return problem(ctx, `${input} ${shown(value)} contains control characters`);
+        let url;
+        try {
+            url = new URL(text);
+        }
+        catch {
+            return problem(ctx, `${input} ${shown(value)} is not a URL (for example ${example})`);
+        }
+        if (url.username || url.password)
+            return problem(ctx, `${input} must not contain credentials`);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+            return problem(ctx, `${input} ${shown(value)} must start with https:// or http://`);
+        }
+        return url;
+    });
+}
+function choice(input, options, fallback) {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+        const chosen = value.trim().toLowerCase() || fallback;
+        if (!options.includes(chosen)) {
+            return problem(ctx, `${input} ${shown(value)} is not one of ${options.join(', ')}`);
+        }
+        return chosen;
+    });
+}
+/** YAML 1.2's booleans, as `core.getBooleanInput` reads them. */
+function boolean(input, fallback) {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+        const text = value.trim() || fallback;
+        if (['true', 'True', 'TRUE'].includes(text))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(text))
+            return false;
+        return problem(ctx, `${input} ${shown(value)} must be true or false`);
+    });
+}
+function decimal(input, min, max, fallback, minExclusive = false) {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+        const text = value.trim() || fallback;
+        const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+        const aboveMin = minExclusive ? number > min : number >= min;
+        if (!(aboveMin && number <= max)) {
+            const range = minExclusive ? `above ${min} and at most ${max}` : `from ${min} to ${max}`;
+            return problem(ctx, `${input} ${shown(value)} must be a number ${range} (decimals allowed)`);
+        }
+        return number;
+    });
+}
+const statuses = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+    const list = (value.trim() || INPUT_DEFAULTS.statuses)
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((status) => status.toUpperCase());
+    const unknown = list.filter((status) => !TICKET_STATUSES.includes(status));
+    for (const status of unknown) {
+        problem(ctx, `statuses ${shown(status)} is not a Vivenu ticket status (${TICKET_STATUSES.join(', ')})`);
+    }
+    return unknown.length > 0 ? zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm : [...new Set(list)];
+});
+const nameContains = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+    const text = value.trim() || INPUT_DEFAULTS['name-contains'];
+    if (text.length > 100)
+        return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
+    return text;
+});
+function wholeNumber(input, min, max, fallback) {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+        const text = value.trim() || fallback;
+        const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+        if (!(number >= min && number <= max)) {
+            return problem(ctx, `${input} ${shown(value)} must be a whole number from ${min} to ${max}`);
+        }
+        return number;
+    });
+}
+function fileInside(input, workspace) {
+    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+        const text = value.trim();
+        if (text === '')
+            return undefined;
+        // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+        if (/[\u0000-\u001f\u007f]/.test(text))
+            return problem(ctx, `${input} ${shown(value)} contains control characters`);
+        const resolved = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, text);
+        const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, resolved);
+        const escapes = relative === '..' || relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(relative);
+        if (relative === '' || escapes) {
+            return problem(ctx, `${input} ${shown(value)} must be inside the workspace (${workspace})`);
+        }
+        return resolved;
+    });
+}
+/**
+ * Checks every input at once and reports every problem together, each naming the input and
+ * the expected form, before anything touches the network. Path inputs are checked as written
+ * first, then, when those are well-formed, against the disk (symbolic links resolved).
+ */
+function parseSettings(raw, workspace) {
+    const schema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
+        region,
+        'event-id': eventIds,
+        'api-key': apiKey((raw.region ?? '').trim()),
+        mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
+        'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
+        'page-size': wholeNumber('page-size', 1, _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_PAGE_SIZE */ .H4, INPUT_DEFAULTS['page-size']),
+        'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, INPUT_DEFAULTS['pull-concurrency']),
+        'tickets-dir': fileInside('tickets-dir', workspace),
+        target: choice('target', TARGETS, INPUT_DEFAULTS.target),
+        'webhook-url': httpUrl('webhook-url', WEBHOOK_TARGETS.test),
+        // A secret pasted with a trailing new line would sign every body wrongly.
+        'webhook-secret': zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value) => value.trim()),
+        interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
+        statuses,
+        'name-contains': nameContains,
+        limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
+        'dry-run': boolean('dry-run', INPUT_DEFAULTS['dry-run']),
+        resync: boolean('resync', INPUT_DEFAULTS.resync),
+        'progress-file': fileInside('progress-file', workspace),
+        'max-runtime-minutes': decimal('max-runtime-minutes', 0, 100_000, INPUT_DEFAULTS['max-runtime-minutes'], true),
+        'fail-on-ticket-errors': boolean('fail-on-ticket-errors', INPUT_DEFAULTS['fail-on-ticket-errors']),
+        'request-timeout': decimal('request-timeout', 0, 300, INPUT_DEFAULTS['request-timeout'], true),
+        'commit-progress': boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
+        'github-token': zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value) => value.trim()),
+        'commit-every-minutes': decimal('commit-every-minutes', 0, 1_440, INPUT_DEFAULTS['commit-every-minutes'], true),
+        'github-api-url': httpUrl('github-api-url', 'https://api.github.com'),
+        'auto-continue': boolean('auto-continue', INPUT_DEFAULTS['auto-continue']),
+        continuation: wholeNumber('continuation', 0, 1_000, INPUT_DEFAULTS.continuation),
+        'max-continuations': wholeNumber('max-continuations', 0, 1_000, INPUT_DEFAULTS['max-continuations']),
+    });
+    const input = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, raw[name] ?? '']));
+    const result = schema.safeParse(input);
+    if (!result.success)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(result.error.issues.map((issue) => issue.message));
+    const values = result.data;
+    const mode = values.mode;
+    const target = values.target;
+    const settings = {
+        region: values.region,
+        eventIds: values['event-id'],
+        apiKey: values['api-key'],
+        mode,
+        vivenuOrigin: values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region),
+        pageSize: values['page-size'],
+        pullConcurrency: values['pull-concurrency'],
+        ticketsDir: values['tickets-dir'] ?? node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
+        workspace,
+        target,
+        webhookUrl: values['webhook-url']?.href ?? WEBHOOK_TARGETS[mode === 'test' ? 'test' : target],
+        webhookSecret: values['webhook-secret'],
+        intervalSeconds: values.interval,
+        statuses: values.statuses,
+        nameContains: values['name-contains'],
+        limit: values.limit,
+        dryRun: values['dry-run'],
+        resync: values.resync,
+        progressFile: values['progress-file'] ?? node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, defaultProgressFile(values.region)),
+        maxRuntimeMinutes: values['max-runtime-minutes'],
+        failOnTicketErrors: values['fail-on-ticket-errors'],
+        requestTimeoutSeconds: values['request-timeout'],
+        commitProgress: values['commit-progress'],
+        githubToken: values['github-token'],
+        commitEveryMinutes: values['commit-every-minutes'],
+        githubApiUrl: values['github-api-url']?.href.replace(/\/+$/, '') ?? '',
+        autoContinue: values['auto-continue'],
+        continuation: values.continuation,
+        maxContinuations: values['max-continuations'],
+    };
+    const onDisk = pathProblemsOnDisk(settings, raw);
+    if (onDisk.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(onDisk);
+    return settings;
+}
+/**
+ * The path inputs checked against the disk, defaults included (a committed symlink named
+ * `purchased_tickets` is as dangerous as one given as input): every folder the run writes into,
+ * and the progress file, its journal and its lock, must resolve, symbolic links included, inside the
+ * workspace and be of the right kind. The only reads parseSettings makes; no writes.
+ */
+function pathProblemsOnDisk(settings, raw) {
+    const named = (input, fallback) => {
+        const given = (raw[input] ?? '').trim();
+        return given ? shown(given) : `${shown(fallback)} (the default)`;
+    };
+    const problems = [];
+    const check = (input, shownValue, problem) => {
+        if (problem)
+            problems.push(`${input} ${shownValue} ${problem}`);
+    };
+    const ticketsDir = named('tickets-dir', INPUT_DEFAULTS['tickets-dir']);
+    const folderProblem = [
+        settings.ticketsDir,
+        // Each event's folders: a link planted at <tickets-dir>/<event>/individual leads elsewhere too.
+        ...settings.eventIds.map((eventId) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(settings.ticketsDir, eventId, 'individual')),
+    ]
+        .map((folder) => (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .pathProblem */ .z9)(folder, 'folder', settings.workspace, 'purchased_tickets'))
+        .find((problem) => problem !== undefined);
+    check('tickets-dir', ticketsDir, folderProblem);
+    // Only a sync reads or writes the progress file.
+    if (settings.mode === 'sync') {
+        const example = defaultProgressFile(settings.region);
+        const progressFile = named('progress-file', example);
+        const fileProblem = [
+            settings.progressFile,
+            (0,_progress_progress_store_js__WEBPACK_IMPORTED_MODULE_3__/* .journalPath */ .HY)(settings.progressFile),
+            (0,_progress_progress_lock_js__WEBPACK_IMPORTED_MODULE_2__/* .lockPath */ .H)(settings.progressFile),
+        ]
+            .map((file) => (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .pathProblem */ .z9)(file, 'file', settings.workspace, example))
+            .find((problem) => problem !== undefined);
+        check('progress-file', progressFile, fileProblem);
+    }
+    return problems;
+}
+/**
+ * A run that writes the progress file (and so may commit it): a sync that is not a dry run.
+ * Decided here only; test mode, pull-only and dry runs keep nothing.
+ */
+function writesProgress(settings) {
+    return settings.mode === 'sync' && !settings.dryRun;
+}
+
+
+/***/ }),
+
+/***/ 374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K_: () => (/* binding */ parseEventInfo),
+/* harmony export */   X_: () => (/* binding */ eventTitle)
+/* harmony export */ });
+/* unused harmony export eventDates */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
+
+/** A name longer than this is cut for display: a title, not a description. */
+const MAX_NAME_CHARACTERS = 120;
+const isoDate = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .refine((text) => !Number.isNaN(Date.parse(text)))
+    .nullish()
+    .catch(null);
+/** Only `name` is needed; dates that are missing or not dates are shown as unknown. */
+const eventSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1),
+    start: isoDate,
+    end: isoDate,
+});
+/** The event's name and dates from Vivenu's answer, or why the answer is not an event. */
+function parseEventInfo(eventId, json) {
+    const parsed = eventSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return {
+            problem: `answer is not an event (${issue?.path.join('.') || 'body'}: ${issue?.message})`,
+        };
+    }
+    const name = parsed.data.name;
+    return {
+        info: {
+            eventId,
+            name: name.length > MAX_NAME_CHARACTERS ? `${name.slice(0, MAX_NAME_CHARACTERS - 1)}…` : name,
+            start: parsed.data.start ?? null,
+            end: parsed.data.end ?? null,
+        },
+    };
+}
+/** "2026-05-23", or "2026-05-23 to 2026-05-24" (UTC days), or "" when no date is known. */
+function eventDates(info) {
+    const day = (iso) => iso === null ? null : new Date(iso).toISOString().slice(0, 10);
+    const start = day(info.start);
+    const end = day(info.end);
+    if (start && end && start !== end)
+        return `${start} to ${end}`;
+    return start ?? end ?? '';
+}
+/**
+ * The event as a person reads it: "HYROX Berlin (2026-05-23 to 2026-05-24)". The name is an
+ * outside value: callers escape it for where it goes (logText, tableCell).
+ */
+function eventTitle(info) {
+    const dates = eventDates(info);
+    return dates ? `${info.name} (${dates})` : info.name;
+}
+
+
+/***/ }),
+
 /***/ 72:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6825,6 +6662,544 @@ function creationRange(sorted) {
     return { first: dates[0] ?? null, last: dates.at(-1) ?? null };
 }
 
+
+/***/ }),
+
+/***/ 633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H4: () => (/* binding */ MAX_PAGE_SIZE),
+  RA: () => (/* binding */ MIN_PAGE_SIZE),
+  vY: () => (/* binding */ VivenuClient),
+  YC: () => (/* binding */ hasId)
+});
+
+// UNUSED EXPORTS: MAX_EVENT_BYTES
+
+// EXTERNAL MODULE: ./src/format.ts
+var format = __nccwpck_require__(264);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __nccwpck_require__(902);
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(529);
+;// CONCATENATED MODULE: ./src/http/http-get.ts
+
+/** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
+class NetworkError extends Error {
+    name = 'NetworkError';
+}
+/**
+ * An answer refused unread because of what it is, not how the network behaved: a content
+ * coding not asked for, or a body over the size allowed. Retrying does not change either.
+ */
+class AnswerRefusedError extends NetworkError {
+    name = 'AnswerRefusedError';
+}
+/** Under the 5 s many servers keep an idle connection, so a reused one is rarely just closed. */
+const IDLE_CONNECTION_MS = 4_000;
+class HttpGetter {
+    maxBytes;
+    agents = new Map();
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+    /**
+     * Rejects with the signal's reason when it aborts, or a NetworkError below HTTP. `maxBytes`
+     * bounds this answer tighter than the getter's own bound (an event is smaller than a page).
+     */
+    async get(url, headers, signal, maxBytes = this.maxBytes) {
+        signal.throwIfAborted();
+        const response = await this.send(url, headers, signal);
+        const coding = response.headers['content-encoding'];
+        if (coding && coding.toLowerCase() !== 'identity') {
+            response.destroy();
+            throw new AnswerRefusedError(`answer in a content coding not asked for (${(0,log_text/* logText */.kc)(coding.slice(0, 40))})`);
+        }
+        return {
+            status: response.statusCode ?? 0,
+            retryAfter: single(response.headers['retry-after']),
+            location: single(response.headers.location),
+            text: await this.readText(response, signal, Math.min(maxBytes, this.maxBytes)),
+        };
+    }
+    send(url, headers, signal) {
+        // node:https (and TLS) only for an https origin: a loopback sandbox never loads it.
+        const transport = process.getBuiltinModule(url.protocol === 'https:' ? 'node:https' : 'node:http');
+        let agent = this.agents.get(url.protocol);
+        if (!agent) {
+            agent = new transport.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
+            this.agents.set(url.protocol, agent);
+        }
+        return new Promise((resolve, reject) => {
+            const request = transport.get(url, {
+                agent,
+                headers: { ...headers, 'accept-encoding': 'identity' },
+            });
+            const onAbort = () => {
+                request.destroy();
+                reject(abortReason(signal));
+            };
+            signal.addEventListener('abort', onAbort, { once: true });
+            request.on('response', (response) => {
+                signal.removeEventListener('abort', onAbort);
+                resolve(response);
+            });
+            request.on('error', (error) => {
+                signal.removeEventListener('abort', onAbort);
+                reject(signal.aborted ? abortReason(signal) : new NetworkError(error.message, { cause: error }));
+            });
+        });
+    }
+    /** The body as UTF-8 text (as `fetch`'s `text()`: a byte order mark dropped), bounded. */
+    async readText(response, signal, maxBytes) {
+        const declared = Number(response.headers['content-length']);
+        if (declared > maxBytes) {
+            response.destroy();
+            throw new AnswerRefusedError(`answer of ${declared} bytes, over the ${maxBytes} allowed`);
+        }
+        const chunks = [];
+        let bytes = 0;
+        const onAbort = () => void response.destroy();
+        signal.addEventListener('abort', onAbort, { once: true });
+        try {
+            for await (const chunk of response) {
+                bytes += chunk.length;
+                if (bytes > maxBytes) {
+                    response.destroy();
+                    throw new AnswerRefusedError(`answer over the ${maxBytes} bytes allowed`);
+                }
+                chunks.push(chunk);
+            }
+        }
+        catch (error) {
+            if (signal.aborted)
+                throw abortReason(signal);
+            if (error instanceof NetworkError)
+                throw error;
+            throw new NetworkError('the answer was cut off', { cause: error });
+        }
+        finally {
+            signal.removeEventListener('abort', onAbort);
+        }
+        if (signal.aborted)
+            throw abortReason(signal);
+        return new TextDecoder().decode(Buffer.concat(chunks, bytes));
+    }
+}
+function single(value) {
+    if (value === undefined)
+        return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+/** What `fetch` fails with on an abort: the signal's reason (a TimeoutError for a timeout). */
+function abortReason(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
+
+// EXTERNAL MODULE: ./src/vivenu/event-info.ts
+var event_info = __nccwpck_require__(374);
+;// CONCATENATED MODULE: ./src/vivenu/vivenu-client.ts
+
+
+
+
+
+
+
+const MIN_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 1000;
+/** After this many 503s in a row for one page, ask for half as many tickets. */
+const UNAVAILABLE_BEFORE_HALVING = 2;
+/** A page of 1,000 tickets is a few MB; an answer past this is not a page to hold. */
+const MAX_PAGE_BYTES = 64 * 2 ** 20;
+/**
+ * An event with its ticket types, shops and texts is tens of KB; far past that, it is not an
+ * event to hold just for its name.
+ */
+const MAX_EVENT_BYTES = 4 * 2 ** 20;
+/** A row that can be told apart from every other: a non-empty string `_id`. */
+function hasId(row) {
+    return typeof row._id === 'string' && row._id !== '';
+}
+/**
+ * A row must be an object; one without a usable `_id` is still a row of the page (the pull keeps
+ * it aside), not a reason to refuse the page: Vivenu's spec requires `_id`, so a row without
+ * one is a damaged ticket, not a damaged page (vivenu-facts.md, "The Ticket object").
+ */
+const pageSchema = schemas/* object */.Ikc({
+    rows: schemas/* array */.YOg(schemas/* looseObject */._H3({})),
+    total: schemas/* number */.aig().int().nonnegative(),
+});
+/** Reads ticket pages from Vivenu's `GET /api/tickets`. Read-only: it never writes to Vivenu. */
+class VivenuClient {
+    options;
+    /** Every HTTP request sent, retries included. */
+    apiCalls = 0;
+    retries = 0;
+    /** 429 answers so far: the puller pages one at a time for a while after each. */
+    rateLimited = 0;
+    random;
+    retry;
+    requestTimeoutMs;
+    /** Kept-alive connections to Vivenu, shared by every page of the run. */
+    http = new HttpGetter(MAX_PAGE_BYTES);
+    constructor(options) {
+        this.options = options;
+        this.random = options.random ?? Math.random;
+        this.retry = options.retry ?? retry/* defaultRetryPolicy */.ur;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    }
+    /**
+     * One page of an event's tickets, retried on 429, 5xx, timeouts, dropped connections and
+     * unreadable answers; Vivenu's own refusals (400, 401, 403, 404) fail at once.
+     */
+    async fetchPage(eventId, skip, pageSize) {
+        let size = pageSize;
+        let unavailableInARow = 0;
+        let refusedInARow = 0;
+        for (let attempt = 1;; attempt++) {
+            const outcome = await this.attempt(eventId, skip, size, refusedInARow);
+            if (outcome.kind === 'page')
+                return { ...outcome.page, pageSize: size };
+            refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
+            unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
+            const where = `event ${eventId}, tickets from ${(0,format/* count */.U)(skip)}`;
+            if (attempt >= this.retry.maxAttempts) {
+                // Load advice only for load: 429, 5xx and timeouts; anything else, say what it was.
+                const advice = outcome.load
+                    ? 'Vivenu may be under load: run again later.'
+                    : 'Run again; if it persists, check vivenu-url.';
+                throw new errors/* VivenuError */.S7(`Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ${advice}`);
+            }
+            if (unavailableInARow >= UNAVAILABLE_BEFORE_HALVING && size > MIN_PAGE_SIZE) {
+                size = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
+                unavailableInARow = 0;
+                this.options.logger.info(`Vivenu answered 503 repeatedly: page size now ${size}`);
+            }
+            const delay = (0,retry/* retryDelayMs */.qO)(attempt, outcome.retryAfterMs, this.retry, this.random);
+            this.options.logger.info(`${where}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`);
+            this.retries++;
+            await this.options.clock.sleep(delay, this.options.signal);
+            this.options.signal?.throwIfAborted();
+        }
+    }
+    /**
+     * The event's name and dates, asked before the pull. Retried like a page (429, 5xx, timeouts,
+     * dropped connections, answers that are not an event); a 404 fails at once with its likeliest
+     * cause, an event of another region's account.
+     */
+    async fetchEvent(eventId) {
+        const url = new URL(`/api/events/${encodeURIComponent(eventId)}`, this.options.origin);
+        let refusedInARow = 0;
+        for (let attempt = 1;; attempt++) {
+            const outcome = await this.eventAttempt(url, eventId, refusedInARow);
+            if (outcome.kind !== 'retry')
+                return outcome;
+            refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
+            if (attempt >= this.retry.maxAttempts) {
+                return { kind: 'unknown', reason: `${outcome.reason}, ${attempt} attempts` };
+            }
+            const delay = (0,retry/* retryDelayMs */.qO)(attempt, outcome.retryAfterMs, this.retry, this.random);
+            this.options.logger.info(`event ${(0,log_text/* logText */.kc)(eventId)}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`);
+            this.retries++;
+            await this.options.clock.sleep(delay, this.options.signal);
+            this.options.signal?.throwIfAborted();
+        }
+    }
+    async eventAttempt(url, eventId, refusedBefore) {
+        const response = await this.getPage(url, refusedBefore, MAX_EVENT_BYTES);
+        if ('kind' in response)
+            return response;
+        // Not load, so not retried; the pages that follow say plainly if it concerns them too.
+        if ('refused' in response)
+            return { kind: 'unknown', reason: response.refused };
+        const { status } = response;
+        if (status === 403)
+            return { kind: 'forbidden' };
+        if (status === 401 || status === 404 || (status >= 300 && status < 400)) {
+            throw new errors/* VivenuError */.S7(this.eventRefusal(response, eventId));
+        }
+        if ((0,retry/* isRetryableStatus */.PS)(status)) {
+            if (status === 429)
+                this.rateLimited++;
+            return {
+                kind: 'retry',
+                reason: `HTTP ${status}`,
+                retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.retryAfter, this.options.clock.now()),
+            };
+        }
+        if (status < 200 || status > 299)
+            return { kind: 'unknown', reason: `HTTP ${status}` };
+        let json;
+        try {
+            json = JSON.parse(response.text);
+        }
+        catch {
+            return { kind: 'retry', reason: 'answer is not JSON' };
+        }
+        const parsed = (0,event_info/* parseEventInfo */.K_)(eventId, json);
+        return 'info' in parsed
+            ? { kind: 'found', info: parsed.info }
+            : { kind: 'retry', reason: parsed.problem };
+    }
+    eventRefusal(answer, eventId) {
+        const { region, origin } = this.options;
+        if (answer.status !== 404)
+            return this.refusal(answer, eventId);
+        return (`Vivenu has no event ${(0,log_text/* logText */.kc)(eventId)} for the ${region} API key (404 from ${origin}/api/events): ` +
+            `the event most likely belongs to another region's account. This run used the ${region}_API secret; ` +
+            `set region to the event's region (its <REGION>_API secret), or check the event id. Nothing was pulled or sent.`);
+    }
+    async attempt(eventId, skip, top, refusedBefore) {
+        const url = new URL('/api/tickets', this.options.origin);
+        url.search = new URLSearchParams({
+            event: eventId,
+            top: String(top),
+            skip: String(skip),
+        }).toString();
+        const response = await this.getPage(url, refusedBefore);
+        if ('kind' in response)
+            return response;
+        if ('refused' in response) {
+            throw new errors/* VivenuError */.S7(`Vivenu's answer for event ${(0,log_text/* logText */.kc)(eventId)}, tickets from ${(0,format/* count */.U)(skip)} was refused: ${response.refused}. ` +
+                `Not retried, as load does not cause it: check that vivenu-url (${this.options.origin}) reaches Vivenu's API directly, not through a proxy that rewrites answers.`);
+        }
+        const body = response.text;
+        if (response.status < 200 || response.status > 299) {
+            if (response.status === 429)
+                this.rateLimited++;
+            if ((0,retry/* isRetryableStatus */.PS)(response.status)) {
+                return {
+                    kind: 'retry',
+                    reason: `HTTP ${response.status}`,
+                    status: response.status,
+                    load: true,
+                    retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.retryAfter, this.options.clock.now()),
+                };
+            }
+            throw new errors/* VivenuError */.S7(this.refusal(response, eventId));
+        }
+        let json;
+        try {
+            json = JSON.parse(body);
+        }
+        catch {
+            return { kind: 'retry', reason: 'answer is not JSON' };
+        }
+        const parsed = pageSchema.safeParse(json);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            return {
+                kind: 'retry',
+                reason: `answer is not a ticket page (${issue?.path.join('.') || 'body'}: ${issue?.message})`,
+            };
+        }
+        // Keep the rows exactly as received: the schema checks them, the raw objects travel on.
+        return {
+            kind: 'page',
+            page: { rows: json.rows, total: parsed.data.total },
+        };
+    }
+    /**
+     * One GET within the request timeout, counted: the answer; or why it was refused unread (a
+     * content coding not asked for: a compressed answer can expand a thousandfold; over the size
+     * allowed), which is not load, so not retried; or a failure below HTTP worth another try. A
+     * failure no retry can fix (a blocked port, an unknown host) throws, naming vivenu-url.
+     */
+    async getPage(url, refusedBefore, maxBytes = MAX_PAGE_BYTES) {
+        const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+        const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
+        this.apiCalls++;
+        try {
+            return await this.http.get(url, {
+                authorization: `Bearer ${this.options.apiKey}`,
+                accept: 'application/json',
+                'user-agent': 'vivenu-historical-sync',
+            }, signal, maxBytes);
+        }
+        catch (error) {
+            if (error instanceof AnswerRefusedError)
+                return { refused: error.message };
+            this.options.signal?.throwIfAborted();
+            const failure = (0,retry/* classifyNetworkFailure */.Po)(error, url, refusedBefore);
+            if (failure.lasting) {
+                throw new errors/* VivenuError */.S7(`vivenu-url (${this.options.origin}) cannot work: ${failure.lasting}. Nothing was pulled; no retry can fix this.`);
+            }
+            const load = error?.name === 'TimeoutError';
+            return { kind: 'retry', reason: failure.reason, refused: failure.refused, load };
+        }
+    }
+    refusal({ status, location }, eventId) {
+        const { region, origin } = this.options;
+        if (status >= 300 && status < 400) {
+            // Followed, a redirect could take the API key to another host: it is an answer to refuse.
+            const to = URL.canParse(location ?? '', origin)
+                ? ` to ${new URL(location, origin).origin}`
+                : '';
+            return `Vivenu answered ${status}, a redirect${to}, which is not followed: check vivenu-url (${origin}).`;
+        }
+        switch (status) {
+            case 401:
+                return `Vivenu refused the API key (401) for region ${region} at ${origin}: check the api-key input (the ${region}_API secret) and that it belongs to this region.`;
+            case 403:
+                return `Vivenu says the API key may not read tickets of event ${eventId} (403): the event may belong to another region's seller.`;
+            case 404:
+                return `Vivenu has no ticket list at ${origin} (404): check vivenu-url, or the region's default host.`;
+            case 400:
+                return `Vivenu rejected the ticket query for event ${eventId} (400): check the event id and page-size.`;
+            default:
+                return `Vivenu refused the ticket query for event ${eventId} (HTTP ${status}).`;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   nm: () => (/* binding */ namingInput),
+/* harmony export */   z9: () => (/* binding */ pathProblem)
+/* harmony export */ });
+/* unused harmony exports resolveThroughLinks, isWithin */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(529);
+
+
+
+
+function errorCode(error) {
+    return String(error.code ?? 'unknown error');
+}
+function resolveThroughLinks(target) {
+    const missing = [];
+    let existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target);
+    for (;;) {
+        try {
+            const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing);
+            return {
+                kind: 'resolved',
+                path: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, ...missing),
+                deepestExisting: real,
+                exists: missing.length === 0,
+            };
+        }
+        catch (error) {
+            const code = errorCode(error);
+            // ENOTDIR: a part of the path is a file; the caller says so by looking at the part found.
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                return { kind: 'unreadable', at: existing, code };
+            // A link whose target is missing: a write would create that target, wherever it is.
+            if (code === 'ENOENT' && isSymbolicLink(existing))
+                return { kind: 'dangling-link', link: existing };
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
+            if (parent === existing)
+                return { kind: 'unreadable', at: existing, code };
+            missing.unshift(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(existing));
+            existing = parent;
+        }
+    }
+}
+function isSymbolicLink(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** True when `inner` is `outer` or below it. */
+function isWithin(outer, inner) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(outer, inner);
+    return (relative === '' ||
+        (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative)));
+}
+function isDirectory(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Why `target` (an input's path, already checked to be inside `workspace` as written) cannot
+ * be used, or undefined when it can: it resolves, symbolic links included, outside the
+ * workspace; it is the wrong kind (a file where a folder is needed, or the reverse); it sits
+ * below a file; or it cannot be read. Each reason ends with what to do.
+ */
+function pathProblem(target, role, workspace, example) {
+    const root = resolveThroughLinks(workspace);
+    const resolved = resolveThroughLinks(target);
+    if (resolved.kind === 'dangling-link')
+        return `is a symbolic link (${resolved.link}) to something that does not exist: remove the link, or name a real ${role} inside the workspace`;
+    if (resolved.kind === 'unreadable')
+        return `cannot be read at ${resolved.at} (${resolved.code}): check the path and its permissions`;
+    const rootPath = root.kind === 'resolved' ? root.path : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+    if (!isWithin(rootPath, resolved.path))
+        return `resolves through a symbolic link to ${resolved.path}, outside the workspace (${rootPath}): name a ${role} inside the workspace`;
+    if (!resolved.exists && !isDirectory(resolved.deepestExisting))
+        return `is below ${resolved.deepestExisting}, which is a file, not a folder: name a ${role} inside a folder`;
+    if (resolved.exists && role === 'folder' && !isDirectory(resolved.path))
+        return `is a file, not a folder: name a folder (for example ${example}; it is created when missing)`;
+    if (resolved.exists && role === 'file' && isDirectory(resolved.path))
+        return `is a folder, not a file: name a file (for example ${example})`;
+    return undefined;
+}
+/** What to do about a file-system error code, for a person. */
+const ADVICE_BY_CODE = {
+    EACCES: 'give the job permission to write there, or name another path',
+    EPERM: 'give the job permission to write there, or name another path',
+    EISDIR: 'it is a folder: name a file',
+    ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
+    ENOSPC: 'the disk is full: free space, or name a path on another disk',
+    EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
+    EROFS: 'the file system is read-only: name a path on a writable one',
+    ELOOP: 'symbolic links there form a loop: remove them',
+    ENAMETOOLONG: 'the path is too long: name a shorter one',
+};
+/**
+ * A file-system error turned into one that names the input behind the path and what to do
+ * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
+ */
+function namingInput(input, doing, file, error) {
+    const code = error?.code;
+    if (typeof code !== 'string' || !(error instanceof Error))
+        return error;
+    const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PathInputError */ .C0(`${input}: could not ${doing} ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .logText */ .kc)(file)} (${code}): ${advice}.`, {
+        cause: error,
+    });
+}
+
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

@@ -1,17 +1,17 @@
 /**
- * The GitHub Action door: inputs in, one pipeline run, outputs and the job summary out.
- * The only module that talks to the runner.
+ * The GitHub Action's entry point: inputs in, one pipeline run, outputs and the job summary
+ * out. The only module that talks to the runner.
  */
 import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
-import type { GitHubDoors } from './github/github-doors.js';
+import { abortOnCancelSignals } from './cancel-signal.js';
 import { commandSafeText } from './log-text.js';
-import { newRunReport, runPipeline } from './pipeline.js';
+import { createRunServices } from './pipeline/run-services.js';
+import { newRunReport, runPipeline } from './pipeline/run-pipeline.js';
 import { systemClock, type Logger } from './ports.js';
-import { keepLocally } from './progress/progress-publisher.js';
 import { renderJobSummary } from './report/job-summary.js';
 import { syncTotals, ticketsFound, type RunReport } from './run-report.js';
-import { INPUT_NAMES, parseSettings, type RawInputs } from './settings.js';
+import { INPUT_NAMES, parseSettings, writesProgress, type RawInputs } from './settings.js';
 
 /**
  * `core.warning`, `core.error` and `core.group` escape their text into one command line
@@ -28,22 +28,6 @@ const actionsLogger: Logger = {
 
 function readInputs(): RawInputs {
   return Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]));
-}
-
-/**
- * Cancel arrives as SIGINT, then SIGTERM 7.5 s later, then a kill 2.5 s after that: the first
- * signal stops new work so progress is saved well inside those 10 seconds.
- */
-function cancelSignal(): AbortSignal {
-  const controller = new AbortController();
-  const cancel = (signal: NodeJS.Signals): void => {
-    if (!controller.signal.aborted)
-      core.warning(`Received ${signal}: no new delivery starts; saving progress.`);
-    controller.abort(new Error(`cancelled by ${signal}`));
-  };
-  process.on('SIGINT', cancel);
-  process.on('SIGTERM', cancel);
-  return controller.signal;
 }
 
 async function report(run: RunReport, failure?: string): Promise<void> {
@@ -101,26 +85,24 @@ export async function run(): Promise<void> {
     const settings = parseSettings(raw, process.env.GITHUB_WORKSPACE || process.cwd());
     runReport = newRunReport(settings, systemClock.now());
     // The GitHub client loads only for a run that may commit: start-up stays short otherwise.
-    const github: GitHubDoors =
-      settings.mode === 'sync' && !settings.dryRun
-        ? (await import('./github/github-doors.js')).gitHubDoors(
-            settings,
-            { env: process.env, eventInputs: eventInputs() },
-            actionsLogger,
-            systemClock,
-          )
-        : { publisher: keepLocally };
-    await runPipeline(
-      settings,
-      {
-        logger: actionsLogger,
-        clock: systemClock,
-        signal: cancelSignal(),
-        publisher: github.publisher,
-        continuation: github.continuation,
-      },
-      runReport,
+    const github = writesProgress(settings)
+      ? (await import('./github/github-services.js')).createGitHubServices(
+          settings,
+          { env: process.env, eventInputs: eventInputs() },
+          actionsLogger,
+          systemClock,
+        )
+      : undefined;
+    const signal = abortOnCancelSignals((name) =>
+      core.warning(`Received ${name}: no new delivery starts; saving progress.`),
     );
+    const services = createRunServices(settings, {
+      logger: actionsLogger,
+      clock: systemClock,
+      signal,
+      github,
+    });
+    await runPipeline(settings, services, runReport);
     await report(runReport);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The terminal door: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
+ * The command line's entry point: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
  * or ./.env, into the same pipeline as the GitHub Action.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,8 +10,10 @@ import { HELP, parseCommandLine, UsageError } from './cli/cli-arguments.js';
 import { continuingMakesProgress } from './cli/continue-hint.js';
 import { terminalLogger } from './cli/terminal-logger.js';
 import { renderTextSummary } from './cli/text-summary.js';
+import { abortOnCancelSignals } from './cancel-signal.js';
 import { commandSafeText } from './log-text.js';
-import { newRunReport, runPipeline } from './pipeline.js';
+import { createRunServices } from './pipeline/run-services.js';
+import { newRunReport, runPipeline } from './pipeline/run-pipeline.js';
 import { systemClock } from './ports.js';
 import { parseSettings } from './settings.js';
 
@@ -41,14 +43,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const cancel = new AbortController();
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (!cancel.signal.aborted)
-      console.error(`\n${signal}: no new delivery starts; saving progress…`);
-    cancel.abort(new Error(`cancelled by ${signal}`));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const signal = abortOnCancelSignals((name) =>
+    console.error(`\n${name}: no new delivery starts; saving progress…`),
+  );
 
   let settings;
   try {
@@ -61,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
   const report = newRunReport(settings, systemClock.now());
   let failure: string | undefined;
   try {
-    await runPipeline(settings, { logger, clock: systemClock, signal: cancel.signal }, report);
+    const services = createRunServices(settings, { logger, clock: systemClock, signal });
+    await runPipeline(settings, services, report);
   } catch (error) {
     failure = (error as Error).message;
   }

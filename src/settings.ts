@@ -473,3 +473,11 @@ function pathProblemsOnDisk(settings: Settings, raw: RawInputs): string[] {
   }
   return problems;
 }
+
+/**
+ * A run that writes the progress file (and so may commit it): a sync that is not a dry run.
+ * Decided here only; test mode, pull-only and dry runs keep nothing.
+ */
+export function writesProgress(settings: Pick<Settings, 'mode' | 'dryRun'>): boolean {
+  return settings.mode === 'sync' && !settings.dryRun;
+}

@@ -3,14 +3,15 @@ import { count } from '../format.js';
 import { backoffDelayMs, type RetryPolicy } from '../http/retry.js';
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
-import type { StopReason } from '../run-report.js';
+import type { RunReport, StopReason } from '../run-report.js';
 import type {
   ProgressPublisher,
   PublishFailure,
   PublishReason,
   PublishResult,
 } from './progress-publisher.js';
-import { ProgressStore } from './progress-store.js';
+import { keepLocally } from './progress-publisher.js';
+import { readProgress, ProgressStore } from './progress-store.js';
 import type { ProgressChange } from './progress.js';
 
 /**
@@ -68,8 +69,15 @@ export interface KeeperStop {
  * makes the final commit, within the cancel budget when cancelled.
  */
 export class ProgressKeeper {
+  /**
+   * Where progress is committed and how many commits this run made, for the summary: the run's
+   * report holds this very object, kept up to date here. Undefined when kept on this machine only.
+   */
+  readonly publishing: PublishingReport | undefined;
   /** Commits this run made. */
-  commits = 0;
+  get commits(): number {
+    return this.publishing?.commits ?? 0;
+  }
   /** Why the last publish failed, when the published copy is behind this machine's. */
   failure: PublishFailure | undefined;
   private proven = false;
@@ -81,9 +89,11 @@ export class ProgressKeeper {
   private readonly random: () => number;
 
   private constructor(
-    private readonly store: ProgressStore,
+    private readonly store: ProgressBook,
     private readonly options: ProgressKeeperOptions,
   ) {
+    const { where } = options.publisher;
+    this.publishing = where === undefined ? undefined : { where, commits: 0 };
     this.lastPublishedMs = options.clock.now();
     this.random = options.random ?? Math.random;
     const { cancel } = options;
@@ -110,6 +120,22 @@ export class ProgressKeeper {
       );
     }
     return new ProgressKeeper(store, options);
+  }
+
+  /**
+   * A dry run's keeper: reads the file without a lock (a dry run may run beside a sync),
+   * records nothing and publishes nowhere. A damaged file still stops the run before any request.
+   */
+  static async readOnly(file: string, options: Omit<ProgressKeeperOptions, 'publisher'>) {
+    const progress = await readProgress(file);
+    const book: ProgressBook = {
+      progress,
+      changesThisRun: [],
+      record: () => Promise.reject(new Error('a dry run records nothing')),
+      save: () => Promise.resolve(),
+      close: () => Promise.resolve(),
+    };
+    return new ProgressKeeper(book, { ...options, publisher: keepLocally });
   }
 
   get progress() {
@@ -192,18 +218,23 @@ export class ProgressKeeper {
   }
 
   /**
-   * Folds the local file, then makes the final commit when the published copy is behind.
-   * Afterwards `failure` tells whether the published copy holds everything.
+   * Folds the local file, then makes the final commit when the published copy is behind; its
+   * message says why the run ended (`stop`). Afterwards `failure` tells whether the published
+   * copy holds everything, and `publishing` says so to the summary.
    */
-  async finish(reason: PublishReason): Promise<void> {
+  async finish(stop: StopReason | undefined): Promise<void> {
     await this.store.close();
-    if (!this.where || this.store.changesThisRun.length === this.publishedChanges) return;
-    const result = await this.publishTrying(reason);
-    if (!result.landed) {
-      this.options.logger.warning(
-        `Could not commit the progress file to ${this.where} (${result.failure.message}).`,
-      );
+    if (this.where && this.store.changesThisRun.length > this.publishedChanges) {
+      const reason: PublishReason =
+        stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
+      const result = await this.publishTrying(reason);
+      if (!result.landed) {
+        this.options.logger.warning(
+          `Could not commit the progress file to ${this.where} (${result.failure.message}).`,
+        );
+      }
     }
+    if (this.publishing) this.publishing.behind = this.failure?.message;
   }
 
   /** A publish, tried again a few times while GitHub has passing trouble. */
@@ -236,10 +267,18 @@ export class ProgressKeeper {
       this.publishedChanges = changes;
       this.lastPublishedMs = this.options.clock.now();
       this.failure = undefined;
-      if (result.commit) this.commits++;
+      if (result.commit && this.publishing) this.publishing.commits++;
     } else {
       this.failure = result.failure;
     }
     return result;
   }
 }
+
+/** The part of the progress store the keeper uses: a dry run's is read-only. */
+type ProgressBook = Pick<
+  ProgressStore,
+  'progress' | 'changesThisRun' | 'record' | 'save' | 'close'
+>;
+
+type PublishingReport = NonNullable<RunReport['publishing']>;

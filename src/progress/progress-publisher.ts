@@ -54,9 +54,3 @@ export function cannotPublish(
 ): ProgressPublisher {
   return { where, publish: () => Promise.resolve({ landed: false, failure }) };
 }
-
-/** Starts a follow-up run of the same workflow with the same inputs. */
-export interface RunContinuation {
-  /** The follow-up run's address when the server tells it. Throws when the dispatch failed. */
-  dispatch(signal?: AbortSignal): Promise<string | undefined>;
-}

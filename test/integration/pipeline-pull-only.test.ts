@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunStoppedError } from '../../src/errors.js';
-import { newRunReport, runPipeline } from '../../src/pipeline.js';
+import { createRunServices } from '../../src/pipeline/run-services.js';
+import { newRunReport, runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { parseSettings } from '../../src/settings.js';
 import { compareByCreation, type Ticket } from '../../src/vivenu/tickets.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
@@ -35,9 +36,11 @@ async function pullOnly(events: Record<string, Ticket[]>, extra: { inflateTotal?
   );
   const logger = memoryLogger();
   const report = newRunReport(settings, 0);
-  const outcome = await runPipeline(settings, { logger, clock: virtualClock() }, report).catch(
-    (e: unknown) => e,
-  );
+  const outcome = await runPipeline(
+    settings,
+    createRunServices(settings, { logger, clock: virtualClock() }),
+    report,
+  ).catch((e: unknown) => e);
   return { workspace, settings, logger, report, outcome };
 }
 
@@ -110,9 +113,15 @@ describe('pull-only pipeline', () => {
       },
       workspace,
     );
-    await runPipeline(settings, { logger: memoryLogger(), clock: virtualClock() });
+    await runPipeline(
+      settings,
+      createRunServices(settings, { logger: memoryLogger(), clock: virtualClock() }),
+    );
     await writeFile(path.join(stale, 'left-over.json'), '{}');
-    await runPipeline(settings, { logger: memoryLogger(), clock: virtualClock() });
+    await runPipeline(
+      settings,
+      createRunServices(settings, { logger: memoryLogger(), clock: virtualClock() }),
+    );
     const names = await readdir(stale);
     expect(names).toHaveLength(30);
     expect(names).not.toContain('left-over.json');

@@ -1,8 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { gitHubDoors } from '../../src/github/github-doors.js';
-import { newRunReport, runPipeline } from '../../src/pipeline.js';
+import { createGitHubServices } from '../../src/github/github-services.js';
+import { createRunServices } from '../../src/pipeline/run-services.js';
+import { newRunReport, runPipeline } from '../../src/pipeline/run-pipeline.js';
 import type { RunReport } from '../../src/run-report.js';
 import { parseSettings, type RawInputs } from '../../src/settings.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
@@ -80,7 +81,7 @@ export async function syncFixture(
       const logger = memoryLogger();
       const report = newRunReport(settings, clock.now());
       const github = runOptions.github
-        ? gitHubDoors(
+        ? createGitHubServices(
             settings,
             {
               env: {
@@ -99,18 +100,14 @@ export async function syncFixture(
         : undefined;
       let error: Error | undefined;
       try {
-        await runPipeline(
-          settings,
-          {
-            logger,
-            clock,
-            signal: runOptions.signal,
-            random: () => 0.5,
-            publisher: github?.publisher,
-            continuation: github?.continuation,
-          },
-          report,
-        );
+        const services = createRunServices(settings, {
+          logger,
+          clock,
+          signal: runOptions.signal,
+          random: () => 0.5,
+          github,
+        });
+        await runPipeline(settings, services, report);
       } catch (caught) {
         error = caught as Error;
       }

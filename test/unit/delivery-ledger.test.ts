@@ -8,7 +8,7 @@ import {
   type LedgerInput,
 } from '../../src/output/delivery-ledger.js';
 import { renderTextSummary } from '../../src/cli/text-summary.js';
-import { newRunReport } from '../../src/pipeline.js';
+import { newRunReport } from '../../src/pipeline/run-pipeline.js';
 import { Progress } from '../../src/progress/progress.js';
 import { renderJobSummary } from '../../src/report/job-summary.js';
 import { parseSettings } from '../../src/settings.js';

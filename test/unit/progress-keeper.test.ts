@@ -63,7 +63,7 @@ describe('ProgressKeeper', () => {
     const { keeper, deliver } = await keeperWith(keepLocally);
     await keeper.proveWritable();
     for (let i = 0; i < 10; i++) expect(await deliver()).toBeUndefined();
-    await keeper.finish('end');
+    await keeper.finish(undefined);
     expect(keeper.commits).toBe(0);
     expect(keeper.failure).toBeUndefined();
   });
@@ -180,14 +180,14 @@ describe('ProgressKeeper', () => {
     const { keeper, deliver } = await keeperWith(publisher);
     await keeper.proveWritable();
     await deliver();
-    await keeper.finish('end');
+    await keeper.finish(undefined);
     expect(calls.map((c) => c.reason)).toEqual(['start', 'end', 'end', 'end']);
     expect(keeper.failure).toEqual(unavailable);
     expect(keeper.unpublishedDeliveries).toBe(1);
 
     const quiet = scriptedPublisher([]);
     const idle = await keeperWith(quiet.publisher);
-    await idle.keeper.finish('end');
+    await idle.keeper.finish(undefined);
     expect(quiet.calls).toEqual([]);
   });
 });

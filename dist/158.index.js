@@ -1,8 +1,8 @@
-export const id = 971;
-export const ids = [971];
+export const id = 158;
+export const ids = [158];
 export const modules = {
 
-/***/ 971:
+/***/ 158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,8 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  createGitHubServices: () => (/* binding */ createGitHubServices),
   followUpInputs: () => (/* binding */ followUpInputs),
-  gitHubDoors: () => (/* binding */ gitHubDoors),
+  localOnly: () => (/* binding */ localOnly),
   runBranch: () => (/* binding */ runBranch),
   workflowFile: () => (/* binding */ workflowFile)
 });
@@ -21,6 +22,10 @@ var external_node_path_ = __webpack_require__(760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
 var progress_publisher = __webpack_require__(181);
+// EXTERNAL MODULE: ./src/settings.ts
+var src_settings = __webpack_require__(750);
+// EXTERNAL MODULE: ./src/github/follow-up-run.ts
+var follow_up_run = __webpack_require__(994);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
 var dist_src = __webpack_require__(891);
 ;// CONCATENATED MODULE: ./src/github/github-repository.ts
@@ -299,11 +304,15 @@ function isRefusal(error) {
     return (statusOf(error) === undefined && url !== undefined && (0,retry/* classifyNetworkFailure */.Po)(error, url).refused);
 }
 
-;// CONCATENATED MODULE: ./src/github/github-doors.ts
+;// CONCATENATED MODULE: ./src/github/github-services.ts
 
 
 
 
+
+
+/** A run that keeps its progress on this machine only and starts no follow-up. */
+const localOnly = { progressPublisher: progress_publisher/* keepLocally */._, followUp: follow_up_run/* noFollowUp */.C };
 /** The branch a workflow run started from; undefined for a tag or a detached ref. */
 function runBranch(env) {
     if (env.GITHUB_HEAD_REF)
@@ -335,19 +344,19 @@ function followUpInputs(eventInputs, continuation) {
  * cannot (no token, not started from a branch) gets a publisher that says why, so the run
  * stops before its first delivery instead of delivering what it could not record.
  */
-function gitHubDoors(settings, runner, logger, clock) {
-    if (settings.mode !== 'sync' || settings.dryRun || !settings.commitProgress) {
-        return { publisher: progress_publisher/* keepLocally */._ };
-    }
+function createGitHubServices(settings, runner, logger, clock) {
+    if (!(0,src_settings/* writesProgress */.ME)(settings) || !settings.commitProgress)
+        return localOnly;
     const { env } = runner;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo) {
         logger.info('Progress stays in the workspace, not committed: GITHUB_REPOSITORY is not set.');
-        return { publisher: progress_publisher/* keepLocally */._ };
+        return localOnly;
     }
     const branch = runBranch(env);
     const cannot = (message) => ({
-        publisher: (0,progress_publisher/* cannotPublish */.V)(`${owner}/${repo}`, { kind: 'refused', message }),
+        progressPublisher: (0,progress_publisher/* cannotPublish */.V)(`${owner}/${repo}`, { kind: 'refused', message }),
+        followUp: follow_up_run/* noFollowUp */.C,
     });
     if (!settings.githubToken) {
         return cannot('github-token is empty: pass a token that may write contents (the default is the job token, ${{ github.token }})');
@@ -371,25 +380,28 @@ function gitHubDoors(settings, runner, logger, clock) {
         clock,
         logger,
     });
-    return { publisher, continuation: continuation(settings, runner, repository, branch, logger) };
+    return {
+        progressPublisher: publisher,
+        followUp: followUp(settings, runner, repository, branch, logger),
+    };
 }
 /** Dispatching this workflow again, when auto-continue is on and the chain may grow. */
-function continuation(settings, runner, repository, branch, logger) {
+function followUp(settings, runner, repository, branch, logger) {
     if (!settings.autoContinue)
-        return undefined;
+        return follow_up_run/* noFollowUp */.C;
     const { env } = runner;
     const file = workflowFile(env.GITHUB_WORKFLOW_REF);
     if (!file) {
         logger.warning('auto-continue is on, but GITHUB_WORKFLOW_REF does not name a workflow file: no follow-up run.');
-        return undefined;
+        return follow_up_run/* noFollowUp */.C;
     }
     if (settings.continuation >= settings.maxContinuations) {
         logger.warning(`auto-continue: this is run ${settings.continuation + 1} of the chain, the last max-continuations (${settings.maxContinuations}) allows.`);
-        return undefined;
+        return follow_up_run/* noFollowUp */.C;
     }
     const ref = env.GITHUB_REF ?? `refs/heads/${branch}`;
     const inputs = followUpInputs(runner.eventInputs, settings.continuation);
-    return { dispatch: (signal) => repository.dispatchWorkflow(file, ref, inputs, signal) };
+    return (0,follow_up_run/* followUpBy */.W)((signal) => repository.dispatchWorkflow(file, ref, inputs, signal), logger);
 }
 
 

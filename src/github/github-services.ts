@@ -4,9 +4,9 @@ import {
   cannotPublish,
   keepLocally,
   type ProgressPublisher,
-  type RunContinuation,
 } from '../progress/progress-publisher.js';
-import type { Settings } from '../settings.js';
+import { writesProgress, type Settings } from '../settings.js';
+import { followUpBy, noFollowUp, type FollowUpRun } from './follow-up-run.js';
 import { GitHubRepository } from './github-repository.js';
 import { ProgressCommitter } from './progress-committer.js';
 
@@ -17,11 +17,15 @@ export interface RunnerContext {
   eventInputs: Readonly<Record<string, unknown>> | undefined;
 }
 
-export interface GitHubDoors {
+export interface GitHubServices {
   /** Where the progress file is kept: the branch, or this machine only. */
-  publisher: ProgressPublisher;
-  continuation?: RunContinuation;
+  progressPublisher: ProgressPublisher;
+  /** The next run of an auto-continue chain, or `noFollowUp`. */
+  followUp: FollowUpRun;
 }
+
+/** A run that keeps its progress on this machine only and starts no follow-up. */
+export const localOnly: GitHubServices = { progressPublisher: keepLocally, followUp: noFollowUp };
 
 /** The branch a workflow run started from; undefined for a tag or a detached ref. */
 export function runBranch(env: RunnerContext['env']): string | undefined {
@@ -57,24 +61,23 @@ export function followUpInputs(
  * cannot (no token, not started from a branch) gets a publisher that says why, so the run
  * stops before its first delivery instead of delivering what it could not record.
  */
-export function gitHubDoors(
+export function createGitHubServices(
   settings: Settings,
   runner: RunnerContext,
   logger: Logger,
   clock: Clock,
-): GitHubDoors {
-  if (settings.mode !== 'sync' || settings.dryRun || !settings.commitProgress) {
-    return { publisher: keepLocally };
-  }
+): GitHubServices {
+  if (!writesProgress(settings) || !settings.commitProgress) return localOnly;
   const { env } = runner;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) {
     logger.info('Progress stays in the workspace, not committed: GITHUB_REPOSITORY is not set.');
-    return { publisher: keepLocally };
+    return localOnly;
   }
   const branch = runBranch(env);
-  const cannot = (message: string): GitHubDoors => ({
-    publisher: cannotPublish(`${owner}/${repo}`, { kind: 'refused', message }),
+  const cannot = (message: string): GitHubServices => ({
+    progressPublisher: cannotPublish(`${owner}/${repo}`, { kind: 'refused', message }),
+    followUp: noFollowUp,
   });
   if (!settings.githubToken) {
     return cannot(
@@ -102,33 +105,36 @@ export function gitHubDoors(
     clock,
     logger,
   });
-  return { publisher, continuation: continuation(settings, runner, repository, branch, logger) };
+  return {
+    progressPublisher: publisher,
+    followUp: followUp(settings, runner, repository, branch, logger),
+  };
 }
 
 /** Dispatching this workflow again, when auto-continue is on and the chain may grow. */
-function continuation(
+function followUp(
   settings: Settings,
   runner: RunnerContext,
   repository: GitHubRepository,
   branch: string,
   logger: Logger,
-): RunContinuation | undefined {
-  if (!settings.autoContinue) return undefined;
+): FollowUpRun {
+  if (!settings.autoContinue) return noFollowUp;
   const { env } = runner;
   const file = workflowFile(env.GITHUB_WORKFLOW_REF);
   if (!file) {
     logger.warning(
       'auto-continue is on, but GITHUB_WORKFLOW_REF does not name a workflow file: no follow-up run.',
     );
-    return undefined;
+    return noFollowUp;
   }
   if (settings.continuation >= settings.maxContinuations) {
     logger.warning(
       `auto-continue: this is run ${settings.continuation + 1} of the chain, the last max-continuations (${settings.maxContinuations}) allows.`,
     );
-    return undefined;
+    return noFollowUp;
   }
   const ref = env.GITHUB_REF ?? `refs/heads/${branch}`;
   const inputs = followUpInputs(runner.eventInputs, settings.continuation);
-  return { dispatch: (signal) => repository.dispatchWorkflow(file, ref, inputs, signal) };
+  return followUpBy((signal) => repository.dispatchWorkflow(file, ref, inputs, signal), logger);
 }

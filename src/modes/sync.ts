@@ -1,0 +1,249 @@
+import { count } from '../format.js';
+import { keepLedger } from '../pipeline/event-ledger.js';
+import type { ModeRun, PipelineRun } from '../pipeline/pipeline-run.js';
+import { ProgressKeeper } from '../progress/progress-keeper.js';
+import type { Progress } from '../progress/progress.js';
+import type { EventSyncReport } from '../run-report.js';
+import { planBatch } from '../select/plan-batch.js';
+import type { Selection } from '../select/select-tickets.js';
+import { deliverBatch } from '../sync/deliver-batch.js';
+import type { PulledEvent } from '../vivenu/pull-event.js';
+import type { Ticket } from '../vivenu/tickets.js';
+import type { WebhookSender } from '../webhook/webhook-sender.js';
+import { showPlan } from './dry-run-plan.js';
+import { concludeSync } from './sync-verdict.js';
+import { warnIfUnsigned } from './unsigned-warning.js';
+
+/**
+ * Sync: every eligible ticket not yet delivered, in order, paced, each recorded before the next
+ * starts, within `limit` and the time budget; a dry run plans the same and sends nothing.
+ */
+export function sync(run: PipelineRun): ModeRun {
+  return new SyncRun(run);
+}
+
+class SyncRun implements ModeRun {
+  readonly selectionLog = 'full';
+  private keeper!: ProgressKeeper;
+  private sender!: WebhookSender;
+  private readonly deadlineMs: number;
+  /** Deliveries `limit` still allows this run. */
+  private allowance: number;
+  /**
+   * The ledger of the event being synced, written once the event ends however it ends (done,
+   * stopped, failed): at the next event, or after the final commit.
+   */
+  private ledgerDue: (() => Promise<void>) | undefined;
+
+  constructor(private readonly run: PipelineRun) {
+    const { settings, report } = run;
+    this.deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
+    this.allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
+  }
+
+  /**
+   * Opened before any request: a damaged progress file, or one another run holds (locked),
+   * stops the run before anything is sent. A dry run writes nothing, so it takes no lock and
+   * may run beside a sync.
+   */
+  async open(): Promise<void> {
+    const { settings, services, report } = this.run;
+    const options = {
+      periodMs: settings.commitEveryMinutes * 60_000,
+      clock: services.clock,
+      logger: services.logger,
+      cancel: services.signal,
+      deadlineMs: this.deadlineMs,
+      random: services.random,
+    };
+    this.keeper = settings.dryRun
+      ? await ProgressKeeper.readOnly(settings.progressFile, options)
+      : await ProgressKeeper.open(settings.progressFile, settings.region, {
+          ...options,
+          publisher: services.progressPublisher,
+        });
+    report.publishing = this.keeper.publishing;
+    warnIfUnsigned(this.run);
+    this.sender = services.webhookSender(settings.intervalSeconds * 1000);
+  }
+
+  async wants(eventId: string): Promise<boolean> {
+    await this.writeDueLedger();
+    const { settings, services, report } = this.run;
+    const { logger } = services;
+    const { progress } = this.keeper;
+    if (this.allowance <= 0) {
+      logger.info(
+        `limit ${count(settings.limit)} reached: event ${eventId} waits for the next run`,
+      );
+      return false;
+    }
+    if (progress.isProcessed(eventId) && !settings.resync) {
+      logger.info(
+        `event ${eventId} is already in events_processed: skipped (set resync to send tickets sold since)`,
+      );
+      report.syncs.push(skippedEvent(eventId, progress));
+      return false;
+    }
+    if (progress.isProcessed(eventId) && progress.sentIds(eventId).length === 0) {
+      // The earlier Python tool marked events done without recording which tickets it sent;
+      // a resync could not tell them apart and would send every ticket a second time.
+      logger.warning(
+        `event ${eventId} was processed by a tool that did not record its delivered tickets: resync skipped, to send nothing twice`,
+      );
+      report.syncs.push(skippedEvent(eventId, progress));
+      return false;
+    }
+    return true;
+  }
+
+  async take(pulled: PulledEvent, selection: Selection): Promise<'next' | 'stop'> {
+    const { settings, services, report } = this.run;
+    const { eventId } = pulled;
+    const { progress } = this.keeper;
+    const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
+    const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
+    report.syncs.push(sync);
+    this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
+    services.logger.info(
+      `${count(sync.deliveredBefore)} delivered by earlier runs; ${count(pending.length)} to deliver`,
+    );
+    if (pulled.untrusted !== undefined) {
+      report.stop = {
+        reason: 'untrusted-pull',
+        message: `${pulled.untrusted} Nothing was delivered from this pull.`,
+      };
+      return 'stop';
+    }
+    // The earlier tool's keys in the progress file come from this list (a trusted pull only).
+    progress.noteEligible(eventId, selection.eligible);
+    const send = this.withinLimit(pending, sync);
+    if (settings.dryRun) {
+      showPlan(this.run, eventId, send);
+      return 'next';
+    }
+    return this.deliver(eventId, send, sync);
+  }
+
+  /** The final commit first (on cancel, progress comes first within the runner's budget), then the ledger. */
+  async close(): Promise<void> {
+    await this.keeper.finish(this.run.report.stop?.reason);
+    await this.writeDueLedger();
+  }
+
+  conclude(): Promise<void> {
+    return concludeSync(this.run, this.keeper);
+  }
+
+  /** The tickets `limit` lets this run send, teams kept whole; the rest wait for the next run. */
+  private withinLimit(pending: readonly Ticket[], sync: EventSyncReport): readonly Ticket[] {
+    const { settings, services } = this.run;
+    const batch = planBatch(pending, this.allowance, {
+      runHasPlannedBefore: settings.limit > 0 && this.allowance < settings.limit,
+    });
+    sync.waitingForLimit = batch.waiting;
+    if (batch.limitExceeded) {
+      sync.limitExceeded = batch.limitExceeded;
+      services.logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
+    }
+    if (batch.teamWaiting) {
+      sync.teamWaiting = { size: batch.teamWaiting.size };
+      services.logger.info(
+        `a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`,
+      );
+    }
+    this.allowance -= batch.send.length;
+    return batch.send;
+  }
+
+  private async deliver(
+    eventId: string,
+    send: readonly Ticket[],
+    sync: EventSyncReport,
+  ): Promise<'next' | 'stop'> {
+    const { services, report } = this.run;
+    const { logger } = services;
+    // No delivery that cannot be recorded where the next run looks for it.
+    if (send.length > 0) await this.keeper.proveWritable();
+    const stop = await logger.group(`Deliver event ${eventId}: ${count(send.length)} tickets`, () =>
+      deliverBatch(send, {
+        eventId,
+        sender: this.sender,
+        keeper: this.keeper,
+        logger,
+        clock: services.clock,
+        deadlineMs: this.deadlineMs,
+        cancel: services.signal,
+        sync,
+        failures: report.failures,
+      }),
+    );
+    // An event with no tickets is never marked done: a wrong region or an event not yet on
+    // sale looks the same, and a mark would make every later run skip it.
+    if (sync.remaining === 0 && sync.found > 0)
+      await this.keeper.record({ t: 'processed', e: eventId });
+    else if (sync.found === 0)
+      logger.info(
+        `event ${eventId}: no tickets, so it is not marked processed: the next run looks again`,
+      );
+    if (!stop) return 'next';
+    report.stop = stop;
+    return 'stop';
+  }
+
+  private async writeDueLedger(): Promise<void> {
+    const due = this.ledgerDue;
+    this.ledgerDue = undefined;
+    await due?.();
+  }
+}
+
+/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
+export function limitExceededLine(
+  limit: number,
+  exceeded: { teamSize: number; by: number },
+): string {
+  return `limit ${count(limit)} exceeded by ${count(exceeded.by)} to keep a team of ${count(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
+}
+
+function eventSyncReport(
+  eventId: string,
+  selection: Selection,
+  pending: number,
+  withoutId: number,
+): EventSyncReport {
+  return {
+    eventId,
+    skippedAsProcessed: false,
+    found: selection.total + withoutId,
+    rejectedStatus: selection.rejectedStatus,
+    rejectedName: selection.rejectedName,
+    otherEvent: selection.otherEvent,
+    eligibleEarlier: selection.eligibleEarlier,
+    withoutId,
+    invalid: selection.invalid.length,
+    eligible: selection.eligible.length,
+    deliveredBefore: selection.eligible.length - pending,
+    sentNow: 0,
+    failed: 0,
+    remaining: pending,
+    waitingForLimit: 0,
+  };
+}
+
+function skippedEvent(eventId: string, progress: Progress): EventSyncReport {
+  const noSelection: Selection = {
+    eligible: [],
+    total: 0,
+    rejectedStatus: 0,
+    rejectedName: 0,
+    otherEvent: 0,
+    eligibleEarlier: {},
+    invalid: [],
+  };
+  return {
+    ...eventSyncReport(eventId, noSelection, 0, 0),
+    skippedAsProcessed: true,
+    deliveredBefore: progress.sentIds(eventId).length,
+  };
+}

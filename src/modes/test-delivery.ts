@@ -1,0 +1,89 @@
+import { RunStoppedError } from '../errors.js';
+import { logText, urlForDisplay } from '../log-text.js';
+import type { ModeRun, PipelineRun } from '../pipeline/pipeline-run.js';
+import type { TestDelivery } from '../run-report.js';
+import { describeTicket, stringField, type Ticket } from '../vivenu/tickets.js';
+import type { DeliveryOutcome } from '../webhook/webhook-sender.js';
+import { warnIfUnsigned } from './unsigned-warning.js';
+
+/**
+ * Test mode: one eligible ticket (a `ticketName` with HIA first) delivered to the receiver,
+ * progress untouched. The run fails when the receiver does not take it, or no event has one.
+ */
+export function testDelivery(run: PipelineRun): ModeRun {
+  const { settings, report } = run;
+  return {
+    selectionLog: 'full',
+    open() {
+      warnIfUnsigned(run);
+      return Promise.resolve();
+    },
+    wants: () => Promise.resolve(true),
+    async take(pulled, { eligible }) {
+      if (pulled.untrusted !== undefined) {
+        throw new RunStoppedError(`${pulled.untrusted} Nothing was delivered from this pull.`);
+      }
+      const ticket =
+        eligible.find((t) => /HIA/i.test(stringField(t, 'ticketName') ?? '')) ?? eligible[0];
+      if (!ticket) return 'next';
+      await deliverOne(run, pulled.eventId, ticket);
+      return 'stop';
+    },
+    close: () => Promise.resolve(),
+    conclude() {
+      if (report.testDelivery) return Promise.resolve();
+      throw new RunStoppedError(
+        `No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${logText(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`,
+      );
+    },
+  };
+}
+
+async function deliverOne(
+  { settings, services, report }: PipelineRun,
+  eventId: string,
+  ticket: Ticket,
+): Promise<void> {
+  const { logger } = services;
+  const delivery: TestDelivery = {
+    eventId,
+    ticketId: ticket._id,
+    ticketName: stringField(ticket, 'ticketName') ?? '',
+    url: urlForDisplay(settings.webhookUrl),
+    status: null,
+    answer: '',
+    delivered: false,
+  };
+  report.testDelivery = delivery;
+  if (settings.dryRun) {
+    logger.info(`Dry run: would deliver ${describeTicket(ticket)} to ${delivery.url}`);
+    return;
+  }
+  logger.info(`Test delivery of ${describeTicket(ticket)} to ${delivery.url}`);
+  Object.assign(delivery, answerOf(await services.webhookSender(0).deliver(ticket)));
+  logger.info(
+    `Receiver answered ${delivery.status ?? 'nothing'}: ${logText(delivery.answer) || '(empty)'}`,
+  );
+  if (!delivery.delivered) {
+    const hint = /ticketTypeId not found/i.test(delivery.answer)
+      ? ' The receiver has not registered this ticket type (expected for test and dev data).'
+      : '';
+    throw new RunStoppedError(
+      `The test delivery of ${logText(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${logText(delivery.answer)}.${hint}`,
+    );
+  }
+}
+
+/** The receiver's answer as the summary shows it. */
+function answerOf(outcome: DeliveryOutcome): Pick<TestDelivery, 'status' | 'answer' | 'delivered'> {
+  switch (outcome.kind) {
+    case 'delivered':
+      return { status: outcome.status, answer: outcome.answer, delivered: true };
+    case 'interrupted':
+      return { status: null, answer: '', delivered: false };
+    case 'failed':
+      return { status: outcome.status ?? null, answer: outcome.reason, delivered: false };
+    default:
+      return { status: outcome.status, answer: outcome.reason, delivered: false };
+  }
+}

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { count } from '../format.js';
+import { logText } from '../log-text.js';
+import { eachLedgerRow, eventStanding, writeLedger } from '../output/delivery-ledger.js';
+import { eventFilePaths } from '../output/ticket-files.js';
+import { readProgress } from '../progress/progress-store.js';
+import type { Progress } from '../progress/progress.js';
+import { percentDelivered, type EventStanding } from '../run-report.js';
+import type { Selection } from '../select/select-tickets.js';
+import type { PulledEvent } from '../vivenu/pull-event.js';
+import type { PipelineRun } from './pipeline-run.js';
+
+/**
+ * Writes the event's `delivery-ledger.csv` and adds how far the event is to the report. A
+ * ledger that cannot be written is said and skipped: it is a report, rebuilt on every run from
+ * the progress file, which holds every delivery; it never fails the run or hides its error.
+ */
+export async function keepLedger(
+  { settings, services, report }: PipelineRun,
+  pulled: PulledEvent,
+  selection: Selection,
+  progress: Progress,
+): Promise<void> {
+  const { logger } = services;
+  const { eventId } = pulled;
+  try {
+    // Made twice, as read (to count, then to write), rather than held: see eachLedgerRow.
+    const rows = () =>
+      eachLedgerRow({
+        tickets: pulled.tickets,
+        eligible: selection.eligible,
+        pullComplete: pulled.complete,
+        rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
+        progress,
+      });
+    const standing = eventStanding(eventId, rows(), {
+      intervalSeconds: settings.intervalSeconds,
+      runBudgetMinutes: settings.maxRuntimeMinutes,
+      pullComplete: pulled.complete,
+    });
+    (report.standings ??= []).push(standing);
+    logger.info(standingLine(standing));
+    standing.ledgerFile = await writeLedger(
+      eventFilePaths(settings.ticketsDir, eventId).eventDir,
+      rows(),
+    );
+    logger.info(`Delivery ledger of event ${eventId}: ${logText(standing.ledgerFile)}`);
+  } catch (error) {
+    logger.warning(
+      `event ${eventId}: the delivery ledger could not be written in tickets-dir (${logText((error as Error).message)}); the progress file holds every delivery, and the next run writes the ledger again.`,
+    );
+  }
+}
+
+/**
+ * Pull-only reads the progress file for the ledger's states, without a lock (it writes none).
+ * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
+ */
+export async function progressForLedger({
+  settings,
+  services,
+}: PipelineRun): Promise<Progress | undefined> {
+  // Without a progress file every eligible ticket would be `pending`: a ledger that says
+  // nothing the tickets' files do not, and on Node 24 it put the peak memory of pulling
+  // 100,000 tickets over its goal (bench/README.md). A sync, even a dry run, writes one.
+  if (!existsSync(settings.progressFile)) {
+    services.logger.info(
+      'No delivery ledger this run: there is no progress file yet (a sync, or its dry run, writes the ledger).',
+    );
+    return undefined;
+  }
+  try {
+    return await readProgress(settings.progressFile);
+  } catch (error) {
+    services.logger.warning(
+      `No delivery ledger this run: progress-file could not be read (${logText((error as Error).message)}). The pulled files are written as usual.`,
+    );
+    return undefined;
+  }
+}
+
+/** How far an event is, in one log line: the summary has the detail, the ledger every ticket. */
+export function standingLine(standing: EventStanding): string {
+  const parts = [
+    `event ${standing.eventId}: ${count(standing.delivered)} of ${count(standing.eligible)} eligible delivered over all runs (${percentDelivered(standing)})`,
+    `${count(standing.failed)} failed`,
+    `${count(standing.pending)} never tried`,
+  ];
+  if (standing.changed > 0) parts.push(`${count(standing.changed)} changed since delivery`);
+  return parts.join(', ');
+}

@@ -1,0 +1,50 @@
+import { count } from '../format.js';
+import { logText } from '../log-text.js';
+import { buildEventMetadata } from '../output/event-metadata.js';
+import { keepRowsWithoutId, writeEventFiles } from '../output/ticket-files.js';
+import { eventTitle } from '../vivenu/event-info.js';
+import { pullEvent, type PulledEvent } from '../vivenu/pull-event.js';
+import type { PipelineRun } from './pipeline-run.js';
+
+/**
+ * The pull and files stages of one event: every ticket Vivenu lists, kept as files for people
+ * to review. Files are written even for an incomplete pull: nothing pulled is thrown away.
+ */
+export async function pullToFiles(run: PipelineRun, eventId: string): Promise<PulledEvent> {
+  const { settings, services, report } = run;
+  const { logger, clock } = services;
+  const info = report.events?.find((event) => event.eventId === eventId);
+  const name = info ? `: ${logText(eventTitle(info))}` : '';
+  return logger.group(`Pull event ${eventId} (${settings.region})${name}`, async () => {
+    const pulled = await pullEvent(eventId, {
+      client: services.vivenu,
+      clock,
+      logger,
+      pageSize: settings.pageSize,
+      concurrency: settings.pullConcurrency,
+    });
+    const metadata = buildEventMetadata(pulled, {
+      region: settings.region,
+      origin: settings.vivenuOrigin,
+      pulledAt: new Date(clock.now()),
+    });
+    const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
+    report.pulls.push({ metadata, eventDir: files.eventDir });
+    const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
+    if (pulled.withoutId.length > 0) {
+      logger.warning(
+        `event ${eventId}: ${count(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${logText(kept)}.`,
+      );
+    }
+    logger.info(
+      `${count(pulled.tickets.length)} unique tickets (Vivenu reported ${count(pulled.totalReported)}) ` +
+        `in ${count(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`,
+    );
+    if (pulled.tickets.length === 0) {
+      logger.warning(
+        `event ${eventId}: Vivenu returned no tickets. Check the event id, and that the ${settings.region} key belongs to the event's seller.`,
+      );
+    }
+    return pulled;
+  });
+}
