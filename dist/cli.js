@@ -48,7 +48,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cancel_signal_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(838);
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(529);
 /* harmony import */ var _pipeline_run_services_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(890);
-/* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(801);
+/* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(174);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(467);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(750);
 /**
@@ -1241,7 +1241,7 @@ function urlForDisplay(url) {
 
 /***/ }),
 
-/***/ 801:
+/***/ 174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2200,7 +2200,7 @@ var envelope = __nccwpck_require__(422);
 var promises_ = __nccwpck_require__(455);
 // EXTERNAL MODULE: ./src/workspace-paths.ts
 var workspace_paths = __nccwpck_require__(271);
-;// CONCATENATED MODULE: ./src/output/file-names.ts
+;// CONCATENATED MODULE: ./src/ticket-files/file-names.ts
 
 /** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
 const MAX_FILE_NAME_BYTES = 120;
@@ -2285,7 +2285,7 @@ function* eachIndividualFileName(tickets) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/output/ticket-files.ts
+;// CONCATENATED MODULE: ./src/ticket-files/ticket-files.ts
 
 
 
@@ -2405,7 +2405,7 @@ async function keepRowsWithoutId(eventDir, rows) {
     return file;
 }
 
-;// CONCATENATED MODULE: ./src/output/delivery-ledger.ts
+;// CONCATENATED MODULE: ./src/ticket-files/delivery-ledger.ts
 
 
 
@@ -3057,7 +3057,7 @@ function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
     return { send, waiting: pending.length - send.length };
 }
 
-;// CONCATENATED MODULE: ./src/sync/deliver-batch.ts
+;// CONCATENATED MODULE: ./src/modes/deliver-batch.ts
 
 
 
@@ -3157,7 +3157,7 @@ async function deliverBatch(batch, context) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/output/event-metadata.ts
+;// CONCATENATED MODULE: ./src/ticket-files/event-metadata.ts
 
 /**
  * How many tickets have each value of a field; a missing or non-string value counts as "(none)".

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 997:
+/***/ 347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2284,7 +2284,7 @@ function selectTickets(tickets, rules) {
 var promises_ = __nccwpck_require__(455);
 // EXTERNAL MODULE: ./src/workspace-paths.ts
 var workspace_paths = __nccwpck_require__(271);
-;// CONCATENATED MODULE: ./src/output/file-names.ts
+;// CONCATENATED MODULE: ./src/ticket-files/file-names.ts
 
 /** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
 const MAX_FILE_NAME_BYTES = 120;
@@ -2369,7 +2369,7 @@ function* eachIndividualFileName(tickets) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/output/ticket-files.ts
+;// CONCATENATED MODULE: ./src/ticket-files/ticket-files.ts
 
 
 
@@ -2489,7 +2489,7 @@ async function keepRowsWithoutId(eventDir, rows) {
     return file;
 }
 
-;// CONCATENATED MODULE: ./src/output/delivery-ledger.ts
+;// CONCATENATED MODULE: ./src/ticket-files/delivery-ledger.ts
 
 
 
@@ -3185,7 +3185,7 @@ function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
     return { send, waiting: pending.length - send.length };
 }
 
-;// CONCATENATED MODULE: ./src/sync/deliver-batch.ts
+;// CONCATENATED MODULE: ./src/modes/deliver-batch.ts
 
 
 
@@ -3285,7 +3285,7 @@ async function deliverBatch(batch, context) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/output/event-metadata.ts
+;// CONCATENATED MODULE: ./src/ticket-files/event-metadata.ts
 
 /**
  * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
@@ -5121,7 +5121,7 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(997);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(347);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

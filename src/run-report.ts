@@ -1,4 +1,4 @@
-import type { EventMetadata } from './output/event-metadata.js';
+import type { EventMetadata } from './ticket-files/event-metadata.js';
 import type { Mode } from './settings.js';
 import { eventTitle, type EventInfo } from './vivenu/event-info.js';
 

@@ -1,6 +1,6 @@
 import { count } from '../format.js';
 import { logText, urlForDisplay } from '../log-text.js';
-import { countBy } from '../output/event-metadata.js';
+import { countBy } from '../ticket-files/event-metadata.js';
 import type { PipelineRun } from '../pipeline/pipeline-run.js';
 import type { DryRunPlan } from '../run-report.js';
 import { creationRange, stringField, type Ticket } from '../vivenu/tickets.js';

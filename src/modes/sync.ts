@@ -6,7 +6,7 @@ import type { Progress } from '../progress/progress.js';
 import type { EventSyncReport } from '../run-report.js';
 import { planBatch } from '../select/plan-batch.js';
 import type { Selection } from '../select/select-tickets.js';
-import { deliverBatch } from '../sync/deliver-batch.js';
+import { deliverBatch } from './deliver-batch.js';
 import type { PulledEvent } from '../vivenu/pull-event.js';
 import type { Ticket } from '../vivenu/tickets.js';
 import type { WebhookSender } from '../webhook/webhook-sender.js';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { count } from '../format.js';
 import { logText } from '../log-text.js';
-import { eachLedgerRow, eventStanding, writeLedger } from '../output/delivery-ledger.js';
-import { eventFilePaths } from '../output/ticket-files.js';
+import { eachLedgerRow, eventStanding, writeLedger } from '../ticket-files/delivery-ledger.js';
+import { eventFilePaths } from '../ticket-files/ticket-files.js';
 import { readProgress } from '../progress/progress-store.js';
 import type { Progress } from '../progress/progress.js';
 import { percentDelivered, type EventStanding } from '../run-report.js';

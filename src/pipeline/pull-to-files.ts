@@ -1,7 +1,7 @@
 import { count } from '../format.js';
 import { logText } from '../log-text.js';
-import { buildEventMetadata } from '../output/event-metadata.js';
-import { keepRowsWithoutId, writeEventFiles } from '../output/ticket-files.js';
+import { buildEventMetadata } from '../ticket-files/event-metadata.js';
+import { keepRowsWithoutId, writeEventFiles } from '../ticket-files/ticket-files.js';
 import { eventTitle } from '../vivenu/event-info.js';
 import { pullEvent, type PulledEvent } from '../vivenu/pull-event.js';
 import type { PipelineRun } from './pipeline-run.js';

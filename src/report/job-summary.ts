@@ -1,6 +1,6 @@
 import { count } from '../format.js';
 import { urlForDisplay } from '../log-text.js';
-import { sortedCounts } from '../output/event-metadata.js';
+import { sortedCounts } from '../ticket-files/event-metadata.js';
 import type {
   DryRunPlan,
   EventSyncReport,

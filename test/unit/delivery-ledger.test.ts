@@ -6,7 +6,7 @@ import {
   ledgerRows,
   whyNotEligible,
   type LedgerInput,
-} from '../../src/output/delivery-ledger.js';
+} from '../../src/ticket-files/delivery-ledger.js';
 import { renderTextSummary } from '../../src/cli/text-summary.js';
 import { newRunReport } from '../../src/pipeline/run-pipeline.js';
 import { Progress } from '../../src/progress/progress.js';

@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { buildEventMetadata, countBy, sortedCounts } from '../../src/output/event-metadata.js';
+import {
+  buildEventMetadata,
+  countBy,
+  sortedCounts,
+} from '../../src/ticket-files/event-metadata.js';
 import type { PulledEvent } from '../../src/vivenu/pull-event.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 
@@ -204,7 +208,7 @@ describe('buildEventMetadata', () => {
 
 describe('prettyJsonArray', () => {
   it('writes exactly what JSON.stringify(items, null, 2) does, in pieces', async () => {
-    const { prettyJsonArray } = await import('../../src/output/ticket-files.js');
+    const { prettyJsonArray } = await import('../../src/ticket-files/ticket-files.js');
     const { generateEventTickets } = await import('../../sandbox/ticket-factory.js');
     for (const items of [
       [],

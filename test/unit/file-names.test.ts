@@ -7,7 +7,7 @@ import {
   individualFileNames,
   sanitizeNamePart,
   truncateUtf8,
-} from '../../src/output/file-names.js';
+} from '../../src/ticket-files/file-names.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');

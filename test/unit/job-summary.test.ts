@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { EventMetadata } from '../../src/output/event-metadata.js';
+import type { EventMetadata } from '../../src/ticket-files/event-metadata.js';
 import {
   escapeHtml,
   failureAdvice,

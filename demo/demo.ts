@@ -7,11 +7,11 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { BUNDLE, runBundledAction } from './action-runner.js';
-import { startGitHubSandbox } from './github-sandbox.js';
-import { startReceiverSandbox } from './receiver-sandbox.js';
-import { generateEventTickets } from './ticket-factory.js';
-import { startVivenuSandbox } from './vivenu-sandbox.js';
+import { BUNDLE, runBundledAction } from '../sandbox/action-runner.js';
+import { startGitHubSandbox } from '../sandbox/github-sandbox.js';
+import { startReceiverSandbox } from '../sandbox/receiver-sandbox.js';
+import { generateEventTickets } from '../sandbox/ticket-factory.js';
+import { startVivenuSandbox } from '../sandbox/vivenu-sandbox.js';
 
 const EVENT_ID = '6864d4f427c2aa9b05cd17ee';
 const API_KEY = 'sandbox-demo-key';
