@@ -59,8 +59,8 @@ export function commandSafeLine(line: string): string {
 }
 
 /**
- * The last line of defence for text written raw to a step's log (`core.info`, or any door
- * whose output a runner may read): every line, split where the runner splits, made
+ * The last line of defence for text written raw to a step's log (`core.info`, or any entry
+ * point whose output a runner may read): every line, split where the runner splits, made
  * command-safe. Lines the code writes itself are unchanged unless they would be read as a
  * command; outside values should already have gone through `logText`.
  */

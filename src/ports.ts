@@ -1,8 +1,8 @@
 import { commandSafeText } from './log-text.js';
 
 /**
- * The small interfaces the pipeline needs from the outside world. The doors (action, CLI,
- * demo) pass real ones in; tests pass fakes or loopback-backed real ones.
+ * The small interfaces the pipeline needs from the outside world. The entry points (action,
+ * command, demo) pass real ones in; tests pass fakes or loopback-backed real ones.
  */
 
 export interface Logger {
@@ -12,7 +12,7 @@ export interface Logger {
   /** Runs `fn` inside a collapsible log group (a plain heading where groups do not exist). */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
   /**
-   * A delivery went through. A door that can show live progress (a terminal) implements
+   * A delivery went through. An entry point that can show live progress (a terminal) implements
    * this; without it, `line` is logged like any other.
    */
   progress?(update: { done: number; total: number; line: string }): void;
