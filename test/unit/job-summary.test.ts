@@ -1,12 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { EventMetadata } from '../../src/output/event-metadata.js';
-import {
-  escapeHtml,
-  failureAdvice,
-  renderJobSummary,
-  tableCell,
-  unregisteredTicketTypes,
-} from '../../src/report/job-summary.js';
+import { failureAdvice, unregisteredTicketTypes } from '../../src/report/failure-groups.js';
+import { renderJobSummary } from '../../src/report/job-summary.js';
+import { escapeHtml, tableCell } from '../../src/report/render-markdown.js';
 import type { RunReport } from '../../src/run-report.js';
 
 const EVENT_A = '65a1b2c3d4e5f60718293a4b';
