@@ -9,7 +9,7 @@ import {
   testDeliverySection,
 } from './delivery-sections.js';
 import { changedSection, standingSection } from './standing-sections.js';
-import { line, type Span, type SummaryBlock, type RunSummary } from './summary-model.js';
+import { callout, line, type Span, type SummaryBlock, type RunSummary } from './summary-model.js';
 
 /**
  * The run's summary: pulls, deliveries, failures, how far each event is, and what to do next.
@@ -46,32 +46,16 @@ function openingBlocks(report: RunReport, names: string, failure?: string): Summ
     blocks.push(line([`${events}: `, { literal: names }], 'text'));
   }
   // A terminal hears of the failure and of how to continue from the command itself.
-  if (failure)
-    blocks.push({
-      kind: 'callout',
-      tone: 'CAUTION',
-      spans: [{ value: failure }],
-      only: 'markdown',
-    });
+  if (failure) blocks.push(callout('CAUTION', [{ value: failure }], 'markdown'));
   if (report.stop?.reason === 'time-budget') {
-    blocks.push({
-      kind: 'callout',
-      tone: 'NOTE',
-      spans: [
-        'The time budget ended this run before every ticket was delivered. Run the workflow again with the same inputs to continue exactly where it stopped.',
-      ],
-      only: 'markdown',
-    });
+    const again =
+      'The time budget ended this run before every ticket was delivered. Run the workflow again with the same inputs to continue exactly where it stopped.';
+    blocks.push(callout('NOTE', [again], 'markdown'));
   }
   if (!report.signed && report.mode !== 'pull-only' && !report.dryRun) {
-    blocks.push({
-      kind: 'callout',
-      tone: 'WARNING',
-      spans: [
-        'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.',
-      ],
-      only: 'markdown',
-    });
+    const unsigned =
+      'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.';
+    blocks.push(callout('WARNING', [unsigned], 'markdown'));
   }
   const where: Span[] = [`Vivenu: \`${report.vivenuOrigin}\` · tickets: \`${report.ticketsDir}\``];
   if (report.mode !== 'pull-only')

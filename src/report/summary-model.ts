@@ -123,6 +123,10 @@ export function line(spans: Span[], only?: Rendering): Paragraph {
   return { kind: 'paragraph', lines: [spans], ...(only ? { only } : {}) };
 }
 
+export function callout(tone: Callout['tone'], spans: Span[], only?: Rendering): Callout {
+  return { kind: 'callout', tone, spans, ...(only ? { only } : {}) };
+}
+
 export function tableBlock(table: SummaryTable, only?: Rendering): TableBlock {
   return { kind: 'table', table, ...(only ? { only } : {}) };
 }
