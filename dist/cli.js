@@ -44,11 +44,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85);
 /* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(391);
 /* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(453);
-/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(31);
+/* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(378);
 /* harmony import */ var _cancel_signal_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(838);
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(529);
 /* harmony import */ var _pipeline_run_services_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(890);
-/* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(174);
+/* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(377);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(467);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(750);
 /**
@@ -365,7 +365,7 @@ function terminalLogger(output, intervalSeconds, now = Date.now) {
 
 /***/ }),
 
-/***/ 31:
+/***/ 378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -380,162 +380,126 @@ __nccwpck_require__.d(__webpack_exports__, {
 var format = __nccwpck_require__(264);
 // EXTERNAL MODULE: ./src/log-text.ts
 var log_text = __nccwpck_require__(529);
+;// CONCATENATED MODULE: ./src/report/summary-model.ts
+/**
+ * The run's summary as data, made once from the RunReport and rendered twice: as Markdown for
+ * GitHub's job summary and as plain text for a terminal. What the summary says is decided here
+ * and in the sections that fill it; how it looks and how outside values are escaped is each
+ * renderer's business.
+ */
+/** Whether a block or column is shown in a rendering: every one is, unless it names another. */
+function shownIn(rendering, part) {
+    return part.only === undefined || part.only === rendering;
+}
+function isPerRendering(value) {
+    return typeof value === 'object' && value !== null && 'markdown' in value && 'text' in value;
+}
+/** A one-line paragraph. */
+function line(spans, only) {
+    return { kind: 'paragraph', lines: [spans], ...(only ? { only } : {}) };
+}
+function callout(tone, spans, only) {
+    return { kind: 'callout', tone, spans, ...(only ? { only } : {}) };
+}
+function tableBlock(table, only) {
+    return { kind: 'table', table, ...(only ? { only } : {}) };
+}
+/** The summary's usual columns: the first names the row (left), the rest are figures (right). */
+function columns(first, ...rest) {
+    return [
+        { header: first, align: 'left' },
+        ...rest.map((column) => typeof column === 'object' && 'only' in column
+            ? { header: column.header, align: 'right', only: column.only }
+            : { header: column, align: 'right' }),
+    ];
+}
+/** Items joined by a separator, as one run of spans: "a, b and c" made of outside values. */
+function joinSpans(items, separator) {
+    return items.flatMap((item, i) => (i === 0 ? item : [separator, ...item]));
+}
+
+;// CONCATENATED MODULE: ./src/report/render-text.ts
+
+
+
+/** Columns padded to their widest cell, each aligned as its column says. */
+function textTable(headers, rows, align = headers.map((_, i) => (i === 0 ? 'left' : 'right'))) {
+    const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((cell, i) => (align[i] === 'left' ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join('  ')
+        .trimEnd();
+    return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+/** Outside values with their control characters shown escaped, so each stays on its line. */
+function spanText(span) {
+    if (typeof span === 'string')
+        return span;
+    if ('value' in span)
+        return (0,log_text/* logText */.kc)(span.value);
+    if ('literal' in span)
+        return (0,log_text/* logText */.kc)(span.literal);
+    if ('code' in span)
+        return (0,log_text/* logText */.kc)(span.code);
+    if ('strong' in span)
+        return span.strong;
+    return `${span.link} (${(0,log_text/* logText */.kc)(span.url)})`;
+}
+function spansText(spans) {
+    return spans.map(spanText).join('');
+}
+function cellText(cell) {
+    if (typeof cell === 'number')
+        return (0,format/* count */.U)(cell);
+    if (typeof cell === 'string')
+        return cell;
+    if (isPerRendering(cell))
+        return cellText(cell.text);
+    if ('literal' in cell)
+        return (0,log_text/* logText */.kc)(cell.literal);
+    if ('code' in cell)
+        return (0,log_text/* logText */.kc)(cell.code);
+    return cell.strong;
+}
+function table({ columns, rows, totals }) {
+    const shown = columns.flatMap((column, i) => (shownIn('text', column) ? [i] : []));
+    const row = (cells) => shown.map((i) => cellText(cells[i] ?? ''));
+    const headers = shown.map((i) => {
+        const header = columns[i].header;
+        return typeof header === 'string' ? header : header.text;
+    });
+    const allRows = rows.map(row);
+    if (totals && shownIn('text', totals))
+        allRows.push(row(totals.cells));
+    return textTable(headers, allRows, shown.map((i) => columns[i].align));
+}
+function blockParts(block) {
+    if (!shownIn('text', block))
+        return [];
+    switch (block.kind) {
+        // A terminal shows no headings: each table names its section in its first column.
+        case 'section':
+            return block.blocks.flatMap(blockParts);
+        case 'paragraph':
+            return [block.lines.map(spansText).join('\n')];
+        case 'table':
+            return [table(block.table)];
+        case 'callout':
+            return [`${block.tone}: ${spansText(block.spans)}`];
+        case 'details':
+            return [spansText(block.summary), ...block.blocks.flatMap(blockParts)];
+    }
+}
+/** The summary for a terminal: the same sections as plain text, tables padded to line up. */
+function renderText(summary) {
+    return summary.sections.flatMap(blockParts).join('\n\n');
+}
+
 // EXTERNAL MODULE: ./src/run-report.ts
 var run_report = __nccwpck_require__(89);
-;// CONCATENATED MODULE: ./src/report/job-summary.ts
-
-
-
-
-const FAILURE_REASONS_SHOWN = 20;
-const EXAMPLE_IDS = 3;
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Text made safe for a Markdown table cell: ticket names like "HYROX MEN | CHARITY HIA" contain pipes. */
-function tableCell(text) {
-    return escapeHtml(text)
-        .replace(/\|/g, '\\|')
-        .replace(/[\r\n]+/g, ' ');
-}
-/**
- * An outside value in running Markdown: HTML escaped, and the characters that would make it a
- * link, emphasis, code or heading shown as themselves.
- */
-function markdownText(text) {
-    return literalMarkdown(escapeHtml(text)).replace(/[\r\n]+/g, ' ');
-}
-/** Markdown's punctuation for links, emphasis, code and headings, each shown as itself. */
-function literalMarkdown(text) {
-    return text.replace(/[\\`*_[\]#~!]/g, (character) => `\\${character}`);
-}
-/** An event's cell (the table escapes HTML and pipes): its name and dates when known, and its id. */
-function eventCell(report, eventId) {
-    return literalMarkdown(eventLabel(report, eventId));
-}
-function table(headers, rows) {
-    const line = (cells) => `| ${cells.map((cell) => (typeof cell === 'number' ? count(cell) : tableCell(cell))).join(' | ')} |`;
-    const align = headers.map((_, i) => (i === 0 ? '---' : '---:'));
-    return [line(headers), `| ${align.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-function countsTable(label, counts) {
-    return table([label, 'Tickets'], sortedCounts(counts));
-}
-function callout(kind, text) {
-    return `> [!${kind}]\n> ${escapeHtml(text).replace(/\n/g, '\n> ')}`;
-}
-/** "1 h 12 min", "3 min 20 s", "12 s". */
-function duration(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds} s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes} min ${seconds % 60} s`;
-    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-function pulledSection(report) {
-    if (report.pulls.length === 0)
-        return [];
-    const parts = [
-        '### Pulled',
-        table(['Event', 'Reported', 'Pulled', 'Complete', 'Requests', 'Seconds'], [
-            ...report.pulls.map(({ metadata: m }) => [
-                eventCell(report, m.event_id),
-                m.total_reported,
-                m.total_pulled,
-                m.complete ? 'yes' : '**no**',
-                m.api_calls,
-                (m.duration_ms / 1000).toFixed(1),
-            ]),
-            [
-                '**Total**',
-                report.pulls.reduce((s, p) => s + p.metadata.total_reported, 0),
-                ticketsFound(report),
-                '',
-                '',
-                '',
-            ],
-        ]),
-    ];
-    for (const { metadata: m } of report.pulls) {
-        parts.push(`<details><summary>Event ${m.event_id}: ${count(m.total_pulled)} tickets by status and ticket type</summary>\n`, countsTable('Status', m.by_status), countsTable('Ticket type', m.by_ticket_name), `Created from ${escapeHtml(m.first_created_at ?? '-')} to ${escapeHtml(m.last_created_at ?? '-')}.\n\n</details>`);
-    }
-    return parts;
-}
-function deliveredSection(report) {
-    if (report.syncs.length === 0)
-        return [];
-    const totals = syncTotals(report);
-    const rows = report.syncs.map((s) => s.skippedAsProcessed
-        ? [eventCell(report, s.eventId), '-', '-', s.deliveredBefore, 'already processed', '-', '-']
-        : [
-            eventCell(report, s.eventId),
-            s.found,
-            s.eligible,
-            s.deliveredBefore,
-            s.sentNow,
-            s.failed,
-            s.remaining,
-        ]);
-    rows.push([
-        '**Total**',
-        '',
-        totals.eligible,
-        totals.skipped,
-        totals.sent,
-        totals.failed,
-        totals.remaining,
-    ]);
-    const parts = [
-        report.dryRun ? '### Would deliver (dry run: nothing sent, nothing recorded)' : '### Delivered',
-        table(['Event', 'Found', 'Eligible', 'Delivered before', 'Sent now', 'Failed', 'Remaining'], rows),
-    ];
-    const spent = (report.finishedAtMs ?? report.startedAtMs) - report.startedAtMs;
-    parts.push(`Time spent: ${duration(spent)}. Remaining at one delivery every ${report.intervalSeconds} s: ` +
-        `${duration(totals.remaining * report.intervalSeconds * 1000)}.`);
-    for (const s of report.syncs) {
-        if (s.limitExceeded)
-            parts.push(`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`);
-        const notEligible = notEligibleReasons(s);
-        if (notEligible.length > 0) {
-            parts.push(`Event ${s.eventId}, not delivered: ${notEligible.join('; ')}.`);
-        }
-    }
-    for (const s of report.syncs) {
-        if (s.waitingForLimit > 0) {
-            const team = s.teamWaiting
-                ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)`
-                : '';
-            parts.push(`Event ${s.eventId}: ${count(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`);
-        }
-    }
-    return parts;
-}
-/** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
-function limitExceededText({ teamSize, by }) {
-    return `\`limit\` (${(0,format/* count */.U)(teamSize - by)}) was exceeded by ${(0,format/* count */.U)(by)} to keep a team of ${(0,format/* count */.U)(teamSize)} together`;
-}
-/**
- * The event's tickets left out for a reason other than status or name, counted: each is a sign
- * that Vivenu answered something other than the event's tickets, or a ticket cannot be sent.
- */
-function notEligibleReasons(s) {
-    const reasons = [];
-    if (s.otherEvent > 0) {
-        reasons.push(`${count(s.otherEvent)} of another event (their \`eventId\` is not this event)`);
-    }
-    for (const [event, n] of sortedCounts(s.eligibleEarlier)) {
-        reasons.push(`${count(n)} already eligible in event ${escapeHtml(event)} earlier in this run (delivered once, there)`);
-    }
-    if (s.withoutId > 0) {
-        reasons.push(`${count(s.withoutId)} without \`_id\` (they cannot be recorded as sent, so they are never delivered; kept in \`without_id.json\` for review)`);
-    }
-    if (s.invalid > 0) {
-        reasons.push(`${count(s.invalid)} without an \`eventId\`, \`ticketName\` or \`status\``);
-    }
-    return reasons;
-}
+// EXTERNAL MODULE: ./src/ticket-files/event-metadata.ts
+var event_metadata = __nccwpck_require__(942);
+;// CONCATENATED MODULE: ./src/report/failure-groups.ts
 /** Failures grouped by what the receiver said, most frequent first. */
 function groupFailures(failures) {
     const groups = new Map();
@@ -568,46 +532,309 @@ function unregisteredTicketTypes(failures) {
     }
     return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
-/** An outside value inside backticks: escaped, and no backtick to close the span early. */
-function code(text) {
-    return `\`${tableCell(text).replace(/`/g, "'")}\``;
+
+;// CONCATENATED MODULE: ./src/report/summary-phrases.ts
+
+/** "1 h 12 min", "3 min 20 s", "12 s". */
+function duration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes} min ${seconds % 60} s`;
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+/** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
+function runsText(runs) {
+    return `${(0,format/* count */.U)(runs)} ${runs === 1 ? 'run' : 'runs'}`;
+}
+/** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
+function limitExceededText({ teamSize, by }) {
+    return `\`limit\` (${(0,format/* count */.U)(teamSize - by)}) was exceeded by ${(0,format/* count */.U)(by)} to keep a team of ${(0,format/* count */.U)(teamSize)} together`;
+}
+
+;// CONCATENATED MODULE: ./src/report/delivery-sections.ts
+
+
+
+
+
+
+
+/** Failure reasons in the job summary's table; the progress file's `errors` has them all. */
+const FAILURE_REASONS_SHOWN = 20;
+/** A terminal's table is shorter, its answers cut to fit a line. */
+const FAILURE_REASONS_SHOWN_IN_TERMINAL = 10;
+const REASON_CHARACTERS_SHOWN_IN_TERMINAL = 60;
+const EXAMPLE_IDS = 3;
+/** An event as a row names it: its name and dates when known, and its id. */
+function eventCell(report, eventId) {
+    return { literal: (0,run_report/* eventLabel */.TS)(report, eventId) };
+}
+function countsTable(label, counts) {
+    return { columns: columns(label, 'Tickets'), rows: (0,event_metadata/* sortedCounts */.i6)(counts) };
+}
+function createdRange(first, last) {
+    return ['Created from ', { value: first ?? '-' }, ' to ', { value: last ?? '-' }, '.'];
+}
+function pulledSection(report) {
+    if (report.pulls.length === 0)
+        return [];
+    const table = {
+        columns: columns({ markdown: 'Event', text: 'Pulled event' }, 'Reported', 'Pulled', 'Complete', { header: 'Requests', only: 'markdown' }, { header: 'Seconds', only: 'markdown' }, { header: 'Files', only: 'text' }),
+        rows: report.pulls.map(({ metadata: m, eventDir }) => [
+            eventCell(report, m.event_id),
+            m.total_reported,
+            m.total_pulled,
+            m.complete ? 'yes' : { markdown: { strong: 'no' }, text: 'NO' },
+            m.api_calls,
+            (m.duration_ms / 1000).toFixed(1),
+            eventDir,
+        ]),
+        totals: {
+            cells: [
+                { strong: 'Total' },
+                report.pulls.reduce((sum, pull) => sum + pull.metadata.total_reported, 0),
+                (0,run_report/* ticketsFound */.uj)(report),
+                '',
+                '',
+                '',
+                '',
+            ],
+            only: 'markdown',
+        },
+    };
+    const byStatusAndType = report.pulls.map(({ metadata: m }) => ({
+        kind: 'details',
+        summary: [`Event ${m.event_id}: ${(0,format/* count */.U)(m.total_pulled)} tickets by status and ticket type`],
+        blocks: [
+            tableBlock(countsTable('Status', m.by_status)),
+            tableBlock(countsTable('Ticket type', m.by_ticket_name)),
+            line(createdRange(m.first_created_at, m.last_created_at)),
+        ],
+        only: 'markdown',
+    }));
+    return [
+        { kind: 'section', heading: ['Pulled'], blocks: [tableBlock(table), ...byStatusAndType] },
+    ];
+}
+function deliveredTable(report) {
+    const totals = (0,run_report/* syncTotals */.vx)(report);
+    return {
+        columns: columns({
+            markdown: 'Event',
+            text: report.dryRun ? 'Would deliver (dry run)' : 'Delivered event',
+        }, 'Found', 'Eligible', { markdown: 'Delivered before', text: 'Before' }, 'Sent now', 'Failed', 'Remaining'),
+        rows: report.syncs.map((s) => s.skippedAsProcessed
+            ? [
+                eventCell(report, s.eventId),
+                '-',
+                '-',
+                s.deliveredBefore,
+                { markdown: 'already processed', text: 'processed' },
+                '-',
+                '-',
+            ]
+            : [
+                eventCell(report, s.eventId),
+                s.found,
+                s.eligible,
+                s.deliveredBefore,
+                s.sentNow,
+                s.failed,
+                s.remaining,
+            ]),
+        totals: {
+            cells: [
+                { strong: 'Total' },
+                '',
+                totals.eligible,
+                totals.skipped,
+                totals.sent,
+                totals.failed,
+                totals.remaining,
+            ],
+        },
+    };
+}
+function deliveredSection(report) {
+    if (report.syncs.length === 0)
+        return [];
+    const blocks = [tableBlock(deliveredTable(report))];
+    const spent = (report.finishedAtMs ?? report.startedAtMs) - report.startedAtMs;
+    const remaining = (0,run_report/* syncTotals */.vx)(report).remaining;
+    blocks.push(line([
+        `Time spent: ${duration(spent)}. Remaining at one delivery every ${report.intervalSeconds} s: ` +
+            `${duration(remaining * report.intervalSeconds * 1000)}.`,
+    ], 'markdown'));
+    for (const s of report.syncs) {
+        if (s.limitExceeded)
+            blocks.push(line([`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`]));
+        const notEligible = notEligibleReasons(s);
+        if (notEligible.length > 0) {
+            const reasons = joinSpans(notEligible, '; ');
+            blocks.push(line([`Event ${s.eventId}, not delivered: `, ...reasons, '.'], 'markdown'));
+        }
+    }
+    for (const s of report.syncs) {
+        if (s.waitingForLimit === 0)
+            continue;
+        const team = s.teamWaiting ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)` : '';
+        const waiting = `Event ${s.eventId}: ${(0,format/* count */.U)(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`;
+        blocks.push(line([waiting], 'markdown'));
+    }
+    const heading = report.dryRun
+        ? 'Would deliver (dry run: nothing sent, nothing recorded)'
+        : 'Delivered';
+    return [{ kind: 'section', heading: [heading], blocks }];
+}
+/**
+ * The event's tickets left out for a reason other than status or name, counted: each is a sign
+ * that Vivenu answered something other than the event's tickets, or a ticket cannot be sent.
+ */
+function notEligibleReasons(s) {
+    const reasons = [];
+    if (s.otherEvent > 0) {
+        reasons.push([`${(0,format/* count */.U)(s.otherEvent)} of another event (their \`eventId\` is not this event)`]);
+    }
+    for (const [event, n] of (0,event_metadata/* sortedCounts */.i6)(s.eligibleEarlier)) {
+        reasons.push([
+            `${(0,format/* count */.U)(n)} already eligible in event `,
+            { value: event },
+            ' earlier in this run (delivered once, there)',
+        ]);
+    }
+    if (s.withoutId > 0) {
+        reasons.push([
+            `${(0,format/* count */.U)(s.withoutId)} without \`_id\` (they cannot be recorded as sent, so they are never delivered; kept in \`without_id.json\` for review)`,
+        ]);
+    }
+    if (s.invalid > 0) {
+        reasons.push([`${(0,format/* count */.U)(s.invalid)} without an \`eventId\`, \`ticketName\` or \`status\``]);
+    }
+    return reasons;
 }
 function failuresSection(report) {
     if (report.failures.length === 0)
         return [];
     const groups = groupFailures(report.failures);
-    const rows = groups
-        .slice(0, FAILURE_REASONS_SHOWN)
-        .map((g) => [
-        g.reason || '(no answer)',
-        g.status === null ? 'none' : String(g.status),
-        g.ids.length,
-        g.ids.slice(0, EXAMPLE_IDS).join(', '),
-        failureAdvice(g.status, g.reason),
-    ]);
-    const more = groups.length > FAILURE_REASONS_SHOWN
-        ? `\n\n${groups.length - FAILURE_REASONS_SHOWN} more reasons are in the progress file's \`errors\`.`
-        : '';
-    const parts = [
-        '### Failed deliveries (retried on the next run)',
-        `${table(['Receiver said', 'Status', 'Tickets', 'Examples (_id)', 'What to do'], rows)}${more}`,
+    const status = (code) => (code === null ? 'none' : String(code));
+    const blocks = [
+        tableBlock({
+            columns: columns('Receiver said', 'Status', 'Tickets', 'Examples (_id)', 'What to do'),
+            rows: groups
+                .slice(0, FAILURE_REASONS_SHOWN)
+                .map((g) => [
+                g.reason || '(no answer)',
+                status(g.status),
+                g.ids.length,
+                g.ids.slice(0, EXAMPLE_IDS).join(', '),
+                failureAdvice(g.status, g.reason),
+            ]),
+        }, 'markdown'),
+        tableBlock({
+            columns: columns('Receiver said', 'Status', 'Tickets'),
+            rows: groups
+                .slice(0, FAILURE_REASONS_SHOWN_IN_TERMINAL)
+                .map((g) => [
+                g.reason.slice(0, REASON_CHARACTERS_SHOWN_IN_TERMINAL) || '(no answer)',
+                status(g.status),
+                g.ids.length,
+            ]),
+        }, 'text'),
     ];
+    if (groups.length > FAILURE_REASONS_SHOWN) {
+        const more = `${groups.length - FAILURE_REASONS_SHOWN} more reasons are in the progress file's \`errors\`.`;
+        blocks.push(line([more], 'markdown'));
+    }
     const unregistered = unregisteredTicketTypes(report.failures);
     if (unregistered.length > 0) {
-        parts.push(`ticketTypeIds the receiver has not registered (\`ticketTypeId not found in KV store\`): ` +
-            unregistered.map(([type, n]) => `${code(type)} (${count(n)} tickets)`).join(', ') +
-            '. Register them with the receiver, then run again: only the tickets not delivered go out.');
+        const types = unregistered.map(([type, n]) => [
+            { code: type },
+            ` (${(0,format/* count */.U)(n)} tickets)`,
+        ]);
+        blocks.push(line([
+            'ticketTypeIds the receiver has not registered (`ticketTypeId not found in KV store`): ',
+            ...joinSpans(types, ', '),
+            '. Register them with the receiver, then run again: only the tickets not delivered go out.',
+        ], 'markdown'));
     }
-    return parts;
+    return [{ kind: 'section', heading: ['Failed deliveries (retried on the next run)'], blocks }];
 }
+function planSection(plan) {
+    const ticketTypeIds = plan.ticketTypeIds.map((id) => ['`', { value: id }, '`']);
+    return {
+        kind: 'section',
+        heading: [`Event ${plan.eventId}: ${(0,format/* count */.U)(plan.toSend)} deliveries, oldest first`],
+        blocks: [
+            tableBlock(countsTable('Ticket type', plan.byTicketType)),
+            line([
+                'ticketTypeIds the receiver must have registered: ',
+                ...(ticketTypeIds.length > 0 ? joinSpans(ticketTypeIds, ', ') : ['-']),
+            ]),
+            line(createdRange(plan.firstCreatedAt, plan.lastCreatedAt)),
+            tableBlock({
+                columns: columns('#', 'createdAt', '_id', 'ticketName'),
+                rows: plan.firstDeliveries.map((d, i) => [String(i + 1), d.createdAt, d.id, d.ticketName]),
+            }),
+        ],
+    };
+}
+function dryRunPlanSection(report) {
+    if (report.plans.length === 0)
+        return [];
+    const plans = report.plans.map(planSection);
+    return [{ kind: 'section', heading: ['Dry-run plan'], blocks: plans, only: 'markdown' }];
+}
+function testDeliveryBlocks(test, dryRun) {
+    const receiver = (0,log_text/* urlForDisplay */.Bo)(test.url);
+    const table = {
+        columns: columns('Ticket', 'Ticket type', 'Receiver', 'Answer'),
+        rows: [
+            [
+                test.ticketId,
+                test.ticketName,
+                receiver,
+                dryRun ? '(dry run: not sent)' : `${test.status ?? 'none'} ${test.answer}`,
+            ],
+        ],
+    };
+    const answer = dryRun
+        ? ['not sent (dry run)']
+        : [`${test.status ?? 'no answer'} `, { value: test.answer }];
+    const sentence = [
+        'Test delivery of ',
+        { value: test.ticketId },
+        ' (',
+        { value: test.ticketName },
+        `) to ${receiver}: `,
+        ...answer,
+    ];
+    return [tableBlock(table, 'markdown'), line(sentence, 'text')];
+}
+function testDeliverySection(report) {
+    if (!report.testDelivery)
+        return [];
+    const blocks = testDeliveryBlocks(report.testDelivery, report.dryRun);
+    return [{ kind: 'section', heading: ['Test delivery'], blocks }];
+}
+
+;// CONCATENATED MODULE: ./src/report/standing-sections.ts
+
+
+
+
+
 /** Answers shown per event under "How far"; the ledger has every ticket's. */
 const STANDING_REASONS_SHOWN = 10;
 /** Characters of an answer shown in the summary; the ledger keeps it whole. */
 const REASON_CHARACTERS_SHOWN = 120;
-/** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
-function runsText(runs) {
-    return `${(0,format/* count */.U)(runs)} ${runs === 1 ? 'run' : 'runs'}`;
-}
+/** A terminal lists fewer answers, cut shorter, one a line. */
+const STANDING_REASONS_SHOWN_IN_TERMINAL = 5;
+const standing_sections_REASON_CHARACTERS_SHOWN_IN_TERMINAL = 80;
+/** Changed tickets listed in a terminal per event; the ledger has them all. */
+const CHANGED_LINES_SHOWN_IN_TERMINAL = 50;
 /**
  * How far each event is across all runs so far (the progress file and this pull), not this
  * run alone: delivered of eligible, what failed by the receiver's last answer, and the time
@@ -617,48 +844,102 @@ function standingSection(report) {
     const standings = report.standings ?? [];
     if (standings.length === 0)
         return [];
-    const parts = [
-        '### How far each event is (all runs so far)',
-        table([
-            'Event',
-            'Delivered',
-            'Eligible',
-            'Done',
-            'Progress',
-            'Failed',
-            'Never tried',
-            'Time left',
-            'Runs left',
-        ], standings.map((s) => [
-            eventCell(report, s.eventId),
-            s.delivered,
-            s.eligible,
-            percentDelivered(s),
-            `\`${progressBar(s)}\``,
-            s.failed,
-            s.pending,
-            duration(s.timeLeftMs),
-            runsText(s.followUpRuns),
-        ])),
+    const blocks = [
+        tableBlock({
+            columns: columns({ markdown: 'Event', text: 'How far (all runs)' }, 'Delivered', 'Eligible', 'Done', 'Progress', 'Failed', { header: 'Never tried', only: 'markdown' }, 'Time left', 'Runs left'),
+            rows: standings.map((s) => [
+                eventCell(report, s.eventId),
+                s.delivered,
+                s.eligible,
+                (0,run_report/* percentDelivered */.Ye)(s),
+                { code: (0,run_report/* progressBar */.hr)(s) },
+                s.failed,
+                s.pending,
+                duration(s.timeLeftMs),
+                runsText(s.followUpRuns),
+            ]),
+        }),
     ];
     const pace = standings[0];
-    parts.push(`Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${count(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`delivery-ledger.csv\` in the event's folder of the tickets artifact.`);
-    for (const s of standings) {
-        if (!s.ledgerFile) {
-            parts.push(`Event ${escapeHtml(s.eventId)}: its ledger could not be written (the log says why); the progress file holds every delivery.`);
-        }
-        if (!s.pullComplete) {
-            parts.push(`Event ${escapeHtml(s.eventId)}: the pull was incomplete, so a delivered ticket it did not list is not called changed.`);
-        }
-        if (s.failuresByReason.length === 0)
-            continue;
-        const shown = s.failuresByReason
-            .slice(0, STANDING_REASONS_SHOWN)
-            .map((f) => `${code(f.reason.slice(0, REASON_CHARACTERS_SHOWN))} × ${count(f.tickets)}`);
-        const more = s.failuresByReason.length - shown.length;
-        parts.push(`Event ${escapeHtml(s.eventId)}, failed by last answer: ${shown.join('; ')}${more > 0 ? `; and ${count(more)} more answers (in the ledger)` : ''}.`);
+    blocks.push(line([
+        `Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${(0,format/* count */.U)(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`delivery-ledger.csv\` in the event's folder of the tickets artifact.`,
+    ], 'markdown'));
+    for (const s of standings)
+        blocks.push(...eventStandingNotes(s), ...eventStandingLines(s));
+    const ledgers = standings.flatMap((s) => (s.ledgerFile ? [[{ value: s.ledgerFile }]] : []));
+    if (ledgers.length > 0)
+        blocks.push(line(['Delivery ledger: ', ...joinSpans(ledgers, ', ')], 'text'));
+    return [{ kind: 'section', heading: ['How far each event is (all runs so far)'], blocks }];
+}
+/** The job summary's notes on one event: a ledger not written, an incomplete pull, what failed. */
+function eventStandingNotes(s) {
+    const event = ['Event ', { value: s.eventId }];
+    const notes = [];
+    if (!s.ledgerFile) {
+        notes.push(line([
+            ...event,
+            ': its ledger could not be written (the log says why); the progress file holds every delivery.',
+        ], 'markdown'));
     }
-    return parts;
+    if (!s.pullComplete) {
+        notes.push(line([
+            ...event,
+            ': the pull was incomplete, so a delivered ticket it did not list is not called changed.',
+        ], 'markdown'));
+    }
+    if (s.failuresByReason.length === 0)
+        return notes;
+    const shown = s.failuresByReason
+        .slice(0, STANDING_REASONS_SHOWN)
+        .map((f) => [
+        { code: f.reason.slice(0, REASON_CHARACTERS_SHOWN) },
+        ` × ${(0,format/* count */.U)(f.tickets)}`,
+    ]);
+    const more = s.failuresByReason.length - shown.length;
+    const andMore = more > 0 ? `; and ${(0,format/* count */.U)(more)} more answers (in the ledger)` : '';
+    notes.push(line([...event, ', failed by last answer: ', ...joinSpans(shown, '; '), `${andMore}.`], 'markdown'));
+    return notes;
+}
+/**
+ * A terminal's lines on one event: each failed answer, then the tickets changed since delivery
+ * (the job summary gives those a section of their own).
+ */
+function eventStandingLines(s) {
+    const lines = s.failuresByReason
+        .slice(0, STANDING_REASONS_SHOWN_IN_TERMINAL)
+        .map((f) => line([
+        `Event ${s.eventId}: ${(0,format/* count */.U)(f.tickets)} failed, last answer `,
+        { value: f.reason.slice(0, standing_sections_REASON_CHARACTERS_SHOWN_IN_TERMINAL) },
+    ], 'text'));
+    if (s.changed > 0)
+        lines.push(changedTicketLines(s));
+    return lines;
+}
+function changedTicketLines(s) {
+    const tickets = s.changedShown
+        .slice(0, CHANGED_LINES_SHOWN_IN_TERMINAL)
+        .map((t) => [
+        '  ',
+        { value: t.id },
+        '  ',
+        { value: t.ticketName || '-' },
+        '  ',
+        { value: t.status || '-' },
+        '  ',
+        { value: t.change },
+    ]);
+    const more = s.changed - tickets.length;
+    return {
+        kind: 'paragraph',
+        lines: [
+            [
+                `Event ${s.eventId}: ${(0,format/* count */.U)(s.changed)} delivered earlier, not eligible now (not re-sent; correct the totals by these):`,
+            ],
+            ...tickets,
+            ...(more > 0 ? [[`  and ${(0,format/* count */.U)(more)} more`]] : []),
+        ],
+        only: 'text',
+    };
 }
 /**
  * Tickets delivered in an earlier run that are not eligible now (refunded, `INVALID`, renamed,
@@ -668,216 +949,145 @@ function changedSection(report) {
     const changed = (report.standings ?? []).filter((s) => s.changed > 0);
     if (changed.length === 0)
         return [];
-    const parts = ['### Changed since delivery (not re-sent; correct the totals by these)'];
-    for (const s of changed) {
+    const blocks = changed.flatMap((s) => {
         const more = s.changed - s.changedShown.length;
-        parts.push(`Event ${escapeHtml(s.eventId)}: **${count(s.changed)}** tickets were delivered in an earlier run and are not eligible now. ` +
-            'Nothing was sent again and nothing was sent to undo them (the receiver has no such endpoint).', table(['_id', 'Ticket type', 'ticketTypeId', 'Status now', 'What changed'], s.changedShown.map((t) => [
-            t.id,
-            t.ticketName || '-',
-            t.ticketTypeId || '-',
-            t.status || '-',
-            t.change,
-        ])) + (more > 0 ? `\n\nand ${count(more)} more: every one is in \`delivery-ledger.csv\`.` : ''));
-    }
-    return parts;
-}
-function planSection(plan) {
+        return [
+            line([
+                'Event ',
+                { value: s.eventId },
+                ': ',
+                { strong: (0,format/* count */.U)(s.changed) },
+                ' tickets were delivered in an earlier run and are not eligible now. ' +
+                    'Nothing was sent again and nothing was sent to undo them (the receiver has no such endpoint).',
+            ]),
+            tableBlock({
+                columns: columns('_id', 'Ticket type', 'ticketTypeId', 'Status now', 'What changed'),
+                rows: s.changedShown.map((t) => [
+                    t.id,
+                    t.ticketName || '-',
+                    t.ticketTypeId || '-',
+                    t.status || '-',
+                    t.change,
+                ]),
+            }),
+            ...(more > 0
+                ? [line([`and ${(0,format/* count */.U)(more)} more: every one is in \`delivery-ledger.csv\`.`])]
+                : []),
+        ];
+    });
+    // A terminal lists the changed tickets under each event's standing instead.
     return [
-        `#### Event ${plan.eventId}: ${count(plan.toSend)} deliveries, oldest first`,
-        countsTable('Ticket type', plan.byTicketType),
-        `ticketTypeIds the receiver must have registered: ${plan.ticketTypeIds.map((id) => `\`${escapeHtml(id)}\``).join(', ') || '-'}`,
-        `Created from ${escapeHtml(plan.firstCreatedAt ?? '-')} to ${escapeHtml(plan.lastCreatedAt ?? '-')}.`,
-        table(['#', 'createdAt', '_id', 'ticketName'], plan.firstDeliveries.map((d, i) => [String(i + 1), d.createdAt, d.id, d.ticketName])),
+        {
+            kind: 'section',
+            heading: ['Changed since delivery (not re-sent; correct the totals by these)'],
+            blocks,
+            only: 'markdown',
+        },
     ];
 }
-function testSection(test, dryRun) {
-    return [
-        '### Test delivery',
-        table(['Ticket', 'Ticket type', 'Receiver', 'Answer'], [
-            [
-                test.ticketId,
-                test.ticketName,
-                urlForDisplay(test.url),
-                dryRun ? '(dry run: not sent)' : `${test.status ?? 'none'} ${test.answer}`,
-            ],
-        ]),
-    ];
-}
+
+;// CONCATENATED MODULE: ./src/report/run-summary.ts
+
+
+
+
+
+
 /**
- * The job summary: pulls, deliveries, failures, and what to do next. Only counts, ids,
- * statuses and ticket types: personal data stays in the files.
+ * The run's summary: pulls, deliveries, failures, how far each event is, and what to do next.
+ * Only counts, ids, statuses and ticket types: personal data stays in the files.
  */
-function renderJobSummary(report, failure) {
-    const names = eventsInTitle(report);
-    const title = `## Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}${names ? ` · ${markdownText(names)}` : ''}`;
-    const parts = [title];
+function runSummary(report, failure) {
+    const names = (0,run_report/* eventsInTitle */.xx)(report);
+    const title = [
+        `Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}`,
+        ...(names ? [' · ', { literal: names }] : []),
+    ];
+    return {
+        title,
+        sections: [
+            { kind: 'section', blocks: openingBlocks(report, names, failure) },
+            ...pulledSection(report),
+            ...deliveredSection(report),
+            ...failuresSection(report),
+            ...standingSection(report),
+            ...changedSection(report),
+            ...dryRunPlanSection(report),
+            ...testDeliverySection(report),
+            { kind: 'section', blocks: closingBlocks(report) },
+        ],
+    };
+}
+/** What the run was about, and what went wrong or needs doing before the figures. */
+function openingBlocks(report, names, failure) {
+    const blocks = [];
+    // A terminal has no title: it names the events on a line of their own.
+    if (names) {
+        const events = (report.events?.length ?? 0) > 1 ? 'Events' : 'Event';
+        blocks.push(line([`${events}: `, { literal: names }], 'text'));
+    }
+    // A terminal hears of the failure and of how to continue from the command itself.
     if (failure)
-        parts.push(callout('CAUTION', failure));
+        blocks.push(callout('CAUTION', [{ value: failure }], 'markdown'));
     if (report.stop?.reason === 'time-budget') {
-        parts.push(callout('NOTE', 'The time budget ended this run before every ticket was delivered. Run the workflow again with the same inputs to continue exactly where it stopped.'));
+        const again = 'The time budget ended this run before every ticket was delivered. Run the workflow again with the same inputs to continue exactly where it stopped.';
+        blocks.push(callout('NOTE', [again], 'markdown'));
     }
     if (!report.signed && report.mode !== 'pull-only' && !report.dryRun) {
-        parts.push(callout('WARNING', 'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.'));
+        const unsigned = 'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.';
+        blocks.push(callout('WARNING', [unsigned], 'markdown'));
     }
-    const where = [`Vivenu: \`${report.vivenuOrigin}\``, `tickets: \`${report.ticketsDir}\``];
+    const where = [`Vivenu: \`${report.vivenuOrigin}\` · tickets: \`${report.ticketsDir}\``];
     if (report.mode !== 'pull-only')
-        where.push(`receiver: \`${escapeHtml(urlForDisplay(report.webhookUrl))}\``);
+        where.push(' · receiver: `', { value: (0,log_text/* urlForDisplay */.Bo)(report.webhookUrl) }, '`');
     if (report.mode === 'sync')
-        where.push(`progress: \`${report.progressFile}\``);
-    parts.push(where.join(' · '));
-    parts.push(...pulledSection(report), ...deliveredSection(report), ...failuresSection(report));
-    parts.push(...standingSection(report), ...changedSection(report));
-    if (report.plans.length > 0)
-        parts.push('### Dry-run plan', ...report.plans.flatMap(planSection));
-    if (report.testDelivery)
-        parts.push(...testSection(report.testDelivery, report.dryRun));
+        where.push(` · progress: \`${report.progressFile}\``);
+    blocks.push(line(where, 'markdown'));
+    return blocks;
+}
+/** Whether the run is done, where its progress went, and whether it goes on. */
+function closingBlocks(report) {
+    const blocks = [];
     if (report.pulls.length === 0 && report.syncs.length === 0)
-        parts.push('No tickets were pulled.');
+        blocks.push(line(['No tickets were pulled.'], 'markdown'));
     if (report.mode === 'sync' && !report.dryRun) {
-        parts.push(`All requested events complete: **${report.complete ? 'yes' : 'no'}**.`);
+        const complete = report.complete ? 'yes' : 'no';
+        blocks.push(line(['All requested events complete: ', { strong: complete }, '.'], 'markdown'));
     }
     if (report.publishing) {
         const { where, commits, behind } = report.publishing;
-        parts.push(behind
-            ? `Progress **not** fully committed to \`${where}\` (${escapeHtml(behind)}): ${count(commits)} commits this run.`
-            : `Progress committed to \`${where}\`: ${count(commits)} commits this run.`);
+        const commitsThisRun = `: ${(0,format/* count */.U)(commits)} commits this run.`;
+        blocks.push(line(behind
+            ? [
+                'Progress ',
+                { strong: 'not' },
+                ` fully committed to \`${where}\` (`,
+                { value: behind },
+                `)${commitsThisRun}`,
+            ]
+            : [`Progress committed to \`${where}\`${commitsThisRun}`], 'markdown'));
     }
     if (report.continuation) {
         const { dispatched, url, note } = report.continuation;
-        const link = url ? `[the follow-up run](${url})` : "a follow-up run (see the workflow's runs)";
-        parts.push(dispatched
-            ? `Continued in ${link}: ${escapeHtml(note)}.`
-            : `Not continued: ${escapeHtml(note)}.`);
+        const followUp = url
+            ? { link: 'the follow-up run', url }
+            : "a follow-up run (see the workflow's runs)";
+        blocks.push(line(dispatched
+            ? ['Continued in ', followUp, ': ', { value: note }, '.']
+            : ['Not continued: ', { value: note }, '.'], 'markdown'));
     }
-    return `${parts.join('\n\n')}\n`;
+    if (report.mode === 'sync' && !report.dryRun)
+        blocks.push(line([`Progress: ${report.progressFile}`], 'text'));
+    return blocks;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/text-summary.ts
 
 
 
-
-/** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
-function textTable(headers, rows) {
-    const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
-    const line = (cells) => cells
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
-        .join('  ')
-        .trimEnd();
-    return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-/** The closing summary for a terminal: the job summary's tables, as text. */
+/** The closing summary for a terminal: the run's summary, as text. */
 function renderTextSummary(report) {
-    const parts = [];
-    const names = (0,run_report/* eventsInTitle */.xx)(report);
-    if (names)
-        parts.push(`Event${(report.events?.length ?? 0) > 1 ? 's' : ''}: ${(0,log_text/* logText */.kc)(names)}`);
-    const event = (eventId) => (0,log_text/* logText */.kc)((0,run_report/* eventLabel */.TS)(report, eventId));
-    if (report.pulls.length > 0) {
-        parts.push(textTable(['Pulled event', 'Reported', 'Pulled', 'Complete', 'Files'], report.pulls.map(({ metadata: m, eventDir }) => [
-            event(m.event_id),
-            (0,format/* count */.U)(m.total_reported),
-            (0,format/* count */.U)(m.total_pulled),
-            m.complete ? 'yes' : 'NO',
-            eventDir,
-        ])));
-    }
-    if (report.syncs.length > 0) {
-        const totals = (0,run_report/* syncTotals */.vx)(report);
-        const rows = report.syncs.map((s) => s.skippedAsProcessed
-            ? [event(s.eventId), '-', '-', (0,format/* count */.U)(s.deliveredBefore), 'processed', '-', '-']
-            : [
-                event(s.eventId),
-                (0,format/* count */.U)(s.found),
-                (0,format/* count */.U)(s.eligible),
-                (0,format/* count */.U)(s.deliveredBefore),
-                (0,format/* count */.U)(s.sentNow),
-                (0,format/* count */.U)(s.failed),
-                (0,format/* count */.U)(s.remaining),
-            ]);
-        rows.push([
-            'Total',
-            '',
-            (0,format/* count */.U)(totals.eligible),
-            (0,format/* count */.U)(totals.skipped),
-            (0,format/* count */.U)(totals.sent),
-            (0,format/* count */.U)(totals.failed),
-            (0,format/* count */.U)(totals.remaining),
-        ]);
-        const heading = report.dryRun ? 'Would deliver (dry run)' : 'Delivered event';
-        parts.push(textTable([heading, 'Found', 'Eligible', 'Before', 'Sent now', 'Failed', 'Remaining'], rows));
-        for (const s of report.syncs)
-            if (s.limitExceeded)
-                parts.push(`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`);
-    }
-    const failures = groupFailures(report.failures);
-    if (failures.length > 0) {
-        parts.push(textTable(['Receiver said', 'Status', 'Tickets'], failures
-            .slice(0, 10)
-            .map((g) => [
-            g.reason.slice(0, 60) || '(no answer)',
-            String(g.status ?? 'none'),
-            (0,format/* count */.U)(g.ids.length),
-        ])));
-    }
-    parts.push(...standingText(report));
-    if (report.testDelivery) {
-        const t = report.testDelivery;
-        parts.push(`Test delivery of ${(0,log_text/* logText */.kc)(t.ticketId)} (${(0,log_text/* logText */.kc)(t.ticketName)}) to ${(0,log_text/* urlForDisplay */.Bo)(t.url)}: ${report.dryRun ? 'not sent (dry run)' : `${t.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(t.answer)}`}`);
-    }
-    if (report.mode === 'sync' && !report.dryRun)
-        parts.push(`Progress: ${report.progressFile}`);
-    return parts.join('\n\n');
-}
-/** Changed tickets listed in a terminal per event; the ledger has them all. */
-const CHANGED_LINES_SHOWN = 50;
-/** How far each event is across all runs, and what changed since delivery, as text. */
-function standingText(report) {
-    const standings = report.standings ?? [];
-    if (standings.length === 0)
-        return [];
-    const parts = [
-        textTable([
-            'How far (all runs)',
-            'Delivered',
-            'Eligible',
-            'Done',
-            'Progress',
-            'Failed',
-            'Time left',
-            'Runs left',
-        ], standings.map((s) => [
-            (0,log_text/* logText */.kc)((0,run_report/* eventLabel */.TS)(report, s.eventId)),
-            (0,format/* count */.U)(s.delivered),
-            (0,format/* count */.U)(s.eligible),
-            (0,run_report/* percentDelivered */.Ye)(s),
-            (0,run_report/* progressBar */.hr)(s),
-            (0,format/* count */.U)(s.failed),
-            duration(s.timeLeftMs),
-            runsText(s.followUpRuns),
-        ])),
-    ];
-    for (const s of standings) {
-        for (const f of s.failuresByReason.slice(0, 5)) {
-            parts.push(`Event ${s.eventId}: ${(0,format/* count */.U)(f.tickets)} failed, last answer ${(0,log_text/* logText */.kc)(f.reason.slice(0, 80))}`);
-        }
-        if (s.changed === 0)
-            continue;
-        const lines = s.changedShown
-            .slice(0, CHANGED_LINES_SHOWN)
-            .map((t) => `  ${(0,log_text/* logText */.kc)(t.id)}  ${(0,log_text/* logText */.kc)(t.ticketName || '-')}  ${(0,log_text/* logText */.kc)(t.status || '-')}  ${(0,log_text/* logText */.kc)(t.change)}`);
-        const more = s.changed - lines.length;
-        parts.push([
-            `Event ${s.eventId}: ${(0,format/* count */.U)(s.changed)} delivered earlier, not eligible now (not re-sent; correct the totals by these):`,
-            ...lines,
-            ...(more > 0 ? [`  and ${(0,format/* count */.U)(more)} more`] : []),
-        ].join('\n'));
-    }
-    const ledgers = standings.flatMap((s) => (s.ledgerFile ? [(0,log_text/* logText */.kc)(s.ledgerFile)] : []));
-    if (ledgers.length > 0)
-        parts.push(`Delivery ledger: ${ledgers.join(', ')}`);
-    return parts;
+    return renderText(runSummary(report));
 }
 
 
@@ -1214,8 +1424,8 @@ function commandSafeLine(line) {
     return unprefixed.replace(/^([\s\u0085]*)::/, '$1\\u003a:');
 }
 /**
- * The last line of defence for text written raw to a step's log (`core.info`, or any door
- * whose output a runner may read): every line, split where the runner splits, made
+ * The last line of defence for text written raw to a step's log (`core.info`, or any entry
+ * point whose output a runner may read): every line, split where the runner splits, made
  * command-safe. Lines the code writes itself are unchanged unless they would be read as a
  * command; outside values should already have gone through `logText`.
  */
@@ -1241,7 +1451,7 @@ function urlForDisplay(url) {
 
 /***/ }),
 
-/***/ 174:
+/***/ 377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3157,53 +3367,8 @@ async function deliverBatch(batch, context) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/ticket-files/event-metadata.ts
-
-/**
- * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
- * The values come from Vivenu, so the counts sit in an object without a prototype: a status
- * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
- * would find Object.prototype's function), and a `__proto__` becomes an own key that
- * JSON.stringify writes out instead of swapping the prototype and vanishing.
- */
-function countBy(tickets, field) {
-    const counts = Object.create(null);
-    for (const ticket of tickets) {
-        const value = (0,vivenu_tickets/* stringField */.OM)(ticket, field) ?? '(none)';
-        counts[value] = (counts[value] ?? 0) + 1;
-    }
-    return counts;
-}
-/**
- * Counts most frequent first, ties by value. A list, not an object: object keys that look like
- * numbers ("2025") would otherwise jump to the front.
- */
-function sortedCounts(counts) {
-    return Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-}
-/** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
-function buildEventMetadata(pulled, context) {
-    const created = (0,vivenu_tickets/* creationRange */.T1)(pulled.tickets);
-    return {
-        event_id: pulled.eventId,
-        region: context.region,
-        pulled_at: context.pulledAt.toISOString(),
-        vivenu_origin: context.origin,
-        total_reported: pulled.totalReported,
-        total_pulled: pulled.tickets.length,
-        without_id: pulled.withoutId.length,
-        complete: pulled.complete,
-        by_status: countBy(pulled.tickets, 'status'),
-        by_ticket_name: countBy(pulled.tickets, 'ticketName'),
-        first_created_at: created.first,
-        last_created_at: created.last,
-        api_calls: pulled.apiCalls,
-        retries: pulled.retries,
-        passes: pulled.passes,
-        duration_ms: pulled.durationMs,
-    };
-}
-
+// EXTERNAL MODULE: ./src/ticket-files/event-metadata.ts
+var event_metadata = __nccwpck_require__(942);
 ;// CONCATENATED MODULE: ./src/modes/dry-run-plan.ts
 
 
@@ -3217,7 +3382,7 @@ function showPlan({ settings, services, report }, eventId, send) {
     const plan = {
         eventId,
         toSend: send.length,
-        byTicketType: countBy(send, 'ticketName'),
+        byTicketType: (0,event_metadata/* countBy */.Tr)(send, 'ticketName'),
         ticketTypeIds: [...new Set(send.map((t) => (0,vivenu_tickets/* stringField */.OM)(t, 'ticketTypeId') ?? '(none)'))].sort(),
         firstCreatedAt: created.first,
         lastCreatedAt: created.last,
@@ -4006,7 +4171,7 @@ async function pullToFiles(run, eventId) {
             pageSize: settings.pageSize,
             concurrency: settings.pullConcurrency,
         });
-        const metadata = buildEventMetadata(pulled, {
+        const metadata = (0,event_metadata/* buildEventMetadata */.yg)(pulled, {
             region: settings.region,
             origin: settings.vivenuOrigin,
             pulledAt: new Date(clock.now()),
@@ -5413,10 +5578,10 @@ function mergeProgress(published, local) {
 /* harmony export */   TS: () => (/* binding */ eventLabel),
 /* harmony export */   Ye: () => (/* binding */ percentDelivered),
 /* harmony export */   hr: () => (/* binding */ progressBar),
+/* harmony export */   uj: () => (/* binding */ ticketsFound),
 /* harmony export */   vx: () => (/* binding */ syncTotals),
 /* harmony export */   xx: () => (/* binding */ eventsInTitle)
 /* harmony export */ });
-/* unused harmony export ticketsFound */
 /* harmony import */ var _vivenu_event_info_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(374);
 
 function ticketsFound(report) {
@@ -5865,6 +6030,64 @@ function pathProblemsOnDisk(settings, raw) {
  */
 function writesProgress(settings) {
     return settings.mode === 'sync' && !settings.dryRun;
+}
+
+
+/***/ }),
+
+/***/ 942:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tr: () => (/* binding */ countBy),
+/* harmony export */   i6: () => (/* binding */ sortedCounts),
+/* harmony export */   yg: () => (/* binding */ buildEventMetadata)
+/* harmony export */ });
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72);
+
+/**
+ * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
+ * The values come from Vivenu, so the counts sit in an object without a prototype: a status
+ * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
+ * would find Object.prototype's function), and a `__proto__` becomes an own key that
+ * JSON.stringify writes out instead of swapping the prototype and vanishing.
+ */
+function countBy(tickets, field) {
+    const counts = Object.create(null);
+    for (const ticket of tickets) {
+        const value = (0,_vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_0__/* .stringField */ .OM)(ticket, field) ?? '(none)';
+        counts[value] = (counts[value] ?? 0) + 1;
+    }
+    return counts;
+}
+/**
+ * Counts most frequent first, ties by value. A list, not an object: object keys that look like
+ * numbers ("2025") would otherwise jump to the front.
+ */
+function sortedCounts(counts) {
+    return Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+}
+/** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
+function buildEventMetadata(pulled, context) {
+    const created = (0,_vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_0__/* .creationRange */ .T1)(pulled.tickets);
+    return {
+        event_id: pulled.eventId,
+        region: context.region,
+        pulled_at: context.pulledAt.toISOString(),
+        vivenu_origin: context.origin,
+        total_reported: pulled.totalReported,
+        total_pulled: pulled.tickets.length,
+        without_id: pulled.withoutId.length,
+        complete: pulled.complete,
+        by_status: countBy(pulled.tickets, 'status'),
+        by_ticket_name: countBy(pulled.tickets, 'ticketName'),
+        first_created_at: created.first,
+        last_created_at: created.last,
+        api_calls: pulled.apiCalls,
+        retries: pulled.retries,
+        passes: pulled.passes,
+        duration_ms: pulled.durationMs,
+    };
 }
 
 

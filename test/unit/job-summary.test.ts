@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import type { EventMetadata } from '../../src/ticket-files/event-metadata.js';
-import {
-  escapeHtml,
-  failureAdvice,
-  renderJobSummary,
-  tableCell,
-  unregisteredTicketTypes,
-} from '../../src/report/job-summary.js';
+import { failureAdvice, unregisteredTicketTypes } from '../../src/report/failure-groups.js';
+import { renderJobSummary } from '../../src/report/job-summary.js';
+import { escapeHtml, renderMarkdown, tableCell } from '../../src/report/render-markdown.js';
+import { renderText, textTable } from '../../src/report/render-text.js';
+import { runSummary } from '../../src/report/run-summary.js';
+import { columns, joinSpans, shownIn, type RunSummary } from '../../src/report/summary-model.js';
+import { duration, limitExceededText, runsText } from '../../src/report/summary-phrases.js';
 import type { RunReport } from '../../src/run-report.js';
 
 const EVENT_A = '65a1b2c3d4e5f60718293a4b';
@@ -207,5 +207,180 @@ describe('failures: grouped by reason, with what to do', () => {
     expect(failureAdvice(503, 'HTTP 503')).toMatch(/run again later/);
     expect(failureAdvice(429, 'HTTP 429')).toMatch(/run again later/);
     expect(failureAdvice(422, 'invalid')).toMatch(/check its answer/);
+  });
+});
+
+describe('the run summary: one model, rendered as Markdown and as text', () => {
+  const summary: RunSummary = {
+    title: ['Title · ', { literal: 'A *name* <b>' }],
+    sections: [
+      {
+        kind: 'section',
+        heading: ['Figures'],
+        blocks: [
+          {
+            kind: 'table',
+            table: {
+              columns: columns(
+                { markdown: 'Event', text: 'Figures event' },
+                'Count',
+                { header: 'Markdown only', only: 'markdown' },
+                { header: 'Text only', only: 'text' },
+              ),
+              rows: [
+                [{ literal: 'a_b|c' }, 1_234, 'x|y', 'text cell'],
+                [{ code: '[██░░]' }, 0, { markdown: { strong: 'no' }, text: 'NO' }, ''],
+              ],
+              totals: { cells: [{ strong: 'Total' }, 1_234, '', ''], only: 'markdown' },
+            },
+          },
+          {
+            kind: 'paragraph',
+            lines: [
+              ['Said: ', { value: '<x>\n&' }, ' in ', { code: 'a`b' }, ' ', { strong: 'now' }],
+            ],
+          },
+          { kind: 'paragraph', lines: [['only in a terminal']], only: 'text' },
+          {
+            kind: 'section',
+            heading: ['Deeper'],
+            blocks: [
+              {
+                kind: 'details',
+                summary: ['More'],
+                blocks: [{ kind: 'paragraph', lines: [['inside']] }],
+                only: 'markdown',
+              },
+            ],
+          },
+        ],
+      },
+      {
+        kind: 'section',
+        blocks: [
+          { kind: 'callout', tone: 'NOTE', spans: ['one\ntwo'], only: 'markdown' },
+          { kind: 'paragraph', lines: [['see ', { link: 'the run', url: 'https://x/1' }]] },
+        ],
+      },
+    ],
+  };
+
+  it('renders Markdown: headings a level deeper per section, escaped cells, details, callouts', () => {
+    expect(renderMarkdown(summary)).toBe(
+      [
+        '## Title · A \\*name\\* &lt;b&gt;',
+        '### Figures',
+        [
+          '| Event | Count | Markdown only |',
+          '| --- | ---: | ---: |',
+          '| a\\_b\\|c | 1,234 | x\\|y |',
+          '| `[██░░]` | 0 | **no** |',
+          '| **Total** | 1,234 |  |',
+        ].join('\n'),
+        "Said: &lt;x&gt;\n&amp; in `a'b` **now**",
+        '#### Deeper',
+        '<details><summary>More</summary>\n\n\ninside\n\n</details>',
+        '> [!NOTE]\n> one\n> two',
+        'see [the run](https://x/1)',
+      ].join('\n\n') + '\n',
+    );
+  });
+
+  it('renders text: no headings, padded tables, control characters escaped', () => {
+    expect(renderText(summary)).toBe(
+      [
+        [
+          'Figures event  Count  Text only',
+          '-------------  -----  ---------',
+          'a_b|c          1,234  text cell',
+          '[██░░]             0',
+        ].join('\n'),
+        'Said: <x>\\n& in a`b now',
+        'only in a terminal',
+        'see the run (https://x/1)',
+      ].join('\n\n'),
+    );
+  });
+
+  it('shows a part in every rendering unless it names one', () => {
+    expect(shownIn('markdown', {})).toBe(true);
+    expect(shownIn('text', { only: 'markdown' })).toBe(false);
+    expect(shownIn('text', { only: 'text' })).toBe(true);
+  });
+
+  it('joins outside values with a separator', () => {
+    expect(joinSpans([[{ value: 'a' }], ['b', { value: 'c' }]], ', ')).toEqual([
+      { value: 'a' },
+      ', ',
+      'b',
+      { value: 'c' },
+    ]);
+    expect(joinSpans([], ', ')).toEqual([]);
+  });
+
+  it('aligns text columns as told; by default the first left and the rest right', () => {
+    expect(textTable(['a', 'bb'], [['xx', 'y']])).toBe('a   bb\n--  --\nxx   y');
+    expect(textTable(['a', 'bb'], [['xx', 'y']], ['right', 'left'])).toBe(' a  bb\n--  --\nxx  y');
+  });
+
+  it('orders the sections as the job summary reads, each under its heading', () => {
+    const headings = (model: RunSummary): unknown[] =>
+      model.sections.flatMap((section) => (section.heading ? [section.heading] : []));
+    const model = runSummary(
+      {
+        ...twoEvents,
+        mode: 'sync',
+        syncs: [
+          {
+            eventId: EVENT_A,
+            skippedAsProcessed: false,
+            found: 3,
+            rejectedStatus: 0,
+            rejectedName: 0,
+            otherEvent: 0,
+            eligibleEarlier: {},
+            withoutId: 0,
+            invalid: 0,
+            eligible: 3,
+            deliveredBefore: 0,
+            sentNow: 2,
+            failed: 1,
+            remaining: 1,
+            waitingForLimit: 0,
+          },
+        ],
+        failures: [
+          { eventId: EVENT_A, ticketId: 't1', ticketName: 'n', status: 500, reason: 'HTTP 500' },
+        ],
+      },
+      'it failed',
+    );
+    expect(model.title).toEqual(['Vivenu historical sync · PROD · sync']);
+    expect(headings(model)).toEqual([
+      ['Pulled'],
+      ['Delivered'],
+      ['Failed deliveries (retried on the next run)'],
+    ]);
+    expect(model.sections[0]!.blocks[0]).toMatchObject({ kind: 'callout', tone: 'CAUTION' });
+    expect(model.sections.at(-1)!.heading).toBeUndefined();
+  });
+});
+
+describe('summary phrases', () => {
+  it('durations in seconds, minutes or hours', () => {
+    expect(duration(12_400)).toBe('12 s');
+    expect(duration(200_000)).toBe('3 min 20 s');
+    expect(duration(4_320_000)).toBe('1 h 12 min');
+  });
+
+  it('runs, one or many', () => {
+    expect(runsText(1)).toBe('1 run');
+    expect(runsText(1_200)).toBe('1,200 runs');
+  });
+
+  it('a limit exceeded to keep a team together', () => {
+    expect(limitExceededText({ teamSize: 1_005, by: 5 })).toBe(
+      '`limit` (1,000) was exceeded by 5 to keep a team of 1,005 together',
+    );
   });
 });
