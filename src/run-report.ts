@@ -1,3 +1,4 @@
+import type { FollowUpReport } from './github/follow-up-run.js';
 import type { EventMetadata } from './ticket-files/event-metadata.js';
 import type { Mode } from './settings.js';
 import { eventTitle, type EventInfo } from './vivenu/event-info.js';
@@ -155,7 +156,7 @@ export interface RunReport {
     behind?: string;
   };
   /** Whether a follow-up run was started at the time budget. */
-  continuation?: { dispatched: boolean; url?: string; note: string };
+  followUp?: FollowUpReport;
   /** Every requested event fully delivered (sync mode, not a dry run). */
   complete: boolean;
   /** How far each pulled event is across all runs (sync, dry run and pull-only). */

@@ -28,7 +28,7 @@ export async function concludeSync(run: PipelineRun, keeper: ProgressKeeper): Pr
     },
     services.signal,
   );
-  if (followUp) report.continuation = followUp;
+  if (followUp) report.followUp = followUp;
   sayHowTheSyncEnded(run, progress.ticketsSent);
 }
 

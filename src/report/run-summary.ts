@@ -92,8 +92,8 @@ function closingBlocks(report: RunReport): SummaryBlock[] {
       ),
     );
   }
-  if (report.continuation) {
-    const { dispatched, url, note } = report.continuation;
+  if (report.followUp) {
+    const { dispatched, url, note } = report.followUp;
     const followUp: Span = url
       ? { link: 'the follow-up run', url }
       : "a follow-up run (see the workflow's runs)";

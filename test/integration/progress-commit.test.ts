@@ -296,7 +296,7 @@ describe('self-continuing syncs', () => {
         returnRunDetails: true,
       },
     ]);
-    expect(run.report.continuation).toMatchObject({
+    expect(run.report.followUp).toMatchObject({
       dispatched: true,
       url: 'https://github.example/hia/vivenu-sync/actions/runs/9001',
     });
@@ -331,6 +331,6 @@ describe('self-continuing syncs', () => {
       { github: { api, eventInputs: formInputs } },
     );
     expect(api.dispatches).toHaveLength(0);
-    expect(nothing.report.continuation?.dispatched ?? false).toBe(false);
+    expect(nothing.report.followUp?.dispatched ?? false).toBe(false);
   });
 });
