@@ -1,9 +1,10 @@
 import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { ProgressFileError } from '../errors.js';
 import { logText } from '../log-text.js';
 import { namingInput } from '../workspace-paths.js';
 import { ProgressLock } from './progress-lock.js';
-import { parseChange, Progress, ProgressFileError, type ProgressChange } from './progress.js';
+import { parseChange, Progress, type ProgressChange } from './progress.js';
 
 /** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
 const FOLD_EVERY_CHANGES = 1_000;

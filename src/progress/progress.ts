@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProgressFileError } from '../errors.js';
 import { redactEmails, type Ticket } from '../vivenu/tickets.js';
 import {
   EARLIER_KEYS,
@@ -29,10 +30,6 @@ export type ProgressChange =
   | { t: 'sent'; e: string; id: string; at?: string }
   | { t: 'error'; error: ProgressError }
   | { t: 'processed'; e: string };
-
-export class ProgressFileError extends Error {
-  override name = 'ProgressFileError';
-}
 
 const fileSchema = z.looseObject({
   events_processed: z.array(z.string()).default([]),
