@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
 var progress_publisher = __webpack_require__(181);
-// EXTERNAL MODULE: ./src/settings.ts
-var src_settings = __webpack_require__(750);
+// EXTERNAL MODULE: ./src/settings.ts + 2 modules
+var src_settings = __webpack_require__(438);
 // EXTERNAL MODULE: ./src/github/follow-up-run.ts
 var follow_up_run = __webpack_require__(994);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
@@ -134,11 +134,14 @@ function statusOf(error) {
     return typeof status === 'number' && response !== undefined ? status : undefined;
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(902);
-// EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
-var progress = __webpack_require__(899);
+// EXTERNAL MODULE: ./src/progress/progress.ts + 2 modules
+var progress = __webpack_require__(445);
 ;// CONCATENATED MODULE: ./src/github/progress-committer.ts
+
 
 
 
@@ -236,7 +239,7 @@ function classifyCommitFailure(error, target, refusedBefore = 0) {
     const status = statusOf(error);
     const said = gitHubSaid(error);
     const answer = `${status}${said ? ` ${said}` : ''}`;
-    if (error instanceof progress/* ProgressFileError */.E2)
+    if (error instanceof errors/* ProgressFileError */.E2)
         return { kind: 'refused', message: error.message };
     if (status === undefined) {
         const url = requestUrl(error);

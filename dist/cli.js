@@ -2,6 +2,92 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Bytes gathered before each write of a file written in pieces. */
+const WRITE_BUFFER_BYTES = 64 * 1024;
+/**
+ * Writes `file` whole or not at all, and durably: a crash, a cancel or a power cut leaves
+ * either the file as it was or the new one, never half of it. The content goes to a temporary
+ * file in the same folder (a rename is atomic only within one filesystem), is fsynced, then
+ * renamed over `file`; the folder is fsynced after, so the rename itself survives a power cut.
+ *
+ * `content` may come in pieces: they are gathered in one reused buffer, so a file of any size
+ * is written holding no more than one piece and the buffer (no large strings, no buffer per
+ * piece).
+ */
+async function writeFileAtomic(file, content) {
+    const temporary = `${file}.${process.pid}.tmp`;
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(temporary, 'w');
+    try {
+        // `writeFile` on a handle writes from where the handle is and repeats until every byte is
+        // written; a single `write` may write fewer bytes than it is given.
+        if (typeof content === 'string')
+            await handle.writeFile(content);
+        else
+            await writePieces(handle, content);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temporary, file);
+    await syncFolder(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file));
+}
+async function writePieces(handle, pieces) {
+    const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    let used = 0;
+    for (const piece of pieces) {
+        // UTF-8 needs at most 3 bytes per UTF-16 unit: a bound that costs no measuring.
+        if (used > 0 && used + piece.length * 3 > buffer.length) {
+            await handle.writeFile(buffer.subarray(0, used));
+            used = 0;
+        }
+        if (piece.length * 3 > buffer.length)
+            await handle.writeFile(piece);
+        else
+            used += buffer.write(piece, used);
+    }
+    if (used > 0)
+        await handle.writeFile(buffer.subarray(0, used));
+}
+/**
+ * Makes a rename in `folder` durable. Some filesystems (and platforms) refuse to open or fsync
+ * a folder: the rename is still atomic then, only not yet certain to survive a power cut, which
+ * is no reason to fail a write that has already landed.
+ */
+async function syncFolder(folder) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(folder, 'r');
+    }
+    catch {
+        return;
+    }
+    try {
+        await handle.sync();
+    }
+    catch {
+        // Refused: see above.
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -43,18 +129,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85);
 /* harmony import */ var _cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(391);
-/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(453);
+/* harmony import */ var _cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(453);
 /* harmony import */ var _cli_text_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(378);
-/* harmony import */ var _cancel_signal_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(838);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(529);
-/* harmony import */ var _pipeline_run_services_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(890);
-/* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(377);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(467);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(750);
+/* harmony import */ var _cancel_signal_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(838);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(916);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(529);
+/* harmony import */ var _pipeline_run_services_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(890);
+/* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(377);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(467);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(438);
 /**
  * The command line's entry point: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
  * or ./.env, into the same pipeline as the GitHub Action.
  */
+
 
 
 
@@ -81,41 +169,41 @@ async function main(argv) {
     const folder = process.cwd();
     let command;
     try {
-        command = (0,_cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandLine */ .Du)(argv, environment(folder));
+        command = (0,_cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandLine */ .D)(argv, environment(folder));
     }
     catch (error) {
-        if (!(error instanceof _cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb))
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb))
             throw error;
         console.error(`error: ${error.message}`);
         return 1;
     }
     if (command.kind === 'help') {
-        console.log(_cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__/* .HELP */ ._$);
+        console.log(_cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__/* .HELP */ ._);
         return 0;
     }
-    const signal = (0,_cancel_signal_js__WEBPACK_IMPORTED_MODULE_10__/* .abortOnCancelSignals */ .Z)((name) => console.error(`\n${name}: no new delivery starts; saving progress…`));
+    const signal = (0,_cancel_signal_js__WEBPACK_IMPORTED_MODULE_11__/* .abortOnCancelSignals */ .Z)((name) => console.error(`\n${name}: no new delivery starts; saving progress…`));
     let settings;
     try {
-        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_9__/* .parseSettings */ .P$)(command.inputs, folder);
+        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_10__/* .parseSettings */ .P$)(command.inputs, folder);
     }
     catch (error) {
         console.error(`error: ${error.message}`);
         return 1;
     }
-    const logger = (0,_cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalLogger */ .jl)(process.stdout, settings.intervalSeconds);
-    const report = (0,_pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .newRunReport */ .I)(settings, _ports_js__WEBPACK_IMPORTED_MODULE_8__/* .systemClock */ .m.now());
+    const logger = (0,_cli_terminal_logger_js__WEBPACK_IMPORTED_MODULE_12__/* .terminalLogger */ .jl)(process.stdout, settings.intervalSeconds);
+    const report = (0,_pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .newRunReport */ .I)(settings, _ports_js__WEBPACK_IMPORTED_MODULE_9__/* .systemClock */ .m.now());
     let failure;
     try {
-        const services = (0,_pipeline_run_services_js__WEBPACK_IMPORTED_MODULE_6__/* .createRunServices */ .e)(settings, { logger, clock: _ports_js__WEBPACK_IMPORTED_MODULE_8__/* .systemClock */ .m, signal });
-        await (0,_pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .runPipeline */ .a)(settings, services, report);
+        const services = (0,_pipeline_run_services_js__WEBPACK_IMPORTED_MODULE_7__/* .createRunServices */ .e)(settings, { logger, clock: _ports_js__WEBPACK_IMPORTED_MODULE_9__/* .systemClock */ .m, signal });
+        await (0,_pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .runPipeline */ .a)(settings, services, report);
     }
     catch (error) {
         failure = error.message;
     }
     // Command-safe: this CLI may run as a workflow step, whose output the runner reads.
-    console.log(`\n${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_12__/* .commandSafeText */ .eE)((0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTextSummary */ .k)(report))}`);
+    console.log(`\n${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_13__/* .commandSafeText */ .eE)((0,_cli_text_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTextSummary */ .k)(report))}`);
     if (failure)
-        console.error(`\nerror: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_12__/* .commandSafeText */ .eE)(failure)}`);
+        console.error(`\nerror: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_13__/* .commandSafeText */ .eE)(failure)}`);
     if (report.syncs.length > 0 && (0,_cli_continue_hint_js__WEBPACK_IMPORTED_MODULE_4__/* .continuingMakesProgress */ .J)(report, settings.eventIds)) {
         console.log(`\nTo continue: historical-sync ${argv.map(quoteArgument).join(' ')}`);
     }
@@ -132,16 +220,14 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Du: () => (/* binding */ parseCommandLine),
-/* harmony export */   _$: () => (/* binding */ HELP),
-/* harmony export */   eb: () => (/* binding */ UsageError)
+/* harmony export */   D: () => (/* binding */ parseCommandLine),
+/* harmony export */   _: () => (/* binding */ HELP)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 
-class UsageError extends Error {
-    name = 'UsageError';
-}
+
 /** Flags that take a value, each the action input of the same name. */
 const VALUE_FLAGS = [
     'limit',
@@ -218,7 +304,7 @@ function parseCommandLine(argv, env) {
         });
     }
     catch (error) {
-        throw new UsageError(`${error.message}. See historical-sync --help.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${error.message}. See historical-sync --help.`);
     }
     const { positionals } = parsed;
     const values = parsed.values;
@@ -230,15 +316,15 @@ function parseCommandLine(argv, env) {
         words.shift();
     const [region = '', ...eventIds] = words;
     if (!region)
-        throw new UsageError('Missing <REGION> and <EVENT_ID>. See historical-sync --help.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('Missing <REGION> and <EVENT_ID>. See historical-sync --help.');
     if (eventIds.length === 0)
-        throw new UsageError('Missing <EVENT_ID>. See historical-sync --help.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('Missing <EVENT_ID>. See historical-sync --help.');
     if (command === 'test' && eventIds.length > 1)
-        throw new UsageError('--test takes one <EVENT_ID>.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('--test takes one <EVENT_ID>.');
     const keyVariable = `${region.toUpperCase()}_API`;
     const apiKey = env[keyVariable]?.trim();
     if (/^[A-Za-z0-9_]{1,32}$/.test(region) && !apiKey) {
-        throw new UsageError(`${keyVariable} is not set: put the ${region.toUpperCase()} Vivenu API key in .env in this folder, or in the environment.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${keyVariable} is not set: put the ${region.toUpperCase()} Vivenu API key in .env in this folder, or in the environment.`);
     }
     const flagInputs = Object.fromEntries(VALUE_FLAGS.flatMap((flag) => (typeof values[flag] === 'string' ? [[flag, values[flag]]] : [])));
     const inputs = {
@@ -1067,8 +1153,8 @@ function closingBlocks(report) {
             ]
             : [`Progress committed to \`${where}\`${commitsThisRun}`], 'markdown'));
     }
-    if (report.continuation) {
-        const { dispatched, url, note } = report.continuation;
+    if (report.followUp) {
+        const { dispatched, url, note } = report.followUp;
         const followUp = url
             ? { link: 'the follow-up run', url }
             : "a follow-up run (see the workflow's runs)";
@@ -1098,18 +1184,23 @@ function renderTextSummary(report) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C0: () => (/* binding */ PathInputError),
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   E2: () => (/* binding */ ProgressFileError),
 /* harmony export */   Fz: () => (/* binding */ RunStoppedError),
 /* harmony export */   S7: () => (/* binding */ VivenuError),
+/* harmony export */   bZ: () => (/* binding */ AnswerRefusedError),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   w7: () => (/* binding */ IncompletePullError)
+/* harmony export */   eb: () => (/* binding */ UsageError)
 /* harmony export */ });
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(264);
-
 /**
- * Errors a person can act on. Each message says what was wrong and what to check; none
- * carries personal data or a credential.
+ * Every error this tool raises on purpose, in one place, so a reader finds what can go wrong
+ * and what a person does about it. Each message says what was wrong and what to check; none
+ * carries personal data or a credential. This module imports nothing, so anything may import it.
  */
-/** One or more inputs are malformed. Raised before any network call. */
+/**
+ * One or more inputs are malformed. Raised before any network call, listing every problem at
+ * once: the person fixes the inputs named and runs again.
+ */
 class InputError extends Error {
     problems;
     name = 'InputError';
@@ -1120,26 +1211,49 @@ class InputError extends Error {
         this.problems = problems;
     }
 }
-/** Vivenu answered in a way retrying cannot fix (bad key, bad query, unusable pages). */
+/**
+ * The command line is malformed (a missing region or event id, an unknown flag). The CLI
+ * prints the message, not a stack, and exits 1: the person fixes the command (see --help).
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/**
+ * Vivenu answered in a way retrying cannot fix (bad key, bad query, unusable pages): the person
+ * checks the API key, the region and the event id the message names.
+ */
 class VivenuError extends Error {
     name = 'VivenuError';
 }
-/** A pull ended with fewer unique tickets than Vivenu reported, even after paging again. */
-class IncompletePullError extends Error {
-    eventId;
-    pulled;
-    reported;
-    name = 'IncompletePullError';
-    constructor(eventId, pulled, reported) {
-        super(`event ${eventId}: pulled ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U)(pulled)} unique tickets but Vivenu reported ` +
-            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U)(reported)}, even after paging a second time. Tickets may be ` +
-            `selling right now, or Vivenu's count is off; the files hold what was pulled. Run again.`);
-        this.eventId = eventId;
-        this.pulled = pulled;
-        this.reported = reported;
-    }
+/**
+ * A failure below HTTP in the pull's GET; `cause` is Node's own error (its `code`, e.g.
+ * ECONNREFUSED). The retry loop decides whether to try again; when it gives up, the person
+ * checks the network and `vivenu-url`.
+ */
+class NetworkError extends Error {
+    name = 'NetworkError';
 }
-/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
+/**
+ * An answer refused unread because of what it is, not how the network behaved: a content
+ * coding not asked for, or a body over the size allowed. Retrying does not change either: the
+ * person checks `vivenu-url` points at Vivenu.
+ */
+class AnswerRefusedError extends NetworkError {
+    name = 'AnswerRefusedError';
+}
+/**
+ * The progress file, its journal or its lock cannot be used as it is (not valid JSON, an
+ * unexpected shape, a broken journal line, held by another run). Nothing is overwritten: the
+ * person fixes or moves the file the message names, or waits for the other run.
+ */
+class ProgressFileError extends Error {
+    name = 'ProgressFileError';
+}
+/**
+ * A run that ended early on purpose (cancel) or on a condition a person must act on (an
+ * untrusted pull, a refused test delivery, failed tickets, progress not committed). The
+ * message says which and what to do; running again with the same inputs continues.
+ */
 class RunStoppedError extends Error {
     name = 'RunStoppedError';
 }
@@ -2348,8 +2462,10 @@ const stringify = function (records, opts = {}) {
 
 
 
-// EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
-var progress = __nccwpck_require__(899);
+// EXTERNAL MODULE: ./src/atomic-write.ts
+var atomic_write = __nccwpck_require__(364);
+// EXTERNAL MODULE: ./src/progress/progress.ts + 2 modules
+var progress = __nccwpck_require__(445);
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
 var vivenu_tickets = __nccwpck_require__(72);
 ;// CONCATENATED MODULE: ./src/select/select-tickets.ts
@@ -2406,215 +2522,6 @@ function selectTickets(tickets, rules) {
 
 // EXTERNAL MODULE: ./src/webhook/envelope.ts + 1 modules
 var envelope = __nccwpck_require__(422);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(455);
-// EXTERNAL MODULE: ./src/workspace-paths.ts
-var workspace_paths = __nccwpck_require__(271);
-;// CONCATENATED MODULE: ./src/ticket-files/file-names.ts
-
-/** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
-const MAX_FILE_NAME_BYTES = 120;
-const EXTENSION = '.json';
-// Characters no filesystem (or a zip of the artifact) should see in a name: path separators,
-// Windows' reserved set, controls, and bidi controls that make a name read differently.
-const UNSAFE_CHARACTERS = 
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
-/[/\\:*?"<>|\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** The longest `_id` suffix used to tell clashing names apart; Vivenu ids are 24 characters. */
-const MAX_SUFFIX_BYTES = 40;
-const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
-/** The holder's name as Vivenu gave it, or "no name". */
-function holderName(ticket) {
-    const full = (0,vivenu_tickets/* stringField */.OM)(ticket, 'name')?.trim();
-    if (full)
-        return full;
-    const parts = [(0,vivenu_tickets/* stringField */.OM)(ticket, 'firstname'), (0,vivenu_tickets/* stringField */.OM)(ticket, 'lastname')];
-    const joined = parts
-        .filter((part) => part?.trim())
-        .join(' ')
-        .trim();
-    return joined || 'no name';
-}
-/** One name part made safe: no separators, controls or reserved characters, single spaces. */
-function sanitizeNamePart(value) {
-    return value.normalize('NFC').replace(/\s+/g, ' ').replace(UNSAFE_CHARACTERS, '_').trim();
-}
-/** Cuts `text` to at most `maxBytes` of UTF-8 without splitting a character. */
-function truncateUtf8(text, maxBytes) {
-    if (Buffer.byteLength(text) <= maxBytes)
-        return text;
-    let bytes = 0;
-    let result = '';
-    for (const character of text) {
-        bytes += Buffer.byteLength(character);
-        if (bytes > maxBytes)
-            break;
-        result += character;
-    }
-    return result;
-}
-function finishName(stem, suffix) {
-    const room = MAX_FILE_NAME_BYTES - Buffer.byteLength(suffix + EXTENSION);
-    const fit = (text, bytes) => truncateUtf8(text, bytes).replace(/[. ]+$/, '');
-    const trimmed = stem.replace(/^[. ]+/, '');
-    let name = fit(trimmed, room);
-    // Windows will not open "nul.json" or "CON.x.json": a leading "_" defuses the device name.
-    if (name === '' || WINDOWS_DEVICE_NAME.test(name.split('.')[0] ?? ''))
-        name = `_${fit(trimmed, room - 1)}`;
-    return `${name}${suffix}${EXTENSION}`;
-}
-function clashSuffix(ticket, n) {
-    const id = truncateUtf8(sanitizeNamePart(ticket._id), MAX_SUFFIX_BYTES);
-    return n === undefined ? `_${id}` : `_${id}_${n}`;
-}
-/**
- * File names for `individual/`, one per ticket, in the tickets' order: `<barcode>_<holder>.json`
- * as the earlier pull tool wrote them (`HYgzx3nvev_Paddy McCann.json`). Unique even on
- * case-insensitive filesystems: a clash gets the ticket's `_id` appended.
- */
-function individualFileNames(tickets) {
-    return [...eachIndividualFileName(tickets)];
-}
-/**
- * The same names one at a time, for writing the files as they come: a pull of 100,000
- * tickets need not hold all their names at once.
- */
-function* eachIndividualFileName(tickets) {
-    const taken = new Set();
-    for (const ticket of tickets) {
-        const barcode = sanitizeNamePart((0,vivenu_tickets/* stringField */.OM)(ticket, 'barcode') ?? '') || sanitizeNamePart(ticket._id);
-        const stem = `${barcode}_${sanitizeNamePart(holderName(ticket))}`;
-        let name = [finishName(stem, ''), finishName(stem, clashSuffix(ticket))].find((candidate) => !taken.has(candidate.toLowerCase()));
-        for (let n = 2; name === undefined; n++) {
-            const candidate = finishName(stem, clashSuffix(ticket, n));
-            if (!taken.has(candidate.toLowerCase()))
-                name = candidate;
-        }
-        taken.add(name.toLowerCase());
-        yield name;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/ticket-files/ticket-files.ts
-
-
-
-
-
-function eventFilePaths(ticketsDir, eventId) {
-    const eventDir = external_node_path_default().join(ticketsDir, eventId);
-    return {
-        eventDir,
-        allTickets: external_node_path_default().join(eventDir, 'all_tickets.json'),
-        metadata: external_node_path_default().join(eventDir, 'metadata.json'),
-        individualDir: external_node_path_default().join(eventDir, 'individual'),
-    };
-}
-/** Bytes gathered before each write of a file written in pieces. */
-const WRITE_BUFFER_BYTES = 64 * 1024;
-/**
- * Writes whole or not at all: a cancelled run never leaves half a JSON file for review.
- * Pieces are gathered in one reused buffer, so a file of any size is written holding no more
- * than one piece and the buffer: no large strings, no buffer per piece.
- */
-async function writeFileAtomic(file, content) {
-    const temporary = `${file}.${process.pid}.tmp`;
-    const handle = await (0,promises_.open)(temporary, 'w');
-    try {
-        if (typeof content === 'string')
-            await handle.write(content);
-        else {
-            const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
-            let used = 0;
-            for (const piece of content) {
-                // UTF-8 needs at most 3 bytes per UTF-16 unit: a bound that costs no measuring.
-                if (used > 0 && used + piece.length * 3 > buffer.length) {
-                    await handle.write(buffer, 0, used);
-                    used = 0;
-                }
-                if (piece.length * 3 > buffer.length)
-                    await handle.write(piece);
-                else
-                    used += buffer.write(piece, used);
-            }
-            if (used > 0)
-                await handle.write(buffer, 0, used);
-        }
-    }
-    finally {
-        await handle.close();
-    }
-    await (0,promises_.rename)(temporary, file);
-}
-/**
- * `JSON.stringify(tickets, null, 2)` and a new line, one ticket at a time: a pull of 100,000
- * tickets never holds the file's text, or a large part of it, as one string.
- */
-function* prettyJsonArray(items) {
-    if (items.length === 0) {
-        yield '[]\n';
-        return;
-    }
-    for (let index = 0; index < items.length; index++) {
-        const item = JSON.stringify(items[index], null, 2).replace(/^/gm, '  ');
-        yield `${index === 0 ? '[\n' : ',\n'}${item}`;
-    }
-    yield '\n]\n';
-}
-const INDIVIDUAL_WRITES_IN_FLIGHT = 32;
-/**
- * The earlier pull tool's layout, per event:
- * `all_tickets.json`, `metadata.json` and `individual/<barcode>_<holder>.json`.
- * A previous pull's `individual/` is replaced, so the folder always matches `all_tickets.json`.
- */
-async function writeEventFiles(ticketsDir, tickets, metadata) {
-    const files = eventFilePaths(ticketsDir, metadata.event_id);
-    try {
-        return await writeEachFile(files, tickets, metadata);
-    }
-    catch (error) {
-        // Named for the input behind the path: a bare EACCES or ENOSPC says nothing to act on.
-        const file = error.path ?? files.eventDir;
-        throw (0,workspace_paths/* namingInput */.nm)('tickets-dir', 'write the pulled tickets to', file, error);
-    }
-}
-async function writeEachFile(files, tickets, metadata) {
-    await (0,promises_.rm)(files.individualDir, { recursive: true, force: true });
-    await (0,promises_.mkdir)(files.individualDir, { recursive: true });
-    const writes = [];
-    let index = 0;
-    for (const name of eachIndividualFileName(tickets)) {
-        const ticket = tickets[index++];
-        const file = external_node_path_default().join(files.individualDir, name);
-        // Names are sanitised already; this guards the guarantee itself.
-        if (external_node_path_default().dirname(file) !== files.individualDir) {
-            throw new Error(`refusing to write ticket ${(0,log_text/* logText */.kc)(ticket._id)} outside ${files.individualDir}`);
-        }
-        writes.push((0,promises_.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
-        if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT)
-            await Promise.all(writes.splice(0));
-    }
-    await Promise.all(writes);
-    await writeFileAtomic(files.allTickets, prettyJsonArray(tickets));
-    await writeFileAtomic(files.metadata, `${JSON.stringify(metadata, null, 2)}\n`);
-    return files;
-}
-/** Where rows without a string `_id` are kept for review, beside `all_tickets.json`. */
-const ROWS_WITHOUT_ID_FILE = 'without_id.json';
-/**
- * Keeps the pull's rows without an `_id` in `without_id.json` (none: the file of an earlier
- * pull is removed, so the folder matches this pull). They are not in `all_tickets.json`:
- * without an id they cannot be recorded as sent, so nothing may deliver them.
- */
-async function keepRowsWithoutId(eventDir, rows) {
-    const file = external_node_path_default().join(eventDir, ROWS_WITHOUT_ID_FILE);
-    if (rows.length === 0)
-        await (0,promises_.rm)(file, { force: true });
-    else
-        await writeFileAtomic(file, prettyJsonArray(rows));
-    return file;
-}
-
 ;// CONCATENATED MODULE: ./src/ticket-files/delivery-ledger.ts
 
 
@@ -2871,7 +2778,181 @@ const CSV_ROWS_PER_PIECE = 1_000;
 /** Writes `<eventDir>/delivery-ledger.csv` whole or not at all; returns its path. */
 async function writeLedger(eventDir, rows) {
     const file = external_node_path_default().join(eventDir, LEDGER_FILE);
-    await writeFileAtomic(file, ledgerCsv(rows));
+    await (0,atomic_write/* writeFileAtomic */.Z)(file, ledgerCsv(rows));
+    return file;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
+// EXTERNAL MODULE: ./src/workspace-paths.ts
+var workspace_paths = __nccwpck_require__(271);
+;// CONCATENATED MODULE: ./src/ticket-files/file-names.ts
+
+/** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
+const MAX_FILE_NAME_BYTES = 120;
+const EXTENSION = '.json';
+// Characters no filesystem (or a zip of the artifact) should see in a name: path separators,
+// Windows' reserved set, controls, and bidi controls that make a name read differently.
+const UNSAFE_CHARACTERS = 
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+/[/\\:*?"<>|\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** The longest `_id` suffix used to tell clashing names apart; Vivenu ids are 24 characters. */
+const MAX_SUFFIX_BYTES = 40;
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/** The holder's name as Vivenu gave it, or "no name". */
+function holderName(ticket) {
+    const full = (0,vivenu_tickets/* stringField */.OM)(ticket, 'name')?.trim();
+    if (full)
+        return full;
+    const parts = [(0,vivenu_tickets/* stringField */.OM)(ticket, 'firstname'), (0,vivenu_tickets/* stringField */.OM)(ticket, 'lastname')];
+    const joined = parts
+        .filter((part) => part?.trim())
+        .join(' ')
+        .trim();
+    return joined || 'no name';
+}
+/** One name part made safe: no separators, controls or reserved characters, single spaces. */
+function sanitizeNamePart(value) {
+    return value.normalize('NFC').replace(/\s+/g, ' ').replace(UNSAFE_CHARACTERS, '_').trim();
+}
+/** Cuts `text` to at most `maxBytes` of UTF-8 without splitting a character. */
+function truncateUtf8(text, maxBytes) {
+    if (Buffer.byteLength(text) <= maxBytes)
+        return text;
+    let bytes = 0;
+    let result = '';
+    for (const character of text) {
+        bytes += Buffer.byteLength(character);
+        if (bytes > maxBytes)
+            break;
+        result += character;
+    }
+    return result;
+}
+function finishName(stem, suffix) {
+    const room = MAX_FILE_NAME_BYTES - Buffer.byteLength(suffix + EXTENSION);
+    const fit = (text, bytes) => truncateUtf8(text, bytes).replace(/[. ]+$/, '');
+    const trimmed = stem.replace(/^[. ]+/, '');
+    let name = fit(trimmed, room);
+    // Windows will not open "nul.json" or "CON.x.json": a leading "_" defuses the device name.
+    if (name === '' || WINDOWS_DEVICE_NAME.test(name.split('.')[0] ?? ''))
+        name = `_${fit(trimmed, room - 1)}`;
+    return `${name}${suffix}${EXTENSION}`;
+}
+function clashSuffix(ticket, n) {
+    const id = truncateUtf8(sanitizeNamePart(ticket._id), MAX_SUFFIX_BYTES);
+    return n === undefined ? `_${id}` : `_${id}_${n}`;
+}
+/**
+ * File names for `individual/`, one per ticket, in the tickets' order: `<barcode>_<holder>.json`
+ * as the earlier pull tool wrote them (`HYgzx3nvev_Paddy McCann.json`). Unique even on
+ * case-insensitive filesystems: a clash gets the ticket's `_id` appended.
+ */
+function individualFileNames(tickets) {
+    return [...eachIndividualFileName(tickets)];
+}
+/**
+ * The same names one at a time, for writing the files as they come: a pull of 100,000
+ * tickets need not hold all their names at once.
+ */
+function* eachIndividualFileName(tickets) {
+    const taken = new Set();
+    for (const ticket of tickets) {
+        const barcode = sanitizeNamePart((0,vivenu_tickets/* stringField */.OM)(ticket, 'barcode') ?? '') || sanitizeNamePart(ticket._id);
+        const stem = `${barcode}_${sanitizeNamePart(holderName(ticket))}`;
+        let name = [finishName(stem, ''), finishName(stem, clashSuffix(ticket))].find((candidate) => !taken.has(candidate.toLowerCase()));
+        for (let n = 2; name === undefined; n++) {
+            const candidate = finishName(stem, clashSuffix(ticket, n));
+            if (!taken.has(candidate.toLowerCase()))
+                name = candidate;
+        }
+        taken.add(name.toLowerCase());
+        yield name;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ticket-files/ticket-files.ts
+
+
+
+
+
+
+function eventFilePaths(ticketsDir, eventId) {
+    const eventDir = external_node_path_default().join(ticketsDir, eventId);
+    return {
+        eventDir,
+        allTickets: external_node_path_default().join(eventDir, 'all_tickets.json'),
+        metadata: external_node_path_default().join(eventDir, 'metadata.json'),
+        individualDir: external_node_path_default().join(eventDir, 'individual'),
+    };
+}
+/**
+ * `JSON.stringify(tickets, null, 2)` and a new line, one ticket at a time: a pull of 100,000
+ * tickets never holds the file's text, or a large part of it, as one string.
+ */
+function* prettyJsonArray(items) {
+    if (items.length === 0) {
+        yield '[]\n';
+        return;
+    }
+    for (let index = 0; index < items.length; index++) {
+        const item = JSON.stringify(items[index], null, 2).replace(/^/gm, '  ');
+        yield `${index === 0 ? '[\n' : ',\n'}${item}`;
+    }
+    yield '\n]\n';
+}
+const INDIVIDUAL_WRITES_IN_FLIGHT = 32;
+/**
+ * The earlier pull tool's layout, per event:
+ * `all_tickets.json`, `metadata.json` and `individual/<barcode>_<holder>.json`.
+ * A previous pull's `individual/` is replaced, so the folder always matches `all_tickets.json`.
+ */
+async function writeEventFiles(ticketsDir, tickets, metadata) {
+    const files = eventFilePaths(ticketsDir, metadata.event_id);
+    try {
+        return await writeEachFile(files, tickets, metadata);
+    }
+    catch (error) {
+        // Named for the input behind the path: a bare EACCES or ENOSPC says nothing to act on.
+        const file = error.path ?? files.eventDir;
+        throw (0,workspace_paths/* namingInput */.nm)('tickets-dir', 'write the pulled tickets to', file, error);
+    }
+}
+async function writeEachFile(files, tickets, metadata) {
+    await (0,promises_.rm)(files.individualDir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(files.individualDir, { recursive: true });
+    const writes = [];
+    let index = 0;
+    for (const name of eachIndividualFileName(tickets)) {
+        const ticket = tickets[index++];
+        const file = external_node_path_default().join(files.individualDir, name);
+        // Names are sanitised already; this guards the guarantee itself.
+        if (external_node_path_default().dirname(file) !== files.individualDir) {
+            throw new Error(`refusing to write ticket ${(0,log_text/* logText */.kc)(ticket._id)} outside ${files.individualDir}`);
+        }
+        writes.push((0,promises_.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
+        if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT)
+            await Promise.all(writes.splice(0));
+    }
+    await Promise.all(writes);
+    await (0,atomic_write/* writeFileAtomic */.Z)(files.allTickets, prettyJsonArray(tickets));
+    await (0,atomic_write/* writeFileAtomic */.Z)(files.metadata, `${JSON.stringify(metadata, null, 2)}\n`);
+    return files;
+}
+/** Where rows without a string `_id` are kept for review, beside `all_tickets.json`. */
+const ROWS_WITHOUT_ID_FILE = 'without_id.json';
+/**
+ * Keeps the pull's rows without an `_id` in `without_id.json` (none: the file of an earlier
+ * pull is removed, so the folder matches this pull). They are not in `all_tickets.json`:
+ * without an id they cannot be recorded as sent, so nothing may deliver them.
+ */
+async function keepRowsWithoutId(eventDir, rows) {
+    const file = external_node_path_default().join(eventDir, ROWS_WITHOUT_ID_FILE);
+    if (rows.length === 0)
+        await (0,promises_.rm)(file, { force: true });
+    else
+        await (0,atomic_write/* writeFileAtomic */.Z)(file, prettyJsonArray(rows));
     return file;
 }
 
@@ -3428,7 +3509,7 @@ async function concludeSync(run, keeper) {
         commitFailure: keeper.failure?.message,
     }, services.signal);
     if (followUp)
-        report.continuation = followUp;
+        report.followUp = followUp;
     sayHowTheSyncEnded(run, progress.ticketsSent);
 }
 /** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */
@@ -3874,7 +3955,6 @@ var vivenu_client = __nccwpck_require__(633);
 
 
 
-
 /** A page answered this fast lets the next ask for twice as many tickets. */
 const FAST_PAGE_MS = 2_000;
 /** A page this slow halves the next. */
@@ -3946,7 +4026,9 @@ function untrustedReason(eventId, pass) {
             `the files hold what was pulled. Run again later; if it repeats, report these numbers to Vivenu.`);
     }
     if (pass.unique < pass.total) {
-        return new errors/* IncompletePullError */.w7(eventId, pass.unique, pass.total).message;
+        return (`event ${eventId}: pulled ${(0,format/* count */.U)(pass.unique)} unique tickets but Vivenu reported ` +
+            `${(0,format/* count */.U)(pass.total)}, even after paging a second time. Tickets may be ` +
+            `selling right now, or Vivenu's count is off; the files hold what was pulled. Run again.`);
     }
     return undefined;
 }
@@ -4741,10 +4823,10 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
 // EXTERNAL MODULE: ./src/log-text.ts
 var log_text = __nccwpck_require__(529);
-// EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
-var progress = __nccwpck_require__(899);
 ;// CONCATENATED MODULE: ./src/progress/progress-lock.ts
 
 
@@ -4804,7 +4886,7 @@ function inUseError(progressFile, file, holder) {
     const who = holder === 'unreadable'
         ? 'a lock file that does not say who holds it'
         : `pid ${holder.pid} on ${(0,log_text/* logText */.kc)(holder.host)}, started ${(0,log_text/* logText */.kc)(holder.startedAt)}`;
-    return new progress/* ProgressFileError */.E2(`progress file ${(0,log_text/* logText */.kc)(progressFile)} is in use by another run (${who}): it holds ${(0,log_text/* logText */.kc)(file)}. ` +
+    return new errors/* ProgressFileError */.E2(`progress file ${(0,log_text/* logText */.kc)(progressFile)} is in use by another run (${who}): it holds ${(0,log_text/* logText */.kc)(file)}. ` +
         `Nothing was sent and the file was left as it is. Wait for that run to end; if it is not running any more, delete ${(0,log_text/* logText */.kc)(file)} and run again.`);
 }
 /**
@@ -4895,7 +4977,7 @@ async function createExclusive(file, text, progressFile) {
         const code = error.code;
         if (code === 'EEXIST')
             return false;
-        throw new progress/* ProgressFileError */.E2(`cannot create the lock ${(0,log_text/* logText */.kc)(file)} beside progress-file ${(0,log_text/* logText */.kc)(progressFile)} (${code ?? error.message}). Nothing was sent.`);
+        throw new errors/* ProgressFileError */.E2(`cannot create the lock ${(0,log_text/* logText */.kc)(file)} beside progress-file ${(0,log_text/* logText */.kc)(progressFile)} (${code ?? error.message}). Nothing was sent.`);
     }
     try {
         await handle.writeFile(text);
@@ -4942,10 +5024,14 @@ function cannotPublish(where, failure) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(529);
-/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(271);
-/* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(709);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(899);
+/* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(364);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(529);
+/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(271);
+/* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(709);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(445);
+
+
 
 
 
@@ -4964,7 +5050,7 @@ async function readIfExists(file) {
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
-        throw (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .namingInput */ .nm)('progress-file', 'read', file, error);
+        throw (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .namingInput */ .nm)('progress-file', 'read', file, error);
     }
 }
 /**
@@ -4979,9 +5065,9 @@ function parseJournal(text, file) {
     lines.forEach((line, index) => {
         if (line.trim() === '')
             return;
-        const problem = (0,_progress_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChange */ .q_)(line);
+        const problem = (0,_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .parseChange */ .q_)(line);
         if (typeof problem === 'string') {
-            throw new _progress_js__WEBPACK_IMPORTED_MODULE_4__/* .ProgressFileError */ .E2(`progress journal ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_5__/* .logText */ .kc)(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProgressFileError */ .E2(`progress journal ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_7__/* .logText */ .kc)(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
                 `(${lines.length} lines in the journal, none replayed): fix or remove that line, then run again.`);
         }
         changes.push(problem);
@@ -4991,7 +5077,7 @@ function parseJournal(text, file) {
 /** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
 async function readProgress(progressFile) {
     const text = await readIfExists(progressFile);
-    const progress = text === undefined ? new _progress_js__WEBPACK_IMPORTED_MODULE_4__/* .Progress */ .ke() : _progress_js__WEBPACK_IMPORTED_MODULE_4__/* .Progress */ .ke.parse(text, progressFile);
+    const progress = text === undefined ? new _progress_js__WEBPACK_IMPORTED_MODULE_6__/* .Progress */ .ke() : _progress_js__WEBPACK_IMPORTED_MODULE_6__/* .Progress */ .ke.parse(text, progressFile);
     const journal = await readIfExists(journalPath(progressFile));
     if (journal)
         for (const change of parseJournal(journal, journalPath(progressFile)))
@@ -5027,7 +5113,7 @@ class ProgressStore {
      */
     static async open(file, region, now) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
-        const lock = await _progress_lock_js__WEBPACK_IMPORTED_MODULE_3__/* .ProgressLock */ .z.acquire(file, new Date(now()));
+        const lock = await _progress_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .ProgressLock */ .z.acquire(file, new Date(now()));
         try {
             const progress = await readProgress(file);
             const journal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(journalPath(file), 'a');
@@ -5054,17 +5140,7 @@ class ProgressStore {
     }
     /** Folds the journal into the JSON file. */
     async save() {
-        const temporary = `${this.file}.${process.pid}.tmp`;
-        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(temporary, 'w');
-        try {
-            await handle.writeFile(this.progress.serialize(this.region, new Date(this.now())));
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temporary, this.file);
-        await syncDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(this.file));
+        await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Z)(this.file, this.progress.serialize(this.region, new Date(this.now())));
         // Only now is the journal redundant; a crash before this line replays it harmlessly.
         await this.journal.truncate(0);
         await this.journal.sync();
@@ -5082,40 +5158,23 @@ class ProgressStore {
         }
     }
 }
-async function syncDirectory(directory) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(directory, 'r');
-    try {
-        await handle.sync();
-    }
-    catch {
-        // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
-    }
-    finally {
-        await handle.close();
-    }
-}
 
 
 /***/ }),
 
-/***/ 899:
+/***/ 445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   ke: () => (/* binding */ Progress),
-  E2: () => (/* binding */ ProgressFileError),
-  wH: () => (/* binding */ deliveryTime),
-  q_: () => (/* binding */ parseChange)
+  wH: () => (/* reexport */ deliveryTime),
+  q_: () => (/* reexport */ parseChange)
 });
 
 // UNUSED EXPORTS: MAX_ERRORS_KEPT, mergeProgress
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
-// EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var tickets = __nccwpck_require__(72);
 ;// CONCATENATED MODULE: ./src/progress/earlier-tool-keys.ts
 const STATUSES = ['pending', 'in_progress', 'completed'];
 /** The earlier tool's own value before it handled any ticket: `--resume` then starts at 0. */
@@ -5206,15 +5265,16 @@ const EARLIER_KEYS = [
     'batches_completed',
 ];
 
-;// CONCATENATED MODULE: ./src/progress/progress.ts
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/vivenu/tickets.ts
+var tickets = __nccwpck_require__(72);
+;// CONCATENATED MODULE: ./src/progress/progress-file-format.ts
 
 
 
-/** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
-const MAX_ERRORS_KEPT = 500;
-class ProgressFileError extends Error {
-    name = 'ProgressFileError';
-}
 const fileSchema = schemas/* looseObject */._H3({
     events_processed: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
     tickets_sent: schemas/* number */.aig().int().nonnegative().default(0),
@@ -5244,6 +5304,25 @@ const changeSchema = schemas/* discriminatedUnion */.gMt('t', [
     }),
 ]);
 /**
+ * The progress file's text, checked: its fields, or a ProgressFileError naming the file, what
+ * is wrong with it and that it was left as it is.
+ */
+function readProgressFile(text, file) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* ProgressFileError */.E2(`progress file ${file} is not valid JSON (${error.message}). It was left as it is: fix it or move it away, then run again.`);
+    }
+    const parsed = fileSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new errors/* ProgressFileError */.E2(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
+    }
+    return parsed.data;
+}
+/**
  * A delivery's time as `sent_at` keeps it: ISO to the second, 20 characters, so the file grows
  * by one short timestamp per delivered ticket.
  */
@@ -5265,6 +5344,27 @@ function parseChange(line) {
     const issue = parsed.error.issues[0];
     return `is not a change this tool records (at ${issue?.path.join('.') || 'the top'}: ${issue?.message})`;
 }
+/** An error entry as found in a file; the earlier tool's may lack fields. */
+function toProgressError(value) {
+    const entry = (typeof value === 'object' && value !== null ? value : {});
+    const text = (key) => (typeof entry[key] === 'string' ? entry[key] : '');
+    return {
+        event_id: text('event_id'),
+        ticket_id: text('ticket_id'),
+        status: typeof entry.status === 'number' ? entry.status : null,
+        // An earlier tool kept whole answers here; keep the gist, never an email address.
+        error: (0,tickets/* redactEmails */.HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
+        timestamp: text('timestamp'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/progress/progress.ts
+
+
+// The file format's words, importable with the progress they describe (one import for callers).
+
+/** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
+const MAX_ERRORS_KEPT = 500;
 /**
  * Vivenu's ids are MongoDB ObjectIds, 24 hex digits, which MongoDB writes in lower case
  * (mongodb.com/docs/manual/reference/method/ObjectId.valueOf: "a lowercase hexadecimal
@@ -5303,19 +5403,7 @@ class Progress {
     /** The eligible list of each event pulled (and trusted) this run, oldest first. */
     eligibleNow = new Map();
     static parse(text, file) {
-        let json;
-        try {
-            json = JSON.parse(text);
-        }
-        catch (error) {
-            throw new ProgressFileError(`progress file ${file} is not valid JSON (${error.message}). It was left as it is: fix it or move it away, then run again.`);
-        }
-        const parsed = fileSchema.safeParse(json);
-        if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            throw new ProgressFileError(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
-        }
-        const data = parsed.data;
+        const data = readProgressFile(text, file);
         const progress = new Progress();
         for (const eventId of data.events_processed)
             progress.apply({ t: 'processed', e: eventId });
@@ -5539,19 +5627,6 @@ class Progress {
         return times;
     }
 }
-/** An error entry as found in a file; the earlier tool's may lack fields. */
-function toProgressError(value) {
-    const entry = (typeof value === 'object' && value !== null ? value : {});
-    const text = (key) => (typeof entry[key] === 'string' ? entry[key] : '');
-    return {
-        event_id: text('event_id'),
-        ticket_id: text('ticket_id'),
-        status: typeof entry.status === 'number' ? entry.status : null,
-        // An earlier tool kept whole answers here; keep the gist, never an email address.
-        error: (0,tickets/* redactEmails */.HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
-        timestamp: text('timestamp'),
-    };
-}
 /**
  * What to publish when the file may have moved on elsewhere (a concurrent run's commit, or
  * this machine's deliveries that a killed run never committed): the published file with
@@ -5633,29 +5708,27 @@ function progressBar({ delivered, eligible }) {
 
 /***/ }),
 
-/***/ 750:
+/***/ 438:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P$: () => (/* binding */ parseSettings)
-/* harmony export */ });
-/* unused harmony exports MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, INPUT_DEFAULTS, INPUT_NAMES, defaultProgressFile, defaultVivenuOrigin, eventIdOf, writesProgress */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
-/* harmony import */ var _progress_progress_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(709);
-/* harmony import */ var _progress_progress_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(748);
-/* harmony import */ var _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(633);
-/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(271);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P$: () => (/* binding */ parseSettings)
+});
 
+// UNUSED EXPORTS: INPUT_DEFAULTS, INPUT_NAMES, MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, defaultProgressFile, defaultVivenuOrigin, eventIdOf, writesProgress
 
-
-
-
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+;// CONCATENATED MODULE: ./src/input-defaults.ts
+/**
+ * The inputs as action.yml declares them: their names, their defaults, and the values the
+ * choices allow. Plain values, so the action, the CLI, the checks and the tests share them.
+ */
 const MODES = ['sync', 'test', 'pull-only'];
 const TARGETS = ['test', 'prod'];
 const TICKET_STATUSES = [
@@ -5708,6 +5781,23 @@ const STAGING_REGIONS = new Set(['DEV', 'TEST']);
 function defaultVivenuOrigin(region) {
     return STAGING_REGIONS.has(region) ? 'https://vivenu.dev' : 'https://vivenu.com';
 }
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
+var vivenu_client = __nccwpck_require__(633);
+;// CONCATENATED MODULE: ./src/input-schema.ts
+
+
+
+
+/**
+ * Each input's check, as a zod transform from the raw text to its value: every problem is
+ * reported with the input's name and the form expected, and no value is echoed that may hold
+ * a secret. Only the shape of each value: what the disk says about the paths is settings.ts's.
+ */
 /** A value as shown in an error: quoted, escaped, and short. Never used for secrets. */
 function shown(value) {
     const quoted = JSON.stringify(value);
@@ -5715,9 +5805,9 @@ function shown(value) {
 }
 const problem = (ctx, message) => {
     ctx.addIssue({ code: 'custom', message });
-    return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+    return core/* NEVER */.tm;
 };
-const region = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+const region = schemas/* string */.YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (trimmed === '')
         return problem(ctx, 'region is required (for example PROD or DEV)');
@@ -5774,7 +5864,7 @@ function eventIdOf(entry) {
         problem: `event-id ${shown(entry)} holds ${ids.length} different event ids in its path (${ids.join(', ')}): give the one meant, by itself`,
     };
 }
-const eventIds = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+const eventIds = schemas/* string */.YjP().transform((value, ctx) => {
     const entries = value.split(/[\s,]+/).filter(Boolean);
     if (entries.length === 0)
         return problem(ctx, 'event-id is required: one or more 24-character hex ids, or Vivenu URLs that hold them');
@@ -5783,14 +5873,14 @@ const eventIds = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform(
         if ('problem' in result)
             problem(ctx, result.problem);
     if (found.some((result) => 'problem' in result))
-        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+        return core/* NEVER */.tm;
     return [...new Set(found.map((result) => result.id))];
 });
 function apiKey(region) {
     const secret = /^[A-Za-z0-9_]{1,32}$/.test(region)
         ? `${region.toUpperCase()}_API`
         : '<REGION>_API';
-    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+    return schemas/* string */.YjP().transform((value, ctx) => {
         const key = value.trim();
         if (key === '')
             return problem(ctx, `api-key is empty: set it to the region's Vivenu API key (repository secret ${secret})`);
@@ -5802,7 +5892,7 @@ function apiKey(region) {
     });
 }
 function httpUrl(input, example) {
-    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+    return schemas/* string */.YjP().transform((value, ctx) => {
         const text = value.trim();
         if (text === '')
             return undefined;
@@ -5829,7 +5919,7 @@ function httpUrl(input, example) {
     });
 }
 function choice(input, options, fallback) {
-    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+    return schemas/* string */.YjP().transform((value, ctx) => {
         const chosen = value.trim().toLowerCase() || fallback;
         if (!options.includes(chosen)) {
             return problem(ctx, `${input} ${shown(value)} is not one of ${options.join(', ')}`);
@@ -5838,8 +5928,8 @@ function choice(input, options, fallback) {
     });
 }
 /** YAML 1.2's booleans, as `core.getBooleanInput` reads them. */
-function boolean(input, fallback) {
-    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+function input_schema_boolean(input, fallback) {
+    return schemas/* string */.YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
         if (['true', 'True', 'TRUE'].includes(text))
             return true;
@@ -5849,7 +5939,7 @@ function boolean(input, fallback) {
     });
 }
 function decimal(input, min, max, fallback, minExclusive = false) {
-    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+    return schemas/* string */.YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
         const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
         const aboveMin = minExclusive ? number > min : number >= min;
@@ -5860,7 +5950,7 @@ function decimal(input, min, max, fallback, minExclusive = false) {
         return number;
     });
 }
-const statuses = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+const statuses = schemas/* string */.YjP().transform((value, ctx) => {
     const list = (value.trim() || INPUT_DEFAULTS.statuses)
         .split(/[\s,]+/)
         .filter(Boolean)
@@ -5869,16 +5959,16 @@ const statuses = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform(
     for (const status of unknown) {
         problem(ctx, `statuses ${shown(status)} is not a Vivenu ticket status (${TICKET_STATUSES.join(', ')})`);
     }
-    return unknown.length > 0 ? zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm : [...new Set(list)];
+    return unknown.length > 0 ? core/* NEVER */.tm : [...new Set(list)];
 });
-const nameContains = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+const nameContains = schemas/* string */.YjP().transform((value, ctx) => {
     const text = value.trim() || INPUT_DEFAULTS['name-contains'];
     if (text.length > 100)
         return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
     return text;
 });
 function wholeNumber(input, min, max, fallback) {
-    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+    return schemas/* string */.YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
         const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
         if (!(number >= min && number <= max)) {
@@ -5888,16 +5978,16 @@ function wholeNumber(input, min, max, fallback) {
     });
 }
 function fileInside(input, workspace) {
-    return zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value, ctx) => {
+    return schemas/* string */.YjP().transform((value, ctx) => {
         const text = value.trim();
         if (text === '')
             return undefined;
         // eslint-disable-next-line no-control-regex -- control characters are what this rejects
         if (/[\u0000-\u001f\u007f]/.test(text))
             return problem(ctx, `${input} ${shown(value)} contains control characters`);
-        const resolved = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, text);
-        const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, resolved);
-        const escapes = relative === '..' || relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(relative);
+        const resolved = external_node_path_default().resolve(workspace, text);
+        const relative = external_node_path_default().relative(workspace, resolved);
+        const escapes = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative);
         if (relative === '' || escapes) {
             return problem(ctx, `${input} ${shown(value)} must be inside the workspace (${workspace})`);
         }
@@ -5905,50 +5995,87 @@ function fileInside(input, workspace) {
     });
 }
 /**
- * Checks every input at once and reports every problem together, each naming the input and
- * the expected form, before anything touches the network. Path inputs are checked as written
- * first, then, when those are well-formed, against the disk (symbolic links resolved).
+ * Every input's check, by its action.yml name. `rawRegion` is the `region` input as given: an
+ * empty api-key's problem names the repository secret it should come from (`PROD_API`).
  */
-function parseSettings(raw, workspace) {
-    const schema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
+function inputSchema(rawRegion, workspace) {
+    return schemas/* object */.Ikc({
         region,
         'event-id': eventIds,
-        'api-key': apiKey((raw.region ?? '').trim()),
+        'api-key': apiKey(rawRegion.trim()),
         mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
         'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
-        'page-size': wholeNumber('page-size', 1, _vivenu_vivenu_client_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_PAGE_SIZE */ .H4, INPUT_DEFAULTS['page-size']),
+        'page-size': wholeNumber('page-size', 1, vivenu_client/* MAX_PAGE_SIZE */.H4, INPUT_DEFAULTS['page-size']),
         'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, INPUT_DEFAULTS['pull-concurrency']),
         'tickets-dir': fileInside('tickets-dir', workspace),
         target: choice('target', TARGETS, INPUT_DEFAULTS.target),
         'webhook-url': httpUrl('webhook-url', WEBHOOK_TARGETS.test),
         // A secret pasted with a trailing new line would sign every body wrongly.
-        'webhook-secret': zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value) => value.trim()),
+        'webhook-secret': schemas/* string */.YjP().transform((value) => value.trim()),
         interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
         statuses,
         'name-contains': nameContains,
         limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
-        'dry-run': boolean('dry-run', INPUT_DEFAULTS['dry-run']),
-        resync: boolean('resync', INPUT_DEFAULTS.resync),
+        'dry-run': input_schema_boolean('dry-run', INPUT_DEFAULTS['dry-run']),
+        resync: input_schema_boolean('resync', INPUT_DEFAULTS.resync),
         'progress-file': fileInside('progress-file', workspace),
         'max-runtime-minutes': decimal('max-runtime-minutes', 0, 100_000, INPUT_DEFAULTS['max-runtime-minutes'], true),
-        'fail-on-ticket-errors': boolean('fail-on-ticket-errors', INPUT_DEFAULTS['fail-on-ticket-errors']),
+        'fail-on-ticket-errors': input_schema_boolean('fail-on-ticket-errors', INPUT_DEFAULTS['fail-on-ticket-errors']),
         'request-timeout': decimal('request-timeout', 0, 300, INPUT_DEFAULTS['request-timeout'], true),
-        'commit-progress': boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
-        'github-token': zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().transform((value) => value.trim()),
+        'commit-progress': input_schema_boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
+        'github-token': schemas/* string */.YjP().transform((value) => value.trim()),
         'commit-every-minutes': decimal('commit-every-minutes', 0, 1_440, INPUT_DEFAULTS['commit-every-minutes'], true),
         'github-api-url': httpUrl('github-api-url', 'https://api.github.com'),
-        'auto-continue': boolean('auto-continue', INPUT_DEFAULTS['auto-continue']),
+        'auto-continue': input_schema_boolean('auto-continue', INPUT_DEFAULTS['auto-continue']),
         continuation: wholeNumber('continuation', 0, 1_000, INPUT_DEFAULTS.continuation),
         'max-continuations': wholeNumber('max-continuations', 0, 1_000, INPUT_DEFAULTS['max-continuations']),
     });
+}
+
+// EXTERNAL MODULE: ./src/progress/progress-lock.ts + 1 modules
+var progress_lock = __nccwpck_require__(709);
+// EXTERNAL MODULE: ./src/progress/progress-store.ts
+var progress_store = __nccwpck_require__(748);
+// EXTERNAL MODULE: ./src/workspace-paths.ts
+var workspace_paths = __nccwpck_require__(271);
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+
+
+
+
+// What the inputs are and how each is checked live beside this file; they are re-exported so
+// the doors and the tests keep one place to import settings from.
+
+
+/**
+ * Checks every input at once and reports every problem together, each naming the input and
+ * the expected form, before anything touches the network. Path inputs are checked as written
+ * first, then, when those are well-formed, against the disk (symbolic links resolved).
+ */
+function parseSettings(raw, workspace) {
+    const settings = settingsFrom(checkedInputs(raw, workspace), workspace);
+    const onDisk = pathProblemsOnDisk(settings, raw);
+    if (onDisk.length > 0)
+        throw new errors/* InputError */.dz(onDisk);
+    return settings;
+}
+/** Every input checked as written; every problem found, together, in one InputError. */
+function checkedInputs(raw, workspace) {
+    const schema = inputSchema(raw.region ?? '', workspace);
     const input = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, raw[name] ?? '']));
     const result = schema.safeParse(input);
     if (!result.success)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(result.error.issues.map((issue) => issue.message));
-    const values = result.data;
+        throw new errors/* InputError */.dz(result.error.issues.map((issue) => issue.message));
+    return result.data;
+}
+/** The checked inputs as the run uses them: the defaults that depend on others filled in. */
+function settingsFrom(values, workspace) {
     const mode = values.mode;
     const target = values.target;
-    const settings = {
+    return {
         region: values.region,
         eventIds: values['event-id'],
         apiKey: values['api-key'],
@@ -5956,7 +6083,7 @@ function parseSettings(raw, workspace) {
         vivenuOrigin: values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region),
         pageSize: values['page-size'],
         pullConcurrency: values['pull-concurrency'],
-        ticketsDir: values['tickets-dir'] ?? node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
+        ticketsDir: values['tickets-dir'] ?? external_node_path_default().resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
         workspace,
         target,
         webhookUrl: values['webhook-url']?.href ?? WEBHOOK_TARGETS[mode === 'test' ? 'test' : target],
@@ -5967,7 +6094,7 @@ function parseSettings(raw, workspace) {
         limit: values.limit,
         dryRun: values['dry-run'],
         resync: values.resync,
-        progressFile: values['progress-file'] ?? node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, defaultProgressFile(values.region)),
+        progressFile: values['progress-file'] ?? external_node_path_default().resolve(workspace, defaultProgressFile(values.region)),
         maxRuntimeMinutes: values['max-runtime-minutes'],
         failOnTicketErrors: values['fail-on-ticket-errors'],
         requestTimeoutSeconds: values['request-timeout'],
@@ -5979,10 +6106,6 @@ function parseSettings(raw, workspace) {
         continuation: values.continuation,
         maxContinuations: values['max-continuations'],
     };
-    const onDisk = pathProblemsOnDisk(settings, raw);
-    if (onDisk.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(onDisk);
-    return settings;
 }
 /**
  * The path inputs checked against the disk, defaults included (a committed symlink named
@@ -6004,9 +6127,9 @@ function pathProblemsOnDisk(settings, raw) {
     const folderProblem = [
         settings.ticketsDir,
         // Each event's folders: a link planted at <tickets-dir>/<event>/individual leads elsewhere too.
-        ...settings.eventIds.map((eventId) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(settings.ticketsDir, eventId, 'individual')),
+        ...settings.eventIds.map((eventId) => external_node_path_default().join(settings.ticketsDir, eventId, 'individual')),
     ]
-        .map((folder) => (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .pathProblem */ .z9)(folder, 'folder', settings.workspace, 'purchased_tickets'))
+        .map((folder) => (0,workspace_paths/* pathProblem */.z9)(folder, 'folder', settings.workspace, 'purchased_tickets'))
         .find((problem) => problem !== undefined);
     check('tickets-dir', ticketsDir, folderProblem);
     // Only a sync reads or writes the progress file.
@@ -6015,10 +6138,10 @@ function pathProblemsOnDisk(settings, raw) {
         const progressFile = named('progress-file', example);
         const fileProblem = [
             settings.progressFile,
-            (0,_progress_progress_store_js__WEBPACK_IMPORTED_MODULE_3__/* .journalPath */ .HY)(settings.progressFile),
-            (0,_progress_progress_lock_js__WEBPACK_IMPORTED_MODULE_2__/* .lockPath */ .H)(settings.progressFile),
+            (0,progress_store/* journalPath */.HY)(settings.progressFile),
+            (0,progress_lock/* lockPath */.H)(settings.progressFile),
         ]
-            .map((file) => (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .pathProblem */ .z9)(file, 'file', settings.workspace, example))
+            .map((file) => (0,workspace_paths/* pathProblem */.z9)(file, 'file', settings.workspace, example))
             .find((problem) => problem !== undefined);
         check('progress-file', progressFile, fileProblem);
     }
@@ -6307,17 +6430,7 @@ var retry = __nccwpck_require__(902);
 var log_text = __nccwpck_require__(529);
 ;// CONCATENATED MODULE: ./src/http/http-get.ts
 
-/** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
-class NetworkError extends Error {
-    name = 'NetworkError';
-}
-/**
- * An answer refused unread because of what it is, not how the network behaved: a content
- * coding not asked for, or a body over the size allowed. Retrying does not change either.
- */
-class AnswerRefusedError extends NetworkError {
-    name = 'AnswerRefusedError';
-}
+
 /** Under the 5 s many servers keep an idle connection, so a reused one is rarely just closed. */
 const IDLE_CONNECTION_MS = 4_000;
 class HttpGetter {
@@ -6336,7 +6449,7 @@ class HttpGetter {
         const coding = response.headers['content-encoding'];
         if (coding && coding.toLowerCase() !== 'identity') {
             response.destroy();
-            throw new AnswerRefusedError(`answer in a content coding not asked for (${(0,log_text/* logText */.kc)(coding.slice(0, 40))})`);
+            throw new errors/* AnswerRefusedError */.bZ(`answer in a content coding not asked for (${(0,log_text/* logText */.kc)(coding.slice(0, 40))})`);
         }
         return {
             status: response.statusCode ?? 0,
@@ -6369,7 +6482,7 @@ class HttpGetter {
             });
             request.on('error', (error) => {
                 signal.removeEventListener('abort', onAbort);
-                reject(signal.aborted ? abortReason(signal) : new NetworkError(error.message, { cause: error }));
+                reject(signal.aborted ? abortReason(signal) : new errors/* NetworkError */.Dr(error.message, { cause: error }));
             });
         });
     }
@@ -6378,7 +6491,7 @@ class HttpGetter {
         const declared = Number(response.headers['content-length']);
         if (declared > maxBytes) {
             response.destroy();
-            throw new AnswerRefusedError(`answer of ${declared} bytes, over the ${maxBytes} allowed`);
+            throw new errors/* AnswerRefusedError */.bZ(`answer of ${declared} bytes, over the ${maxBytes} allowed`);
         }
         const chunks = [];
         let bytes = 0;
@@ -6389,7 +6502,7 @@ class HttpGetter {
                 bytes += chunk.length;
                 if (bytes > maxBytes) {
                     response.destroy();
-                    throw new AnswerRefusedError(`answer over the ${maxBytes} bytes allowed`);
+                    throw new errors/* AnswerRefusedError */.bZ(`answer over the ${maxBytes} bytes allowed`);
                 }
                 chunks.push(chunk);
             }
@@ -6397,9 +6510,9 @@ class HttpGetter {
         catch (error) {
             if (signal.aborted)
                 throw abortReason(signal);
-            if (error instanceof NetworkError)
+            if (error instanceof errors/* NetworkError */.Dr)
                 throw error;
-            throw new NetworkError('the answer was cut off', { cause: error });
+            throw new errors/* NetworkError */.Dr('the answer was cut off', { cause: error });
         }
         finally {
             signal.removeEventListener('abort', onAbort);
@@ -6642,7 +6755,7 @@ class VivenuClient {
             }, signal, maxBytes);
         }
         catch (error) {
-            if (error instanceof AnswerRefusedError)
+            if (error instanceof errors/* AnswerRefusedError */.bZ)
                 return { refused: error.message };
             this.options.signal?.throwIfAborted();
             const failure = (0,retry/* classifyNetworkFailure */.Po)(error, url, refusedBefore);

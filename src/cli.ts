@@ -6,11 +6,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
-import { HELP, parseCommandLine, UsageError } from './cli/cli-arguments.js';
+import { HELP, parseCommandLine } from './cli/cli-arguments.js';
 import { continuingMakesProgress } from './cli/continue-hint.js';
 import { terminalLogger } from './cli/terminal-logger.js';
 import { renderTextSummary } from './cli/text-summary.js';
 import { abortOnCancelSignals } from './cancel-signal.js';
+import { UsageError } from './errors.js';
 import { commandSafeText } from './log-text.js';
 import { createRunServices } from './pipeline/run-services.js';
 import { newRunReport, runPipeline } from './pipeline/run-pipeline.js';

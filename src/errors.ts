@@ -1,11 +1,13 @@
-import { count } from './format.js';
-
 /**
- * Errors a person can act on. Each message says what was wrong and what to check; none
- * carries personal data or a credential.
+ * Every error this tool raises on purpose, in one place, so a reader finds what can go wrong
+ * and what a person does about it. Each message says what was wrong and what to check; none
+ * carries personal data or a credential. This module imports nothing, so anything may import it.
  */
 
-/** One or more inputs are malformed. Raised before any network call. */
+/**
+ * One or more inputs are malformed. Raised before any network call, listing every problem at
+ * once: the person fixes the inputs named and runs again.
+ */
 export class InputError extends Error {
   override name = 'InputError';
   constructor(readonly problems: string[]) {
@@ -17,28 +19,54 @@ export class InputError extends Error {
   }
 }
 
-/** Vivenu answered in a way retrying cannot fix (bad key, bad query, unusable pages). */
+/**
+ * The command line is malformed (a missing region or event id, an unknown flag). The CLI
+ * prints the message, not a stack, and exits 1: the person fixes the command (see --help).
+ */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/**
+ * Vivenu answered in a way retrying cannot fix (bad key, bad query, unusable pages): the person
+ * checks the API key, the region and the event id the message names.
+ */
 export class VivenuError extends Error {
   override name = 'VivenuError';
 }
 
-/** A pull ended with fewer unique tickets than Vivenu reported, even after paging again. */
-export class IncompletePullError extends Error {
-  override name = 'IncompletePullError';
-  constructor(
-    readonly eventId: string,
-    readonly pulled: number,
-    readonly reported: number,
-  ) {
-    super(
-      `event ${eventId}: pulled ${count(pulled)} unique tickets but Vivenu reported ` +
-        `${count(reported)}, even after paging a second time. Tickets may be ` +
-        `selling right now, or Vivenu's count is off; the files hold what was pulled. Run again.`,
-    );
-  }
+/**
+ * A failure below HTTP in the pull's GET; `cause` is Node's own error (its `code`, e.g.
+ * ECONNREFUSED). The retry loop decides whether to try again; when it gives up, the person
+ * checks the network and `vivenu-url`.
+ */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
 }
 
-/** A run that ended early on purpose (cancel) or on a condition a person must act on. */
+/**
+ * An answer refused unread because of what it is, not how the network behaved: a content
+ * coding not asked for, or a body over the size allowed. Retrying does not change either: the
+ * person checks `vivenu-url` points at Vivenu.
+ */
+export class AnswerRefusedError extends NetworkError {
+  override name = 'AnswerRefusedError';
+}
+
+/**
+ * The progress file, its journal or its lock cannot be used as it is (not valid JSON, an
+ * unexpected shape, a broken journal line, held by another run). Nothing is overwritten: the
+ * person fixes or moves the file the message names, or waits for the other run.
+ */
+export class ProgressFileError extends Error {
+  override name = 'ProgressFileError';
+}
+
+/**
+ * A run that ended early on purpose (cancel) or on a condition a person must act on (an
+ * untrusted pull, a refused test delivery, failed tickets, progress not committed). The
+ * message says which and what to do; running again with the same inputs continues.
+ */
 export class RunStoppedError extends Error {
   override name = 'RunStoppedError';
 }

@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
 import type { RawInputs } from '../settings.js';
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export type CliCommand =
   | { kind: 'help' }

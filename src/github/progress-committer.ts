@@ -1,3 +1,4 @@
+import { ProgressFileError } from '../errors.js';
 import { classifyNetworkFailure, describeNetworkError } from '../http/retry.js';
 import type { Clock, Logger } from '../ports.js';
 import type {
@@ -6,7 +7,7 @@ import type {
   PublishReason,
   PublishResult,
 } from '../progress/progress-publisher.js';
-import { mergeProgress, Progress, ProgressFileError } from '../progress/progress.js';
+import { mergeProgress, Progress } from '../progress/progress.js';
 import { statusOf, type GitHubRepository } from './github-repository.js';
 
 /** A file changed by someone else between our read and our write is read again this often. */

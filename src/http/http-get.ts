@@ -1,4 +1,5 @@
 import type { Agent, IncomingMessage } from 'node:http';
+import { AnswerRefusedError, NetworkError } from '../errors.js';
 import { logText } from '../log-text.js';
 
 /**
@@ -21,19 +22,6 @@ export interface GetAnswer {
   /** `Location` of a redirect, as sent. */
   location: string | null;
   text: string;
-}
-
-/** A failure below HTTP; `cause` is Node's own error (its `code`, e.g. ECONNREFUSED). */
-export class NetworkError extends Error {
-  override name = 'NetworkError';
-}
-
-/**
- * An answer refused unread because of what it is, not how the network behaved: a content
- * coding not asked for, or a body over the size allowed. Retrying does not change either.
- */
-export class AnswerRefusedError extends NetworkError {
-  override name = 'AnswerRefusedError';
 }
 
 /** Under the 5 s many servers keep an idle connection, so a reused one is rarely just closed. */

@@ -2,8 +2,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { z } from 'zod';
+import { ProgressFileError } from '../errors.js';
 import { logText } from '../log-text.js';
-import { ProgressFileError } from './progress.js';
 
 export function lockPath(progressFile: string): string {
   return `${progressFile}.lock`;

@@ -1,9 +1,11 @@
-import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
+import { ProgressFileError } from '../errors.js';
 import { logText } from '../log-text.js';
 import { namingInput } from '../workspace-paths.js';
 import { ProgressLock } from './progress-lock.js';
-import { parseChange, Progress, ProgressFileError, type ProgressChange } from './progress.js';
+import { parseChange, Progress, type ProgressChange } from './progress.js';
 
 /** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
 const FOLD_EVERY_CHANGES = 1_000;
@@ -107,16 +109,7 @@ export class ProgressStore {
 
   /** Folds the journal into the JSON file. */
   async save(): Promise<void> {
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    const handle = await open(temporary, 'w');
-    try {
-      await handle.writeFile(this.progress.serialize(this.region, new Date(this.now())));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, this.file);
-    await syncDirectory(path.dirname(this.file));
+    await writeFileAtomic(this.file, this.progress.serialize(this.region, new Date(this.now())));
     // Only now is the journal redundant; a crash before this line replays it harmlessly.
     await this.journal.truncate(0);
     await this.journal.sync();
@@ -132,16 +125,5 @@ export class ProgressStore {
     } finally {
       await this.lock.release();
     }
-  }
-}
-
-async function syncDirectory(directory: string): Promise<void> {
-  const handle = await open(directory, 'r');
-  try {
-    await handle.sync();
-  } catch {
-    // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
-  } finally {
-    await handle.close();
   }
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { redactEmails, type Ticket } from '../vivenu/tickets.js';
+import type { Ticket } from '../vivenu/tickets.js';
 import {
   EARLIER_KEYS,
   keysFromEligible,
@@ -7,88 +6,23 @@ import {
   readEarlierKeys,
   type EarlierToolKeys,
 } from './earlier-tool-keys.js';
+import {
+  readProgressFile,
+  toProgressError,
+  type ProgressChange,
+  type ProgressError,
+} from './progress-file-format.js';
+
+// The file format's words, importable with the progress they describe (one import for callers).
+export {
+  deliveryTime,
+  parseChange,
+  type ProgressChange,
+  type ProgressError,
+} from './progress-file-format.js';
 
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
 export const MAX_ERRORS_KEPT = 500;
-
-export interface ProgressError {
-  event_id: string;
-  ticket_id: string;
-  /** The receiver's HTTP status, or null for a network failure. */
-  status: number | null;
-  error: string;
-  timestamp: string;
-}
-
-/**
- * One change to the progress, as the journal records it between saves. A delivery carries
- * when the receiver accepted it (`at`, ISO time to the second, from the run's clock); a change
- * from an older journal or file may not know it.
- */
-export type ProgressChange =
-  | { t: 'sent'; e: string; id: string; at?: string }
-  | { t: 'error'; error: ProgressError }
-  | { t: 'processed'; e: string };
-
-export class ProgressFileError extends Error {
-  override name = 'ProgressFileError';
-}
-
-const fileSchema = z.looseObject({
-  events_processed: z.array(z.string()).default([]),
-  tickets_sent: z.number().int().nonnegative().default(0),
-  errors: z.array(z.unknown()).default([]),
-  errors_total: z.number().int().nonnegative().optional(),
-  last_run: z.string().nullable().default(null),
-  event_progress: z
-    .record(
-      z.string(),
-      z.looseObject({
-        sent_ticket_ids: z.array(z.string()).default([]),
-        /** When each delivered ticket was accepted; files written before it have none. */
-        sent_at: z.record(z.string(), z.string()).default({}),
-      }),
-    )
-    .default({}),
-});
-
-/** A journal line, checked as the file is: only the changes this tool writes. */
-const changeSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('sent'), e: z.string(), id: z.string(), at: z.string().optional() }),
-  z.object({ t: z.literal('processed'), e: z.string() }),
-  z.object({
-    t: z.literal('error'),
-    error: z.object({
-      event_id: z.string(),
-      ticket_id: z.string(),
-      status: z.number().int().nullable(),
-      error: z.string(),
-      timestamp: z.string(),
-    }),
-  }),
-]);
-
-/**
- * A delivery's time as `sent_at` keeps it: ISO to the second, 20 characters, so the file grows
- * by one short timestamp per delivered ticket.
- */
-export function deliveryTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** One journal line as a change, or what is wrong with it (for an error naming the line). */
-export function parseChange(line: string): ProgressChange | string {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch {
-    return 'is not valid JSON';
-  }
-  const parsed = changeSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  return `is not a change this tool records (at ${issue?.path.join('.') || 'the top'}: ${issue?.message})`;
-}
 
 /**
  * Vivenu's ids are MongoDB ObjectIds, 24 hex digits, which MongoDB writes in lower case
@@ -133,22 +67,7 @@ export class Progress {
   private readonly eligibleNow = new Map<string, string[]>();
 
   static parse(text: string, file: string): Progress {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new ProgressFileError(
-        `progress file ${file} is not valid JSON (${(error as Error).message}). It was left as it is: fix it or move it away, then run again.`,
-      );
-    }
-    const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ProgressFileError(
-        `progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`,
-      );
-    }
-    const data = parsed.data;
+    const data = readProgressFile(text, file);
     const progress = new Progress();
     for (const eventId of data.events_processed) progress.apply({ t: 'processed', e: eventId });
     progress.ticketsSent = data.tickets_sent;
@@ -391,23 +310,6 @@ export class Progress {
     }
     return times;
   }
-}
-
-/** An error entry as found in a file; the earlier tool's may lack fields. */
-function toProgressError(value: unknown): ProgressError {
-  const entry = (typeof value === 'object' && value !== null ? value : {}) as Record<
-    string,
-    unknown
-  >;
-  const text = (key: string): string => (typeof entry[key] === 'string' ? entry[key] : '');
-  return {
-    event_id: text('event_id'),
-    ticket_id: text('ticket_id'),
-    status: typeof entry.status === 'number' ? entry.status : null,
-    // An earlier tool kept whole answers here; keep the gist, never an email address.
-    error: redactEmails(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
-    timestamp: text('timestamp'),
-  };
 }
 
 /**

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { writeFileAtomic } from '../atomic-write.js';
 import { deliveryTime, type Progress, type ProgressError } from '../progress/progress.js';
 import type { ChangedTicket, EventStanding } from '../run-report.js';
 import { selectTickets, type SelectionRules } from '../select/select-tickets.js';
 import { redactPersonalData, stringField, type Ticket } from '../vivenu/tickets.js';
 import { deliveryId } from '../webhook/envelope.js';
-import { writeFileAtomic } from './ticket-files.js';
 
 /** The ledger's file, in `<tickets-dir>/<event>/` beside `all_tickets.json` (so in the artifact). */
 export const LEDGER_FILE = 'delivery-ledger.csv';

@@ -1,5 +1,6 @@
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
 import { logText } from '../log-text.js';
 import type { Ticket } from '../vivenu/tickets.js';
 import { namingInput } from '../workspace-paths.js';
@@ -21,42 +22,6 @@ export function eventFilePaths(ticketsDir: string, eventId: string): EventFiles 
     metadata: path.join(eventDir, 'metadata.json'),
     individualDir: path.join(eventDir, 'individual'),
   };
-}
-
-/** Bytes gathered before each write of a file written in pieces. */
-const WRITE_BUFFER_BYTES = 64 * 1024;
-
-/**
- * Writes whole or not at all: a cancelled run never leaves half a JSON file for review.
- * Pieces are gathered in one reused buffer, so a file of any size is written holding no more
- * than one piece and the buffer: no large strings, no buffer per piece.
- */
-export async function writeFileAtomic(
-  file: string,
-  content: string | Iterable<string>,
-): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
-    if (typeof content === 'string') await handle.write(content);
-    else {
-      const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
-      let used = 0;
-      for (const piece of content) {
-        // UTF-8 needs at most 3 bytes per UTF-16 unit: a bound that costs no measuring.
-        if (used > 0 && used + piece.length * 3 > buffer.length) {
-          await handle.write(buffer, 0, used);
-          used = 0;
-        }
-        if (piece.length * 3 > buffer.length) await handle.write(piece);
-        else used += buffer.write(piece, used);
-      }
-      if (used > 0) await handle.write(buffer, 0, used);
-    }
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file);
 }
 
 /**

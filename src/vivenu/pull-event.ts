@@ -1,4 +1,3 @@
-import { IncompletePullError } from '../errors.js';
 import { count } from '../format.js';
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
@@ -130,7 +129,11 @@ function untrustedReason(eventId: string, pass: PagingPass): string | undefined 
     );
   }
   if (pass.unique < pass.total) {
-    return new IncompletePullError(eventId, pass.unique, pass.total).message;
+    return (
+      `event ${eventId}: pulled ${count(pass.unique)} unique tickets but Vivenu reported ` +
+      `${count(pass.total)}, even after paging a second time. Tickets may be ` +
+      `selling right now, or Vivenu's count is off; the files hold what was pulled. Run again.`
+    );
   }
   return undefined;
 }

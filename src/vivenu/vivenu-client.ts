@@ -1,6 +1,6 @@
 import { count } from '../format.js';
 import { z } from 'zod';
-import { VivenuError } from '../errors.js';
+import { AnswerRefusedError, VivenuError } from '../errors.js';
 import {
   classifyNetworkFailure,
   defaultRetryPolicy,
@@ -9,7 +9,7 @@ import {
   retryDelayMs,
   type RetryPolicy,
 } from '../http/retry.js';
-import { AnswerRefusedError, HttpGetter, type GetAnswer } from '../http/http-get.js';
+import { HttpGetter, type GetAnswer } from '../http/http-get.js';
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import { parseEventInfo, type EventInfo } from './event-info.js';

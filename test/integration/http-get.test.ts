@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpGetter, NetworkError } from '../../src/http/http-get.js';
+import { NetworkError } from '../../src/errors.js';
+import { HttpGetter } from '../../src/http/http-get.js';
 import { describeNetworkError } from '../../src/http/retry.js';
 import { VivenuClient } from '../../src/vivenu/vivenu-client.js';
 import { serveOnLoopback, type LoopbackServer } from '../../sandbox/loopback-server.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, UsageError } from '../../src/cli/cli-arguments.js';
+import { parseCommandLine } from '../../src/cli/cli-arguments.js';
+import { UsageError } from '../../src/errors.js';
 import { progressLine, shortDuration, terminalLogger } from '../../src/cli/terminal-logger.js';
 import { textTable } from '../../src/cli/text-summary.js';
 import { parseSettings } from '../../src/settings.js';

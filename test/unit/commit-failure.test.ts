@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyCommitFailure } from '../../src/github/progress-committer.js';
-import { ProgressFileError } from '../../src/progress/progress.js';
+import { ProgressFileError } from '../../src/errors.js';
 
 const target = {
   path: 'historical_sync_progress_DEV.json',

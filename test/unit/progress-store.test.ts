@@ -3,7 +3,8 @@ import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import { ProgressFileError, type ProgressChange } from '../../src/progress/progress.js';
+import { ProgressFileError } from '../../src/errors.js';
+import type { ProgressChange } from '../../src/progress/progress.js';
 import { lockPath } from '../../src/progress/progress-lock.js';
 import { ProgressStore, journalPath, readProgress } from '../../src/progress/progress-store.js';
 

@@ -5,9 +5,9 @@ import {
   MAX_ERRORS_KEPT,
   mergeProgress,
   Progress,
-  ProgressFileError,
   type ProgressError,
 } from '../../src/progress/progress.js';
+import { ProgressFileError } from '../../src/errors.js';
 
 const PYTHON_FILE = JSON.stringify({
   events_processed: ['e1'],

@@ -1,0 +1,67 @@
+/**
+ * The inputs as action.yml declares them: their names, their defaults, and the values the
+ * choices allow. Plain values, so the action, the CLI, the checks and the tests share them.
+ */
+
+export const MODES = ['sync', 'test', 'pull-only'] as const;
+export type Mode = (typeof MODES)[number];
+export const TARGETS = ['test', 'prod'] as const;
+export type Target = (typeof TARGETS)[number];
+export const TICKET_STATUSES = [
+  'VALID',
+  'INVALID',
+  'RESERVED',
+  'DETAILSREQUIRED',
+  'BLANK',
+] as const;
+
+/** The receiver's two doors: the test one answers like production but changes nothing real. */
+export const WEBHOOK_TARGETS: Record<Target, string> = {
+  test: 'https://vivenu-filter.high-impact-athletes.workers.dev/test-created',
+  prod: 'https://vivenu-filter.high-impact-athletes.workers.dev/ticket-created',
+};
+
+/** Raw input values by their action.yml names; empty or missing means "use the default". */
+export type RawInputs = Readonly<Record<string, string | undefined>>;
+
+/** The defaults action.yml declares; the CLI and tests use the same ones. */
+export const INPUT_DEFAULTS = {
+  mode: 'sync',
+  'vivenu-url': '',
+  'page-size': '100',
+  'pull-concurrency': '2',
+  'tickets-dir': 'purchased_tickets',
+  target: 'test',
+  'webhook-url': '',
+  'webhook-secret': '',
+  interval: '1.8',
+  statuses: 'VALID,DETAILSREQUIRED',
+  'name-contains': 'CHARITY',
+  limit: '0',
+  'dry-run': 'false',
+  resync: 'false',
+  'progress-file': '',
+  'max-runtime-minutes': '330',
+  'fail-on-ticket-errors': 'true',
+  'request-timeout': '30',
+  'commit-progress': 'true',
+  'github-token': '',
+  'commit-every-minutes': '10',
+  'github-api-url': '',
+  'auto-continue': 'false',
+  continuation: '0',
+  'max-continuations': '10',
+} as const satisfies RawInputs;
+
+/** Every input the action declares, in action.yml's order. */
+export const INPUT_NAMES = ['region', 'event-id', 'api-key', ...Object.keys(INPUT_DEFAULTS)];
+
+export function defaultProgressFile(region: string): string {
+  return `historical_sync_progress_${region}.json`;
+}
+
+/** Regions whose tickets live on Vivenu's staging host. */
+const STAGING_REGIONS = new Set(['DEV', 'TEST']);
+export function defaultVivenuOrigin(region: string): string {
+  return STAGING_REGIONS.has(region) ? 'https://vivenu.dev' : 'https://vivenu.com';
+}

@@ -1,0 +1,292 @@
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  INPUT_DEFAULTS,
+  MODES,
+  TARGETS,
+  TICKET_STATUSES,
+  WEBHOOK_TARGETS,
+} from './input-defaults.js';
+import { MAX_PAGE_SIZE } from './vivenu/vivenu-client.js';
+
+/**
+ * Each input's check, as a zod transform from the raw text to its value: every problem is
+ * reported with the input's name and the form expected, and no value is echoed that may hold
+ * a secret. Only the shape of each value: what the disk says about the paths is settings.ts's.
+ */
+
+/** A value as shown in an error: quoted, escaped, and short. Never used for secrets. */
+export function shown(value: string): string {
+  const quoted = JSON.stringify(value);
+  return quoted.length > 60 ? `${quoted.slice(0, 57)}..."` : quoted;
+}
+
+type Context = z.RefinementCtx;
+const problem = (ctx: Context, message: string): typeof z.NEVER => {
+  ctx.addIssue({ code: 'custom', message });
+  return z.NEVER;
+};
+
+const region = z.string().transform((value, ctx) => {
+  const trimmed = value.trim();
+  if (trimmed === '') return problem(ctx, 'region is required (for example PROD or DEV)');
+  if (!/^[A-Za-z0-9_]{1,32}$/.test(trimmed)) {
+    return problem(
+      ctx,
+      `region ${shown(value)} must be 1 to 32 letters, digits or _ (for example PROD)`,
+    );
+  }
+  return trimmed.toUpperCase();
+});
+
+const EVENT_ID = /^[0-9a-f]{24}$/i;
+/** A 24-hex id standing alone in a path segment, or at the end of a slug ("name-<id>"). */
+const EVENT_ID_IN_PATH = /(?:^|[^0-9a-z])([0-9a-f]{24})(?=$|[^0-9a-z])/gi;
+
+/**
+ * The event id in one `event-id` entry: the id itself, or a URL whose path holds it, as operators
+ * copy it from the browser (the dashboard's event pages, `dashboard.vivenu.com/events/<id>/...`,
+ * the way its ticket pages are `dashboard.vivenu.com/tickets/<id>` in public code found with the
+ * search tool; or a shop page whose path ends in the id). Only the path counts: an id in a query
+ * may be anything (a shop, a filter). Public shop links `vivenu.com/event/<name>-<code>` carry a
+ * 6-character code, not the id, so they are refused with a way out.
+ */
+export function eventIdOf(entry: string): { id: string } | { problem: string } {
+  if (EVENT_ID.test(entry)) return { id: entry.toLowerCase() };
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry);
+  // A host name then a path ("dashboard.vivenu.com/events/..."), as a browser's address bar copies it.
+  const hasHost = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\//i.test(entry);
+  if (!hasScheme && !hasHost) {
+    return {
+      problem: `event-id ${shown(entry)} is not a 24-character hex id`,
+    };
+  }
+  const text = hasScheme ? entry : `https://${entry}`;
+  // Checked before anything echoes the value, so a password in it is never shown.
+  if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
+    return { problem: 'event-id must not contain credentials' };
+  if (!URL.canParse(text)) return { problem: `event-id ${shown(entry)} is not a URL` };
+  const url = new URL(text);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { problem: `event-id ${shown(entry)} must be an id, or a URL starting with https://` };
+  }
+  const ids = [
+    ...new Set(
+      [...url.pathname.matchAll(EVENT_ID_IN_PATH)].map((match) => match[1]!.toLowerCase()),
+    ),
+  ];
+  if (ids.length === 1) return { id: ids[0]! };
+  if (ids.length === 0) {
+    return {
+      problem:
+        `event-id ${shown(entry)} holds no 24-character hex event id in its path: copy the event's page ` +
+        `in the Vivenu dashboard (dashboard.vivenu.com/events/<id>), or the id itself (a shop link ` +
+        `vivenu.com/event/<name>-<code> carries a short code, not the id)`,
+    };
+  }
+  return {
+    problem: `event-id ${shown(entry)} holds ${ids.length} different event ids in its path (${ids.join(', ')}): give the one meant, by itself`,
+  };
+}
+
+const eventIds = z.string().transform((value, ctx) => {
+  const entries = value.split(/[\s,]+/).filter(Boolean);
+  if (entries.length === 0)
+    return problem(
+      ctx,
+      'event-id is required: one or more 24-character hex ids, or Vivenu URLs that hold them',
+    );
+  const found = entries.map(eventIdOf);
+  for (const result of found) if ('problem' in result) problem(ctx, result.problem);
+  if (found.some((result) => 'problem' in result)) return z.NEVER;
+  return [...new Set(found.map((result) => (result as { id: string }).id))];
+});
+
+function apiKey(region: string) {
+  const secret = /^[A-Za-z0-9_]{1,32}$/.test(region)
+    ? `${region.toUpperCase()}_API`
+    : '<REGION>_API';
+  return z.string().transform((value, ctx) => {
+    const key = value.trim();
+    if (key === '')
+      return problem(
+        ctx,
+        `api-key is empty: set it to the region's Vivenu API key (repository secret ${secret})`,
+      );
+    // Never echo a key, even a malformed one.
+    // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+    if (/[\s\u0000-\u001f\u007f]/.test(key))
+      return problem(ctx, 'api-key contains spaces or control characters');
+    return key;
+  });
+}
+
+function httpUrl(input: string, example: string) {
+  return z.string().transform((value, ctx) => {
+    const text = value.trim();
+    if (text === '') return undefined;
+    // Checked before anything echoes the value, so a password in it is never shown.
+    if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
+      return problem(ctx, `${input} must not contain credentials`);
+    // The URL parser would quietly drop a tab or new line inside: refuse instead of guessing.
+    // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+    if (/[\u0000-\u001f\u007f]/.test(text))
+      return problem(ctx, `${input} ${shown(value)} contains control characters`);
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return problem(ctx, `${input} ${shown(value)} is not a URL (for example ${example})`);
+    }
+    if (url.username || url.password) return problem(ctx, `${input} must not contain credentials`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      return problem(ctx, `${input} ${shown(value)} must start with https:// or http://`);
+    }
+    return url;
+  });
+}
+
+function choice<T extends string>(input: string, options: readonly T[], fallback: T) {
+  return z.string().transform((value, ctx) => {
+    const chosen = value.trim().toLowerCase() || fallback;
+    if (!(options as readonly string[]).includes(chosen)) {
+      return problem(ctx, `${input} ${shown(value)} is not one of ${options.join(', ')}`);
+    }
+    return chosen as T;
+  });
+}
+
+/** YAML 1.2's booleans, as `core.getBooleanInput` reads them. */
+function boolean(input: string, fallback: 'true' | 'false') {
+  return z.string().transform((value, ctx) => {
+    const text = value.trim() || fallback;
+    if (['true', 'True', 'TRUE'].includes(text)) return true;
+    if (['false', 'False', 'FALSE'].includes(text)) return false;
+    return problem(ctx, `${input} ${shown(value)} must be true or false`);
+  });
+}
+
+function decimal(input: string, min: number, max: number, fallback: string, minExclusive = false) {
+  return z.string().transform((value, ctx) => {
+    const text = value.trim() || fallback;
+    const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    const aboveMin = minExclusive ? number > min : number >= min;
+    if (!(aboveMin && number <= max)) {
+      const range = minExclusive ? `above ${min} and at most ${max}` : `from ${min} to ${max}`;
+      return problem(ctx, `${input} ${shown(value)} must be a number ${range} (decimals allowed)`);
+    }
+    return number;
+  });
+}
+
+const statuses = z.string().transform((value, ctx) => {
+  const list = (value.trim() || INPUT_DEFAULTS.statuses)
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((status) => status.toUpperCase());
+  const unknown = list.filter((status) => !(TICKET_STATUSES as readonly string[]).includes(status));
+  for (const status of unknown) {
+    problem(
+      ctx,
+      `statuses ${shown(status)} is not a Vivenu ticket status (${TICKET_STATUSES.join(', ')})`,
+    );
+  }
+  return unknown.length > 0 ? z.NEVER : [...new Set(list)];
+});
+
+const nameContains = z.string().transform((value, ctx) => {
+  const text = value.trim() || INPUT_DEFAULTS['name-contains'];
+  if (text.length > 100)
+    return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
+  return text;
+});
+
+function wholeNumber(input: string, min: number, max: number, fallback: string) {
+  return z.string().transform((value, ctx) => {
+    const text = value.trim() || fallback;
+    const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!(number >= min && number <= max)) {
+      return problem(ctx, `${input} ${shown(value)} must be a whole number from ${min} to ${max}`);
+    }
+    return number;
+  });
+}
+
+function fileInside(input: string, workspace: string) {
+  return z.string().transform((value, ctx) => {
+    const text = value.trim();
+    if (text === '') return undefined;
+    // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+    if (/[\u0000-\u001f\u007f]/.test(text))
+      return problem(ctx, `${input} ${shown(value)} contains control characters`);
+    const resolved = path.resolve(workspace, text);
+    const relative = path.relative(workspace, resolved);
+    const escapes =
+      relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+    if (relative === '' || escapes) {
+      return problem(ctx, `${input} ${shown(value)} must be inside the workspace (${workspace})`);
+    }
+    return resolved;
+  });
+}
+
+/**
+ * Every input's check, by its action.yml name. `rawRegion` is the `region` input as given: an
+ * empty api-key's problem names the repository secret it should come from (`PROD_API`).
+ */
+export function inputSchema(rawRegion: string, workspace: string) {
+  return z.object({
+    region,
+    'event-id': eventIds,
+    'api-key': apiKey(rawRegion.trim()),
+    mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
+    'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
+    'page-size': wholeNumber('page-size', 1, MAX_PAGE_SIZE, INPUT_DEFAULTS['page-size']),
+    'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, INPUT_DEFAULTS['pull-concurrency']),
+    'tickets-dir': fileInside('tickets-dir', workspace),
+    target: choice('target', TARGETS, INPUT_DEFAULTS.target),
+    'webhook-url': httpUrl('webhook-url', WEBHOOK_TARGETS.test),
+    // A secret pasted with a trailing new line would sign every body wrongly.
+    'webhook-secret': z.string().transform((value) => value.trim()),
+    interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
+    statuses,
+    'name-contains': nameContains,
+    limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
+    'dry-run': boolean('dry-run', INPUT_DEFAULTS['dry-run']),
+    resync: boolean('resync', INPUT_DEFAULTS.resync),
+    'progress-file': fileInside('progress-file', workspace),
+    'max-runtime-minutes': decimal(
+      'max-runtime-minutes',
+      0,
+      100_000,
+      INPUT_DEFAULTS['max-runtime-minutes'],
+      true,
+    ),
+    'fail-on-ticket-errors': boolean(
+      'fail-on-ticket-errors',
+      INPUT_DEFAULTS['fail-on-ticket-errors'],
+    ),
+    'request-timeout': decimal('request-timeout', 0, 300, INPUT_DEFAULTS['request-timeout'], true),
+    'commit-progress': boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
+    'github-token': z.string().transform((value) => value.trim()),
+    'commit-every-minutes': decimal(
+      'commit-every-minutes',
+      0,
+      1_440,
+      INPUT_DEFAULTS['commit-every-minutes'],
+      true,
+    ),
+    'github-api-url': httpUrl('github-api-url', 'https://api.github.com'),
+    'auto-continue': boolean('auto-continue', INPUT_DEFAULTS['auto-continue']),
+    continuation: wholeNumber('continuation', 0, 1_000, INPUT_DEFAULTS.continuation),
+    'max-continuations': wholeNumber(
+      'max-continuations',
+      0,
+      1_000,
+      INPUT_DEFAULTS['max-continuations'],
+    ),
+  });
+}
+
+/** The inputs once every check passed: each a value of its own type, defaults not yet filled. */
+export type CheckedInputs = z.output<ReturnType<typeof inputSchema>>;
