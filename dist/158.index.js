@@ -329,7 +329,7 @@ function workflowFile(workflowRef) {
     return match ? external_node_path_default().posix.basename(match[1]) : undefined;
 }
 /** Inputs for the follow-up run: this run's, as strings, with the chain counted on. */
-function followUpInputs(eventInputs, continuation) {
+function followUpInputs(eventInputs, runsBeforeInChain) {
     const inputs = {};
     for (const [name, value] of Object.entries(eventInputs ?? {})) {
         if (typeof value === 'string')
@@ -337,7 +337,8 @@ function followUpInputs(eventInputs, continuation) {
         else if (typeof value === 'number' || typeof value === 'boolean')
             inputs[name] = String(value);
     }
-    inputs.continuation = String(continuation + 1);
+    // The `continuation` input is the follow-up run's runsBeforeInChain.
+    inputs.continuation = String(runsBeforeInChain + 1);
     return inputs;
 }
 /**
@@ -398,12 +399,12 @@ function followUp(settings, runner, repository, branch, logger) {
         logger.warning('auto-continue is on, but GITHUB_WORKFLOW_REF does not name a workflow file: no follow-up run.');
         return follow_up_run/* noFollowUp */.C;
     }
-    if (settings.continuation >= settings.maxContinuations) {
-        logger.warning(`auto-continue: this is run ${settings.continuation + 1} of the chain, the last max-continuations (${settings.maxContinuations}) allows.`);
+    if (settings.runsBeforeInChain >= settings.maxContinuations) {
+        logger.warning(`auto-continue: this is run ${settings.runsBeforeInChain + 1} of the chain, the last max-continuations (${settings.maxContinuations}) allows.`);
         return follow_up_run/* noFollowUp */.C;
     }
     const ref = env.GITHUB_REF ?? `refs/heads/${branch}`;
-    const inputs = followUpInputs(runner.eventInputs, settings.continuation);
+    const inputs = followUpInputs(runner.eventInputs, settings.runsBeforeInChain);
     return (0,follow_up_run/* followUpBy */.W)((signal) => repository.dispatchWorkflow(file, ref, inputs, signal), logger);
 }
 

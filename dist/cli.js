@@ -5738,7 +5738,7 @@ const TICKET_STATUSES = [
     'DETAILSREQUIRED',
     'BLANK',
 ];
-/** The receiver's two doors: the test one answers like production but changes nothing real. */
+/** The receiver's two endpoints: the test one answers like production but changes nothing real. */
 const WEBHOOK_TARGETS = {
     test: 'https://vivenu-filter.high-impact-athletes.workers.dev/test-created',
     prod: 'https://vivenu-filter.high-impact-athletes.workers.dev/ticket-created',
@@ -6047,7 +6047,7 @@ var workspace_paths = __nccwpck_require__(271);
 
 
 // What the inputs are and how each is checked live beside this file; they are re-exported so
-// the doors and the tests keep one place to import settings from.
+// the entry points and the tests keep one place to import settings from.
 
 
 /**
@@ -6103,7 +6103,7 @@ function settingsFrom(values, workspace) {
         commitEveryMinutes: values['commit-every-minutes'],
         githubApiUrl: values['github-api-url']?.href.replace(/\/+$/, '') ?? '',
         autoContinue: values['auto-continue'],
-        continuation: values.continuation,
+        runsBeforeInChain: values.continuation,
         maxContinuations: values['max-continuations'],
     };
 }

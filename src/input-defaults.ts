@@ -15,7 +15,7 @@ export const TICKET_STATUSES = [
   'BLANK',
 ] as const;
 
-/** The receiver's two doors: the test one answers like production but changes nothing real. */
+/** The receiver's two endpoints: the test one answers like production but changes nothing real. */
 export const WEBHOOK_TARGETS: Record<Target, string> = {
   test: 'https://vivenu-filter.high-impact-athletes.workers.dev/test-created',
   prod: 'https://vivenu-filter.high-impact-athletes.workers.dev/ticket-created',

@@ -124,7 +124,7 @@ export interface TestDelivery {
 }
 
 /**
- * Filled in as the run goes, so the doors can report and set outputs from it whether the run
+ * Filled in as the run goes, so the entry points can report and set outputs from it whether the run
  * finished or failed half way.
  */
 export interface RunReport {

@@ -15,7 +15,7 @@ import { journalPath } from './progress/progress-store.js';
 import { pathProblem } from './workspace-paths.js';
 
 // What the inputs are and how each is checked live beside this file; they are re-exported so
-// the doors and the tests keep one place to import settings from.
+// the entry points and the tests keep one place to import settings from.
 export {
   defaultProgressFile,
   defaultVivenuOrigin,
@@ -31,7 +31,7 @@ export {
 } from './input-defaults.js';
 export { eventIdOf } from './input-schema.js';
 
-/** Every input, typed and checked once. Nothing below the doors reads raw inputs. */
+/** Every input, typed and checked once. Nothing below the entry points reads raw inputs. */
 export interface Settings {
   region: string;
   eventIds: string[];
@@ -73,8 +73,11 @@ export interface Settings {
   /** REST API root override; empty: the runner's GITHUB_API_URL. */
   githubApiUrl: string;
   autoContinue: boolean;
-  /** How many runs came before this one in a self-continuing chain. */
-  continuation: number;
+  /**
+   * How many runs came before this one in a self-continuing chain (the `continuation` input,
+   * which the chain sets): 0 for a run a person started.
+   */
+  runsBeforeInChain: number;
   maxContinuations: number;
 }
 
@@ -134,7 +137,7 @@ function settingsFrom(values: CheckedInputs, workspace: string): Settings {
     commitEveryMinutes: values['commit-every-minutes'],
     githubApiUrl: values['github-api-url']?.href.replace(/\/+$/, '') ?? '',
     autoContinue: values['auto-continue'],
-    continuation: values.continuation,
+    runsBeforeInChain: values.continuation,
     maxContinuations: values['max-continuations'],
   };
 }

@@ -43,14 +43,15 @@ export function workflowFile(workflowRef: string | undefined): string | undefine
 /** Inputs for the follow-up run: this run's, as strings, with the chain counted on. */
 export function followUpInputs(
   eventInputs: RunnerContext['eventInputs'],
-  continuation: number,
+  runsBeforeInChain: number,
 ): Record<string, string> {
   const inputs: Record<string, string> = {};
   for (const [name, value] of Object.entries(eventInputs ?? {})) {
     if (typeof value === 'string') inputs[name] = value;
     else if (typeof value === 'number' || typeof value === 'boolean') inputs[name] = String(value);
   }
-  inputs.continuation = String(continuation + 1);
+  // The `continuation` input is the follow-up run's runsBeforeInChain.
+  inputs.continuation = String(runsBeforeInChain + 1);
   return inputs;
 }
 
@@ -128,13 +129,13 @@ function followUp(
     );
     return noFollowUp;
   }
-  if (settings.continuation >= settings.maxContinuations) {
+  if (settings.runsBeforeInChain >= settings.maxContinuations) {
     logger.warning(
-      `auto-continue: this is run ${settings.continuation + 1} of the chain, the last max-continuations (${settings.maxContinuations}) allows.`,
+      `auto-continue: this is run ${settings.runsBeforeInChain + 1} of the chain, the last max-continuations (${settings.maxContinuations}) allows.`,
     );
     return noFollowUp;
   }
   const ref = env.GITHUB_REF ?? `refs/heads/${branch}`;
-  const inputs = followUpInputs(runner.eventInputs, settings.continuation);
+  const inputs = followUpInputs(runner.eventInputs, settings.runsBeforeInChain);
   return followUpBy((signal) => repository.dispatchWorkflow(file, ref, inputs, signal), logger);
 }

@@ -530,7 +530,7 @@ const DEFAULT_ROWS: {
   },
   {
     input: 'continuation',
-    field: 'continuation',
+    field: 'runsBeforeInChain',
     is: Number(INPUT_DEFAULTS.continuation),
     other: '2',
   },

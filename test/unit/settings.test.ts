@@ -65,7 +65,7 @@ describe('parseSettings: valid inputs', () => {
       commitEveryMinutes: 10,
       githubApiUrl: '',
       autoContinue: false,
-      continuation: 0,
+      runsBeforeInChain: 0,
       maxContinuations: 10,
     });
   });
