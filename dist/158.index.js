@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
 var progress_publisher = __webpack_require__(181);
-// EXTERNAL MODULE: ./src/settings.ts + 2 modules
-var src_settings = __webpack_require__(438);
+// EXTERNAL MODULE: ./src/settings/settings.ts + 2 modules
+var settings_settings = __webpack_require__(708);
 // EXTERNAL MODULE: ./src/github/follow-up-run.ts
 var follow_up_run = __webpack_require__(994);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
@@ -349,7 +349,7 @@ function followUpInputs(eventInputs, runsBeforeInChain) {
  * stops before its first delivery instead of delivering what it could not record.
  */
 function createGitHubServices(settings, runner, logger, clock) {
-    if (!(0,src_settings/* writesProgress */.ME)(settings) || !settings.commitProgress)
+    if (!(0,settings_settings/* writesProgress */.ME)(settings) || !settings.commitProgress)
         return localOnly;
     const { env } = runner;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');

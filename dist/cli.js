@@ -137,7 +137,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _pipeline_run_services_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(890);
 /* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(377);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(467);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(438);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(708);
 /**
  * The command line's entry point: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
  * or ./.env, into the same pipeline as the GitHub Action.
@@ -184,7 +184,7 @@ async function main(argv) {
     const signal = (0,_cancel_signal_js__WEBPACK_IMPORTED_MODULE_11__/* .abortOnCancelSignals */ .Z)((name) => console.error(`\n${name}: no new delivery starts; saving progress…`));
     let settings;
     try {
-        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_10__/* .parseSettings */ .P$)(command.inputs, folder);
+        settings = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_10__/* .parseSettings */ .P$)(command.inputs, folder);
     }
     catch (error) {
         console.error(`error: ${error.message}`);
@@ -2784,8 +2784,8 @@ async function writeLedger(eventDir, rows) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(455);
-// EXTERNAL MODULE: ./src/workspace-paths.ts
-var workspace_paths = __nccwpck_require__(271);
+// EXTERNAL MODULE: ./src/settings/workspace-paths.ts
+var workspace_paths = __nccwpck_require__(962);
 ;// CONCATENATED MODULE: ./src/ticket-files/file-names.ts
 
 /** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
@@ -5027,7 +5027,7 @@ function cannotPublish(where, failure) {
 /* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(364);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(529);
-/* harmony import */ var _workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(271);
+/* harmony import */ var _settings_workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(962);
 /* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(709);
 /* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(445);
 
@@ -5050,7 +5050,7 @@ async function readIfExists(file) {
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
-        throw (0,_workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .namingInput */ .nm)('progress-file', 'read', file, error);
+        throw (0,_settings_workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .namingInput */ .nm)('progress-file', 'read', file, error);
     }
 }
 /**
@@ -5708,7 +5708,7 @@ function progressBar({ delivered, eligible }) {
 
 /***/ }),
 
-/***/ 438:
+/***/ 708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5724,7 +5724,7 @@ var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
-;// CONCATENATED MODULE: ./src/input-defaults.ts
+;// CONCATENATED MODULE: ./src/settings/input-defaults.ts
 /**
  * The inputs as action.yml declares them: their names, their defaults, and the values the
  * choices allow. Plain values, so the action, the CLI, the checks and the tests share them.
@@ -5788,7 +5788,7 @@ var core = __nccwpck_require__(532);
 var schemas = __nccwpck_require__(691);
 // EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
 var vivenu_client = __nccwpck_require__(633);
-;// CONCATENATED MODULE: ./src/input-schema.ts
+;// CONCATENATED MODULE: ./src/settings/input-schema.ts
 
 
 
@@ -6036,9 +6036,9 @@ function inputSchema(rawRegion, workspace) {
 var progress_lock = __nccwpck_require__(709);
 // EXTERNAL MODULE: ./src/progress/progress-store.ts
 var progress_store = __nccwpck_require__(748);
-// EXTERNAL MODULE: ./src/workspace-paths.ts
-var workspace_paths = __nccwpck_require__(271);
-;// CONCATENATED MODULE: ./src/settings.ts
+// EXTERNAL MODULE: ./src/settings/workspace-paths.ts
+var workspace_paths = __nccwpck_require__(962);
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 
 
 
@@ -6153,6 +6153,131 @@ function pathProblemsOnDisk(settings, raw) {
  */
 function writesProgress(settings) {
     return settings.mode === 'sync' && !settings.dryRun;
+}
+
+
+/***/ }),
+
+/***/ 962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   nm: () => (/* binding */ namingInput),
+/* harmony export */   z9: () => (/* binding */ pathProblem)
+/* harmony export */ });
+/* unused harmony exports resolveThroughLinks, isWithin */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(529);
+
+
+
+
+function errorCode(error) {
+    return String(error.code ?? 'unknown error');
+}
+function resolveThroughLinks(target) {
+    const missing = [];
+    let existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target);
+    for (;;) {
+        try {
+            const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing);
+            return {
+                kind: 'resolved',
+                path: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, ...missing),
+                deepestExisting: real,
+                exists: missing.length === 0,
+            };
+        }
+        catch (error) {
+            const code = errorCode(error);
+            // ENOTDIR: a part of the path is a file; the caller says so by looking at the part found.
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                return { kind: 'unreadable', at: existing, code };
+            // A link whose target is missing: a write would create that target, wherever it is.
+            if (code === 'ENOENT' && isSymbolicLink(existing))
+                return { kind: 'dangling-link', link: existing };
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
+            if (parent === existing)
+                return { kind: 'unreadable', at: existing, code };
+            missing.unshift(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(existing));
+            existing = parent;
+        }
+    }
+}
+function isSymbolicLink(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** True when `inner` is `outer` or below it. */
+function isWithin(outer, inner) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(outer, inner);
+    return (relative === '' ||
+        (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative)));
+}
+function isDirectory(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Why `target` (an input's path, already checked to be inside `workspace` as written) cannot
+ * be used, or undefined when it can: it resolves, symbolic links included, outside the
+ * workspace; it is the wrong kind (a file where a folder is needed, or the reverse); it sits
+ * below a file; or it cannot be read. Each reason ends with what to do.
+ */
+function pathProblem(target, role, workspace, example) {
+    const root = resolveThroughLinks(workspace);
+    const resolved = resolveThroughLinks(target);
+    if (resolved.kind === 'dangling-link')
+        return `is a symbolic link (${resolved.link}) to something that does not exist: remove the link, or name a real ${role} inside the workspace`;
+    if (resolved.kind === 'unreadable')
+        return `cannot be read at ${resolved.at} (${resolved.code}): check the path and its permissions`;
+    const rootPath = root.kind === 'resolved' ? root.path : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+    if (!isWithin(rootPath, resolved.path))
+        return `resolves through a symbolic link to ${resolved.path}, outside the workspace (${rootPath}): name a ${role} inside the workspace`;
+    if (!resolved.exists && !isDirectory(resolved.deepestExisting))
+        return `is below ${resolved.deepestExisting}, which is a file, not a folder: name a ${role} inside a folder`;
+    if (resolved.exists && role === 'folder' && !isDirectory(resolved.path))
+        return `is a file, not a folder: name a folder (for example ${example}; it is created when missing)`;
+    if (resolved.exists && role === 'file' && isDirectory(resolved.path))
+        return `is a folder, not a file: name a file (for example ${example})`;
+    return undefined;
+}
+/** What to do about a file-system error code, for a person. */
+const ADVICE_BY_CODE = {
+    EACCES: 'give the job permission to write there, or name another path',
+    EPERM: 'give the job permission to write there, or name another path',
+    EISDIR: 'it is a folder: name a file',
+    ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
+    ENOSPC: 'the disk is full: free space, or name a path on another disk',
+    EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
+    EROFS: 'the file system is read-only: name a path on a writable one',
+    ELOOP: 'symbolic links there form a loop: remove them',
+    ENAMETOOLONG: 'the path is too long: name a shorter one',
+};
+/**
+ * A file-system error turned into one that names the input behind the path and what to do
+ * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
+ */
+function namingInput(input, doing, file, error) {
+    const code = error?.code;
+    if (typeof code !== 'string' || !(error instanceof Error))
+        return error;
+    const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PathInputError */ .C0(`${input}: could not ${doing} ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .logText */ .kc)(file)} (${code}): ${advice}.`, {
+        cause: error,
+    });
 }
 
 
@@ -6876,131 +7001,6 @@ function envelopeBody(ticket) {
 /** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */
 function signature(body, secret) {
     return (0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex');
-}
-
-
-/***/ }),
-
-/***/ 271:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   nm: () => (/* binding */ namingInput),
-/* harmony export */   z9: () => (/* binding */ pathProblem)
-/* harmony export */ });
-/* unused harmony exports resolveThroughLinks, isWithin */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(529);
-
-
-
-
-function errorCode(error) {
-    return String(error.code ?? 'unknown error');
-}
-function resolveThroughLinks(target) {
-    const missing = [];
-    let existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target);
-    for (;;) {
-        try {
-            const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing);
-            return {
-                kind: 'resolved',
-                path: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, ...missing),
-                deepestExisting: real,
-                exists: missing.length === 0,
-            };
-        }
-        catch (error) {
-            const code = errorCode(error);
-            // ENOTDIR: a part of the path is a file; the caller says so by looking at the part found.
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                return { kind: 'unreadable', at: existing, code };
-            // A link whose target is missing: a write would create that target, wherever it is.
-            if (code === 'ENOENT' && isSymbolicLink(existing))
-                return { kind: 'dangling-link', link: existing };
-            const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
-            if (parent === existing)
-                return { kind: 'unreadable', at: existing, code };
-            missing.unshift(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(existing));
-            existing = parent;
-        }
-    }
-}
-function isSymbolicLink(file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isSymbolicLink();
-    }
-    catch {
-        return false;
-    }
-}
-/** True when `inner` is `outer` or below it. */
-function isWithin(outer, inner) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(outer, inner);
-    return (relative === '' ||
-        (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative)));
-}
-function isDirectory(file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Why `target` (an input's path, already checked to be inside `workspace` as written) cannot
- * be used, or undefined when it can: it resolves, symbolic links included, outside the
- * workspace; it is the wrong kind (a file where a folder is needed, or the reverse); it sits
- * below a file; or it cannot be read. Each reason ends with what to do.
- */
-function pathProblem(target, role, workspace, example) {
-    const root = resolveThroughLinks(workspace);
-    const resolved = resolveThroughLinks(target);
-    if (resolved.kind === 'dangling-link')
-        return `is a symbolic link (${resolved.link}) to something that does not exist: remove the link, or name a real ${role} inside the workspace`;
-    if (resolved.kind === 'unreadable')
-        return `cannot be read at ${resolved.at} (${resolved.code}): check the path and its permissions`;
-    const rootPath = root.kind === 'resolved' ? root.path : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
-    if (!isWithin(rootPath, resolved.path))
-        return `resolves through a symbolic link to ${resolved.path}, outside the workspace (${rootPath}): name a ${role} inside the workspace`;
-    if (!resolved.exists && !isDirectory(resolved.deepestExisting))
-        return `is below ${resolved.deepestExisting}, which is a file, not a folder: name a ${role} inside a folder`;
-    if (resolved.exists && role === 'folder' && !isDirectory(resolved.path))
-        return `is a file, not a folder: name a folder (for example ${example}; it is created when missing)`;
-    if (resolved.exists && role === 'file' && isDirectory(resolved.path))
-        return `is a folder, not a file: name a file (for example ${example})`;
-    return undefined;
-}
-/** What to do about a file-system error code, for a person. */
-const ADVICE_BY_CODE = {
-    EACCES: 'give the job permission to write there, or name another path',
-    EPERM: 'give the job permission to write there, or name another path',
-    EISDIR: 'it is a folder: name a file',
-    ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
-    ENOSPC: 'the disk is full: free space, or name a path on another disk',
-    EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
-    EROFS: 'the file system is read-only: name a path on a writable one',
-    ELOOP: 'symbolic links there form a loop: remove them',
-    ENAMETOOLONG: 'the path is too long: name a shorter one',
-};
-/**
- * A file-system error turned into one that names the input behind the path and what to do
- * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
- */
-function namingInput(input, doing, file, error) {
-    const code = error?.code;
-    if (typeof code !== 'string' || !(error instanceof Error))
-        return error;
-    const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PathInputError */ .C0(`${input}: could not ${doing} ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .logText */ .kc)(file)} (${code}): ${advice}.`, {
-        cause: error,
-    });
 }
 
 

@@ -11,7 +11,7 @@ import { newRunReport, runPipeline } from './pipeline/run-pipeline.js';
 import { systemClock, type Logger } from './ports.js';
 import { renderJobSummary } from './report/job-summary.js';
 import { syncTotals, ticketsFound, type RunReport } from './run-report.js';
-import { INPUT_NAMES, parseSettings, writesProgress, type RawInputs } from './settings.js';
+import { INPUT_NAMES, parseSettings, writesProgress, type RawInputs } from './settings/settings.js';
 
 /**
  * `core.warning`, `core.error` and `core.group` escape their text into one command line

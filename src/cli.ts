@@ -16,7 +16,7 @@ import { commandSafeText } from './log-text.js';
 import { createRunServices } from './pipeline/run-services.js';
 import { newRunReport, runPipeline } from './pipeline/run-pipeline.js';
 import { systemClock } from './ports.js';
-import { parseSettings } from './settings.js';
+import { parseSettings } from './settings/settings.js';
 
 /** The environment, over the values of ./.env (the environment wins, as with dotenv). */
 function environment(folder: string): Record<string, string | undefined> {

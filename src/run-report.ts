@@ -1,6 +1,6 @@
 import type { FollowUpReport } from './github/follow-up-run.js';
 import type { EventMetadata } from './ticket-files/event-metadata.js';
-import type { Mode } from './settings.js';
+import type { Mode } from './settings/settings.js';
 import { eventTitle, type EventInfo } from './vivenu/event-info.js';
 
 /** What one event's pull produced. */

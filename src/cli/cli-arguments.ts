@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import type { RawInputs } from '../settings.js';
+import type { RawInputs } from '../settings/settings.js';
 
 export type CliCommand =
   | { kind: 'help' }

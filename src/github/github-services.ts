@@ -5,7 +5,7 @@ import {
   keepLocally,
   type ProgressPublisher,
 } from '../progress/progress-publisher.js';
-import { writesProgress, type Settings } from '../settings.js';
+import { writesProgress, type Settings } from '../settings/settings.js';
 import { followUpBy, noFollowUp, type FollowUpRun } from './follow-up-run.js';
 import { GitHubRepository } from './github-repository.js';
 import { ProgressCommitter } from './progress-committer.js';

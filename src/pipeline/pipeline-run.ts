@@ -1,5 +1,5 @@
 import type { RunReport } from '../run-report.js';
-import type { Settings } from '../settings.js';
+import type { Settings } from '../settings/settings.js';
 import type { PulledEvent } from '../vivenu/pull-event.js';
 import type { Selection } from '../select/select-tickets.js';
 import type { RunServices } from './run-services.js';

@@ -27,7 +27,7 @@ import { pullOnly } from '../modes/pull-only.js';
 import { sync } from '../modes/sync.js';
 import { testDelivery } from '../modes/test-delivery.js';
 import { syncTotals, type RunReport } from '../run-report.js';
-import type { Mode, Settings } from '../settings.js';
+import type { Mode, Settings } from '../settings/settings.js';
 import { lookUpEvents } from './look-up-events.js';
 import type { ModeRun, PipelineRun } from './pipeline-run.js';
 import { pullToFiles } from './pull-to-files.js';

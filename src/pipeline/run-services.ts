@@ -2,7 +2,7 @@ import { noFollowUp, type FollowUpRun } from '../github/follow-up-run.js';
 import type { RetryPolicy } from '../http/retry.js';
 import type { Clock, Logger } from '../ports.js';
 import { keepLocally, type ProgressPublisher } from '../progress/progress-publisher.js';
-import type { Settings } from '../settings.js';
+import type { Settings } from '../settings/settings.js';
 import { VivenuClient } from '../vivenu/vivenu-client.js';
 import { Pacer } from '../webhook/pacer.js';
 import { WebhookSender } from '../webhook/webhook-sender.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { ProgressFileError } from '../errors.js';
 import { logText } from '../log-text.js';
-import { namingInput } from '../workspace-paths.js';
+import { namingInput } from '../settings/workspace-paths.js';
 import { ProgressLock } from './progress-lock.js';
 import { parseChange, Progress, type ProgressChange } from './progress.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { logText } from '../log-text.js';
 import type { Ticket } from '../vivenu/tickets.js';
-import { namingInput } from '../workspace-paths.js';
+import { namingInput } from '../settings/workspace-paths.js';
 import type { EventMetadata } from './event-metadata.js';
 import { eachIndividualFileName } from './file-names.js';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RunStoppedError } from '../../src/errors.js';
 import { createRunServices } from '../../src/pipeline/run-services.js';
 import { newRunReport, runPipeline } from '../../src/pipeline/run-pipeline.js';
-import { parseSettings } from '../../src/settings.js';
+import { parseSettings } from '../../src/settings/settings.js';
 import { compareByCreation, type Ticket } from '../../src/vivenu/tickets.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
 import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';

@@ -5,7 +5,7 @@ import { createGitHubServices } from '../../src/github/github-services.js';
 import { createRunServices } from '../../src/pipeline/run-services.js';
 import { newRunReport, runPipeline } from '../../src/pipeline/run-pipeline.js';
 import type { RunReport } from '../../src/run-report.js';
-import { parseSettings, type RawInputs } from '../../src/settings.js';
+import { parseSettings, type RawInputs } from '../../src/settings/settings.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 import {
   startReceiverSandbox,

@@ -12,7 +12,7 @@ import {
   WEBHOOK_TARGETS,
   type RawInputs,
   type Settings,
-} from '../../src/settings.js';
+} from '../../src/settings/settings.js';
 import { MAX_PAGE_SIZE } from '../../src/vivenu/vivenu-client.js';
 
 const workspace = path.resolve('/tmp/vivenu-sync-workspace');

@@ -3,7 +3,7 @@ import { parseCommandLine } from '../../src/cli/cli-arguments.js';
 import { UsageError } from '../../src/errors.js';
 import { progressLine, shortDuration, terminalLogger } from '../../src/cli/terminal-logger.js';
 import { textTable } from '../../src/cli/text-summary.js';
-import { parseSettings } from '../../src/settings.js';
+import { parseSettings } from '../../src/settings/settings.js';
 
 const EVENT = '68108c20c5c88849372bfb61';
 const env = { PROD_API: 'k', DEV_API: 'd', VIVENU_SECRET: 's' };

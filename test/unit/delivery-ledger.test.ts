@@ -11,7 +11,7 @@ import { renderTextSummary } from '../../src/cli/text-summary.js';
 import { newRunReport } from '../../src/pipeline/run-pipeline.js';
 import { Progress } from '../../src/progress/progress.js';
 import { renderJobSummary } from '../../src/report/job-summary.js';
-import { parseSettings } from '../../src/settings.js';
+import { parseSettings } from '../../src/settings/settings.js';
 import { percentDelivered, progressBar } from '../../src/run-report.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';

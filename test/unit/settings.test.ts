@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parseSettings, type RawInputs } from '../../src/settings.js';
+import { parseSettings, type RawInputs } from '../../src/settings/settings.js';
 
 const workspace = path.resolve('/tmp/vivenu-sync-workspace');
 const EVENT = '65a1b2c3d4e5f60718293a4b';

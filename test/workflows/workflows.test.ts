@@ -9,7 +9,7 @@ import {
 } from '@actions/workflow-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { INPUT_DEFAULTS, INPUT_NAMES } from '../../src/settings.js';
+import { INPUT_DEFAULTS, INPUT_NAMES } from '../../src/settings/settings.js';
 import { workflowForm } from '../support/run-workflow.js';
 
 const DIR = '.github/workflows';

@@ -1,7 +1,7 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PathInputError } from './errors.js';
-import { logText } from './log-text.js';
+import { PathInputError } from '../errors.js';
+import { logText } from '../log-text.js';
 
 /**
  * Where a path really leads, symbolic links included, for paths that need not exist yet: the

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 import {
   defaultProgressFile,
   defaultVivenuOrigin,
@@ -10,8 +10,8 @@ import {
   type Target,
 } from './input-defaults.js';
 import { inputSchema, shown, type CheckedInputs } from './input-schema.js';
-import { lockPath } from './progress/progress-lock.js';
-import { journalPath } from './progress/progress-store.js';
+import { lockPath } from '../progress/progress-lock.js';
+import { journalPath } from '../progress/progress-store.js';
 import { pathProblem } from './workspace-paths.js';
 
 // What the inputs are and how each is checked live beside this file; they are re-exported so

@@ -7,7 +7,7 @@ import {
   TICKET_STATUSES,
   WEBHOOK_TARGETS,
 } from './input-defaults.js';
-import { MAX_PAGE_SIZE } from './vivenu/vivenu-client.js';
+import { MAX_PAGE_SIZE } from '../vivenu/vivenu-client.js';
 
 /**
  * Each input's check, as a zod transform from the raw text to its value: every problem is
