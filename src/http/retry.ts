@@ -171,17 +171,18 @@ function readNetworkError(error: unknown): NetworkErrorFacts {
   for (let depth = 0; current instanceof Error && depth < 5; depth++) {
     const own = (current as { code?: unknown }).code;
     if (code === undefined && typeof own === 'string') code = own;
-    // A host name may resolve to loopback: the address tells.
+    // Node's connect errors name the address they tried: a host name may resolve to loopback.
     const tried = (current as { address?: unknown }).address;
     if (address === undefined && typeof tried === 'string') address = tried;
     message = current.message;
     current = (current as { cause?: unknown }).cause;
     if (depth === 0) directCause = current as typeof directCause;
   }
-  return { description: describe(error, directCause, code), code, message, address };
+  return { description: describeFailure(error, directCause, code), code, message, address };
 }
 
-function describe(
+/** fetch's own cause says what happened (its code first); a deeper code only when it has none. */
+function describeFailure(
   error: unknown,
   cause: { code?: unknown; message?: unknown } | undefined,
   firstCode: string | undefined,
