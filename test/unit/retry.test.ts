@@ -11,6 +11,7 @@ import {
   retryDelayMs,
   retrying,
   type RetryableFailure,
+  type RetryLoop,
   type RetryPolicy,
 } from '../../src/http/retry.js';
 import { virtualClock } from '../support/virtual-clock.js';
@@ -271,167 +272,126 @@ describe('isLocalHost', () => {
   });
 });
 
-/** An attempt function that answers from a script, one outcome per attempt, noting each. */
-function scripted<T>(outcomes: AttemptOutcome<T, RetryableFailure>[]) {
-  const attempts: number[] = [];
-  return {
-    attempts,
-    attempt: (attempt: number): Promise<AttemptOutcome<T, RetryableFailure>> => {
-      attempts.push(attempt);
-      const outcome = outcomes[attempt - 1];
-      if (!outcome) throw new Error(`no outcome scripted for attempt ${attempt}`);
-      return Promise.resolve(outcome);
-    },
-  };
-}
-
 const failed = (reason: string, retryAfterMs?: number): RetryableFailure => ({
   kind: 'retry',
   reason,
   retryAfterMs,
 });
+type Loop = RetryLoop<string, RetryableFailure>;
+
+/**
+ * `retrying` over scripted outcomes (one per attempt) on a virtual clock, by default waiting
+ * through it with no jitter: what it answered, the attempts made, the waits and the retries told.
+ */
+async function run(outcomes: AttemptOutcome<string, RetryableFailure>[], over: Partial<Loop> = {}) {
+  const clock = virtualClock(0);
+  const attempts: number[] = [];
+  const told: string[] = [];
+  const bound =
+    'until' in over
+      ? {}
+      : { exhausted: (last: RetryableFailure, n: number) => `${last.reason} after ${n}` };
+  const value = await retrying(
+    (attempt) => {
+      attempts.push(attempt);
+      return Promise.resolve(outcomes[attempt - 1] ?? failed('not scripted'));
+    },
+    {
+      policy,
+      random: low,
+      wait: (ms) => clock.sleep(ms),
+      onRetry: (failure, attempt, ms) =>
+        void told.push(`${failure.reason}: retry ${attempt} in ${ms}`),
+      ...bound,
+      ...over,
+    } as Loop,
+  );
+  return { value, attempts, sleeps: clock.sleeps, told };
+}
 
 describe('retrying', () => {
   it('returns the first answer at once: no wait, no retry told', async () => {
-    const clock = virtualClock();
-    const told: string[] = [];
-    const script = scripted([{ kind: 'done', value: 'page' }]);
-    const value = await retrying(script.attempt, {
-      policy,
-      random: low,
-      exhausted: () => 'exhausted',
-      wait: (ms) => clock.sleep(ms),
-      onRetry: (failure) => void told.push(failure.reason),
-    });
-    expect(value).toBe('page');
-    expect(script.attempts).toEqual([1]);
-    expect(clock.sleeps).toEqual([]);
-    expect(told).toEqual([]);
+    const result = await run([{ kind: 'done', value: 'page' }]);
+    expect(result).toMatchObject({ value: 'page', attempts: [1], sleeps: [], told: [] });
   });
 
   it('counts attempts from 1 and waits the backoff between them, telling each retry', async () => {
-    const clock = virtualClock();
-    const told: string[] = [];
-    const script = scripted([failed('HTTP 503'), failed('timed out'), { kind: 'done', value: 7 }]);
-    const value = await retrying(script.attempt, {
-      policy,
-      random: low,
-      exhausted: () => -1,
-      wait: (ms) => clock.sleep(ms),
-      onRetry: (failure, attempt, delayMs) =>
-        void told.push(`${failure.reason}: ${attempt} ${delayMs}`),
-    });
-    expect(value).toBe(7);
-    expect(script.attempts).toEqual([1, 2, 3]);
-    expect(clock.sleeps).toEqual([500, 1_000]);
-    expect(told).toEqual(['HTTP 503: 1 500', 'timed out: 2 1000']);
+    const result = await run([
+      failed('HTTP 503'),
+      failed('timed out'),
+      { kind: 'done', value: 'ok' },
+    ]);
+    expect(result).toMatchObject({ value: 'ok', attempts: [1, 2, 3], sleeps: [500, 1_000] });
+    expect(result.told).toEqual(['HTTP 503: retry 1 in 500', 'timed out: retry 2 in 1000']);
   });
 
   it("waits the server's Retry-After instead, cut to maxRetryAfterMs", async () => {
-    const clock = virtualClock();
-    const script = scripted([
-      failed('HTTP 429', 3_000),
-      failed('HTTP 429', 3_600_000),
-      { kind: 'done', value: 'ok' },
-    ]);
-    await retrying(script.attempt, {
-      policy,
-      random: high,
-      exhausted: () => 'exhausted',
-      wait: (ms) => clock.sleep(ms),
-    });
-    expect(clock.sleeps).toEqual([3_000, 120_000]);
+    const script = [failed('HTTP 429', 3_000), failed('HTTP 429', 3_600_000)];
+    const { sleeps } = await run([...script, { kind: 'done', value: 'ok' }], { random: high });
+    expect(sleeps).toEqual([3_000, 120_000]);
   });
 
   it("stops at the policy's maxAttempts with the caller's answer for the last failure", async () => {
-    const clock = virtualClock();
-    const script = scripted(Array.from({ length: 3 }, (_, i) => failed(`HTTP 50${i}`)));
-    const value = await retrying(script.attempt, {
-      policy: { ...policy, maxAttempts: 3 },
-      random: low,
-      exhausted: (last, attempts) => `${last.reason} after ${attempts} attempts`,
-      wait: (ms) => clock.sleep(ms),
-    });
-    expect(value).toBe('HTTP 502 after 3 attempts');
-    expect(script.attempts).toEqual([1, 2, 3]);
-    expect(clock.sleeps).toEqual([500, 1_000]);
+    const script = Array.from({ length: 3 }, (_, i) => failed(`HTTP 50${i}`));
+    const result = await run(script, { policy: { ...policy, maxAttempts: 3 } });
+    expect(result).toMatchObject({ value: 'HTTP 502 after 3', attempts: [1, 2, 3] });
+    expect(result.sleeps).toEqual([500, 1_000]);
   });
 
   it('lets `exhausted` throw, for a caller whose last failure is an error', async () => {
-    const script = scripted([failed('answer is not JSON')]);
+    const exhausted = (last: RetryableFailure): string => {
+      throw new Error(`kept failing (${last.reason})`);
+    };
     await expect(
-      retrying(script.attempt, {
-        policy: { ...policy, maxAttempts: 1 },
-        exhausted: (last) => {
-          throw new Error(`kept failing (${last.reason})`);
-        },
-        wait: () => Promise.resolve(),
-      }),
+      run([failed('answer is not JSON')], { policy: { ...policy, maxAttempts: 1 }, exhausted }),
     ).rejects.toThrow('kept failing (answer is not JSON)');
   });
 
   it('ends at once on giving up, however many attempts are left', async () => {
-    const clock = virtualClock();
-    const script = scripted([failed('HTTP 503'), { kind: 'give-up', value: 'refused (401)' }]);
-    const value = await retrying(script.attempt, {
-      policy,
-      random: low,
-      exhausted: () => 'exhausted',
-      wait: (ms) => clock.sleep(ms),
-    });
-    expect(value).toBe('refused (401)');
-    expect(script.attempts).toEqual([1, 2]);
-    expect(clock.sleeps).toEqual([500]);
+    const result = await run([failed('HTTP 503'), { kind: 'give-up', value: 'refused (401)' }]);
+    expect(result).toMatchObject({ value: 'refused (401)', attempts: [1, 2], sleeps: [500] });
   });
 
   it('is bounded by `until` instead of attempts when given, which sees each wait first', async () => {
-    const clock = virtualClock(0);
-    const script = scripted(Array.from({ length: 6 }, () => failed('HTTP 502')));
     const asked: number[] = [];
-    const value = await retrying(script.attempt, {
-      // Two attempts by the policy; the time bound lets more through.
-      policy: { ...policy, maxAttempts: 2 },
-      random: low,
-      until: (_last, attempt, delayMs) => {
-        asked.push(delayMs);
-        return clock.now() + delayMs > 5_000
-          ? { kind: 'give-up', value: `paused ${clock.now()} ms, ${attempt} attempts` }
-          : undefined;
+    let now = (): number => 0;
+    const result = await run(
+      Array.from({ length: 6 }, () => failed('HTTP 502')),
+      {
+        // Two attempts by the policy; the time bound lets more through.
+        policy: { ...policy, maxAttempts: 2 },
+        until: (_last, attempt, delayMs) => {
+          asked.push(delayMs);
+          if (now() + delayMs <= 5_000) return undefined;
+          return { kind: 'give-up', value: `paused ${now()} ms, ${attempt} attempts` };
+        },
+        wait: (ms) => {
+          const later = now() + ms;
+          now = () => later;
+          return Promise.resolve();
+        },
       },
-      wait: (ms) => clock.sleep(ms),
-    });
-    expect(value).toBe('paused 3500 ms, 4 attempts');
-    expect(clock.sleeps).toEqual([500, 1_000, 2_000]);
+    );
+    expect(result.value).toBe('paused 3500 ms, 4 attempts');
     expect(asked).toEqual([500, 1_000, 2_000, 4_000]);
   });
 
   it('ends with what `wait` answers when a stop cuts the wait short', async () => {
-    const script = scripted([failed('HTTP 503'), failed('HTTP 503')]);
-    const value = await retrying(script.attempt, {
-      policy,
-      random: low,
-      exhausted: () => 'exhausted',
-      wait: (_ms, attempts) =>
-        Promise.resolve(
-          attempts === 2 ? { kind: 'give-up', value: `interrupted after ${attempts}` } : undefined,
-        ),
+    const stopped = { kind: 'give-up', value: 'interrupted after 2' } as const;
+    const result = await run([failed('HTTP 503'), failed('HTTP 503')], {
+      wait: (_ms, attempts) => Promise.resolve(attempts === 2 ? stopped : undefined),
     });
-    expect(value).toBe('interrupted after 2');
-    expect(script.attempts).toEqual([1, 2]);
+    expect(result).toMatchObject({ value: 'interrupted after 2', attempts: [1, 2] });
   });
 
   it('without `wait`, tries again at once and draws no jitter', async () => {
     let draws = 0;
-    const told: number[] = [];
-    const script = scripted([failed('409'), failed('409'), { kind: 'done', value: 'landed' }]);
-    const value = await retrying(script.attempt, {
-      policy: { ...policy, maxAttempts: 5 },
-      random: () => (draws++, 0.5),
-      exhausted: () => 'kept changing',
-      onRetry: (_failure, _attempt, delayMs) => void told.push(delayMs),
+    const script = [failed('409'), failed('409'), { kind: 'done', value: 'landed' } as const];
+    const result = await run(script, { wait: undefined, random: () => (draws++, 0.5) });
+    expect(result).toMatchObject({
+      value: 'landed',
+      told: ['409: retry 1 in 0', '409: retry 2 in 0'],
     });
-    expect(value).toBe('landed');
-    expect(told).toEqual([0, 0]);
     expect(draws).toBe(0);
   });
 });
