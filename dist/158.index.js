@@ -145,8 +145,16 @@ var progress = __webpack_require__(445);
 
 
 
-/** A file changed by someone else between our read and our write is read again this often. */
-const MAX_CONFLICT_ATTEMPTS = 5;
+/**
+ * A file changed by someone else between our read and our write is read again at once, this
+ * often: the delays are never used, as nothing is waited for.
+ */
+const conflictRetryPolicy = {
+    maxAttempts: 5,
+    baseDelayMs: 0,
+    maxDelayMs: 0,
+    maxRetryAfterMs: 0,
+};
 /** GitHub's own words are shown, one line and this long at most. */
 const ANSWER_CHARACTERS = 200;
 /**
@@ -169,32 +177,33 @@ class ProgressCommitter {
     }
     async publish(progress, reason, signal) {
         const { logger, path } = this.options;
-        for (let attempt = 1;; attempt++) {
+        return (0,retry/* retrying */.R$)(async () => {
             try {
                 const made = await this.commitOnce(progress, reason, signal);
                 this.refusedInARow = 0;
                 if (made)
                     logger.info(`Committed ${path} to ${this.where} (${reason}): ${made.message}`);
-                return { landed: true, commit: made?.sha };
+                return { kind: 'done', value: { landed: true, commit: made?.sha } };
             }
             catch (error) {
                 const failure = classifyCommitFailure(error, this.options, this.refusedInARow);
                 this.refusedInARow = isRefusal(error) ? this.refusedInARow + 1 : 0;
-                if (failure === 'conflict' && attempt < MAX_CONFLICT_ATTEMPTS) {
-                    logger.info(`${path} changed on ${this.where} meanwhile (${statusOf(error)}): reading it again and merging`);
-                    continue;
-                }
-                return {
-                    landed: false,
-                    failure: failure === 'conflict'
-                        ? {
-                            kind: 'unavailable',
-                            message: `${path} kept changing on ${this.where} (${MAX_CONFLICT_ATTEMPTS} tries)`,
-                        }
-                        : failure,
-                };
+                if (failure !== 'conflict')
+                    return { kind: 'give-up', value: { landed: false, failure } };
+                return { kind: 'retry', reason: String(statusOf(error)) };
             }
-        }
+        }, {
+            // No wait: a conflict is someone else's commit landing, not GitHub's load.
+            policy: conflictRetryPolicy,
+            exhausted: (_, attempts) => ({
+                landed: false,
+                failure: {
+                    kind: 'unavailable',
+                    message: `${path} kept changing on ${this.where} (${attempts} tries)`,
+                },
+            }),
+            onRetry: (conflict) => logger.info(`${path} changed on ${this.where} meanwhile (${conflict.reason}): reading it again and merging`),
+        });
     }
     /**
      * Reads the published file, applies everything this machine knows on top, and writes it

@@ -1302,15 +1302,14 @@ function count(n) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   Po: () => (/* binding */ classifyNetworkFailure),
-/* harmony export */   Q4: () => (/* binding */ backoffDelayMs),
+/* harmony export */   R$: () => (/* binding */ retrying),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   qO: () => (/* binding */ retryDelayMs),
 /* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
-/* unused harmony exports describeNetworkError, REFUSALS_BEFORE_LASTING, isLocalHost */
+/* unused harmony exports backoffDelayMs, retryDelayMs, describeNetworkError, REFUSALS_BEFORE_LASTING, isLocalHost */
 /**
- * Retry decisions shared by every HTTP caller: which failures are worth another try and how
- * long to wait. Pure functions; the caller owns the clock.
+ * Retries for every HTTP caller: which failures are worth another try, how long to wait, and
+ * the one loop that tries again (`retrying`). The caller owns the clock: it passes the wait.
  */
 const defaultRetryPolicy = {
     maxAttempts: 8,
@@ -1354,6 +1353,32 @@ function retryDelayMs(attempt, retryAfterMs, policy, random) {
         return Math.min(retryAfterMs, policy.maxRetryAfterMs);
     return backoffDelayMs(attempt, policy, random);
 }
+/**
+ * The one retry loop: attempts counted from 1, each asked for its outcome, until one is done or
+ * gives up, the loop's bound is reached, or a wait is cut short. Between attempts it waits
+ * `retryDelayMs` (the server's Retry-After, capped, else backoff) through the caller's `wait`.
+ */
+async function retrying(attemptOnce, loop) {
+    const random = loop.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        const outcome = await attemptOnce(attempt);
+        if (outcome.kind !== 'retry')
+            return outcome.value;
+        if ('exhausted' in loop && attempt >= loop.policy.maxAttempts) {
+            return loop.exhausted(outcome, attempt);
+        }
+        const delayMs = loop.wait
+            ? retryDelayMs(attempt, outcome.retryAfterMs, loop.policy, random)
+            : 0;
+        const stop = 'until' in loop ? loop.until(outcome, attempt, delayMs) : undefined;
+        if (stop)
+            return stop.value;
+        loop.onRetry?.(outcome, attempt, delayMs);
+        const stopped = await loop.wait?.(delayMs, attempt);
+        if (stopped)
+            return stopped.value;
+    }
+}
 const NETWORK_ERROR_NAMES = {
     UND_ERR_SOCKET: 'connection dropped',
     ECONNRESET: 'connection reset',
@@ -1362,11 +1387,13 @@ const NETWORK_ERROR_NAMES = {
     ENOTFOUND: 'host not found',
     EAI_AGAIN: 'host lookup failed',
 };
-/** The first `code` and the deepest message along an error's `cause` chain. */
-function rootOf(error) {
+/** What an error's `cause` chain tells, read in one walk down it. */
+function readNetworkError(error) {
     let code;
     let address;
     let message = error instanceof Error ? error.message : String(error);
+    // The error's own cause, read whatever its shape (fetch's is Node's error; a bare object too).
+    let directCause;
     let current = error;
     // fetch (undici) throws TypeError('fetch failed') with Node's error as `cause`; Octokit wraps
     // that TypeError once more; node:http's NetworkError has Node's error as `cause`.
@@ -1380,20 +1407,25 @@ function rootOf(error) {
             address = tried;
         message = current.message;
         current = current.cause;
+        if (depth === 0)
+            directCause = current;
     }
-    return { code, message, address };
+    return { description: describeFailure(error, directCause, code), code, message, address };
 }
-/** A failure below HTTP (refused, reset, dropped, DNS, our own timeout), in a few words. */
-function describeNetworkError(error) {
+/** fetch's own cause says what happened (its code first); a deeper code only when it has none. */
+function describeFailure(error, cause, firstCode) {
     if (!(error instanceof Error))
         return String(error);
     if (error.name === 'TimeoutError')
         return 'timed out';
-    const cause = error.cause;
-    const code = typeof cause?.code === 'string' ? cause.code : rootOf(error).code;
+    const code = typeof cause?.code === 'string' ? cause.code : firstCode;
     if (code)
         return NETWORK_ERROR_NAMES[code] ? `${NETWORK_ERROR_NAMES[code]} (${code})` : code;
     return typeof cause?.message === 'string' ? cause.message : error.message;
+}
+/** A failure below HTTP (refused, reset, dropped, DNS, our own timeout), in a few words. */
+function describeNetworkError(error) {
+    return readNetworkError(error).description;
 }
 /**
  * OpenSSL's certificate verdicts as Node reports them (nodejs.org/api/tls.html, "X509
@@ -1431,8 +1463,7 @@ function isLocalHost(hostname) {
  * timeouts, a public host refusing, EAI_AGAIN) may be load or a passing fault: retried.
  */
 function classifyNetworkFailure(error, url, refusedBefore = 0) {
-    const reason = describeNetworkError(error);
-    const { code, message, address } = rootOf(error);
+    const { description: reason, code, message, address } = readNetworkError(error);
     const target = new URL(url);
     const refused = code === 'ECONNREFUSED';
     if (error instanceof Error && error.name === 'TimeoutError')
@@ -3213,41 +3244,51 @@ class ProgressKeeper {
             return undefined;
         await this.store.save();
         const pausedAt = clock.now();
-        for (let attempt = 1;; attempt++) {
+        const pending = () => `${(0,format/* count */.U)(this.unpublishedDeliveries)} deliveries not committed yet`;
+        const stop = (value) => ({ kind: 'give-up', value });
+        return (0,retry/* retrying */.R$)(async (attempt) => {
             const result = await this.publish('periodic');
             if (result.landed) {
                 if (attempt > 1)
                     logger.info('GitHub took the progress file: deliveries go on.');
-                return undefined;
+                return { kind: 'done', value: undefined };
             }
             const { failure } = result;
-            const pending = `${(0,format/* count */.U)(this.unpublishedDeliveries)} deliveries not committed yet`;
             if (LASTING.has(failure.kind)) {
-                return {
+                return stop({
                     reason: 'progress-not-committed',
-                    message: `Stopped delivering: the progress file can no longer be committed to ${this.where} (${failure.message}); ${pending}.`,
-                };
+                    message: `Stopped delivering: the progress file can no longer be committed to ${this.where} (${failure.message}); ${pending()}.`,
+                });
             }
             if (cancel?.aborted)
-                return { reason: 'cancelled', message: 'cancelled' };
-            const waitMs = (0,retry/* backoffDelayMs */.Q4)(attempt, commitRetryPolicy, this.random);
-            if (clock.now() + waitMs >= this.options.deadlineMs) {
-                return { reason: 'time-budget', message: 'time budget reached' };
-            }
-            if (clock.now() + waitMs - pausedAt > MAX_PAUSE_MS) {
-                return {
-                    reason: 'progress-not-committed',
-                    message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.now() - pausedAt) / 60_000)} minutes (${failure.message}); ${pending}.`,
-                };
-            }
-            const line = `Deliveries paused: committing the progress file failed (${failure.message}); ${pending}; trying again in ${(waitMs / 1000).toFixed(0)} s.`;
-            // The first says so where people look (annotations); the rest only in the log.
-            if (attempt === 1)
-                logger.warning(line);
-            else
-                logger.info(line);
-            await clock.sleep(waitMs, cancel);
-        }
+                return stop({ reason: 'cancelled', message: 'cancelled' });
+            return { kind: 'retry', reason: failure.message };
+        }, {
+            policy: commitRetryPolicy,
+            random: this.random,
+            // A pause is bounded by time, not by attempts: the run's budget and MAX_PAUSE_MS.
+            until: (failed, _attempt, waitMs) => {
+                if (clock.now() + waitMs >= this.options.deadlineMs) {
+                    return stop({ reason: 'time-budget', message: 'time budget reached' });
+                }
+                if (clock.now() + waitMs - pausedAt > MAX_PAUSE_MS) {
+                    return stop({
+                        reason: 'progress-not-committed',
+                        message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.now() - pausedAt) / 60_000)} minutes (${failed.reason}); ${pending()}.`,
+                    });
+                }
+                return undefined;
+            },
+            onRetry: (failed, attempt, waitMs) => {
+                const line = `Deliveries paused: committing the progress file failed (${failed.reason}); ${pending()}; trying again in ${(waitMs / 1000).toFixed(0)} s.`;
+                // The first says so where people look (annotations); the rest only in the log.
+                if (attempt === 1)
+                    logger.warning(line);
+                else
+                    logger.info(line);
+            },
+            wait: (waitMs) => clock.sleep(waitMs, cancel),
+        });
     }
     /**
      * Folds the local file, then makes the final commit when the published copy is behind; its
@@ -3268,17 +3309,21 @@ class ProgressKeeper {
     }
     /** A publish, tried again a few times while GitHub has passing trouble. */
     async publishTrying(reason) {
-        for (let attempt = 1;; attempt++) {
+        return (0,retry/* retrying */.R$)(async () => {
             const result = await this.publish(reason);
-            if (result.landed ||
-                LASTING.has(result.failure.kind) ||
-                attempt >= commitRetryPolicy.maxAttempts ||
-                this.saveBy.signal.aborted)
-                return result;
-            const waitMs = (0,retry/* backoffDelayMs */.Q4)(attempt, commitRetryPolicy, this.random);
-            this.options.logger.info(`Committing the progress file failed (${result.failure.message}): trying again in ${(waitMs / 1000).toFixed(0)} s.`);
-            await this.options.clock.sleep(waitMs, this.saveBy.signal);
-        }
+            if (result.landed)
+                return { kind: 'done', value: result };
+            if (LASTING.has(result.failure.kind) || this.saveBy.signal.aborted) {
+                return { kind: 'give-up', value: result };
+            }
+            return { kind: 'retry', reason: result.failure.message, result };
+        }, {
+            policy: commitRetryPolicy,
+            random: this.random,
+            exhausted: (last) => last.result,
+            onRetry: (failed, _attempt, waitMs) => this.options.logger.info(`Committing the progress file failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`),
+            wait: (waitMs) => this.options.clock.sleep(waitMs, this.saveBy.signal),
+        });
     }
     async publish(reason) {
         const changes = this.store.changesThisRun.length;
@@ -4545,74 +4590,76 @@ class WebhookSender {
         };
         if (this.options.secret)
             headers['x-vivenu-signature'] = (0,envelope/* signature */.vl)(body, this.options.secret);
-        let notBefore = Number.NEGATIVE_INFINITY;
-        let attempt = 0;
+        if (!(await pacer.turn(stop)))
+            return { kind: 'interrupted', attempts: 0 };
         let refusedInARow = 0;
-        while (attempt < this.retry.maxAttempts) {
-            if (!(await pacer.turn(stop, notBefore)))
-                return { kind: 'interrupted', attempts: attempt };
-            attempt++;
-            const result = await this.post(body, headers, refusedInARow);
-            if (result.kind === 'interrupted')
-                return { kind: 'interrupted', attempts: attempt };
-            if (result.kind === 'redirect') {
-                return {
-                    kind: 'unusable',
-                    status: result.status,
-                    reason: redirectReason(result.status, result.location, this.options.url),
-                    attempts: attempt,
-                };
-            }
-            if (result.kind === 'answer') {
-                refusedInARow = 0;
-                const { status, text, retryAfter } = result;
-                const answer = displayAnswer(text, ticket);
-                if (status >= 200 && status < 300)
-                    return { kind: 'delivered', status, attempts: attempt, answer };
-                if (status === 401 || status === 403)
-                    return { kind: 'rejected', status, reason: answer };
-                if (!(0,retry/* isRetryableStatus */.PS)(status))
-                    return { kind: 'failed', status, reason: answer, attempts: attempt, transient: false };
-                if (attempt >= this.retry.maxAttempts) {
-                    return {
-                        kind: 'failed',
-                        status,
-                        reason: `HTTP ${status} after ${attempt} attempts: ${answer}`,
-                        attempts: attempt,
-                        transient: true,
-                    };
-                }
-                const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, (0,retry/* parseRetryAfter */.mu)(retryAfter, clock.now()), this.retry, this.random);
-                notBefore = this.retryAt(ticket, attempt, `HTTP ${status}`, waitMs);
-            }
-            else {
-                const { failure } = result;
-                if (failure.lasting) {
-                    return {
-                        kind: 'unusable',
-                        status: null,
-                        reason: `webhook-url (${new URL(this.options.url).origin}) cannot work: ${failure.lasting}. Nothing was delivered to it; no retry can fix this.`,
-                        attempts: attempt,
-                    };
-                }
-                refusedInARow = failure.refused ? refusedInARow + 1 : 0;
-                if (attempt >= this.retry.maxAttempts) {
-                    return {
-                        kind: 'failed',
-                        reason: `${failure.reason} after ${attempt} attempts`,
-                        attempts: attempt,
-                        transient: true,
-                    };
-                }
-                const waitMs = (0,retry/* retryDelayMs */.qO)(attempt, undefined, this.retry, this.random);
-                notBefore = this.retryAt(ticket, attempt, failure.reason, waitMs);
-            }
-        }
-        return { kind: 'failed', reason: 'no attempt was made', attempts: attempt, transient: true };
+        return (0,retry/* retrying */.R$)(async (attempt) => {
+            const outcome = await this.tryDelivery(ticket, body, headers, attempt, refusedInARow);
+            if (outcome.kind === 'retry')
+                refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
+            return outcome;
+        }, {
+            policy: this.retry,
+            random: this.random,
+            // Only an answer has a status, and its words after the count.
+            exhausted: ({ reason, status, answer }, attempts) => ({
+                kind: 'failed',
+                ...(status === undefined ? {} : { status }),
+                reason: `${reason} after ${attempts} attempts${status === undefined ? '' : `: ${answer}`}`,
+                attempts,
+                transient: true,
+            }),
+            onRetry: ({ reason }, attempt, delayMs) => this.options.logger?.info(`  ${(0,log_text/* logText */.kc)(ticket._id)}: ${(0,log_text/* logText */.kc)(reason)}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s (same id)`),
+            // A retry waits for its backoff and for its turn, as every delivery start does.
+            wait: async (delayMs, attempts) => (await pacer.turn(stop, clock.now() + delayMs))
+                ? undefined
+                : { kind: 'give-up', value: { kind: 'interrupted', attempts } },
+        });
     }
-    retryAt(ticket, attempt, reason, waitMs) {
-        this.options.logger?.info(`  ${(0,log_text/* logText */.kc)(ticket._id)}: ${(0,log_text/* logText */.kc)(reason)}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`);
-        return this.options.clock.now() + waitMs;
+    /** One delivery attempt and what it means: delivered, a final answer, or worth a retry. */
+    async tryDelivery(ticket, body, headers, attempt, refusedBefore) {
+        const end = (value) => ({ kind: 'give-up', value });
+        const result = await this.post(body, headers, refusedBefore);
+        if (result.kind === 'interrupted')
+            return end({ kind: 'interrupted', attempts: attempt });
+        if (result.kind === 'redirect') {
+            return end({
+                kind: 'unusable',
+                status: result.status,
+                reason: redirectReason(result.status, result.location, this.options.url),
+                attempts: attempt,
+            });
+        }
+        if (result.kind === 'network') {
+            const { failure } = result;
+            if (failure.lasting) {
+                return end({
+                    kind: 'unusable',
+                    status: null,
+                    reason: `webhook-url (${new URL(this.options.url).origin}) cannot work: ${failure.lasting}. Nothing was delivered to it; no retry can fix this.`,
+                    attempts: attempt,
+                });
+            }
+            return { kind: 'retry', reason: failure.reason, refused: failure.refused };
+        }
+        const { status, text, retryAfter } = result;
+        const answer = displayAnswer(text, ticket);
+        if (status >= 200 && status < 300) {
+            return { kind: 'done', value: { kind: 'delivered', status, attempts: attempt, answer } };
+        }
+        if (status === 401 || status === 403)
+            return end({ kind: 'rejected', status, reason: answer });
+        if (!(0,retry/* isRetryableStatus */.PS)(status)) {
+            return end({ kind: 'failed', status, reason: answer, attempts: attempt, transient: false });
+        }
+        return {
+            kind: 'retry',
+            reason: `HTTP ${status}`,
+            retryAfterMs: (0,retry/* parseRetryAfter */.mu)(retryAfter, this.options.clock.now()),
+            status,
+            answer,
+            refused: false,
+        };
     }
     /**
      * One POST of the exact signed bytes, to webhook-url only: a redirect is returned, never
@@ -6719,31 +6766,32 @@ class VivenuClient {
         let size = pageSize;
         let unavailableInARow = 0;
         let refusedInARow = 0;
-        for (let attempt = 1;; attempt++) {
+        const where = `event ${eventId}, tickets from ${(0,format/* count */.U)(skip)}`;
+        return (0,retry/* retrying */.R$)(async () => {
             const outcome = await this.attempt(eventId, skip, size, refusedInARow);
             if (outcome.kind === 'page')
-                return { ...outcome.page, pageSize: size };
+                return { kind: 'done', value: { ...outcome.page, pageSize: size } };
             refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
             unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
-            const where = `event ${eventId}, tickets from ${(0,format/* count */.U)(skip)}`;
-            if (attempt >= this.retry.maxAttempts) {
+            return outcome;
+        }, {
+            ...this.retryLoop(),
+            exhausted: (last, attempts) => {
                 // Load advice only for load: 429, 5xx and timeouts; anything else, say what it was.
-                const advice = outcome.load
+                const advice = last.load
                     ? 'Vivenu may be under load: run again later.'
                     : 'Run again; if it persists, check vivenu-url.';
-                throw new errors/* VivenuError */.S7(`Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ${advice}`);
-            }
-            if (unavailableInARow >= UNAVAILABLE_BEFORE_HALVING && size > MIN_PAGE_SIZE) {
-                size = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
-                unavailableInARow = 0;
-                this.options.logger.info(`Vivenu answered 503 repeatedly: page size now ${size}`);
-            }
-            const delay = (0,retry/* retryDelayMs */.qO)(attempt, outcome.retryAfterMs, this.retry, this.random);
-            this.options.logger.info(`${where}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`);
-            this.retries++;
-            await this.options.clock.sleep(delay, this.options.signal);
-            this.options.signal?.throwIfAborted();
-        }
+                throw new errors/* VivenuError */.S7(`Vivenu kept failing (${last.reason}) for ${where} after ${attempts} attempts. ${advice}`);
+            },
+            onRetry: (failure, attempt, delayMs) => {
+                if (unavailableInARow >= UNAVAILABLE_BEFORE_HALVING && size > MIN_PAGE_SIZE) {
+                    size = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
+                    unavailableInARow = 0;
+                    this.options.logger.info(`Vivenu answered 503 repeatedly: page size now ${size}`);
+                }
+                this.toldRetry(where, failure.reason, attempt, delayMs);
+            },
+        });
     }
     /**
      * The event's name and dates, asked before the pull. Retried like a page (429, 5xx, timeouts,
@@ -6753,20 +6801,36 @@ class VivenuClient {
     async fetchEvent(eventId) {
         const url = new URL(`/api/events/${encodeURIComponent(eventId)}`, this.options.origin);
         let refusedInARow = 0;
-        for (let attempt = 1;; attempt++) {
+        return (0,retry/* retrying */.R$)(async () => {
             const outcome = await this.eventAttempt(url, eventId, refusedInARow);
             if (outcome.kind !== 'retry')
-                return outcome;
+                return { kind: 'done', value: outcome };
             refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
-            if (attempt >= this.retry.maxAttempts) {
-                return { kind: 'unknown', reason: `${outcome.reason}, ${attempt} attempts` };
-            }
-            const delay = (0,retry/* retryDelayMs */.qO)(attempt, outcome.retryAfterMs, this.retry, this.random);
-            this.options.logger.info(`event ${(0,log_text/* logText */.kc)(eventId)}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`);
-            this.retries++;
-            await this.options.clock.sleep(delay, this.options.signal);
-            this.options.signal?.throwIfAborted();
-        }
+            return outcome;
+        }, {
+            ...this.retryLoop(),
+            exhausted: (last, attempts) => ({
+                kind: 'unknown',
+                reason: `${last.reason}, ${attempts} attempts`,
+            }),
+            onRetry: (failure, attempt, delayMs) => this.toldRetry(`event ${(0,log_text/* logText */.kc)(eventId)}`, failure.reason, attempt, delayMs),
+        });
+    }
+    /** What every Vivenu request retries with: the policy, and waits the cancel cuts short. */
+    retryLoop() {
+        const { clock, signal } = this.options;
+        return {
+            policy: this.retry,
+            random: this.random,
+            wait: async (delayMs) => {
+                await clock.sleep(delayMs, signal);
+                signal?.throwIfAborted();
+            },
+        };
+    }
+    toldRetry(where, reason, attempt, delayMs) {
+        this.options.logger.info(`${where}: ${reason}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`);
+        this.retries++;
     }
     async eventAttempt(url, eventId, refusedBefore) {
         const response = await this.getPage(url, refusedBefore, MAX_EVENT_BYTES);

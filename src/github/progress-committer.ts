@@ -1,5 +1,11 @@
 import { ProgressFileError } from '../errors.js';
-import { classifyNetworkFailure, describeNetworkError } from '../http/retry.js';
+import {
+  classifyNetworkFailure,
+  describeNetworkError,
+  retrying,
+  type RetryableFailure,
+  type RetryPolicy,
+} from '../http/retry.js';
 import type { Clock, Logger } from '../ports.js';
 import type {
   ProgressPublisher,
@@ -10,8 +16,16 @@ import type {
 import { mergeProgress, Progress } from '../progress/progress.js';
 import { statusOf, type GitHubRepository } from './github-repository.js';
 
-/** A file changed by someone else between our read and our write is read again this often. */
-const MAX_CONFLICT_ATTEMPTS = 5;
+/**
+ * A file changed by someone else between our read and our write is read again at once, this
+ * often: the delays are never used, as nothing is waited for.
+ */
+const conflictRetryPolicy: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 0,
+  maxDelayMs: 0,
+  maxRetryAfterMs: 0,
+};
 /** GitHub's own words are shown, one line and this long at most. */
 const ANSWER_CHARACTERS = 200;
 
@@ -51,33 +65,36 @@ export class ProgressCommitter implements ProgressPublisher {
     signal?: AbortSignal,
   ): Promise<PublishResult> {
     const { logger, path } = this.options;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const made = await this.commitOnce(progress, reason, signal);
-        this.refusedInARow = 0;
-        if (made) logger.info(`Committed ${path} to ${this.where} (${reason}): ${made.message}`);
-        return { landed: true, commit: made?.sha };
-      } catch (error) {
-        const failure = classifyCommitFailure(error, this.options, this.refusedInARow);
-        this.refusedInARow = isRefusal(error) ? this.refusedInARow + 1 : 0;
-        if (failure === 'conflict' && attempt < MAX_CONFLICT_ATTEMPTS) {
-          logger.info(
-            `${path} changed on ${this.where} meanwhile (${statusOf(error)}): reading it again and merging`,
-          );
-          continue;
+    return retrying<PublishResult, RetryableFailure>(
+      async () => {
+        try {
+          const made = await this.commitOnce(progress, reason, signal);
+          this.refusedInARow = 0;
+          if (made) logger.info(`Committed ${path} to ${this.where} (${reason}): ${made.message}`);
+          return { kind: 'done', value: { landed: true, commit: made?.sha } };
+        } catch (error) {
+          const failure = classifyCommitFailure(error, this.options, this.refusedInARow);
+          this.refusedInARow = isRefusal(error) ? this.refusedInARow + 1 : 0;
+          if (failure !== 'conflict') return { kind: 'give-up', value: { landed: false, failure } };
+          return { kind: 'retry', reason: String(statusOf(error)) };
         }
-        return {
+      },
+      {
+        // No wait: a conflict is someone else's commit landing, not GitHub's load.
+        policy: conflictRetryPolicy,
+        exhausted: (_, attempts) => ({
           landed: false,
-          failure:
-            failure === 'conflict'
-              ? {
-                  kind: 'unavailable',
-                  message: `${path} kept changing on ${this.where} (${MAX_CONFLICT_ATTEMPTS} tries)`,
-                }
-              : failure,
-        };
-      }
-    }
+          failure: {
+            kind: 'unavailable',
+            message: `${path} kept changing on ${this.where} (${attempts} tries)`,
+          },
+        }),
+        onRetry: (conflict) =>
+          logger.info(
+            `${path} changed on ${this.where} meanwhile (${conflict.reason}): reading it again and merging`,
+          ),
+      },
+    );
   }
 
   /**

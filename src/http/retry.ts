@@ -1,6 +1,6 @@
 /**
- * Retry decisions shared by every HTTP caller: which failures are worth another try and how
- * long to wait. Pure functions; the caller owns the clock.
+ * Retries for every HTTP caller: which failures are worth another try, how long to wait, and
+ * the one loop that tries again (`retrying`). The caller owns the clock: it passes the wait.
  */
 
 export interface RetryPolicy {
@@ -59,6 +59,85 @@ export function retryDelayMs(
   return backoffDelayMs(attempt, policy, random);
 }
 
+/** An attempt that failed in a way another attempt may get past. */
+export interface RetryableFailure {
+  kind: 'retry';
+  /** What went wrong, in a few words, for the caller's log line and final message. */
+  reason: string;
+  /** The server's `Retry-After`, when it gave one: honoured, up to the policy's cap. */
+  retryAfterMs?: number;
+}
+
+/** Ends the loop with `value`: no retry can change the answer (or one is not wanted). */
+export interface GiveUp<T> {
+  kind: 'give-up';
+  value: T;
+}
+
+/**
+ * What one attempt came to: done (the loop ends with its value), given up (ends likewise: an
+ * answer no retry changes), or a failure `F` worth another attempt.
+ */
+export type AttemptOutcome<T, F extends RetryableFailure> =
+  { kind: 'done'; value: T } | GiveUp<T> | F;
+
+interface RetryLoopBase<T, F extends RetryableFailure> {
+  /** The delays (and, unless `until` bounds the loop, the number of attempts). */
+  policy: RetryPolicy;
+  /** Jitter for the backoff; tests pass a fixed one. */
+  random?: () => number;
+  /**
+   * Waits `delayMs` before attempt `attempts + 1`, or ends the loop (a stop asked while
+   * waiting). Absent: the next attempt follows at once, and no delay is computed.
+   */
+  wait?(delayMs: number, attempts: number): Promise<GiveUp<T> | void>;
+  /** Told of every retry before its wait: where the caller logs and counts it. */
+  onRetry?(failure: F, attempt: number, delayMs: number): void;
+}
+
+/** The loop's bound: the policy's attempts, or the caller's own check before each wait. */
+export type RetryLoop<T, F extends RetryableFailure> = RetryLoopBase<T, F> &
+  (
+    | {
+        /** The answer (or the error thrown) once the policy's last attempt has failed. */
+        exhausted(last: F, attempts: number): T;
+      }
+    | {
+        /**
+         * Bounds the loop by something other than attempts (time, a deadline): before each wait,
+         * with its length, ends the loop or lets it go on (undefined).
+         */
+        until(last: F, attempt: number, delayMs: number): GiveUp<T> | undefined;
+      }
+  );
+
+/**
+ * The one retry loop: attempts counted from 1, each asked for its outcome, until one is done or
+ * gives up, the loop's bound is reached, or a wait is cut short. Between attempts it waits
+ * `retryDelayMs` (the server's Retry-After, capped, else backoff) through the caller's `wait`.
+ */
+export async function retrying<T, F extends RetryableFailure>(
+  attemptOnce: (attempt: number) => Promise<AttemptOutcome<T, F>>,
+  loop: RetryLoop<T, F>,
+): Promise<T> {
+  const random = loop.random ?? Math.random;
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await attemptOnce(attempt);
+    if (outcome.kind !== 'retry') return outcome.value;
+    if ('exhausted' in loop && attempt >= loop.policy.maxAttempts) {
+      return loop.exhausted(outcome, attempt);
+    }
+    const delayMs = loop.wait
+      ? retryDelayMs(attempt, outcome.retryAfterMs, loop.policy, random)
+      : 0;
+    const stop = 'until' in loop ? loop.until(outcome, attempt, delayMs) : undefined;
+    if (stop) return stop.value;
+    loop.onRetry?.(outcome, attempt, delayMs);
+    const stopped = await loop.wait?.(delayMs, attempt);
+    if (stopped) return stopped.value;
+  }
+}
+
 const NETWORK_ERROR_NAMES: Record<string, string> = {
   UND_ERR_SOCKET: 'connection dropped',
   ECONNRESET: 'connection reset',
@@ -68,11 +147,24 @@ const NETWORK_ERROR_NAMES: Record<string, string> = {
   EAI_AGAIN: 'host lookup failed',
 };
 
-/** The first `code` and the deepest message along an error's `cause` chain. */
-function rootOf(error: unknown): { code?: string; message: string; address?: string } {
+interface NetworkErrorFacts {
+  /** The failure in a few words: "connection reset (ECONNRESET)". */
+  description: string;
+  /** The first `code` along the `cause` chain. */
+  code?: string;
+  /** The deepest message along the chain. */
+  message: string;
+  /** The first address along the chain: Node's connect errors name the one they tried. */
+  address?: string;
+}
+
+/** What an error's `cause` chain tells, read in one walk down it. */
+function readNetworkError(error: unknown): NetworkErrorFacts {
   let code: string | undefined;
   let address: string | undefined;
   let message = error instanceof Error ? error.message : String(error);
+  // The error's own cause, read whatever its shape (fetch's is Node's error; a bare object too).
+  let directCause: { code?: unknown; message?: unknown } | undefined;
   let current: unknown = error;
   // fetch (undici) throws TypeError('fetch failed') with Node's error as `cause`; Octokit wraps
   // that TypeError once more; node:http's NetworkError has Node's error as `cause`.
@@ -84,18 +176,27 @@ function rootOf(error: unknown): { code?: string; message: string; address?: str
     if (address === undefined && typeof tried === 'string') address = tried;
     message = current.message;
     current = (current as { cause?: unknown }).cause;
+    if (depth === 0) directCause = current as typeof directCause;
   }
-  return { code, message, address };
+  return { description: describeFailure(error, directCause, code), code, message, address };
+}
+
+/** fetch's own cause says what happened (its code first); a deeper code only when it has none. */
+function describeFailure(
+  error: unknown,
+  cause: { code?: unknown; message?: unknown } | undefined,
+  firstCode: string | undefined,
+): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError') return 'timed out';
+  const code = typeof cause?.code === 'string' ? cause.code : firstCode;
+  if (code) return NETWORK_ERROR_NAMES[code] ? `${NETWORK_ERROR_NAMES[code]} (${code})` : code;
+  return typeof cause?.message === 'string' ? cause.message : error.message;
 }
 
 /** A failure below HTTP (refused, reset, dropped, DNS, our own timeout), in a few words. */
 export function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  if (error.name === 'TimeoutError') return 'timed out';
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  const code = typeof cause?.code === 'string' ? cause.code : rootOf(error).code;
-  if (code) return NETWORK_ERROR_NAMES[code] ? `${NETWORK_ERROR_NAMES[code]} (${code})` : code;
-  return typeof cause?.message === 'string' ? cause.message : error.message;
+  return readNetworkError(error).description;
 }
 
 /**
@@ -150,8 +251,7 @@ export function classifyNetworkFailure(
   url: string | URL,
   refusedBefore = 0,
 ): NetworkFailure {
-  const reason = describeNetworkError(error);
-  const { code, message, address } = rootOf(error);
+  const { description: reason, code, message, address } = readNetworkError(error);
   const target = new URL(url);
   const refused = code === 'ECONNREFUSED';
   if (error instanceof Error && error.name === 'TimeoutError') return { reason, refused };

@@ -1,6 +1,6 @@
 import { RunStoppedError } from '../errors.js';
 import { count } from '../format.js';
-import { backoffDelayMs, type RetryPolicy } from '../http/retry.js';
+import { retrying, type RetryableFailure, type RetryPolicy } from '../http/retry.js';
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import type { RunReport, StopReason } from '../run-report.js';
@@ -184,37 +184,50 @@ export class ProgressKeeper {
     if (!this.where || clock.now() - this.lastPublishedMs < periodMs) return undefined;
     await this.store.save();
     const pausedAt = clock.now();
-    for (let attempt = 1; ; attempt++) {
-      const result = await this.publish('periodic');
-      if (result.landed) {
-        if (attempt > 1) logger.info('GitHub took the progress file: deliveries go on.');
-        return undefined;
-      }
-      const { failure } = result;
-      const pending = `${count(this.unpublishedDeliveries)} deliveries not committed yet`;
-      if (LASTING.has(failure.kind)) {
-        return {
-          reason: 'progress-not-committed',
-          message: `Stopped delivering: the progress file can no longer be committed to ${this.where} (${failure.message}); ${pending}.`,
-        };
-      }
-      if (cancel?.aborted) return { reason: 'cancelled', message: 'cancelled' };
-      const waitMs = backoffDelayMs(attempt, commitRetryPolicy, this.random);
-      if (clock.now() + waitMs >= this.options.deadlineMs) {
-        return { reason: 'time-budget', message: 'time budget reached' };
-      }
-      if (clock.now() + waitMs - pausedAt > MAX_PAUSE_MS) {
-        return {
-          reason: 'progress-not-committed',
-          message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.now() - pausedAt) / 60_000)} minutes (${failure.message}); ${pending}.`,
-        };
-      }
-      const line = `Deliveries paused: committing the progress file failed (${failure.message}); ${pending}; trying again in ${(waitMs / 1000).toFixed(0)} s.`;
-      // The first says so where people look (annotations); the rest only in the log.
-      if (attempt === 1) logger.warning(line);
-      else logger.info(line);
-      await clock.sleep(waitMs, cancel);
-    }
+    const pending = () => `${count(this.unpublishedDeliveries)} deliveries not committed yet`;
+    const stop = (value: KeeperStop) => ({ kind: 'give-up', value }) as const;
+    return retrying<KeeperStop | undefined, RetryableFailure>(
+      async (attempt) => {
+        const result = await this.publish('periodic');
+        if (result.landed) {
+          if (attempt > 1) logger.info('GitHub took the progress file: deliveries go on.');
+          return { kind: 'done', value: undefined };
+        }
+        const { failure } = result;
+        if (LASTING.has(failure.kind)) {
+          return stop({
+            reason: 'progress-not-committed',
+            message: `Stopped delivering: the progress file can no longer be committed to ${this.where} (${failure.message}); ${pending()}.`,
+          });
+        }
+        if (cancel?.aborted) return stop({ reason: 'cancelled', message: 'cancelled' });
+        return { kind: 'retry', reason: failure.message };
+      },
+      {
+        policy: commitRetryPolicy,
+        random: this.random,
+        // A pause is bounded by time, not by attempts: the run's budget and MAX_PAUSE_MS.
+        until: (failed, _attempt, waitMs) => {
+          if (clock.now() + waitMs >= this.options.deadlineMs) {
+            return stop({ reason: 'time-budget', message: 'time budget reached' });
+          }
+          if (clock.now() + waitMs - pausedAt > MAX_PAUSE_MS) {
+            return stop({
+              reason: 'progress-not-committed',
+              message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.now() - pausedAt) / 60_000)} minutes (${failed.reason}); ${pending()}.`,
+            });
+          }
+          return undefined;
+        },
+        onRetry: (failed, attempt, waitMs) => {
+          const line = `Deliveries paused: committing the progress file failed (${failed.reason}); ${pending()}; trying again in ${(waitMs / 1000).toFixed(0)} s.`;
+          // The first says so where people look (annotations); the rest only in the log.
+          if (attempt === 1) logger.warning(line);
+          else logger.info(line);
+        },
+        wait: (waitMs) => clock.sleep(waitMs, cancel),
+      },
+    );
   }
 
   /**
@@ -239,21 +252,26 @@ export class ProgressKeeper {
 
   /** A publish, tried again a few times while GitHub has passing trouble. */
   private async publishTrying(reason: PublishReason): Promise<PublishResult> {
-    for (let attempt = 1; ; attempt++) {
-      const result = await this.publish(reason);
-      if (
-        result.landed ||
-        LASTING.has(result.failure.kind) ||
-        attempt >= commitRetryPolicy.maxAttempts ||
-        this.saveBy.signal.aborted
-      )
-        return result;
-      const waitMs = backoffDelayMs(attempt, commitRetryPolicy, this.random);
-      this.options.logger.info(
-        `Committing the progress file failed (${result.failure.message}): trying again in ${(waitMs / 1000).toFixed(0)} s.`,
-      );
-      await this.options.clock.sleep(waitMs, this.saveBy.signal);
-    }
+    return retrying<PublishResult, RetryableFailure & { result: PublishResult }>(
+      async () => {
+        const result = await this.publish(reason);
+        if (result.landed) return { kind: 'done', value: result };
+        if (LASTING.has(result.failure.kind) || this.saveBy.signal.aborted) {
+          return { kind: 'give-up', value: result };
+        }
+        return { kind: 'retry', reason: result.failure.message, result };
+      },
+      {
+        policy: commitRetryPolicy,
+        random: this.random,
+        exhausted: (last) => last.result,
+        onRetry: (failed, _attempt, waitMs) =>
+          this.options.logger.info(
+            `Committing the progress file failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`,
+          ),
+        wait: (waitMs) => this.options.clock.sleep(waitMs, this.saveBy.signal),
+      },
+    );
   }
 
   private async publish(reason: PublishReason): Promise<PublishResult> {

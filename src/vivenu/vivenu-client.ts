@@ -6,7 +6,8 @@ import {
   defaultRetryPolicy,
   isRetryableStatus,
   parseRetryAfter,
-  retryDelayMs,
+  retrying,
+  type RetryableFailure,
   type RetryPolicy,
 } from '../http/retry.js';
 import { HttpGetter, type GetAnswer } from '../http/http-get.js';
@@ -85,11 +86,22 @@ interface RefusedAnswer {
 }
 
 /** A failure below HTTP that another try may get past; a timeout is Vivenu's load. */
-interface NetworkRetry {
-  kind: 'retry';
-  reason: string;
+interface NetworkRetry extends RetryableFailure {
   refused: boolean;
   load: boolean;
+}
+
+/** Why a page is asked again. */
+interface PageRetry extends RetryableFailure {
+  status?: number;
+  /** 429, 5xx or a timeout: Vivenu's load, not an address or an answer that is wrong. */
+  load?: boolean;
+  refused?: boolean;
+}
+
+/** Why the event is asked again. */
+interface EventRetry extends RetryableFailure {
+  refused?: boolean;
 }
 
 /** Reads ticket pages from Vivenu's `GET /api/tickets`. Read-only: it never writes to Vivenu. */
@@ -119,35 +131,37 @@ export class VivenuClient {
     let size = pageSize;
     let unavailableInARow = 0;
     let refusedInARow = 0;
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(eventId, skip, size, refusedInARow);
-      if (outcome.kind === 'page') return { ...outcome.page, pageSize: size };
-      refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
-
-      unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
-      const where = `event ${eventId}, tickets from ${count(skip)}`;
-      if (attempt >= this.retry.maxAttempts) {
-        // Load advice only for load: 429, 5xx and timeouts; anything else, say what it was.
-        const advice = outcome.load
-          ? 'Vivenu may be under load: run again later.'
-          : 'Run again; if it persists, check vivenu-url.';
-        throw new VivenuError(
-          `Vivenu kept failing (${outcome.reason}) for ${where} after ${attempt} attempts. ${advice}`,
-        );
-      }
-      if (unavailableInARow >= UNAVAILABLE_BEFORE_HALVING && size > MIN_PAGE_SIZE) {
-        size = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
-        unavailableInARow = 0;
-        this.options.logger.info(`Vivenu answered 503 repeatedly: page size now ${size}`);
-      }
-      const delay = retryDelayMs(attempt, outcome.retryAfterMs, this.retry, this.random);
-      this.options.logger.info(
-        `${where}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`,
-      );
-      this.retries++;
-      await this.options.clock.sleep(delay, this.options.signal);
-      this.options.signal?.throwIfAborted();
-    }
+    const where = `event ${eventId}, tickets from ${count(skip)}`;
+    return retrying(
+      async () => {
+        const outcome = await this.attempt(eventId, skip, size, refusedInARow);
+        if (outcome.kind === 'page')
+          return { kind: 'done', value: { ...outcome.page, pageSize: size } };
+        refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
+        unavailableInARow = outcome.status === 503 ? unavailableInARow + 1 : 0;
+        return outcome;
+      },
+      {
+        ...this.retryLoop(),
+        exhausted: (last, attempts) => {
+          // Load advice only for load: 429, 5xx and timeouts; anything else, say what it was.
+          const advice = last.load
+            ? 'Vivenu may be under load: run again later.'
+            : 'Run again; if it persists, check vivenu-url.';
+          throw new VivenuError(
+            `Vivenu kept failing (${last.reason}) for ${where} after ${attempts} attempts. ${advice}`,
+          );
+        },
+        onRetry: (failure, attempt, delayMs) => {
+          if (unavailableInARow >= UNAVAILABLE_BEFORE_HALVING && size > MIN_PAGE_SIZE) {
+            size = Math.max(MIN_PAGE_SIZE, Math.floor(size / 2));
+            unavailableInARow = 0;
+            this.options.logger.info(`Vivenu answered 503 repeatedly: page size now ${size}`);
+          }
+          this.toldRetry(where, failure.reason, attempt, delayMs);
+        },
+      },
+    );
   }
 
   /**
@@ -158,30 +172,50 @@ export class VivenuClient {
   async fetchEvent(eventId: string): Promise<EventLookup> {
     const url = new URL(`/api/events/${encodeURIComponent(eventId)}`, this.options.origin);
     let refusedInARow = 0;
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await this.eventAttempt(url, eventId, refusedInARow);
-      if (outcome.kind !== 'retry') return outcome;
-      refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
-      if (attempt >= this.retry.maxAttempts) {
-        return { kind: 'unknown', reason: `${outcome.reason}, ${attempt} attempts` };
-      }
-      const delay = retryDelayMs(attempt, outcome.retryAfterMs, this.retry, this.random);
-      this.options.logger.info(
-        `event ${logText(eventId)}: ${outcome.reason}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`,
-      );
-      this.retries++;
-      await this.options.clock.sleep(delay, this.options.signal);
-      this.options.signal?.throwIfAborted();
-    }
+    return retrying<EventLookup, EventRetry>(
+      async () => {
+        const outcome = await this.eventAttempt(url, eventId, refusedInARow);
+        if (outcome.kind !== 'retry') return { kind: 'done', value: outcome };
+        refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
+        return outcome;
+      },
+      {
+        ...this.retryLoop(),
+        exhausted: (last, attempts) => ({
+          kind: 'unknown',
+          reason: `${last.reason}, ${attempts} attempts`,
+        }),
+        onRetry: (failure, attempt, delayMs) =>
+          this.toldRetry(`event ${logText(eventId)}`, failure.reason, attempt, delayMs),
+      },
+    );
+  }
+
+  /** What every Vivenu request retries with: the policy, and waits the cancel cuts short. */
+  private retryLoop() {
+    const { clock, signal } = this.options;
+    return {
+      policy: this.retry,
+      random: this.random,
+      wait: async (delayMs: number) => {
+        await clock.sleep(delayMs, signal);
+        signal?.throwIfAborted();
+      },
+    };
+  }
+
+  private toldRetry(where: string, reason: string, attempt: number, delayMs: number): void {
+    this.options.logger.info(
+      `${where}: ${reason}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`,
+    );
+    this.retries++;
   }
 
   private async eventAttempt(
     url: URL,
     eventId: string,
     refusedBefore: number,
-  ): Promise<
-    EventLookup | { kind: 'retry'; reason: string; retryAfterMs?: number; refused?: boolean }
-  > {
+  ): Promise<EventLookup | EventRetry> {
     const response = await this.getPage(url, refusedBefore, MAX_EVENT_BYTES);
     if ('kind' in response) return response;
     // Not load, so not retried; the pages that follow say plainly if it concerns them too.
@@ -227,18 +261,7 @@ export class VivenuClient {
     skip: number,
     top: number,
     refusedBefore: number,
-  ): Promise<
-    | { kind: 'page'; page: Omit<TicketPage, 'pageSize'> }
-    | {
-        kind: 'retry';
-        reason: string;
-        status?: number;
-        retryAfterMs?: number;
-        /** 429, 5xx or a timeout: Vivenu's load, not an address or an answer that is wrong. */
-        load?: boolean;
-        refused?: boolean;
-      }
-  > {
+  ): Promise<{ kind: 'page'; page: Omit<TicketPage, 'pageSize'> } | PageRetry> {
     const url = new URL('/api/tickets', this.options.origin);
     url.search = new URLSearchParams({
       event: eventId,

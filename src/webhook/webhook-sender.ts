@@ -1,9 +1,11 @@
 import {
+  type AttemptOutcome,
   classifyNetworkFailure,
   isRetryableStatus,
   type NetworkFailure,
   parseRetryAfter,
-  retryDelayMs,
+  type RetryableFailure,
+  retrying,
   type RetryPolicy,
 } from '../http/retry.js';
 import { logText } from '../log-text.js';
@@ -49,6 +51,15 @@ export type DeliveryOutcome =
   /** Stopped before an answer came: not delivered, goes again next run with the same id. */
   | { kind: 'interrupted'; attempts: number };
 
+/** A delivery to try again: the receiver's trouble (no answer, 408, 429, 5xx). */
+interface DeliveryRetry extends RetryableFailure {
+  /** The receiver's status and its answer, as shown, when it answered. */
+  status?: number;
+  answer?: string;
+  /** A refusal (ECONNREFUSED), for the count of refusals in a row. */
+  refused: boolean;
+}
+
 export interface WebhookSenderOptions {
   url: string;
   secret: string;
@@ -83,78 +94,86 @@ export class WebhookSender {
     };
     if (this.options.secret) headers['x-vivenu-signature'] = signature(body, this.options.secret);
 
-    let notBefore = Number.NEGATIVE_INFINITY;
-    let attempt = 0;
+    if (!(await pacer.turn(stop))) return { kind: 'interrupted', attempts: 0 };
     let refusedInARow = 0;
-    while (attempt < this.retry.maxAttempts) {
-      if (!(await pacer.turn(stop, notBefore))) return { kind: 'interrupted', attempts: attempt };
-      attempt++;
-      const result = await this.post(body, headers, refusedInARow);
-      if (result.kind === 'interrupted') return { kind: 'interrupted', attempts: attempt };
-      if (result.kind === 'redirect') {
-        return {
-          kind: 'unusable',
-          status: result.status,
-          reason: redirectReason(result.status, result.location, this.options.url),
-          attempts: attempt,
-        };
-      }
-      if (result.kind === 'answer') {
-        refusedInARow = 0;
-        const { status, text, retryAfter } = result;
-        const answer = displayAnswer(text, ticket);
-        if (status >= 200 && status < 300)
-          return { kind: 'delivered', status, attempts: attempt, answer };
-        if (status === 401 || status === 403) return { kind: 'rejected', status, reason: answer };
-        if (!isRetryableStatus(status))
-          return { kind: 'failed', status, reason: answer, attempts: attempt, transient: false };
-        if (attempt >= this.retry.maxAttempts) {
-          return {
-            kind: 'failed',
-            status,
-            reason: `HTTP ${status} after ${attempt} attempts: ${answer}`,
-            attempts: attempt,
-            transient: true,
-          };
-        }
-        const waitMs = retryDelayMs(
-          attempt,
-          parseRetryAfter(retryAfter, clock.now()),
-          this.retry,
-          this.random,
-        );
-        notBefore = this.retryAt(ticket, attempt, `HTTP ${status}`, waitMs);
-      } else {
-        const { failure } = result;
-        if (failure.lasting) {
-          return {
-            kind: 'unusable',
-            status: null,
-            reason: `webhook-url (${new URL(this.options.url).origin}) cannot work: ${failure.lasting}. Nothing was delivered to it; no retry can fix this.`,
-            attempts: attempt,
-          };
-        }
-        refusedInARow = failure.refused ? refusedInARow + 1 : 0;
-        if (attempt >= this.retry.maxAttempts) {
-          return {
-            kind: 'failed',
-            reason: `${failure.reason} after ${attempt} attempts`,
-            attempts: attempt,
-            transient: true,
-          };
-        }
-        const waitMs = retryDelayMs(attempt, undefined, this.retry, this.random);
-        notBefore = this.retryAt(ticket, attempt, failure.reason, waitMs);
-      }
-    }
-    return { kind: 'failed', reason: 'no attempt was made', attempts: attempt, transient: true };
+    return retrying<DeliveryOutcome, DeliveryRetry>(
+      async (attempt) => {
+        const outcome = await this.tryDelivery(ticket, body, headers, attempt, refusedInARow);
+        if (outcome.kind === 'retry') refusedInARow = outcome.refused ? refusedInARow + 1 : 0;
+        return outcome;
+      },
+      {
+        policy: this.retry,
+        random: this.random,
+        // Only an answer has a status, and its words after the count.
+        exhausted: ({ reason, status, answer }, attempts) => ({
+          kind: 'failed',
+          ...(status === undefined ? {} : { status }),
+          reason: `${reason} after ${attempts} attempts${status === undefined ? '' : `: ${answer}`}`,
+          attempts,
+          transient: true,
+        }),
+        onRetry: ({ reason }, attempt, delayMs) =>
+          this.options.logger?.info(
+            `  ${logText(ticket._id)}: ${logText(reason)}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s (same id)`,
+          ),
+        // A retry waits for its backoff and for its turn, as every delivery start does.
+        wait: async (delayMs, attempts) =>
+          (await pacer.turn(stop, clock.now() + delayMs))
+            ? undefined
+            : { kind: 'give-up', value: { kind: 'interrupted', attempts } },
+      },
+    );
   }
 
-  private retryAt(ticket: Ticket, attempt: number, reason: string, waitMs: number): number {
-    this.options.logger?.info(
-      `  ${logText(ticket._id)}: ${logText(reason)}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s (same id)`,
-    );
-    return this.options.clock.now() + waitMs;
+  /** One delivery attempt and what it means: delivered, a final answer, or worth a retry. */
+  private async tryDelivery(
+    ticket: Ticket,
+    body: Buffer,
+    headers: Record<string, string>,
+    attempt: number,
+    refusedBefore: number,
+  ): Promise<AttemptOutcome<DeliveryOutcome, DeliveryRetry>> {
+    const end = (value: DeliveryOutcome) => ({ kind: 'give-up', value }) as const;
+    const result = await this.post(body, headers, refusedBefore);
+    if (result.kind === 'interrupted') return end({ kind: 'interrupted', attempts: attempt });
+    if (result.kind === 'redirect') {
+      return end({
+        kind: 'unusable',
+        status: result.status,
+        reason: redirectReason(result.status, result.location, this.options.url),
+        attempts: attempt,
+      });
+    }
+    if (result.kind === 'network') {
+      const { failure } = result;
+      if (failure.lasting) {
+        return end({
+          kind: 'unusable',
+          status: null,
+          reason: `webhook-url (${new URL(this.options.url).origin}) cannot work: ${failure.lasting}. Nothing was delivered to it; no retry can fix this.`,
+          attempts: attempt,
+        });
+      }
+      return { kind: 'retry', reason: failure.reason, refused: failure.refused };
+    }
+    const { status, text, retryAfter } = result;
+    const answer = displayAnswer(text, ticket);
+    if (status >= 200 && status < 300) {
+      return { kind: 'done', value: { kind: 'delivered', status, attempts: attempt, answer } };
+    }
+    if (status === 401 || status === 403) return end({ kind: 'rejected', status, reason: answer });
+    if (!isRetryableStatus(status)) {
+      return end({ kind: 'failed', status, reason: answer, attempts: attempt, transient: false });
+    }
+    return {
+      kind: 'retry',
+      reason: `HTTP ${status}`,
+      retryAfterMs: parseRetryAfter(retryAfter, this.options.clock.now()),
+      status,
+      answer,
+      refused: false,
+    };
   }
 
   /**

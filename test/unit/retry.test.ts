@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  type AttemptOutcome,
   backoffDelayMs,
   classifyNetworkFailure,
   isLocalHost,
@@ -8,8 +9,12 @@ import {
   isRetryableStatus,
   parseRetryAfter,
   retryDelayMs,
+  retrying,
+  type RetryableFailure,
+  type RetryLoop,
   type RetryPolicy,
 } from '../../src/http/retry.js';
+import { virtualClock } from '../support/virtual-clock.js';
 
 const policy: RetryPolicy = {
   maxAttempts: 8,
@@ -152,6 +157,14 @@ describe('describeNetworkError', () => {
     expect(describeNetworkError(new Error('something broke'))).toBe('something broke');
   });
 
+  it("reads the error's own cause whatever its shape, before a deeper code", () => {
+    const bare = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
+    expect(describeNetworkError(bare)).toBe('connection reset (ECONNRESET)');
+    const deeper = Object.assign(new Error('wrapped'), { code: 'EPIPE' });
+    const outer = Object.assign(new Error('outer', { cause: deeper }), { code: 'EOUTER' });
+    expect(describeNetworkError(outer)).toBe('EPIPE');
+  });
+
   it('turns a non-error into text', () => {
     expect(describeNetworkError('plain string')).toBe('plain string');
     expect(describeNetworkError(42)).toBe('42');
@@ -256,5 +269,129 @@ describe('isLocalHost', () => {
     ['10.example.com', false],
   ])('%s: %s', (host, local) => {
     expect(isLocalHost(host)).toBe(local);
+  });
+});
+
+const failed = (reason: string, retryAfterMs?: number): RetryableFailure => ({
+  kind: 'retry',
+  reason,
+  retryAfterMs,
+});
+type Loop = RetryLoop<string, RetryableFailure>;
+
+/**
+ * `retrying` over scripted outcomes (one per attempt) on a virtual clock, by default waiting
+ * through it with no jitter: what it answered, the attempts made, the waits and the retries told.
+ */
+async function run(outcomes: AttemptOutcome<string, RetryableFailure>[], over: Partial<Loop> = {}) {
+  const clock = virtualClock(0);
+  const attempts: number[] = [];
+  const told: string[] = [];
+  const bound =
+    'until' in over
+      ? {}
+      : { exhausted: (last: RetryableFailure, n: number) => `${last.reason} after ${n}` };
+  const value = await retrying(
+    (attempt) => {
+      attempts.push(attempt);
+      return Promise.resolve(outcomes[attempt - 1] ?? failed('not scripted'));
+    },
+    {
+      policy,
+      random: low,
+      wait: (ms) => clock.sleep(ms),
+      onRetry: (failure, attempt, ms) =>
+        void told.push(`${failure.reason}: retry ${attempt} in ${ms}`),
+      ...bound,
+      ...over,
+    } as Loop,
+  );
+  return { value, attempts, sleeps: clock.sleeps, told };
+}
+
+describe('retrying', () => {
+  it('returns the first answer at once: no wait, no retry told', async () => {
+    const result = await run([{ kind: 'done', value: 'page' }]);
+    expect(result).toMatchObject({ value: 'page', attempts: [1], sleeps: [], told: [] });
+  });
+
+  it('counts attempts from 1 and waits the backoff between them, telling each retry', async () => {
+    const result = await run([
+      failed('HTTP 503'),
+      failed('timed out'),
+      { kind: 'done', value: 'ok' },
+    ]);
+    expect(result).toMatchObject({ value: 'ok', attempts: [1, 2, 3], sleeps: [500, 1_000] });
+    expect(result.told).toEqual(['HTTP 503: retry 1 in 500', 'timed out: retry 2 in 1000']);
+  });
+
+  it("waits the server's Retry-After instead, cut to maxRetryAfterMs", async () => {
+    const script = [failed('HTTP 429', 3_000), failed('HTTP 429', 3_600_000)];
+    const { sleeps } = await run([...script, { kind: 'done', value: 'ok' }], { random: high });
+    expect(sleeps).toEqual([3_000, 120_000]);
+  });
+
+  it("stops at the policy's maxAttempts with the caller's answer for the last failure", async () => {
+    const script = Array.from({ length: 3 }, (_, i) => failed(`HTTP 50${i}`));
+    const result = await run(script, { policy: { ...policy, maxAttempts: 3 } });
+    expect(result).toMatchObject({ value: 'HTTP 502 after 3', attempts: [1, 2, 3] });
+    expect(result.sleeps).toEqual([500, 1_000]);
+  });
+
+  it('lets `exhausted` throw, for a caller whose last failure is an error', async () => {
+    const exhausted = (last: RetryableFailure): string => {
+      throw new Error(`kept failing (${last.reason})`);
+    };
+    await expect(
+      run([failed('answer is not JSON')], { policy: { ...policy, maxAttempts: 1 }, exhausted }),
+    ).rejects.toThrow('kept failing (answer is not JSON)');
+  });
+
+  it('ends at once on giving up, however many attempts are left', async () => {
+    const result = await run([failed('HTTP 503'), { kind: 'give-up', value: 'refused (401)' }]);
+    expect(result).toMatchObject({ value: 'refused (401)', attempts: [1, 2], sleeps: [500] });
+  });
+
+  it('is bounded by `until` instead of attempts when given, which sees each wait first', async () => {
+    const asked: number[] = [];
+    let now = (): number => 0;
+    const result = await run(
+      Array.from({ length: 6 }, () => failed('HTTP 502')),
+      {
+        // Two attempts by the policy; the time bound lets more through.
+        policy: { ...policy, maxAttempts: 2 },
+        until: (_last, attempt, delayMs) => {
+          asked.push(delayMs);
+          if (now() + delayMs <= 5_000) return undefined;
+          return { kind: 'give-up', value: `paused ${now()} ms, ${attempt} attempts` };
+        },
+        wait: (ms) => {
+          const later = now() + ms;
+          now = () => later;
+          return Promise.resolve();
+        },
+      },
+    );
+    expect(result.value).toBe('paused 3500 ms, 4 attempts');
+    expect(asked).toEqual([500, 1_000, 2_000, 4_000]);
+  });
+
+  it('ends with what `wait` answers when a stop cuts the wait short', async () => {
+    const stopped = { kind: 'give-up', value: 'interrupted after 2' } as const;
+    const result = await run([failed('HTTP 503'), failed('HTTP 503')], {
+      wait: (_ms, attempts) => Promise.resolve(attempts === 2 ? stopped : undefined),
+    });
+    expect(result).toMatchObject({ value: 'interrupted after 2', attempts: [1, 2] });
+  });
+
+  it('without `wait`, tries again at once and draws no jitter', async () => {
+    let draws = 0;
+    const script = [failed('409'), failed('409'), { kind: 'done', value: 'landed' } as const];
+    const result = await run(script, { wait: undefined, random: () => (draws++, 0.5) });
+    expect(result).toMatchObject({
+      value: 'landed',
+      told: ['409: retry 1 in 0', '409: retry 2 in 0'],
+    });
+    expect(draws).toBe(0);
   });
 });
