@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/action.ts', 'src/github/**', 'test/**'],
+    files: ['src/action.ts', 'test/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   { files: ['eslint.config.js', 'scripts/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
