@@ -4194,9 +4194,12 @@ function selectEligible({ settings, services, eligibleIn }, pulled, log) {
  * | pull                           | Vivenu's refusals, answers that kept failing         | rows without `_id` (kept in their own file)      |
  * | files                          | a file that cannot be written                        |                                                  |
  * | select                         |                                                      | invalid rows, another event's tickets            |
- * | deliver                        | untrusted pull, receiver down, signature rejected,   | failed tickets (fail with fail-on-ticket-errors) |
+ * | deliver                        | untrusted pull (pull-only: after every event is      | failed tickets (fail with fail-on-ticket-errors) |
+ * |                                | pulled), receiver down, signature rejected,          |                                                  |
  * |                                | webhook-url unusable, cancel                         | the time budget (a follow-up may continue)       |
- * | record (commit)                | the first commit, deliveries left uncommitted        | a periodic commit (deliveries pause and retry)   |
+ * | deliver (test mode)            | the ticket not accepted, or no eligible ticket       |                                                  |
+ * | record (commit)                | the first commit; one refused for good or not taken  | a commit GitHub cannot take for now: deliveries  |
+ * |                                | for 30 min; deliveries left uncommitted at the end   | pause and it is tried again                      |
  * | ledger                         |                                                      | a ledger that cannot be written                  |
  * | follow-up run                  |                                                      | a dispatch that failed                           |
  * | report (outputs, summary)      |                                                      | a summary that cannot be written                 |
