@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 481:
+/***/ 108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3696,6 +3696,8 @@ function answerOf(outcome) {
     }
 }
 
+// EXTERNAL MODULE: ./src/settings/settings.ts + 2 modules
+var settings_settings = __nccwpck_require__(708);
 ;// CONCATENATED MODULE: ./src/pipeline/look-up-events.ts
 
 
@@ -4214,6 +4216,7 @@ function selectEligible({ settings, services, eligibleIn }, pulled, log) {
 
 
 
+
 const MODES = {
     'pull-only': pullOnly,
     test: testDelivery,
@@ -4242,7 +4245,9 @@ async function runPipeline(settings, services, report = newRunReport(settings, s
         await mode.conclude(); // report: the step's result
     }
     catch (error) {
-        throw explainCancel(error, run);
+        const failure = explainCancel(error, run);
+        report.failure = runFailure(failure);
+        throw failure;
     }
     finally {
         report.finishedAtMs = services.clock.now();
@@ -4256,6 +4261,19 @@ function explainCancel(error, { settings, services, report }) {
     const sent = syncTotals(report).sent;
     return new errors/* RunStoppedError */.Fz(`Cancelled before the run finished: ${(0,format/* count */.U)(sent)} delivered this run${sent > 0 ? ` (recorded in ${settings.progressFile})` : ''}. Run again with the same inputs to continue.`);
 }
+/** The failure, told apart by what a person does next (the verdict's table says it). */
+function runFailure(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof errors/* VivenuError */.S7) {
+        const kind = error.status === 401 ? 'key-refused' : error.status === 404 ? 'event-not-found' : 'vivenu';
+        return { kind, message };
+    }
+    if (error instanceof errors/* ProgressFileError */.E2)
+        return { kind: 'progress-file', message };
+    if (error instanceof errors/* RunStoppedError */.Fz)
+        return { kind: 'stopped', message };
+    return { kind: 'other', message };
+}
 function newRunReport(settings, startedAtMs) {
     return {
         region: settings.region,
@@ -4265,6 +4283,11 @@ function newRunReport(settings, startedAtMs) {
         ticketsDir: settings.ticketsDir,
         progressFile: settings.progressFile,
         webhookUrl: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
+        receiver: settings.webhookUrl === settings_settings/* WEBHOOK_TARGETS */.b2.prod
+            ? 'production'
+            : settings.webhookUrl === settings_settings/* WEBHOOK_TARGETS */.b2.test
+                ? 'test'
+                : 'custom',
         signed: settings.webhookSecret !== '',
         intervalSeconds: settings.intervalSeconds,
         startedAtMs,
@@ -4936,7 +4959,248 @@ function changedSection(report) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/report/verdict.ts
+
+
+
+/** "run the workflow again with the same inputs" where it was clicked, the command in a terminal. */
+const again = (f) => f.rendering === 'markdown'
+    ? 'run the workflow again with the same inputs'
+    : 'run the same command again';
+const ofEligible = (f) => `${(0,format/* count */.U)(f.delivered)} of ${tickets(f.eligible, 'charity ticket')} delivered`;
+/** The failure's first line, as a sentence. */
+const firstLine = (f) => {
+    const first = (f.report.failure?.message ?? 'the run ended early').split('\n')[0].trim();
+    return /[.!?:]$/.test(first) ? first : `${first}.`;
+};
+const timeLeft = (f) => duration(f.left * f.report.intervalSeconds * 1000).replace(/ 0 s$/, '');
+/** The one table of outcomes: each with its icon, its line and its next step. */
+const VERDICTS = {
+    done: {
+        icon: '✅',
+        says: (f) => `Done: ${ofEligible(f)} to ${f.receiver} (${(0,format/* count */.U)(f.sentNow)} this run).`,
+        next: () => 'nothing; tickets sold from now on reach the receiver through the live webhook.',
+    },
+    'already-complete': {
+        icon: '✅',
+        says: (f) => `Already complete: all ${tickets(f.delivered, 'charity ticket')} were delivered by earlier runs; nothing was sent.`,
+        next: () => 'nothing. To send tickets sold since an event was completed, run again with "resync" on.',
+    },
+    'budget-left': {
+        icon: '⏸️',
+        says: (f) => `${ofEligible(f)} ${bar(f)} · ${(0,format/* count */.U)(f.left)} left (~${timeLeft(f)}): the time budget ended this run.`,
+        next: (f) => f.report.followUp?.dispatched
+            ? 'nothing: a follow-up run continues where this one stopped.'
+            : `${again(f)}${f.rendering === 'markdown' ? ' (or turn on auto-continue)' : ''}.`,
+    },
+    'limit-reached': {
+        icon: '⏸️',
+        says: (f) => `${ofEligible(f)} ${bar(f)} · ${(0,format/* count */.U)(f.left)} left: this run's limit is reached.`,
+        next: (f) => `${again(f)} to send the next ones.`,
+    },
+    failures: {
+        icon: '⚠️',
+        says: (f) => `${ofEligible(f)} to ${f.receiver}; ${tickets(f.failedNow, 'ticket')} failed this run.`,
+        next: (f) => `fix what Failures below names, then ${again(f)}: failed tickets are tried again.`,
+    },
+    'not-complete': {
+        icon: '⚠️',
+        says: (f) => `${ofEligible(f)} to ${f.receiver}; the event is not complete yet.`,
+        next: (f) => `${again(f)}; an event Vivenu listed no tickets for is looked at again.`,
+    },
+    'no-tickets': {
+        icon: '⚠️',
+        says: () => 'Vivenu listed no tickets for the event: nothing was pulled or sent.',
+        next: (f) => `check the event id, and that the ${f.report.region}_API key belongs to the event's seller.`,
+    },
+    'dry-run': {
+        icon: '🔍',
+        says: (f) => {
+            const planned = f.report.plans.reduce((sum, plan) => sum + plan.toSend, 0);
+            return planned === 0
+                ? `Dry run: nothing to deliver (${(0,format/* count */.U)(f.delivered)} of ${tickets(f.eligible, 'charity ticket')} already delivered).`
+                : `Dry run: ${tickets(planned, 'charity ticket')} would go to ${f.receiver}, about ${duration(planned * f.report.intervalSeconds * 1000).replace(/ 0 s$/, '')} at one every ${f.report.intervalSeconds} s. Nothing was sent.`;
+        },
+        next: (f) => f.rendering === 'markdown'
+            ? 'untick "Dry run" and run the workflow again to deliver them.'
+            : 'run the same command without --dry-run to deliver them.',
+    },
+    'test-delivered': {
+        icon: '✅',
+        says: (f) => `Test delivery accepted: ${f.receiver} answered ${f.report.testDelivery?.status ?? ''} to one charity ticket.`,
+        next: (f) => f.rendering === 'markdown'
+            ? 'run mode "sync" with "Dry run" ticked to see what a sync would send.'
+            : 'run with --dry-run (no --test) to see what a sync would send.',
+    },
+    'test-dry-run': {
+        icon: '🔍',
+        says: (f) => `Dry run: one charity ticket would go to ${f.receiver}. Nothing was sent.`,
+        next: (f) => f.rendering === 'markdown'
+            ? 'untick "Dry run" to send it.'
+            : 'run the same command without --dry-run to send it.',
+    },
+    'pull-only': {
+        icon: '✅',
+        says: (f) => {
+            const pulled = f.report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
+            return `Pulled ${tickets(pulled, 'ticket')} into the ticket files; nothing was sent.`;
+        },
+        next: (f) => f.report.artifactName
+            ? `download the artifact ${f.report.artifactName} to review them.`
+            : 'review the files in the tickets folder.',
+    },
+    cancelled: {
+        icon: '⏹️',
+        says: (f) => `Cancelled: ${ofEligible(f)}, ${(0,format/* count */.U)(f.left)} left; progress is saved.`,
+        next: (f) => `${again(f)} to continue where this run stopped.`,
+    },
+    'key-refused': {
+        icon: '❌',
+        says: (f) => `Stopped: Vivenu refused the ${f.report.region} key (401). Nothing was pulled or sent.`,
+        next: (f) => `check the ${f.report.region}_API secret, and that it belongs to the ${f.report.region} account.`,
+    },
+    'event-not-found': {
+        icon: '❌',
+        says: (f) => `Stopped: the ${f.report.region} account has no such event (404). Nothing was pulled or sent.`,
+        next: () => "pick the event's region, or check the event id.",
+    },
+    'vivenu-failed': {
+        icon: '❌',
+        says: () => 'Stopped: Vivenu could not be read. The files hold what was pulled.',
+        next: (f) => `${again(f)} later; if it persists, check vivenu-url (see the error below).`,
+    },
+    'progress-file': {
+        icon: '❌',
+        says: () => 'Stopped before sending: the progress file could not be used.',
+        next: () => 'read the error below: it names the file and what to do.',
+    },
+    'receiver-down': {
+        icon: '❌',
+        says: (f) => `Stopped: the receiver looks down. ${ofEligible(f)}, ${(0,format/* count */.U)(f.left)} left.`,
+        next: (f) => `${again(f)} later; nothing is sent twice.`,
+    },
+    'signature-rejected': {
+        icon: '❌',
+        says: (f) => `Stopped: ${f.receiver} rejected our signature. ${ofEligible(f)}.`,
+        next: () => 'check the VIVENU_SECRET secret (webhook-secret) matches the receiver.',
+    },
+    'webhook-url-unusable': {
+        icon: '❌',
+        says: (f) => `Stopped: ${f.receiver} cannot be reached as configured. ${ofEligible(f)}.`,
+        next: () => 'check the target (or webhook-url); see the error below.',
+    },
+    'untrusted-pull': {
+        icon: '❌',
+        says: () => "Stopped: Vivenu's ticket list could not be trusted, so nothing was sent from it.",
+        next: (f) => `${again(f)}; the error below says what was wrong.`,
+    },
+    'progress-not-committed': {
+        icon: '❌',
+        says: (f) => `Stopped: progress could not be committed. ${ofEligible(f)}.`,
+        next: () => 'read the error below; commit the progress file from the artifact before the next run if it says so.',
+    },
+    'test-not-accepted': {
+        icon: '❌',
+        says: (f) => `Test delivery not accepted: ${f.receiver} answered ${f.report.testDelivery?.status ?? 'nothing'}.`,
+        next: () => 'read the answer below; an unregistered ticket type is expected for test data.',
+    },
+    stopped: {
+        icon: '❌',
+        says: (f) => `Stopped: ${firstLine(f)}`,
+        next: () => 'read the error below.',
+    },
+};
+/** How the run ended, by the report alone. */
+function outcomeOf(report) {
+    const { failure, stop, mode } = report;
+    if (failure && failure.kind !== 'stopped') {
+        if (failure.kind === 'key-refused' || failure.kind === 'event-not-found')
+            return failure.kind;
+        if (failure.kind === 'vivenu')
+            return 'vivenu-failed';
+        if (failure.kind === 'progress-file')
+            return 'progress-file';
+        return 'stopped';
+    }
+    if (stop?.reason === 'time-budget')
+        return 'budget-left';
+    if (stop)
+        return stop.reason;
+    if (mode === 'test') {
+        if (report.testDelivery?.delivered)
+            return 'test-delivered';
+        if (report.testDelivery && report.dryRun)
+            return 'test-dry-run';
+        return report.testDelivery ? 'test-not-accepted' : 'stopped';
+    }
+    if (failure)
+        return syncTotals(report).failed > 0 ? 'failures' : 'stopped';
+    const pulled = report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
+    if (report.pulls.length > 0 && pulled === 0)
+        return 'no-tickets';
+    if (mode === 'pull-only')
+        return 'pull-only';
+    if (report.dryRun)
+        return 'dry-run';
+    const totals = syncTotals(report);
+    if (totals.failed > 0)
+        return 'failures';
+    if (report.syncs.some((sync) => sync.waitingForLimit > 0))
+        return 'limit-reached';
+    if (!report.complete)
+        return 'not-complete';
+    return totals.sent === 0 ? 'already-complete' : 'done';
+}
+/** The outcome's verdict for one rendering. */
+function verdictOf(report, rendering) {
+    const facts = verdictFacts(report, rendering);
+    const line = VERDICTS[outcomeOf(report)];
+    return { icon: line.icon, says: line.says(facts), next: line.next(facts) };
+}
+function verdictFacts(report, rendering) {
+    const totals = syncTotals(report);
+    const standings = report.standings ?? [];
+    // Over all runs where the ledger counted them; else what this run's selection saw.
+    const eligible = standings.length > 0
+        ? standings.reduce((sum, s) => sum + s.eligible, 0)
+        : totals.eligible +
+            report.syncs.reduce((sum, s) => sum + (s.skippedAsProcessed ? s.deliveredBefore : 0), 0);
+    const delivered = standings.length > 0
+        ? standings.reduce((sum, s) => sum + s.delivered, 0)
+        : totals.skipped + totals.sent;
+    return {
+        report,
+        eligible,
+        delivered,
+        left: Math.max(0, eligible - delivered),
+        sentNow: totals.sent,
+        failedNow: totals.failed,
+        receiver: receiverName(report),
+        rendering,
+    };
+}
+/** The receiver in words, as the title and the verdict name it. */
+function receiverName(report) {
+    if (report.receiver === 'production')
+        return 'the PRODUCTION receiver';
+    if (report.receiver === 'test')
+        return 'the test receiver';
+    return `the receiver at ${report.webhookUrl}`;
+}
+/** `1 charity ticket`, `2 charity tickets`. */
+function tickets(n, noun) {
+    return `${(0,format/* count */.U)(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+const BAR_CELLS = 10;
+/** `██░░░░░░░░ 20%`: full only when every eligible ticket is delivered; the percent rounded down. */
+function bar({ delivered, eligible }) {
+    const share = eligible === 0 ? 1 : delivered / eligible;
+    const filled = Math.floor(share * BAR_CELLS);
+    return `${'█'.repeat(filled)}${'░'.repeat(BAR_CELLS - filled)} ${Math.floor(share * 100)}%`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/run-summary.ts
+
 
 
 
@@ -4947,14 +5211,12 @@ function changedSection(report) {
  * The run's summary: pulls, deliveries, failures, how far each event is, and what to do next.
  * Only counts, ids, statuses and ticket types: personal data stays in the files.
  */
-function runSummary(report, failure) {
+function runSummary(given, failure) {
+    // A failure the entry point caught outside the pipeline still gets its verdict.
+    const report = failure && !given.failure ? { ...given, failure: { kind: 'other', message: failure } } : given;
     const names = eventsInTitle(report);
-    const title = [
-        `Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}`,
-        ...(names ? [' · ', { literal: names }] : []),
-    ];
     return {
-        title,
+        title: titleOf(report, names),
         sections: [
             { kind: 'section', blocks: openingBlocks(report, names, failure) },
             ...pulledSection(report),
@@ -4968,55 +5230,46 @@ function runSummary(report, failure) {
         ],
     };
 }
-/** What the run was about, and what went wrong or needs doing before the figures. */
+const RECEIVER_IN_TITLE = {
+    test: 'test receiver',
+    production: 'PRODUCTION receiver',
+    custom: 'custom receiver',
+};
+/** Which events, region, mode and receiver: `HYROX Berlin (…) · DEV · sync → test receiver`. */
+function titleOf(report, names) {
+    const receiver = report.mode === 'pull-only' ? '' : ` → ${RECEIVER_IN_TITLE[report.receiver]}`;
+    const mode = `${report.mode}${report.dryRun ? ' (dry run)' : ''}`;
+    return [
+        'Vivenu historical sync · ',
+        ...(names ? [{ literal: names }, ' · '] : []),
+        `${report.region} · ${mode}${receiver}`,
+    ];
+}
+/** The verdict first, with its next step; then what needs the reader before any figure. */
 function openingBlocks(report, names, failure) {
     const blocks = [];
+    for (const rendering of ['markdown', 'text']) {
+        const { icon, says, next } = verdictOf(report, rendering);
+        blocks.push(line([`${icon} `, { value: says }, ' ', { strong: 'Next:' }, ` ${next}`], rendering));
+    }
     // A terminal has no title: it names the events on a line of their own.
     if (names) {
         const events = (report.events?.length ?? 0) > 1 ? 'Events' : 'Event';
         blocks.push(line([`${events}: `, { literal: names }], 'text'));
     }
     // A terminal hears of the failure and of how to continue from the command itself.
-    if (failure)
-        blocks.push(callout('CAUTION', [{ value: failure }], 'markdown'));
-    if (report.stop?.reason === 'time-budget') {
-        const again = 'The time budget ended this run before every ticket was delivered. Run the workflow again with the same inputs to continue exactly where it stopped.';
-        blocks.push(callout('NOTE', [again], 'markdown'));
-    }
+    const message = report.failure?.message ?? failure;
+    if (message)
+        blocks.push(callout('CAUTION', [{ value: message }], 'markdown'));
     if (!report.signed && report.mode !== 'pull-only' && !report.dryRun) {
         const unsigned = 'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.';
         blocks.push(callout('WARNING', [unsigned], 'markdown'));
     }
-    const where = [`Vivenu: \`${report.vivenuOrigin}\` · tickets: \`${report.ticketsDir}\``];
-    if (report.mode !== 'pull-only')
-        where.push(' · receiver: `', { value: (0,log_text/* urlForDisplay */.Bo)(report.webhookUrl) }, '`');
-    if (report.mode === 'sync')
-        where.push(` · progress: \`${report.progressFile}\``);
-    blocks.push(line(where, 'markdown'));
     return blocks;
 }
-/** Whether the run is done, where its progress went, and whether it goes on. */
+/** Where the run's things are, folded away: origins, paths, commits, the artifact, what follows. */
 function closingBlocks(report) {
     const blocks = [];
-    if (report.pulls.length === 0 && report.syncs.length === 0)
-        blocks.push(line(['No tickets were pulled.'], 'markdown'));
-    if (report.mode === 'sync' && !report.dryRun) {
-        const complete = report.complete ? 'yes' : 'no';
-        blocks.push(line(['All requested events complete: ', { strong: complete }, '.'], 'markdown'));
-    }
-    if (report.publishing) {
-        const { where, commits, behind } = report.publishing;
-        const commitsThisRun = `: ${(0,format/* count */.U)(commits)} commits this run.`;
-        blocks.push(line(behind
-            ? [
-                'Progress ',
-                { strong: 'not' },
-                ` fully committed to \`${where}\` (`,
-                { value: behind },
-                `)${commitsThisRun}`,
-            ]
-            : [`Progress committed to \`${where}\`${commitsThisRun}`], 'markdown'));
-    }
     if (report.followUp) {
         const { dispatched, url, note } = report.followUp;
         const followUp = url
@@ -5026,9 +5279,42 @@ function closingBlocks(report) {
             ? ['Continued in ', followUp, ': ', { value: note }, '.']
             : ['Not continued: ', { value: note }, '.'], 'markdown'));
     }
+    blocks.push({
+        kind: 'details',
+        summary: ['Run details'],
+        blocks: runDetails(report),
+        only: 'markdown',
+    });
     if (report.mode === 'sync' && !report.dryRun)
         blocks.push(line([`Progress: ${report.progressFile}`], 'text'));
     return blocks;
+}
+function runDetails(report) {
+    const lines = [];
+    if (report.artifactName)
+        lines.push(['Ticket files (artifact): ', { code: report.artifactName }]);
+    lines.push(['Vivenu: ', { code: report.vivenuOrigin }]);
+    lines.push(['Tickets folder: ', { code: report.ticketsDir }]);
+    if (report.mode !== 'pull-only')
+        lines.push(['Receiver: ', { code: (0,log_text/* urlForDisplay */.Bo)(report.webhookUrl) }]);
+    if (report.mode === 'sync')
+        lines.push(['Progress file: ', { code: report.progressFile }]);
+    if (report.publishing) {
+        const { where, commits, behind } = report.publishing;
+        const made = `${(0,format/* count */.U)(commits)} ${commits === 1 ? 'commit' : 'commits'} this run`;
+        lines.push(behind
+            ? [
+                'Progress ',
+                { strong: 'not' },
+                ' fully committed to ',
+                { code: where },
+                ' (',
+                { value: behind },
+                `): ${made}`,
+            ]
+            : ['Progress committed to ', { code: where }, `: ${made}`]);
+    }
+    return [{ kind: 'paragraph', lines }];
 }
 
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
@@ -5042,8 +5328,6 @@ function renderJobSummary(report, failure) {
     return renderMarkdown(runSummary(report, failure));
 }
 
-// EXTERNAL MODULE: ./src/settings/settings.ts + 2 modules
-var settings_settings = __nccwpck_require__(708);
 ;// CONCATENATED MODULE: ./src/action.ts
 /**
  * The GitHub Action's entry point: inputs in, one pipeline run, outputs and the job summary
@@ -5075,6 +5359,7 @@ function readInputs() {
     return Object.fromEntries(settings_settings/* INPUT_NAMES */.Qh.map((name) => [name, getInput(name)]));
 }
 async function report(run, failure) {
+    run.artifactName = artifactName(run);
     const totals = syncTotals(run);
     const outputs = {
         'tickets-found': ticketsFound(run),
@@ -5085,7 +5370,7 @@ async function report(run, failure) {
         'tickets-skipped': totals.skipped,
         complete: run.complete,
         'progress-file': run.progressFile,
-        'artifact-name': artifactName(run),
+        'artifact-name': run.artifactName,
     };
     await group('Outputs', () => {
         for (const [name, value] of Object.entries(outputs)) {
@@ -5284,7 +5569,14 @@ class UsageError extends (/* unused pure expression or super */ null && (Error))
  * checks the API key, the region and the event id the message names.
  */
 class VivenuError extends Error {
+    status;
     name = 'VivenuError';
+    constructor(message, 
+    /** Vivenu's refusal, when it was an answer (401: the key; 404: no such event). */
+    status) {
+        super(message);
+        this.status = status;
+    }
 }
 /**
  * A failure below HTTP in the pull's GET; `cause` is Node's own error (its `code`, e.g.
@@ -5615,7 +5907,7 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(481);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(108);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -6567,11 +6859,12 @@ function mergeProgress(published, local) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Qh: () => (/* reexport */ INPUT_NAMES),
+  b2: () => (/* reexport */ WEBHOOK_TARGETS),
   P$: () => (/* binding */ parseSettings),
   ME: () => (/* binding */ writesProgress)
 });
 
-// UNUSED EXPORTS: INPUT_DEFAULTS, MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, defaultProgressFile, defaultVivenuOrigin, eventIdOf
+// UNUSED EXPORTS: INPUT_DEFAULTS, MODES, TARGETS, TICKET_STATUSES, defaultProgressFile, defaultVivenuOrigin, eventIdOf
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
@@ -7592,7 +7885,7 @@ class VivenuClient {
         if (status === 403)
             return { kind: 'forbidden' };
         if (status === 401 || status === 404 || (status >= 300 && status < 400)) {
-            throw new errors/* VivenuError */.S7(this.eventRefusal(response, eventId));
+            throw new errors/* VivenuError */.S7(this.eventRefusal(response, eventId), response.status);
         }
         if ((0,retry/* isRetryableStatus */.PS)(status)) {
             if (status === 429)
@@ -7652,7 +7945,7 @@ class VivenuClient {
                     retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.retryAfter, this.options.clock.now()),
                 };
             }
-            throw new errors/* VivenuError */.S7(this.refusal(response, eventId));
+            throw new errors/* VivenuError */.S7(this.refusal(response, eventId), response.status);
         }
         let json;
         try {

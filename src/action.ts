@@ -31,6 +31,7 @@ function readInputs(): RawInputs {
 }
 
 async function report(run: RunReport, failure?: string): Promise<void> {
+  run.artifactName = artifactName(run);
   const totals = syncTotals(run);
   const outputs: Record<string, string | number | boolean> = {
     'tickets-found': ticketsFound(run),
@@ -41,7 +42,7 @@ async function report(run: RunReport, failure?: string): Promise<void> {
     'tickets-skipped': totals.skipped,
     complete: run.complete,
     'progress-file': run.progressFile,
-    'artifact-name': artifactName(run),
+    'artifact-name': run.artifactName,
   };
   await core.group('Outputs', () => {
     for (const [name, value] of Object.entries(outputs)) {

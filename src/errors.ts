@@ -33,6 +33,13 @@ export class UsageError extends Error {
  */
 export class VivenuError extends Error {
   override name = 'VivenuError';
+  constructor(
+    message: string,
+    /** Vivenu's refusal, when it was an answer (401: the key; 404: no such event). */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
 }
 
 /**

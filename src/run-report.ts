@@ -21,6 +21,17 @@ export type StopReason =
   /** GitHub stopped taking the progress file: delivering more would risk sending twice. */
   | 'progress-not-committed';
 
+/**
+ * A run that failed, by what a person does next: `key-refused` (Vivenu refused the region's
+ * key), `event-not-found` (not this region's event), `vivenu` (Vivenu kept failing or answered
+ * what cannot be used), `progress-file` (damaged or held by another run), `stopped` (ended on
+ * purpose or on a condition `stop` names), `other`.
+ */
+export interface RunFailure {
+  kind: 'key-refused' | 'event-not-found' | 'vivenu' | 'progress-file' | 'stopped' | 'other';
+  message: string;
+}
+
 export interface FailedDelivery {
   eventId: string;
   ticketId: string;
@@ -136,6 +147,12 @@ export interface RunReport {
   progressFile: string;
   /** The receiver as shown to people: origin and path, never a query that may hold a token. */
   webhookUrl: string;
+  /** Which receiver: its test or production endpoint, or a `webhook-url` of the operator's own. */
+  receiver: 'test' | 'production' | 'custom';
+  /** The artifact the workflow uploads the ticket files as (the action only). */
+  artifactName?: string;
+  /** Why the run failed, when it did, told apart for the verdict's next step. */
+  failure?: RunFailure;
   signed: boolean;
   intervalSeconds: number;
   startedAtMs: number;

@@ -23,14 +23,14 @@
  * | follow-up run                  |                                                      | a dispatch that failed                           |
  * | report (outputs, summary)      |                                                      | a summary that cannot be written                 |
  */
-import { RunStoppedError } from '../errors.js';
+import { ProgressFileError, RunStoppedError, VivenuError } from '../errors.js';
 import { count } from '../format.js';
 import { urlForDisplay } from '../log-text.js';
 import { pullOnly } from '../modes/pull-only.js';
 import { sync } from '../modes/sync.js';
 import { testDelivery } from '../modes/test-delivery.js';
-import { syncTotals, type RunReport } from '../run-report.js';
-import type { Mode, Settings } from '../settings/settings.js';
+import { syncTotals, type RunFailure, type RunReport } from '../run-report.js';
+import { WEBHOOK_TARGETS, type Mode, type Settings } from '../settings/settings.js';
 import { lookUpEvents } from './look-up-events.js';
 import type { ModeRun, PipelineRun } from './pipeline-run.js';
 import { pullToFiles } from './pull-to-files.js';
@@ -66,7 +66,9 @@ export async function runPipeline(
     }
     await mode.conclude(); // report: the step's result
   } catch (error) {
-    throw explainCancel(error, run);
+    const failure = explainCancel(error, run);
+    report.failure = runFailure(failure);
+    throw failure;
   } finally {
     report.finishedAtMs = services.clock.now();
   }
@@ -82,6 +84,19 @@ function explainCancel(error: unknown, { settings, services, report }: PipelineR
   );
 }
 
+/** The failure, told apart by what a person does next (the verdict's table says it). */
+function runFailure(error: unknown): RunFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof VivenuError) {
+    const kind =
+      error.status === 401 ? 'key-refused' : error.status === 404 ? 'event-not-found' : 'vivenu';
+    return { kind, message };
+  }
+  if (error instanceof ProgressFileError) return { kind: 'progress-file', message };
+  if (error instanceof RunStoppedError) return { kind: 'stopped', message };
+  return { kind: 'other', message };
+}
+
 export function newRunReport(settings: Settings, startedAtMs: number): RunReport {
   return {
     region: settings.region,
@@ -91,6 +106,12 @@ export function newRunReport(settings: Settings, startedAtMs: number): RunReport
     ticketsDir: settings.ticketsDir,
     progressFile: settings.progressFile,
     webhookUrl: urlForDisplay(settings.webhookUrl),
+    receiver:
+      settings.webhookUrl === WEBHOOK_TARGETS.prod
+        ? 'production'
+        : settings.webhookUrl === WEBHOOK_TARGETS.test
+          ? 'test'
+          : 'custom',
     signed: settings.webhookSecret !== '',
     intervalSeconds: settings.intervalSeconds,
     startedAtMs,

@@ -10,19 +10,19 @@ import {
 } from './delivery-sections.js';
 import { changedSection, standingSection } from './standing-sections.js';
 import { callout, line, type Span, type SummaryBlock, type RunSummary } from './summary-model.js';
+import { verdictOf } from './verdict.js';
 
 /**
  * The run's summary: pulls, deliveries, failures, how far each event is, and what to do next.
  * Only counts, ids, statuses and ticket types: personal data stays in the files.
  */
-export function runSummary(report: RunReport, failure?: string): RunSummary {
+export function runSummary(given: RunReport, failure?: string): RunSummary {
+  // A failure the entry point caught outside the pipeline still gets its verdict.
+  const report: RunReport =
+    failure && !given.failure ? { ...given, failure: { kind: 'other', message: failure } } : given;
   const names = eventsInTitle(report);
-  const title: Span[] = [
-    `Vivenu historical sync · ${report.region} · ${report.mode}${report.dryRun ? ' (dry run)' : ''}`,
-    ...(names ? [' · ', { literal: names }] : []),
-  ];
   return {
-    title,
+    title: titleOf(report, names),
     sections: [
       { kind: 'section', blocks: openingBlocks(report, names, failure) },
       ...pulledSection(report),
@@ -37,61 +37,51 @@ export function runSummary(report: RunReport, failure?: string): RunSummary {
   };
 }
 
-/** What the run was about, and what went wrong or needs doing before the figures. */
+const RECEIVER_IN_TITLE: Record<RunReport['receiver'], string> = {
+  test: 'test receiver',
+  production: 'PRODUCTION receiver',
+  custom: 'custom receiver',
+};
+
+/** Which events, region, mode and receiver: `HYROX Berlin (…) · DEV · sync → test receiver`. */
+function titleOf(report: RunReport, names: string): Span[] {
+  const receiver = report.mode === 'pull-only' ? '' : ` → ${RECEIVER_IN_TITLE[report.receiver]}`;
+  const mode = `${report.mode}${report.dryRun ? ' (dry run)' : ''}`;
+  return [
+    'Vivenu historical sync · ',
+    ...(names ? [{ literal: names }, ' · '] : []),
+    `${report.region} · ${mode}${receiver}`,
+  ];
+}
+
+/** The verdict first, with its next step; then what needs the reader before any figure. */
 function openingBlocks(report: RunReport, names: string, failure?: string): SummaryBlock[] {
   const blocks: SummaryBlock[] = [];
+  for (const rendering of ['markdown', 'text'] as const) {
+    const { icon, says, next } = verdictOf(report, rendering);
+    blocks.push(
+      line([`${icon} `, { value: says }, ' ', { strong: 'Next:' }, ` ${next}`], rendering),
+    );
+  }
   // A terminal has no title: it names the events on a line of their own.
   if (names) {
     const events = (report.events?.length ?? 0) > 1 ? 'Events' : 'Event';
     blocks.push(line([`${events}: `, { literal: names }], 'text'));
   }
   // A terminal hears of the failure and of how to continue from the command itself.
-  if (failure) blocks.push(callout('CAUTION', [{ value: failure }], 'markdown'));
-  if (report.stop?.reason === 'time-budget') {
-    const again =
-      'The time budget ended this run before every ticket was delivered. Run the workflow again with the same inputs to continue exactly where it stopped.';
-    blocks.push(callout('NOTE', [again], 'markdown'));
-  }
+  const message = report.failure?.message ?? failure;
+  if (message) blocks.push(callout('CAUTION', [{ value: message }], 'markdown'));
   if (!report.signed && report.mode !== 'pull-only' && !report.dryRun) {
     const unsigned =
       'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.';
     blocks.push(callout('WARNING', [unsigned], 'markdown'));
   }
-  const where: Span[] = [`Vivenu: \`${report.vivenuOrigin}\` · tickets: \`${report.ticketsDir}\``];
-  if (report.mode !== 'pull-only')
-    where.push(' · receiver: `', { value: urlForDisplay(report.webhookUrl) }, '`');
-  if (report.mode === 'sync') where.push(` · progress: \`${report.progressFile}\``);
-  blocks.push(line(where, 'markdown'));
   return blocks;
 }
 
-/** Whether the run is done, where its progress went, and whether it goes on. */
+/** Where the run's things are, folded away: origins, paths, commits, the artifact, what follows. */
 function closingBlocks(report: RunReport): SummaryBlock[] {
   const blocks: SummaryBlock[] = [];
-  if (report.pulls.length === 0 && report.syncs.length === 0)
-    blocks.push(line(['No tickets were pulled.'], 'markdown'));
-  if (report.mode === 'sync' && !report.dryRun) {
-    const complete = report.complete ? 'yes' : 'no';
-    blocks.push(line(['All requested events complete: ', { strong: complete }, '.'], 'markdown'));
-  }
-  if (report.publishing) {
-    const { where, commits, behind } = report.publishing;
-    const commitsThisRun = `: ${count(commits)} commits this run.`;
-    blocks.push(
-      line(
-        behind
-          ? [
-              'Progress ',
-              { strong: 'not' },
-              ` fully committed to \`${where}\` (`,
-              { value: behind },
-              `)${commitsThisRun}`,
-            ]
-          : [`Progress committed to \`${where}\`${commitsThisRun}`],
-        'markdown',
-      ),
-    );
-  }
   if (report.followUp) {
     const { dispatched, url, note } = report.followUp;
     const followUp: Span = url
@@ -106,7 +96,41 @@ function closingBlocks(report: RunReport): SummaryBlock[] {
       ),
     );
   }
+  blocks.push({
+    kind: 'details',
+    summary: ['Run details'],
+    blocks: runDetails(report),
+    only: 'markdown',
+  });
   if (report.mode === 'sync' && !report.dryRun)
     blocks.push(line([`Progress: ${report.progressFile}`], 'text'));
   return blocks;
+}
+
+function runDetails(report: RunReport): SummaryBlock[] {
+  const lines: Span[][] = [];
+  if (report.artifactName) lines.push(['Ticket files (artifact): ', { code: report.artifactName }]);
+  lines.push(['Vivenu: ', { code: report.vivenuOrigin }]);
+  lines.push(['Tickets folder: ', { code: report.ticketsDir }]);
+  if (report.mode !== 'pull-only')
+    lines.push(['Receiver: ', { code: urlForDisplay(report.webhookUrl) }]);
+  if (report.mode === 'sync') lines.push(['Progress file: ', { code: report.progressFile }]);
+  if (report.publishing) {
+    const { where, commits, behind } = report.publishing;
+    const made = `${count(commits)} ${commits === 1 ? 'commit' : 'commits'} this run`;
+    lines.push(
+      behind
+        ? [
+            'Progress ',
+            { strong: 'not' },
+            ' fully committed to ',
+            { code: where },
+            ' (',
+            { value: behind },
+            `): ${made}`,
+          ]
+        : ['Progress committed to ', { code: where }, `: ${made}`],
+    );
+  }
+  return [{ kind: 'paragraph', lines }];
 }

@@ -223,7 +223,7 @@ export class VivenuClient {
     const { status } = response;
     if (status === 403) return { kind: 'forbidden' };
     if (status === 401 || status === 404 || (status >= 300 && status < 400)) {
-      throw new VivenuError(this.eventRefusal(response, eventId));
+      throw new VivenuError(this.eventRefusal(response, eventId), response.status);
     }
     if (isRetryableStatus(status)) {
       if (status === 429) this.rateLimited++;
@@ -289,7 +289,7 @@ export class VivenuClient {
           retryAfterMs: parseRetryAfter(response.retryAfter, this.options.clock.now()),
         };
       }
-      throw new VivenuError(this.refusal(response, eventId));
+      throw new VivenuError(this.refusal(response, eventId), response.status);
     }
 
     let json: unknown;

@@ -90,7 +90,7 @@ describe('dist/index.js names the event it syncs (issue 12, item 3)', () => {
     );
     const lines = run.summary.split('\n');
     expect(lines[0]).toBe(
-      '## Vivenu historical sync · PROD · sync · HYROX Berlin (2026-05-23 to 2026-05-24)',
+      '## Vivenu historical sync · HYROX Berlin (2026-05-23 to 2026-05-24) · PROD · sync → custom receiver',
     );
     const label = `HYROX Berlin (2026-05-23 to 2026-05-24) · ${EVENT}`;
     // The pulled, the delivered and the how-far tables all say which event a row is.
@@ -140,7 +140,9 @@ describe('dist/index.js names the event it syncs (issue 12, item 3)', () => {
     ]);
     const eligible = [tickets, more].flatMap((list) => selectTickets(list, rules).eligible);
     expect(receiver!.deliveries).toHaveLength(eligible.length);
-    expect(run.summary.split('\n')[0]).toBe('## Vivenu historical sync · PROD · sync');
+    expect(run.summary.split('\n')[0]).toBe(
+      '## Vivenu historical sync · PROD · sync → custom receiver',
+    );
     expect(run.outputs.complete).toBe('true');
   });
 

@@ -126,7 +126,7 @@ describe('dist/index.js sync, cancelled by a real SIGINT and run again', () => {
       tickets_sent: eligible.length,
     });
     expect(second.summary).toContain(
-      'Progress committed to `hia/vivenu-sync@main`: 2 commits this run.',
+      'Progress committed to `hia/vivenu-sync@main`: 2 commits this run',
     );
 
     const progressText = await readFile(second.outputs['progress-file']!, 'utf8');

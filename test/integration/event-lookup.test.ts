@@ -113,7 +113,7 @@ describe('the run and the event', () => {
     expect(log).toContain(`Event ${EVENT}: Sandbox event bbbbbb (2026-05-23 to 2026-05-24)`);
     const summary = renderJobSummary(report);
     expect(summary.split('\n')[0]).toBe(
-      '## Vivenu historical sync · DEV · sync (dry run) · Sandbox event bbbbbb (2026-05-23 to 2026-05-24)',
+      '## Vivenu historical sync · Sandbox event bbbbbb (2026-05-23 to 2026-05-24) · DEV · sync (dry run) → custom receiver',
     );
     expect(summary).toContain(`| Sandbox event bbbbbb (2026-05-23 to 2026-05-24) · ${EVENT} | `);
     expect(renderTextSummary(report)).toContain(
@@ -133,7 +133,9 @@ describe('the run and the event', () => {
     expect(log.match(/may not read events \(403/g)).toHaveLength(1);
     expect(fixture.vivenu.stats.eventRequests).toBe(1);
     expect(report.complete).toBe(true);
-    expect(renderJobSummary(report).split('\n')[0]).toBe('## Vivenu historical sync · DEV · sync');
+    expect(renderJobSummary(report).split('\n')[0]).toBe(
+      '## Vivenu historical sync · DEV · sync → custom receiver',
+    );
   });
 
   it('a 404 stops the run before any ticket page is asked for or anything is sent', async () => {

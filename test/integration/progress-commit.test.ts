@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitHubRepository } from '../../src/github/github-repository.js';
+import { renderJobSummary } from '../../src/report/job-summary.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 import { startGitHubSandbox, type GitHubSandbox } from '../../sandbox/github-sandbox.js';
@@ -120,6 +121,21 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
     const run = await fixture.run({}, { github: { api } });
     expect(run.log).toMatch(/meanwhile \(422\)/);
     expect(committed(api).tickets_sent).toBe(expected.length);
+  });
+
+  it('a run Vivenu refuses (401) commits nothing, and its summary says why first', async () => {
+    const { fixture, api } = await setUp(20, 43);
+    const refused = await fixture.run({ 'api-key': 'not-the-dev-key' }, { github: { api } });
+    expect(refused.error?.message).toMatch(/refused the API key \(401\)/);
+    expect(refused.report.failure?.kind).toBe('key-refused');
+    // Issue 14 saw a refused run report "1 commits" after committing "+0 sent (0)".
+    expect(api.commits).toHaveLength(0);
+    expect(refused.report.publishing).toBeUndefined();
+    const summary = renderJobSummary(refused.report, refused.error?.message);
+    expect(summary.split('\n')[2]).toBe(
+      '❌ Stopped: Vivenu refused the DEV key (401). Nothing was pulled or sent. **Next:** check the DEV_API secret, and that it belongs to the DEV account.',
+    );
+    expect(summary).not.toMatch(/Progress committed/);
   });
 
   it('commits every N minutes while delivering, and at the end', async () => {

@@ -34,6 +34,7 @@ function run(syncs: EventSyncReport[], overrides: Partial<RunReport> = {}): RunR
     ticketsDir: '/ws/purchased_tickets',
     progressFile: '/ws/historical_sync_progress_PROD.json',
     webhookUrl: 'https://receiver.example/ticket-created',
+    receiver: 'test',
     signed: true,
     intervalSeconds: 1.8,
     startedAtMs: 0,

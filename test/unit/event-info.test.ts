@@ -65,6 +65,7 @@ function reportWithName(name: string, events = 1): RunReport {
     ticketsDir: '/w/purchased_tickets',
     progressFile: '/w/p.json',
     webhookUrl: 'https://receiver.example/x',
+    receiver: 'test',
     signed: true,
     intervalSeconds: 1.8,
     startedAtMs: 0,
@@ -107,7 +108,7 @@ describe('an event name in the summaries (an outside value)', () => {
     const summary = renderJobSummary(reportWithName(hostile));
     const [title] = summary.split('\n');
     expect(title).toBe(
-      '## Vivenu historical sync · PROD · pull-only · &lt;img src=x&gt; \\[click\\](https://evil.example) | \\*bold\\* ::error::x \\#\\#\\[warning\\]y (2026-05-23)',
+      '## Vivenu historical sync · &lt;img src=x&gt; \\[click\\](https://evil.example) | \\*bold\\* ::error::x \\#\\#\\[warning\\]y (2026-05-23) · PROD · pull-only',
     );
     const row = summary.split('\n').find((line) => line.includes(`· ${EVENT} |`));
     expect(row).toBe(
@@ -117,7 +118,8 @@ describe('an event name in the summaries (an outside value)', () => {
 
   it('stays on its line in the text summary, and starts no workflow command', () => {
     const text = renderTextSummary(reportWithName(hostile));
-    expect(text.split('\n')[0]).toBe(
+    // The verdict comes first; the events have a line of their own after it.
+    expect(text.split('\n').find((line) => line.startsWith('Event: '))).toBe(
       'Event: <img src=x> [click](https://evil.example) | *bold*\\n::error::x ##\\u005bwarning]y (2026-05-23)',
     );
   });

@@ -43,6 +43,7 @@ function report(pulls: EventMetadata[]): RunReport {
     ticketsDir: '/work/ws/purchased_tickets',
     progressFile: '/work/ws/historical_sync_progress_PROD.json',
     webhookUrl: 'https://receiver.example/test-created',
+    receiver: 'test',
     signed: true,
     intervalSeconds: 1.8,
     startedAtMs: 0,
@@ -98,11 +99,11 @@ describe('renderJobSummary', () => {
   const summary = renderJobSummary(twoEvents);
   const lines = summary.split('\n');
 
-  it('starts with the region and mode', () => {
+  it('starts with the region and mode, and folds the run details away', () => {
     expect(lines[0]).toBe('## Vivenu historical sync · PROD · pull-only');
-    expect(summary).toContain(
-      'Vivenu: `https://vivenu.com` · tickets: `/work/ws/purchased_tickets`',
-    );
+    expect(summary).toContain('<details><summary>Run details</summary>');
+    expect(summary).toContain('Vivenu: `https://vivenu.com`');
+    expect(summary).toContain('Tickets folder: `/work/ws/purchased_tickets`');
   });
 
   it('has one row per event and a totals row that sums them', () => {
@@ -162,7 +163,9 @@ describe('renderJobSummary', () => {
 
   it('says so when no tickets were pulled', () => {
     const empty = renderJobSummary(report([]), 'event-id is required');
-    expect(empty).toContain('No tickets were pulled.');
+    expect(empty.split('\n\n')[1]).toBe(
+      '❌ Stopped: event-id is required. **Next:** read the error below.',
+    );
     expect(empty).not.toContain('### Pulled');
     expect(empty).toContain('> [!CAUTION]\n> event-id is required');
   });
@@ -355,13 +358,16 @@ describe('the run summary: one model, rendered as Markdown and as text', () => {
       },
       'it failed',
     );
-    expect(model.title).toEqual(['Vivenu historical sync · PROD · sync']);
+    expect(model.title).toEqual(['Vivenu historical sync · ', 'PROD · sync → test receiver']);
     expect(headings(model)).toEqual([
       ['Pulled'],
       ['Delivered'],
       ['Failed deliveries (retried on the next run)'],
     ]);
-    expect(model.sections[0]!.blocks[0]).toMatchObject({ kind: 'callout', tone: 'CAUTION' });
+    expect(model.sections[0]!.blocks[0]).toMatchObject({ kind: 'paragraph', only: 'markdown' });
+    expect(model.sections[0]!.blocks.find((block) => block.kind === 'callout')).toMatchObject({
+      tone: 'CAUTION',
+    });
     expect(model.sections.at(-1)!.heading).toBeUndefined();
   });
 });
