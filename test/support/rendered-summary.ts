@@ -38,6 +38,17 @@ export function blocksWithFolds(tree: Root): { node: RootContent; folded: boolea
   });
 }
 
+/**
+ * What a reader sees before opening any fold: the plain text of the top-level blocks outside
+ * `<details>`, one block a line (the folds' own summaries not included).
+ */
+export function unfoldedText(tree: Root): string {
+  return blocksWithFolds(tree)
+    .filter(({ node, folded }) => !folded && node.type !== 'html')
+    .map(({ node }) => plainText(node))
+    .join('\n');
+}
+
 function foldTagBalance(html: string): number {
   const opened = html.match(/<details\b[^>]*>/gi)?.length ?? 0;
   const closed = html.match(/<\/details\s*>/gi)?.length ?? 0;

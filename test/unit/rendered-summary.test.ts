@@ -10,6 +10,7 @@ import {
   rawJsonIn,
   tablesIn,
   titleText,
+  unfoldedText,
 } from '../support/rendered-summary.js';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
@@ -117,6 +118,7 @@ describe('reading a summary as GitHub renders it', () => {
       { summary: 'Run details', closed: true },
       { summary: 'Ids', closed: false },
     ]);
+    expect(unfoldedText(tree)).toBe('');
     expect(blocksWithFolds(tree).map(({ node, folded }) => [node.type, folded])).toEqual([
       ['html', false],
       ['paragraph', true],
@@ -124,6 +126,25 @@ describe('reading a summary as GitHub renders it', () => {
       ['html', false],
       ['paragraph', true],
     ]);
+  });
+
+  it('tells what shows before any fold is opened', () => {
+    const tree = parseSummary(
+      lines(
+        '## Title',
+        '',
+        'shown',
+        '',
+        '<details><summary>Ids</summary>',
+        '',
+        't1',
+        '',
+        '</details>',
+        '',
+        'after',
+      ),
+    );
+    expect(unfoldedText(tree)).toBe('Title\nshown\nafter');
   });
 
   it('catches raw JSON in a cell or a paragraph', () => {
