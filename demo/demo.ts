@@ -5,7 +5,7 @@
  * progress file, the commits it made through the GitHub API, and where the ticket files are.
  */
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BUNDLE, runBundledAction } from '../sandbox/action-runner.js';
 import { startGitHubSandbox } from '../sandbox/github-sandbox.js';
@@ -68,6 +68,9 @@ try {
   });
   console.log('\n──── job summary (GITHUB_STEP_SUMMARY) ────\n');
   console.log(run.summary);
+  // `npm run screenshot-summary` renders this file as GitHub does, for the README.
+  const summaryFile = process.env.DEMO_SUMMARY_FILE;
+  if (summaryFile) await writeFile(summaryFile, run.summary);
   console.log('──── outputs (GITHUB_OUTPUT) ────');
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`);
 
