@@ -138,6 +138,7 @@ function report(changes: Partial<RunReport>): RunReport {
     ticketsDir: `${RUNNER_PATH}/purchased_tickets`,
     progressFile: `${RUNNER_PATH}/historical_sync_progress_DEV.json`,
     webhookUrl: 'https://receiver.example/test-created',
+    receiver: 'test',
     signed: true,
     intervalSeconds: 1.8,
     startedAtMs: Date.UTC(2025, 0, 6, 9, 0),
