@@ -1,7 +1,7 @@
 import { count } from '../format.js';
 import type { EventStanding, RunReport } from '../run-report.js';
 import { percentDelivered, progressBar } from '../run-report.js';
-import { counted, duration, eventCell, runsText } from './summary-phrases.js';
+import { duration, eventCell, runsText } from './summary-phrases.js';
 import {
   joinSpans,
   numberColumn,
@@ -120,7 +120,7 @@ function changedTicketLines(s: EventStanding): Paragraph {
     kind: 'paragraph',
     lines: [
       [
-        `Event ${s.eventId}: ${counted(s.changed, 'ticket')} delivered earlier, not eligible now (not re-sent; correct the totals by these):`,
+        `Event ${s.eventId}: ${count(s.changed)} delivered earlier, not eligible now (not re-sent; correct the totals by these):`,
       ],
       ...tickets,
       ...(more > 0 ? [[`  and ${count(more)} more`]] : []),
