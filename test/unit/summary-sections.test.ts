@@ -10,7 +10,7 @@ import {
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderText } from '../../src/report/render-text.js';
 import { runSummary } from '../../src/report/run-summary.js';
-import { counted, humanDate } from '../../src/report/summary-phrases.js';
+import { counted, duration, humanDate } from '../../src/report/summary-phrases.js';
 import type {
   EventStanding,
   EventSyncReport,
@@ -174,6 +174,12 @@ describe('phrases: plurals and dates', () => {
     expect(counted(1_200, 'delivery', 'deliveries')).toBe('1,200 deliveries');
   });
 
+  it('durations without a zero part', () => {
+    expect(duration(60_000)).toBe('1 min');
+    expect(duration(7_200_000)).toBe('2 h');
+    expect(duration(7_260_000)).toBe('2 h 1 min');
+  });
+
   it('dates in UTC, as people read them', () => {
     expect(humanDate('2025-01-06T09:00:00.000Z')).toBe('6 Jan 2025 09:00 UTC');
     expect(humanDate('2025-12-31T23:59:59+02:00')).toBe('31 Dec 2025 21:59 UTC');
@@ -298,7 +304,7 @@ describe('delivered: quiet by default', () => {
         },
       }),
     );
-    const figure = /^(\*\*Total\*\*|[\d,.]+(%| s| min( \d+ s)?| h \d+ min| runs?)?|-|)$/;
+    const figure = /^(\*\*Total\*\*|[\d,.]+(%| s| min( \d+ s)?| h( \d+ min)?| runs?)?|-|)$/;
     // Pulled is absent here; delivered, failed, how far and the test delivery are not.
     expect(tables(summary)).toHaveLength(4);
     for (const table of tables(summary)) {
