@@ -103,7 +103,6 @@ export interface EventStanding {
 
 export interface DryRunPlan {
   eventId: string;
-  byTicketType: Record<string, number>;
   ticketTypeIds: string[];
   /** Each ticket name with its ticketTypeId (null when the tickets have none), most first. */
   ticketTypes: { ticketName: string; ticketTypeId: string | null; count: number }[];

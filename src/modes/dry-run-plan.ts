@@ -1,6 +1,5 @@
 import { count } from '../format.js';
 import { logText, urlForDisplay } from '../log-text.js';
-import { countBy } from '../ticket-files/event-metadata.js';
 import type { PipelineRun } from '../pipeline/pipeline-run.js';
 import type { DryRunPlan } from '../run-report.js';
 import { creationRange, stringField, type Ticket } from '../vivenu/tickets.js';
@@ -18,7 +17,6 @@ export function showPlan(
   const plan: DryRunPlan = {
     eventId,
     toSend: send.length,
-    byTicketType: countBy(send, 'ticketName'),
     ticketTypeIds: [...new Set(send.map((t) => stringField(t, 'ticketTypeId') ?? '(none)'))].sort(),
     ticketTypes: ticketTypesOf(send),
     firstCreatedAt: created.first,
