@@ -114,8 +114,9 @@ export interface EventStanding {
 
 export interface DryRunPlan {
   eventId: string;
-  byTicketType: Record<string, number>;
   ticketTypeIds: string[];
+  /** Each ticket name with its ticketTypeId (null when the tickets have none), most first. */
+  ticketTypes: { ticketName: string; ticketTypeId: string | null; count: number }[];
   firstCreatedAt: string | null;
   lastCreatedAt: string | null;
   /** The first deliveries in order: `createdAt`, `_id`, `ticketName` only. */

@@ -1,15 +1,22 @@
 import { count } from '../format.js';
 import { urlForDisplay } from '../log-text.js';
 import { sortedCounts } from '../ticket-files/event-metadata.js';
-import type { DryRunPlan, EventSyncReport, RunReport, TestDelivery } from '../run-report.js';
-import { eventLabel, syncTotals, ticketsFound } from '../run-report.js';
-import { failureAdvice, groupFailures, unregisteredTicketTypes } from './failure-groups.js';
-import { duration, limitExceededText } from './summary-phrases.js';
+import type { EventSyncReport, RunReport, TestDelivery } from '../run-report.js';
+import { syncTotals } from '../run-report.js';
+import { failureReason, reasonLabel } from './failure-groups.js';
 import {
-  columns,
+  counted,
+  createdRange,
+  duration,
+  eventCell,
+  limitExceededText,
+} from './summary-phrases.js';
+import {
   joinSpans,
   line,
+  numberColumn,
   tableBlock,
+  textColumn,
   type Cell,
   type Span,
   type SummaryBlock,
@@ -17,158 +24,184 @@ import {
   type SummaryTable,
 } from './summary-model.js';
 
-/** Failure reasons in the job summary's table; the progress file's `errors` has them all. */
-const FAILURE_REASONS_SHOWN = 20;
-/** A terminal's table is shorter, its answers cut to fit a line. */
-const FAILURE_REASONS_SHOWN_IN_TERMINAL = 10;
-const REASON_CHARACTERS_SHOWN_IN_TERMINAL = 60;
-const EXAMPLE_IDS = 3;
-
-/** An event as a row names it: its name and dates when known, and its id. */
-export function eventCell(report: RunReport, eventId: string): Cell {
-  return { literal: eventLabel(report, eventId) };
-}
+// The sections' earlier home: run-summary.ts still imports them from here.
+export { failuresSection } from './failure-section.js';
+export { dryRunPlanSection } from './dry-run-section.js';
+export { eventCell } from './summary-phrases.js';
 
 function countsTable(label: string, counts: Record<string, number>): SummaryTable {
-  return { columns: columns(label, 'Tickets'), rows: sortedCounts(counts) };
-}
-
-function createdRange(first: string | null, last: string | null): Span[] {
-  return ['Created from ', { value: first ?? '-' }, ' to ', { value: last ?? '-' }, '.'];
+  return {
+    columns: [textColumn(label), numberColumn('Tickets')],
+    rows: sortedCounts(counts).map(([name, n]): Cell[] => [name, n]),
+  };
 }
 
 export function pulledSection(report: RunReport): SummarySection[] {
   if (report.pulls.length === 0) return [];
   const table: SummaryTable = {
-    columns: columns(
-      { markdown: 'Event', text: 'Pulled event' },
-      'Reported',
-      'Pulled',
-      'Complete',
-      { header: 'Requests', only: 'markdown' },
-      { header: 'Seconds', only: 'markdown' },
-      { header: 'Files', only: 'text' },
-    ),
+    columns: [
+      textColumn({ markdown: 'Event', text: 'Pulled event' }),
+      numberColumn('Reported'),
+      numberColumn('Pulled'),
+      textColumn('Complete'),
+      textColumn('Files', 'text'),
+    ],
     rows: report.pulls.map(({ metadata: m, eventDir }) => [
       eventCell(report, m.event_id),
       m.total_reported,
       m.total_pulled,
       m.complete ? 'yes' : { markdown: { strong: 'no' }, text: 'NO' },
-      m.api_calls,
-      (m.duration_ms / 1000).toFixed(1),
       eventDir,
     ]),
-    totals: {
-      cells: [
-        { strong: 'Total' },
-        report.pulls.reduce((sum, pull) => sum + pull.metadata.total_reported, 0),
-        ticketsFound(report),
-        '',
-        '',
-        '',
-        '',
+    // One event's row is its own total.
+    ...(report.pulls.length > 1
+      ? {
+          totals: {
+            cells: [
+              { strong: 'Total' },
+              report.pulls.reduce((sum, pull) => sum + pull.metadata.total_reported, 0),
+              report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0),
+              '',
+              '',
+            ],
+            only: 'markdown' as const,
+          },
+        }
+      : {}),
+  };
+  const byStatusAndType = report.pulls.map(({ metadata: m }): SummaryBlock => {
+    const tickets = `${counted(m.total_pulled, 'ticket')} by status and ticket type`;
+    return {
+      kind: 'details',
+      summary:
+        report.pulls.length > 1
+          ? [{ value: eventCell(report, m.event_id).literal }, `: ${tickets}`]
+          : [tickets[0]!.toUpperCase() + tickets.slice(1)],
+      blocks: [
+        tableBlock(countsTable('Status', m.by_status)),
+        tableBlock(countsTable('Ticket type', m.by_ticket_name)),
+        line(createdRange(m.first_created_at, m.last_created_at)),
       ],
       only: 'markdown',
-    },
-  };
-  const byStatusAndType = report.pulls.map(({ metadata: m }): SummaryBlock => ({
-    kind: 'details',
-    summary: [`Event ${m.event_id}: ${count(m.total_pulled)} tickets by status and ticket type`],
-    blocks: [
-      tableBlock(countsTable('Status', m.by_status)),
-      tableBlock(countsTable('Ticket type', m.by_ticket_name)),
-      line(createdRange(m.first_created_at, m.last_created_at)),
-    ],
-    only: 'markdown',
-  }));
+    };
+  });
   return [
     { kind: 'section', heading: ['Pulled'], blocks: [tableBlock(table), ...byStatusAndType] },
   ];
 }
 
-function deliveredTable(report: RunReport): SummaryTable {
-  const totals = syncTotals(report);
+/** An event's figures, or the total of several, as a row shows them. */
+type SyncFigures = Pick<
+  EventSyncReport,
+  'found' | 'eligible' | 'deliveredBefore' | 'sentNow' | 'failed' | 'remaining'
+>;
+
+function totalOf(syncs: readonly EventSyncReport[]): SyncFigures {
+  const sum = (pick: (s: EventSyncReport) => number): number =>
+    syncs.reduce((total, s) => total + pick(s), 0);
   return {
-    columns: columns(
-      {
-        markdown: 'Event',
-        text: report.dryRun ? 'Would deliver (dry run)' : 'Delivered event',
-      },
-      'Found',
-      'Eligible',
-      { markdown: 'Delivered before', text: 'Before' },
-      'Sent now',
-      'Failed',
-      'Remaining',
-    ),
-    rows: report.syncs.map((s) =>
-      s.skippedAsProcessed
-        ? [
-            eventCell(report, s.eventId),
-            '-',
-            '-',
-            s.deliveredBefore,
-            { markdown: 'already processed', text: 'processed' },
-            '-',
-            '-',
-          ]
-        : [
-            eventCell(report, s.eventId),
-            s.found,
-            s.eligible,
-            s.deliveredBefore,
-            s.sentNow,
-            s.failed,
-            s.remaining,
-          ],
-    ),
-    totals: {
-      cells: [
-        { strong: 'Total' },
-        '',
-        totals.eligible,
-        totals.skipped,
-        totals.sent,
-        totals.failed,
-        totals.remaining,
-      ],
-    },
+    found: sum((s) => s.found),
+    eligible: sum((s) => s.eligible),
+    deliveredBefore: sum((s) => s.deliveredBefore),
+    sentNow: sum((s) => s.sentNow),
+    failed: sum((s) => s.failed),
+    remaining: sum((s) => s.remaining),
   };
+}
+
+/**
+ * This run's events in figures. A dry run sends nothing, so it shows what a real run would
+ * deliver instead of sent and failed.
+ */
+function deliveredTable(report: RunReport, syncs: readonly EventSyncReport[]): SummaryTable {
+  const { dryRun } = report;
+  const figures = (s: SyncFigures): Cell[] => [
+    s.found,
+    s.eligible,
+    s.deliveredBefore,
+    ...(dryRun ? [] : [s.sentNow, s.failed]),
+    s.remaining,
+  ];
+  return {
+    columns: [
+      textColumn({
+        markdown: 'Event',
+        text: dryRun ? 'Would deliver (dry run)' : 'Delivered event',
+      }),
+      numberColumn('Found'),
+      numberColumn('Eligible'),
+      numberColumn({ markdown: 'Delivered before', text: 'Before' }),
+      ...(dryRun ? [] : [numberColumn('Sent now'), numberColumn('Failed')]),
+      numberColumn(dryRun ? 'To deliver' : 'Remaining'),
+    ],
+    rows: syncs.map((s) => [eventCell(report, s.eventId), ...figures(s)]),
+    // One event's row is its own total.
+    ...(syncs.length > 1
+      ? { totals: { cells: [{ strong: 'Total' }, ...figures(totalOf(syncs))] } }
+      : {}),
+  };
+}
+
+/**
+ * Events already in `events_processed` are not pulled again: a row of dashes and zeros beside
+ * them would read as "nothing eligible". What is true is that they were complete before.
+ */
+function alreadyCompleteLine(report: RunReport, skipped: readonly EventSyncReport[]): SummaryBlock {
+  const events = skipped.map((s): Span[] => [
+    eventCell(report, s.eventId),
+    s.deliveredBefore > 0
+      ? ` (${counted(s.deliveredBefore, 'ticket')} delivered earlier)`
+      : ' (by the earlier tool, which did not record its tickets)',
+  ]);
+  return line([
+    skipped.length === 1 ? 'Complete in an earlier run: ' : 'Complete in earlier runs: ',
+    ...joinSpans(events, '; '),
+    '. Not pulled again; `resync` sends the tickets sold since.',
+  ]);
 }
 
 export function deliveredSection(report: RunReport): SummarySection[] {
   if (report.syncs.length === 0) return [];
-  const blocks: SummaryBlock[] = [tableBlock(deliveredTable(report))];
-  const spent = (report.finishedAtMs ?? report.startedAtMs) - report.startedAtMs;
-  const remaining = syncTotals(report).remaining;
-  blocks.push(
-    line(
-      [
-        `Time spent: ${duration(spent)}. Remaining at one delivery every ${report.intervalSeconds} s: ` +
-          `${duration(remaining * report.intervalSeconds * 1000)}.`,
-      ],
-      'markdown',
-    ),
-  );
-  for (const s of report.syncs) {
-    if (s.limitExceeded)
-      blocks.push(line([`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`]));
-    const notEligible = notEligibleReasons(s);
-    if (notEligible.length > 0) {
-      const reasons = joinSpans(notEligible, '; ');
-      blocks.push(line([`Event ${s.eventId}, not delivered: `, ...reasons, '.'], 'markdown'));
-    }
-  }
-  for (const s of report.syncs) {
-    if (s.waitingForLimit === 0) continue;
-    const team = s.teamWaiting ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)` : '';
-    const waiting = `Event ${s.eventId}: ${count(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`;
-    blocks.push(line([waiting], 'markdown'));
-  }
+  const worked = report.syncs.filter((s) => !s.skippedAsProcessed);
+  const skipped = report.syncs.filter((s) => s.skippedAsProcessed);
+  const blocks: SummaryBlock[] = [];
+  if (worked.length > 0) blocks.push(tableBlock(deliveredTable(report, worked)));
+  if (skipped.length > 0) blocks.push(alreadyCompleteLine(report, skipped));
+  if (worked.length > 0) blocks.push(timeLine(report));
+  for (const s of worked) blocks.push(...eventNotes(s));
   const heading = report.dryRun
     ? 'Would deliver (dry run: nothing sent, nothing recorded)'
     : 'Delivered';
   return [{ kind: 'section', heading: [heading], blocks }];
+}
+
+function timeLine(report: RunReport): SummaryBlock {
+  const spent = (report.finishedAtMs ?? report.startedAtMs) - report.startedAtMs;
+  const remaining = syncTotals(report).remaining;
+  const left =
+    remaining > 0
+      ? ` Remaining at one delivery every ${report.intervalSeconds} s: ${duration(remaining * report.intervalSeconds * 1000)}.`
+      : '';
+  return line([`Time spent: ${duration(spent)}.${left}`], 'markdown');
+}
+
+/** A limit exceeded or waited for, and the tickets left out for a reason other than status or name. */
+function eventNotes(s: EventSyncReport): SummaryBlock[] {
+  const notes: SummaryBlock[] = [];
+  if (s.limitExceeded)
+    notes.push(line([`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`]));
+  const notEligible = notEligibleReasons(s);
+  if (notEligible.length > 0) {
+    const reasons = joinSpans(notEligible, '; ');
+    notes.push(line([`Event ${s.eventId}, not delivered: `, ...reasons, '.'], 'markdown'));
+  }
+  if (s.waitingForLimit > 0) {
+    const team = s.teamWaiting ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)` : '';
+    const wait = s.waitingForLimit === 1 ? 'waits' : 'wait';
+    const waiting = `Event ${s.eventId}: ${counted(s.waitingForLimit, 'ticket')} ${wait} for the next run because of \`limit\`${team}.`;
+    notes.push(line([waiting], 'markdown'));
+  }
+  return notes;
 }
 
 /**
@@ -198,113 +231,31 @@ function notEligibleReasons(s: EventSyncReport): Span[][] {
   return reasons;
 }
 
-export function failuresSection(report: RunReport): SummarySection[] {
-  if (report.failures.length === 0) return [];
-  const groups = groupFailures(report.failures);
-  const status = (code: number | null): string => (code === null ? 'none' : String(code));
-  const blocks: SummaryBlock[] = [
-    tableBlock(
-      {
-        columns: columns('Receiver said', 'Status', 'Tickets', 'Examples (_id)', 'What to do'),
-        rows: groups
-          .slice(0, FAILURE_REASONS_SHOWN)
-          .map((g) => [
-            g.reason || '(no answer)',
-            status(g.status),
-            g.ids.length,
-            g.ids.slice(0, EXAMPLE_IDS).join(', '),
-            failureAdvice(g.status, g.reason),
-          ]),
-      },
-      'markdown',
-    ),
-    tableBlock(
-      {
-        columns: columns('Receiver said', 'Status', 'Tickets'),
-        rows: groups
-          .slice(0, FAILURE_REASONS_SHOWN_IN_TERMINAL)
-          .map((g) => [
-            g.reason.slice(0, REASON_CHARACTERS_SHOWN_IN_TERMINAL) || '(no answer)',
-            status(g.status),
-            g.ids.length,
-          ]),
-      },
-      'text',
-    ),
-  ];
-  if (groups.length > FAILURE_REASONS_SHOWN) {
-    const more = `${groups.length - FAILURE_REASONS_SHOWN} more reasons are in the progress file's \`errors\`.`;
-    blocks.push(line([more], 'markdown'));
-  }
-  const unregistered = unregisteredTicketTypes(report.failures);
-  if (unregistered.length > 0) {
-    const types = unregistered.map(([type, n]): Span[] => [
-      { code: type },
-      ` (${count(n)} tickets)`,
-    ]);
-    blocks.push(
-      line(
-        [
-          'ticketTypeIds the receiver has not registered (`ticketTypeId not found in KV store`): ',
-          ...joinSpans(types, ', '),
-          '. Register them with the receiver, then run again: only the tickets not delivered go out.',
-        ],
-        'markdown',
-      ),
-    );
-  }
-  return [{ kind: 'section', heading: ['Failed deliveries (retried on the next run)'], blocks }];
-}
-
-function planSection(plan: DryRunPlan): SummarySection {
-  const ticketTypeIds = plan.ticketTypeIds.map((id): Span[] => ['`', { value: id }, '`']);
-  return {
-    kind: 'section',
-    heading: [`Event ${plan.eventId}: ${count(plan.toSend)} deliveries, oldest first`],
-    blocks: [
-      tableBlock(countsTable('Ticket type', plan.byTicketType)),
-      line([
-        'ticketTypeIds the receiver must have registered: ',
-        ...(ticketTypeIds.length > 0 ? joinSpans(ticketTypeIds, ', ') : ['-']),
-      ]),
-      line(createdRange(plan.firstCreatedAt, plan.lastCreatedAt)),
-      tableBlock({
-        columns: columns('#', 'createdAt', '_id', 'ticketName'),
-        rows: plan.firstDeliveries.map((d, i) => [String(i + 1), d.createdAt, d.id, d.ticketName]),
-      }),
-    ],
-  };
-}
-
-export function dryRunPlanSection(report: RunReport): SummarySection[] {
-  if (report.plans.length === 0) return [];
-  const plans = report.plans.map(planSection);
-  return [{ kind: 'section', heading: ['Dry-run plan'], blocks: plans, only: 'markdown' }];
+/** The test delivery's outcome in words: the receiver's own answer is in the log. */
+function testAnswer(test: TestDelivery, dryRun: boolean): string {
+  if (dryRun) return 'not sent (dry run)';
+  if (test.delivered) return `Delivered (HTTP ${test.status ?? '-'})`;
+  return reasonLabel(failureReason(test.status, test.answer), [test.status]);
 }
 
 function testDeliveryBlocks(test: TestDelivery, dryRun: boolean): SummaryBlock[] {
   const receiver = urlForDisplay(test.url);
+  const answer = testAnswer(test, dryRun);
   const table: SummaryTable = {
-    columns: columns('Ticket', 'Ticket type', 'Receiver', 'Answer'),
-    rows: [
-      [
-        test.ticketId,
-        test.ticketName,
-        receiver,
-        dryRun ? '(dry run: not sent)' : `${test.status ?? 'none'} ${test.answer}`,
-      ],
+    columns: [
+      textColumn('Ticket'),
+      textColumn('Ticket type'),
+      textColumn('Receiver'),
+      textColumn('Outcome'),
     ],
+    rows: [[{ code: test.ticketId }, { literal: test.ticketName }, receiver, answer]],
   };
-  const answer: Span[] = dryRun
-    ? ['not sent (dry run)']
-    : [`${test.status ?? 'no answer'} `, { value: test.answer }];
   const sentence: Span[] = [
     'Test delivery of ',
     { value: test.ticketId },
     ' (',
     { value: test.ticketName },
-    `) to ${receiver}: `,
-    ...answer,
+    `) to ${receiver}: ${answer}`,
   ];
   return [tableBlock(table, 'markdown'), line(sentence, 'text')];
 }

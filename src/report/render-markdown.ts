@@ -68,7 +68,8 @@ function table({ columns, rows, totals }: SummaryTable): string {
     const text = columns[i]!.header;
     return tableCell(typeof text === 'string' ? text : text.markdown);
   });
-  const align = shown.map((i) => (columns[i]!.align === 'left' ? '---' : '---:'));
+  // Left said outright: a column without a colon is GitHub's default, which centres its header.
+  const align = shown.map((i) => (columns[i]!.align === 'left' ? ':---' : '---:'));
   const lines = [line(header), line(align), ...rows.map(row)];
   if (totals && shownIn('markdown', totals)) lines.push(row(totals.cells));
   return lines.join('\n');

@@ -1,11 +1,11 @@
 import { count } from '../format.js';
 import type { EventStanding, RunReport } from '../run-report.js';
 import { percentDelivered, progressBar } from '../run-report.js';
-import { eventCell } from './delivery-sections.js';
-import { duration, runsText } from './summary-phrases.js';
+import { duration, eventCell, runsText } from './summary-phrases.js';
 import {
-  columns,
   joinSpans,
+  numberColumn,
+  textColumn,
   line,
   tableBlock,
   type Paragraph,
@@ -14,37 +14,31 @@ import {
   type SummarySection,
 } from './summary-model.js';
 
-/** Answers shown per event under "How far"; the ledger has every ticket's. */
-const STANDING_REASONS_SHOWN = 10;
-/** Characters of an answer shown in the summary; the ledger keeps it whole. */
-const REASON_CHARACTERS_SHOWN = 120;
-/** A terminal lists fewer answers, cut shorter, one a line. */
-const STANDING_REASONS_SHOWN_IN_TERMINAL = 5;
-const REASON_CHARACTERS_SHOWN_IN_TERMINAL = 80;
 /** Changed tickets listed in a terminal per event; the ledger has them all. */
 const CHANGED_LINES_SHOWN_IN_TERMINAL = 50;
 
 /**
  * How far each event is across all runs so far (the progress file and this pull), not this
- * run alone: delivered of eligible, what failed by the receiver's last answer, and the time
- * the rest takes at the interval, in runs of the time budget.
+ * run alone: delivered of eligible, how many failed, and the time the rest takes at the
+ * interval, in runs of the time budget. Why they failed is told once, under the failed
+ * deliveries (failure-section.ts).
  */
 export function standingSection(report: RunReport): SummarySection[] {
   const standings = report.standings ?? [];
   if (standings.length === 0) return [];
   const blocks: SummaryBlock[] = [
     tableBlock({
-      columns: columns(
-        { markdown: 'Event', text: 'How far (all runs)' },
-        'Delivered',
-        'Eligible',
-        'Done',
-        'Progress',
-        'Failed',
-        { header: 'Never tried', only: 'markdown' },
-        'Time left',
-        'Runs left',
-      ),
+      columns: [
+        textColumn({ markdown: 'Event', text: 'How far (all runs)' }),
+        numberColumn('Delivered'),
+        numberColumn('Eligible'),
+        numberColumn('Done'),
+        textColumn('Progress'),
+        numberColumn('Failed'),
+        numberColumn('Never tried', 'markdown'),
+        numberColumn('Time left'),
+        numberColumn('Runs left'),
+      ],
       rows: standings.map((s) => [
         eventCell(report, s.eventId),
         s.delivered,
@@ -53,8 +47,9 @@ export function standingSection(report: RunReport): SummarySection[] {
         { code: progressBar(s) },
         s.failed,
         s.pending,
-        duration(s.timeLeftMs),
-        runsText(s.followUpRuns),
+        // Nothing left takes no time: a dash, not "0 s" and "0 runs".
+        s.delivered < s.eligible ? duration(s.timeLeftMs) : '-',
+        s.delivered < s.eligible ? runsText(s.followUpRuns) : '-',
       ]),
     }),
   ];
@@ -67,14 +62,18 @@ export function standingSection(report: RunReport): SummarySection[] {
       'markdown',
     ),
   );
-  for (const s of standings) blocks.push(...eventStandingNotes(s), ...eventStandingLines(s));
+  for (const s of standings) {
+    blocks.push(...eventStandingNotes(s));
+    // The job summary gives the changed tickets a section of their own.
+    if (s.changed > 0) blocks.push(changedTicketLines(s));
+  }
   const ledgers = standings.flatMap((s) => (s.ledgerFile ? [[{ value: s.ledgerFile }]] : []));
   if (ledgers.length > 0)
     blocks.push(line(['Delivery ledger: ', ...joinSpans(ledgers, ', ')], 'text'));
   return [{ kind: 'section', heading: ['How far each event is (all runs so far)'], blocks }];
 }
 
-/** The job summary's notes on one event: a ledger not written, an incomplete pull, what failed. */
+/** The job summary's notes on one event: a ledger not written, an incomplete pull. */
 function eventStandingNotes(s: EventStanding): SummaryBlock[] {
   const event: Span[] = ['Event ', { value: s.eventId }];
   const notes: SummaryBlock[] = [];
@@ -100,42 +99,7 @@ function eventStandingNotes(s: EventStanding): SummaryBlock[] {
       ),
     );
   }
-  if (s.failuresByReason.length === 0) return notes;
-  const shown = s.failuresByReason
-    .slice(0, STANDING_REASONS_SHOWN)
-    .map((f): Span[] => [
-      { code: f.reason.slice(0, REASON_CHARACTERS_SHOWN) },
-      ` × ${count(f.tickets)}`,
-    ]);
-  const more = s.failuresByReason.length - shown.length;
-  const andMore = more > 0 ? `; and ${count(more)} more answers (in the ledger)` : '';
-  notes.push(
-    line(
-      [...event, ', failed by last answer: ', ...joinSpans(shown, '; '), `${andMore}.`],
-      'markdown',
-    ),
-  );
   return notes;
-}
-
-/**
- * A terminal's lines on one event: each failed answer, then the tickets changed since delivery
- * (the job summary gives those a section of their own).
- */
-function eventStandingLines(s: EventStanding): SummaryBlock[] {
-  const lines: SummaryBlock[] = s.failuresByReason
-    .slice(0, STANDING_REASONS_SHOWN_IN_TERMINAL)
-    .map((f) =>
-      line(
-        [
-          `Event ${s.eventId}: ${count(f.tickets)} failed, last answer `,
-          { value: f.reason.slice(0, REASON_CHARACTERS_SHOWN_IN_TERMINAL) },
-        ],
-        'text',
-      ),
-    );
-  if (s.changed > 0) lines.push(changedTicketLines(s));
-  return lines;
 }
 
 function changedTicketLines(s: EventStanding): Paragraph {
@@ -180,11 +144,19 @@ export function changedSection(report: RunReport): SummarySection[] {
         { value: s.eventId },
         ': ',
         { strong: count(s.changed) },
-        ' tickets were delivered in an earlier run and are not eligible now. ' +
+        (s.changed === 1
+          ? ' ticket was delivered in an earlier run and is not eligible now. '
+          : ' tickets were delivered in an earlier run and are not eligible now. ') +
           'Nothing was sent again and nothing was sent to undo them (the receiver has no such endpoint).',
       ]),
       tableBlock({
-        columns: columns('_id', 'Ticket type', 'ticketTypeId', 'Status now', 'What changed'),
+        columns: [
+          textColumn('_id'),
+          textColumn('Ticket type'),
+          textColumn('ticketTypeId'),
+          textColumn('Status now'),
+          textColumn('What changed'),
+        ],
         rows: s.changedShown.map((t) => [
           t.id,
           t.ticketName || '-',

@@ -131,6 +131,16 @@ export function tableBlock(table: SummaryTable, only?: Rendering): TableBlock {
   return { kind: 'table', table, ...(only ? { only } : {}) };
 }
 
+/** A column of words, ids, dates or answers: left-aligned, as text reads. */
+export function textColumn(header: Column['header'], only?: Rendering): Column {
+  return { header, align: 'left', ...(only ? { only } : {}) };
+}
+
+/** A column of counts and amounts: right-aligned, so their digits line up. */
+export function numberColumn(header: Column['header'], only?: Rendering): Column {
+  return { header, align: 'right', ...(only ? { only } : {}) };
+}
+
 /** The summary's usual columns: the first names the row (left), the rest are figures (right). */
 export function columns(
   first: Column['header'],

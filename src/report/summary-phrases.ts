@@ -1,20 +1,61 @@
 import { count } from '../format.js';
+import { eventLabel, type RunReport } from '../run-report.js';
+import type { Span } from './summary-model.js';
 
-/** "1 h 12 min", "3 min 20 s", "12 s". */
+/** "1 h 12 min", "3 min 20 s", "12 s"; a zero part left out ("2 h", "1 min"). */
 export function duration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 60)
+    return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+/**
+ * A count with its noun, singular only for exactly one: "1 ticket", "2 tickets", "0 tickets",
+ * "1,200 runs". The plural is the noun with an "s" unless told ("1 entry", "3 entries").
+ */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${count(n)} ${n === 1 ? singular : plural}`;
 }
 
 /** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
 export function runsText(runs: number): string {
-  return `${count(runs)} ${runs === 1 ? 'run' : 'runs'}`;
+  return counted(runs, 'run');
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A moment as people read it, in UTC so every runner and reader sees the same: "6 Jan 2025
+ * 09:00 UTC". Built by hand rather than with Intl, whose output differs between Node's ICU
+ * builds. Text that is not a date comes back as it is (it is an outside value: escape it for
+ * where it goes); null is "-".
+ */
+export function humanDate(moment: string | number | null): string {
+  if (moment === null) return '-';
+  const date = new Date(moment);
+  if (Number.isNaN(date.getTime())) return String(moment);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
 }
 
 /** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
 export function limitExceededText({ teamSize, by }: { teamSize: number; by: number }): string {
   return `\`limit\` (${count(teamSize - by)}) was exceeded by ${count(by)} to keep a team of ${count(teamSize)} together`;
+}
+
+/**
+ * An event as the summary names it, in a table cell or running text: its name and dates when
+ * known, and its id (the name is Vivenu's, shown literally).
+ */
+export function eventCell(report: Pick<RunReport, 'events'>, eventId: string): { literal: string } {
+  return { literal: eventLabel(report, eventId) };
+}
+
+/** "Created from 6 Jan 2025 09:00 UTC to 28 Feb 2025 18:30 UTC." */
+export function createdRange(first: string | null, last: string | null): Span[] {
+  return ['Created from ', { value: humanDate(first) }, ' to ', { value: humanDate(last) }, '.'];
 }

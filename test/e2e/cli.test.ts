@@ -62,7 +62,7 @@ describe('historical-sync (dist/cli.js) from a folder with a .env', () => {
     expect(dry.exitCode).toBe(0);
     expect(dry.stdout).toMatch(
       new RegExp(
-        `Would deliver \\(dry run\\)[\\s\\S]*${EVENT}\\s+240\\s+${eligible.length}\\s+0\\s+0\\s+0\\s+${eligible.length}`,
+        `Would deliver \\(dry run\\)[\\s\\S]*${EVENT}\\s+240\\s+${eligible.length}\\s+0\\s+${eligible.length}`,
       ),
     );
     expect(receiver.deliveries).toHaveLength(0);

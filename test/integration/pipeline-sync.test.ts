@@ -160,8 +160,8 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
         error: '{"error":"ticketTypeId not found in KV store"}',
       }),
     ]);
-    expect(renderJobSummary(first.report, first.error?.message)).toMatch(
-      /ticketTypeId not found in KV store.*\| 404 \| 1 \|/,
+    expect(renderJobSummary(first.report, first.error?.message)).toContain(
+      '**Not registered on the receiver**: 1 ticket.',
     );
 
     fixture.receiver.setBehaviour({});

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { EventMetadata } from '../../src/ticket-files/event-metadata.js';
-import { failureAdvice, unregisteredTicketTypes } from '../../src/report/failure-groups.js';
+import { failureReason, groupFailures } from '../../src/report/failure-groups.js';
 import { renderJobSummary } from '../../src/report/job-summary.js';
 import { escapeHtml, renderMarkdown, tableCell } from '../../src/report/render-markdown.js';
 import { renderText, textTable } from '../../src/report/render-text.js';
@@ -106,15 +106,15 @@ describe('renderJobSummary', () => {
     expect(summary).toContain('Tickets folder: `/work/ws/purchased_tickets`');
   });
 
-  it('has one row per event and a totals row that sums them', () => {
+  it('has one row per event and a totals row that sums them; text left, numbers right', () => {
     const start = lines.indexOf('### Pulled');
     expect(start).toBeGreaterThan(0);
     expect(lines.slice(start + 2, start + 7)).toEqual([
-      '| Event | Reported | Pulled | Complete | Requests | Seconds |',
-      '| --- | ---: | ---: | ---: | ---: | ---: |',
-      `| ${EVENT_A} | 1,500 | 1,498 | **no** | 17 | 12.3 |`,
-      `| ${EVENT_B} | 20 | 20 | yes | 1 | 0.4 |`,
-      '| **Total** | 1,520 | 1,518 |  |  |  |',
+      '| Event | Reported | Pulled | Complete |',
+      '| :--- | ---: | ---: | :--- |',
+      `| ${EVENT_A} | 1,500 | 1,498 | **no** |`,
+      `| ${EVENT_B} | 20 | 20 | yes |`,
+      '| **Total** | 1,520 | 1,518 |  |',
     ]);
   });
 
@@ -134,13 +134,13 @@ describe('renderJobSummary', () => {
 
   it('lists counts by status and ticket type per event, with the creation range', () => {
     expect(summary).toContain(
-      `<details><summary>Event ${EVENT_A}: 1,498 tickets by status and ticket type</summary>\n`,
+      `<details><summary>${EVENT_A}: 1,498 tickets by status and ticket type</summary>\n`,
     );
     expect(summary).toContain(
-      '| Status | Tickets |\n| --- | ---: |\n| VALID | 1,490 |\n| INVALID | 8 |',
+      '| Status | Tickets |\n| :--- | ---: |\n| VALID | 1,490 |\n| INVALID | 8 |',
     );
     expect(summary).toContain(
-      'Created from 2024-01-05T09:00:00.000Z to 2024-02-28T18:30:00.000Z.\n\n</details>',
+      'Created from 5 Jan 2024 09:00 UTC to 28 Feb 2024 18:30 UTC.\n\n</details>',
     );
     expect(summary).toContain('Created from - to -.\n\n</details>');
   });
@@ -171,7 +171,7 @@ describe('renderJobSummary', () => {
   });
 });
 
-describe('failures: grouped by reason, with what to do', () => {
+describe('failures: grouped by reason in words, with what to do', () => {
   const failure = (
     ticketId: string,
     status: number | null,
@@ -190,26 +190,37 @@ describe('failures: grouped by reason, with what to do', () => {
     failure('t1', 404, kv, 'type-b'),
     failure('t2', 404, kv, 'type-a'),
     failure('t3', 404, kv, 'type-b'),
-    failure('t4', 422, 'invalid ticket'),
+    failure('t4', 422, '{"error":"invalid ticket"}'),
     failure('t5', null, 'timed out after 4 attempts'),
   ];
 
-  it('lists the ticketTypeIds to register, most tickets first', () => {
-    expect(unregisteredTicketTypes(failures)).toEqual([
-      ['type-b', 2],
-      ['type-a', 1],
-    ]);
+  it('names the ticket types to register, most tickets first, and no raw answer', () => {
+    const [unregistered] = groupFailures(failures);
+    expect(unregistered).toMatchObject({
+      label: 'Not registered on the receiver',
+      tickets: 3,
+      ids: ['t1', 't2', 't3'],
+      ticketTypes: [
+        { ticketTypeId: 'type-b', tickets: 2 },
+        { ticketTypeId: 'type-a', tickets: 1 },
+      ],
+    });
     const summary = renderJobSummary({ ...report([]), mode: 'sync', failures });
-    expect(summary).toContain('`type-b` (2 tickets), `type-a` (1 tickets)');
-    expect(summary).toMatch(/\| 404 \| 3 \| t1, t2, t3 \| Register the ticket types/);
+    expect(summary).toContain(
+      '**Not registered on the receiver**: 3 tickets. Register these ticket types with the receiver',
+    );
+    expect(summary).toContain(`| HYROX MEN \\| CHARITY HIA | \`type-b\` | ${EVENT_A} | 2 |`);
+    expect(summary).toContain('**Refused by the receiver (HTTP 422)**: 1 ticket.');
+    expect(summary).toContain('**No answer from the receiver**: 1 ticket.');
+    expect(summary).not.toMatch(/KV store|invalid ticket|timed out|\{"/);
   });
 
-  it('advice by cause: register, run later, or check the answer', () => {
-    expect(failureAdvice(404, kv)).toMatch(/^Register/);
-    expect(failureAdvice(null, 'timed out')).toMatch(/run again later/);
-    expect(failureAdvice(503, 'HTTP 503')).toMatch(/run again later/);
-    expect(failureAdvice(429, 'HTTP 429')).toMatch(/run again later/);
-    expect(failureAdvice(422, 'invalid')).toMatch(/check its answer/);
+  it('advice by cause: register, run later, or read its answer', () => {
+    expect(failureReason(404, kv).advice).toMatch(/^Register/);
+    expect(failureReason(null, 'timed out').advice).toMatch(/run again later/);
+    expect(failureReason(503, 'HTTP 503').advice).toMatch(/run again later/);
+    expect(failureReason(429, 'HTTP 429').advice).toMatch(/run again later/);
+    expect(failureReason(422, 'invalid').advice).toMatch(/delivery-ledger\.csv/);
   });
 });
 
@@ -275,7 +286,7 @@ describe('the run summary: one model, rendered as Markdown and as text', () => {
         '### Figures',
         [
           '| Event | Count | Markdown only |',
-          '| --- | ---: | ---: |',
+          '| :--- | ---: | ---: |',
           '| a\\_b\\|c | 1,234 | x\\|y |',
           '| `[██░░]` | 0 | **no** |',
           '| **Total** | 1,234 |  |',
