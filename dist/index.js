@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 108:
+/***/ 147:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3268,55 +3268,7 @@ async function deliverBatch(batch, context) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/ticket-files/event-metadata.ts
-
-/**
- * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
- * The values come from Vivenu, so the counts sit in an object without a prototype: a status
- * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
- * would find Object.prototype's function), and a `__proto__` becomes an own key that
- * JSON.stringify writes out instead of swapping the prototype and vanishing.
- */
-function countBy(tickets, field) {
-    const counts = Object.create(null);
-    for (const ticket of tickets) {
-        const value = (0,vivenu_tickets/* stringField */.OM)(ticket, field) ?? '(none)';
-        counts[value] = (counts[value] ?? 0) + 1;
-    }
-    return counts;
-}
-/**
- * Counts most frequent first, ties by value. A list, not an object: object keys that look like
- * numbers ("2025") would otherwise jump to the front.
- */
-function sortedCounts(counts) {
-    return Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-}
-/** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
-function buildEventMetadata(pulled, context) {
-    const created = (0,vivenu_tickets/* creationRange */.T1)(pulled.tickets);
-    return {
-        event_id: pulled.eventId,
-        region: context.region,
-        pulled_at: context.pulledAt.toISOString(),
-        vivenu_origin: context.origin,
-        total_reported: pulled.totalReported,
-        total_pulled: pulled.tickets.length,
-        without_id: pulled.withoutId.length,
-        complete: pulled.complete,
-        by_status: countBy(pulled.tickets, 'status'),
-        by_ticket_name: countBy(pulled.tickets, 'ticketName'),
-        first_created_at: created.first,
-        last_created_at: created.last,
-        api_calls: pulled.apiCalls,
-        retries: pulled.retries,
-        passes: pulled.passes,
-        duration_ms: pulled.durationMs,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/modes/dry-run-plan.ts
-
 
 
 
@@ -3328,8 +3280,8 @@ function showPlan({ settings, services, report }, eventId, send) {
     const plan = {
         eventId,
         toSend: send.length,
-        byTicketType: countBy(send, 'ticketName'),
         ticketTypeIds: [...new Set(send.map((t) => (0,vivenu_tickets/* stringField */.OM)(t, 'ticketTypeId') ?? '(none)'))].sort(),
+        ticketTypes: ticketTypesOf(send),
         firstCreatedAt: created.first,
         lastCreatedAt: created.last,
         firstDeliveries: send.slice(0, FIRST_DELIVERIES_SHOWN).map((t) => ({
@@ -3341,7 +3293,7 @@ function showPlan({ settings, services, report }, eventId, send) {
     report.plans.push(plan);
     const lines = [
         `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl)}`,
-        ...Object.entries(plan.byTicketType).map(([name, n]) => `  ${(0,format/* count */.U)(n)} × ${(0,log_text/* logText */.kc)(name)}`),
+        ...plan.ticketTypes.map((type) => `  ${(0,format/* count */.U)(type.count)} × ${(0,log_text/* logText */.kc)(type.ticketName)} (ticketTypeId ${(0,log_text/* logText */.kc)(type.ticketTypeId ?? 'none')})`),
         `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(log_text/* logText */.kc).join(', ') || '-'}`,
         `  created from ${(0,log_text/* logText */.kc)(plan.firstCreatedAt ?? '-')} to ${(0,log_text/* logText */.kc)(plan.lastCreatedAt ?? '-')}`,
         `  first ${plan.firstDeliveries.length} in order:`,
@@ -3349,8 +3301,88 @@ function showPlan({ settings, services, report }, eventId, send) {
     ];
     services.logger.info(lines.join('\n'));
 }
+/**
+ * The tickets by name and ticketTypeId, most first: the receiver registers ticketTypeIds, and a
+ * person knows the ticket by its name, so the plan shows them together.
+ */
+function ticketTypesOf(send) {
+    const types = new Map();
+    for (const ticket of send) {
+        const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '';
+        const ticketTypeId = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null;
+        const key = JSON.stringify([ticketName, ticketTypeId]);
+        const type = types.get(key) ?? { ticketName, ticketTypeId, count: 0 };
+        type.count++;
+        types.set(key, type);
+    }
+    return [...types.values()].sort((a, b) => b.count - a.count ||
+        byText(a.ticketName, b.ticketName) ||
+        byText(a.ticketTypeId ?? '', b.ticketTypeId ?? ''));
+}
+/** Plain code-unit order: the same on every runner, without loading ICU's collation. */
+function byText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary-phrases.ts
+
+
+/** "1 h 12 min", "3 min 20 s", "12 s"; a zero part left out ("2 h", "1 min"). */
+function duration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
+    const hours = Math.floor(minutes / 60);
+    return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+/**
+ * A count with its noun, singular only for exactly one: "1 ticket", "2 tickets", "0 tickets",
+ * "1,200 runs". The plural is the noun with an "s" unless told ("1 entry", "3 entries").
+ */
+function counted(n, singular, plural = `${singular}s`) {
+    return `${(0,format/* count */.U)(n)} ${n === 1 ? singular : plural}`;
+}
+/** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
+function runsText(runs) {
+    return counted(runs, 'run');
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * A moment as people read it, in UTC so every runner and reader sees the same: "6 Jan 2025
+ * 09:00 UTC". Built by hand rather than with Intl, whose output differs between Node's ICU
+ * builds. Text that is not a date comes back as it is (it is an outside value: escape it for
+ * where it goes); null is "-".
+ */
+function humanDate(moment) {
+    if (moment === null)
+        return '-';
+    const date = new Date(moment);
+    if (Number.isNaN(date.getTime()))
+        return String(moment);
+    const two = (n) => String(n).padStart(2, '0');
+    return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
+}
+/** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
+function limitExceededText({ teamSize, by }) {
+    return `\`limit\` (${(0,format/* count */.U)(teamSize - by)}) was exceeded by ${(0,format/* count */.U)(by)} to keep a team of ${(0,format/* count */.U)(teamSize)} together`;
+}
+/**
+ * An event as the summary names it, in a table cell or running text: its name and dates when
+ * known, and its id (the name is Vivenu's, shown literally).
+ */
+function eventCell(report, eventId) {
+    return { literal: eventLabel(report, eventId) };
+}
+/** "Created from 6 Jan 2025 09:00 UTC to 28 Feb 2025 18:30 UTC." */
+function createdRange(first, last) {
+    return ['Created from ', { value: humanDate(first) }, ' to ', { value: humanDate(last) }, '.'];
+}
 
 ;// CONCATENATED MODULE: ./src/modes/sync-verdict.ts
+
 
 
 
@@ -3397,7 +3429,7 @@ function sayHowTheSyncEnded({ settings, services, report }, sentAllTime) {
             break;
     }
     if (totals.failed > 0) {
-        const message = `${(0,format/* count */.U)(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
+        const message = `${counted(totals.failed, 'ticket')} failed, listed by reason under Failures; the next run tries them again.`;
         if (settings.failOnTicketErrors && !settings.dryRun)
             throw new errors/* RunStoppedError */.Fz(message);
         services.logger.warning(message);
@@ -3620,7 +3652,137 @@ function skippedEvent(eventId, progress) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/failure-groups.ts
+/**
+ * An answer saying the receiver does not know the ticket's type: the receiver in
+ * /work/shared/vivenu-facts.md says "ticketTypeId not found in KV store"; another wording of
+ * the same ("unknown ticketTypeId", "ticket type id not registered") means the same to a person.
+ */
+function namesUnknownTicketType(answer) {
+    return (/ticket[ _-]?type[ _-]?id/i.test(answer) &&
+        /not (?:found|known|registered)|unknown|does ?n[o']t exist|no such/i.test(answer));
+}
+/** Where a person reads the receiver's own answers, which the summary does not quote. */
+const answersAreKept = "each ticket's answer is in `delivery-ledger.csv` and the progress file's `errors`.";
+/**
+ * From the receiver's answer to the reason in words, first match wins: the one place that
+ * decides how a failure is told.
+ */
+const FAILURE_REASONS = [
+    {
+        matches: (_, answer) => namesUnknownTicketType(answer),
+        reason: {
+            kind: 'not-registered',
+            words: 'Not registered on the receiver',
+            showsStatus: false,
+            advice: 'Register these ticket types with the receiver, then run again: only the tickets not delivered go out.',
+        },
+    },
+    {
+        matches: (status) => status === null,
+        reason: {
+            kind: 'no-answer',
+            words: 'No answer from the receiver',
+            showsStatus: false,
+            advice: 'The receiver did not answer in time (down or overloaded): run again later.',
+        },
+    },
+    {
+        matches: (status) => status === 408 || status === 429,
+        reason: {
+            kind: 'receiver-busy',
+            words: 'Receiver busy',
+            showsStatus: true,
+            advice: 'The receiver asked to slow down: run again later, or with a longer `interval`.',
+        },
+    },
+    {
+        matches: (status) => status !== null && status >= 500,
+        reason: {
+            kind: 'receiver-error',
+            words: 'Receiver error',
+            showsStatus: true,
+            advice: 'The receiver failed on them: run again later; if it keeps failing, its own logs say why.',
+        },
+    },
+    {
+        matches: (status) => status !== null && status >= 400,
+        reason: {
+            kind: 'refused',
+            words: 'Refused by the receiver',
+            showsStatus: true,
+            advice: `The receiver refused them: ${answersAreKept}`,
+        },
+    },
+    {
+        matches: () => true,
+        reason: {
+            kind: 'other',
+            words: 'Unexpected answer from the receiver',
+            showsStatus: true,
+            advice: answersAreKept,
+        },
+    },
+];
+/** The reason, in words, for a delivery the receiver answered `status` (null: no answer) and `answer`. */
+function failureReason(status, answer) {
+    return FAILURE_REASONS.find((row) => row.matches(status, answer)).reason;
+}
+/**
+ * The reason for a failure as the ledger keeps it: the status first ("404 {...}"), or
+ * "no answer ..." when there was none.
+ */
+function ledgerFailureReason(ledgerReason) {
+    return failureReason(ledgerStatus(ledgerReason), ledgerReason);
+}
+/** The HTTP status a ledger's failure reason starts with; null for "no answer ...". */
+function ledgerStatus(ledgerReason) {
+    const status = /^(\d{3})\b/.exec(ledgerReason)?.[1];
+    return status === undefined ? null : Number(status);
+}
+/** "Receiver error (HTTP 502, 503)": the words, with the statuses seen when they tell more. */
+function reasonLabel(reason, statuses) {
+    const known = [...new Set(statuses.filter((s) => s !== null))].sort();
+    return reason.showsStatus && known.length > 0
+        ? `${reason.words} (HTTP ${known.join(', ')})`
+        : reason.words;
+}
+/** Failures grouped by their reason in words, most tickets first; in each, by ticket type. */
+function groupFailures(failures) {
+    const groups = new Map();
+    for (const failure of failures) {
+        const reason = failureReason(failure.status, failure.reason);
+        const group = groups.get(reason) ?? { failures: [] };
+        group.failures.push(failure);
+        groups.set(reason, group);
+    }
+    return [...groups]
+        .map(([reason, { failures: inGroup }]) => ({
+        reason,
+        label: reasonLabel(reason, inGroup.map((f) => f.status)),
+        tickets: inGroup.length,
+        ticketTypes: byTicketType(inGroup),
+        ids: inGroup.map((f) => f.ticketId),
+    }))
+        .sort((a, b) => b.tickets - a.tickets);
+}
+function byTicketType(failures) {
+    const types = new Map();
+    for (const { eventId, ticketName, ticketTypeId = null } of failures) {
+        const key = JSON.stringify([eventId, ticketName, ticketTypeId]);
+        const type = types.get(key) ?? { eventId, ticketName, ticketTypeId, tickets: 0 };
+        type.tickets++;
+        types.set(key, type);
+    }
+    return [...types.values()].sort((a, b) => b.tickets - a.tickets || failure_groups_byText(a.eventId, b.eventId) || failure_groups_byText(a.ticketName, b.ticketName));
+}
+/** Plain code-unit order: the same on every runner, without loading ICU's collation. */
+function failure_groups_byText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/modes/test-delivery.ts
+
 
 
 
@@ -3676,10 +3838,12 @@ async function deliverOne({ settings, services, report }, eventId, ticket) {
     Object.assign(delivery, answerOf(await services.webhookSender(0).deliver(ticket)));
     logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
     if (!delivery.delivered) {
+        // In words, as the summary says it: the receiver's own answer is in the log just above.
+        const reason = reasonLabel(failureReason(delivery.status, delivery.answer), [delivery.status]);
         const hint = /ticketTypeId not found/i.test(delivery.answer)
             ? ' The receiver has not registered this ticket type (expected for test and dev data).'
             : '';
-        throw new errors/* RunStoppedError */.Fz(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(delivery.answer)}.${hint}`);
+        throw new errors/* RunStoppedError */.Fz(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${reason}.${hint}`);
     }
 }
 /** The receiver's answer as the summary shows it. */
@@ -3725,6 +3889,53 @@ async function lookUpEvents({ settings, services, report }) {
             logger.warning(`event ${eventId}: its name is not known (${(0,log_text/* logText */.kc)(lookup.reason)}): shown by id only. The tickets are pulled as before.`);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/ticket-files/event-metadata.ts
+
+/**
+ * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
+ * The values come from Vivenu, so the counts sit in an object without a prototype: a status
+ * `toString` or a ticket name `constructor` is counted like any other (on a plain object it
+ * would find Object.prototype's function), and a `__proto__` becomes an own key that
+ * JSON.stringify writes out instead of swapping the prototype and vanishing.
+ */
+function countBy(tickets, field) {
+    const counts = Object.create(null);
+    for (const ticket of tickets) {
+        const value = (0,vivenu_tickets/* stringField */.OM)(ticket, field) ?? '(none)';
+        counts[value] = (counts[value] ?? 0) + 1;
+    }
+    return counts;
+}
+/**
+ * Counts most frequent first, ties by value. A list, not an object: object keys that look like
+ * numbers ("2025") would otherwise jump to the front.
+ */
+function sortedCounts(counts) {
+    return Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+}
+/** `metadata.json`: what was pulled, counted. No personal data: ticket types and statuses only. */
+function buildEventMetadata(pulled, context) {
+    const created = (0,vivenu_tickets/* creationRange */.T1)(pulled.tickets);
+    return {
+        event_id: pulled.eventId,
+        region: context.region,
+        pulled_at: context.pulledAt.toISOString(),
+        vivenu_origin: context.origin,
+        total_reported: pulled.totalReported,
+        total_pulled: pulled.tickets.length,
+        without_id: pulled.withoutId.length,
+        complete: pulled.complete,
+        by_status: countBy(pulled.tickets, 'status'),
+        by_ticket_name: countBy(pulled.tickets, 'ticketName'),
+        first_created_at: created.first,
+        last_created_at: created.last,
+        api_calls: pulled.apiCalls,
+        retries: pulled.retries,
+        passes: pulled.passes,
+        duration_ms: pulled.durationMs,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/vivenu/shared-strings.ts
@@ -4356,6 +4567,14 @@ function callout(tone, spans, only) {
 function tableBlock(table, only) {
     return { kind: 'table', table, ...(only ? { only } : {}) };
 }
+/** A column of words, ids, dates or answers: left-aligned, as text reads. */
+function textColumn(header, only) {
+    return { header, align: 'left', ...(only ? { only } : {}) };
+}
+/** A column of counts and amounts: right-aligned, so their digits line up. */
+function numberColumn(header, only) {
+    return { header, align: 'right', ...(only ? { only } : {}) };
+}
 /** The summary's usual columns: the first names the row (left), the rest are figures (right). */
 function columns(first, ...rest) {
     return [
@@ -4434,7 +4653,8 @@ function table({ columns, rows, totals }) {
         const text = columns[i].header;
         return tableCell(typeof text === 'string' ? text : text.markdown);
     });
-    const align = shown.map((i) => (columns[i].align === 'left' ? '---' : '---:'));
+    // Left said outright: a column without a colon is GitHub's default, which centres its header.
+    const align = shown.map((i) => (columns[i].align === 'left' ? ':---' : '---:'));
     const lines = [line(header), line(align), ...rows.map(row)];
     if (totals && shownIn('markdown', totals))
         lines.push(row(totals.cells));
@@ -4472,59 +4692,179 @@ function renderMarkdown(summary) {
     return `${parts.join('\n\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/failure-groups.ts
-/** Failures grouped by what the receiver said, most frequent first. */
-function groupFailures(failures) {
-    const groups = new Map();
-    for (const failure of failures) {
-        const key = `${failure.status}\u0000${failure.reason}`;
-        const group = groups.get(key) ?? { reason: failure.reason, status: failure.status, ids: [] };
-        group.ids.push(failure.ticketId);
-        groups.set(key, group);
+;// CONCATENATED MODULE: ./src/report/failure-section.ts
+
+
+
+
+/** `_id`s in a group's fold; the progress file's `errors` and the ledger have every one. */
+const IDS_SHOWN = 200;
+/** A terminal names a few, to look up in the ledger. */
+const IDS_SHOWN_IN_TERMINAL = 5;
+/**
+ * The failed deliveries, told once: this run's failures grouped by their reason in words, each
+ * with the ticket types and events to act on and the `_id`s in a fold; then, per event, the
+ * tickets that failed in an earlier run and were not tried in this one (from the ledger), by
+ * reason in words. The how-far table counts every failed ticket across runs but tells no
+ * reasons, and the receiver's raw answers stay in the progress file and the ledger: a summary
+ * quotes no JSON.
+ */
+function failuresSection(report) {
+    const groups = groupFailures(report.failures);
+    const earlier = (report.standings ?? []).flatMap((s) => earlierFailuresBlock(report, s));
+    if (groups.length === 0 && earlier.length === 0)
+        return [];
+    const events = new Set(report.failures.map((f) => f.eventId)).size;
+    const blocks = [...groups.flatMap((group) => groupBlocks(report, group, events > 1)), ...earlier];
+    return [{ kind: 'section', heading: ['Failed deliveries (retried on the next run)'], blocks }];
+}
+function groupBlocks(report, group, manyEvents) {
+    const table = {
+        columns: [
+            textColumn({ markdown: 'Ticket type', text: 'Failed ticket type' }),
+            textColumn('ticketTypeId'),
+            // A terminal's table stays narrow: it names the event only when there is a choice.
+            textColumn('Event', manyEvents ? undefined : 'markdown'),
+            numberColumn('Tickets'),
+        ],
+        rows: group.ticketTypes.map((type) => [
+            { literal: type.ticketName || '(none)' },
+            type.ticketTypeId ? { code: type.ticketTypeId } : '(none)',
+            eventCell(report, type.eventId),
+            type.tickets,
+        ]),
+    };
+    const more = group.ids.length - IDS_SHOWN;
+    const ids = group.ids.slice(0, IDS_SHOWN).map((id) => [{ code: id }]);
+    const inTerminal = group.ids.slice(0, IDS_SHOWN_IN_TERMINAL).map((id) => [{ value: id }]);
+    const moreInTerminal = group.ids.length - inTerminal.length;
+    return [
+        line([{ strong: group.label }, `: ${counted(group.tickets, 'ticket')}. `, group.reason.advice]),
+        tableBlock(table),
+        {
+            kind: 'details',
+            summary: [`_id of the ${counted(group.tickets, 'ticket')}`],
+            blocks: [
+                line([
+                    ...joinSpans(ids, ', '),
+                    more > 0 ? ` and ${(0,format/* count */.U)(more)} more, in the progress file's \`errors\`.` : '',
+                ]),
+            ],
+            only: 'markdown',
+        },
+        line([
+            '_id: ',
+            ...joinSpans(inTerminal, ', '),
+            moreInTerminal > 0 ? ` and ${(0,format/* count */.U)(moreInTerminal)} more` : '',
+        ], 'text'),
+    ];
+}
+/**
+ * The event's tickets whose last delivery failed in an earlier run and that this run did not
+ * try (a dry run, a pull, or a run stopped first), by reason in words: the ledger's failed
+ * tickets less this run's failures of the same reason.
+ */
+function earlierFailuresBlock(report, standing) {
+    if (standing.failed === 0)
+        return [];
+    const byReason = new Map();
+    for (const { reason: answer, tickets } of standing.failuresByReason) {
+        const reason = ledgerFailureReason(answer);
+        const entry = byReason.get(reason) ?? { statuses: [], tickets: 0 };
+        entry.statuses.push(ledgerStatus(answer));
+        entry.tickets += tickets;
+        byReason.set(reason, entry);
     }
-    return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length);
-}
-/** The receiver's answer for a ticket type it has not registered (/work/shared/vivenu-facts.md). */
-const UNREGISTERED_TYPE = /ticketTypeId not found in KV store/i;
-/** What a person can do about a group of failures, from the status and what was said. */
-function failureAdvice(status, reason) {
-    if (UNREGISTERED_TYPE.test(reason))
-        return 'Register the ticket types listed below with the receiver, then run again.';
-    if (status === null || status === 408 || status === 429 || status >= 500)
-        return 'The receiver had trouble (no answer, overloaded or failing): run again later.';
-    return 'The receiver refused these tickets: check its answer; they are sent again on the next run.';
-}
-/** The ticketTypeIds of tickets the receiver said it has not registered, with their counts. */
-function unregisteredTicketTypes(failures) {
-    const counts = new Map();
-    for (const failure of failures) {
-        if (!UNREGISTERED_TYPE.test(failure.reason))
+    for (const failure of report.failures) {
+        if (failure.eventId !== standing.eventId)
             continue;
-        const type = failure.ticketTypeId ?? '(none)';
-        counts.set(type, (counts.get(type) ?? 0) + 1);
+        const entry = byReason.get(failureReason(failure.status, failure.reason));
+        if (entry)
+            entry.tickets--;
     }
-    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const reasons = [...byReason]
+        .filter(([, entry]) => entry.tickets > 0)
+        .sort((a, b) => b[1].tickets - a[1].tickets);
+    const tickets = reasons.reduce((sum, [, entry]) => sum + entry.tickets, 0);
+    if (tickets === 0)
+        return [];
+    const told = reasons.map(([reason, entry]) => [
+        `${reasonLabel(reason, entry.statuses)} (${(0,format/* count */.U)(entry.tickets)})`,
+    ]);
+    return [
+        line([
+            `${counted(tickets, 'ticket')} of `,
+            eventCell(report, standing.eventId),
+            tickets === 1
+                ? ' failed in an earlier run and was not tried in this one: '
+                : ' failed in an earlier run and were not tried in this one: ',
+            ...joinSpans(told, '; '),
+            ". Each ticket's last answer is in `delivery-ledger.csv`.",
+        ]),
+    ];
 }
 
-;// CONCATENATED MODULE: ./src/report/summary-phrases.ts
+;// CONCATENATED MODULE: ./src/report/dry-run-section.ts
 
-/** "1 h 12 min", "3 min 20 s", "12 s". */
-function duration(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds} s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes} min ${seconds % 60} s`;
-    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+
+
+/**
+ * What a real run would deliver for one event: its ticket types with the ids the receiver must
+ * have registered, in one table, and the first deliveries in a fold (they check the order; a
+ * page of them would hide everything under it).
+ */
+function planBlocks(report, plan) {
+    return [
+        line([
+            eventCell(report, plan.eventId),
+            `: ${counted(plan.toSend, 'delivery', 'deliveries')}, oldest first. `,
+            ...createdRange(plan.firstCreatedAt, plan.lastCreatedAt),
+        ]),
+        tableBlock({
+            columns: [
+                textColumn({ markdown: 'Ticket type', text: 'Would deliver: ticket type' }),
+                textColumn('ticketTypeId'),
+                numberColumn('Tickets'),
+            ],
+            rows: plan.ticketTypes.map((type) => [
+                { literal: type.ticketName || '(none)' },
+                type.ticketTypeId ? { code: type.ticketTypeId } : '(none)',
+                type.count,
+            ]),
+        }),
+        {
+            kind: 'details',
+            summary: [
+                plan.firstDeliveries.length === 1
+                    ? 'The first delivery'
+                    : `The first ${(0,format/* count */.U)(plan.firstDeliveries.length)} deliveries, in order`,
+            ],
+            blocks: [
+                tableBlock({
+                    columns: [
+                        numberColumn('#'),
+                        textColumn('Created'),
+                        textColumn('_id'),
+                        textColumn('Ticket type'),
+                    ],
+                    rows: plan.firstDeliveries.map((d, i) => [
+                        i + 1,
+                        humanDate(d.createdAt || null),
+                        { code: d.id },
+                        { literal: d.ticketName || '(none)' },
+                    ]),
+                }),
+            ],
+            // The log lists them for a terminal, just above its summary.
+            only: 'markdown',
+        },
+    ];
 }
-/** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
-function runsText(runs) {
-    return `${(0,format/* count */.U)(runs)} ${runs === 1 ? 'run' : 'runs'}`;
-}
-/** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
-function limitExceededText({ teamSize, by }) {
-    return `\`limit\` (${(0,format/* count */.U)(teamSize - by)}) was exceeded by ${(0,format/* count */.U)(by)} to keep a team of ${(0,format/* count */.U)(teamSize)} together`;
+function dryRunPlanSection(report) {
+    if (report.plans.length === 0)
+        return [];
+    const blocks = report.plans.flatMap((plan) => planBlocks(report, plan));
+    return [{ kind: 'section', heading: ['Dry-run plan'], blocks }];
 }
 
 ;// CONCATENATED MODULE: ./src/report/delivery-sections.ts
@@ -4535,132 +4875,173 @@ function limitExceededText({ teamSize, by }) {
 
 
 
-/** Failure reasons in the job summary's table; the progress file's `errors` has them all. */
-const FAILURE_REASONS_SHOWN = 20;
-/** A terminal's table is shorter, its answers cut to fit a line. */
-const FAILURE_REASONS_SHOWN_IN_TERMINAL = 10;
-const REASON_CHARACTERS_SHOWN_IN_TERMINAL = 60;
-const EXAMPLE_IDS = 3;
-/** An event as a row names it: its name and dates when known, and its id. */
-function eventCell(report, eventId) {
-    return { literal: eventLabel(report, eventId) };
-}
+// The sections' earlier home: run-summary.ts still imports them from here.
+
+
+
 function countsTable(label, counts) {
-    return { columns: columns(label, 'Tickets'), rows: sortedCounts(counts) };
-}
-function createdRange(first, last) {
-    return ['Created from ', { value: first ?? '-' }, ' to ', { value: last ?? '-' }, '.'];
+    return {
+        columns: [textColumn(label), numberColumn('Tickets')],
+        rows: sortedCounts(counts).map(([name, n]) => [name, n]),
+    };
 }
 function pulledSection(report) {
     if (report.pulls.length === 0)
         return [];
     const table = {
-        columns: columns({ markdown: 'Event', text: 'Pulled event' }, 'Reported', 'Pulled', 'Complete', { header: 'Requests', only: 'markdown' }, { header: 'Seconds', only: 'markdown' }, { header: 'Files', only: 'text' }),
+        columns: [
+            textColumn({ markdown: 'Event', text: 'Pulled event' }),
+            numberColumn('Reported'),
+            numberColumn('Pulled'),
+            textColumn('Complete'),
+            textColumn('Files', 'text'),
+        ],
         rows: report.pulls.map(({ metadata: m, eventDir }) => [
             eventCell(report, m.event_id),
             m.total_reported,
             m.total_pulled,
             m.complete ? 'yes' : { markdown: { strong: 'no' }, text: 'NO' },
-            m.api_calls,
-            (m.duration_ms / 1000).toFixed(1),
             eventDir,
         ]),
-        totals: {
-            cells: [
-                { strong: 'Total' },
-                report.pulls.reduce((sum, pull) => sum + pull.metadata.total_reported, 0),
-                ticketsFound(report),
-                '',
-                '',
-                '',
-                '',
+        // One event's row is its own total.
+        ...(report.pulls.length > 1
+            ? {
+                totals: {
+                    cells: [
+                        { strong: 'Total' },
+                        report.pulls.reduce((sum, pull) => sum + pull.metadata.total_reported, 0),
+                        report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0),
+                        '',
+                        '',
+                    ],
+                    only: 'markdown',
+                },
+            }
+            : {}),
+    };
+    const byStatusAndType = report.pulls.map(({ metadata: m }) => {
+        const tickets = `${counted(m.total_pulled, 'ticket')} by status and ticket type`;
+        return {
+            kind: 'details',
+            summary: report.pulls.length > 1
+                ? [{ value: eventCell(report, m.event_id).literal }, `: ${tickets}`]
+                : [tickets[0].toUpperCase() + tickets.slice(1)],
+            blocks: [
+                tableBlock(countsTable('Status', m.by_status)),
+                tableBlock(countsTable('Ticket type', m.by_ticket_name)),
+                line(createdRange(m.first_created_at, m.last_created_at)),
             ],
             only: 'markdown',
-        },
-    };
-    const byStatusAndType = report.pulls.map(({ metadata: m }) => ({
-        kind: 'details',
-        summary: [`Event ${m.event_id}: ${(0,format/* count */.U)(m.total_pulled)} tickets by status and ticket type`],
-        blocks: [
-            tableBlock(countsTable('Status', m.by_status)),
-            tableBlock(countsTable('Ticket type', m.by_ticket_name)),
-            line(createdRange(m.first_created_at, m.last_created_at)),
-        ],
-        only: 'markdown',
-    }));
+        };
+    });
     return [
         { kind: 'section', heading: ['Pulled'], blocks: [tableBlock(table), ...byStatusAndType] },
     ];
 }
-function deliveredTable(report) {
-    const totals = syncTotals(report);
+function totalOf(syncs) {
+    const sum = (pick) => syncs.reduce((total, s) => total + pick(s), 0);
     return {
-        columns: columns({
-            markdown: 'Event',
-            text: report.dryRun ? 'Would deliver (dry run)' : 'Delivered event',
-        }, 'Found', 'Eligible', { markdown: 'Delivered before', text: 'Before' }, 'Sent now', 'Failed', 'Remaining'),
-        rows: report.syncs.map((s) => s.skippedAsProcessed
-            ? [
-                eventCell(report, s.eventId),
-                '-',
-                '-',
-                s.deliveredBefore,
-                { markdown: 'already processed', text: 'processed' },
-                '-',
-                '-',
-            ]
-            : [
-                eventCell(report, s.eventId),
-                s.found,
-                s.eligible,
-                s.deliveredBefore,
-                s.sentNow,
-                s.failed,
-                s.remaining,
-            ]),
-        totals: {
-            cells: [
-                { strong: 'Total' },
-                '',
-                totals.eligible,
-                totals.skipped,
-                totals.sent,
-                totals.failed,
-                totals.remaining,
-            ],
-        },
+        found: sum((s) => s.found),
+        eligible: sum((s) => s.eligible),
+        deliveredBefore: sum((s) => s.deliveredBefore),
+        sentNow: sum((s) => s.sentNow),
+        failed: sum((s) => s.failed),
+        remaining: sum((s) => s.remaining),
     };
+}
+/**
+ * This run's events in figures. A dry run sends nothing, so it shows what a real run would
+ * deliver instead of sent and failed.
+ */
+function deliveredTable(report, syncs) {
+    const { dryRun } = report;
+    const figures = (s) => [
+        s.found,
+        s.eligible,
+        s.deliveredBefore,
+        ...(dryRun ? [] : [s.sentNow, s.failed]),
+        s.remaining,
+    ];
+    return {
+        columns: [
+            textColumn({
+                markdown: 'Event',
+                text: dryRun ? 'Would deliver (dry run)' : 'Delivered event',
+            }),
+            numberColumn('Found'),
+            numberColumn('Eligible'),
+            numberColumn({ markdown: 'Delivered before', text: 'Before' }),
+            ...(dryRun ? [] : [numberColumn('Sent now'), numberColumn('Failed')]),
+            numberColumn(dryRun ? 'To deliver' : 'Remaining'),
+        ],
+        rows: syncs.map((s) => [eventCell(report, s.eventId), ...figures(s)]),
+        // One event's row is its own total.
+        ...(syncs.length > 1
+            ? { totals: { cells: [{ strong: 'Total' }, ...figures(totalOf(syncs))] } }
+            : {}),
+    };
+}
+/**
+ * Events already in `events_processed` are not pulled again: a row of dashes and zeros beside
+ * them would read as "nothing eligible". What is true is that they were complete before.
+ */
+function alreadyCompleteLine(report, skipped) {
+    const events = skipped.map((s) => [
+        eventCell(report, s.eventId),
+        s.deliveredBefore > 0
+            ? ` (${counted(s.deliveredBefore, 'ticket')} delivered earlier)`
+            : ' (by the earlier tool, which did not record its tickets)',
+    ]);
+    return line([
+        skipped.length === 1 ? 'Complete in an earlier run: ' : 'Complete in earlier runs: ',
+        ...joinSpans(events, '; '),
+        '. Not pulled again; `resync` sends the tickets sold since.',
+    ]);
 }
 function deliveredSection(report) {
     if (report.syncs.length === 0)
         return [];
-    const blocks = [tableBlock(deliveredTable(report))];
-    const spent = (report.finishedAtMs ?? report.startedAtMs) - report.startedAtMs;
-    const remaining = syncTotals(report).remaining;
-    blocks.push(line([
-        `Time spent: ${duration(spent)}. Remaining at one delivery every ${report.intervalSeconds} s: ` +
-            `${duration(remaining * report.intervalSeconds * 1000)}.`,
-    ], 'markdown'));
-    for (const s of report.syncs) {
-        if (s.limitExceeded)
-            blocks.push(line([`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`]));
-        const notEligible = notEligibleReasons(s);
-        if (notEligible.length > 0) {
-            const reasons = joinSpans(notEligible, '; ');
-            blocks.push(line([`Event ${s.eventId}, not delivered: `, ...reasons, '.'], 'markdown'));
-        }
-    }
-    for (const s of report.syncs) {
-        if (s.waitingForLimit === 0)
-            continue;
-        const team = s.teamWaiting ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)` : '';
-        const waiting = `Event ${s.eventId}: ${(0,format/* count */.U)(s.waitingForLimit)} tickets wait for the next run because of \`limit\`${team}.`;
-        blocks.push(line([waiting], 'markdown'));
-    }
+    const worked = report.syncs.filter((s) => !s.skippedAsProcessed);
+    const skipped = report.syncs.filter((s) => s.skippedAsProcessed);
+    const blocks = [];
+    if (worked.length > 0)
+        blocks.push(tableBlock(deliveredTable(report, worked)));
+    if (skipped.length > 0)
+        blocks.push(alreadyCompleteLine(report, skipped));
+    if (worked.length > 0)
+        blocks.push(timeLine(report));
+    for (const s of worked)
+        blocks.push(...eventNotes(s));
     const heading = report.dryRun
         ? 'Would deliver (dry run: nothing sent, nothing recorded)'
         : 'Delivered';
     return [{ kind: 'section', heading: [heading], blocks }];
+}
+function timeLine(report) {
+    const spent = (report.finishedAtMs ?? report.startedAtMs) - report.startedAtMs;
+    const remaining = syncTotals(report).remaining;
+    const left = remaining > 0
+        ? ` Remaining at one delivery every ${report.intervalSeconds} s: ${duration(remaining * report.intervalSeconds * 1000)}.`
+        : '';
+    return line([`Time spent: ${duration(spent)}.${left}`], 'markdown');
+}
+/** A limit exceeded or waited for, and the tickets left out for a reason other than status or name. */
+function eventNotes(s) {
+    const notes = [];
+    if (s.limitExceeded)
+        notes.push(line([`Event ${s.eventId}: ${limitExceededText(s.limitExceeded)}.`]));
+    const notEligible = notEligibleReasons(s);
+    if (notEligible.length > 0) {
+        const reasons = joinSpans(notEligible, '; ');
+        notes.push(line([`Event ${s.eventId}, not delivered: `, ...reasons, '.'], 'markdown'));
+    }
+    if (s.waitingForLimit > 0) {
+        const team = s.teamWaiting ? ` (the next is a team of ${s.teamWaiting.size}, kept whole)` : '';
+        const wait = s.waitingForLimit === 1 ? 'waits' : 'wait';
+        const waiting = `Event ${s.eventId}: ${counted(s.waitingForLimit, 'ticket')} ${wait} for the next run because of \`limit\`${team}.`;
+        notes.push(line([waiting], 'markdown'));
+    }
+    return notes;
 }
 /**
  * The event's tickets left out for a reason other than status or name, counted: each is a sign
@@ -4688,101 +5069,32 @@ function notEligibleReasons(s) {
     }
     return reasons;
 }
-function failuresSection(report) {
-    if (report.failures.length === 0)
-        return [];
-    const groups = groupFailures(report.failures);
-    const status = (code) => (code === null ? 'none' : String(code));
-    const blocks = [
-        tableBlock({
-            columns: columns('Receiver said', 'Status', 'Tickets', 'Examples (_id)', 'What to do'),
-            rows: groups
-                .slice(0, FAILURE_REASONS_SHOWN)
-                .map((g) => [
-                g.reason || '(no answer)',
-                status(g.status),
-                g.ids.length,
-                g.ids.slice(0, EXAMPLE_IDS).join(', '),
-                failureAdvice(g.status, g.reason),
-            ]),
-        }, 'markdown'),
-        tableBlock({
-            columns: columns('Receiver said', 'Status', 'Tickets'),
-            rows: groups
-                .slice(0, FAILURE_REASONS_SHOWN_IN_TERMINAL)
-                .map((g) => [
-                g.reason.slice(0, REASON_CHARACTERS_SHOWN_IN_TERMINAL) || '(no answer)',
-                status(g.status),
-                g.ids.length,
-            ]),
-        }, 'text'),
-    ];
-    if (groups.length > FAILURE_REASONS_SHOWN) {
-        const more = `${groups.length - FAILURE_REASONS_SHOWN} more reasons are in the progress file's \`errors\`.`;
-        blocks.push(line([more], 'markdown'));
-    }
-    const unregistered = unregisteredTicketTypes(report.failures);
-    if (unregistered.length > 0) {
-        const types = unregistered.map(([type, n]) => [
-            { code: type },
-            ` (${(0,format/* count */.U)(n)} tickets)`,
-        ]);
-        blocks.push(line([
-            'ticketTypeIds the receiver has not registered (`ticketTypeId not found in KV store`): ',
-            ...joinSpans(types, ', '),
-            '. Register them with the receiver, then run again: only the tickets not delivered go out.',
-        ], 'markdown'));
-    }
-    return [{ kind: 'section', heading: ['Failed deliveries (retried on the next run)'], blocks }];
-}
-function planSection(plan) {
-    const ticketTypeIds = plan.ticketTypeIds.map((id) => ['`', { value: id }, '`']);
-    return {
-        kind: 'section',
-        heading: [`Event ${plan.eventId}: ${(0,format/* count */.U)(plan.toSend)} deliveries, oldest first`],
-        blocks: [
-            tableBlock(countsTable('Ticket type', plan.byTicketType)),
-            line([
-                'ticketTypeIds the receiver must have registered: ',
-                ...(ticketTypeIds.length > 0 ? joinSpans(ticketTypeIds, ', ') : ['-']),
-            ]),
-            line(createdRange(plan.firstCreatedAt, plan.lastCreatedAt)),
-            tableBlock({
-                columns: columns('#', 'createdAt', '_id', 'ticketName'),
-                rows: plan.firstDeliveries.map((d, i) => [String(i + 1), d.createdAt, d.id, d.ticketName]),
-            }),
-        ],
-    };
-}
-function dryRunPlanSection(report) {
-    if (report.plans.length === 0)
-        return [];
-    const plans = report.plans.map(planSection);
-    return [{ kind: 'section', heading: ['Dry-run plan'], blocks: plans, only: 'markdown' }];
+/** The test delivery's outcome in words: the receiver's own answer is in the log. */
+function testAnswer(test, dryRun) {
+    if (dryRun)
+        return 'not sent (dry run)';
+    if (test.delivered)
+        return `Delivered (HTTP ${test.status ?? '-'})`;
+    return reasonLabel(failureReason(test.status, test.answer), [test.status]);
 }
 function testDeliveryBlocks(test, dryRun) {
     const receiver = (0,log_text/* urlForDisplay */.Bo)(test.url);
+    const answer = testAnswer(test, dryRun);
     const table = {
-        columns: columns('Ticket', 'Ticket type', 'Receiver', 'Answer'),
-        rows: [
-            [
-                test.ticketId,
-                test.ticketName,
-                receiver,
-                dryRun ? '(dry run: not sent)' : `${test.status ?? 'none'} ${test.answer}`,
-            ],
+        columns: [
+            textColumn('Ticket'),
+            textColumn('Ticket type'),
+            textColumn('Receiver'),
+            textColumn('Outcome'),
         ],
+        rows: [[{ code: test.ticketId }, { literal: test.ticketName }, receiver, answer]],
     };
-    const answer = dryRun
-        ? ['not sent (dry run)']
-        : [`${test.status ?? 'no answer'} `, { value: test.answer }];
     const sentence = [
         'Test delivery of ',
         { value: test.ticketId },
         ' (',
         { value: test.ticketName },
-        `) to ${receiver}: `,
-        ...answer,
+        `) to ${receiver}: ${answer}`,
     ];
     return [tableBlock(table, 'markdown'), line(sentence, 'text')];
 }
@@ -4798,20 +5110,13 @@ function testDeliverySection(report) {
 
 
 
-
-/** Answers shown per event under "How far"; the ledger has every ticket's. */
-const STANDING_REASONS_SHOWN = 10;
-/** Characters of an answer shown in the summary; the ledger keeps it whole. */
-const REASON_CHARACTERS_SHOWN = 120;
-/** A terminal lists fewer answers, cut shorter, one a line. */
-const STANDING_REASONS_SHOWN_IN_TERMINAL = 5;
-const standing_sections_REASON_CHARACTERS_SHOWN_IN_TERMINAL = 80;
 /** Changed tickets listed in a terminal per event; the ledger has them all. */
 const CHANGED_LINES_SHOWN_IN_TERMINAL = 50;
 /**
  * How far each event is across all runs so far (the progress file and this pull), not this
- * run alone: delivered of eligible, what failed by the receiver's last answer, and the time
- * the rest takes at the interval, in runs of the time budget.
+ * run alone: delivered of eligible, how many failed, and the time the rest takes at the
+ * interval, in runs of the time budget. Why they failed is told once, under the failed
+ * deliveries (failure-section.ts).
  */
 function standingSection(report) {
     const standings = report.standings ?? [];
@@ -4819,7 +5124,17 @@ function standingSection(report) {
         return [];
     const blocks = [
         tableBlock({
-            columns: columns({ markdown: 'Event', text: 'How far (all runs)' }, 'Delivered', 'Eligible', 'Done', 'Progress', 'Failed', { header: 'Never tried', only: 'markdown' }, 'Time left', 'Runs left'),
+            columns: [
+                textColumn({ markdown: 'Event', text: 'How far (all runs)' }),
+                numberColumn('Delivered'),
+                numberColumn('Eligible'),
+                numberColumn('Done'),
+                textColumn('Progress'),
+                numberColumn('Failed'),
+                numberColumn('Never tried', 'markdown'),
+                numberColumn('Time left'),
+                numberColumn('Runs left'),
+            ],
             rows: standings.map((s) => [
                 eventCell(report, s.eventId),
                 s.delivered,
@@ -4828,8 +5143,9 @@ function standingSection(report) {
                 { code: progressBar(s) },
                 s.failed,
                 s.pending,
-                duration(s.timeLeftMs),
-                runsText(s.followUpRuns),
+                // Nothing left takes no time: a dash, not "0 s" and "0 runs".
+                s.delivered < s.eligible ? duration(s.timeLeftMs) : '-',
+                s.delivered < s.eligible ? runsText(s.followUpRuns) : '-',
             ]),
         }),
     ];
@@ -4837,14 +5153,18 @@ function standingSection(report) {
     blocks.push(line([
         `Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${(0,format/* count */.U)(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`delivery-ledger.csv\` in the event's folder of the tickets artifact.`,
     ], 'markdown'));
-    for (const s of standings)
-        blocks.push(...eventStandingNotes(s), ...eventStandingLines(s));
+    for (const s of standings) {
+        blocks.push(...eventStandingNotes(s));
+        // The job summary gives the changed tickets a section of their own.
+        if (s.changed > 0)
+            blocks.push(changedTicketLines(s));
+    }
     const ledgers = standings.flatMap((s) => (s.ledgerFile ? [[{ value: s.ledgerFile }]] : []));
     if (ledgers.length > 0)
         blocks.push(line(['Delivery ledger: ', ...joinSpans(ledgers, ', ')], 'text'));
     return [{ kind: 'section', heading: ['How far each event is (all runs so far)'], blocks }];
 }
-/** The job summary's notes on one event: a ledger not written, an incomplete pull, what failed. */
+/** The job summary's notes on one event: a ledger not written, an incomplete pull. */
 function eventStandingNotes(s) {
     const event = ['Event ', { value: s.eventId }];
     const notes = [];
@@ -4860,33 +5180,7 @@ function eventStandingNotes(s) {
             ': the pull was incomplete, so a delivered ticket it did not list is not called changed.',
         ], 'markdown'));
     }
-    if (s.failuresByReason.length === 0)
-        return notes;
-    const shown = s.failuresByReason
-        .slice(0, STANDING_REASONS_SHOWN)
-        .map((f) => [
-        { code: f.reason.slice(0, REASON_CHARACTERS_SHOWN) },
-        ` × ${(0,format/* count */.U)(f.tickets)}`,
-    ]);
-    const more = s.failuresByReason.length - shown.length;
-    const andMore = more > 0 ? `; and ${(0,format/* count */.U)(more)} more answers (in the ledger)` : '';
-    notes.push(line([...event, ', failed by last answer: ', ...joinSpans(shown, '; '), `${andMore}.`], 'markdown'));
     return notes;
-}
-/**
- * A terminal's lines on one event: each failed answer, then the tickets changed since delivery
- * (the job summary gives those a section of their own).
- */
-function eventStandingLines(s) {
-    const lines = s.failuresByReason
-        .slice(0, STANDING_REASONS_SHOWN_IN_TERMINAL)
-        .map((f) => line([
-        `Event ${s.eventId}: ${(0,format/* count */.U)(f.tickets)} failed, last answer `,
-        { value: f.reason.slice(0, standing_sections_REASON_CHARACTERS_SHOWN_IN_TERMINAL) },
-    ], 'text'));
-    if (s.changed > 0)
-        lines.push(changedTicketLines(s));
-    return lines;
 }
 function changedTicketLines(s) {
     const tickets = s.changedShown
@@ -4930,11 +5224,19 @@ function changedSection(report) {
                 { value: s.eventId },
                 ': ',
                 { strong: (0,format/* count */.U)(s.changed) },
-                ' tickets were delivered in an earlier run and are not eligible now. ' +
+                (s.changed === 1
+                    ? ' ticket was delivered in an earlier run and is not eligible now. '
+                    : ' tickets were delivered in an earlier run and are not eligible now. ') +
                     'Nothing was sent again and nothing was sent to undo them (the receiver has no such endpoint).',
             ]),
             tableBlock({
-                columns: columns('_id', 'Ticket type', 'ticketTypeId', 'Status now', 'What changed'),
+                columns: [
+                    textColumn('_id'),
+                    textColumn('Ticket type'),
+                    textColumn('ticketTypeId'),
+                    textColumn('Status now'),
+                    textColumn('What changed'),
+                ],
                 rows: s.changedShown.map((t) => [
                     t.id,
                     t.ticketName || '-',
@@ -5314,7 +5616,8 @@ function runDetails(report) {
             ]
             : ['Progress committed to ', { code: where }, `: ${made}`]);
     }
-    return [{ kind: 'paragraph', lines }];
+    // One paragraph a line: GitHub joins the lines of one paragraph into one.
+    return lines.map((spans) => line(spans));
 }
 
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
@@ -5907,7 +6210,7 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(108);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(147);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

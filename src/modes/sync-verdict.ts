@@ -2,6 +2,7 @@ import { RunStoppedError } from '../errors.js';
 import { count } from '../format.js';
 import type { PipelineRun } from '../pipeline/pipeline-run.js';
 import type { ProgressKeeper } from '../progress/progress-keeper.js';
+import { counted } from '../report/summary-phrases.js';
 import { syncTotals } from '../run-report.js';
 
 /**
@@ -59,7 +60,7 @@ function sayHowTheSyncEnded(
       break;
   }
   if (totals.failed > 0) {
-    const message = `${count(totals.failed)} tickets failed (see the summary); they are retried on the next run.`;
+    const message = `${counted(totals.failed, 'ticket')} failed, listed by reason under Failures; the next run tries them again.`;
     if (settings.failOnTicketErrors && !settings.dryRun) throw new RunStoppedError(message);
     services.logger.warning(message);
   }

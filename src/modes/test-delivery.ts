@@ -1,6 +1,7 @@
 import { RunStoppedError } from '../errors.js';
 import { logText, urlForDisplay } from '../log-text.js';
 import type { ModeRun, PipelineRun } from '../pipeline/pipeline-run.js';
+import { failureReason, reasonLabel } from '../report/failure-groups.js';
 import type { TestDelivery } from '../run-report.js';
 import { describeTicket, stringField, type Ticket } from '../vivenu/tickets.js';
 import type { DeliveryOutcome } from '../webhook/webhook-sender.js';
@@ -65,11 +66,13 @@ async function deliverOne(
     `Receiver answered ${delivery.status ?? 'nothing'}: ${logText(delivery.answer) || '(empty)'}`,
   );
   if (!delivery.delivered) {
+    // In words, as the summary says it: the receiver's own answer is in the log just above.
+    const reason = reasonLabel(failureReason(delivery.status, delivery.answer), [delivery.status]);
     const hint = /ticketTypeId not found/i.test(delivery.answer)
       ? ' The receiver has not registered this ticket type (expected for test and dev data).'
       : '';
     throw new RunStoppedError(
-      `The test delivery of ${logText(ticket._id)} was not accepted: ${delivery.status ?? 'no answer'} ${logText(delivery.answer)}.${hint}`,
+      `The test delivery of ${logText(ticket._id)} was not accepted: ${reason}.${hint}`,
     );
   }
 }

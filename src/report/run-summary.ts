@@ -132,5 +132,6 @@ function runDetails(report: RunReport): SummaryBlock[] {
         : ['Progress committed to ', { code: where }, `: ${made}`],
     );
   }
-  return [{ kind: 'paragraph', lines }];
+  // One paragraph a line: GitHub joins the lines of one paragraph into one.
+  return lines.map((spans) => line(spans));
 }

@@ -124,7 +124,7 @@ describe('row 7: tickets of a type the receiver has not registered', () => {
     // fail-on-ticket-errors: the step fails, but not as a receiver that looks down.
     expect(run.exitCode).toBe(1);
     expect(run.stdout).not.toContain('looks down');
-    expect(run.stdout).toContain('::error::5 tickets failed (see the summary)');
+    expect(run.stdout).toContain('::error::5 tickets failed, listed by reason under Failures');
     // Grouped by the reason in words, each ticket type with its id, event and count.
     expect(run.summary).toContain(
       '**Not registered on the receiver**: 5 tickets. Register these ticket types with the receiver, then run again',

@@ -143,7 +143,7 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
       },
     );
     const first = await fixture.run();
-    expect(first.error?.message).toMatch(/1 tickets failed .*retried on the next run/);
+    expect(first.error?.message).toMatch(/1 ticket failed, .*the next run tries them again/);
     expect(syncTotals(first.report)).toMatchObject({
       sent: expected.length - 1,
       failed: 1,
@@ -230,7 +230,9 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
     expect(fixture.receiver.deliveries).toHaveLength(eligible.length);
     expect(report.stop).toBeUndefined();
     expect(report.failures).toHaveLength(eligible.length);
-    expect(error?.message).toMatch(/tickets failed \(see the summary\)/);
+    expect(error?.message).toMatch(
+      /tickets? failed, listed by reason under Failures; the next run tries them again/,
+    );
   });
 
   it('respects limit without splitting a team, and says so', async () => {
@@ -290,6 +292,23 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
     expect(existsSync(path.join(fixture.workspace, 'historical_sync_progress_DEV.json'))).toBe(
       false,
     );
+  });
+
+  it('test mode, a ticket type the receiver does not know: the reason in words, no raw answer', async () => {
+    const tickets = generateEventTickets({ eventId: EVENT, count: 100, seed: 31 });
+    const types = [...new Set(tickets.map((t) => String(t.ticketTypeId)))];
+    fixture = await syncFixture({ [EVENT]: tickets }, { behaviour: { unknownTicketTypes: types } });
+    const { report, error, log } = await fixture.run({ mode: 'test' });
+    expect(error?.message).toMatch(
+      /was not accepted: Not registered on the receiver\. The receiver has not registered this ticket type/,
+    );
+    // The receiver's own answer is in the log; the message and the summary say it in words.
+    expect(log).toContain('ticketTypeId not found in KV store');
+    expect(error?.message).not.toContain('{');
+    expect(report.failure?.kind).toBe('stopped');
+    const summary = renderJobSummary(report, error?.message);
+    expect(summary).not.toContain('KV store');
+    expect(summary.split('\n\n')[1]).toMatch(/^❌ Test delivery not accepted: /);
   });
 
   it('stops at the time budget, exits cleanly with complete=false, and a later run finishes', async () => {

@@ -113,7 +113,10 @@ function failures(tickets: number): FailedDelivery[] {
 function dryRunPlan(): DryRunPlan {
   return {
     eventId: EVENT,
-    byTicketType: { 'HYROX MEN | CHARITY HIA': 100, 'HYROX WOMEN CHARITY': 52 },
+    ticketTypes: [
+      { ticketName: 'HYROX MEN | CHARITY HIA', ticketTypeId: 'tt-men-charity', count: 100 },
+      { ticketName: 'HYROX WOMEN CHARITY', ticketTypeId: 'tt-women', count: 52 },
+    ],
     ticketTypeIds: Object.values(TICKET_TYPES),
     firstCreatedAt: '2024-11-02T10:15:00.000Z',
     lastCreatedAt: '2025-01-05T18:30:00.000Z',
@@ -250,8 +253,11 @@ const OUTCOMES: Record<string, Outcome> = {
   },
 };
 
-/** Counts as a person reads them: `1,234`, `12.3`, `20%`, `20.0%`. */
-const NUMBER = /^-?[\d,]+(\.\d+)?%?$/;
+/**
+ * Figures as a person reads them: `1,234`, `12.3`, `20%`, `20.0%`, an amount with its unit
+ * (`3 min 20 s`, `1 h`, `2 runs`), or `-` where there is none (a column of figures still).
+ */
+const NUMBER = /^(-?[\d,]+(\.\d+)?%?( (h|min|s|runs?))*( [\d,]+ (h|min|s))*|-)$/;
 
 /** Whether a column holds numbers: every cell that is not empty reads as one. */
 function isNumberColumn(table: RenderedTable, column: number): boolean {

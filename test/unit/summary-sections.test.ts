@@ -85,6 +85,7 @@ function report(overrides: Partial<RunReport>): RunReport {
     ticketsDir: '/work/ws/purchased_tickets',
     progressFile: '/work/ws/historical_sync_progress_DEV.json',
     webhookUrl: 'https://receiver.example/test-created',
+    receiver: 'test',
     signed: true,
     intervalSeconds: 1.8,
     startedAtMs: 0,

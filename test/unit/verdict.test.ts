@@ -94,7 +94,7 @@ const RUNS: [Outcome, RunReport][] = [
       plans: [
         {
           eventId: EVENT,
-          byTicketType: {},
+          ticketTypes: [],
           ticketTypeIds: [],
           firstCreatedAt: null,
           lastCreatedAt: null,
