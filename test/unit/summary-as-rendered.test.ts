@@ -8,6 +8,7 @@ import type {
   FailedDelivery,
   RunReport,
 } from '../../src/run-report.js';
+import { runReport } from '../support/run-reports.js';
 import type { EventMetadata } from '../../src/ticket-files/event-metadata.js';
 import {
   brokenTables,
@@ -133,17 +134,11 @@ const RUNNER_PATH = '/home/runner/work/sync/sync';
 
 /** A sync of the one event to the test receiver, from a workflow run on GitHub. */
 function report(changes: Partial<RunReport>): RunReport {
-  return {
-    region: 'DEV',
-    mode: 'sync',
-    dryRun: false,
-    vivenuOrigin: 'https://vivenu.dev',
+  return runReport({
     ticketsDir: `${RUNNER_PATH}/purchased_tickets`,
     progressFile: `${RUNNER_PATH}/historical_sync_progress_DEV.json`,
     webhookUrl: 'https://receiver.example/test-created',
     receiver: 'test',
-    signed: true,
-    intervalSeconds: 1.8,
     startedAtMs: Date.UTC(2025, 0, 6, 9, 0),
     finishedAtMs: Date.UTC(2025, 0, 6, 9, 5),
     events: [
@@ -151,12 +146,10 @@ function report(changes: Partial<RunReport>): RunReport {
     ],
     pulls: [{ metadata: metadata(), eventDir: `${RUNNER_PATH}/purchased_tickets/${EVENT}` }],
     syncs: [],
-    failures: [],
-    plans: [],
     complete: false,
     publishing: { where: 'hia/vivenu-historical-sync@main', commits: 1 },
     ...changes,
-  };
+  });
 }
 
 interface Outcome {

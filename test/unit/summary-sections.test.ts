@@ -17,6 +17,7 @@ import type {
   FailedDelivery,
   RunReport,
 } from '../../src/run-report.js';
+import { runReport, syncReport } from '../support/run-reports.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 
 const EVENT_A = '65a1b2c3d4e5f60718293a4b';
@@ -24,24 +25,7 @@ const EVENT_B = '65a1b2c3d4e5f60718293a4c';
 const KV = '{"error":"ticketTypeId not found in KV store"}';
 
 function sync(overrides: Partial<EventSyncReport>): EventSyncReport {
-  return {
-    eventId: EVENT_A,
-    skippedAsProcessed: false,
-    found: 200,
-    rejectedStatus: 0,
-    rejectedName: 48,
-    otherEvent: 0,
-    eligibleEarlier: {},
-    withoutId: 0,
-    invalid: 0,
-    eligible: 152,
-    deliveredBefore: 0,
-    sentNow: 152,
-    failed: 0,
-    remaining: 0,
-    waitingForLimit: 0,
-    ...overrides,
-  };
+  return syncReport({ eventId: EVENT_A, found: 200, rejectedName: 48, ...overrides });
 }
 
 function standing(overrides: Partial<EventStanding>): EventStanding {
@@ -77,26 +61,16 @@ function failure(ticketId: string, overrides: Partial<FailedDelivery> = {}): Fai
 }
 
 function report(overrides: Partial<RunReport>): RunReport {
-  return {
-    region: 'DEV',
-    mode: 'sync',
-    dryRun: false,
-    vivenuOrigin: 'https://vivenu.dev',
+  return runReport({
     ticketsDir: '/work/ws/purchased_tickets',
     progressFile: '/work/ws/historical_sync_progress_DEV.json',
     webhookUrl: 'https://receiver.example/test-created',
     receiver: 'test',
-    signed: true,
-    intervalSeconds: 1.8,
-    startedAtMs: 0,
     events: [{ eventId: EVENT_A, name: 'HYROX Berlin', start: null, end: null }],
-    pulls: [],
     syncs: [],
-    failures: [],
-    plans: [],
     complete: false,
     ...overrides,
-  };
+  });
 }
 
 const markdown = (r: RunReport): string => renderMarkdown(runSummary(r));

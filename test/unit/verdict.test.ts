@@ -2,53 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { renderTextSummary } from '../../src/cli/text-summary.js';
 import { renderJobSummary } from '../../src/report/job-summary.js';
 import { outcomeOf, VERDICTS, type Outcome } from '../../src/report/verdict.js';
-import type { EventSyncReport, RunReport } from '../../src/run-report.js';
+import type { RunReport } from '../../src/run-report.js';
+import { REPORT_EVENT, runReport, syncReport } from '../support/run-reports.js';
 
-const EVENT = '6871a0c5e4b0d1f2a3b4c5d6';
+const EVENT = REPORT_EVENT;
+const sync = syncReport;
 
-function sync(overrides: Partial<EventSyncReport> = {}): EventSyncReport {
-  return {
-    eventId: EVENT,
-    skippedAsProcessed: false,
-    found: 400,
-    rejectedStatus: 0,
-    rejectedName: 0,
-    otherEvent: 0,
-    eligibleEarlier: {},
-    withoutId: 0,
-    invalid: 0,
-    eligible: 152,
-    deliveredBefore: 0,
-    sentNow: 152,
-    failed: 0,
-    remaining: 0,
-    waitingForLimit: 0,
-    ...overrides,
-  };
-}
-
+/** A finished sync of HYROX Berlin to the PRODUCTION receiver, unless the case says otherwise. */
 function report(overrides: Partial<RunReport> = {}): RunReport {
-  return {
-    region: 'DEV',
-    mode: 'sync',
-    dryRun: false,
-    vivenuOrigin: 'https://vivenu.dev',
-    ticketsDir: '/w/purchased_tickets',
-    progressFile: '/w/historical_sync_progress_DEV.json',
-    webhookUrl: 'https://receiver.example/prod-created',
-    receiver: 'production',
-    signed: true,
-    intervalSeconds: 1.8,
-    startedAtMs: 0,
+  return runReport({
     finishedAtMs: 60_000,
     events: [{ eventId: EVENT, name: 'HYROX Berlin', start: '2026-05-23', end: '2026-05-24' }],
-    pulls: [],
-    syncs: [sync()],
-    failures: [],
-    plans: [],
-    complete: true,
     ...overrides,
-  };
+  });
 }
 
 /** The paragraph under the title, as Markdown: the verdict, then its next step. */
