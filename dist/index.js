@@ -5269,13 +5269,13 @@ function changedSection(report) {
 const again = (f) => f.rendering === 'markdown'
     ? 'run the workflow again with the same inputs'
     : 'run the same command again';
-const ofEligible = (f) => `${(0,format/* count */.U)(f.delivered)} of ${tickets(f.eligible, 'charity ticket')} delivered`;
+const ofEligible = (f) => `${(0,format/* count */.U)(f.delivered)} of ${counted(f.eligible, 'charity ticket')} delivered`;
 /** The failure's first line, as a sentence. */
 const firstLine = (f) => {
     const first = (f.report.failure?.message ?? 'the run ended early').split('\n')[0].trim();
     return /[.!?:]$/.test(first) ? first : `${first}.`;
 };
-const timeLeft = (f) => duration(f.left * f.report.intervalSeconds * 1000).replace(/ 0 s$/, '');
+const timeLeft = (f) => duration(f.left * f.report.intervalSeconds * 1000);
 /** The one table of outcomes: each with its icon, its line and its next step. */
 const VERDICTS = {
     done: {
@@ -5285,7 +5285,7 @@ const VERDICTS = {
     },
     'already-complete': {
         icon: '✅',
-        says: (f) => `Already complete: all ${tickets(f.delivered, 'charity ticket')} were delivered by earlier runs; nothing was sent.`,
+        says: (f) => `Already complete: all ${counted(f.delivered, 'charity ticket')} were delivered by earlier runs; nothing was sent.`,
         next: () => 'nothing. To send tickets sold since an event was completed, run again with "resync" on.',
     },
     'budget-left': {
@@ -5302,7 +5302,7 @@ const VERDICTS = {
     },
     failures: {
         icon: '⚠️',
-        says: (f) => `${ofEligible(f)} to ${f.receiver}; ${tickets(f.failedNow, 'ticket')} failed this run.`,
+        says: (f) => `${ofEligible(f)} to ${f.receiver}; ${counted(f.failedNow, 'ticket')} failed this run.`,
         next: (f) => `fix what Failures below names, then ${again(f)}: failed tickets are tried again.`,
     },
     'not-complete': {
@@ -5320,8 +5320,8 @@ const VERDICTS = {
         says: (f) => {
             const planned = f.report.plans.reduce((sum, plan) => sum + plan.toSend, 0);
             return planned === 0
-                ? `Dry run: nothing to deliver (${(0,format/* count */.U)(f.delivered)} of ${tickets(f.eligible, 'charity ticket')} already delivered).`
-                : `Dry run: ${tickets(planned, 'charity ticket')} would go to ${f.receiver}, about ${duration(planned * f.report.intervalSeconds * 1000).replace(/ 0 s$/, '')} at one every ${f.report.intervalSeconds} s. Nothing was sent.`;
+                ? `Dry run: nothing to deliver (${(0,format/* count */.U)(f.delivered)} of ${counted(f.eligible, 'charity ticket')} already delivered).`
+                : `Dry run: ${counted(planned, 'charity ticket')} would go to ${f.receiver}, about ${duration(planned * f.report.intervalSeconds * 1000)} at one every ${f.report.intervalSeconds} s. Nothing was sent.`;
         },
         next: (f) => f.rendering === 'markdown'
             ? 'untick "Dry run" and run the workflow again to deliver them.'
@@ -5345,7 +5345,7 @@ const VERDICTS = {
         icon: '✅',
         says: (f) => {
             const pulled = f.report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
-            return `Pulled ${tickets(pulled, 'ticket')} into the ticket files; nothing was sent.`;
+            return `Pulled ${counted(pulled, 'ticket')} into the ticket files; nothing was sent.`;
         },
         next: (f) => f.report.artifactName
             ? `download the artifact ${f.report.artifactName} to review them.`
@@ -5488,10 +5488,6 @@ function receiverName(report) {
     if (report.receiver === 'test')
         return 'the test receiver';
     return `the receiver at ${report.webhookUrl}`;
-}
-/** `1 charity ticket`, `2 charity tickets`. */
-function tickets(n, noun) {
-    return `${(0,format/* count */.U)(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 const BAR_CELLS = 10;
 /** `██░░░░░░░░ 20%`: full only when every eligible ticket is delivered; the percent rounded down. */

@@ -1,7 +1,7 @@
 import { count } from '../format.js';
 import { syncTotals, type RunReport } from '../run-report.js';
 import type { Rendering } from './summary-model.js';
-import { duration } from './summary-phrases.js';
+import { counted, duration } from './summary-phrases.js';
 
 /**
  * Every way a run can end, as the operator sees it. The summary opens with the outcome's line
@@ -65,14 +65,13 @@ const again = (f: VerdictFacts): string =>
     ? 'run the workflow again with the same inputs'
     : 'run the same command again';
 const ofEligible = (f: VerdictFacts): string =>
-  `${count(f.delivered)} of ${tickets(f.eligible, 'charity ticket')} delivered`;
+  `${count(f.delivered)} of ${counted(f.eligible, 'charity ticket')} delivered`;
 /** The failure's first line, as a sentence. */
 const firstLine = (f: VerdictFacts): string => {
   const first = (f.report.failure?.message ?? 'the run ended early').split('\n')[0]!.trim();
   return /[.!?:]$/.test(first) ? first : `${first}.`;
 };
-const timeLeft = (f: VerdictFacts): string =>
-  duration(f.left * f.report.intervalSeconds * 1000).replace(/ 0 s$/, '');
+const timeLeft = (f: VerdictFacts): string => duration(f.left * f.report.intervalSeconds * 1000);
 
 /** The one table of outcomes: each with its icon, its line and its next step. */
 export const VERDICTS: Record<Outcome, VerdictLine> = {
@@ -84,7 +83,7 @@ export const VERDICTS: Record<Outcome, VerdictLine> = {
   'already-complete': {
     icon: '✅',
     says: (f) =>
-      `Already complete: all ${tickets(f.delivered, 'charity ticket')} were delivered by earlier runs; nothing was sent.`,
+      `Already complete: all ${counted(f.delivered, 'charity ticket')} were delivered by earlier runs; nothing was sent.`,
     next: () =>
       'nothing. To send tickets sold since an event was completed, run again with "resync" on.',
   },
@@ -105,7 +104,7 @@ export const VERDICTS: Record<Outcome, VerdictLine> = {
   failures: {
     icon: '⚠️',
     says: (f) =>
-      `${ofEligible(f)} to ${f.receiver}; ${tickets(f.failedNow, 'ticket')} failed this run.`,
+      `${ofEligible(f)} to ${f.receiver}; ${counted(f.failedNow, 'ticket')} failed this run.`,
     next: (f) => `fix what Failures below names, then ${again(f)}: failed tickets are tried again.`,
   },
   'not-complete': {
@@ -124,8 +123,8 @@ export const VERDICTS: Record<Outcome, VerdictLine> = {
     says: (f) => {
       const planned = f.report.plans.reduce((sum, plan) => sum + plan.toSend, 0);
       return planned === 0
-        ? `Dry run: nothing to deliver (${count(f.delivered)} of ${tickets(f.eligible, 'charity ticket')} already delivered).`
-        : `Dry run: ${tickets(planned, 'charity ticket')} would go to ${f.receiver}, about ${duration(planned * f.report.intervalSeconds * 1000).replace(/ 0 s$/, '')} at one every ${f.report.intervalSeconds} s. Nothing was sent.`;
+        ? `Dry run: nothing to deliver (${count(f.delivered)} of ${counted(f.eligible, 'charity ticket')} already delivered).`
+        : `Dry run: ${counted(planned, 'charity ticket')} would go to ${f.receiver}, about ${duration(planned * f.report.intervalSeconds * 1000)} at one every ${f.report.intervalSeconds} s. Nothing was sent.`;
     },
     next: (f) =>
       f.rendering === 'markdown'
@@ -153,7 +152,7 @@ export const VERDICTS: Record<Outcome, VerdictLine> = {
     icon: '✅',
     says: (f) => {
       const pulled = f.report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
-      return `Pulled ${tickets(pulled, 'ticket')} into the ticket files; nothing was sent.`;
+      return `Pulled ${counted(pulled, 'ticket')} into the ticket files; nothing was sent.`;
     },
     next: (f) =>
       f.report.artifactName
@@ -292,11 +291,6 @@ export function receiverName(report: Pick<RunReport, 'receiver' | 'webhookUrl'>)
   if (report.receiver === 'production') return 'the PRODUCTION receiver';
   if (report.receiver === 'test') return 'the test receiver';
   return `the receiver at ${report.webhookUrl}`;
-}
-
-/** `1 charity ticket`, `2 charity tickets`. */
-function tickets(n: number, noun: string): string {
-  return `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 const BAR_CELLS = 10;
