@@ -4575,15 +4575,6 @@ function textColumn(header, only) {
 function numberColumn(header, only) {
     return { header, align: 'right', ...(only ? { only } : {}) };
 }
-/** The summary's usual columns: the first names the row (left), the rest are figures (right). */
-function columns(first, ...rest) {
-    return [
-        { header: first, align: 'left' },
-        ...rest.map((column) => typeof column === 'object' && 'only' in column
-            ? { header: column.header, align: 'right', only: column.only }
-            : { header: column, align: 'right' }),
-    ];
-}
 /** Items joined by a separator, as one run of spans: "a, b and c" made of outside values. */
 function joinSpans(items, separator) {
     return items.flatMap((item, i) => (i === 0 ? item : [separator, ...item]));

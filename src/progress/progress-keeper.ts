@@ -4,13 +4,13 @@ import { retrying, type RetryableFailure, type RetryPolicy } from '../http/retry
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import type { RunReport, StopReason } from '../run-report.js';
-import type {
-  ProgressPublisher,
-  PublishFailure,
-  PublishReason,
-  PublishResult,
+import {
+  keepLocally,
+  type ProgressPublisher,
+  type PublishFailure,
+  type PublishReason,
+  type PublishResult,
 } from './progress-publisher.js';
-import { keepLocally } from './progress-publisher.js';
 import { readProgress, ProgressStore } from './progress-store.js';
 import type { ProgressChange } from './progress.js';
 

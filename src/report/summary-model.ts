@@ -141,21 +141,6 @@ export function numberColumn(header: Column['header'], only?: Rendering): Column
   return { header, align: 'right', ...(only ? { only } : {}) };
 }
 
-/** The summary's usual columns: the first names the row (left), the rest are figures (right). */
-export function columns(
-  first: Column['header'],
-  ...rest: (Column['header'] | { header: Column['header']; only: Rendering })[]
-): Column[] {
-  return [
-    { header: first, align: 'left' },
-    ...rest.map((column): Column =>
-      typeof column === 'object' && 'only' in column
-        ? { header: column.header, align: 'right', only: column.only }
-        : { header: column, align: 'right' },
-    ),
-  ];
-}
-
 /** Items joined by a separator, as one run of spans: "a, b and c" made of outside values. */
 export function joinSpans(items: Span[][], separator: string): Span[] {
   return items.flatMap((item, i) => (i === 0 ? item : [separator, ...item]));

@@ -287,7 +287,7 @@ function verdictFacts(report: RunReport, rendering: Rendering): VerdictFacts {
 }
 
 /** The receiver in words, as the title and the verdict name it. */
-export function receiverName(report: Pick<RunReport, 'receiver' | 'webhookUrl'>): string {
+function receiverName(report: Pick<RunReport, 'receiver' | 'webhookUrl'>): string {
   if (report.receiver === 'production') return 'the PRODUCTION receiver';
   if (report.receiver === 'test') return 'the test receiver';
   return `the receiver at ${report.webhookUrl}`;

@@ -5,9 +5,16 @@ import { renderJobSummary } from '../../src/report/job-summary.js';
 import { escapeHtml, renderMarkdown, tableCell } from '../../src/report/render-markdown.js';
 import { renderText, textTable } from '../../src/report/render-text.js';
 import { runSummary } from '../../src/report/run-summary.js';
-import { columns, joinSpans, shownIn, type RunSummary } from '../../src/report/summary-model.js';
+import {
+  joinSpans,
+  numberColumn,
+  shownIn,
+  textColumn,
+  type RunSummary,
+} from '../../src/report/summary-model.js';
 import { duration, limitExceededText, runsText } from '../../src/report/summary-phrases.js';
 import type { RunReport } from '../../src/run-report.js';
+import { syncReport } from '../support/run-reports.js';
 
 const EVENT_A = '65a1b2c3d4e5f60718293a4b';
 const EVENT_B = '65a1b2c3d4e5f60718293a4c';
@@ -235,12 +242,12 @@ describe('the run summary: one model, rendered as Markdown and as text', () => {
           {
             kind: 'table',
             table: {
-              columns: columns(
-                { markdown: 'Event', text: 'Figures event' },
-                'Count',
-                { header: 'Markdown only', only: 'markdown' },
-                { header: 'Text only', only: 'text' },
-              ),
+              columns: [
+                textColumn({ markdown: 'Event', text: 'Figures event' }),
+                numberColumn('Count'),
+                numberColumn('Markdown only', 'markdown'),
+                numberColumn('Text only', 'text'),
+              ],
               rows: [
                 [{ literal: 'a_b|c' }, 1_234, 'x|y', 'text cell'],
                 [{ code: '[██░░]' }, 0, { markdown: { strong: 'no' }, text: 'NO' }, ''],
@@ -345,23 +352,14 @@ describe('the run summary: one model, rendered as Markdown and as text', () => {
         ...twoEvents,
         mode: 'sync',
         syncs: [
-          {
+          syncReport({
             eventId: EVENT_A,
-            skippedAsProcessed: false,
             found: 3,
-            rejectedStatus: 0,
-            rejectedName: 0,
-            otherEvent: 0,
-            eligibleEarlier: {},
-            withoutId: 0,
-            invalid: 0,
             eligible: 3,
-            deliveredBefore: 0,
             sentNow: 2,
             failed: 1,
             remaining: 1,
-            waitingForLimit: 0,
-          },
+          }),
         ],
         failures: [
           { eventId: EVENT_A, ticketId: 't1', ticketName: 'n', status: 500, reason: 'HTTP 500' },
