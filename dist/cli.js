@@ -267,7 +267,8 @@ Options (the GitHub Action's inputs of the same names)
   --vivenu-url URL           Vivenu API origin (default: by region)
   --page-size N              tickets in the first request, 1-1000 (default 100; grows)
   --pull-concurrency N       requests to Vivenu in flight, 1-8 (default 2)
-  --progress-file FILE       default historical_sync_progress_<REGION>.json
+  --progress-file FILE       default: the receiver's own, historical_sync_progress_<REGION>.json
+                             for prod, historical_sync_progress_<REGION>.test-receiver.json for test
   --tickets-dir DIR          default purchased_tickets
   --max-runtime-minutes M    stop starting deliveries after M minutes (default: no limit)
   --request-timeout SECONDS  per request to Vivenu or the receiver (default 30)
@@ -1189,7 +1190,7 @@ const VERDICTS = {
         icon: '⏸️',
         says: (f) => `${ofEligible(f)} ${bar(f)} · ${(0,format/* count */.U)(f.left)} left (~${timeLeft(f)}): the time budget ended this run.`,
         next: (f) => f.report.followUp?.dispatched
-            ? 'nothing: a follow-up run continues where this one stopped.'
+            ? 'nothing: a follow-up run is queued behind this one and continues where it stopped.'
             : `${again(f)}${f.rendering === 'markdown' ? ' (or turn on auto-continue)' : ''}.`,
     },
     'limit-reached': {
@@ -5009,7 +5010,13 @@ function followUpBy(dispatch, logger) {
             try {
                 const url = await dispatch(signal);
                 logger.info(`Started the follow-up run${url ? `: ${url}` : ''}`);
-                return { dispatched: true, url, note: 'a follow-up run continues where this one stopped' };
+                // Dispatched while this run still holds the receiver's concurrency group: it waits there,
+                // queued in order behind this run and any run to the same receiver clicked before it.
+                return {
+                    dispatched: true,
+                    url,
+                    note: 'a follow-up run is queued behind this one and continues where it stopped',
+                };
             }
             catch (error) {
                 const note = `the follow-up run could not be started (${error.message})`;

@@ -5412,7 +5412,7 @@ const VERDICTS = {
         icon: '⏸️',
         says: (f) => `${ofEligible(f)} ${bar(f)} · ${(0,format/* count */.U)(f.left)} left (~${timeLeft(f)}): the time budget ended this run.`,
         next: (f) => f.report.followUp?.dispatched
-            ? 'nothing: a follow-up run continues where this one stopped.'
+            ? 'nothing: a follow-up run is queued behind this one and continues where it stopped.'
             : `${again(f)}${f.rendering === 'markdown' ? ' (or turn on auto-continue)' : ''}.`,
     },
     'limit-reached': {
@@ -5785,6 +5785,7 @@ async function report(run, failure) {
         'tickets-skipped': totals.skipped,
         complete: run.complete,
         'progress-file': run.progressFile,
+        receiver: receiverOutput(run),
         'artifact-name': run.artifactName,
     };
     await group('Outputs', () => {
@@ -5809,6 +5810,10 @@ function eventInputs() {
     catch {
         return undefined;
     }
+}
+/** `production`, `test`, or a custom receiver's origin and path. */
+function receiverOutput(run) {
+    return run.receiver === 'custom' ? run.webhookUrl : run.receiver;
 }
 /** A name upload-artifact accepts: region, first event, run and attempt. */
 function artifactName(run) {
@@ -6097,7 +6102,13 @@ function followUpBy(dispatch, logger) {
             try {
                 const url = await dispatch(signal);
                 logger.info(`Started the follow-up run${url ? `: ${url}` : ''}`);
-                return { dispatched: true, url, note: 'a follow-up run continues where this one stopped' };
+                // Dispatched while this run still holds the receiver's concurrency group: it waits there,
+                // queued in order behind this run and any run to the same receiver clicked before it.
+                return {
+                    dispatched: true,
+                    url,
+                    note: 'a follow-up run is queued behind this one and continues where it stopped',
+                };
             }
             catch (error) {
                 const note = `the follow-up run could not be started (${error.message})`;

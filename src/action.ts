@@ -47,6 +47,7 @@ async function report(run: RunReport, failure?: string): Promise<void> {
     'tickets-skipped': totals.skipped,
     complete: run.complete,
     'progress-file': run.progressFile,
+    receiver: receiverOutput(run),
     'artifact-name': run.artifactName,
   };
   await core.group('Outputs', () => {
@@ -70,6 +71,11 @@ function eventInputs(): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `production`, `test`, or a custom receiver's origin and path. */
+function receiverOutput(run: RunReport): string {
+  return run.receiver === 'custom' ? run.webhookUrl : run.receiver;
 }
 
 /** A name upload-artifact accepts: region, first event, run and attempt. */

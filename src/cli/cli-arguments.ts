@@ -46,7 +46,8 @@ Options (the GitHub Action's inputs of the same names)
   --vivenu-url URL           Vivenu API origin (default: by region)
   --page-size N              tickets in the first request, 1-1000 (default 100; grows)
   --pull-concurrency N       requests to Vivenu in flight, 1-8 (default 2)
-  --progress-file FILE       default historical_sync_progress_<REGION>.json
+  --progress-file FILE       default: the receiver's own, historical_sync_progress_<REGION>.json
+                             for prod, historical_sync_progress_<REGION>.test-receiver.json for test
   --tickets-dir DIR          default purchased_tickets
   --max-runtime-minutes M    stop starting deliveries after M minutes (default: no limit)
   --request-timeout SECONDS  per request to Vivenu or the receiver (default 30)

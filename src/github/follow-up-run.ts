@@ -60,7 +60,13 @@ export function followUpBy(
       try {
         const url = await dispatch(signal);
         logger.info(`Started the follow-up run${url ? `: ${url}` : ''}`);
-        return { dispatched: true, url, note: 'a follow-up run continues where this one stopped' };
+        // Dispatched while this run still holds the receiver's concurrency group: it waits there,
+        // queued in order behind this run and any run to the same receiver clicked before it.
+        return {
+          dispatched: true,
+          url,
+          note: 'a follow-up run is queued behind this one and continues where it stopped',
+        };
       } catch (error) {
         const note = `the follow-up run could not be started (${(error as Error).message})`;
         logger.warning(`Not continuing: ${note}. Run the workflow again to continue.`);

@@ -93,7 +93,7 @@ export const VERDICTS: Record<Outcome, VerdictLine> = {
       `${ofEligible(f)} ${bar(f)} · ${count(f.left)} left (~${timeLeft(f)}): the time budget ended this run.`,
     next: (f) =>
       f.report.followUp?.dispatched
-        ? 'nothing: a follow-up run continues where this one stopped.'
+        ? 'nothing: a follow-up run is queued behind this one and continues where it stopped.'
         : `${again(f)}${f.rendering === 'markdown' ? ' (or turn on auto-continue)' : ''}.`,
   },
   'limit-reached': {
