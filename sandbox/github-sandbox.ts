@@ -10,6 +10,10 @@ export interface SandboxCommit {
   message: string;
   /** The file's whole text after the commit. */
   text: string;
+  /** The branch's head before this commit (its root commit when this is the first). */
+  parent: string;
+  /** Every file of the branch after the commit, by path: what a checkout of `sha` gets. */
+  tree: Readonly<Record<string, string>>;
 }
 
 export interface WorkflowDispatch {
@@ -18,6 +22,11 @@ export interface WorkflowDispatch {
   inputs: Record<string, string>;
   returnRunDetails: boolean;
 }
+
+/** What starting a dispatched run gave: its id, or GitHub's refusal (a 422 and its message). */
+export type DispatchAnswer = { runId: number } | { status: number; message: string };
+/** Starts the run a dispatch asks for (an emulated Actions service), or refuses it. */
+export type DispatchHandler = (dispatch: WorkflowDispatch) => Promise<DispatchAnswer>;
 
 export interface GitHubFaults {
   /** Before each of the next `n` writes, someone else commits to the file first (our sha goes stale: 409). */
@@ -92,9 +101,18 @@ export interface GitHubSandbox {
   /** Requests as `METHOD /path`, in order. */
   requests: string[];
   file(path: string, branch?: string): string | undefined;
-  /** Every file path on `branch` (default: the default branch), sorted: what a checkout gets. */
+  /** Every file path on `branch` (default: the default branch), sorted. */
   paths(branch?: string): string[];
   putFile(path: string, text: string, branch?: string): void;
+  /**
+   * The commit `branch` points at now. A branch nothing was committed to yet points at its root
+   * commit, whose tree is empty here (the repository's own files are not the sandbox's).
+   */
+  headSha(branch?: string): string;
+  /** The whole tree of commit `sha` by path (what `actions/checkout` of it gets); undefined if unknown. */
+  filesAt(sha: string): Record<string, string> | undefined;
+  /** Who starts the runs dispatches ask for; without one, each dispatch is recorded only. */
+  setDispatchHandler(handler: DispatchHandler | undefined): void;
   setFaults(faults: GitHubFaults): void;
   close(): Promise<void>;
 }
@@ -159,23 +177,43 @@ export async function startGitHubSandbox(options: {
   const tokens = new Map<string, TokenPermissions>([
     [options.token, options.permissions ?? COMMIT_AND_DISPATCH],
   ]);
-  const files = new Map<string, string>();
-  const key = (branch: string, path: string): string => `${branch}:${path}`;
+  /** Each branch's head commit, and each commit's whole tree: the history checkouts read. */
+  const heads = new Map<string, string>();
+  const trees = new Map<string, Record<string, string>>();
   const commits: SandboxCommit[] = [];
   const dispatches: WorkflowDispatch[] = [];
   const requests: string[] = [];
   let faults: GitHubFaults = {};
+  let dispatchHandler: DispatchHandler | undefined;
+
+  /** A branch nothing was committed to points at its root commit, with an empty tree. */
+  const headSha = (branch = defaultBranch): string => {
+    const head = heads.get(branch);
+    if (head) return head;
+    const root = createHash('sha1').update(`root\0${branch}`).digest('hex');
+    if (!trees.has(root)) trees.set(root, {});
+    return root;
+  };
+  const headTree = (branch: string): Record<string, string> => trees.get(headSha(branch)) ?? {};
+  /** The tree a `ref` names: a commit's sha, or a branch (`main`, `refs/heads/main`). */
+  const treeOfRef = (ref: string): Record<string, string> =>
+    trees.get(ref) ?? headTree(ref.replace(/^refs\/heads\//, ''));
 
   const commit = (branch: string, path: string, text: string, message: string): SandboxCommit => {
-    files.set(key(branch, path), text);
-    const sha = createHash('sha1').update(`${commits.length}\0${message}\0${text}`).digest('hex');
-    const entry = { sha, path, branch, message, text };
+    const parent = headSha(branch);
+    const tree = { ...headTree(branch), [path]: text };
+    const sha = createHash('sha1')
+      .update(`${parent}\0${commits.length}\0${message}\0${path}\0${text}`)
+      .digest('hex');
+    trees.set(sha, tree);
+    heads.set(branch, sha);
+    const entry = { sha, path, branch, message, text, parent, tree };
     commits.push(entry);
     return entry;
   };
 
   const getContents = (response: ServerResponse, url: URL, path: string): void => {
-    const text = files.get(key(url.searchParams.get('ref') ?? defaultBranch, path));
+    const text = treeOfRef(url.searchParams.get('ref') ?? defaultBranch)[path];
     if (text === undefined) return sendJson(response, 404, { message: 'Not Found' });
     sendJson(response, 200, {
       type: 'file',
@@ -196,10 +234,10 @@ export async function startGitHubSandbox(options: {
     }
     if (faults.concurrentCommits) {
       faults.concurrentCommits--;
-      const before = files.get(key(branch, path));
+      const before = headTree(branch)[path];
       commit(branch, path, faults.concurrentText?.(before) ?? `${before ?? '{}'}\n`, 'concurrent');
     }
-    const current = files.get(key(branch, path));
+    const current = headTree(branch)[path];
     if (current !== undefined && !input.sha) {
       return sendJson(response, 422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
     }
@@ -214,23 +252,38 @@ export async function startGitHubSandbox(options: {
     });
   };
 
-  const dispatchWorkflow = (
+  /**
+   * A dispatch: every input value must be a string, as the REST API takes them ("inputs:
+   * object ... Any default properties configured in the workflow file will be used when inputs
+   * are omitted", docs.github.com/en/rest/actions/workflows#create-a-workflow-dispatch-event); a
+   * number or boolean is refused with 422 `Invalid value for input '<name>'` and no run starts
+   * (atlanhq/application-sdk#1399, numbers sent by `gh api -F`; knaisoma/data-olympus#219;
+   * hms-dbmi-cellenics/iac#323 for booleans). The handler, when set, starts the run or refuses
+   * the inputs as the form does (422).
+   */
+  const dispatchWorkflow = async (
     response: ServerResponse,
     [owner, repo, workflow]: string[],
     input: DispatchBody,
-  ): void => {
+  ): Promise<void> => {
+    const inputs = (input.inputs ?? {}) as Record<string, unknown>;
+    const notText = Object.keys(inputs).find((name) => typeof inputs[name] !== 'string');
+    if (notText !== undefined)
+      return sendJson(response, 422, { message: `Invalid value for input '${notText}'` });
     const entry: WorkflowDispatch = {
       workflow: decodeURIComponent(workflow!),
       ref: input.ref,
-      inputs: input.inputs ?? {},
+      inputs: inputs as Record<string, string>,
       returnRunDetails: input.return_run_details === true,
     };
+    const answer = (await dispatchHandler?.(entry)) ?? { runId: 9000 + dispatches.length + 1 };
+    if ('status' in answer) return sendJson(response, answer.status, { message: answer.message });
     dispatches.push(entry);
     if (!entry.returnRunDetails) {
       response.writeHead(204);
       return void response.end();
     }
-    const id = 9000 + dispatches.length;
+    const id = answer.runId;
     sendJson(response, 200, {
       workflow_run_id: id,
       run_url: `${server.origin}/repos/${owner}/${repo}/actions/runs/${id}`,
@@ -287,7 +340,10 @@ export async function startGitHubSandbox(options: {
     // docs.github.com/en/rest/git/blobs#get-a-blob: Contents read.
     if (blob && request.method === 'GET') {
       if (!needs('contents', 'read')) return;
-      const text = [...files.values()].find((candidate) => blobSha(candidate) === blob[1]);
+      // Any blob ever committed, as git keeps them.
+      const text = [...trees.values()]
+        .flatMap((tree) => Object.values(tree))
+        .find((candidate) => blobSha(candidate) === blob[1]);
       if (text === undefined) return sendJson(response, 404, { message: 'Not Found' });
       const content = Buffer.from(text).toString('base64');
       return sendJson(response, 200, { sha: blob[1], encoding: 'base64', content });
@@ -315,13 +371,17 @@ export async function startGitHubSandbox(options: {
     commits,
     dispatches,
     requests,
-    file: (path, branch = defaultBranch) => files.get(key(branch, path)),
-    paths: (branch = defaultBranch) =>
-      [...files.keys()]
-        .filter((entry) => entry.startsWith(`${branch}:`))
-        .map((entry) => entry.slice(branch.length + 1))
-        .sort(),
+    file: (path, branch = defaultBranch) => headTree(branch)[path],
+    paths: (branch = defaultBranch) => Object.keys(headTree(branch)).sort(),
     putFile: (path, text, branch = defaultBranch) => void commit(branch, path, text, 'seeded'),
+    headSha,
+    filesAt: (sha) => {
+      const tree = trees.get(sha);
+      return tree ? { ...tree } : undefined;
+    },
+    setDispatchHandler: (handler) => {
+      dispatchHandler = handler;
+    },
     setFaults: (next) => {
       faults = { ...next };
     },
