@@ -223,7 +223,7 @@ async function overheadRow(): Promise<void> {
   const receiver = await startReceiverSandbox({});
   const store = await ProgressStore.open(
     path.join(scratch, 'overhead', 'progress.json'),
-    'DEV',
+    { region: 'DEV', receiver: receiver.url },
     Date.now,
   );
   try {

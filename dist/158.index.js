@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
 var progress_publisher = __webpack_require__(181);
-// EXTERNAL MODULE: ./src/settings/settings.ts + 2 modules
-var settings_settings = __webpack_require__(708);
+// EXTERNAL MODULE: ./src/settings/settings.ts + 3 modules
+var settings_settings = __webpack_require__(206);
 // EXTERNAL MODULE: ./src/github/follow-up-run.ts
 var follow_up_run = __webpack_require__(994);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
@@ -138,8 +138,8 @@ function statusOf(error) {
 var errors = __webpack_require__(916);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(902);
-// EXTERNAL MODULE: ./src/progress/progress.ts + 2 modules
-var progress = __webpack_require__(445);
+// EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
+var progress_progress = __webpack_require__(940);
 ;// CONCATENATED MODULE: ./src/github/progress-committer.ts
 
 
@@ -205,6 +205,23 @@ class ProgressCommitter {
             onRetry: (conflict) => logger.info(`${path} changed on ${this.where} meanwhile (${conflict.reason}): reading it again and merging`),
         });
     }
+    async read(signal) {
+        const { path } = this.options;
+        try {
+            const published = await this.repository.readFile(path, signal);
+            this.refusedInARow = 0;
+            const progress = published && progress_progress/* Progress */.ke.parse(published.text, `${this.where}:${path}`);
+            return { read: true, progress };
+        }
+        catch (error) {
+            const failure = classifyCommitFailure(error, this.options, this.refusedInARow);
+            this.refusedInARow = isRefusal(error) ? this.refusedInARow + 1 : 0;
+            // A GET meets no conflict; should GitHub answer 409 anyway, it is not worth waiting for.
+            if (failure === 'conflict')
+                return { read: false, failure: { kind: 'refused', message: `GitHub answered 409` } };
+            return { read: false, failure };
+        }
+    }
     /**
      * Reads the published file, applies everything this machine knows on top, and writes it
      * back once; undefined when the published file already holds all of it (except at `start`,
@@ -213,10 +230,10 @@ class ProgressCommitter {
     async commitOnce(local, reason, signal) {
         const { path, region, clock } = this.options;
         const published = await this.repository.readFile(path, signal);
-        const before = published && progress/* Progress */.ke.parse(published.text, `${this.where}:${path}`);
+        const before = published && progress_progress/* Progress */.ke.parse(published.text, `${this.where}:${path}`);
         const publishedTotal = before?.ticketsSent ?? 0;
         const publishedFingerprint = before?.fingerprint();
-        const merged = (0,progress/* mergeProgress */.o$)(before, local);
+        const merged = (0,progress_progress/* mergeProgress */.o$)(before, local);
         if (reason !== 'start' && merged.fingerprint() === publishedFingerprint)
             return undefined;
         const message = reason === 'start'
@@ -352,13 +369,14 @@ function followUpInputs(eventInputs, runsBeforeInChain) {
 }
 /**
  * The two GitHub services a sync run may use, built from settings and the runner's context:
- * committing the progress file, and continuing in a new run. Outside a runner (no
- * GITHUB_REPOSITORY) progress stays on this machine. On a runner, a sync that should commit but
- * cannot (no token, not started from a branch) gets a publisher that says why, so the run
- * stops before its first delivery instead of delivering what it could not record.
+ * the progress file on the branch (read before selecting, committed as it goes; a dry run only
+ * reads it), and continuing in a new run. Outside a runner (no GITHUB_REPOSITORY) progress
+ * stays on this machine. On a runner, a sync that should commit but cannot (no token, not
+ * started from a branch) gets a publisher that says why, so the run stops before its first
+ * delivery instead of delivering what it could not record.
  */
 function createGitHubServices(settings, runner, logger, clock) {
-    if (!(0,settings_settings/* writesProgress */.ME)(settings) || !settings.commitProgress)
+    if (!(0,settings_settings/* keepsProgressOnBranch */.fY)(settings))
         return localOnly;
     const { env } = runner;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -400,7 +418,7 @@ function createGitHubServices(settings, runner, logger, clock) {
 }
 /** Dispatching this workflow again, when auto-continue is on and the chain may grow. */
 function followUp(settings, runner, repository, branch, logger) {
-    if (!settings.autoContinue)
+    if (!settings.autoContinue || settings.dryRun)
         return follow_up_run/* noFollowUp */.C;
     const { env } = runner;
     const file = workflowFile(env.GITHUB_WORKFLOW_REF);

@@ -135,9 +135,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(916);
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(529);
 /* harmony import */ var _pipeline_run_services_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(890);
-/* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(377);
+/* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(257);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(467);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(708);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(206);
 /**
  * The command line's entry point: `historical-sync <REGION> <EVENT_ID...>`, with keys from the environment
  * or ./.env, into the same pipeline as the GitHub Action.
@@ -695,7 +695,7 @@ function earlierFailuresBlock(report, standing) {
                 ? ' failed in an earlier run and was not tried in this one: '
                 : ' failed in an earlier run and were not tried in this one: ',
             ...joinSpans(told, '; '),
-            ". Each ticket's last answer is in `delivery-ledger.csv`.",
+            `. Each ticket's last answer is in \`${report.ledgerName}\`.`,
         ]),
     ];
 }
@@ -1047,7 +1047,7 @@ function standingSection(report) {
     ];
     const pace = standings[0];
     blocks.push(line([
-        `Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${(0,format/* count */.U)(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`delivery-ledger.csv\` in the event's folder of the tickets artifact.`,
+        `Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${(0,format/* count */.U)(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`${report.ledgerName}\` in the event's folder of the tickets artifact.`,
     ], 'markdown'));
     for (const s of standings) {
         blocks.push(...eventStandingNotes(s));
@@ -1058,7 +1058,8 @@ function standingSection(report) {
     const ledgers = standings.flatMap((s) => (s.ledgerFile ? [[{ value: s.ledgerFile }]] : []));
     if (ledgers.length > 0)
         blocks.push(line(['Delivery ledger: ', ...joinSpans(ledgers, ', ')], 'text'));
-    return [{ kind: 'section', heading: ['How far each event is (all runs so far)'], blocks }];
+    const heading = `How far each event is at ${(0,summary_phrases/* receiverInWords */.ek)(report)} (all runs so far)`;
+    return [{ kind: 'section', heading: [heading], blocks }];
 }
 /** The job summary's notes on one event: a ledger not written, an incomplete pull. */
 function eventStandingNotes(s) {
@@ -1142,7 +1143,7 @@ function changedSection(report) {
                 ]),
             }),
             ...(more > 0
-                ? [line([`and ${(0,format/* count */.U)(more)} more: every one is in \`delivery-ledger.csv\`.`])]
+                ? [line([`and ${(0,format/* count */.U)(more)} more: every one is in \`${report.ledgerName}\`.`])]
                 : []),
         ];
     });
@@ -1353,7 +1354,9 @@ function outcomeOf(report) {
 function verdictOf(report, rendering) {
     const facts = verdictFacts(report, rendering);
     const line = VERDICTS[outcomeOf(report)];
-    return { icon: line.icon, says: line.says(facts), next: line.next(facts) };
+    const staging = (0,summary_phrases/* stagingToProduction */.yQ)(report);
+    const says = staging ? `${staging}. ${line.says(facts)}` : line.says(facts);
+    return { icon: line.icon, says, next: line.next(facts) };
 }
 function verdictFacts(report, rendering) {
     const totals = (0,run_report/* syncTotals */.vx)(report);
@@ -1373,17 +1376,9 @@ function verdictFacts(report, rendering) {
         left: Math.max(0, eligible - delivered),
         sentNow: totals.sent,
         failedNow: totals.failed,
-        receiver: receiverName(report),
+        receiver: (0,summary_phrases/* receiverInWords */.ek)(report),
         rendering,
     };
-}
-/** The receiver in words, as the title and the verdict name it. */
-function receiverName(report) {
-    if (report.receiver === 'production')
-        return 'the PRODUCTION receiver';
-    if (report.receiver === 'test')
-        return 'the test receiver';
-    return `the receiver at ${report.webhookUrl}`;
 }
 const BAR_CELLS = 10;
 /** `██░░░░░░░░ 20%`: full only when every eligible ticket is delivered; the percent rounded down. */
@@ -1394,6 +1389,7 @@ function bar({ delivered, eligible }) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/run-summary.ts
+
 
 
 
@@ -1433,10 +1429,11 @@ const RECEIVER_IN_TITLE = {
 function titleOf(report, names) {
     const receiver = report.mode === 'pull-only' ? '' : ` → ${RECEIVER_IN_TITLE[report.receiver]}`;
     const mode = `${report.mode}${report.dryRun ? ' (dry run)' : ''}`;
+    const staging = (0,summary_phrases/* stagingToProduction */.yQ)(report) ? ' (staging tickets)' : '';
     return [
         'Vivenu historical sync · ',
         ...(names ? [{ literal: names }, ' · '] : []),
-        `${report.region} · ${mode}${receiver}`,
+        `${report.region}${staging} · ${mode}${receiver}`,
     ];
 }
 /** The verdict first, with its next step; then what needs the reader before any figure. */
@@ -1948,7 +1945,7 @@ function urlForDisplay(url) {
 
 /***/ }),
 
-/***/ 377:
+/***/ 257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1962,10 +1959,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(916);
 // EXTERNAL MODULE: ./src/format.ts
 var format = __nccwpck_require__(264);
-// EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(529);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(529);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -2847,8 +2844,8 @@ const stringify = function (records, opts = {}) {
 
 // EXTERNAL MODULE: ./src/atomic-write.ts
 var atomic_write = __nccwpck_require__(364);
-// EXTERNAL MODULE: ./src/progress/progress.ts + 2 modules
-var progress = __nccwpck_require__(445);
+// EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
+var progress_progress = __nccwpck_require__(940);
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
 var vivenu_tickets = __nccwpck_require__(72);
 ;// CONCATENATED MODULE: ./src/select/select-tickets.ts
@@ -2903,8 +2900,8 @@ function selectTickets(tickets, rules) {
     return selection;
 }
 
-// EXTERNAL MODULE: ./src/webhook/envelope.ts + 1 modules
-var envelope = __nccwpck_require__(422);
+// EXTERNAL MODULE: ./src/webhook/envelope.ts
+var envelope = __nccwpck_require__(57);
 ;// CONCATENATED MODULE: ./src/ticket-files/delivery-ledger.ts
 
 
@@ -2913,8 +2910,6 @@ var envelope = __nccwpck_require__(422);
 
 
 
-/** The ledger's file, in `<tickets-dir>/<event>/` beside `all_tickets.json` (so in the artifact). */
-const LEDGER_FILE = 'delivery-ledger.csv';
 /** The columns, in order, as the header names them. */
 const COLUMNS = [
     { key: '_id', header: '_id' },
@@ -2952,7 +2947,7 @@ function whyNotEligible(ticket, rules) {
 /** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */
 function sameAsDeliveryTimes(timestamp) {
     const ms = Date.parse(timestamp);
-    return Number.isNaN(ms) ? timestamp : (0,progress/* deliveryTime */.wH)(ms);
+    return Number.isNaN(ms) ? timestamp : (0,progress_progress/* deliveryTime */.wH)(ms);
 }
 /** The last recorded failure of each ticket of the event (an earlier tool's have no event). */
 function lastFailures(errors, eventId) {
@@ -3002,8 +2997,10 @@ function* eachLedgerRow(input) {
     for (const ticket of input.eligible) {
         eligibleIds.add(key(ticket._id));
         const failure = failures.get(key(ticket._id));
-        if (progress.isSent(eventId, ticket._id)) {
-            const when = progress.sentAt(eventId, ticket._id) ?? '';
+        // Delivered under this event, or under another before the ticket moved here.
+        const delivery = progress.delivery(eventId, ticket._id);
+        if (delivery) {
+            const when = delivery.at ?? '';
             yield rowOf(ticket, { eligibleNow: true, state: 'delivered', reason: '', when });
         }
         else if (failure) {
@@ -3158,9 +3155,12 @@ function* ledgerCsv(rows) {
 }
 /** Rows turned into CSV at a time: a few hundred KB. */
 const CSV_ROWS_PER_PIECE = 1_000;
-/** Writes `<eventDir>/delivery-ledger.csv` whole or not at all; returns its path. */
-async function writeLedger(eventDir, rows) {
-    const file = external_node_path_default().join(eventDir, LEDGER_FILE);
+/**
+ * Writes the receiver's ledger (`ledgerName`, see src/settings/receiver.ts) in `<tickets-dir>/<event>/`
+ * beside `all_tickets.json`, so in the artifact, whole or not at all; returns its path.
+ */
+async function writeLedger(eventDir, ledgerName, rows) {
+    const file = external_node_path_default().join(eventDir, ledgerName);
     await (0,atomic_write/* writeFileAtomic */.Z)(file, ledgerCsv(rows));
     return file;
 }
@@ -3375,7 +3375,7 @@ async function keepLedger({ settings, services, report }, pulled, selection, pro
         });
         (report.standings ??= []).push(standing);
         logger.info(standingLine(standing));
-        standing.ledgerFile = await writeLedger(eventFilePaths(settings.ticketsDir, eventId).eventDir, rows());
+        standing.ledgerFile = await writeLedger(eventFilePaths(settings.ticketsDir, eventId).eventDir, report.ledgerName, rows());
         logger.info(`Delivery ledger of event ${eventId}: ${(0,log_text/* logText */.kc)(standing.ledgerFile)}`);
     }
     catch (error) {
@@ -3395,7 +3395,7 @@ async function progressForLedger({ settings, services, }) {
         return undefined;
     }
     try {
-        return await (0,progress_store/* readProgress */.gQ)(settings.progressFile);
+        return await (0,progress_store/* readProgress */.gQ)(settings.progressFile, settings.receiver.address);
     }
     catch (error) {
         services.logger.warning(`No delivery ledger this run: progress-file could not be read (${(0,log_text/* logText */.kc)(error.message)}). The pulled files are written as usual.`);
@@ -3458,6 +3458,7 @@ var progress_publisher = __nccwpck_require__(181);
 
 
 
+
 /**
  * Waits between tries of a commit GitHub could not take: 2 s, doubling, at most a minute.
  * `maxAttempts` bounds the proving commit and the final one; a paused periodic commit is
@@ -3512,6 +3513,8 @@ class ProgressKeeper {
     /** Aborts CANCEL_SAVE_BUDGET_MS after a cancel: every publish ends by then. */
     saveBy = new AbortController();
     random;
+    /** Where the copy to start from is read: the publisher, or (dry run) one that is only read. */
+    branch;
     constructor(store, options) {
         this.store = store;
         this.options = options;
@@ -3519,6 +3522,7 @@ class ProgressKeeper {
         this.publishing = where === undefined ? undefined : { where, commits: 0 };
         this.lastPublishedMs = options.clock.now();
         this.random = options.random ?? Math.random;
+        this.branch = options.publisher;
         const { cancel } = options;
         const startBudget = () => {
             setTimeout(() => this.saveBy.abort(new Error('the run was cancelled and its time to save ran out')), CANCEL_SAVE_BUDGET_MS).unref();
@@ -3532,8 +3536,8 @@ class ProgressKeeper {
      * Locks and opens the local file: a file another run holds, or a damaged one, stops the run
      * here, before any request. A lock left by a run that has ended is taken over, and said so.
      */
-    static async open(file, region, options) {
-        const store = await progress_store/* ProgressStore */.rE.open(file, region, () => options.clock.now());
+    static async open(file, owner, options) {
+        const store = await progress_store/* ProgressStore */.rE.open(file, owner, () => options.clock.now());
         const ended = store.lockTakenOverFrom;
         if (ended) {
             options.logger.warning(`${(0,log_text/* logText */.kc)(file)}: took over the lock of pid ${ended.pid} on ${(0,log_text/* logText */.kc)(ended.host)}, which has ended (started ${(0,log_text/* logText */.kc)(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
@@ -3541,19 +3545,28 @@ class ProgressKeeper {
         return new ProgressKeeper(store, options);
     }
     /**
-     * A dry run's keeper: reads the file without a lock (a dry run may run beside a sync),
-     * records nothing and publishes nowhere. A damaged file still stops the run before any request.
+     * A dry run's keeper: reads the file without a lock (a dry run may run beside a sync), and
+     * the published copy when there is one (`publisher` is only read), records nothing and
+     * publishes nowhere. A damaged file still stops the run before any request.
      */
-    static async readOnly(file, options) {
-        const progress = await (0,progress_store/* readProgress */.gQ)(file);
+    static async readOnly(file, receiver, options) {
+        let progress = await (0,progress_store/* readProgress */.gQ)(file, receiver);
         const book = {
-            progress,
+            get progress() {
+                return progress;
+            },
             changesThisRun: [],
             record: () => Promise.reject(new Error('a dry run records nothing')),
+            adopt: (merged) => {
+                progress = merged;
+                return Promise.resolve();
+            },
             save: () => Promise.resolve(),
             close: () => Promise.resolve(),
         };
-        return new ProgressKeeper(book, { ...options, publisher: progress_publisher/* keepLocally */._ });
+        const keeper = new ProgressKeeper(book, { ...options, publisher: progress_publisher/* keepLocally */._ });
+        keeper.branch = options.publisher;
+        return keeper;
     }
     get progress() {
         return this.store.progress;
@@ -3564,6 +3577,33 @@ class ProgressKeeper {
     }
     record(change) {
         return this.store.record(change);
+    }
+    /**
+     * Before anything is selected: the published copy (the branch's file) merged into this
+     * machine's, so the run selects from everything delivered so far. The checkout can be older
+     * than the branch: "Re-run jobs" runs at the run's original commit, and a run that waited its
+     * turn in the concurrency queue starts from the commit it was clicked at (both send again
+     * what later commits record). When the copy cannot be read, a sync stops before any
+     * delivery; a dry run plans from this machine's file and says so.
+     */
+    async catchUpWithBranch(dryRun) {
+        const where = this.branch.where;
+        if (!where)
+            return;
+        const result = await this.readTrying();
+        if (!result.read) {
+            const why = `the progress file on ${where} cannot be read (${result.failure.message})`;
+            if (!dryRun)
+                throw new errors/* RunStoppedError */.Fz(`Nothing was delivered: ${why}, so this run cannot know what earlier runs delivered.`);
+            this.options.logger.warning(`${why}: the plan comes from the checked-out file, which may be older than the branch.`);
+            return;
+        }
+        if (!result.progress)
+            return;
+        const before = this.store.progress.ticketsSent;
+        const merged = (0,progress_progress/* mergeProgress */.o$)(result.progress, this.store.progress);
+        await this.store.adopt(merged);
+        this.options.logger.info(`Read the progress file on ${where}: ${(0,format/* count */.U)(merged.ticketsSent)} delivered all-time (the checked-out copy had ${(0,format/* count */.U)(before)}).`);
     }
     /** Deliveries this run made that the published copy does not hold yet. */
     get unpublishedDeliveries() {
@@ -3659,6 +3699,21 @@ class ProgressKeeper {
         if (this.publishing)
             this.publishing.behind = this.failure?.message;
     }
+    /** A read of the published copy, tried again a few times while GitHub has passing trouble. */
+    async readTrying() {
+        return (0,retry/* retrying */.R$)(async () => {
+            const result = await this.branch.read(this.saveBy.signal);
+            if (result.read || LASTING.has(result.failure.kind) || this.options.cancel?.aborted)
+                return { kind: result.read ? 'done' : 'give-up', value: result };
+            return { kind: 'retry', reason: result.failure.message, result };
+        }, {
+            policy: commitRetryPolicy,
+            random: this.random,
+            exhausted: (last) => last.result,
+            onRetry: (failed, _attempt, waitMs) => this.options.logger.info(`Reading the progress file on the branch failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`),
+            wait: (waitMs) => this.options.clock.sleep(waitMs, this.options.cancel),
+        });
+    }
     /** A publish, tried again a few times while GitHub has passing trouble. */
     async publishTrying(reason) {
         return (0,retry/* retrying */.R$)(async () => {
@@ -3694,6 +3749,10 @@ class ProgressKeeper {
     }
 }
 
+// EXTERNAL MODULE: ./src/progress/earlier-tool-keys.ts
+var earlier_tool_keys = __nccwpck_require__(111);
+// EXTERNAL MODULE: ./src/report/summary-phrases.ts
+var summary_phrases = __nccwpck_require__(597);
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
 
 /** Tickets bought together (a DOUBLES or RELAY team) share a `transactionId`. */
@@ -3782,7 +3841,7 @@ async function deliverBatch(batch, context) {
                     t: 'sent',
                     e: eventId,
                     id: ticket._id,
-                    at: (0,progress/* deliveryTime */.wH)(clock.now()),
+                    at: (0,progress_progress/* deliveryTime */.wH)(clock.now()),
                 });
                 sync.sentNow++;
                 sync.remaining--;
@@ -3901,9 +3960,8 @@ function byText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// EXTERNAL MODULE: ./src/report/summary-phrases.ts
-var summary_phrases = __nccwpck_require__(597);
 ;// CONCATENATED MODULE: ./src/modes/sync-verdict.ts
+
 
 
 
@@ -3915,8 +3973,10 @@ var summary_phrases = __nccwpck_require__(597);
 async function concludeSync(run, keeper) {
     const { settings, services, report } = run;
     const { progress } = keeper;
+    const selection = (0,progress_progress/* selectionKey */.iA)(settings);
     report.complete =
-        !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
+        !settings.dryRun &&
+            settings.eventIds.every((eventId) => progress.isCompleteFor(eventId, selection));
     if (keeper.failure && keeper.unpublishedDeliveries > 0) {
         throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
             `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again.${services.followUp.mayStart ? ' No follow-up run was started.' : ''}`);
@@ -3958,15 +4018,29 @@ function sayHowTheSyncEnded({ settings, services, report }, sentAllTime) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/modes/unsigned-warning.ts
-/** Said before a run that delivers: a receiver that checks signatures will refuse every one. */
-function warnIfUnsigned({ settings, services }) {
+;// CONCATENATED MODULE: ./src/modes/before-delivery-warnings.ts
+/**
+ * Said before a run that delivers (or plans to), ahead of the first delivery: what the operator
+ * must see before anything is sent.
+ * - Unsigned: a receiver that checks signatures will refuse every delivery.
+ * - Staging tickets to the production receiver: allowed (the earlier tool sent DEV tickets
+ *   there), never unremarked.
+ */
+function warnBeforeDelivering({ settings, services }) {
+    const { logger } = services;
+    if (settings.stagingTickets && settings.receiver.kind === 'production') {
+        logger.warning(`Staging tickets (${settings.region}, ${settings.vivenuOrigin}) ${settings.dryRun ? 'would go' : 'go'} to the PRODUCTION receiver (${settings.receiver.address}). If that is not what you meant, use target test.`);
+    }
     if (!settings.webhookSecret && !settings.dryRun) {
-        services.logger.warning('webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.');
+        logger.warning('webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.');
     }
 }
 
 ;// CONCATENATED MODULE: ./src/modes/sync.ts
+
+
+
+
 
 
 
@@ -3995,9 +4069,12 @@ class SyncRun {
      * stopped, failed): at the next event, or after the final commit.
      */
     ledgerDue;
+    /** The selection asked for: an event is passed over as complete only for this one. */
+    selection;
     constructor(run) {
         this.run = run;
         const { settings, report } = run;
+        this.selection = (0,progress_progress/* selectionKey */.iA)(settings);
         this.deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
         this.allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
     }
@@ -4016,14 +4093,15 @@ class SyncRun {
             deadlineMs: this.deadlineMs,
             random: services.random,
         };
+        const publishing = { ...options, publisher: services.progressPublisher };
+        const receiver = settings.receiver.address;
         this.keeper = settings.dryRun
-            ? await ProgressKeeper.readOnly(settings.progressFile, options)
-            : await ProgressKeeper.open(settings.progressFile, settings.region, {
-                ...options,
-                publisher: services.progressPublisher,
-            });
+            ? await ProgressKeeper.readOnly(settings.progressFile, receiver, publishing)
+            : await ProgressKeeper.open(settings.progressFile, { region: settings.region, receiver }, publishing);
         report.publishing = this.keeper.publishing;
-        warnIfUnsigned(this.run);
+        // The branch is the truth at start: select from everything delivered so far.
+        await this.keeper.catchUpWithBranch(settings.dryRun);
+        warnBeforeDelivering(this.run);
         this.sender = services.webhookSender(settings.intervalSeconds * 1000);
     }
     async wants(eventId) {
@@ -4035,8 +4113,8 @@ class SyncRun {
             logger.info(`limit ${(0,format/* count */.U)(settings.limit)} reached: event ${eventId} waits for the next run`);
             return false;
         }
-        if (progress.isProcessed(eventId) && !settings.resync) {
-            logger.info(`event ${eventId} is already in events_processed: skipped (set resync to send tickets sold since)`);
+        if (progress.isCompleteFor(eventId, this.selection) && !settings.resync) {
+            logger.info(`event ${eventId} is already complete for this selection (${selectionWords(settings)}) at ${settings.receiver.address}: skipped (set resync to send tickets sold since)`);
             report.syncs.push(skippedEvent(eventId, progress));
             return false;
         }
@@ -4053,7 +4131,7 @@ class SyncRun {
         const { settings, services, report } = this.run;
         const { eventId } = pulled;
         const { progress } = this.keeper;
-        const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
+        const pending = selection.eligible.filter((ticket) => !progress.delivery(eventId, ticket._id));
         const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
         report.syncs.push(sync);
         this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
@@ -4065,13 +4143,16 @@ class SyncRun {
             };
             return 'stop';
         }
-        // The earlier tool's keys in the progress file come from this list (a trusted pull only).
-        progress.noteEligible(eventId, selection.eligible);
+        // The earlier tool's keys in the progress file come from this list (a trusted pull of the
+        // earlier tool's selection only: another selection's list would misstate its progress).
+        if (this.selection === earlier_tool_keys/* EARLIER_TOOL_SELECTION */.DG)
+            progress.noteEligible(eventId, selection.eligible);
         const send = this.withinLimit(pending, sync);
         if (settings.dryRun) {
             showPlan(this.run, eventId, send);
             return 'next';
         }
+        await this.recordMovedTickets(eventId, selection.eligible);
         return this.deliver(eventId, send, sync);
     }
     /** The final commit first (on cancel, progress comes first within the runner's budget), then the ledger. */
@@ -4120,13 +4201,37 @@ class SyncRun {
         // An event with no tickets is never marked done: a wrong region or an event not yet on
         // sale looks the same, and a mark would make every later run skip it.
         if (sync.remaining === 0 && sync.found > 0)
-            await this.keeper.record({ t: 'processed', e: eventId });
+            await this.keeper.record({ t: 'processed', e: eventId, for: this.selection });
         else if (sync.found === 0)
             logger.info(`event ${eventId}: no tickets, so it is not marked processed: the next run looks again`);
         if (!stop)
             return 'next';
         report.stop = stop;
         return 'stop';
+    }
+    /**
+     * Tickets delivered under another event before Vivenu moved them to this one are not sent
+     * again (their delivery id is the ticket's own): they are recorded under this event too, so
+     * the earlier tool, which skips only the ids listed under the event it syncs, skips them as
+     * well. `tickets_sent` counts each ticket once.
+     */
+    async recordMovedTickets(eventId, eligible) {
+        const { progress } = this.keeper;
+        let moved = 0;
+        for (const ticket of eligible) {
+            const delivery = progress.delivery(eventId, ticket._id);
+            if (!delivery || progress.isSent(eventId, ticket._id))
+                continue;
+            await this.keeper.record({
+                t: 'sent',
+                e: eventId,
+                id: ticket._id,
+                ...(delivery.at === undefined ? {} : { at: delivery.at }),
+            });
+            moved++;
+        }
+        if (moved > 0)
+            this.run.services.logger.info(`event ${eventId}: ${(0,summary_phrases/* counted */.hS)(moved, 'ticket was', 'tickets were')} delivered under another event before moving to this one: recorded here too, not sent again.`);
     }
     async writeDueLedger() {
         const due = this.ledgerDue;
@@ -4137,6 +4242,10 @@ class SyncRun {
 /** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
 function limitExceededLine(limit, exceeded) {
     return `limit ${(0,format/* count */.U)(limit)} exceeded by ${(0,format/* count */.U)(exceeded.by)} to keep a team of ${(0,format/* count */.U)(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
+}
+/** `statuses VALID or DETAILSREQUIRED, name containing "CHARITY"`: the selection, for people. */
+function selectionWords(settings) {
+    return `statuses ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}"`;
 }
 function eventSyncReport(eventId, selection, pending, withoutId) {
     return {
@@ -4191,7 +4300,7 @@ function testDelivery(run) {
     return {
         selectionLog: 'full',
         open() {
-            warnIfUnsigned(run);
+            warnBeforeDelivering(run);
             return Promise.resolve();
         },
         wants: () => Promise.resolve(true),
@@ -4255,8 +4364,8 @@ function answerOf(outcome) {
     }
 }
 
-// EXTERNAL MODULE: ./src/settings/settings.ts + 2 modules
-var settings_settings = __nccwpck_require__(708);
+// EXTERNAL MODULE: ./src/settings/settings.ts + 3 modules
+var settings_settings = __nccwpck_require__(206);
 // EXTERNAL MODULE: ./src/vivenu/event-info.ts
 var event_info = __nccwpck_require__(374);
 ;// CONCATENATED MODULE: ./src/pipeline/look-up-events.ts
@@ -4781,7 +4890,6 @@ function selectEligible({ settings, services, eligibleIn }, pulled, log) {
 
 
 
-
 const MODES = {
     'pull-only': pullOnly,
     test: testDelivery,
@@ -4847,12 +4955,10 @@ function newRunReport(settings, startedAtMs) {
         vivenuOrigin: settings.vivenuOrigin,
         ticketsDir: settings.ticketsDir,
         progressFile: settings.progressFile,
-        webhookUrl: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
-        receiver: settings.webhookUrl === settings_settings/* WEBHOOK_TARGETS */.b2.prod
-            ? 'production'
-            : settings.webhookUrl === settings_settings/* WEBHOOK_TARGETS */.b2.test
-                ? 'test'
-                : 'custom',
+        webhookUrl: settings.receiver.address,
+        receiver: settings.receiver.kind,
+        ledgerName: (0,settings_settings/* ledgerFileName */.NA)(settings.receiver),
+        stagingTickets: settings.stagingTickets,
         signed: settings.webhookSecret !== '',
         intervalSeconds: settings.intervalSeconds,
         startedAtMs,
@@ -4953,8 +5059,8 @@ var retry = __nccwpck_require__(902);
 var log_text = __nccwpck_require__(529);
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts
 var tickets = __nccwpck_require__(72);
-// EXTERNAL MODULE: ./src/webhook/envelope.ts + 1 modules
-var envelope = __nccwpck_require__(422);
+// EXTERNAL MODULE: ./src/webhook/envelope.ts
+var envelope = __nccwpck_require__(57);
 ;// CONCATENATED MODULE: ./src/webhook/webhook-sender.ts
 
 
@@ -5258,6 +5364,256 @@ function consoleLogger(print = (line) => console.log(line)) {
 
 /***/ }),
 
+/***/ 111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ EARLIER_TOOL_SELECTION),
+/* harmony export */   OG: () => (/* binding */ keysFromEligible),
+/* harmony export */   UV: () => (/* binding */ EARLIER_KEYS),
+/* harmony export */   jm: () => (/* binding */ keysFromFile),
+/* harmony export */   ln: () => (/* binding */ readEarlierKeys)
+/* harmony export */ });
+/* unused harmony export NO_TICKET_HANDLED */
+/* harmony import */ var _progress_file_format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(819);
+/**
+ * The six keys the earlier Python tool keeps per event (/work/shared/earlier-tool-format.md),
+ * written into every event entry so that tool can continue from our file: it indexes
+ * `status` directly (an entry without it crashes it with `KeyError: 'status'`), skips a
+ * `completed` event unless `--resume`, and with `--resume` starts at `last_processed_index + 1`
+ * of its eligible list sorted by `createdAt`, skipping ids in `sent_ticket_ids`. Its
+ * `sent_ticket_ids` is the list we keep anyway; the other five are derived here.
+ */
+
+const STATUSES = ['pending', 'in_progress', 'completed'];
+/** The earlier tool's own value before it handled any ticket: `--resume` then starts at 0. */
+const NO_TICKET_HANDLED = -1;
+/**
+ * The keys from the eligible list this run pulled, knowing which were sent.
+ *
+ * Decided: `last_processed_index` is always -1, the lowest value the rule "no further than the
+ * last ticket before the first unsent one" allows. The earlier tool applies the index to the
+ * eligible list of *its* run, not ours: a delivered ticket refunded since (or made INVALID)
+ * moves every later ticket one place back, and an old RESERVED ticket that became VALID lands
+ * inside the range, so any higher index makes it skip as many unsent tickets for good
+ * (test/integration/earlier-tool-rules.test.ts plays both). From -1 it goes through its whole
+ * list and skips every id in `sent_ticket_ids`: nothing twice, nothing skipped.
+ *
+ * `processed_tickets` counts the delivered tickets that are eligible now, not every id ever
+ * sent: the earlier tool sets `completed` when `processed_tickets >= total_tickets`, so a
+ * delivered ticket refunded since must not count towards the tickets still to go.
+ */
+function keysFromEligible(eligibleIds, isSent, sentEver, batchesCompleted) {
+    const processed = eligibleIds.filter(isSent).length;
+    return {
+        total_tickets: eligibleIds.length,
+        processed_tickets: processed,
+        last_processed_index: NO_TICKET_HANDLED,
+        status: statusOf(eligibleIds.length, processed, sentEver),
+        batches_completed: batchesCompleted,
+    };
+}
+/**
+ * Decided: `completed` only when the event has eligible tickets and all are delivered (an
+ * event with none is never done: a wrong id or region looks the same); `pending` while
+ * nothing of the event was ever delivered; `in_progress` otherwise.
+ */
+function statusOf(total, processed, sentEver) {
+    if (total > 0 && processed >= total)
+        return 'completed';
+    return sentEver > 0 ? 'in_progress' : 'pending';
+}
+/**
+ * The keys of an event this run did not pull (skipped as processed, another run's event, or
+ * before the pull): what the file said, brought up to date with the ids delivered since it
+ * was read (a replayed journal, a merged concurrent run); each of those was eligible when it
+ * went, so it counts as processed. An entry without the keys (ours before they were written,
+ * or the earlier tool's own before its first run) counts every sent id. The index is -1, as
+ * always (see keysFromEligible), whatever the file said.
+ */
+function keysFromFile(read, options) {
+    const { sentEver, sentSinceRead } = options;
+    const processed = read.processed_tickets === undefined ? sentEver : read.processed_tickets + sentSinceRead;
+    const status = read.status === 'completed' || options.processed
+        ? 'completed'
+        : sentEver > 0
+            ? 'in_progress'
+            : (read.status ?? 'pending');
+    return {
+        total_tickets: read.total_tickets ?? sentEver,
+        processed_tickets: processed,
+        last_processed_index: NO_TICKET_HANDLED,
+        status,
+        batches_completed: options.batches,
+    };
+}
+/**
+ * The keys as found in an event entry. A value of the wrong type is left out (and computed
+ * again): all five are derived from the sent ids and the eligible list, so nothing is lost.
+ */
+function readEarlierKeys(entry) {
+    const count = (key, min) => {
+        const value = entry[key];
+        return typeof value === 'number' && Number.isInteger(value) && value >= min ? value : undefined;
+    };
+    const status = entry.status;
+    const keys = {
+        total_tickets: count('total_tickets', 0),
+        processed_tickets: count('processed_tickets', 0),
+        last_processed_index: count('last_processed_index', NO_TICKET_HANDLED),
+        status: STATUSES.find((known) => known === status),
+        batches_completed: count('batches_completed', 0),
+    };
+    return Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined));
+}
+const EARLIER_KEYS = [
+    'total_tickets',
+    'processed_tickets',
+    'last_processed_index',
+    'status',
+    'batches_completed',
+];
+/**
+ * The earlier tool's selection: status VALID or DETAILSREQUIRED and a ticketName containing
+ * CHARITY (its documentation, "Filtering Logic"), the action's defaults. `events_processed` and
+ * the six keys above speak of this selection only: an event completed for another is recorded
+ * apart (`completed_for`), so the earlier tool never skips an event on a narrower run's word.
+ */
+const EARLIER_TOOL_SELECTION = (0,_progress_file_format_js__WEBPACK_IMPORTED_MODULE_0__/* .selectionKey */ .iA)({
+    statuses: ['VALID', 'DETAILSREQUIRED'],
+    nameContains: 'CHARITY',
+});
+
+
+/***/ }),
+
+/***/ 819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cv: () => (/* binding */ readProgressFile),
+/* harmony export */   iA: () => (/* binding */ selectionKey),
+/* harmony export */   q_: () => (/* binding */ parseChange),
+/* harmony export */   rj: () => (/* binding */ selectionRecordOf),
+/* harmony export */   wH: () => (/* binding */ deliveryTime),
+/* harmony export */   zg: () => (/* binding */ toProgressError)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72);
+
+
+
+/**
+ * One text per selection, the same whatever the order or case the inputs were given in:
+ * `DETAILSREQUIRED,VALID|CHARITY` (statuses are upper-case words; the name is matched
+ * case-insensitively, so its case says nothing).
+ */
+function selectionKey(selection) {
+    const statuses = [...new Set(selection.statuses.map((s) => s.toUpperCase()))].sort();
+    return `${statuses.join(',')}|${selection.nameContains.toUpperCase()}`;
+}
+function selectionRecordOf(key) {
+    const bar = key.indexOf('|');
+    return { statuses: key.slice(0, bar).split(','), name_contains: key.slice(bar + 1) };
+}
+const selectionSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    statuses: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    name_contains: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const fileSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
+    /** The receiver the deliveries went to (origin and path); files before it have none. */
+    receiver: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    events_processed: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default([]),
+    tickets_sent: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().default(0),
+    errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).default([]),
+    errors_total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().optional(),
+    last_run: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().default(null),
+    event_progress: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
+        sent_ticket_ids: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default([]),
+        /** When each delivered ticket was accepted; files written before it have none. */
+        sent_at: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default({}),
+        /**
+         * Selections other than the earlier tool's the event was completed for (that one is
+         * `events_processed`, which the earlier tool reads).
+         */
+        completed_for: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(selectionSchema).default([]),
+    }))
+        .default({}),
+});
+/** A journal line, checked as the file is: only the changes this tool writes. */
+const changeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .discriminatedUnion */ .gMt('t', [
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('sent'), e: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('processed'), e: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), for: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        t: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('error'),
+        error: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+            event_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            ticket_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            status: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nullable(),
+            error: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            timestamp: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        }),
+    }),
+]);
+/**
+ * The progress file's text, checked: its fields, or a ProgressFileError naming the file, what
+ * is wrong with it and that it was left as it is.
+ */
+function readProgressFile(text, file) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProgressFileError */ .E2(`progress file ${file} is not valid JSON (${error.message}). It was left as it is: fix it or move it away, then run again.`);
+    }
+    const parsed = fileSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProgressFileError */ .E2(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
+    }
+    return parsed.data;
+}
+/**
+ * A delivery's time as `sent_at` keeps it: ISO to the second, 20 characters, so the file grows
+ * by one short timestamp per delivered ticket.
+ */
+function deliveryTime(epochMs) {
+    return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** One journal line as a change, or what is wrong with it (for an error naming the line). */
+function parseChange(line) {
+    let json;
+    try {
+        json = JSON.parse(line);
+    }
+    catch {
+        return 'is not valid JSON';
+    }
+    const parsed = changeSchema.safeParse(json);
+    if (parsed.success)
+        return parsed.data;
+    const issue = parsed.error.issues[0];
+    return `is not a change this tool records (at ${issue?.path.join('.') || 'the top'}: ${issue?.message})`;
+}
+/** An error entry as found in a file; the earlier tool's may lack fields. */
+function toProgressError(value) {
+    const entry = (typeof value === 'object' && value !== null ? value : {});
+    const text = (key) => (typeof entry[key] === 'string' ? entry[key] : '');
+    return {
+        event_id: text('event_id'),
+        ticket_id: text('ticket_id'),
+        status: typeof entry.status === 'number' ? entry.status : null,
+        // An earlier tool kept whole answers here; keep the gist, never an email address.
+        error: (0,_vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEmails */ .HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
+        timestamp: text('timestamp'),
+    };
+}
+
+
+/***/ }),
+
 /***/ 709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5457,10 +5813,15 @@ async function createExclusive(file, text, progressFile) {
 const keepLocally = {
     where: undefined,
     publish: () => Promise.resolve({ landed: true }),
+    read: () => Promise.resolve({ read: true, progress: undefined }),
 };
 /** A run that must keep its progress beyond this machine but cannot: every publish says why. */
 function cannotPublish(where, failure) {
-    return { where, publish: () => Promise.resolve({ landed: false, failure }) };
+    return {
+        where,
+        publish: () => Promise.resolve({ landed: false, failure }),
+        read: () => Promise.resolve({ read: false, failure }),
+    };
 }
 
 
@@ -5483,7 +5844,7 @@ function cannotPublish(where, failure) {
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(529);
 /* harmony import */ var _settings_workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(962);
 /* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(709);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(445);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(940);
 
 
 
@@ -5528,14 +5889,18 @@ function parseJournal(text, file) {
     });
     return changes;
 }
-/** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
-async function readProgress(progressFile) {
+/**
+ * Reads the progress file and replays its journal, for the receiver at `receiver` (a file that
+ * records another stops the run: Progress.claimFor). Writes nothing (dry runs, pull-only).
+ */
+async function readProgress(progressFile, receiver) {
     const text = await readIfExists(progressFile);
     const progress = text === undefined ? new _progress_js__WEBPACK_IMPORTED_MODULE_6__/* .Progress */ .ke() : _progress_js__WEBPACK_IMPORTED_MODULE_6__/* .Progress */ .ke.parse(text, progressFile);
     const journal = await readIfExists(journalPath(progressFile));
     if (journal)
         for (const change of parseJournal(journal, journalPath(progressFile)))
             progress.apply(change);
+    progress.claimFor(receiver, progressFile);
     return progress;
 }
 /**
@@ -5545,7 +5910,7 @@ async function readProgress(progressFile) {
  */
 class ProgressStore {
     file;
-    progress;
+    current;
     region;
     now;
     journal;
@@ -5553,9 +5918,9 @@ class ProgressStore {
     changesSinceSave = 0;
     /** Every change this run made, for publishing on top of a file that moved on elsewhere. */
     changesThisRun = [];
-    constructor(file, progress, region, now, journal, lock) {
+    constructor(file, current, region, now, journal, lock) {
         this.file = file;
-        this.progress = progress;
+        this.current = current;
         this.region = region;
         this.now = now;
         this.journal = journal;
@@ -5565,11 +5930,11 @@ class ProgressStore {
      * Locks the file for this run (see ProgressLock), then reads it. Whatever fails after the
      * lock is taken releases it.
      */
-    static async open(file, region, now) {
+    static async open(file, { region, receiver }, now) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
         const lock = await _progress_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .ProgressLock */ .z.acquire(file, new Date(now()));
         try {
-            const progress = await readProgress(file);
+            const progress = await readProgress(file, receiver);
             const journal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(journalPath(file), 'a');
             const store = new ProgressStore(file, progress, region, now, journal, lock);
             await store.save();
@@ -5583,6 +5948,20 @@ class ProgressStore {
     /** The run whose lock this run took over, when that run had ended without releasing it. */
     get lockTakenOverFrom() {
         return this.lock.tookOverFrom;
+    }
+    get progress() {
+        return this.current;
+    }
+    /**
+     * Takes `merged` (this file's progress with a newer copy's applied, see mergeProgress) as the
+     * progress from now on, and saves it. Only before this run records anything: its own changes
+     * are what it publishes on top of the branch's.
+     */
+    async adopt(merged) {
+        if (this.changesThisRun.length > 0)
+            throw new Error('adopt() after this run recorded changes would lose them');
+        this.current = merged;
+        await this.save();
     }
     async record(change) {
         this.progress.apply(change);
@@ -5616,209 +5995,26 @@ class ProgressStore {
 
 /***/ }),
 
-/***/ 445:
+/***/ 940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   ke: () => (/* binding */ Progress),
-  wH: () => (/* reexport */ deliveryTime),
-  q_: () => (/* reexport */ parseChange)
+  wH: () => (/* reexport */ progress_file_format/* deliveryTime */.wH),
+  o$: () => (/* binding */ mergeProgress),
+  q_: () => (/* reexport */ progress_file_format/* parseChange */.q_),
+  iA: () => (/* reexport */ progress_file_format/* selectionKey */.iA)
 });
 
-// UNUSED EXPORTS: MAX_ERRORS_KEPT, mergeProgress
+// UNUSED EXPORTS: MAX_ERRORS_KEPT
 
-;// CONCATENATED MODULE: ./src/progress/earlier-tool-keys.ts
-const STATUSES = ['pending', 'in_progress', 'completed'];
-/** The earlier tool's own value before it handled any ticket: `--resume` then starts at 0. */
-const NO_TICKET_HANDLED = -1;
-/**
- * The keys from the eligible list this run pulled, knowing which were sent.
- *
- * Decided: `last_processed_index` is always -1, the lowest value the rule "no further than the
- * last ticket before the first unsent one" allows. The earlier tool applies the index to the
- * eligible list of *its* run, not ours: a delivered ticket refunded since (or made INVALID)
- * moves every later ticket one place back, and an old RESERVED ticket that became VALID lands
- * inside the range, so any higher index makes it skip as many unsent tickets for good
- * (test/integration/earlier-tool-rules.test.ts plays both). From -1 it goes through its whole
- * list and skips every id in `sent_ticket_ids`: nothing twice, nothing skipped.
- *
- * `processed_tickets` counts the delivered tickets that are eligible now, not every id ever
- * sent: the earlier tool sets `completed` when `processed_tickets >= total_tickets`, so a
- * delivered ticket refunded since must not count towards the tickets still to go.
- */
-function keysFromEligible(eligibleIds, isSent, sentEver, batchesCompleted) {
-    const processed = eligibleIds.filter(isSent).length;
-    return {
-        total_tickets: eligibleIds.length,
-        processed_tickets: processed,
-        last_processed_index: NO_TICKET_HANDLED,
-        status: statusOf(eligibleIds.length, processed, sentEver),
-        batches_completed: batchesCompleted,
-    };
-}
-/**
- * Decided: `completed` only when the event has eligible tickets and all are delivered (an
- * event with none is never done: a wrong id or region looks the same); `pending` while
- * nothing of the event was ever delivered; `in_progress` otherwise.
- */
-function statusOf(total, processed, sentEver) {
-    if (total > 0 && processed >= total)
-        return 'completed';
-    return sentEver > 0 ? 'in_progress' : 'pending';
-}
-/**
- * The keys of an event this run did not pull (skipped as processed, another run's event, or
- * before the pull): what the file said, brought up to date with the ids delivered since it
- * was read (a replayed journal, a merged concurrent run); each of those was eligible when it
- * went, so it counts as processed. An entry without the keys (ours before they were written,
- * or the earlier tool's own before its first run) counts every sent id. The index is -1, as
- * always (see keysFromEligible), whatever the file said.
- */
-function keysFromFile(read, options) {
-    const { sentEver, sentSinceRead } = options;
-    const processed = read.processed_tickets === undefined ? sentEver : read.processed_tickets + sentSinceRead;
-    const status = read.status === 'completed' || options.processed
-        ? 'completed'
-        : sentEver > 0
-            ? 'in_progress'
-            : (read.status ?? 'pending');
-    return {
-        total_tickets: read.total_tickets ?? sentEver,
-        processed_tickets: processed,
-        last_processed_index: NO_TICKET_HANDLED,
-        status,
-        batches_completed: options.batches,
-    };
-}
-/**
- * The keys as found in an event entry. A value of the wrong type is left out (and computed
- * again): all five are derived from the sent ids and the eligible list, so nothing is lost.
- */
-function readEarlierKeys(entry) {
-    const count = (key, min) => {
-        const value = entry[key];
-        return typeof value === 'number' && Number.isInteger(value) && value >= min ? value : undefined;
-    };
-    const status = entry.status;
-    const keys = {
-        total_tickets: count('total_tickets', 0),
-        processed_tickets: count('processed_tickets', 0),
-        last_processed_index: count('last_processed_index', NO_TICKET_HANDLED),
-        status: STATUSES.find((known) => known === status),
-        batches_completed: count('batches_completed', 0),
-    };
-    return Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined));
-}
-const EARLIER_KEYS = [
-    'total_tickets',
-    'processed_tickets',
-    'last_processed_index',
-    'status',
-    'batches_completed',
-];
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ./src/progress/earlier-tool-keys.ts
+var earlier_tool_keys = __nccwpck_require__(111);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
-// EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var tickets = __nccwpck_require__(72);
-;// CONCATENATED MODULE: ./src/progress/progress-file-format.ts
-
-
-
-const fileSchema = schemas/* looseObject */._H3({
-    events_processed: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-    tickets_sent: schemas/* number */.aig().int().nonnegative().default(0),
-    errors: schemas/* array */.YOg(schemas/* unknown */.L5J()).default([]),
-    errors_total: schemas/* number */.aig().int().nonnegative().optional(),
-    last_run: schemas/* string */.YjP().nullable().default(null),
-    event_progress: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* looseObject */._H3({
-        sent_ticket_ids: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-        /** When each delivered ticket was accepted; files written before it have none. */
-        sent_at: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
-    }))
-        .default({}),
-});
-/** A journal line, checked as the file is: only the changes this tool writes. */
-const changeSchema = schemas/* discriminatedUnion */.gMt('t', [
-    schemas/* object */.Ikc({ t: schemas/* literal */.euz('sent'), e: schemas/* string */.YjP(), id: schemas/* string */.YjP(), at: schemas/* string */.YjP().optional() }),
-    schemas/* object */.Ikc({ t: schemas/* literal */.euz('processed'), e: schemas/* string */.YjP() }),
-    schemas/* object */.Ikc({
-        t: schemas/* literal */.euz('error'),
-        error: schemas/* object */.Ikc({
-            event_id: schemas/* string */.YjP(),
-            ticket_id: schemas/* string */.YjP(),
-            status: schemas/* number */.aig().int().nullable(),
-            error: schemas/* string */.YjP(),
-            timestamp: schemas/* string */.YjP(),
-        }),
-    }),
-]);
-/**
- * The progress file's text, checked: its fields, or a ProgressFileError naming the file, what
- * is wrong with it and that it was left as it is.
- */
-function readProgressFile(text, file) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* ProgressFileError */.E2(`progress file ${file} is not valid JSON (${error.message}). It was left as it is: fix it or move it away, then run again.`);
-    }
-    const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new errors/* ProgressFileError */.E2(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
-    }
-    return parsed.data;
-}
-/**
- * A delivery's time as `sent_at` keeps it: ISO to the second, 20 characters, so the file grows
- * by one short timestamp per delivered ticket.
- */
-function deliveryTime(epochMs) {
-    return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/** One journal line as a change, or what is wrong with it (for an error naming the line). */
-function parseChange(line) {
-    let json;
-    try {
-        json = JSON.parse(line);
-    }
-    catch {
-        return 'is not valid JSON';
-    }
-    const parsed = changeSchema.safeParse(json);
-    if (parsed.success)
-        return parsed.data;
-    const issue = parsed.error.issues[0];
-    return `is not a change this tool records (at ${issue?.path.join('.') || 'the top'}: ${issue?.message})`;
-}
-/** An error entry as found in a file; the earlier tool's may lack fields. */
-function toProgressError(value) {
-    const entry = (typeof value === 'object' && value !== null ? value : {});
-    const text = (key) => (typeof entry[key] === 'string' ? entry[key] : '');
-    return {
-        event_id: text('event_id'),
-        ticket_id: text('ticket_id'),
-        status: typeof entry.status === 'number' ? entry.status : null,
-        // An earlier tool kept whole answers here; keep the gist, never an email address.
-        error: (0,tickets/* redactEmails */.HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
-        timestamp: text('timestamp'),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/progress/progress.ts
-
-
-// The file format's words, importable with the progress they describe (one import for callers).
-
-/** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
-const MAX_ERRORS_KEPT = 500;
+;// CONCATENATED MODULE: ./src/progress/delivered-tickets.ts
 /**
  * Vivenu's ids are MongoDB ObjectIds, 24 hex digits, which MongoDB writes in lower case
  * (mongodb.com/docs/manual/reference/method/ObjectId.valueOf: "a lowercase hexadecimal
@@ -5829,7 +6025,84 @@ function idKey(id) {
     return id.toLowerCase();
 }
 /**
- * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
+ * The tickets delivered to one receiver, per event (keyed by idKey of the event id), and which
+ * event each ticket was first recorded under: a ticket Vivenu moved to another event since is
+ * still known as delivered.
+ */
+class DeliveredTickets {
+    byEvent = new Map();
+    firstEvent = new Map();
+    /**
+     * Adds a delivered ticket under the event: `new` for a ticket never recorded anywhere,
+     * `added` for one recorded under another event only, `known` when the event has it already.
+     * A time fills in a time not known yet (a merge of a file from before `sent_at`), and never
+     * replaces one: the first acceptance is when the ticket was delivered.
+     */
+    add(eventKey, ticketId, at) {
+        let event = this.byEvent.get(eventKey);
+        if (!event)
+            this.byEvent.set(eventKey, (event = { ids: [], lookup: new Set(), at: new Map() }));
+        const ticketKey = idKey(ticketId);
+        if (at !== undefined && !event.at.has(ticketKey))
+            event.at.set(ticketKey, at);
+        if (event.lookup.has(ticketKey))
+            return 'known';
+        event.lookup.add(ticketKey);
+        event.ids.push(ticketId);
+        if (this.firstEvent.has(ticketKey))
+            return 'added';
+        this.firstEvent.set(ticketKey, eventKey);
+        return 'new';
+    }
+    has(eventKey, ticketId) {
+        return this.byEvent.get(eventKey)?.lookup.has(idKey(ticketId)) ?? false;
+    }
+    ids(eventKey) {
+        return this.byEvent.get(eventKey)?.ids ?? [];
+    }
+    at(eventKey, ticketId) {
+        return this.byEvent.get(eventKey)?.at.get(idKey(ticketId));
+    }
+    /** The event (idKey) the ticket was first recorded under, if it was delivered at all. */
+    eventOf(ticketId) {
+        return this.firstEvent.get(idKey(ticketId));
+    }
+    eventKeys() {
+        return this.byEvent.keys();
+    }
+    /** Every id under every event, counted once per event. */
+    get size() {
+        return [...this.byEvent.values()].reduce((sum, event) => sum + event.ids.length, 0);
+    }
+    /** `sent_at` of an event: `{ "<ticket id as written>": "<ISO time>" }`, or undefined when none is known. */
+    times(eventKey) {
+        const event = this.byEvent.get(eventKey);
+        if (!event || event.at.size === 0)
+            return undefined;
+        // Ticket ids come from Vivenu: a null prototype keeps `__proto__` an ordinary key.
+        const times = Object.create(null);
+        for (const id of event.ids) {
+            const time = event.at.get(idKey(id));
+            if (time !== undefined)
+                times[id] = time;
+        }
+        return times;
+    }
+}
+
+// EXTERNAL MODULE: ./src/progress/progress-file-format.ts
+var progress_file_format = __nccwpck_require__(819);
+;// CONCATENATED MODULE: ./src/progress/progress.ts
+
+
+
+
+// The file format's words, importable with the progress they describe (one import for callers).
+
+/** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
+const MAX_ERRORS_KEPT = 500;
+/**
+ * What has been delivered to one receiver, per region: the earlier Python tool's fields (`events_processed`,
  * `tickets_sent`, `errors`, `last_run`, and per event its six keys, see earlier-tool-keys.ts)
  * plus the delivered ticket ids per event, so any later run, ours or the earlier tool's,
  * continues exactly. Pure: reading and writing files is the store's job.
@@ -5841,10 +6114,14 @@ class Progress {
     errorsTotal = 0;
     lastRun = null;
     /**
-     * Keyed by idKey(event id); `lookup` holds idKey(ticket id), `ids` the ids as written, `at`
-     * when each was accepted (by idKey(ticket id)), where known.
+     * The receiver these deliveries went to (origin and path), from the file or this run; a file
+     * written before it was recorded has none (see claimFor).
      */
-    sent = new Map();
+    receiver;
+    /** The delivered tickets per event (keyed by idKey of the event id). */
+    sent = new DeliveredTickets();
+    /** Per event, the selectionKeys other than the earlier tool's it was completed for. */
+    completedFor = new Map();
     /** Each event's id as first written in the file (an earlier tool's may be upper case). */
     eventSpelling = new Map();
     /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
@@ -5857,45 +6134,80 @@ class Progress {
     /** The eligible list of each event pulled (and trusted) this run, oldest first. */
     eligibleNow = new Map();
     static parse(text, file) {
-        const data = readProgressFile(text, file);
+        const data = (0,progress_file_format/* readProgressFile */.cv)(text, file);
         const progress = new Progress();
         for (const eventId of data.events_processed)
             progress.apply({ t: 'processed', e: eventId });
         progress.ticketsSent = data.tickets_sent;
-        progress.errors = data.errors.map(toProgressError).slice(-MAX_ERRORS_KEPT);
+        progress.errors = data.errors.map(progress_file_format/* toProgressError */.zg).slice(-MAX_ERRORS_KEPT);
         progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
         progress.lastRun = data.last_run;
+        progress.receiver = data.receiver;
         for (const [eventId, event] of Object.entries(data.event_progress)) {
-            const { sent_ticket_ids: ids, sent_at: times, ...rest } = event;
+            const { sent_ticket_ids: ids, sent_at: times, completed_for: completed, ...rest } = event;
+            for (const selection of completed)
+                progress.apply({
+                    t: 'processed',
+                    e: eventId,
+                    for: (0,progress_file_format/* selectionKey */.iA)({
+                        statuses: selection.statuses,
+                        nameContains: selection.name_contains,
+                    }),
+                });
             delete rest.sent;
             delete rest.last_sent_at;
             const key = progress.spell(eventId);
-            progress.earlierRead.set(key, { ...progress.earlierRead.get(key), ...readEarlierKeys(rest) });
-            for (const name of EARLIER_KEYS)
+            progress.earlierRead.set(key, { ...progress.earlierRead.get(key), ...(0,earlier_tool_keys/* readEarlierKeys */.ln)(rest) });
+            for (const name of earlier_tool_keys/* EARLIER_KEYS */.UV)
                 delete rest[name];
             progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
             // A time for an id not in sent_ticket_ids says nothing: it is dropped with the next save.
             for (const id of ids)
-                progress.addSent(eventId, id, Object.hasOwn(times, id) ? times[id] : undefined);
+                progress.sent.add(key, id, Object.hasOwn(times, id) ? times[id] : undefined);
         }
-        for (const [key, { ids }] of progress.sent)
-            progress.sentAtRead.set(key, ids.length);
+        for (const key of progress.sent.eventKeys())
+            progress.sentAtRead.set(key, progress.sent.ids(key).length);
         const { events_processed, tickets_sent, errors, errors_total, last_run, event_progress, ...extra } = data;
         void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
         delete extra.format;
         delete extra.region;
+        delete extra.receiver;
         progress.extraFields = extra;
         return progress;
     }
+    /**
+     * Takes these deliveries as made to the receiver at `address`: a file that records another
+     * receiver stops the run (ProgressFileError) before any request, so a sync to one receiver
+     * never makes another skip its tickets. A file with none (written before receivers were
+     * recorded) is taken as this receiver's, and says so from its next save.
+     */
+    claimFor(address, file) {
+        if (this.receiver !== undefined && this.receiver !== address) {
+            throw new errors/* ProgressFileError */.E2(`progress file ${file} records deliveries to the receiver at ${this.receiver}, and this run delivers to ${address}. ` +
+                'It was left as it is: leave progress-file empty (each receiver keeps its own file), or name the file of this receiver.');
+        }
+        this.receiver = address;
+    }
     isSent(eventId, ticketId) {
-        return this.sent.get(idKey(eventId))?.lookup.has(idKey(ticketId)) ?? false;
+        return this.sent.has(idKey(eventId), ticketId);
+    }
+    /**
+     * Whether the ticket reached this receiver: under this event, or else under another event it
+     * was listed in before it moved here (a ticket's delivery id is its own, whatever its event).
+     */
+    delivery(eventId, ticketId) {
+        const eventKey = this.isSent(eventId, ticketId) ? idKey(eventId) : this.sent.eventOf(ticketId);
+        if (eventKey === undefined)
+            return undefined;
+        const at = this.sent.at(eventKey, ticketId);
+        return { eventId: this.eventSpelling.get(eventKey) ?? eventKey, at };
     }
     sentIds(eventId) {
-        return this.sent.get(idKey(eventId))?.ids ?? [];
+        return this.sent.ids(idKey(eventId));
     }
     /** When the receiver accepted the ticket (ISO time), or undefined when not sent or not known. */
     sentAt(eventId, ticketId) {
-        return this.sent.get(idKey(eventId))?.at.get(idKey(ticketId));
+        return this.sent.at(idKey(eventId), ticketId);
     }
     /**
      * The event's eligible tickets as this run pulled them: the earlier tool's keys are then
@@ -5912,8 +6224,8 @@ class Progress {
         const eligible = this.eligibleNow.get(key);
         const batches = this.batchesCompleted(key);
         if (eligible)
-            return keysFromEligible(eligible, (id) => this.isSent(key, id), sentEver, batches);
-        return keysFromFile(this.earlierRead.get(key) ?? {}, {
+            return (0,earlier_tool_keys/* keysFromEligible */.OG)(eligible, (id) => this.isSent(key, id), sentEver, batches);
+        return (0,earlier_tool_keys/* keysFromFile */.jm)(this.earlierRead.get(key) ?? {}, {
             sentEver,
             sentSinceRead: sentEver - (this.sentAtRead.get(key) ?? 0),
             processed: this.isProcessed(key),
@@ -5927,7 +6239,8 @@ class Progress {
      * are the published ones brought up to date with the merged ids.
      */
     foldInKnowledgeOf(local) {
-        for (const key of new Set([...this.sent.keys(), ...this.earlierRead.keys()])) {
+        this.receiver ??= local.receiver;
+        for (const key of new Set([...this.sent.eventKeys(), ...this.earlierRead.keys()])) {
             const merged = this.earlierToolKeys(key);
             this.earlierRead.set(key, {
                 ...merged,
@@ -5957,35 +6270,56 @@ class Progress {
     /** Everything this progress holds, as the changes that would build it. */
     changes() {
         return [
-            ...[...this.sent].flatMap(([key, { ids, at }]) => ids.map((id) => {
-                const time = at.get(idKey(id));
+            ...[...this.sent.eventKeys()].flatMap((key) => this.sent.ids(key).map((id) => {
+                const time = this.sent.at(key, id);
                 const e = this.eventSpelling.get(key);
                 return time === undefined ? { t: 'sent', e, id } : { t: 'sent', e, id, at: time };
             })),
             ...this.eventsProcessed.map((eventId) => ({ t: 'processed', e: eventId })),
+            ...[...this.completedFor].flatMap(([key, selections]) => [...selections].map((selection) => ({
+                t: 'processed',
+                e: this.eventSpelling.get(key),
+                for: selection,
+            }))),
             ...this.errors.map((error) => ({ t: 'error', error })),
         ];
     }
     /** Changes only ever add, so equal counts mean equal progress. */
     fingerprint() {
-        const ids = [...this.sent.values()].reduce((sum, event) => sum + event.ids.length, 0);
-        return `${this.ticketsSent}/${ids}/${this.eventsProcessed.length}/${this.errorsTotal}`;
+        const completed = [...this.completedFor.values()].reduce((sum, set) => sum + set.size, 0);
+        return `${this.ticketsSent}/${this.sent.size}/${this.eventsProcessed.length}/${completed}/${this.errorsTotal}`;
     }
     isProcessed(eventId) {
         const key = idKey(eventId);
         return this.eventsProcessed.some((processed) => idKey(processed) === key);
     }
+    /**
+     * Whether every eligible ticket of the event was delivered for this selection (a
+     * selectionKey): the earlier tool's is `events_processed`; any other is recorded apart.
+     */
+    isCompleteFor(eventId, selection) {
+        if (selection === earlier_tool_keys/* EARLIER_TOOL_SELECTION */.DG)
+            return this.isProcessed(eventId);
+        return this.completedFor.get(idKey(eventId))?.has(selection) ?? false;
+    }
     /** Applies one change. Applying the same change twice changes nothing (journal replays). */
     apply(change) {
         switch (change.t) {
             case 'sent':
-                if (this.addSent(change.e, change.id, change.at))
+                // Counted once per ticket, whatever events it was recorded under.
+                if (this.sent.add(this.spell(change.e), change.id, change.at) === 'new')
                     this.ticketsSent++;
                 return;
-            case 'processed':
-                if (!this.isProcessed(change.e))
+            case 'processed': {
+                const selection = change.for ?? earlier_tool_keys/* EARLIER_TOOL_SELECTION */.DG;
+                if (selection !== earlier_tool_keys/* EARLIER_TOOL_SELECTION */.DG) {
+                    const key = this.spell(change.e);
+                    this.completedFor.set(key, (this.completedFor.get(key) ?? new Set()).add(selection));
+                }
+                else if (!this.isProcessed(change.e))
                     this.eventsProcessed.push(change.e);
                 return;
+            }
             case 'error': {
                 const { error } = change;
                 const seen = this.errors.some((e) => e.ticket_id === error.ticket_id &&
@@ -6007,12 +6341,14 @@ class Progress {
         const eventProgress = {};
         const eventKeys = new Set([
             ...this.extraEventFields.keys(),
-            ...this.sent.keys(),
+            ...this.sent.eventKeys(),
             ...this.eligibleNow.keys(),
+            ...this.completedFor.keys(),
         ]);
         for (const key of eventKeys) {
             const ids = this.sentIds(key);
-            const times = this.sentTimes(key, ids);
+            const times = this.sent.times(key);
+            const completed = [...(this.completedFor.get(key) ?? [])].sort().map(progress_file_format/* selectionRecordOf */.rj);
             eventProgress[this.eventSpelling.get(key)] = {
                 ...this.extraEventFields.get(key),
                 ...this.earlierToolKeys(key),
@@ -6020,12 +6356,14 @@ class Progress {
                 sent_ticket_ids: ids,
                 // Only where some time is known: a file of an earlier tool stays as it was otherwise.
                 ...(times ? { sent_at: times } : {}),
+                ...(completed.length > 0 ? { completed_for: completed } : {}),
             };
         }
         const file = {
             ...this.extraFields,
             format: 2,
             region,
+            ...(this.receiver === undefined ? {} : { receiver: this.receiver }),
             events_processed: this.eventsProcessed,
             tickets_sent: this.ticketsSent,
             errors: this.errors,
@@ -6047,39 +6385,6 @@ class Progress {
             this.eventSpelling.set(key, eventId);
         return key;
     }
-    /**
-     * Adds a delivered ticket; returns false when it was already there. A time fills in a time
-     * not known yet (a merge of a file from before `sent_at`), and never replaces one: the first
-     * acceptance is when the ticket was delivered.
-     */
-    addSent(eventId, ticketId, at) {
-        const key = this.spell(eventId);
-        let event = this.sent.get(key);
-        if (!event)
-            this.sent.set(key, (event = { ids: [], lookup: new Set(), at: new Map() }));
-        const ticketKey = idKey(ticketId);
-        if (at !== undefined && !event.at.has(ticketKey))
-            event.at.set(ticketKey, at);
-        if (event.lookup.has(ticketKey))
-            return false;
-        event.lookup.add(ticketKey);
-        event.ids.push(ticketId);
-        return true;
-    }
-    /** `sent_at` of an event: `{ "<ticket id as written>": "<ISO time>" }`, or undefined when none is known. */
-    sentTimes(key, ids) {
-        const at = this.sent.get(key)?.at;
-        if (!at || at.size === 0)
-            return undefined;
-        // Ticket ids come from Vivenu: a null prototype keeps `__proto__` an ordinary key.
-        const times = Object.create(null);
-        for (const id of ids) {
-            const time = at.get(idKey(id));
-            if (time !== undefined)
-                times[id] = time;
-        }
-        return times;
-    }
 }
 /**
  * What to publish when the file may have moved on elsewhere (a concurrent run's commit, or
@@ -6091,6 +6396,9 @@ class Progress {
 function mergeProgress(published, local) {
     if (!published)
         return local;
+    // The published copy must be this receiver's too: merging another's would skip its tickets.
+    if (local.receiver !== undefined)
+        published.claimFor(local.receiver, 'on the branch');
     for (const change of local.changes())
         published.apply(change);
     published.foldInKnowledgeOf(local);
@@ -6120,7 +6428,7 @@ function namesUnknownTicketType(answer) {
         /not (?:found|known|registered)|unknown|does ?n[o']t exist|no such/i.test(answer));
 }
 /** Where a person reads the receiver's own answers, which the summary does not quote. */
-const answersAreKept = "each ticket's answer is in `delivery-ledger.csv` and the progress file's `errors`.";
+const answersAreKept = "each ticket's answer is in the event's delivery ledger (`delivery-ledger*.csv`) and the progress file's `errors`.";
 /**
  * From the receiver's answer to the reason in words, first match wins: the one place that
  * decides how a failure is told.
@@ -6250,8 +6558,10 @@ function byText(a, b) {
 /* harmony export */   W2: () => (/* binding */ runsText),
 /* harmony export */   aW: () => (/* binding */ createdRange),
 /* harmony export */   aX: () => (/* binding */ limitExceededText),
+/* harmony export */   ek: () => (/* binding */ receiverInWords),
 /* harmony export */   hS: () => (/* binding */ counted),
-/* harmony export */   p0: () => (/* binding */ duration)
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   yQ: () => (/* binding */ stagingToProduction)
 /* harmony export */ });
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(264);
 /* harmony import */ var _run_report_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89);
@@ -6274,6 +6584,24 @@ function duration(ms) {
  */
 function counted(n, singular, plural = `${singular}s`) {
     return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U)(n)} ${n === 1 ? singular : plural}`;
+}
+/** The receiver in words, as the title, the verdict and the tables name it. */
+function receiverInWords(report) {
+    if (report.receiver === 'production')
+        return 'the PRODUCTION receiver';
+    if (report.receiver === 'test')
+        return 'the test receiver';
+    return `the receiver at ${report.webhookUrl}`;
+}
+/**
+ * Staging tickets bound for the production receiver, said first wherever a run is summed up
+ * (the earlier tool sent DEV tickets there, so it stays allowed, but never unremarked);
+ * undefined for any other run.
+ */
+function stagingToProduction(report) {
+    if (!report.stagingTickets || report.receiver !== 'production' || report.mode === 'pull-only')
+        return undefined;
+    return `Staging tickets (${report.region}) to the PRODUCTION receiver`;
 }
 /** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
 function runsText(runs) {
@@ -6376,17 +6704,17 @@ function progressBar({ delivered, eligible }) {
 
 /***/ }),
 
-/***/ 708:
+/***/ 206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  b2: () => (/* reexport */ WEBHOOK_TARGETS),
+  NA: () => (/* reexport */ ledgerFileName),
   P$: () => (/* binding */ parseSettings)
 });
 
-// UNUSED EXPORTS: INPUT_DEFAULTS, INPUT_NAMES, MODES, TARGETS, TICKET_STATUSES, defaultProgressFile, defaultVivenuOrigin, eventIdOf, writesProgress
+// UNUSED EXPORTS: INPUT_DEFAULTS, INPUT_NAMES, MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, defaultProgressFile, defaultVivenuOrigin, eventIdOf, keepsProgressOnBranch, receiverAt
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
@@ -6442,13 +6770,48 @@ const INPUT_DEFAULTS = {
 };
 /** Every input the action declares, in action.yml's order. */
 const INPUT_NAMES = ['region', 'event-id', 'api-key', ...Object.keys(INPUT_DEFAULTS)];
-function defaultProgressFile(region) {
-    return `historical_sync_progress_${region}.json`;
-}
 /** Regions whose tickets live on Vivenu's staging host. */
 const STAGING_REGIONS = new Set(['DEV', 'TEST']);
+const STAGING_HOST = 'vivenu.dev';
 function defaultVivenuOrigin(region) {
-    return STAGING_REGIONS.has(region) ? 'https://vivenu.dev' : 'https://vivenu.com';
+    return STAGING_REGIONS.has(region) ? `https://${STAGING_HOST}` : 'https://vivenu.com';
+}
+/**
+ * Whether the run reads staging tickets: a staging region (its key is a staging account's,
+ * wherever `vivenu-url` points), or Vivenu's staging host. Staging tickets may go to the
+ * production receiver (the earlier tool sent DEV tickets there), but never unremarked.
+ */
+function readsStaging(region, vivenuOrigin) {
+    const host = new URL(vivenuOrigin).hostname;
+    return STAGING_REGIONS.has(region) || host === STAGING_HOST || host.endsWith(`.${STAGING_HOST}`);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(529);
+;// CONCATENATED MODULE: ./src/settings/receiver.ts
+
+
+
+/** Hex digits of the address's SHA-256 in a custom receiver's file names: 48 bits. */
+const CUSTOM_TAG_HEX = 12;
+function receiverAt(webhookUrl) {
+    const address = (0,log_text/* urlForDisplay */.Bo)(webhookUrl);
+    if (address === (0,log_text/* urlForDisplay */.Bo)(WEBHOOK_TARGETS.prod))
+        return { kind: 'production', address, fileTag: '' };
+    if (address === (0,log_text/* urlForDisplay */.Bo)(WEBHOOK_TARGETS.test))
+        return { kind: 'test', address, fileTag: '.test-receiver' };
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(address).digest('hex').slice(0, CUSTOM_TAG_HEX);
+    return { kind: 'custom', address, fileTag: `.receiver-${hash}` };
+}
+/** The receiver's progress file for a region: `historical_sync_progress_PROD.test-receiver.json`. */
+function defaultProgressFile(region, receiver) {
+    return `historical_sync_progress_${region}${receiver.fileTag}.json`;
+}
+/** The receiver's ledger in each event's folder: `delivery-ledger.test-receiver.csv`. */
+function ledgerFileName(receiver) {
+    return `delivery-ledger${receiver.fileTag}.csv`;
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -6715,8 +7078,10 @@ var workspace_paths = __nccwpck_require__(962);
 
 
 
+
 // What the inputs are and how each is checked live beside this file; they are re-exported so
 // the entry points and the tests keep one place to import settings from.
+
 
 
 /**
@@ -6744,18 +7109,23 @@ function checkedInputs(raw, workspace) {
 function settingsFrom(values, workspace) {
     const mode = values.mode;
     const target = values.target;
+    const vivenuOrigin = values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region);
+    const webhookUrl = values['webhook-url']?.href ?? WEBHOOK_TARGETS[mode === 'test' ? 'test' : target];
+    const receiver = receiverAt(webhookUrl);
     return {
         region: values.region,
         eventIds: values['event-id'],
         apiKey: values['api-key'],
         mode,
-        vivenuOrigin: values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region),
+        vivenuOrigin,
         pageSize: values['page-size'],
         pullConcurrency: values['pull-concurrency'],
         ticketsDir: values['tickets-dir'] ?? external_node_path_default().resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
         workspace,
         target,
-        webhookUrl: values['webhook-url']?.href ?? WEBHOOK_TARGETS[mode === 'test' ? 'test' : target],
+        webhookUrl,
+        receiver,
+        stagingTickets: readsStaging(values.region, vivenuOrigin),
         webhookSecret: values['webhook-secret'],
         intervalSeconds: values.interval,
         statuses: values.statuses,
@@ -6763,7 +7133,8 @@ function settingsFrom(values, workspace) {
         limit: values.limit,
         dryRun: values['dry-run'],
         resync: values.resync,
-        progressFile: values['progress-file'] ?? external_node_path_default().resolve(workspace, defaultProgressFile(values.region)),
+        progressFile: values['progress-file'] ??
+            external_node_path_default().resolve(workspace, defaultProgressFile(values.region, receiver)),
         maxRuntimeMinutes: values['max-runtime-minutes'],
         failOnTicketErrors: values['fail-on-ticket-errors'],
         requestTimeoutSeconds: values['request-timeout'],
@@ -6803,7 +7174,7 @@ function pathProblemsOnDisk(settings, raw) {
     check('tickets-dir', ticketsDir, folderProblem);
     // Only a sync reads or writes the progress file.
     if (settings.mode === 'sync') {
-        const example = defaultProgressFile(settings.region);
+        const example = defaultProgressFile(settings.region, settings.receiver);
         const progressFile = named('progress-file', example);
         const fileProblem = [
             settings.progressFile,
@@ -6817,11 +7188,11 @@ function pathProblemsOnDisk(settings, raw) {
     return problems;
 }
 /**
- * A run that writes the progress file (and so may commit it): a sync that is not a dry run.
- * Decided here only; test mode, pull-only and dry runs keep nothing.
+ * A sync whose progress is kept on the branch (commit-progress): it reads the branch's copy
+ * before selecting, its dry run too, and commits unless it is a dry run.
  */
-function writesProgress(settings) {
-    return settings.mode === 'sync' && !settings.dryRun;
+function keepsProgressOnBranch(settings) {
+    return settings.mode === 'sync' && settings.commitProgress;
 }
 
 
@@ -7604,22 +7975,17 @@ class VivenuClient {
 
 /***/ }),
 
-/***/ 422:
+/***/ 57:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ek: () => (/* binding */ deliveryId),
-  jj: () => (/* binding */ envelopeBody),
-  vl: () => (/* binding */ signature)
-});
-
-// UNUSED EXPORTS: WEBHOOK_ID_PREFIX, envelopeSellerId, uuidV5, webhookIdFor
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/webhook/envelope.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ek: () => (/* binding */ deliveryId),
+/* harmony export */   jj: () => (/* binding */ envelopeBody),
+/* harmony export */   vl: () => (/* binding */ signature)
+/* harmony export */ });
+/* unused harmony exports WEBHOOK_ID_PREFIX, uuidV5, webhookIdFor, envelopeSellerId */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
  * Starts every delivery's `webhookId`, as in the earlier tool's deliveries, which the receiver
@@ -7636,7 +8002,7 @@ function uuidV5(name, namespace = DELIVERY_ID_NAMESPACE) {
         ? DELIVERY_ID_NAMESPACE_BYTES
         : Buffer.from(namespace.replace(/-/g, ''), 'hex');
     // One-shot `hash` (Node 20.12+), no Hash object per id: the ledger asks for 100,000 at once.
-    const digest = (0,external_node_crypto_namespaceObject.hash)('sha1', Buffer.concat([namespaceBytes, Buffer.from(name, 'utf8')]), 'buffer');
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha1', Buffer.concat([namespaceBytes, Buffer.from(name, 'utf8')]), 'buffer');
     const bytes = digest.subarray(0, 16);
     bytes[6] = (bytes[6] & 0x0f) | 0x50;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
@@ -7686,9 +8052,16 @@ function envelopeBody(ticket) {
 }
 /** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */
 function signature(body, secret) {
-    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', secret).update(body).digest('hex');
 }
 
+
+/***/ }),
+
+/***/ 598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 

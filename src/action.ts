@@ -11,7 +11,12 @@ import { newRunReport, runPipeline } from './pipeline/run-pipeline.js';
 import { systemClock, type Logger } from './ports.js';
 import { renderJobSummary } from './report/job-summary.js';
 import { syncTotals, ticketsFound, type RunReport } from './run-report.js';
-import { INPUT_NAMES, parseSettings, writesProgress, type RawInputs } from './settings/settings.js';
+import {
+  INPUT_NAMES,
+  keepsProgressOnBranch,
+  parseSettings,
+  type RawInputs,
+} from './settings/settings.js';
 
 /**
  * `core.warning`, `core.error` and `core.group` escape their text into one command line
@@ -85,8 +90,9 @@ export async function run(): Promise<void> {
   try {
     const settings = parseSettings(raw, process.env.GITHUB_WORKSPACE || process.cwd());
     runReport = newRunReport(settings, systemClock.now());
-    // The GitHub client loads only for a run that may commit: start-up stays short otherwise.
-    const github = writesProgress(settings)
+    // The GitHub client loads only for a sync that keeps progress on the branch: start-up
+    // stays short otherwise.
+    const github = keepsProgressOnBranch(settings)
       ? (await import('./github/github-services.js')).createGitHubServices(
           settings,
           { env: process.env, eventInputs: eventInputs() },

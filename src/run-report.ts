@@ -1,6 +1,6 @@
 import type { FollowUpReport } from './github/follow-up-run.js';
 import type { EventMetadata } from './ticket-files/event-metadata.js';
-import type { Mode } from './settings/settings.js';
+import type { Mode, Receiver } from './settings/settings.js';
 import { eventTitle, type EventInfo } from './vivenu/event-info.js';
 
 /** What one event's pull produced. */
@@ -149,7 +149,11 @@ export interface RunReport {
   /** The receiver as shown to people: origin and path, never a query that may hold a token. */
   webhookUrl: string;
   /** Which receiver: its test or production endpoint, or a `webhook-url` of the operator's own. */
-  receiver: 'test' | 'production' | 'custom';
+  receiver: Receiver['kind'];
+  /** The receiver's ledger in each event's folder (`delivery-ledger.csv` for production). */
+  ledgerName: string;
+  /** The tickets come from Vivenu's staging host or a staging region (DEV, TEST). */
+  stagingTickets: boolean;
   /** The artifact the workflow uploads the ticket files as (the action only). */
   artifactName?: string;
   /** Why the run failed, when it did, told apart for the verdict's next step. */

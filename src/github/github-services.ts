@@ -5,7 +5,7 @@ import {
   keepLocally,
   type ProgressPublisher,
 } from '../progress/progress-publisher.js';
-import { writesProgress, type Settings } from '../settings/settings.js';
+import { keepsProgressOnBranch, type Settings } from '../settings/settings.js';
 import { followUpBy, noFollowUp, type FollowUpRun } from './follow-up-run.js';
 import { GitHubRepository } from './github-repository.js';
 import { ProgressCommitter } from './progress-committer.js';
@@ -57,10 +57,11 @@ export function followUpInputs(
 
 /**
  * The two GitHub services a sync run may use, built from settings and the runner's context:
- * committing the progress file, and continuing in a new run. Outside a runner (no
- * GITHUB_REPOSITORY) progress stays on this machine. On a runner, a sync that should commit but
- * cannot (no token, not started from a branch) gets a publisher that says why, so the run
- * stops before its first delivery instead of delivering what it could not record.
+ * the progress file on the branch (read before selecting, committed as it goes; a dry run only
+ * reads it), and continuing in a new run. Outside a runner (no GITHUB_REPOSITORY) progress
+ * stays on this machine. On a runner, a sync that should commit but cannot (no token, not
+ * started from a branch) gets a publisher that says why, so the run stops before its first
+ * delivery instead of delivering what it could not record.
  */
 export function createGitHubServices(
   settings: Settings,
@@ -68,7 +69,7 @@ export function createGitHubServices(
   logger: Logger,
   clock: Clock,
 ): GitHubServices {
-  if (!writesProgress(settings) || !settings.commitProgress) return localOnly;
+  if (!keepsProgressOnBranch(settings)) return localOnly;
   const { env } = runner;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) {
@@ -120,7 +121,7 @@ function followUp(
   branch: string,
   logger: Logger,
 ): FollowUpRun {
-  if (!settings.autoContinue) return noFollowUp;
+  if (!settings.autoContinue || settings.dryRun) return noFollowUp;
   const { env } = runner;
   const file = workflowFile(env.GITHUB_WORKFLOW_REF);
   if (!file) {

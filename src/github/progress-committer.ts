@@ -12,6 +12,7 @@ import type {
   PublishFailure,
   PublishReason,
   PublishResult,
+  ReadResult,
 } from '../progress/progress-publisher.js';
 import { mergeProgress, Progress } from '../progress/progress.js';
 import { statusOf, type GitHubRepository } from './github-repository.js';
@@ -95,6 +96,23 @@ export class ProgressCommitter implements ProgressPublisher {
           ),
       },
     );
+  }
+
+  async read(signal?: AbortSignal): Promise<ReadResult> {
+    const { path } = this.options;
+    try {
+      const published = await this.repository.readFile(path, signal);
+      this.refusedInARow = 0;
+      const progress = published && Progress.parse(published.text, `${this.where}:${path}`);
+      return { read: true, progress };
+    } catch (error) {
+      const failure = classifyCommitFailure(error, this.options, this.refusedInARow);
+      this.refusedInARow = isRefusal(error) ? this.refusedInARow + 1 : 0;
+      // A GET meets no conflict; should GitHub answer 409 anyway, it is not worth waiting for.
+      if (failure === 'conflict')
+        return { read: false, failure: { kind: 'refused', message: `GitHub answered 409` } };
+      return { read: false, failure };
+    }
   }
 
   /**

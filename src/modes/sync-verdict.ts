@@ -2,6 +2,7 @@ import { RunStoppedError } from '../errors.js';
 import { count } from '../format.js';
 import type { PipelineRun } from '../pipeline/pipeline-run.js';
 import type { ProgressKeeper } from '../progress/progress-keeper.js';
+import { selectionKey } from '../progress/progress.js';
 import { counted } from '../report/summary-phrases.js';
 import { syncTotals } from '../run-report.js';
 
@@ -12,8 +13,10 @@ import { syncTotals } from '../run-report.js';
 export async function concludeSync(run: PipelineRun, keeper: ProgressKeeper): Promise<void> {
   const { settings, services, report } = run;
   const { progress } = keeper;
+  const selection = selectionKey(settings);
   report.complete =
-    !settings.dryRun && settings.eventIds.every((eventId) => progress.isProcessed(eventId));
+    !settings.dryRun &&
+    settings.eventIds.every((eventId) => progress.isCompleteFor(eventId, selection));
   if (keeper.failure && keeper.unpublishedDeliveries > 0) {
     throw new RunStoppedError(
       `${count(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +

@@ -2,7 +2,11 @@ import { count } from '../format.js';
 import { keepLedger } from '../pipeline/event-ledger.js';
 import type { ModeRun, PipelineRun } from '../pipeline/pipeline-run.js';
 import { ProgressKeeper } from '../progress/progress-keeper.js';
-import type { Progress } from '../progress/progress.js';
+import { EARLIER_TOOL_SELECTION } from '../progress/earlier-tool-keys.js';
+import { selectionKey, type Progress } from '../progress/progress.js';
+import { logText } from '../log-text.js';
+import { counted } from '../report/summary-phrases.js';
+import type { Settings } from '../settings/settings.js';
 import type { EventSyncReport } from '../run-report.js';
 import { planBatch } from '../select/plan-batch.js';
 import type { Selection } from '../select/select-tickets.js';
@@ -12,7 +16,7 @@ import type { Ticket } from '../vivenu/tickets.js';
 import type { WebhookSender } from '../webhook/webhook-sender.js';
 import { showPlan } from './dry-run-plan.js';
 import { concludeSync } from './sync-verdict.js';
-import { warnIfUnsigned } from './unsigned-warning.js';
+import { warnBeforeDelivering } from './before-delivery-warnings.js';
 
 /**
  * Sync: every eligible ticket not yet delivered, in order, paced, each recorded before the next
@@ -35,8 +39,12 @@ class SyncRun implements ModeRun {
    */
   private ledgerDue: (() => Promise<void>) | undefined;
 
+  /** The selection asked for: an event is passed over as complete only for this one. */
+  private readonly selection: string;
+
   constructor(private readonly run: PipelineRun) {
     const { settings, report } = run;
+    this.selection = selectionKey(settings);
     this.deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
     this.allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
   }
@@ -56,14 +64,19 @@ class SyncRun implements ModeRun {
       deadlineMs: this.deadlineMs,
       random: services.random,
     };
+    const publishing = { ...options, publisher: services.progressPublisher };
+    const receiver = settings.receiver.address;
     this.keeper = settings.dryRun
-      ? await ProgressKeeper.readOnly(settings.progressFile, options)
-      : await ProgressKeeper.open(settings.progressFile, settings.region, {
-          ...options,
-          publisher: services.progressPublisher,
-        });
+      ? await ProgressKeeper.readOnly(settings.progressFile, receiver, publishing)
+      : await ProgressKeeper.open(
+          settings.progressFile,
+          { region: settings.region, receiver },
+          publishing,
+        );
     report.publishing = this.keeper.publishing;
-    warnIfUnsigned(this.run);
+    // The branch is the truth at start: select from everything delivered so far.
+    await this.keeper.catchUpWithBranch(settings.dryRun);
+    warnBeforeDelivering(this.run);
     this.sender = services.webhookSender(settings.intervalSeconds * 1000);
   }
 
@@ -78,9 +91,9 @@ class SyncRun implements ModeRun {
       );
       return false;
     }
-    if (progress.isProcessed(eventId) && !settings.resync) {
+    if (progress.isCompleteFor(eventId, this.selection) && !settings.resync) {
       logger.info(
-        `event ${eventId} is already in events_processed: skipped (set resync to send tickets sold since)`,
+        `event ${eventId} is already complete for this selection (${selectionWords(settings)}) at ${settings.receiver.address}: skipped (set resync to send tickets sold since)`,
       );
       report.syncs.push(skippedEvent(eventId, progress));
       return false;
@@ -101,7 +114,7 @@ class SyncRun implements ModeRun {
     const { settings, services, report } = this.run;
     const { eventId } = pulled;
     const { progress } = this.keeper;
-    const pending = selection.eligible.filter((ticket) => !progress.isSent(eventId, ticket._id));
+    const pending = selection.eligible.filter((ticket) => !progress.delivery(eventId, ticket._id));
     const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
     report.syncs.push(sync);
     this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
@@ -115,13 +128,16 @@ class SyncRun implements ModeRun {
       };
       return 'stop';
     }
-    // The earlier tool's keys in the progress file come from this list (a trusted pull only).
-    progress.noteEligible(eventId, selection.eligible);
+    // The earlier tool's keys in the progress file come from this list (a trusted pull of the
+    // earlier tool's selection only: another selection's list would misstate its progress).
+    if (this.selection === EARLIER_TOOL_SELECTION)
+      progress.noteEligible(eventId, selection.eligible);
     const send = this.withinLimit(pending, sync);
     if (settings.dryRun) {
       showPlan(this.run, eventId, send);
       return 'next';
     }
+    await this.recordMovedTickets(eventId, selection.eligible);
     return this.deliver(eventId, send, sync);
   }
 
@@ -181,7 +197,7 @@ class SyncRun implements ModeRun {
     // An event with no tickets is never marked done: a wrong region or an event not yet on
     // sale looks the same, and a mark would make every later run skip it.
     if (sync.remaining === 0 && sync.found > 0)
-      await this.keeper.record({ t: 'processed', e: eventId });
+      await this.keeper.record({ t: 'processed', e: eventId, for: this.selection });
     else if (sync.found === 0)
       logger.info(
         `event ${eventId}: no tickets, so it is not marked processed: the next run looks again`,
@@ -189,6 +205,32 @@ class SyncRun implements ModeRun {
     if (!stop) return 'next';
     report.stop = stop;
     return 'stop';
+  }
+
+  /**
+   * Tickets delivered under another event before Vivenu moved them to this one are not sent
+   * again (their delivery id is the ticket's own): they are recorded under this event too, so
+   * the earlier tool, which skips only the ids listed under the event it syncs, skips them as
+   * well. `tickets_sent` counts each ticket once.
+   */
+  private async recordMovedTickets(eventId: string, eligible: readonly Ticket[]): Promise<void> {
+    const { progress } = this.keeper;
+    let moved = 0;
+    for (const ticket of eligible) {
+      const delivery = progress.delivery(eventId, ticket._id);
+      if (!delivery || progress.isSent(eventId, ticket._id)) continue;
+      await this.keeper.record({
+        t: 'sent',
+        e: eventId,
+        id: ticket._id,
+        ...(delivery.at === undefined ? {} : { at: delivery.at }),
+      });
+      moved++;
+    }
+    if (moved > 0)
+      this.run.services.logger.info(
+        `event ${eventId}: ${counted(moved, 'ticket was', 'tickets were')} delivered under another event before moving to this one: recorded here too, not sent again.`,
+      );
   }
 
   private async writeDueLedger(): Promise<void> {
@@ -204,6 +246,11 @@ export function limitExceededLine(
   exceeded: { teamSize: number; by: number },
 ): string {
   return `limit ${count(limit)} exceeded by ${count(exceeded.by)} to keep a team of ${count(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
+}
+
+/** `statuses VALID or DETAILSREQUIRED, name containing "CHARITY"`: the selection, for people. */
+export function selectionWords(settings: Pick<Settings, 'statuses' | 'nameContains'>): string {
+  return `statuses ${settings.statuses.join(' or ')}, name containing "${logText(settings.nameContains)}"`;
 }
 
 function eventSyncReport(

@@ -5,7 +5,7 @@ import { failureReason, reasonLabel } from '../report/failure-groups.js';
 import type { TestDelivery } from '../run-report.js';
 import { describeTicket, stringField, type Ticket } from '../vivenu/tickets.js';
 import type { DeliveryOutcome } from '../webhook/webhook-sender.js';
-import { warnIfUnsigned } from './unsigned-warning.js';
+import { warnBeforeDelivering } from './before-delivery-warnings.js';
 
 /**
  * Test mode: one eligible ticket (a `ticketName` with HIA first) delivered to the receiver,
@@ -16,7 +16,7 @@ export function testDelivery(run: PipelineRun): ModeRun {
   return {
     selectionLog: 'full',
     open() {
-      warnIfUnsigned(run);
+      warnBeforeDelivering(run);
       return Promise.resolve();
     },
     wants: () => Promise.resolve(true),

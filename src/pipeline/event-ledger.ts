@@ -42,6 +42,7 @@ export async function keepLedger(
     logger.info(standingLine(standing));
     standing.ledgerFile = await writeLedger(
       eventFilePaths(settings.ticketsDir, eventId).eventDir,
+      report.ledgerName,
       rows(),
     );
     logger.info(`Delivery ledger of event ${eventId}: ${logText(standing.ledgerFile)}`);
@@ -70,7 +71,7 @@ export async function progressForLedger({
     return undefined;
   }
   try {
-    return await readProgress(settings.progressFile);
+    return await readProgress(settings.progressFile, settings.receiver.address);
   } catch (error) {
     services.logger.warning(
       `No delivery ledger this run: progress-file could not be read (${logText((error as Error).message)}). The pulled files are written as usual.`,

@@ -25,12 +25,11 @@
  */
 import { ProgressFileError, RunStoppedError, VivenuError } from '../errors.js';
 import { count } from '../format.js';
-import { urlForDisplay } from '../log-text.js';
 import { pullOnly } from '../modes/pull-only.js';
 import { sync } from '../modes/sync.js';
 import { testDelivery } from '../modes/test-delivery.js';
 import { syncTotals, type RunFailure, type RunReport } from '../run-report.js';
-import { WEBHOOK_TARGETS, type Mode, type Settings } from '../settings/settings.js';
+import { ledgerFileName, type Mode, type Settings } from '../settings/settings.js';
 import { lookUpEvents } from './look-up-events.js';
 import type { ModeRun, PipelineRun } from './pipeline-run.js';
 import { pullToFiles } from './pull-to-files.js';
@@ -105,13 +104,10 @@ export function newRunReport(settings: Settings, startedAtMs: number): RunReport
     vivenuOrigin: settings.vivenuOrigin,
     ticketsDir: settings.ticketsDir,
     progressFile: settings.progressFile,
-    webhookUrl: urlForDisplay(settings.webhookUrl),
-    receiver:
-      settings.webhookUrl === WEBHOOK_TARGETS.prod
-        ? 'production'
-        : settings.webhookUrl === WEBHOOK_TARGETS.test
-          ? 'test'
-          : 'custom',
+    webhookUrl: settings.receiver.address,
+    receiver: settings.receiver.kind,
+    ledgerName: ledgerFileName(settings.receiver),
+    stagingTickets: settings.stagingTickets,
     signed: settings.webhookSecret !== '',
     intervalSeconds: settings.intervalSeconds,
     startedAtMs,

@@ -6,6 +6,8 @@
  * of its eligible list sorted by `createdAt`, skipping ids in `sent_ticket_ids`. Its
  * `sent_ticket_ids` is the list we keep anyway; the other five are derived here.
  */
+import { selectionKey } from './progress-file-format.js';
+
 export type EarlierStatus = 'pending' | 'in_progress' | 'completed';
 
 export interface EarlierToolKeys {
@@ -122,3 +124,14 @@ export const EARLIER_KEYS = [
   'status',
   'batches_completed',
 ] as const;
+
+/**
+ * The earlier tool's selection: status VALID or DETAILSREQUIRED and a ticketName containing
+ * CHARITY (its documentation, "Filtering Logic"), the action's defaults. `events_processed` and
+ * the six keys above speak of this selection only: an event completed for another is recorded
+ * apart (`completed_for`), so the earlier tool never skips an event on a narrower run's word.
+ */
+export const EARLIER_TOOL_SELECTION = selectionKey({
+  statuses: ['VALID', 'DETAILSREQUIRED'],
+  nameContains: 'CHARITY',
+});

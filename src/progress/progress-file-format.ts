@@ -25,9 +25,41 @@ export interface ProgressError {
 export type ProgressChange =
   | { t: 'sent'; e: string; id: string; at?: string }
   | { t: 'error'; error: ProgressError }
-  | { t: 'processed'; e: string };
+  /**
+   * Every eligible ticket of the event delivered, for the selection `for` names; without
+   * `for` (journals before it), for the earlier tool's selection (see selectionKey).
+   */
+  | { t: 'processed'; e: string; for?: string };
+
+/** The selection an event was completed for, as the progress file keeps it. */
+export interface SelectionRecord {
+  statuses: string[];
+  name_contains: string;
+}
+
+/**
+ * One text per selection, the same whatever the order or case the inputs were given in:
+ * `DETAILSREQUIRED,VALID|CHARITY` (statuses are upper-case words; the name is matched
+ * case-insensitively, so its case says nothing).
+ */
+export function selectionKey(selection: { statuses: readonly string[]; nameContains: string }) {
+  const statuses = [...new Set(selection.statuses.map((s) => s.toUpperCase()))].sort();
+  return `${statuses.join(',')}|${selection.nameContains.toUpperCase()}`;
+}
+
+export function selectionRecordOf(key: string): SelectionRecord {
+  const bar = key.indexOf('|');
+  return { statuses: key.slice(0, bar).split(','), name_contains: key.slice(bar + 1) };
+}
+
+const selectionSchema = z.object({
+  statuses: z.array(z.string()),
+  name_contains: z.string(),
+});
 
 const fileSchema = z.looseObject({
+  /** The receiver the deliveries went to (origin and path); files before it have none. */
+  receiver: z.string().optional(),
   events_processed: z.array(z.string()).default([]),
   tickets_sent: z.number().int().nonnegative().default(0),
   errors: z.array(z.unknown()).default([]),
@@ -40,6 +72,11 @@ const fileSchema = z.looseObject({
         sent_ticket_ids: z.array(z.string()).default([]),
         /** When each delivered ticket was accepted; files written before it have none. */
         sent_at: z.record(z.string(), z.string()).default({}),
+        /**
+         * Selections other than the earlier tool's the event was completed for (that one is
+         * `events_processed`, which the earlier tool reads).
+         */
+        completed_for: z.array(selectionSchema).default([]),
       }),
     )
     .default({}),
@@ -48,7 +85,7 @@ const fileSchema = z.looseObject({
 /** A journal line, checked as the file is: only the changes this tool writes. */
 const changeSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('sent'), e: z.string(), id: z.string(), at: z.string().optional() }),
-  z.object({ t: z.literal('processed'), e: z.string() }),
+  z.object({ t: z.literal('processed'), e: z.string(), for: z.string().optional() }),
   z.object({
     t: z.literal('error'),
     error: z.object({

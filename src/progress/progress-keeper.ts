@@ -10,9 +10,10 @@ import {
   type PublishFailure,
   type PublishReason,
   type PublishResult,
+  type ReadResult,
 } from './progress-publisher.js';
 import { readProgress, ProgressStore } from './progress-store.js';
-import type { ProgressChange } from './progress.js';
+import { mergeProgress, type ProgressChange } from './progress.js';
 
 /**
  * Waits between tries of a commit GitHub could not take: 2 s, doubling, at most a minute.
@@ -87,6 +88,8 @@ export class ProgressKeeper {
   /** Aborts CANCEL_SAVE_BUDGET_MS after a cancel: every publish ends by then. */
   private readonly saveBy = new AbortController();
   private readonly random: () => number;
+  /** Where the copy to start from is read: the publisher, or (dry run) one that is only read. */
+  private branch: ProgressPublisher;
 
   private constructor(
     private readonly store: ProgressBook,
@@ -96,6 +99,7 @@ export class ProgressKeeper {
     this.publishing = where === undefined ? undefined : { where, commits: 0 };
     this.lastPublishedMs = options.clock.now();
     this.random = options.random ?? Math.random;
+    this.branch = options.publisher;
     const { cancel } = options;
     const startBudget = (): void => {
       setTimeout(
@@ -111,8 +115,12 @@ export class ProgressKeeper {
    * Locks and opens the local file: a file another run holds, or a damaged one, stops the run
    * here, before any request. A lock left by a run that has ended is taken over, and said so.
    */
-  static async open(file: string, region: string, options: ProgressKeeperOptions) {
-    const store = await ProgressStore.open(file, region, () => options.clock.now());
+  static async open(
+    file: string,
+    owner: { region: string; receiver: string },
+    options: ProgressKeeperOptions,
+  ) {
+    const store = await ProgressStore.open(file, owner, () => options.clock.now());
     const ended = store.lockTakenOverFrom;
     if (ended) {
       options.logger.warning(
@@ -123,19 +131,28 @@ export class ProgressKeeper {
   }
 
   /**
-   * A dry run's keeper: reads the file without a lock (a dry run may run beside a sync),
-   * records nothing and publishes nowhere. A damaged file still stops the run before any request.
+   * A dry run's keeper: reads the file without a lock (a dry run may run beside a sync), and
+   * the published copy when there is one (`publisher` is only read), records nothing and
+   * publishes nowhere. A damaged file still stops the run before any request.
    */
-  static async readOnly(file: string, options: Omit<ProgressKeeperOptions, 'publisher'>) {
-    const progress = await readProgress(file);
+  static async readOnly(file: string, receiver: string, options: ProgressKeeperOptions) {
+    let progress = await readProgress(file, receiver);
     const book: ProgressBook = {
-      progress,
+      get progress() {
+        return progress;
+      },
       changesThisRun: [],
       record: () => Promise.reject(new Error('a dry run records nothing')),
+      adopt: (merged) => {
+        progress = merged;
+        return Promise.resolve();
+      },
       save: () => Promise.resolve(),
       close: () => Promise.resolve(),
     };
-    return new ProgressKeeper(book, { ...options, publisher: keepLocally });
+    const keeper = new ProgressKeeper(book, { ...options, publisher: keepLocally });
+    keeper.branch = options.publisher;
+    return keeper;
   }
 
   get progress() {
@@ -149,6 +166,38 @@ export class ProgressKeeper {
 
   record(change: ProgressChange): Promise<void> {
     return this.store.record(change);
+  }
+
+  /**
+   * Before anything is selected: the published copy (the branch's file) merged into this
+   * machine's, so the run selects from everything delivered so far. The checkout can be older
+   * than the branch: "Re-run jobs" runs at the run's original commit, and a run that waited its
+   * turn in the concurrency queue starts from the commit it was clicked at (both send again
+   * what later commits record). When the copy cannot be read, a sync stops before any
+   * delivery; a dry run plans from this machine's file and says so.
+   */
+  async catchUpWithBranch(dryRun: boolean): Promise<void> {
+    const where = this.branch.where;
+    if (!where) return;
+    const result = await this.readTrying();
+    if (!result.read) {
+      const why = `the progress file on ${where} cannot be read (${result.failure.message})`;
+      if (!dryRun)
+        throw new RunStoppedError(
+          `Nothing was delivered: ${why}, so this run cannot know what earlier runs delivered.`,
+        );
+      this.options.logger.warning(
+        `${why}: the plan comes from the checked-out file, which may be older than the branch.`,
+      );
+      return;
+    }
+    if (!result.progress) return;
+    const before = this.store.progress.ticketsSent;
+    const merged = mergeProgress(result.progress, this.store.progress);
+    await this.store.adopt(merged);
+    this.options.logger.info(
+      `Read the progress file on ${where}: ${count(merged.ticketsSent)} delivered all-time (the checked-out copy had ${count(before)}).`,
+    );
   }
 
   /** Deliveries this run made that the published copy does not hold yet. */
@@ -250,6 +299,28 @@ export class ProgressKeeper {
     if (this.publishing) this.publishing.behind = this.failure?.message;
   }
 
+  /** A read of the published copy, tried again a few times while GitHub has passing trouble. */
+  private async readTrying(): Promise<ReadResult> {
+    return retrying<ReadResult, RetryableFailure & { result: ReadResult }>(
+      async () => {
+        const result = await this.branch.read(this.saveBy.signal);
+        if (result.read || LASTING.has(result.failure.kind) || this.options.cancel?.aborted)
+          return { kind: result.read ? 'done' : 'give-up', value: result };
+        return { kind: 'retry', reason: result.failure.message, result };
+      },
+      {
+        policy: commitRetryPolicy,
+        random: this.random,
+        exhausted: (last) => last.result,
+        onRetry: (failed, _attempt, waitMs) =>
+          this.options.logger.info(
+            `Reading the progress file on the branch failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`,
+          ),
+        wait: (waitMs) => this.options.clock.sleep(waitMs, this.options.cancel),
+      },
+    );
+  }
+
   /** A publish, tried again a few times while GitHub has passing trouble. */
   private async publishTrying(reason: PublishReason): Promise<PublishResult> {
     return retrying<PublishResult, RetryableFailure & { result: PublishResult }>(
@@ -296,7 +367,7 @@ export class ProgressKeeper {
 /** The part of the progress store the keeper uses: a dry run's is read-only. */
 type ProgressBook = Pick<
   ProgressStore,
-  'progress' | 'changesThisRun' | 'record' | 'save' | 'close'
+  'progress' | 'changesThisRun' | 'record' | 'adopt' | 'save' | 'close'
 >;
 
 type PublishingReport = NonNullable<RunReport['publishing']>;

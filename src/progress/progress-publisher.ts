@@ -29,6 +29,10 @@ export type PublishResult =
   | { landed: true; /** The commit, when one was made. */ commit?: string }
   | { landed: false; failure: PublishFailure };
 
+/** The published copy, read: undefined when there is none yet. */
+export type ReadResult =
+  { read: true; progress: Progress | undefined } | { read: false; failure: PublishFailure };
+
 /**
  * Somewhere the progress file is kept beyond this machine (the repository, through the
  * Contents API), so the next run, on any runner, continues exactly. One call is one attempt
@@ -39,12 +43,18 @@ export interface ProgressPublisher {
   /** Where progress is kept, for people (owner/repo@branch); undefined when only on this machine. */
   readonly where: string | undefined;
   publish(progress: Progress, reason: PublishReason, signal?: AbortSignal): Promise<PublishResult>;
+  /**
+   * The published copy as it is now, which may be newer than this machine's: a re-run, or a
+   * run that waited its turn, starts from the commit it was clicked at. One attempt; never throws.
+   */
+  read(signal?: AbortSignal): Promise<ReadResult>;
 }
 
 /** Progress kept on this machine only: dry runs, the terminal, a local try of the bundle. */
 export const keepLocally: ProgressPublisher = {
   where: undefined,
   publish: () => Promise.resolve({ landed: true }),
+  read: () => Promise.resolve({ read: true, progress: undefined }),
 };
 
 /** A run that must keep its progress beyond this machine but cannot: every publish says why. */
@@ -52,5 +62,9 @@ export function cannotPublish(
   where: string | undefined,
   failure: PublishFailure,
 ): ProgressPublisher {
-  return { where, publish: () => Promise.resolve({ landed: false, failure }) };
+  return {
+    where,
+    publish: () => Promise.resolve({ landed: false, failure }),
+    read: () => Promise.resolve({ read: false, failure }),
+  };
 }

@@ -46,13 +46,17 @@ function parseJournal(text: string, file: string): ProgressChange[] {
   return changes;
 }
 
-/** Reads the progress file and replays its journal. Writes nothing (dry runs, test mode). */
-export async function readProgress(progressFile: string): Promise<Progress> {
+/**
+ * Reads the progress file and replays its journal, for the receiver at `receiver` (a file that
+ * records another stops the run: Progress.claimFor). Writes nothing (dry runs, pull-only).
+ */
+export async function readProgress(progressFile: string, receiver: string): Promise<Progress> {
   const text = await readIfExists(progressFile);
   const progress = text === undefined ? new Progress() : Progress.parse(text, progressFile);
   const journal = await readIfExists(journalPath(progressFile));
   if (journal)
     for (const change of parseJournal(journal, journalPath(progressFile))) progress.apply(change);
+  progress.claimFor(receiver, progressFile);
   return progress;
 }
 
@@ -68,7 +72,7 @@ export class ProgressStore {
 
   private constructor(
     readonly file: string,
-    readonly progress: Progress,
+    private current: Progress,
     private readonly region: string,
     private readonly now: () => number,
     private journal: FileHandle,
@@ -79,11 +83,15 @@ export class ProgressStore {
    * Locks the file for this run (see ProgressLock), then reads it. Whatever fails after the
    * lock is taken releases it.
    */
-  static async open(file: string, region: string, now: () => number): Promise<ProgressStore> {
+  static async open(
+    file: string,
+    { region, receiver }: { region: string; receiver: string },
+    now: () => number,
+  ): Promise<ProgressStore> {
     await mkdir(path.dirname(file), { recursive: true });
     const lock = await ProgressLock.acquire(file, new Date(now()));
     try {
-      const progress = await readProgress(file);
+      const progress = await readProgress(file, receiver);
       const journal = await open(journalPath(file), 'a');
       const store = new ProgressStore(file, progress, region, now, journal, lock);
       await store.save();
@@ -97,6 +105,22 @@ export class ProgressStore {
   /** The run whose lock this run took over, when that run had ended without releasing it. */
   get lockTakenOverFrom() {
     return this.lock.tookOverFrom;
+  }
+
+  get progress(): Progress {
+    return this.current;
+  }
+
+  /**
+   * Takes `merged` (this file's progress with a newer copy's applied, see mergeProgress) as the
+   * progress from now on, and saves it. Only before this run records anything: its own changes
+   * are what it publishes on top of the branch's.
+   */
+  async adopt(merged: Progress): Promise<void> {
+    if (this.changesThisRun.length > 0)
+      throw new Error('adopt() after this run recorded changes would lose them');
+    this.current = merged;
+    await this.save();
   }
 
   async record(change: ProgressChange): Promise<void> {

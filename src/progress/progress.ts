@@ -1,13 +1,18 @@
 import type { Ticket } from '../vivenu/tickets.js';
 import {
   EARLIER_KEYS,
+  EARLIER_TOOL_SELECTION,
   keysFromEligible,
   keysFromFile,
   readEarlierKeys,
   type EarlierToolKeys,
 } from './earlier-tool-keys.js';
+import { ProgressFileError } from '../errors.js';
+import { DeliveredTickets, idKey } from './delivered-tickets.js';
 import {
   readProgressFile,
+  selectionKey,
+  selectionRecordOf,
   toProgressError,
   type ProgressChange,
   type ProgressError,
@@ -17,6 +22,7 @@ import {
 export {
   deliveryTime,
   parseChange,
+  selectionKey,
   type ProgressChange,
   type ProgressError,
 } from './progress-file-format.js';
@@ -24,18 +30,14 @@ export {
 /** Errors kept in the file; older ones are dropped, `errors_total` keeps counting. */
 export const MAX_ERRORS_KEPT = 500;
 
-/**
- * Vivenu's ids are MongoDB ObjectIds, 24 hex digits, which MongoDB writes in lower case
- * (mongodb.com/docs/manual/reference/method/ObjectId.valueOf: "a lowercase hexadecimal
- * string"); `event-id` is lower-cased when read. Ids typed or copied into an earlier tool's
- * file in upper case are the same ids: they are matched in lower case, and kept as written.
- */
-function idKey(id: string): string {
-  return id.toLowerCase();
+/** Where a ticket was delivered: the event it was recorded under, and when, where known. */
+export interface Delivery {
+  eventId: string;
+  at: string | undefined;
 }
 
 /**
- * What has been delivered, per region: the earlier Python tool's fields (`events_processed`,
+ * What has been delivered to one receiver, per region: the earlier Python tool's fields (`events_processed`,
  * `tickets_sent`, `errors`, `last_run`, and per event its six keys, see earlier-tool-keys.ts)
  * plus the delivered ticket ids per event, so any later run, ours or the earlier tool's,
  * continues exactly. Pure: reading and writing files is the store's job.
@@ -47,13 +49,14 @@ export class Progress {
   errorsTotal = 0;
   lastRun: string | null = null;
   /**
-   * Keyed by idKey(event id); `lookup` holds idKey(ticket id), `ids` the ids as written, `at`
-   * when each was accepted (by idKey(ticket id)), where known.
+   * The receiver these deliveries went to (origin and path), from the file or this run; a file
+   * written before it was recorded has none (see claimFor).
    */
-  private readonly sent = new Map<
-    string,
-    { ids: string[]; lookup: Set<string>; at: Map<string, string> }
-  >();
+  receiver: string | undefined;
+  /** The delivered tickets per event (keyed by idKey of the event id). */
+  private readonly sent = new DeliveredTickets();
+  /** Per event, the selectionKeys other than the earlier tool's it was completed for. */
+  private readonly completedFor = new Map<string, Set<string>>();
   /** Each event's id as first written in the file (an earlier tool's may be upper case). */
   private readonly eventSpelling = new Map<string, string>();
   /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
@@ -74,8 +77,18 @@ export class Progress {
     progress.errors = data.errors.map(toProgressError).slice(-MAX_ERRORS_KEPT);
     progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
     progress.lastRun = data.last_run;
+    progress.receiver = data.receiver;
     for (const [eventId, event] of Object.entries(data.event_progress)) {
-      const { sent_ticket_ids: ids, sent_at: times, ...rest } = event;
+      const { sent_ticket_ids: ids, sent_at: times, completed_for: completed, ...rest } = event;
+      for (const selection of completed)
+        progress.apply({
+          t: 'processed',
+          e: eventId,
+          for: selectionKey({
+            statuses: selection.statuses,
+            nameContains: selection.name_contains,
+          }),
+        });
       delete rest.sent;
       delete rest.last_sent_at;
       const key = progress.spell(eventId);
@@ -84,9 +97,10 @@ export class Progress {
       progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
       // A time for an id not in sent_ticket_ids says nothing: it is dropped with the next save.
       for (const id of ids)
-        progress.addSent(eventId, id, Object.hasOwn(times, id) ? times[id] : undefined);
+        progress.sent.add(key, id, Object.hasOwn(times, id) ? times[id] : undefined);
     }
-    for (const [key, { ids }] of progress.sent) progress.sentAtRead.set(key, ids.length);
+    for (const key of progress.sent.eventKeys())
+      progress.sentAtRead.set(key, progress.sent.ids(key).length);
     const {
       events_processed,
       tickets_sent,
@@ -99,21 +113,49 @@ export class Progress {
     void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
     delete extra.format;
     delete extra.region;
+    delete extra.receiver;
     progress.extraFields = extra;
     return progress;
   }
 
+  /**
+   * Takes these deliveries as made to the receiver at `address`: a file that records another
+   * receiver stops the run (ProgressFileError) before any request, so a sync to one receiver
+   * never makes another skip its tickets. A file with none (written before receivers were
+   * recorded) is taken as this receiver's, and says so from its next save.
+   */
+  claimFor(address: string, file: string): void {
+    if (this.receiver !== undefined && this.receiver !== address) {
+      throw new ProgressFileError(
+        `progress file ${file} records deliveries to the receiver at ${this.receiver}, and this run delivers to ${address}. ` +
+          'It was left as it is: leave progress-file empty (each receiver keeps its own file), or name the file of this receiver.',
+      );
+    }
+    this.receiver = address;
+  }
+
   isSent(eventId: string, ticketId: string): boolean {
-    return this.sent.get(idKey(eventId))?.lookup.has(idKey(ticketId)) ?? false;
+    return this.sent.has(idKey(eventId), ticketId);
+  }
+
+  /**
+   * Whether the ticket reached this receiver: under this event, or else under another event it
+   * was listed in before it moved here (a ticket's delivery id is its own, whatever its event).
+   */
+  delivery(eventId: string, ticketId: string): Delivery | undefined {
+    const eventKey = this.isSent(eventId, ticketId) ? idKey(eventId) : this.sent.eventOf(ticketId);
+    if (eventKey === undefined) return undefined;
+    const at = this.sent.at(eventKey, ticketId);
+    return { eventId: this.eventSpelling.get(eventKey) ?? eventKey, at };
   }
 
   sentIds(eventId: string): readonly string[] {
-    return this.sent.get(idKey(eventId))?.ids ?? [];
+    return this.sent.ids(idKey(eventId));
   }
 
   /** When the receiver accepted the ticket (ISO time), or undefined when not sent or not known. */
   sentAt(eventId: string, ticketId: string): string | undefined {
-    return this.sent.get(idKey(eventId))?.at.get(idKey(ticketId));
+    return this.sent.at(idKey(eventId), ticketId);
   }
 
   /**
@@ -151,7 +193,8 @@ export class Progress {
    * are the published ones brought up to date with the merged ids.
    */
   foldInKnowledgeOf(local: Progress): void {
-    for (const key of new Set([...this.sent.keys(), ...this.earlierRead.keys()])) {
+    this.receiver ??= local.receiver;
+    for (const key of new Set([...this.sent.eventKeys(), ...this.earlierRead.keys()])) {
       const merged = this.earlierToolKeys(key);
       this.earlierRead.set(key, {
         ...merged,
@@ -183,22 +226,29 @@ export class Progress {
   /** Everything this progress holds, as the changes that would build it. */
   changes(): ProgressChange[] {
     return [
-      ...[...this.sent].flatMap(([key, { ids, at }]) =>
-        ids.map((id): ProgressChange => {
-          const time = at.get(idKey(id));
+      ...[...this.sent.eventKeys()].flatMap((key) =>
+        this.sent.ids(key).map((id): ProgressChange => {
+          const time = this.sent.at(key, id);
           const e = this.eventSpelling.get(key)!;
           return time === undefined ? { t: 'sent', e, id } : { t: 'sent', e, id, at: time };
         }),
       ),
       ...this.eventsProcessed.map((eventId): ProgressChange => ({ t: 'processed', e: eventId })),
+      ...[...this.completedFor].flatMap(([key, selections]) =>
+        [...selections].map((selection): ProgressChange => ({
+          t: 'processed',
+          e: this.eventSpelling.get(key)!,
+          for: selection,
+        })),
+      ),
       ...this.errors.map((error): ProgressChange => ({ t: 'error', error })),
     ];
   }
 
   /** Changes only ever add, so equal counts mean equal progress. */
   fingerprint(): string {
-    const ids = [...this.sent.values()].reduce((sum, event) => sum + event.ids.length, 0);
-    return `${this.ticketsSent}/${ids}/${this.eventsProcessed.length}/${this.errorsTotal}`;
+    const completed = [...this.completedFor.values()].reduce((sum, set) => sum + set.size, 0);
+    return `${this.ticketsSent}/${this.sent.size}/${this.eventsProcessed.length}/${completed}/${this.errorsTotal}`;
   }
 
   isProcessed(eventId: string): boolean {
@@ -206,15 +256,30 @@ export class Progress {
     return this.eventsProcessed.some((processed) => idKey(processed) === key);
   }
 
+  /**
+   * Whether every eligible ticket of the event was delivered for this selection (a
+   * selectionKey): the earlier tool's is `events_processed`; any other is recorded apart.
+   */
+  isCompleteFor(eventId: string, selection: string): boolean {
+    if (selection === EARLIER_TOOL_SELECTION) return this.isProcessed(eventId);
+    return this.completedFor.get(idKey(eventId))?.has(selection) ?? false;
+  }
+
   /** Applies one change. Applying the same change twice changes nothing (journal replays). */
   apply(change: ProgressChange): void {
     switch (change.t) {
       case 'sent':
-        if (this.addSent(change.e, change.id, change.at)) this.ticketsSent++;
+        // Counted once per ticket, whatever events it was recorded under.
+        if (this.sent.add(this.spell(change.e), change.id, change.at) === 'new') this.ticketsSent++;
         return;
-      case 'processed':
-        if (!this.isProcessed(change.e)) this.eventsProcessed.push(change.e);
+      case 'processed': {
+        const selection = change.for ?? EARLIER_TOOL_SELECTION;
+        if (selection !== EARLIER_TOOL_SELECTION) {
+          const key = this.spell(change.e);
+          this.completedFor.set(key, (this.completedFor.get(key) ?? new Set()).add(selection));
+        } else if (!this.isProcessed(change.e)) this.eventsProcessed.push(change.e);
         return;
+      }
       case 'error': {
         const { error } = change;
         const seen = this.errors.some(
@@ -239,12 +304,14 @@ export class Progress {
     const eventProgress: Record<string, unknown> = {};
     const eventKeys = new Set([
       ...this.extraEventFields.keys(),
-      ...this.sent.keys(),
+      ...this.sent.eventKeys(),
       ...this.eligibleNow.keys(),
+      ...this.completedFor.keys(),
     ]);
     for (const key of eventKeys) {
       const ids = this.sentIds(key);
-      const times = this.sentTimes(key, ids);
+      const times = this.sent.times(key);
+      const completed = [...(this.completedFor.get(key) ?? [])].sort().map(selectionRecordOf);
       eventProgress[this.eventSpelling.get(key)!] = {
         ...this.extraEventFields.get(key),
         ...this.earlierToolKeys(key),
@@ -252,12 +319,14 @@ export class Progress {
         sent_ticket_ids: ids,
         // Only where some time is known: a file of an earlier tool stays as it was otherwise.
         ...(times ? { sent_at: times } : {}),
+        ...(completed.length > 0 ? { completed_for: completed } : {}),
       };
     }
     const file = {
       ...this.extraFields,
       format: 2,
       region,
+      ...(this.receiver === undefined ? {} : { receiver: this.receiver }),
       events_processed: this.eventsProcessed,
       tickets_sent: this.ticketsSent,
       errors: this.errors,
@@ -280,36 +349,6 @@ export class Progress {
     if (!this.eventSpelling.has(key)) this.eventSpelling.set(key, eventId);
     return key;
   }
-
-  /**
-   * Adds a delivered ticket; returns false when it was already there. A time fills in a time
-   * not known yet (a merge of a file from before `sent_at`), and never replaces one: the first
-   * acceptance is when the ticket was delivered.
-   */
-  private addSent(eventId: string, ticketId: string, at?: string): boolean {
-    const key = this.spell(eventId);
-    let event = this.sent.get(key);
-    if (!event) this.sent.set(key, (event = { ids: [], lookup: new Set(), at: new Map() }));
-    const ticketKey = idKey(ticketId);
-    if (at !== undefined && !event.at.has(ticketKey)) event.at.set(ticketKey, at);
-    if (event.lookup.has(ticketKey)) return false;
-    event.lookup.add(ticketKey);
-    event.ids.push(ticketId);
-    return true;
-  }
-
-  /** `sent_at` of an event: `{ "<ticket id as written>": "<ISO time>" }`, or undefined when none is known. */
-  private sentTimes(key: string, ids: readonly string[]): Record<string, string> | undefined {
-    const at = this.sent.get(key)?.at;
-    if (!at || at.size === 0) return undefined;
-    // Ticket ids come from Vivenu: a null prototype keeps `__proto__` an ordinary key.
-    const times = Object.create(null) as Record<string, string>;
-    for (const id of ids) {
-      const time = at.get(idKey(id));
-      if (time !== undefined) times[id] = time;
-    }
-    return times;
-  }
 }
 
 /**
@@ -321,6 +360,8 @@ export class Progress {
  */
 export function mergeProgress(published: Progress | undefined, local: Progress): Progress {
   if (!published) return local;
+  // The published copy must be this receiver's too: merging another's would skip its tickets.
+  if (local.receiver !== undefined) published.claimFor(local.receiver, 'on the branch');
   for (const change of local.changes()) published.apply(change);
   published.foldInKnowledgeOf(local);
   return published;

@@ -24,7 +24,7 @@ function namesUnknownTicketType(answer: string): boolean {
 
 /** Where a person reads the receiver's own answers, which the summary does not quote. */
 const answersAreKept =
-  "each ticket's answer is in `delivery-ledger.csv` and the progress file's `errors`.";
+  "each ticket's answer is in the event's delivery ledger (`delivery-ledger*.csv`) and the progress file's `errors`.";
 
 /**
  * From the receiver's answer to the reason in words, first match wins: the one place that

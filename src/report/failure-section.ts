@@ -125,7 +125,7 @@ function earlierFailuresBlock(report: RunReport, standing: EventStanding): Summa
         ? ' failed in an earlier run and was not tried in this one: '
         : ' failed in an earlier run and were not tried in this one: ',
       ...joinSpans(told, '; '),
-      ". Each ticket's last answer is in `delivery-ledger.csv`.",
+      `. Each ticket's last answer is in \`${report.ledgerName}\`.`,
     ]),
   ];
 }

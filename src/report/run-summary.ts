@@ -11,6 +11,7 @@ import {
 import { changedSection, standingSection } from './standing-sections.js';
 import { callout, line, type Span, type SummaryBlock, type RunSummary } from './summary-model.js';
 import { verdictOf } from './verdict.js';
+import { stagingToProduction } from './summary-phrases.js';
 
 /**
  * The run's summary: pulls, deliveries, failures, how far each event is, and what to do next.
@@ -47,10 +48,11 @@ const RECEIVER_IN_TITLE: Record<RunReport['receiver'], string> = {
 function titleOf(report: RunReport, names: string): Span[] {
   const receiver = report.mode === 'pull-only' ? '' : ` → ${RECEIVER_IN_TITLE[report.receiver]}`;
   const mode = `${report.mode}${report.dryRun ? ' (dry run)' : ''}`;
+  const staging = stagingToProduction(report) ? ' (staging tickets)' : '';
   return [
     'Vivenu historical sync · ',
     ...(names ? [{ literal: names }, ' · '] : []),
-    `${report.region} · ${mode}${receiver}`,
+    `${report.region}${staging} · ${mode}${receiver}`,
   ];
 }
 

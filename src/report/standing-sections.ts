@@ -1,7 +1,7 @@
 import { count } from '../format.js';
 import type { EventStanding, RunReport } from '../run-report.js';
 import { percentDelivered, progressBar } from '../run-report.js';
-import { duration, eventCell, runsText } from './summary-phrases.js';
+import { duration, eventCell, receiverInWords, runsText } from './summary-phrases.js';
 import {
   joinSpans,
   numberColumn,
@@ -57,7 +57,7 @@ export function standingSection(report: RunReport): SummarySection[] {
   blocks.push(
     line(
       [
-        `Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${count(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`delivery-ledger.csv\` in the event's folder of the tickets artifact.`,
+        `Time left is at one delivery every ${pace.intervalSeconds} s; runs left are runs of \`max-runtime-minutes\` (${count(pace.runBudgetMinutes)} min), the pull included, so at least that many. Every ticket's state is in \`${report.ledgerName}\` in the event's folder of the tickets artifact.`,
       ],
       'markdown',
     ),
@@ -70,7 +70,8 @@ export function standingSection(report: RunReport): SummarySection[] {
   const ledgers = standings.flatMap((s) => (s.ledgerFile ? [[{ value: s.ledgerFile }]] : []));
   if (ledgers.length > 0)
     blocks.push(line(['Delivery ledger: ', ...joinSpans(ledgers, ', ')], 'text'));
-  return [{ kind: 'section', heading: ['How far each event is (all runs so far)'], blocks }];
+  const heading = `How far each event is at ${receiverInWords(report)} (all runs so far)`;
+  return [{ kind: 'section', heading: [heading], blocks }];
 }
 
 /** The job summary's notes on one event: a ledger not written, an incomplete pull. */
@@ -166,7 +167,7 @@ export function changedSection(report: RunReport): SummarySection[] {
         ]),
       }),
       ...(more > 0
-        ? [line([`and ${count(more)} more: every one is in \`delivery-ledger.csv\`.`])]
+        ? [line([`and ${count(more)} more: every one is in \`${report.ledgerName}\`.`])]
         : []),
     ];
   });

@@ -21,6 +21,26 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
   return `${count(n)} ${n === 1 ? singular : plural}`;
 }
 
+/** The receiver in words, as the title, the verdict and the tables name it. */
+export function receiverInWords(report: Pick<RunReport, 'receiver' | 'webhookUrl'>): string {
+  if (report.receiver === 'production') return 'the PRODUCTION receiver';
+  if (report.receiver === 'test') return 'the test receiver';
+  return `the receiver at ${report.webhookUrl}`;
+}
+
+/**
+ * Staging tickets bound for the production receiver, said first wherever a run is summed up
+ * (the earlier tool sent DEV tickets there, so it stays allowed, but never unremarked);
+ * undefined for any other run.
+ */
+export function stagingToProduction(
+  report: Pick<RunReport, 'stagingTickets' | 'receiver' | 'region' | 'mode'>,
+): string | undefined {
+  if (!report.stagingTickets || report.receiver !== 'production' || report.mode === 'pull-only')
+    return undefined;
+  return `Staging tickets (${report.region}) to the PRODUCTION receiver`;
+}
+
 /** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
 export function runsText(runs: number): string {
   return counted(runs, 'run');

@@ -1,7 +1,7 @@
 import { count } from '../format.js';
 import { syncTotals, type RunReport } from '../run-report.js';
 import type { Rendering } from './summary-model.js';
-import { counted, duration } from './summary-phrases.js';
+import { counted, duration, receiverInWords, stagingToProduction } from './summary-phrases.js';
 
 /**
  * Every way a run can end, as the operator sees it. The summary opens with the outcome's line
@@ -258,7 +258,9 @@ export function outcomeOf(report: RunReport): Outcome {
 export function verdictOf(report: RunReport, rendering: Rendering): Verdict {
   const facts = verdictFacts(report, rendering);
   const line = VERDICTS[outcomeOf(report)];
-  return { icon: line.icon, says: line.says(facts), next: line.next(facts) };
+  const staging = stagingToProduction(report);
+  const says = staging ? `${staging}. ${line.says(facts)}` : line.says(facts);
+  return { icon: line.icon, says, next: line.next(facts) };
 }
 
 function verdictFacts(report: RunReport, rendering: Rendering): VerdictFacts {
@@ -281,16 +283,9 @@ function verdictFacts(report: RunReport, rendering: Rendering): VerdictFacts {
     left: Math.max(0, eligible - delivered),
     sentNow: totals.sent,
     failedNow: totals.failed,
-    receiver: receiverName(report),
+    receiver: receiverInWords(report),
     rendering,
   };
-}
-
-/** The receiver in words, as the title and the verdict name it. */
-function receiverName(report: Pick<RunReport, 'receiver' | 'webhookUrl'>): string {
-  if (report.receiver === 'production') return 'the PRODUCTION receiver';
-  if (report.receiver === 'test') return 'the test receiver';
-  return `the receiver at ${report.webhookUrl}`;
 }
 
 const BAR_CELLS = 10;

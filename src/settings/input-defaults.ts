@@ -56,12 +56,19 @@ export const INPUT_DEFAULTS = {
 /** Every input the action declares, in action.yml's order. */
 export const INPUT_NAMES = ['region', 'event-id', 'api-key', ...Object.keys(INPUT_DEFAULTS)];
 
-export function defaultProgressFile(region: string): string {
-  return `historical_sync_progress_${region}.json`;
-}
-
 /** Regions whose tickets live on Vivenu's staging host. */
 const STAGING_REGIONS = new Set(['DEV', 'TEST']);
+const STAGING_HOST = 'vivenu.dev';
 export function defaultVivenuOrigin(region: string): string {
-  return STAGING_REGIONS.has(region) ? 'https://vivenu.dev' : 'https://vivenu.com';
+  return STAGING_REGIONS.has(region) ? `https://${STAGING_HOST}` : 'https://vivenu.com';
+}
+
+/**
+ * Whether the run reads staging tickets: a staging region (its key is a staging account's,
+ * wherever `vivenu-url` points), or Vivenu's staging host. Staging tickets may go to the
+ * production receiver (the earlier tool sent DEV tickets there), but never unremarked.
+ */
+export function readsStaging(region: string, vivenuOrigin: string): boolean {
+  const host = new URL(vivenuOrigin).hostname;
+  return STAGING_REGIONS.has(region) || host === STAGING_HOST || host.endsWith(`.${STAGING_HOST}`);
 }

@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import {
-  defaultProgressFile,
   defaultVivenuOrigin,
   INPUT_DEFAULTS,
+  readsStaging,
   WEBHOOK_TARGETS,
   type Mode,
   type RawInputs,
   type Target,
 } from './input-defaults.js';
+import { defaultProgressFile, receiverAt, type Receiver } from './receiver.js';
 import { inputSchema, shown, type CheckedInputs } from './input-schema.js';
 import { lockPath } from '../progress/progress-lock.js';
 import { journalPath } from '../progress/progress-store.js';
@@ -17,7 +18,6 @@ import { pathProblem } from './workspace-paths.js';
 // What the inputs are and how each is checked live beside this file; they are re-exported so
 // the entry points and the tests keep one place to import settings from.
 export {
-  defaultProgressFile,
   defaultVivenuOrigin,
   INPUT_DEFAULTS,
   INPUT_NAMES,
@@ -30,6 +30,7 @@ export {
   type Target,
 } from './input-defaults.js';
 export { eventIdOf } from './input-schema.js';
+export { defaultProgressFile, ledgerFileName, receiverAt, type Receiver } from './receiver.js';
 
 /** Every input, typed and checked once. Nothing below the entry points reads raw inputs. */
 export interface Settings {
@@ -49,6 +50,10 @@ export interface Settings {
   target: Target;
   /** Where deliveries go: `webhook-url`, or the target's endpoint (always the test one in `test` mode). */
   webhookUrl: string;
+  /** The receiver at `webhookUrl`: its progress file, and how it is named to people. */
+  receiver: Receiver;
+  /** The tickets come from Vivenu's staging host or a staging region (DEV, TEST). */
+  stagingTickets: boolean;
   /** HMAC key; empty means deliveries go unsigned. */
   webhookSecret: string;
   /** Seconds between delivery starts. */
@@ -108,18 +113,24 @@ function checkedInputs(raw: RawInputs, workspace: string): CheckedInputs {
 function settingsFrom(values: CheckedInputs, workspace: string): Settings {
   const mode = values.mode;
   const target = values.target;
+  const vivenuOrigin = values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region);
+  const webhookUrl =
+    values['webhook-url']?.href ?? WEBHOOK_TARGETS[mode === 'test' ? 'test' : target];
+  const receiver = receiverAt(webhookUrl);
   return {
     region: values.region,
     eventIds: values['event-id'],
     apiKey: values['api-key'],
     mode,
-    vivenuOrigin: values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region),
+    vivenuOrigin,
     pageSize: values['page-size'],
     pullConcurrency: values['pull-concurrency'],
     ticketsDir: values['tickets-dir'] ?? path.resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
     workspace,
     target,
-    webhookUrl: values['webhook-url']?.href ?? WEBHOOK_TARGETS[mode === 'test' ? 'test' : target],
+    webhookUrl,
+    receiver,
+    stagingTickets: readsStaging(values.region, vivenuOrigin),
     webhookSecret: values['webhook-secret'],
     intervalSeconds: values.interval,
     statuses: values.statuses,
@@ -128,7 +139,8 @@ function settingsFrom(values: CheckedInputs, workspace: string): Settings {
     dryRun: values['dry-run'],
     resync: values.resync,
     progressFile:
-      values['progress-file'] ?? path.resolve(workspace, defaultProgressFile(values.region)),
+      values['progress-file'] ??
+      path.resolve(workspace, defaultProgressFile(values.region, receiver)),
     maxRuntimeMinutes: values['max-runtime-minutes'],
     failOnTicketErrors: values['fail-on-ticket-errors'],
     requestTimeoutSeconds: values['request-timeout'],
@@ -168,7 +180,7 @@ function pathProblemsOnDisk(settings: Settings, raw: RawInputs): string[] {
   check('tickets-dir', ticketsDir, folderProblem);
   // Only a sync reads or writes the progress file.
   if (settings.mode === 'sync') {
-    const example = defaultProgressFile(settings.region);
+    const example = defaultProgressFile(settings.region, settings.receiver);
     const progressFile = named('progress-file', example);
     const fileProblem = [
       settings.progressFile,
@@ -183,9 +195,11 @@ function pathProblemsOnDisk(settings: Settings, raw: RawInputs): string[] {
 }
 
 /**
- * A run that writes the progress file (and so may commit it): a sync that is not a dry run.
- * Decided here only; test mode, pull-only and dry runs keep nothing.
+ * A sync whose progress is kept on the branch (commit-progress): it reads the branch's copy
+ * before selecting, its dry run too, and commits unless it is a dry run.
  */
-export function writesProgress(settings: Pick<Settings, 'mode' | 'dryRun'>): boolean {
-  return settings.mode === 'sync' && !settings.dryRun;
+export function keepsProgressOnBranch(
+  settings: Pick<Settings, 'mode' | 'commitProgress'>,
+): boolean {
+  return settings.mode === 'sync' && settings.commitProgress;
 }

@@ -7,9 +7,6 @@ import { selectTickets, type SelectionRules } from '../select/select-tickets.js'
 import { redactPersonalData, stringField, type Ticket } from '../vivenu/tickets.js';
 import { deliveryId } from '../webhook/envelope.js';
 
-/** The ledger's file, in `<tickets-dir>/<event>/` beside `all_tickets.json` (so in the artifact). */
-export const LEDGER_FILE = 'delivery-ledger.csv';
-
 export type LedgerState = 'delivered' | 'failed' | 'pending' | 'changed since delivery';
 
 /**
@@ -142,8 +139,10 @@ export function* eachLedgerRow(input: LedgerInput): Generator<LedgerRow> {
   for (const ticket of input.eligible) {
     eligibleIds.add(key(ticket._id));
     const failure = failures.get(key(ticket._id));
-    if (progress.isSent(eventId, ticket._id)) {
-      const when = progress.sentAt(eventId, ticket._id) ?? '';
+    // Delivered under this event, or under another before the ticket moved here.
+    const delivery = progress.delivery(eventId, ticket._id);
+    if (delivery) {
+      const when = delivery.at ?? '';
       yield rowOf(ticket, { eligibleNow: true, state: 'delivered', reason: '', when });
     } else if (failure) {
       // Redacted when recorded; again against the ticket as it is now, which may hold more.
@@ -304,9 +303,16 @@ export function* ledgerCsv(rows: Iterable<LedgerRow>): Generator<string> {
 /** Rows turned into CSV at a time: a few hundred KB. */
 const CSV_ROWS_PER_PIECE = 1_000;
 
-/** Writes `<eventDir>/delivery-ledger.csv` whole or not at all; returns its path. */
-export async function writeLedger(eventDir: string, rows: Iterable<LedgerRow>): Promise<string> {
-  const file = path.join(eventDir, LEDGER_FILE);
+/**
+ * Writes the receiver's ledger (`ledgerName`, see src/settings/receiver.ts) in `<tickets-dir>/<event>/`
+ * beside `all_tickets.json`, so in the artifact, whole or not at all; returns its path.
+ */
+export async function writeLedger(
+  eventDir: string,
+  ledgerName: string,
+  rows: Iterable<LedgerRow>,
+): Promise<string> {
+  const file = path.join(eventDir, ledgerName);
   await writeFileAtomic(file, ledgerCsv(rows));
   return file;
 }

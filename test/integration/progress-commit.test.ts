@@ -54,7 +54,12 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
       'historical sync: DEV starting (0 sent so far) [skip ci]',
       'historical sync: DEV +10 sent (10) [skip ci]',
     ]);
-    expect(api.requests.indexOf('PUT /repos/hia/vivenu-sync/contents/' + FILE)).toBe(1);
+    // The branch's copy is read before anything is selected; the proving commit reads it again.
+    expect(api.requests.slice(0, 3)).toEqual([
+      `GET /repos/hia/vivenu-sync/contents/${FILE}`,
+      `GET /repos/hia/vivenu-sync/contents/${FILE}`,
+      `PUT /repos/hia/vivenu-sync/contents/${FILE}`,
+    ]);
     expect(committed(api).event_progress[EVENT]!.sent_ticket_ids).toEqual(expected.slice(0, 10));
     expect(first.report.publishing).toEqual({ where: 'hia/vivenu-sync@main', commits: 2 });
 
@@ -152,23 +157,24 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
     expect(totals.at(-1)).toBe(expected.length);
   });
 
-  it('waits out GitHub 5xx answers and commits', async () => {
+  it('waits out GitHub 5xx answers, reading the branch first, and commits', async () => {
     const { fixture, api, expected } = await setUp(60, 49);
     api.setFaults({ serverErrors: 2 });
     const run = await fixture.run({}, { github: { api } });
     expect(run.error).toBeUndefined();
     expect(run.log).toMatch(
-      /Committing the progress file failed \(GitHub answered 502 Server Error\): trying again in \d+ s/,
+      /Reading the progress file on the branch failed \(GitHub answered 502 Server Error\): trying again in \d+ s/,
     );
+    // Committing waits out the same answers (progress-keeper.test.ts plays them one by one).
     expect(api.commits).toHaveLength(2);
     expect(committed(api).tickets_sent).toBe(expected.length);
   });
 
-  it('never commits in a dry run or in test mode', async () => {
+  it('never commits in a dry run or in test mode; a dry run reads the branch to plan', async () => {
     const { fixture, api } = await setUp(80, 45);
     await fixture.run({ 'dry-run': 'true' }, { github: { api } });
     await fixture.run({ mode: 'test' }, { github: { api } });
-    expect(api.requests).toEqual([]);
+    expect(api.requests).toEqual([`GET /repos/hia/vivenu-sync/contents/${FILE}`]);
   });
 
   it.each([
@@ -215,7 +221,7 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
     const { fixture, api } = await setUp(80, 51);
     const run = await fixture.run({ 'github-token': 'ghs_expired' }, { github: { api } });
     expect(run.error?.message).toMatch(
-      /^Nothing was delivered: .* GitHub refused the github-token \(401 Bad credentials\): it is wrong or has expired/,
+      /^Nothing was delivered: the progress file on hia\/vivenu-sync@main cannot be read \(GitHub refused the github-token \(401 Bad credentials\): it is wrong or has expired\), so this run cannot know what earlier runs delivered\.$/,
     );
     expect(run.error?.message).not.toContain('ghs_expired');
     expect(fixture.receiver.deliveries).toHaveLength(0);

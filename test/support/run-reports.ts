@@ -38,6 +38,8 @@ export function runReport(overrides: Partial<RunReport> = {}): RunReport {
     progressFile: '/w/historical_sync_progress_DEV.json',
     webhookUrl: 'https://receiver.example/prod-created',
     receiver: 'production',
+    ledgerName: 'delivery-ledger.csv',
+    stagingTickets: false,
     signed: true,
     intervalSeconds: 1.8,
     startedAtMs: 0,

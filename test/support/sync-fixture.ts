@@ -19,6 +19,8 @@ import { virtualClock } from './virtual-clock.js';
 
 export const API_KEY = 'fixture-vivenu-key';
 export const SECRET = 'fixture-webhook-secret';
+/** Production's progress file of the fixture's region. */
+export const PROGRESS_FILE = 'historical_sync_progress_DEV.json';
 
 export interface SyncFixture {
   vivenu: VivenuSandbox;
@@ -71,6 +73,10 @@ export async function syncFixture(
           'api-key': API_KEY,
           'vivenu-url': vivenu.url,
           'webhook-url': receiver.url,
+          // The sandbox receiver stands in for production here, so its progress is kept in
+          // production's file, which the earlier tool reads (a custom receiver gets its own
+          // file by default: test/unit/receiver.test.ts).
+          'progress-file': PROGRESS_FILE,
           'webhook-secret': SECRET,
           'github-token': GITHUB_TOKEN,
           ...inputs,

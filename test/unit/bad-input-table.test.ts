@@ -9,6 +9,7 @@ import {
   INPUT_DEFAULTS,
   INPUT_NAMES,
   parseSettings,
+  receiverAt,
   WEBHOOK_TARGETS,
   type RawInputs,
   type Settings,
@@ -482,7 +483,7 @@ const DEFAULT_ROWS: {
   {
     input: 'progress-file',
     field: 'progressFile',
-    is: path.join(workspace, defaultProgressFile('PROD')),
+    is: path.join(workspace, defaultProgressFile('PROD', receiverAt(WEBHOOK_TARGETS.test))),
     other: 'p.json',
   },
   {
@@ -677,7 +678,7 @@ describe('parseSettings: path inputs checked against the disk', () => {
       input: 'progress-file',
       value: 'progress',
       prepare: (ws) => mkdirSync(path.join(ws, 'progress')),
-      says: /^progress-file "progress" is a folder, not a file: name a file \(for example historical_sync_progress_PROD.json\)$/,
+      says: /^progress-file "progress" is a folder, not a file: name a file \(for example historical_sync_progress_PROD\.test-receiver\.json\)$/,
     },
     {
       name: 'a symlink to a file outside',

@@ -35,6 +35,8 @@ function run(syncs: EventSyncReport[], overrides: Partial<RunReport> = {}): RunR
     progressFile: '/ws/historical_sync_progress_PROD.json',
     webhookUrl: 'https://receiver.example/ticket-created',
     receiver: 'test',
+    ledgerName: 'delivery-ledger.test-receiver.csv',
+    stagingTickets: false,
     signed: true,
     intervalSeconds: 1.8,
     startedAtMs: 0,

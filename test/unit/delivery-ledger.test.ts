@@ -285,7 +285,8 @@ describe('the summaries of how far and what changed', () => {
     expect(summary).toContain(`Event ${EVENT}: **53** tickets were delivered in an earlier run`);
     expect(summary).toContain(`| ${ids[49]} | - | - | - | gone from the pull |`);
     expect(summary).not.toContain(ids[50]!);
-    expect(summary).toContain('and 3 more: every one is in `delivery-ledger.csv`.');
+    expect(summary).toContain(`and 3 more: every one is in \`${report.ledgerName}\`.`);
+    expect(report.ledgerName).toMatch(/^delivery-ledger\.receiver-[0-9a-f]{12}\.csv$/);
     const text = renderTextSummary(report);
     expect(text).toContain('0.0%  [░░░░░░░░░░░░░░░░░░░░]');
     expect(text).toContain(`Event ${EVENT}: 53 delivered earlier, not eligible now`);

@@ -66,6 +66,8 @@ function reportWithName(name: string, events = 1): RunReport {
     progressFile: '/w/p.json',
     webhookUrl: 'https://receiver.example/x',
     receiver: 'test',
+    ledgerName: 'delivery-ledger.test-receiver.csv',
+    stagingTickets: false,
     signed: true,
     intervalSeconds: 1.8,
     startedAtMs: 0,

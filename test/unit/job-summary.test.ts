@@ -51,6 +51,8 @@ function report(pulls: EventMetadata[]): RunReport {
     progressFile: '/work/ws/historical_sync_progress_PROD.json',
     webhookUrl: 'https://receiver.example/test-created',
     receiver: 'test',
+    ledgerName: 'delivery-ledger.test-receiver.csv',
+    stagingTickets: false,
     signed: true,
     intervalSeconds: 1.8,
     startedAtMs: 0,
@@ -227,7 +229,9 @@ describe('failures: grouped by reason in words, with what to do', () => {
     expect(failureReason(null, 'timed out').advice).toMatch(/run again later/);
     expect(failureReason(503, 'HTTP 503').advice).toMatch(/run again later/);
     expect(failureReason(429, 'HTTP 429').advice).toMatch(/run again later/);
-    expect(failureReason(422, 'invalid').advice).toMatch(/delivery-ledger\.csv/);
+    expect(failureReason(422, 'invalid').advice).toMatch(
+      /delivery ledger \(`delivery-ledger\*\.csv`\)/,
+    );
   });
 });
 

@@ -32,6 +32,7 @@ function scriptedPublisher(script: (PublishFailure | 'lands')[]) {
           : { landed: false, failure: next },
       );
     },
+    read: () => Promise.resolve({ read: true, progress: undefined }),
   };
   return { publisher, calls };
 }
@@ -40,14 +41,18 @@ async function keeperWith(publisher: ProgressPublisher, deadlineMs = Number.POSI
   const folder = await mkdtemp(path.join(os.tmpdir(), 'keeper-'));
   const clock = virtualClock();
   const logger = memoryLogger();
-  const keeper = await ProgressKeeper.open(path.join(folder, 'progress.json'), 'DEV', {
-    publisher,
-    periodMs: PERIOD_MS,
-    clock,
-    logger,
-    deadlineMs: clock.now() + deadlineMs,
-    random: () => 0.5,
-  });
+  const keeper = await ProgressKeeper.open(
+    path.join(folder, 'progress.json'),
+    { region: 'DEV', receiver: 'https://receiver.example/ticket-created' },
+    {
+      publisher,
+      periodMs: PERIOD_MS,
+      clock,
+      logger,
+      deadlineMs: clock.now() + deadlineMs,
+      random: () => 0.5,
+    },
+  );
   let n = 0;
   /** One delivery 20 s after the last, recorded, then the keeper's turn. */
   const deliver = async () => {

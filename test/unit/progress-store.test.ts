@@ -10,13 +10,14 @@ import { ProgressStore, journalPath, readProgress } from '../../src/progress/pro
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const now = (): number => NOW;
+const RECEIVER = 'https://receiver.example/ticket-created';
 
 let folder: string;
 let file: string;
 const openStores: ProgressStore[] = [];
 
 async function openStore(region = 'eu'): Promise<ProgressStore> {
-  const store = await ProgressStore.open(file, region, now);
+  const store = await ProgressStore.open(file, { region, receiver: RECEIVER }, now);
   openStores.push(store);
   return store;
 }
@@ -111,7 +112,7 @@ describe('readProgress after a crash', () => {
       error: { event_id: 'ev2', ticket_id: 'd', status: 503, error: 'busy', timestamp: 'ts1' },
     });
     // No close(): the process died here.
-    const progress = await readProgress(file);
+    const progress = await readProgress(file, RECEIVER);
     expect(progress.isSent('ev1', 'a')).toBe(true);
     expect(progress.isSent('ev1', 'b')).toBe(true);
     expect(progress.isSent('ev2', 'c')).toBe(true);
@@ -121,7 +122,7 @@ describe('readProgress after a crash', () => {
   });
 
   it('reads a missing file as empty progress and writes nothing', async () => {
-    const progress = await readProgress(file);
+    const progress = await readProgress(file, RECEIVER);
     expect(progress.ticketsSent).toBe(0);
     expect(await readdir(folder)).toEqual([]);
   });
@@ -132,7 +133,7 @@ describe('readProgress after a crash', () => {
       line({ t: 'sent', e: 'ev1', id: 'a' }) + line({ t: 'sent', e: 'ev1', id: 'b' }),
     );
     await appendFile(journalPath(file), '{"t":"sent","e');
-    const progress = await readProgress(file);
+    const progress = await readProgress(file, RECEIVER);
     expect(progress.sentIds('ev1')).toEqual(['a', 'b']);
     expect(progress.ticketsSent).toBe(2);
   });
@@ -142,8 +143,8 @@ describe('readProgress after a crash', () => {
       journalPath(file),
       `${line({ t: 'sent', e: 'ev1', id: 'a' })}{"t":"sent","e\n${line({ t: 'sent', e: 'ev1', id: 'b' })}`,
     );
-    await expect(readProgress(file)).rejects.toThrow(ProgressFileError);
-    await expect(readProgress(file)).rejects.toThrow(journalPath(file));
+    await expect(readProgress(file, RECEIVER)).rejects.toThrow(ProgressFileError);
+    await expect(readProgress(file, RECEIVER)).rejects.toThrow(journalPath(file));
   });
 
   it('opens after a torn line and keeps appending cleanly', async () => {
@@ -151,7 +152,7 @@ describe('readProgress after a crash', () => {
     const store = await openStore();
     expect(store.progress.sentIds('ev1')).toEqual(['a']);
     await store.record({ t: 'sent', e: 'ev1', id: 'b' });
-    const progress = await readProgress(file);
+    const progress = await readProgress(file, RECEIVER);
     expect(progress.sentIds('ev1')).toEqual(['a', 'b']);
   });
 });
@@ -247,10 +248,10 @@ describe('journal lines are checked like the file', () => {
   ])('stops at %s, naming its line, and replays nothing', async (_kind, bad, message) => {
     const journal = `${line({ t: 'sent', e: 'ev1', id: 'a' })}${bad}\n${line({ t: 'sent', e: 'ev1', id: 'b' })}`;
     await writeFile(journalPath(file), journal);
-    await expect(readProgress(file)).rejects.toThrow(message);
-    await expect(ProgressStore.open(file, 'eu', now)).rejects.toThrow(
-      /left as they are \(3 lines in the journal, none replayed\)/,
-    );
+    await expect(readProgress(file, RECEIVER)).rejects.toThrow(message);
+    await expect(
+      ProgressStore.open(file, { region: 'eu', receiver: RECEIVER }, now),
+    ).rejects.toThrow(/left as they are \(3 lines in the journal, none replayed\)/);
     expect(await readFile(journalPath(file), 'utf8')).toBe(journal);
     expect(await exists(file)).toBe(false);
     expect(await exists(lockPath(file))).toBe(false);
@@ -258,7 +259,7 @@ describe('journal lines are checked like the file', () => {
 
   it('counts lines as they are in the file, blank ones included', async () => {
     await writeFile(journalPath(file), `${line({ t: 'sent', e: 'ev1', id: 'a' })}\n\n{"t":1}\n`);
-    await expect(readProgress(file)).rejects.toThrow(/line 4 /);
+    await expect(readProgress(file, RECEIVER)).rejects.toThrow(/line 4 /);
   });
 });
 
@@ -277,9 +278,11 @@ describe('the lock beside the progress file', () => {
 
   it('refuses a second store on the same file, naming the holder and the file', async () => {
     await openStore();
-    const second = ProgressStore.open(file, 'eu', now);
+    const second = ProgressStore.open(file, { region: 'eu', receiver: RECEIVER }, now);
     await expect(second).rejects.toThrow(ProgressFileError);
-    await expect(ProgressStore.open(file, 'eu', now)).rejects.toThrow(
+    await expect(
+      ProgressStore.open(file, { region: 'eu', receiver: RECEIVER }, now),
+    ).rejects.toThrow(
       `progress file ${file} is in use by another run (pid ${process.pid} on ${os.hostname()}, started 2026-03-01T12:00:00.000Z)`,
     );
   });
@@ -300,23 +303,25 @@ describe('the lock beside the progress file', () => {
     await new Promise((resolve) => child.on('exit', resolve));
     const elsewhere = { pid: child.pid!, host: `${os.hostname()}-other`, startedAt: 'x' };
     await writeFile(lockPath(file), JSON.stringify(elsewhere));
-    await expect(ProgressStore.open(file, 'eu', now)).rejects.toThrow(
-      `pid ${child.pid} on ${os.hostname()}-other`,
-    );
+    await expect(
+      ProgressStore.open(file, { region: 'eu', receiver: RECEIVER }, now),
+    ).rejects.toThrow(`pid ${child.pid} on ${os.hostname()}-other`);
     expect(JSON.parse(await readFile(lockPath(file), 'utf8'))).toEqual(elsewhere);
   });
 
   it('does not take over a lock it cannot read, and says what to do', async () => {
     await writeFile(lockPath(file), 'not json');
-    await expect(ProgressStore.open(file, 'eu', now)).rejects.toThrow(
-      `a lock file that does not say who holds it`,
-    );
+    await expect(
+      ProgressStore.open(file, { region: 'eu', receiver: RECEIVER }, now),
+    ).rejects.toThrow(`a lock file that does not say who holds it`);
     expect(await readFile(lockPath(file), 'utf8')).toBe('not json');
   });
 
   it('releases the lock when the file cannot be read', async () => {
     await writeFile(file, '{ broken');
-    await expect(ProgressStore.open(file, 'eu', now)).rejects.toThrow(ProgressFileError);
+    await expect(
+      ProgressStore.open(file, { region: 'eu', receiver: RECEIVER }, now),
+    ).rejects.toThrow(ProgressFileError);
     expect(await exists(lockPath(file))).toBe(false);
   });
 

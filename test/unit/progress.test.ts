@@ -165,11 +165,15 @@ describe('Progress.apply', () => {
     expect(progress.sentIds('e1')).toEqual(['a', 'b']);
   });
 
-  it('counts the same id in two events separately', () => {
+  it('counts a ticket once, whatever events it is recorded under (moved between events)', () => {
     const progress = new Progress();
-    progress.apply({ t: 'sent', e: 'e1', id: 'a' });
+    progress.apply({ t: 'sent', e: 'e1', id: 'a', at: '2026-01-01T00:00:00Z' });
     progress.apply({ t: 'sent', e: 'e2', id: 'a' });
-    expect(progress.ticketsSent).toBe(2);
+    expect(progress.ticketsSent).toBe(1);
+    expect(progress.sentIds('e2')).toEqual(['a']);
+    expect(progress.delivery('e3', 'A')).toEqual({ eventId: 'e1', at: '2026-01-01T00:00:00Z' });
+    expect(progress.delivery('e2', 'a')).toEqual({ eventId: 'e2', at: undefined });
+    expect(progress.delivery('e2', 'b')).toBeUndefined();
   });
 
   it('does not double-count an id that the parsed file already holds', () => {

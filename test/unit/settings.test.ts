@@ -49,6 +49,13 @@ describe('parseSettings: valid inputs', () => {
       workspace,
       target: 'test',
       webhookUrl: 'https://vivenu-filter.high-impact-athletes.workers.dev/test-created',
+      // The form's default target: the test receiver keeps its own progress file.
+      receiver: {
+        kind: 'test',
+        address: 'https://vivenu-filter.high-impact-athletes.workers.dev/test-created',
+        fileTag: '.test-receiver',
+      },
+      stagingTickets: false,
       webhookSecret: '',
       intervalSeconds: 1.8,
       statuses: ['VALID', 'DETAILSREQUIRED'],
@@ -56,7 +63,7 @@ describe('parseSettings: valid inputs', () => {
       limit: 0,
       dryRun: false,
       resync: false,
-      progressFile: path.join(workspace, 'historical_sync_progress_PROD.json'),
+      progressFile: path.join(workspace, 'historical_sync_progress_PROD.test-receiver.json'),
       maxRuntimeMinutes: 330,
       failOnTicketErrors: true,
       requestTimeoutSeconds: 30,

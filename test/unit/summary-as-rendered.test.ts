@@ -139,6 +139,8 @@ function report(changes: Partial<RunReport>): RunReport {
     progressFile: `${RUNNER_PATH}/historical_sync_progress_DEV.json`,
     webhookUrl: 'https://receiver.example/test-created',
     receiver: 'test',
+    ledgerName: 'delivery-ledger.test-receiver.csv',
+    stagingTickets: false,
     startedAtMs: Date.UTC(2025, 0, 6, 9, 0),
     finishedAtMs: Date.UTC(2025, 0, 6, 9, 5),
     events: [

@@ -66,6 +66,8 @@ function report(overrides: Partial<RunReport>): RunReport {
     progressFile: '/work/ws/historical_sync_progress_DEV.json',
     webhookUrl: 'https://receiver.example/test-created',
     receiver: 'test',
+    ledgerName: 'delivery-ledger.test-receiver.csv',
+    stagingTickets: false,
     events: [{ eventId: EVENT_A, name: 'HYROX Berlin', start: null, end: null }],
     syncs: [],
     complete: false,

@@ -75,6 +75,8 @@ const RUNS: [Outcome, RunReport][] = [
     report({
       mode: 'test',
       receiver: 'test',
+      ledgerName: 'delivery-ledger.test-receiver.csv',
+      stagingTickets: false,
       complete: false,
       syncs: [],
       testDelivery: {
