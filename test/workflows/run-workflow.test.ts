@@ -172,7 +172,10 @@ describe('Run workflow (historical-sync.yml), emulated by GitHub’s rules', () 
     expect(step.outputs['tickets-sent']).toBe('0');
     expect(receiver.deliveries).toHaveLength(0);
     expect(github.commits).toHaveLength(0);
-    expect(github.requests).toEqual([]);
+    // It read the receiver's progress file on the branch (to plan from), and wrote nothing.
+    expect(github.requests).toEqual([
+      `GET /repos/hia/vivenu-sync/contents/${path.basename(step.outputs['progress-file']!)}`,
+    ]);
     expect(github.dispatches).toHaveLength(0);
 
     // upload-artifact runs with the name the action chose, and the progress file's path.
