@@ -1,20 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson, serveOnLoopback } from './loopback-server.js';
+import { RepositoryHistory, type SandboxCommit } from './repository-history.js';
 
-/** A commit the sandbox took, as the Contents API made it. */
-export interface SandboxCommit {
-  sha: string;
-  path: string;
-  branch: string;
-  message: string;
-  /** The file's whole text after the commit. */
-  text: string;
-  /** The branch's head before this commit (its root commit when this is the first). */
-  parent: string;
-  /** Every file of the branch after the commit, by path: what a checkout of `sha` gets. */
-  tree: Readonly<Record<string, string>>;
-}
+export type { SandboxCommit } from './repository-history.js';
 
 export interface WorkflowDispatch {
   workflow: string;
@@ -157,6 +146,187 @@ const PROTECTED_BRANCH_ANSWERS = {
   },
 };
 
+/** What the sandbox's answers share. */
+interface SandboxState {
+  defaultBranch: string;
+  history: RepositoryHistory;
+  tokens: Map<string, TokenPermissions>;
+  dispatches: WorkflowDispatch[];
+  requests: string[];
+  faults: GitHubFaults;
+  dispatchHandler?: DispatchHandler;
+  origin: string;
+}
+
+function getContents(state: SandboxState, response: ServerResponse, url: URL, path: string) {
+  const text = state.history.treeOfRef(url.searchParams.get('ref') ?? state.defaultBranch)[path];
+  if (text === undefined) return sendJson(response, 404, { message: 'Not Found' });
+  sendJson(response, 200, {
+    type: 'file',
+    path,
+    name: path.split('/').pop(),
+    sha: blobSha(text),
+    size: Buffer.byteLength(text),
+    encoding: 'base64',
+    // GitHub wraps base64 at 60 characters.
+    content: Buffer.from(text).toString('base64').replace(/.{60}/g, '$&\n'),
+  });
+}
+
+function putContents(
+  state: SandboxState,
+  response: ServerResponse,
+  path: string,
+  input: PutContents,
+): void {
+  const { faults, history } = state;
+  const branch = input.branch ?? state.defaultBranch;
+  if (faults.protectedBranch) {
+    return sendJson(response, 409, PROTECTED_BRANCH_ANSWERS[faults.protectedBranch]);
+  }
+  if (faults.concurrentCommits) {
+    faults.concurrentCommits--;
+    const before = history.headTree(branch)[path];
+    const concurrent = faults.concurrentText?.(before) ?? `${before ?? '{}'}\n`;
+    history.commit(branch, path, concurrent, 'concurrent');
+  }
+  const current = history.headTree(branch)[path];
+  if (current !== undefined && !input.sha) {
+    return sendJson(response, 422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
+  }
+  if (current !== undefined && input.sha !== blobSha(current)) {
+    return sendJson(response, 409, { message: `${path} does not match ${input.sha}` });
+  }
+  const text = Buffer.from(input.content, 'base64').toString('utf8');
+  const made = history.commit(branch, path, text, input.message);
+  sendJson(response, current === undefined ? 201 : 200, {
+    content: { path, sha: blobSha(text) },
+    commit: { sha: made.sha, message: made.message },
+  });
+}
+
+/**
+ * A dispatch: every input value must be a string, as the REST API takes them ("inputs:
+ * object ... Any default properties configured in the workflow file will be used when inputs
+ * are omitted", docs.github.com/en/rest/actions/workflows#create-a-workflow-dispatch-event); a
+ * number or boolean is refused with 422 `Invalid value for input '<name>'` and no run starts
+ * (atlanhq/application-sdk#1399, numbers sent by `gh api -F`; knaisoma/data-olympus#219;
+ * hms-dbmi-cellenics/iac#323 for booleans). The handler, when set, starts the run or refuses
+ * the inputs as the form does (422).
+ */
+async function dispatchWorkflow(
+  state: SandboxState,
+  response: ServerResponse,
+  [owner, repo, workflow]: string[],
+  input: DispatchBody,
+): Promise<void> {
+  const inputs = (input.inputs ?? {}) as Record<string, unknown>;
+  const notText = Object.keys(inputs).find((name) => typeof inputs[name] !== 'string');
+  if (notText !== undefined)
+    return sendJson(response, 422, { message: `Invalid value for input '${notText}'` });
+  const entry: WorkflowDispatch = {
+    workflow: decodeURIComponent(workflow!),
+    ref: input.ref,
+    inputs: inputs as Record<string, string>,
+    returnRunDetails: input.return_run_details === true,
+  };
+  const fallback = { runId: 9000 + state.dispatches.length + 1 };
+  const answer = (await state.dispatchHandler?.(entry)) ?? fallback;
+  if ('status' in answer) return sendJson(response, answer.status, { message: answer.message });
+  state.dispatches.push(entry);
+  if (!entry.returnRunDetails) {
+    response.writeHead(204);
+    return void response.end();
+  }
+  const id = answer.runId;
+  sendJson(response, 200, {
+    workflow_run_id: id,
+    run_url: `${state.origin}/repos/${owner}/${repo}/actions/runs/${id}`,
+    html_url: `https://github.example/${owner}/${repo}/actions/runs/${id}`,
+  });
+}
+
+/** The request's token's scopes; undefined (answered 401, or never answered) when it has none. */
+function authorised(
+  state: SandboxState,
+  request: IncomingMessage,
+  response: ServerResponse,
+): TokenPermissions | undefined {
+  const { faults } = state;
+  // Read, then never answered: the socket stays open until the caller gives up.
+  if (faults.silent) return undefined;
+  const auth = /^(?:token|Bearer) (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  const permissions = auth === undefined ? undefined : state.tokens.get(auth);
+  if (!permissions) {
+    sendJson(response, 401, {
+      message: 'Bad credentials',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '401',
+    });
+    return undefined;
+  }
+  const failing =
+    faults.failAfterCommits !== undefined &&
+    state.history.commits.length >= faults.failAfterCommits;
+  if (failing || faults.serverErrors) {
+    if (!failing) faults.serverErrors!--;
+    sendJson(response, 502, { message: 'Server Error' });
+    return undefined;
+  }
+  return permissions;
+}
+
+async function handle(
+  state: SandboxState,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://github');
+  state.requests.push(`${request.method} ${url.pathname}`);
+  const body = (await readBody(request)).toString();
+  const permissions = authorised(state, request, response);
+  if (!permissions) return;
+  const needs = (scope: PermissionScope, level: PermissionLevel): boolean => {
+    if (allows(permissions[scope], level)) return true;
+    sendJson(response, 403, {
+      message: 'Resource not accessible by integration',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '403',
+    });
+    return false;
+  };
+  const contents = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(url.pathname);
+  // docs.github.com/en/rest/repos/contents: get needs Contents read, create or update write.
+  if (contents && request.method === 'GET') {
+    if (!needs('contents', 'read')) return;
+    return getContents(state, response, url, decodeURIComponent(contents[1]!));
+  }
+  if (contents && request.method === 'PUT') {
+    if (!needs('contents', 'write')) return;
+    const path = decodeURIComponent(contents[1]!);
+    return putContents(state, response, path, JSON.parse(body) as PutContents);
+  }
+  const blob = /^\/repos\/[^/]+\/[^/]+\/git\/blobs\/([0-9a-f]+)$/.exec(url.pathname);
+  // docs.github.com/en/rest/git/blobs#get-a-blob: Contents read.
+  if (blob && request.method === 'GET') {
+    if (!needs('contents', 'read')) return;
+    const text = state.history.blob(blob[1]!, blobSha);
+    if (text === undefined) return sendJson(response, 404, { message: 'Not Found' });
+    const content = Buffer.from(text).toString('base64');
+    return sendJson(response, 200, { sha: blob[1], encoding: 'base64', content });
+  }
+  const dispatch = /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/dispatches$/.exec(
+    url.pathname,
+  );
+  // docs.github.com/en/rest/actions/workflows#create-a-workflow-dispatch-event: Actions write.
+  if (dispatch && request.method === 'POST') {
+    if (!needs('actions', 'write')) return;
+    const input = JSON.parse(body) as DispatchBody;
+    return dispatchWorkflow(state, response, dispatch.slice(1), input);
+  }
+  sendJson(response, 404, { message: 'Not Found' });
+}
+
 /**
  * The slice of GitHub's REST API this tool uses, on loopback: the Contents API (get, create,
  * update with `sha`: missing 422, stale 409), blobs, and workflow dispatches. Each token has
@@ -174,216 +344,43 @@ export async function startGitHubSandbox(options: {
   port?: number;
 }): Promise<GitHubSandbox> {
   const defaultBranch = options.defaultBranch ?? 'main';
-  const tokens = new Map<string, TokenPermissions>([
-    [options.token, options.permissions ?? COMMIT_AND_DISPATCH],
-  ]);
-  /** Each branch's head commit, and each commit's whole tree: the history checkouts read. */
-  const heads = new Map<string, string>();
-  const trees = new Map<string, Record<string, string>>();
-  const commits: SandboxCommit[] = [];
-  const dispatches: WorkflowDispatch[] = [];
-  const requests: string[] = [];
-  let faults: GitHubFaults = {};
-  let dispatchHandler: DispatchHandler | undefined;
-
-  /** A branch nothing was committed to points at its root commit, with an empty tree. */
-  const headSha = (branch = defaultBranch): string => {
-    const head = heads.get(branch);
-    if (head) return head;
-    const root = createHash('sha1').update(`root\0${branch}`).digest('hex');
-    if (!trees.has(root)) trees.set(root, {});
-    return root;
+  const state: SandboxState = {
+    defaultBranch,
+    history: new RepositoryHistory(),
+    tokens: new Map([[options.token, options.permissions ?? COMMIT_AND_DISPATCH]]),
+    dispatches: [],
+    requests: [],
+    faults: {},
+    origin: '',
   };
-  const headTree = (branch: string): Record<string, string> => trees.get(headSha(branch)) ?? {};
-  /** The tree a `ref` names: a commit's sha, or a branch (`main`, `refs/heads/main`). */
-  const treeOfRef = (ref: string): Record<string, string> =>
-    trees.get(ref) ?? headTree(ref.replace(/^refs\/heads\//, ''));
-
-  const commit = (branch: string, path: string, text: string, message: string): SandboxCommit => {
-    const parent = headSha(branch);
-    const tree = { ...headTree(branch), [path]: text };
-    const sha = createHash('sha1')
-      .update(`${parent}\0${commits.length}\0${message}\0${path}\0${text}`)
-      .digest('hex');
-    trees.set(sha, tree);
-    heads.set(branch, sha);
-    const entry = { sha, path, branch, message, text, parent, tree };
-    commits.push(entry);
-    return entry;
-  };
-
-  const getContents = (response: ServerResponse, url: URL, path: string): void => {
-    const text = treeOfRef(url.searchParams.get('ref') ?? defaultBranch)[path];
-    if (text === undefined) return sendJson(response, 404, { message: 'Not Found' });
-    sendJson(response, 200, {
-      type: 'file',
-      path,
-      name: path.split('/').pop(),
-      sha: blobSha(text),
-      size: Buffer.byteLength(text),
-      encoding: 'base64',
-      // GitHub wraps base64 at 60 characters.
-      content: Buffer.from(text).toString('base64').replace(/.{60}/g, '$&\n'),
-    });
-  };
-
-  const putContents = (response: ServerResponse, path: string, input: PutContents): void => {
-    const branch = input.branch ?? defaultBranch;
-    if (faults.protectedBranch) {
-      return sendJson(response, 409, PROTECTED_BRANCH_ANSWERS[faults.protectedBranch]);
-    }
-    if (faults.concurrentCommits) {
-      faults.concurrentCommits--;
-      const before = headTree(branch)[path];
-      commit(branch, path, faults.concurrentText?.(before) ?? `${before ?? '{}'}\n`, 'concurrent');
-    }
-    const current = headTree(branch)[path];
-    if (current !== undefined && !input.sha) {
-      return sendJson(response, 422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
-    }
-    if (current !== undefined && input.sha !== blobSha(current)) {
-      return sendJson(response, 409, { message: `${path} does not match ${input.sha}` });
-    }
-    const text = Buffer.from(input.content, 'base64').toString('utf8');
-    const made = commit(branch, path, text, input.message);
-    sendJson(response, current === undefined ? 201 : 200, {
-      content: { path, sha: blobSha(text) },
-      commit: { sha: made.sha, message: made.message },
-    });
-  };
-
-  /**
-   * A dispatch: every input value must be a string, as the REST API takes them ("inputs:
-   * object ... Any default properties configured in the workflow file will be used when inputs
-   * are omitted", docs.github.com/en/rest/actions/workflows#create-a-workflow-dispatch-event); a
-   * number or boolean is refused with 422 `Invalid value for input '<name>'` and no run starts
-   * (atlanhq/application-sdk#1399, numbers sent by `gh api -F`; knaisoma/data-olympus#219;
-   * hms-dbmi-cellenics/iac#323 for booleans). The handler, when set, starts the run or refuses
-   * the inputs as the form does (422).
-   */
-  const dispatchWorkflow = async (
-    response: ServerResponse,
-    [owner, repo, workflow]: string[],
-    input: DispatchBody,
-  ): Promise<void> => {
-    const inputs = (input.inputs ?? {}) as Record<string, unknown>;
-    const notText = Object.keys(inputs).find((name) => typeof inputs[name] !== 'string');
-    if (notText !== undefined)
-      return sendJson(response, 422, { message: `Invalid value for input '${notText}'` });
-    const entry: WorkflowDispatch = {
-      workflow: decodeURIComponent(workflow!),
-      ref: input.ref,
-      inputs: inputs as Record<string, string>,
-      returnRunDetails: input.return_run_details === true,
-    };
-    const answer = (await dispatchHandler?.(entry)) ?? { runId: 9000 + dispatches.length + 1 };
-    if ('status' in answer) return sendJson(response, answer.status, { message: answer.message });
-    dispatches.push(entry);
-    if (!entry.returnRunDetails) {
-      response.writeHead(204);
-      return void response.end();
-    }
-    const id = answer.runId;
-    sendJson(response, 200, {
-      workflow_run_id: id,
-      run_url: `${server.origin}/repos/${owner}/${repo}/actions/runs/${id}`,
-      html_url: `https://github.example/${owner}/${repo}/actions/runs/${id}`,
-    });
-  };
-
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const url = new URL(request.url ?? '/', 'http://github');
-    requests.push(`${request.method} ${url.pathname}`);
-    const body = (await readBody(request)).toString();
-    // Read, then never answered: the socket stays open until the caller gives up.
-    if (faults.silent) return;
-    const auth = /^(?:token|Bearer) (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const permissions = auth === undefined ? undefined : tokens.get(auth);
-    if (!permissions) {
-      return sendJson(response, 401, {
-        message: 'Bad credentials',
-        documentation_url: 'https://docs.github.com/rest',
-        status: '401',
-      });
-    }
-    if (faults.failAfterCommits !== undefined && commits.length >= faults.failAfterCommits) {
-      return sendJson(response, 502, { message: 'Server Error' });
-    }
-    if (faults.serverErrors) {
-      faults.serverErrors--;
-      return sendJson(response, 502, { message: 'Server Error' });
-    }
-    const needs = (scope: PermissionScope, level: PermissionLevel): boolean => {
-      if (allows(permissions[scope], level)) return true;
-      sendJson(response, 403, {
-        message: 'Resource not accessible by integration',
-        documentation_url: 'https://docs.github.com/rest',
-        status: '403',
-      });
-      return false;
-    };
-    const contents = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(url.pathname);
-    // docs.github.com/en/rest/repos/contents: get needs Contents read, create or update write.
-    if (contents && request.method === 'GET') {
-      if (!needs('contents', 'read')) return;
-      return getContents(response, url, decodeURIComponent(contents[1]!));
-    }
-    if (contents && request.method === 'PUT') {
-      if (!needs('contents', 'write')) return;
-      return putContents(
-        response,
-        decodeURIComponent(contents[1]!),
-        JSON.parse(body) as PutContents,
-      );
-    }
-    const blob = /^\/repos\/[^/]+\/[^/]+\/git\/blobs\/([0-9a-f]+)$/.exec(url.pathname);
-    // docs.github.com/en/rest/git/blobs#get-a-blob: Contents read.
-    if (blob && request.method === 'GET') {
-      if (!needs('contents', 'read')) return;
-      // Any blob ever committed, as git keeps them.
-      const text = [...trees.values()]
-        .flatMap((tree) => Object.values(tree))
-        .find((candidate) => blobSha(candidate) === blob[1]);
-      if (text === undefined) return sendJson(response, 404, { message: 'Not Found' });
-      const content = Buffer.from(text).toString('base64');
-      return sendJson(response, 200, { sha: blob[1], encoding: 'base64', content });
-    }
-    const dispatch = /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/dispatches$/.exec(
-      url.pathname,
-    );
-    // docs.github.com/en/rest/actions/workflows#create-a-workflow-dispatch-event: Actions write.
-    if (dispatch && request.method === 'POST') {
-      if (!needs('actions', 'write')) return;
-      return dispatchWorkflow(response, dispatch.slice(1), JSON.parse(body) as DispatchBody);
-    }
-    sendJson(response, 404, { message: 'Not Found' });
-  };
-
-  const server = await serveOnLoopback(handle, options.port);
+  const { history } = state;
+  const server = await serveOnLoopback(
+    (request, response) => handle(state, request, response),
+    options.port,
+  );
+  state.origin = server.origin;
   let issued = 0;
   return {
     url: server.origin,
     issueToken: (permissions) => {
       const token = `ghs_sandbox${++issued}_${createHash('sha1').update(JSON.stringify(permissions)).digest('hex').slice(0, 12)}`;
-      tokens.set(token, { ...permissions });
+      state.tokens.set(token, { ...permissions });
       return token;
     },
-    commits,
-    dispatches,
-    requests,
-    file: (path, branch = defaultBranch) => headTree(branch)[path],
-    paths: (branch = defaultBranch) => Object.keys(headTree(branch)).sort(),
-    putFile: (path, text, branch = defaultBranch) => void commit(branch, path, text, 'seeded'),
-    headSha,
-    filesAt: (sha) => {
-      const tree = trees.get(sha);
-      return tree ? { ...tree } : undefined;
-    },
+    commits: history.commits,
+    dispatches: state.dispatches,
+    requests: state.requests,
+    file: (path, branch = defaultBranch) => history.headTree(branch)[path],
+    paths: (branch = defaultBranch) => Object.keys(history.headTree(branch)).sort(),
+    putFile: (path, text, branch = defaultBranch) =>
+      void history.commit(branch, path, text, 'seeded'),
+    headSha: (branch = defaultBranch) => history.headSha(branch),
+    filesAt: (sha) => history.filesAt(sha),
     setDispatchHandler: (handler) => {
-      dispatchHandler = handler;
+      state.dispatchHandler = handler;
     },
     setFaults: (next) => {
-      faults = { ...next };
+      state.faults = { ...next };
     },
     close: () => server.close(),
   };
