@@ -58,7 +58,9 @@ export async function clickNumberInputWorkflows(
   const workflowTexts = await numberInputWorkflows();
   const { actions } = probeEmulator(github, { runMs: 0 }, { rules, workflowTexts });
   try {
-    return await (await actions.click({ inputs: { 'event-id': PROBE_EVENT } })).finished;
+    return await (
+      await actions.click({ inputs: { 'event-id': PROBE_EVENT } })
+    ).finished;
   } finally {
     actions.close();
   }
@@ -121,7 +123,7 @@ export async function queueProbe(
   const statuses = runs.map((run) => run.record.status);
   // Each step holds until released: release them one by one as they start.
   const open = () => actions.runs.some((run) => run.record.status !== 'completed');
-  for (let released = 0; open(); ) {
+  for (let released = 0; open();) {
     await until(() => steps.length > released || !open());
     if (steps.length > released) steps[released++]!.release();
   }
