@@ -134,10 +134,12 @@ export class EmulatedRun implements GroupMember {
       calls = this.checkCalls(startupChecks(this.loaded, this.policy));
     } catch (error) {
       if (!(error instanceof StartupFailure) && !(error instanceof CallInputsRefused)) throw error;
-      // A scope asked for beyond the grant is shown as a startup failure; a value of the wrong
-      // type fails the run with no job and conclusion failure, as users saw it through the API
-      // ("0 jobs, conclusion=failure", StefanMaron/BusinessCentral.AL.Runner#3456, a dispatch
-      // handing a `type: number` form field to a reusable workflow's number input).
+      // A scope asked for beyond the grant is shown as a startup failure. A value of the wrong
+      // type fails the run with zero jobs (iii-hq/workers#703: a form number forwarded to a
+      // `type: number` input, "zero jobs, same opaque banner"), and the API reports it as
+      // conclusion failure ("0 jobs, conclusion=failure", StefanMaron/BusinessCentral.AL.Runner#3456,
+      // whose ms-surface.yml hands a `type: number` form field to a reusable workflow: the cause
+      // is read from that file, the issue did not name it).
       record.conclusion = error instanceof StartupFailure ? 'startup_failure' : 'failure';
       record.startupFailure = error.message;
       return;
