@@ -11,9 +11,9 @@
  * - "Re-running a workflow or jobs in a workflow uses the same GITHUB_SHA (commit SHA) and
  *   GITHUB_REF (Git ref) of the original event that triggered the workflow run"
  *   (docs.github.com/en/actions/how-tos/manage-workflow-runs/re-run-workflows-and-jobs); the
- *   run keeps its id and `run_attempt` goes up (docs.github.com/en/actions/reference/
- *   workflows-and-actions/contexts#github-context: "run_attempt ... begins at 1 and
- *   increments with each re-run").
+ *   run keeps its id ("This number does not change if you re-run the workflow run") and its
+ *   attempt "begins at 1 for the workflow run's first attempt, and increments with each re-run"
+ *   (GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT, docs.github.com/en/actions/reference/workflows-and-actions/variables).
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
