@@ -3702,7 +3702,8 @@ class ProgressKeeper {
     /** A read of the published copy, tried again a few times while GitHub has passing trouble. */
     async readTrying() {
         return (0,retry/* retrying */.R$)(async () => {
-            const result = await this.branch.read(this.saveBy.signal);
+            // Nothing of this run to save yet: a cancel ends the read at once.
+            const result = await this.branch.read(this.options.cancel);
             if (result.read || LASTING.has(result.failure.kind) || this.options.cancel?.aborted)
                 return { kind: result.read ? 'done' : 'give-up', value: result };
             return { kind: 'retry', reason: result.failure.message, result };

@@ -303,7 +303,8 @@ export class ProgressKeeper {
   private async readTrying(): Promise<ReadResult> {
     return retrying<ReadResult, RetryableFailure & { result: ReadResult }>(
       async () => {
-        const result = await this.branch.read(this.saveBy.signal);
+        // Nothing of this run to save yet: a cancel ends the read at once.
+        const result = await this.branch.read(this.options.cancel);
         if (result.read || LASTING.has(result.failure.kind) || this.options.cancel?.aborted)
           return { kind: result.read ? 'done' : 'give-up', value: result };
         return { kind: 'retry', reason: result.failure.message, result };

@@ -100,12 +100,30 @@ function expectReported(run: BundledRun): void {
 }
 
 describe('dist/index.js cancelled while GitHub is silent', () => {
+  it('SIGINT while the progress file on the branch is read: out within 9 s, nothing pulled or delivered', async () => {
+    await start(200);
+    github.setFaults({ silent: true });
+    const { run, exitMs, signalled } = await interruptWhen(() => github.requests.length >= 1, {});
+    expect(signalled).toBe(true);
+    expect(exitMs).toBeLessThan(EXIT_WITHIN_MS);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('Received SIGINT');
+    expect(vivenu.stats.requests).toBe(0);
+    expect(receiver.deliveries).toHaveLength(0);
+    expectReported(run);
+  });
+
   it('SIGINT during the pull: out within 9 s, nothing delivered, outputs and summary written', async () => {
     await start(3_000, 1_500);
-    github.setFaults({ silent: true });
-    const { run, exitMs, signalled } = await interruptWhen(() => vivenu.stats.requests >= 1, {
-      'page-size': '100',
-    });
+    // GitHub answers the read before the pull, then goes silent.
+    const { run, exitMs, signalled } = await interruptWhen(
+      () => {
+        if (vivenu.stats.requests < 1) return false;
+        github.setFaults({ silent: true });
+        return true;
+      },
+      { 'page-size': '100' },
+    );
     expect(signalled).toBe(true);
     expect(exitMs).toBeLessThan(EXIT_WITHIN_MS);
     expect(run.exitCode).toBe(1);

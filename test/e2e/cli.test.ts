@@ -35,9 +35,12 @@ async function folderWithEnv(): Promise<string> {
 const withoutVolatile = (json: string): unknown => {
   const value = JSON.parse(json) as {
     last_run?: string;
+    receiver?: string;
     event_progress: Record<string, { sent_at?: Record<string, string> }>;
   };
   delete value.last_run;
+  // Each side delivers to its own loopback receiver: same path, another port.
+  value.receiver = value.receiver?.replace(/:\d+\//, ':port/');
   for (const entry of Object.values(value.event_progress)) {
     if (entry.sent_at)
       entry.sent_at = Object.fromEntries(Object.keys(entry.sent_at).map((id) => [id, 'time']));
@@ -49,7 +52,16 @@ describe('historical-sync (dist/cli.js) from a folder with a .env', () => {
   it('pull, dry run and sync give the same files, progress and deliveries as the action', async () => {
     const { vivenu, receiver } = await sandboxes();
     const folder = await folderWithEnv();
-    const flags = ['--vivenu-url', vivenu.url, '--webhook-url', receiver.url, '--interval', '0.01'];
+    const flags = [
+      '--vivenu-url',
+      vivenu.url,
+      '--webhook-url',
+      receiver.url,
+      '--progress-file',
+      'historical_sync_progress_PROD.json',
+      '--interval',
+      '0.01',
+    ];
 
     const pull = await runCli(['pull', 'PROD', EVENT, ...flags], folder);
     expect(pull.stderr).toBe('');
@@ -86,6 +98,7 @@ describe('historical-sync (dist/cli.js) from a folder with a .env', () => {
         'webhook-secret': SECRET,
         'vivenu-url': twin.vivenu.url,
         'webhook-url': twin.receiver.url,
+        'progress-file': 'historical_sync_progress_PROD.json',
         interval: '0.01',
       },
     });
@@ -147,6 +160,8 @@ describe('historical-sync (dist/cli.js) from a folder with a .env', () => {
       vivenu.url,
       '--webhook-url',
       receiver.url,
+      '--progress-file',
+      'historical_sync_progress_PROD.json',
       '--interval',
       '0.03',
     ];

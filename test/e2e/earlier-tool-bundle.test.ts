@@ -37,6 +37,7 @@ const actionInputs = (vivenu: VivenuSandbox, receiver: ReceiverSandbox, extra = 
   'api-key': KEY,
   'vivenu-url': vivenu.url,
   'webhook-url': receiver.url,
+  'progress-file': 'historical_sync_progress_PROD.json',
   'webhook-secret': SECRET,
   'github-token': TOKEN,
   interval: '0',
@@ -157,7 +158,16 @@ describe('item 2: a progress file the earlier tool can continue', () => {
     const { vivenu, receiver } = await sandbox.start({ [EVENT]: tickets });
     const folder = await mkdtemp(path.join(os.tmpdir(), 'earlier-tool-cli-'));
     await writeFile(path.join(folder, '.env'), `PROD_API=${KEY}\nVIVENU_SECRET=${SECRET}\n`);
-    const flags = ['--vivenu-url', vivenu.url, '--webhook-url', receiver.url, '--interval', '0'];
+    const flags = [
+      '--vivenu-url',
+      vivenu.url,
+      '--webhook-url',
+      receiver.url,
+      '--progress-file',
+      'historical_sync_progress_PROD.json',
+      '--interval',
+      '0',
+    ];
 
     const ours = await runCli(['PROD', EVENT, '--limit', '10', ...flags], folder);
     expect(ours.exitCode).toBe(0);

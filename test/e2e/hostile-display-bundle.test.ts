@@ -7,6 +7,7 @@ import type { ReceiverBehaviour, ReceiverSandbox } from '../../sandbox/receiver-
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
 import type { VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
+import { receiverAt } from '../../src/settings/receiver.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
 import { shownToPeople } from '../support/personal-data.js';
@@ -316,7 +317,8 @@ describe('row 15: counts keep hostile keys; a folder as progress-file is named (
     }).toEqual({
       exitCode: 1,
       errors: [
-        '::error::Invalid input: progress-file "progress" is a folder, not a file: name a file (for example historical_sync_progress_DEV.json)',
+        // The example is the default file of the run's receiver (a loopback one here).
+        `::error::Invalid input: progress-file "progress" is a folder, not a file: name a file (for example historical_sync_progress_DEV${receiverAt(receiver.url).fileTag}.json)`,
       ],
       vivenuRequests: 0,
     });

@@ -60,6 +60,8 @@ const flags = (vivenu: VivenuSandbox, receiver: ReceiverSandbox, interval = '0.0
   vivenu.url,
   '--webhook-url',
   receiver.url,
+  '--progress-file',
+  'historical_sync_progress_PROD.json',
   '--interval',
   interval,
 ];
@@ -124,6 +126,7 @@ describe('row 8: a limit smaller than the first team', () => {
         mode: 'sync',
         'vivenu-url': vivenu.url,
         'webhook-url': receiver.url,
+        'progress-file': 'historical_sync_progress_PROD.json',
         'webhook-secret': SECRET,
         'commit-progress': 'false',
         interval: '0',
@@ -144,7 +147,8 @@ describe('row 11: one run at a time on a progress file', () => {
     const a = await sandboxes({ [EVENT_A]: ticketsA });
     const b = await sandboxes({ [EVENT_B]: ticketsB });
     const folder = await folderWithEnv();
-    const argsB = ['PROD', EVENT_B, ...flags(b.vivenu, b.receiver)];
+    // One receiver for both: a progress file is one receiver's (another's is refused).
+    const argsB = ['PROD', EVENT_B, ...flags(b.vivenu, a.receiver)];
 
     let holderPid = 0;
     let second: Awaited<ReturnType<typeof runCli>> | undefined;
@@ -169,7 +173,7 @@ describe('row 11: one run at a time on a progress file', () => {
       exitCode: second!.exitCode,
       firstRunningWhenSecondEnded,
       vivenuRequests: b.vivenu.stats.requests,
-      deliveries: b.receiver.deliveries.length,
+      deliveries: a.receiver.deliveries.filter((d) => d.ticket.eventId === EVENT_B).length,
     }).toEqual({
       exitCode: 1,
       firstRunningWhenSecondEnded: true,
@@ -278,6 +282,7 @@ describe('row 11: one run at a time on a progress file', () => {
         'api-key': KEY,
         'vivenu-url': vivenu.url,
         'webhook-url': receiver.url,
+        'progress-file': 'historical_sync_progress_PROD.json',
         'webhook-secret': SECRET,
         'github-token': 'ghs_hostile_progress',
         interval: '0',

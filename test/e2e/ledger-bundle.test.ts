@@ -5,6 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { runBundledAction } from '../../sandbox/action-runner.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
+import {
+  defaultProgressFile,
+  ledgerFileName,
+  receiverAt,
+  WEBHOOK_TARGETS,
+} from '../../src/settings/settings.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 import { deliveryId } from '../../src/webhook/envelope.js';
 import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
@@ -12,7 +18,7 @@ import { personalValues, shownToPeople } from '../support/personal-data.js';
 
 /**
  * Issue 12 items 4, 5 and 6 through dist/index.js as the runner starts it: how far the whole
- * event is across runs, the tickets changed since delivery, and `delivery-ledger.csv`. Runs on
+ * event is across runs, the tickets changed since delivery, and the receiver's ledger. Runs on
  * Node 20 and, in CI, on Node 24 (`npx -y node@24`).
  */
 
@@ -27,6 +33,9 @@ const PROGRESS = 'historical_sync_progress_DEV.json';
 const NOT_REGISTERED = 'ticketTypeId not found in KV store';
 
 const sandbox = sandboxesClosedAfterEach({ apiKey: API_KEY, secret: SECRET });
+/** The ledger of the loopback receiver, named after it as its progress file is. */
+const ledgerName = (receiver: { url: string }): string => ledgerFileName(receiverAt(receiver.url));
+const TEST_RECEIVER_LEDGER = ledgerFileName(receiverAt(WEBHOOK_TARGETS.test));
 
 function eligibleOf(tickets: readonly Ticket[]): Ticket[] {
   return selectTickets(tickets, { statuses: ['VALID', 'DETAILSREQUIRED'], nameContains: 'CHARITY' })
@@ -89,6 +98,7 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
           'api-key': API_KEY,
           'vivenu-url': vivenu.url,
           'webhook-url': receiver.url,
+          'progress-file': 'historical_sync_progress_DEV.json',
           'webhook-secret': SECRET,
           'commit-progress': 'false',
           'fail-on-ticket-errors': 'false',
@@ -96,7 +106,7 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
           ...extra,
         },
       });
-    const ledgerFile = path.join(workspace, 'purchased_tickets', EVENT, 'delivery-ledger.csv');
+    const ledgerFile = path.join(workspace, 'purchased_tickets', EVENT, ledgerName(receiver));
 
     // Run 1 delivers up to 20 (teams kept whole); those of the unregistered type fail.
     const first = await run({ limit: '20' });
@@ -117,7 +127,9 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
     for (const time of Object.values(entry.sent_at))
       expect(time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const percent = (n: number) => `${(Math.floor((n / eligible.length) * 1000) / 10).toFixed(1)}%`;
-    expect(first.summary).toContain('### How far each event is (all runs so far)');
+    expect(first.summary).toContain(
+      `### How far each event is at the receiver at ${receiver.url} (all runs so far)`,
+    );
     expect(first.summary).toContain(
       // The event cell names the event (issue 12, item 3), then its id.
       `· ${EVENT} | ${deliveredFirst} | ${eligible.length} | ${percent(deliveredFirst)} |`,
@@ -221,7 +233,7 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
     const { vivenu, receiver } = await sandbox.start({ [EVENT]: tickets });
     const workspace = await mkdtemp(path.join(os.tmpdir(), 'ledger-bundle-'));
     // A folder where the ledger goes: the rename onto it fails (EISDIR).
-    await mkdir(path.join(workspace, 'purchased_tickets', EVENT, 'delivery-ledger.csv'), {
+    await mkdir(path.join(workspace, 'purchased_tickets', EVENT, ledgerName(receiver)), {
       recursive: true,
     });
     const result = await runBundledAction({
@@ -232,6 +244,7 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
         'api-key': API_KEY,
         'vivenu-url': vivenu.url,
         'webhook-url': receiver.url,
+        'progress-file': 'historical_sync_progress_DEV.json',
         'webhook-secret': SECRET,
         'commit-progress': 'false',
         interval: '0.01',
@@ -244,7 +257,9 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
     expect(warnings[0]).toContain(
       `event ${EVENT}: the delivery ledger could not be written in tickets-dir (`,
     );
-    expect(result.summary).toContain('### How far each event is (all runs so far)');
+    expect(result.summary).toContain(
+      `### How far each event is at the receiver at ${receiver.url} (all runs so far)`,
+    );
     expect(result.summary).toContain(`Event ${EVENT}: its ledger could not be written`);
   }, 60_000);
 
@@ -252,7 +267,9 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
     const tickets = generateEventTickets({ eventId: EVENT, count: 12, seed: 4 });
     const { vivenu } = await sandbox.start({ [EVENT]: tickets });
     const workspace = await mkdtemp(path.join(os.tmpdir(), 'ledger-bundle-'));
-    await writeFile(path.join(workspace, PROGRESS), '{"tickets_sent": ');
+    // Pull-only with the form's default target reads the test receiver's file.
+    const damaged = defaultProgressFile('DEV', receiverAt(WEBHOOK_TARGETS.test));
+    await writeFile(path.join(workspace, damaged), '{"tickets_sent": ');
     const result = await runBundledAction({
       workspace,
       inputs: {
@@ -269,13 +286,13 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
       await readFile(path.join(eventDir, 'all_tickets.json'), 'utf8'),
     ) as unknown[];
     expect(pulled).toHaveLength(12);
-    await expect(access(path.join(eventDir, 'delivery-ledger.csv'))).rejects.toThrow();
+    await expect(access(path.join(eventDir, TEST_RECEIVER_LEDGER))).rejects.toThrow();
     const warnings = result.stdout.split('\n').filter((line) => line.startsWith('::warning::'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
       /No delivery ledger this run: progress-file could not be read \(progress file .* is not valid JSON/,
     );
     // The file is left as it was.
-    expect(await readFile(path.join(workspace, PROGRESS), 'utf8')).toBe('{"tickets_sent": ');
+    expect(await readFile(path.join(workspace, damaged), 'utf8')).toBe('{"tickets_sent": ');
   }, 60_000);
 });

@@ -136,6 +136,7 @@ describe('personal-data and secret audit: every mode and failure path', () => {
           'api-key': API_KEY,
           'vivenu-url': vivenu.url,
           'webhook-url': receiver.url,
+          'progress-file': 'historical_sync_progress_DEV.json',
           'webhook-secret': SECRET,
           'github-token': TOKEN,
           interval: '0.01',

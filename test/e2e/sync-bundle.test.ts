@@ -41,6 +41,7 @@ describe('dist/index.js sync, cancelled by a real SIGINT and run again', () => {
       'api-key': API_KEY,
       'vivenu-url': vivenu.url,
       'webhook-url': receiver.url,
+      'progress-file': 'historical_sync_progress_PROD.json',
       'webhook-secret': SECRET,
       'github-token': GITHUB_TOKEN,
       interval: '0.05',
