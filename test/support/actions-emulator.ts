@@ -10,7 +10,7 @@
  *   of their trigger: JarryShaw/PyPCAPKit#394 lists a pending run with its own head).
  * - "Re-running a workflow or jobs in a workflow uses the same GITHUB_SHA (commit SHA) and
  *   GITHUB_REF (Git ref) of the original event that triggered the workflow run"
- *   (docs.github.com/en/actions/how-tos/manage-workflow-runs/re-run-workflows-and-jobs); the
+ *   (docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-workflow-runs/re-running-workflows-and-jobs); the
  *   run keeps its id ("This number does not change if you re-run the workflow run") and its
  *   attempt "begins at 1 for the workflow run's first attempt, and increments with each re-run"
  *   (GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT, docs.github.com/en/actions/reference/workflows-and-actions/variables).
