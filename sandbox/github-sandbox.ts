@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson, serveOnLoopback } from './loopback-server.js';
+import { RepositoryHistory, type SandboxCommit } from './repository-history.js';
 
-/** A commit the sandbox took, as the Contents API made it. */
-export interface SandboxCommit {
-  sha: string;
-  path: string;
-  branch: string;
-  message: string;
-  /** The file's whole text after the commit. */
-  text: string;
-}
+export type { SandboxCommit } from './repository-history.js';
 
 export interface WorkflowDispatch {
   workflow: string;
@@ -18,6 +11,11 @@ export interface WorkflowDispatch {
   inputs: Record<string, string>;
   returnRunDetails: boolean;
 }
+
+/** What starting a dispatched run gave: its id, or GitHub's refusal (a 422 and its message). */
+export type DispatchAnswer = { runId: number } | { status: number; message: string };
+/** Starts the run a dispatch asks for (an emulated Actions service), or refuses it. */
+export type DispatchHandler = (dispatch: WorkflowDispatch) => Promise<DispatchAnswer>;
 
 export interface GitHubFaults {
   /** Before each of the next `n` writes, someone else commits to the file first (our sha goes stale: 409). */
@@ -92,9 +90,18 @@ export interface GitHubSandbox {
   /** Requests as `METHOD /path`, in order. */
   requests: string[];
   file(path: string, branch?: string): string | undefined;
-  /** Every file path on `branch` (default: the default branch), sorted: what a checkout gets. */
+  /** Every file path on `branch` (default: the default branch), sorted. */
   paths(branch?: string): string[];
   putFile(path: string, text: string, branch?: string): void;
+  /**
+   * The commit `branch` points at now. A branch nothing was committed to yet points at its root
+   * commit, whose tree is empty here (the repository's own files are not the sandbox's).
+   */
+  headSha(branch?: string): string;
+  /** The whole tree of commit `sha` by path (what `actions/checkout` of it gets); undefined if unknown. */
+  filesAt(sha: string): Record<string, string> | undefined;
+  /** Who starts the runs dispatches ask for; without one, each dispatch is recorded only. */
+  setDispatchHandler(handler: DispatchHandler | undefined): void;
   setFaults(faults: GitHubFaults): void;
   close(): Promise<void>;
 }
@@ -139,6 +146,187 @@ const PROTECTED_BRANCH_ANSWERS = {
   },
 };
 
+/** What the sandbox's answers share. */
+interface SandboxState {
+  defaultBranch: string;
+  history: RepositoryHistory;
+  tokens: Map<string, TokenPermissions>;
+  dispatches: WorkflowDispatch[];
+  requests: string[];
+  faults: GitHubFaults;
+  dispatchHandler?: DispatchHandler;
+  origin: string;
+}
+
+function getContents(state: SandboxState, response: ServerResponse, url: URL, path: string) {
+  const text = state.history.treeOfRef(url.searchParams.get('ref') ?? state.defaultBranch)[path];
+  if (text === undefined) return sendJson(response, 404, { message: 'Not Found' });
+  sendJson(response, 200, {
+    type: 'file',
+    path,
+    name: path.split('/').pop(),
+    sha: blobSha(text),
+    size: Buffer.byteLength(text),
+    encoding: 'base64',
+    // GitHub wraps base64 at 60 characters.
+    content: Buffer.from(text).toString('base64').replace(/.{60}/g, '$&\n'),
+  });
+}
+
+function putContents(
+  state: SandboxState,
+  response: ServerResponse,
+  path: string,
+  input: PutContents,
+): void {
+  const { faults, history } = state;
+  const branch = input.branch ?? state.defaultBranch;
+  if (faults.protectedBranch) {
+    return sendJson(response, 409, PROTECTED_BRANCH_ANSWERS[faults.protectedBranch]);
+  }
+  if (faults.concurrentCommits) {
+    faults.concurrentCommits--;
+    const before = history.headTree(branch)[path];
+    const concurrent = faults.concurrentText?.(before) ?? `${before ?? '{}'}\n`;
+    history.commit(branch, path, concurrent, 'concurrent');
+  }
+  const current = history.headTree(branch)[path];
+  if (current !== undefined && !input.sha) {
+    return sendJson(response, 422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
+  }
+  if (current !== undefined && input.sha !== blobSha(current)) {
+    return sendJson(response, 409, { message: `${path} does not match ${input.sha}` });
+  }
+  const text = Buffer.from(input.content, 'base64').toString('utf8');
+  const made = history.commit(branch, path, text, input.message);
+  sendJson(response, current === undefined ? 201 : 200, {
+    content: { path, sha: blobSha(text) },
+    commit: { sha: made.sha, message: made.message },
+  });
+}
+
+/**
+ * A dispatch: every input value must be a string, as the REST API takes them ("inputs:
+ * object ... Any default properties configured in the workflow file will be used when inputs
+ * are omitted", docs.github.com/en/rest/actions/workflows#create-a-workflow-dispatch-event); a
+ * number or boolean is refused with 422 `Invalid value for input '<name>'` and no run starts
+ * (atlanhq/application-sdk#1399, numbers sent by `gh api -F`; knaisoma/data-olympus#219;
+ * hms-dbmi-cellenics/iac#323 for booleans). The handler, when set, starts the run or refuses
+ * the inputs as the form does (422).
+ */
+async function dispatchWorkflow(
+  state: SandboxState,
+  response: ServerResponse,
+  [owner, repo, workflow]: string[],
+  input: DispatchBody,
+): Promise<void> {
+  const inputs = (input.inputs ?? {}) as Record<string, unknown>;
+  const notText = Object.keys(inputs).find((name) => typeof inputs[name] !== 'string');
+  if (notText !== undefined)
+    return sendJson(response, 422, { message: `Invalid value for input '${notText}'` });
+  const entry: WorkflowDispatch = {
+    workflow: decodeURIComponent(workflow!),
+    ref: input.ref,
+    inputs: inputs as Record<string, string>,
+    returnRunDetails: input.return_run_details === true,
+  };
+  const fallback = { runId: 9000 + state.dispatches.length + 1 };
+  const answer = (await state.dispatchHandler?.(entry)) ?? fallback;
+  if ('status' in answer) return sendJson(response, answer.status, { message: answer.message });
+  state.dispatches.push(entry);
+  if (!entry.returnRunDetails) {
+    response.writeHead(204);
+    return void response.end();
+  }
+  const id = answer.runId;
+  sendJson(response, 200, {
+    workflow_run_id: id,
+    run_url: `${state.origin}/repos/${owner}/${repo}/actions/runs/${id}`,
+    html_url: `https://github.example/${owner}/${repo}/actions/runs/${id}`,
+  });
+}
+
+/** The request's token's scopes; undefined (answered 401, or never answered) when it has none. */
+function authorised(
+  state: SandboxState,
+  request: IncomingMessage,
+  response: ServerResponse,
+): TokenPermissions | undefined {
+  const { faults } = state;
+  // Read, then never answered: the socket stays open until the caller gives up.
+  if (faults.silent) return undefined;
+  const auth = /^(?:token|Bearer) (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  const permissions = auth === undefined ? undefined : state.tokens.get(auth);
+  if (!permissions) {
+    sendJson(response, 401, {
+      message: 'Bad credentials',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '401',
+    });
+    return undefined;
+  }
+  const failing =
+    faults.failAfterCommits !== undefined &&
+    state.history.commits.length >= faults.failAfterCommits;
+  if (failing || faults.serverErrors) {
+    if (!failing) faults.serverErrors!--;
+    sendJson(response, 502, { message: 'Server Error' });
+    return undefined;
+  }
+  return permissions;
+}
+
+async function handle(
+  state: SandboxState,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://github');
+  state.requests.push(`${request.method} ${url.pathname}`);
+  const body = (await readBody(request)).toString();
+  const permissions = authorised(state, request, response);
+  if (!permissions) return;
+  const needs = (scope: PermissionScope, level: PermissionLevel): boolean => {
+    if (allows(permissions[scope], level)) return true;
+    sendJson(response, 403, {
+      message: 'Resource not accessible by integration',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '403',
+    });
+    return false;
+  };
+  const contents = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(url.pathname);
+  // docs.github.com/en/rest/repos/contents: get needs Contents read, create or update write.
+  if (contents && request.method === 'GET') {
+    if (!needs('contents', 'read')) return;
+    return getContents(state, response, url, decodeURIComponent(contents[1]!));
+  }
+  if (contents && request.method === 'PUT') {
+    if (!needs('contents', 'write')) return;
+    const path = decodeURIComponent(contents[1]!);
+    return putContents(state, response, path, JSON.parse(body) as PutContents);
+  }
+  const blob = /^\/repos\/[^/]+\/[^/]+\/git\/blobs\/([0-9a-f]+)$/.exec(url.pathname);
+  // docs.github.com/en/rest/git/blobs#get-a-blob: Contents read.
+  if (blob && request.method === 'GET') {
+    if (!needs('contents', 'read')) return;
+    const text = state.history.blob(blob[1]!, blobSha);
+    if (text === undefined) return sendJson(response, 404, { message: 'Not Found' });
+    const content = Buffer.from(text).toString('base64');
+    return sendJson(response, 200, { sha: blob[1], encoding: 'base64', content });
+  }
+  const dispatch = /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/dispatches$/.exec(
+    url.pathname,
+  );
+  // docs.github.com/en/rest/actions/workflows#create-a-workflow-dispatch-event: Actions write.
+  if (dispatch && request.method === 'POST') {
+    if (!needs('actions', 'write')) return;
+    const input = JSON.parse(body) as DispatchBody;
+    return dispatchWorkflow(state, response, dispatch.slice(1), input);
+  }
+  sendJson(response, 404, { message: 'Not Found' });
+}
+
 /**
  * The slice of GitHub's REST API this tool uses, on loopback: the Contents API (get, create,
  * update with `sha`: missing 422, stale 409), blobs, and workflow dispatches. Each token has
@@ -156,174 +344,43 @@ export async function startGitHubSandbox(options: {
   port?: number;
 }): Promise<GitHubSandbox> {
   const defaultBranch = options.defaultBranch ?? 'main';
-  const tokens = new Map<string, TokenPermissions>([
-    [options.token, options.permissions ?? COMMIT_AND_DISPATCH],
-  ]);
-  const files = new Map<string, string>();
-  const key = (branch: string, path: string): string => `${branch}:${path}`;
-  const commits: SandboxCommit[] = [];
-  const dispatches: WorkflowDispatch[] = [];
-  const requests: string[] = [];
-  let faults: GitHubFaults = {};
-
-  const commit = (branch: string, path: string, text: string, message: string): SandboxCommit => {
-    files.set(key(branch, path), text);
-    const sha = createHash('sha1').update(`${commits.length}\0${message}\0${text}`).digest('hex');
-    const entry = { sha, path, branch, message, text };
-    commits.push(entry);
-    return entry;
+  const state: SandboxState = {
+    defaultBranch,
+    history: new RepositoryHistory(),
+    tokens: new Map([[options.token, options.permissions ?? COMMIT_AND_DISPATCH]]),
+    dispatches: [],
+    requests: [],
+    faults: {},
+    origin: '',
   };
-
-  const getContents = (response: ServerResponse, url: URL, path: string): void => {
-    const text = files.get(key(url.searchParams.get('ref') ?? defaultBranch, path));
-    if (text === undefined) return sendJson(response, 404, { message: 'Not Found' });
-    sendJson(response, 200, {
-      type: 'file',
-      path,
-      name: path.split('/').pop(),
-      sha: blobSha(text),
-      size: Buffer.byteLength(text),
-      encoding: 'base64',
-      // GitHub wraps base64 at 60 characters.
-      content: Buffer.from(text).toString('base64').replace(/.{60}/g, '$&\n'),
-    });
-  };
-
-  const putContents = (response: ServerResponse, path: string, input: PutContents): void => {
-    const branch = input.branch ?? defaultBranch;
-    if (faults.protectedBranch) {
-      return sendJson(response, 409, PROTECTED_BRANCH_ANSWERS[faults.protectedBranch]);
-    }
-    if (faults.concurrentCommits) {
-      faults.concurrentCommits--;
-      const before = files.get(key(branch, path));
-      commit(branch, path, faults.concurrentText?.(before) ?? `${before ?? '{}'}\n`, 'concurrent');
-    }
-    const current = files.get(key(branch, path));
-    if (current !== undefined && !input.sha) {
-      return sendJson(response, 422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
-    }
-    if (current !== undefined && input.sha !== blobSha(current)) {
-      return sendJson(response, 409, { message: `${path} does not match ${input.sha}` });
-    }
-    const text = Buffer.from(input.content, 'base64').toString('utf8');
-    const made = commit(branch, path, text, input.message);
-    sendJson(response, current === undefined ? 201 : 200, {
-      content: { path, sha: blobSha(text) },
-      commit: { sha: made.sha, message: made.message },
-    });
-  };
-
-  const dispatchWorkflow = (
-    response: ServerResponse,
-    [owner, repo, workflow]: string[],
-    input: DispatchBody,
-  ): void => {
-    const entry: WorkflowDispatch = {
-      workflow: decodeURIComponent(workflow!),
-      ref: input.ref,
-      inputs: input.inputs ?? {},
-      returnRunDetails: input.return_run_details === true,
-    };
-    dispatches.push(entry);
-    if (!entry.returnRunDetails) {
-      response.writeHead(204);
-      return void response.end();
-    }
-    const id = 9000 + dispatches.length;
-    sendJson(response, 200, {
-      workflow_run_id: id,
-      run_url: `${server.origin}/repos/${owner}/${repo}/actions/runs/${id}`,
-      html_url: `https://github.example/${owner}/${repo}/actions/runs/${id}`,
-    });
-  };
-
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const url = new URL(request.url ?? '/', 'http://github');
-    requests.push(`${request.method} ${url.pathname}`);
-    const body = (await readBody(request)).toString();
-    // Read, then never answered: the socket stays open until the caller gives up.
-    if (faults.silent) return;
-    const auth = /^(?:token|Bearer) (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const permissions = auth === undefined ? undefined : tokens.get(auth);
-    if (!permissions) {
-      return sendJson(response, 401, {
-        message: 'Bad credentials',
-        documentation_url: 'https://docs.github.com/rest',
-        status: '401',
-      });
-    }
-    if (faults.failAfterCommits !== undefined && commits.length >= faults.failAfterCommits) {
-      return sendJson(response, 502, { message: 'Server Error' });
-    }
-    if (faults.serverErrors) {
-      faults.serverErrors--;
-      return sendJson(response, 502, { message: 'Server Error' });
-    }
-    const needs = (scope: PermissionScope, level: PermissionLevel): boolean => {
-      if (allows(permissions[scope], level)) return true;
-      sendJson(response, 403, {
-        message: 'Resource not accessible by integration',
-        documentation_url: 'https://docs.github.com/rest',
-        status: '403',
-      });
-      return false;
-    };
-    const contents = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(url.pathname);
-    // docs.github.com/en/rest/repos/contents: get needs Contents read, create or update write.
-    if (contents && request.method === 'GET') {
-      if (!needs('contents', 'read')) return;
-      return getContents(response, url, decodeURIComponent(contents[1]!));
-    }
-    if (contents && request.method === 'PUT') {
-      if (!needs('contents', 'write')) return;
-      return putContents(
-        response,
-        decodeURIComponent(contents[1]!),
-        JSON.parse(body) as PutContents,
-      );
-    }
-    const blob = /^\/repos\/[^/]+\/[^/]+\/git\/blobs\/([0-9a-f]+)$/.exec(url.pathname);
-    // docs.github.com/en/rest/git/blobs#get-a-blob: Contents read.
-    if (blob && request.method === 'GET') {
-      if (!needs('contents', 'read')) return;
-      const text = [...files.values()].find((candidate) => blobSha(candidate) === blob[1]);
-      if (text === undefined) return sendJson(response, 404, { message: 'Not Found' });
-      const content = Buffer.from(text).toString('base64');
-      return sendJson(response, 200, { sha: blob[1], encoding: 'base64', content });
-    }
-    const dispatch = /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/dispatches$/.exec(
-      url.pathname,
-    );
-    // docs.github.com/en/rest/actions/workflows#create-a-workflow-dispatch-event: Actions write.
-    if (dispatch && request.method === 'POST') {
-      if (!needs('actions', 'write')) return;
-      return dispatchWorkflow(response, dispatch.slice(1), JSON.parse(body) as DispatchBody);
-    }
-    sendJson(response, 404, { message: 'Not Found' });
-  };
-
-  const server = await serveOnLoopback(handle, options.port);
+  const { history } = state;
+  const server = await serveOnLoopback(
+    (request, response) => handle(state, request, response),
+    options.port,
+  );
+  state.origin = server.origin;
   let issued = 0;
   return {
     url: server.origin,
     issueToken: (permissions) => {
       const token = `ghs_sandbox${++issued}_${createHash('sha1').update(JSON.stringify(permissions)).digest('hex').slice(0, 12)}`;
-      tokens.set(token, { ...permissions });
+      state.tokens.set(token, { ...permissions });
       return token;
     },
-    commits,
-    dispatches,
-    requests,
-    file: (path, branch = defaultBranch) => files.get(key(branch, path)),
-    paths: (branch = defaultBranch) =>
-      [...files.keys()]
-        .filter((entry) => entry.startsWith(`${branch}:`))
-        .map((entry) => entry.slice(branch.length + 1))
-        .sort(),
-    putFile: (path, text, branch = defaultBranch) => void commit(branch, path, text, 'seeded'),
+    commits: history.commits,
+    dispatches: state.dispatches,
+    requests: state.requests,
+    file: (path, branch = defaultBranch) => history.headTree(branch)[path],
+    paths: (branch = defaultBranch) => Object.keys(history.headTree(branch)).sort(),
+    putFile: (path, text, branch = defaultBranch) =>
+      void history.commit(branch, path, text, 'seeded'),
+    headSha: (branch = defaultBranch) => history.headSha(branch),
+    filesAt: (sha) => history.filesAt(sha),
+    setDispatchHandler: (handler) => {
+      state.dispatchHandler = handler;
+    },
     setFaults: (next) => {
-      faults = { ...next };
+      state.faults = { ...next };
     },
     close: () => server.close(),
   };

@@ -29,7 +29,6 @@ const PROD_KEY = 'emulated-prod-vivenu-key';
 const HMAC_KEY = 'emulated-receiver-hmac-key';
 /** The repository's secrets: one key per region, and the receiver's HMAC key. No ITALY_API. */
 const SECRETS = { PROD_API: PROD_KEY, DEV_API: 'emulated-dev-vivenu-key', VIVENU_SECRET: HMAC_KEY };
-const PROGRESS_FILE = 'historical_sync_progress_PROD.json';
 const CALLED = 'historical-sync-run.yml';
 
 const tickets: Ticket[] = generateEventTickets({ eventId: EVENT, count: 400, seed: 31 });
@@ -71,6 +70,15 @@ async function formWorkflowText(): Promise<string> {
   return readFile(path.join(REPOSITORY_ROOT, '.github/workflows/historical-sync.yml'), 'utf8');
 }
 
+/**
+ * The progress file the sync step used, as a path in the repository: the action names it by
+ * receiver (the loopback receiver is a receiver of its own), and says where in `progress-file`.
+ */
+function progressFileOf(run: WorkflowRun): string {
+  const step = findStep(run, 'sync')!;
+  return path.relative(step.action!.workspace, step.outputs['progress-file']!);
+}
+
 /** Everything a committing sync must have done; the mutation tests expect this to fail. */
 function expectCommittedSync(run: WorkflowRun): void {
   expect(run.conclusion, run.startupFailure).toBe('success');
@@ -81,7 +89,7 @@ function expectCommittedSync(run: WorkflowRun): void {
   expect(accepted.map((delivery) => delivery.ticketId)).toEqual(eligible);
   expect(accepted.every((delivery) => delivery.signatureValid)).toBe(true);
   // The progress file is on the branch the run started from.
-  const committed = github.file(PROGRESS_FILE, 'main');
+  const committed = github.file(progressFileOf(run), 'main');
   expect(committed, 'progress file committed to main').toBeDefined();
   const progress = JSON.parse(committed!) as {
     events_processed: string[];
@@ -122,21 +130,23 @@ describe('Run workflow (historical-sync.yml), emulated by GitHub’s rules', () 
       inputs: { region: 'PROD', 'event-id': EVENT, mode: 'sync' },
       overrideActionInputs: sandboxHosts(),
     });
-    // The form's defaults, typed as GitHub types them in `inputs`; strings in the event.
+    // The form's defaults as GitHub hands them to `inputs`: booleans stay booleans, the number
+    // fields are strings; the event holds strings only.
     expect(run.inputs).toEqual({
       region: 'PROD',
       'event-id': EVENT,
       mode: 'sync',
       target: 'test',
       'dry-run': true,
-      limit: 0,
+      limit: '0',
       resync: false,
       'auto-continue': false,
-      continuation: 0,
+      continuation: '0',
     });
     expect(run.eventInputs).toMatchObject({ 'dry-run': 'true', limit: '0', continuation: '0' });
-    expect(run.runName).toBe(`sync PROD ${EVENT} (dry run)`);
-    expect(run.concurrencyGroup).toBe('historical-sync-PROD');
+    expect(run.runName).toBe(`sync PROD ${EVENT} → test (dry run)`);
+    // A dry run delivers nothing: a group of its own, keyed by its run id.
+    expect(run.concurrencyGroup).toBe('historical-sync-no-delivery-4242');
     expect(run.jobs.map((job) => [job.caller, job.status])).toEqual([
       ['sync', 'success'],
       ['sync-and-continue', 'skipped'],
@@ -162,14 +172,19 @@ describe('Run workflow (historical-sync.yml), emulated by GitHub’s rules', () 
     expect(step.outputs['tickets-sent']).toBe('0');
     expect(receiver.deliveries).toHaveLength(0);
     expect(github.commits).toHaveLength(0);
-    expect(github.requests).toEqual([]);
+    // It read the receiver's progress file on the branch (to plan from), and wrote nothing.
+    expect(github.requests).toEqual([
+      `GET /repos/hia/vivenu-sync/contents/${path.basename(step.outputs['progress-file']!)}`,
+    ]);
     expect(github.dispatches).toHaveLength(0);
 
     // upload-artifact runs with the name the action chose, and the progress file's path.
     const upload = run.jobs[0]!.steps.find((s) => s.uses.startsWith('actions/upload-artifact@'))!;
     expect(upload.outcome).toBe('success');
     expect(upload.with.name).toBe(step.outputs['artifact-name']);
-    expect(upload.with.path).toBe('purchased_tickets/\nhistorical_sync_progress_PROD.json\n');
+    expect(upload.with.path).toBe(
+      'purchased_tickets/\nhistorical_sync_progress_PROD.json\nhistorical_sync_progress_PROD.*.json\n',
+    );
     expectNothingLeaked(run);
   });
 
@@ -181,7 +196,8 @@ describe('Run workflow (historical-sync.yml), emulated by GitHub’s rules', () 
       overrideActionInputs: sandboxHosts(),
     });
     expectCommittedSync(run);
-    expect(run.runName).toBe(`sync PROD ${EVENT}`);
+    expect(run.runName).toBe(`sync PROD ${EVENT} → test`);
+    expect(run.concurrencyGroup).toBe('historical-sync-receiver-test');
     expect(granted(run.jobs[0]!.permissions!)).toEqual({ contents: 'write' });
     expect(findStep(run, 'sync')!.outputs).toMatchObject({
       complete: 'true',
@@ -211,7 +227,7 @@ describe('Run workflow (historical-sync.yml), emulated by GitHub’s rules', () 
     const deliveredFirst = receiver.accepted().map((delivery) => delivery.ticketId);
     expect(deliveredFirst.length).toBeGreaterThan(0);
     expect(deliveredFirst.length).toBeLessThan(eligible.length);
-    expect(JSON.parse(github.file(PROGRESS_FILE)!)).toMatchObject({
+    expect(JSON.parse(github.file(progressFileOf(first))!)).toMatchObject({
       tickets_sent: deliveredFirst.length,
     });
 
@@ -236,9 +252,9 @@ describe('Run workflow (historical-sync.yml), emulated by GitHub’s rules', () 
     expect(second.inputs).toMatchObject({
       'auto-continue': true,
       'dry-run': false,
-      continuation: 1,
+      continuation: '1',
     });
-    expect(second.runName).toBe(`sync PROD ${EVENT} · continuation 1`);
+    expect(second.runName).toBe(`sync PROD ${EVENT} → test · continuation 1`);
     const next = findStep(second, 'sync')!;
     expect(next.outcome, next.error).toBe('success');
     expect(next.actionInputs).toMatchObject({ continuation: '1', 'auto-continue': 'true' });
@@ -299,7 +315,7 @@ describe('the suite catches the defect: mutated workflows fail the sync’s asse
       ['sync', 'skipped'],
       ['__actions_upload-artifact', 'success'],
     ]);
-    expect(github.file(PROGRESS_FILE)).toBeUndefined();
+    expect(github.commits).toHaveLength(0);
   });
 
   it('the calling job granting contents: read instead of write: nothing delivered, the permission named', async () => {
@@ -310,7 +326,7 @@ describe('the suite catches the defect: mutated workflows fail the sync’s asse
     expect(() => expectCommittedSync(run)).toThrow();
     expect(granted(run.jobs[0]!.permissions!)).toEqual({ contents: 'read' });
     expect(github.requests.some((request) => request.startsWith('PUT '))).toBe(true);
-    expect(github.file(PROGRESS_FILE)).toBeUndefined();
+    expect(github.commits).toHaveLength(0);
     // The action proved it could not record before its first delivery: it delivered nothing
     // and says which permission is missing, and where to grant it.
     expect(receiver.deliveries).toHaveLength(0);

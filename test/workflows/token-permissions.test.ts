@@ -160,9 +160,9 @@ describe('the Run workflow form', () => {
     { name: 'limit', type: 'number' as const, required: false, default: 0 },
   ];
 
-  it('fills defaults, types booleans and numbers, and writes strings to the event', () => {
+  it('fills defaults, keeps booleans as booleans, numbers as their text, and writes strings to the event', () => {
     expect(fillForm(form, { 'event-id': 'abc', limit: '20' })).toEqual({
-      inputs: { region: 'DEV', 'event-id': 'abc', 'dry-run': true, limit: 20 },
+      inputs: { region: 'DEV', 'event-id': 'abc', 'dry-run': true, limit: '20' },
       eventInputs: { region: 'DEV', 'event-id': 'abc', 'dry-run': 'true', limit: '20' },
     });
   });
@@ -170,7 +170,12 @@ describe('the Run workflow form', () => {
   it('takes a dispatch’s strings back', () => {
     expect(
       fillForm(form, { region: 'PROD', 'event-id': 'x', 'dry-run': 'false', limit: '0' }).inputs,
-    ).toEqual({ region: 'PROD', 'event-id': 'x', 'dry-run': false, limit: 0 });
+    ).toEqual({ region: 'PROD', 'event-id': 'x', 'dry-run': false, limit: '0' });
+  });
+
+  it('hands on a number field as text, its default included', () => {
+    expect(fillForm(form, { 'event-id': 'x' }).inputs.limit).toBe('0');
+    expect(fillForm(form, { 'event-id': 'x', limit: 7 }).inputs.limit).toBe('7');
   });
 
   it.each([

@@ -4,6 +4,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   convertWorkflowTemplate,
+  isMapping,
+  isString,
   NoOperationTraceWriter,
   parseWorkflow,
 } from '@actions/workflow-parser';
@@ -172,11 +174,49 @@ describe('the operator’s form (historical-sync.yml)', async () => {
     expect(dispatch['dry-run']).toMatchObject({ type: 'boolean', default: true });
   });
 
-  it('runs one sync per region at a time and never cancels a running one', () => {
+  it('paces runs per receiver, queued in order, never cancelling a running one; no-delivery runs apart', () => {
     expect(form.concurrency).toEqual({
-      group: 'historical-sync-${{ inputs.region }}',
+      group:
+        "${{ (inputs.dry-run || inputs.mode == 'pull-only') && format('historical-sync-no-delivery-{0}', github.run_id) || format('historical-sync-receiver-{0}', (inputs.mode == 'test' || inputs.target == 'test') && 'test' || 'production') }}",
       'cancel-in-progress': false,
+      queue: 'max',
     });
+  });
+
+  it('is read with `queue: max` by GitHub’s parser 0.3.61, which knows the key', async () => {
+    // actionlint is not installed here, so only GitHub's own parser vouches for the key.
+    const content = await readFile(path.join(DIR, 'historical-sync.yml'), 'utf8');
+    const parsed = parseWorkflow(
+      { name: 'historical-sync.yml', content },
+      new NoOperationTraceWriter(),
+    );
+    expect(parsed.context.errors.getErrors()).toEqual([]);
+    const template = await convertWorkflowTemplate(parsed.context, parsed.value!);
+    expect(template.errors ?? []).toEqual([]);
+    const concurrency = template.concurrency;
+    const queue = concurrency && isMapping(concurrency) ? concurrency.find('queue') : undefined;
+    expect(queue && isString(queue) ? queue.value : undefined).toBe('max');
+    // And it refuses a value it does not know.
+    const bad = content.replace(/^ {2}queue: max$/m, '  queue: forever');
+    const refused = parseWorkflow({ name: 'bad.yml', content: bad }, new NoOperationTraceWriter());
+    expect(
+      refused.context.errors
+        .getErrors()
+        .map((e) => e.message)
+        .join(),
+    ).toMatch(/Unexpected value 'forever'/);
+  });
+
+  it('hands the number fields on to string inputs: GitHub refuses a string for a number input', () => {
+    expect(inputs.limit.type).toBe('number');
+    expect(inputs.continuation.type).toBe('number');
+    const called = run.on.workflow_call.inputs as Yaml;
+    expect(called.limit.type).toBe('string');
+    expect(called.continuation.type).toBe('string');
+    for (const job of ['sync', 'sync-and-continue']) {
+      expect(form.jobs[job].with.limit).toBe('${{ inputs.limit }}');
+      expect(form.jobs[job].with.continuation).toBe('${{ inputs.continuation }}');
+    }
   });
 
   it('passes every form input on to the run, and the run declares each', () => {
@@ -220,6 +260,9 @@ describe('the operator’s form (historical-sync.yml)', async () => {
     )!;
     expect(upload.if).toBe('${{ always() }}');
     expect(upload.with.path).toContain('purchased_tickets/');
+    // The region's progress files, one per receiver.
+    expect(upload.with.path).toContain('historical_sync_progress_${{ inputs.region }}.json');
+    expect(upload.with.path).toContain('historical_sync_progress_${{ inputs.region }}.*.json');
     expect(upload.with['retention-days']).toBeLessThanOrEqual(7);
     expect(upload.with.name).toContain('steps.sync.outputs.artifact-name');
   });
