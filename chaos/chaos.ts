@@ -259,6 +259,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           mode: 'sync',
           'vivenu-url': vivenu.url,
           'webhook-url': receiver.url,
+          // The loopback receiver stands in for production: production's file, by name.
+          'progress-file': FILE,
           'webhook-secret': SECRET,
           interval: String(options.intervalSeconds),
           'request-timeout': '2',

@@ -3549,6 +3549,7 @@ function warnBeforeDelivering({ settings, services }) {
 
 
 
+
 /**
  * Sync: every eligible ticket not yet delivered, in order, paced, each recorded before the next
  * starts, within `limit` and the time budget; a dry run plans the same and sends nothing.
@@ -3601,6 +3602,9 @@ class SyncRun {
         report.publishing = this.keeper.publishing;
         // The branch is the truth at start: select from everything delivered so far.
         await this.keeper.catchUpWithBranch(settings.dryRun);
+        if (this.keeper.progress.receiverAssumed) {
+            services.logger.warning(`${(0,log_text/* logText */.kc)(external_node_path_default().basename(settings.progressFile))} records ${(0,format/* count */.U)(this.keeper.progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" in the README before delivering.`);
+        }
         warnBeforeDelivering(this.run);
         this.sender = services.webhookSender(settings.intervalSeconds * 1000);
     }
@@ -7190,6 +7194,11 @@ class Progress {
      * written before it was recorded has none (see claimFor).
      */
     receiver;
+    /**
+     * The file recorded deliveries but no receiver (written before receivers were kept apart),
+     * and claimFor took them as this receiver's: said once, as they may have gone elsewhere.
+     */
+    receiverAssumed = false;
     /** The delivered tickets per event (keyed by idKey of the event id). */
     sent = new DeliveredTickets();
     /** Per event, the selectionKeys other than the earlier tool's it was completed for. */
@@ -7258,6 +7267,8 @@ class Progress {
             throw new errors/* ProgressFileError */.E2(`progress file ${file} records deliveries to the receiver at ${this.receiver}, and this run delivers to ${address}. ` +
                 'It was left as it is: leave progress-file empty (each receiver keeps its own file), or name the file of this receiver.');
         }
+        if (this.receiver === undefined && this.ticketsSent > 0)
+            this.receiverAssumed = true;
         this.receiver = address;
     }
     isSent(eventId, ticketId) {

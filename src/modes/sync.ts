@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { count } from '../format.js';
 import { keepLedger } from '../pipeline/event-ledger.js';
 import type { ModeRun, PipelineRun } from '../pipeline/pipeline-run.js';
@@ -76,6 +77,11 @@ class SyncRun implements ModeRun {
     report.publishing = this.keeper.publishing;
     // The branch is the truth at start: select from everything delivered so far.
     await this.keeper.catchUpWithBranch(settings.dryRun);
+    if (this.keeper.progress.receiverAssumed) {
+      services.logger.warning(
+        `${logText(path.basename(settings.progressFile))} records ${count(this.keeper.progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" in the README before delivering.`,
+      );
+    }
     warnBeforeDelivering(this.run);
     this.sender = services.webhookSender(settings.intervalSeconds * 1000);
   }

@@ -53,6 +53,11 @@ export class Progress {
    * written before it was recorded has none (see claimFor).
    */
   receiver: string | undefined;
+  /**
+   * The file recorded deliveries but no receiver (written before receivers were kept apart),
+   * and claimFor took them as this receiver's: said once, as they may have gone elsewhere.
+   */
+  receiverAssumed = false;
   /** The delivered tickets per event (keyed by idKey of the event id). */
   private readonly sent = new DeliveredTickets();
   /** Per event, the selectionKeys other than the earlier tool's it was completed for. */
@@ -131,6 +136,7 @@ export class Progress {
           'It was left as it is: leave progress-file empty (each receiver keeps its own file), or name the file of this receiver.',
       );
     }
+    if (this.receiver === undefined && this.ticketsSent > 0) this.receiverAssumed = true;
     this.receiver = address;
   }
 

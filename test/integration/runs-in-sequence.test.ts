@@ -170,11 +170,17 @@ describe('runs to the test receiver and to production never spoil each other', (
     await writeFile(file, JSON.stringify(earlier));
     const run = await fixture.run({ limit: '20' });
     expect(run.error).toBeUndefined();
+    expect(run.log).toContain(
+      `historical_sync_progress_DEV.json records 5 deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${fixture.receiver.url}'s.`,
+    );
     const written = await readFile(file, 'utf8');
     expect(JSON.parse(written)).toMatchObject({ receiver: fixture.receiver.url, tickets_sent: 25 });
     const now = selectTickets(tickets, DEFAULT_RULES).eligible;
     const earlierRun = playEarlierTool(written, EVENT, now, { resume: true });
     expect(earlierRun.sent).toEqual(ids.slice(25));
+    // Said once: the file now records its receiver.
+    const next = await fixture.run({ limit: '1' });
+    expect(next.log).not.toContain('but not their receiver');
   });
 });
 
