@@ -3701,37 +3701,34 @@ class ProgressKeeper {
             this.publishing.behind = this.failure?.message;
     }
     /** A read of the published copy, tried again a few times while GitHub has passing trouble. */
-    async readTrying() {
-        return (0,retry/* retrying */.R$)(async () => {
-            // Nothing of this run to save yet: a cancel ends the read at once.
-            const result = await this.branch.read(this.options.cancel);
-            if (result.read || LASTING.has(result.failure.kind) || this.options.cancel?.aborted)
-                return { kind: result.read ? 'done' : 'give-up', value: result };
-            return { kind: 'retry', reason: result.failure.message, result };
-        }, {
-            policy: commitRetryPolicy,
-            random: this.random,
-            exhausted: (last) => last.result,
-            onRetry: (failed, _attempt, waitMs) => this.options.logger.info(`Reading the progress file on the branch failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`),
-            wait: (waitMs) => this.options.clock.sleep(waitMs, this.options.cancel),
-        });
+    readTrying() {
+        // Nothing of this run to save yet: a cancel ends the read at once.
+        const { cancel } = this.options;
+        return this.tryingWhileGitHubRecovers(() => this.branch.read(cancel), (result) => (result.read ? undefined : result.failure), { doing: 'Reading the progress file on the branch', stop: cancel });
     }
     /** A publish, tried again a few times while GitHub has passing trouble. */
-    async publishTrying(reason) {
+    publishTrying(reason) {
+        return this.tryingWhileGitHubRecovers(() => this.publish(reason), (result) => (result.landed ? undefined : result.failure), { doing: 'Committing the progress file', stop: this.saveBy.signal });
+    }
+    /**
+     * `attempt`, tried again (commitRetryPolicy) while it fails in a way waiting may mend, until
+     * `stop` aborts; the last result either way.
+     */
+    tryingWhileGitHubRecovers(attempt, failureOf, { doing, stop }) {
         return (0,retry/* retrying */.R$)(async () => {
-            const result = await this.publish(reason);
-            if (result.landed)
+            const result = await attempt();
+            const failure = failureOf(result);
+            if (!failure)
                 return { kind: 'done', value: result };
-            if (LASTING.has(result.failure.kind) || this.saveBy.signal.aborted) {
+            if (LASTING.has(failure.kind) || stop?.aborted)
                 return { kind: 'give-up', value: result };
-            }
-            return { kind: 'retry', reason: result.failure.message, result };
+            return { kind: 'retry', reason: failure.message, result };
         }, {
             policy: commitRetryPolicy,
             random: this.random,
             exhausted: (last) => last.result,
-            onRetry: (failed, _attempt, waitMs) => this.options.logger.info(`Committing the progress file failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`),
-            wait: (waitMs) => this.options.clock.sleep(waitMs, this.saveBy.signal),
+            onRetry: (failed, _attempt, waitMs) => this.options.logger.info(`${doing} failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`),
+            wait: (waitMs) => this.options.clock.sleep(waitMs, stop),
         });
     }
     async publish(reason) {

@@ -300,38 +300,41 @@ export class ProgressKeeper {
   }
 
   /** A read of the published copy, tried again a few times while GitHub has passing trouble. */
-  private async readTrying(): Promise<ReadResult> {
-    return retrying<ReadResult, RetryableFailure & { result: ReadResult }>(
-      async () => {
-        // Nothing of this run to save yet: a cancel ends the read at once.
-        const result = await this.branch.read(this.options.cancel);
-        if (result.read || LASTING.has(result.failure.kind) || this.options.cancel?.aborted)
-          return { kind: result.read ? 'done' : 'give-up', value: result };
-        return { kind: 'retry', reason: result.failure.message, result };
-      },
-      {
-        policy: commitRetryPolicy,
-        random: this.random,
-        exhausted: (last) => last.result,
-        onRetry: (failed, _attempt, waitMs) =>
-          this.options.logger.info(
-            `Reading the progress file on the branch failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`,
-          ),
-        wait: (waitMs) => this.options.clock.sleep(waitMs, this.options.cancel),
-      },
+  private readTrying(): Promise<ReadResult> {
+    // Nothing of this run to save yet: a cancel ends the read at once.
+    const { cancel } = this.options;
+    return this.tryingWhileGitHubRecovers(
+      () => this.branch.read(cancel),
+      (result) => (result.read ? undefined : result.failure),
+      { doing: 'Reading the progress file on the branch', stop: cancel },
     );
   }
 
   /** A publish, tried again a few times while GitHub has passing trouble. */
-  private async publishTrying(reason: PublishReason): Promise<PublishResult> {
-    return retrying<PublishResult, RetryableFailure & { result: PublishResult }>(
+  private publishTrying(reason: PublishReason): Promise<PublishResult> {
+    return this.tryingWhileGitHubRecovers(
+      () => this.publish(reason),
+      (result) => (result.landed ? undefined : result.failure),
+      { doing: 'Committing the progress file', stop: this.saveBy.signal },
+    );
+  }
+
+  /**
+   * `attempt`, tried again (commitRetryPolicy) while it fails in a way waiting may mend, until
+   * `stop` aborts; the last result either way.
+   */
+  private tryingWhileGitHubRecovers<R>(
+    attempt: () => Promise<R>,
+    failureOf: (result: R) => PublishFailure | undefined,
+    { doing, stop }: { doing: string; stop: AbortSignal | undefined },
+  ): Promise<R> {
+    return retrying<R, RetryableFailure & { result: R }>(
       async () => {
-        const result = await this.publish(reason);
-        if (result.landed) return { kind: 'done', value: result };
-        if (LASTING.has(result.failure.kind) || this.saveBy.signal.aborted) {
-          return { kind: 'give-up', value: result };
-        }
-        return { kind: 'retry', reason: result.failure.message, result };
+        const result = await attempt();
+        const failure = failureOf(result);
+        if (!failure) return { kind: 'done', value: result };
+        if (LASTING.has(failure.kind) || stop?.aborted) return { kind: 'give-up', value: result };
+        return { kind: 'retry', reason: failure.message, result };
       },
       {
         policy: commitRetryPolicy,
@@ -339,9 +342,9 @@ export class ProgressKeeper {
         exhausted: (last) => last.result,
         onRetry: (failed, _attempt, waitMs) =>
           this.options.logger.info(
-            `Committing the progress file failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`,
+            `${doing} failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`,
           ),
-        wait: (waitMs) => this.options.clock.sleep(waitMs, this.saveBy.signal),
+        wait: (waitMs) => this.options.clock.sleep(waitMs, stop),
       },
     );
   }
