@@ -169,7 +169,7 @@ async function main(argv) {
     const folder = process.cwd();
     let command;
     try {
-        command = (0,_cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandLine */ .D)(argv, environment(folder));
+        command = (0,_cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandLine */ .Du)(argv, environment(folder));
     }
     catch (error) {
         if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb))
@@ -178,7 +178,7 @@ async function main(argv) {
         return 1;
     }
     if (command.kind === 'help') {
-        console.log(_cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__/* .HELP */ ._);
+        console.log(_cli_cli_arguments_js__WEBPACK_IMPORTED_MODULE_3__/* .HELP */ ._$);
         return 0;
     }
     const signal = (0,_cancel_signal_js__WEBPACK_IMPORTED_MODULE_11__/* .abortOnCancelSignals */ .Z)((name) => console.error(`\n${name}: no new delivery starts; saving progress…`));
@@ -220,9 +220,10 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ parseCommandLine),
-/* harmony export */   _: () => (/* binding */ HELP)
+/* harmony export */   Du: () => (/* binding */ parseCommandLine),
+/* harmony export */   _$: () => (/* binding */ HELP)
 /* harmony export */ });
+/* unused harmony export liveSinceVariable */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
@@ -241,6 +242,7 @@ const VALUE_FLAGS = [
     'tickets-dir',
     'statuses',
     'name-contains',
+    'sold-before',
     'max-runtime-minutes',
     'request-timeout',
 ];
@@ -254,6 +256,8 @@ Usage
 Keys come from the environment or a .env file in this folder:
   <REGION>_API     the region's Vivenu API key (PROD_API, DEV_API, ITALY_API, ...)
   VIVENU_SECRET    the receiver's HMAC key (without it deliveries go unsigned)
+  <REGION>_WEBHOOK_LIVE_SINCE
+                   when the region's live webhook went on: --sold-before's default
 
 Options (the GitHub Action's inputs of the same names)
   --dry-run                  pull, select and show the plan; deliver and record nothing
@@ -264,6 +268,8 @@ Options (the GitHub Action's inputs of the same names)
   --resync                   look again at events already processed
   --statuses LIST            statuses that count (default VALID,DETAILSREQUIRED)
   --name-contains TEXT       text ticketName must contain (default CHARITY)
+  --sold-before WHEN         only tickets sold before this ISO date or date-time (UTC unless
+                             a zone is given); default <REGION>_WEBHOOK_LIVE_SINCE; none: all
   --vivenu-url URL           Vivenu API origin (default: by region)
   --page-size N              tickets in the first request, 1-1000 (default 100; grows)
   --pull-concurrency N       requests to Vivenu in flight, 1-8 (default 2)
@@ -282,6 +288,13 @@ Examples
 
 Progress is saved after every delivery; Ctrl-C stops cleanly, and the same command continues.
 Exit code 0 when the run did what it was asked, 1 otherwise.`;
+/**
+ * The variable that says when the region's live webhook went on: `sold-before`'s default, in a
+ * repository's variables for the form and in the environment or .env for the terminal.
+ */
+function liveSinceVariable(region) {
+    return `${region.toUpperCase()}_WEBHOOK_LIVE_SINCE`;
+}
 /** A terminal has no 6-hour job limit: the time budget is off unless asked for. */
 const NO_TIME_LIMIT_MINUTES = '100000';
 /**
@@ -328,8 +341,10 @@ function parseCommandLine(argv, env) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${keyVariable} is not set: put the ${region.toUpperCase()} Vivenu API key in .env in this folder, or in the environment.`);
     }
     const flagInputs = Object.fromEntries(VALUE_FLAGS.flatMap((flag) => (typeof values[flag] === 'string' ? [[flag, values[flag]]] : [])));
+    const liveSince = env[liveSinceVariable(region)]?.trim();
     const inputs = {
         'max-runtime-minutes': NO_TIME_LIMIT_MINUTES,
+        ...(liveSince ? { 'sold-before': liveSince } : {}),
         ...flagInputs,
         region,
         'event-id': eventIds.join(','),
@@ -831,8 +846,17 @@ function pulledSection(report) {
             only: 'markdown',
         };
     });
+    const afterCutoff = (0,summary_phrases/* soldAfterCutoffText */.BO)(report, report.syncs.reduce((sum, s) => sum + s.soldAfterCutoff, 0));
     return [
-        { kind: 'section', heading: ['Pulled'], blocks: [tableBlock(table), ...byStatusAndType] },
+        {
+            kind: 'section',
+            heading: ['Pulled'],
+            blocks: [
+                tableBlock(table),
+                ...(afterCutoff === undefined ? [] : [line([afterCutoff])]),
+                ...byStatusAndType,
+            ],
+        },
     ];
 }
 function totalOf(syncs) {
@@ -1056,6 +1080,9 @@ function standingSection(report) {
         if (s.changed > 0)
             blocks.push(changedTicketLines(s));
     }
+    const afterCutoff = (0,summary_phrases/* soldAfterCutoffText */.BO)(report, standings.reduce((sum, s) => sum + s.soldAfterCutoff, 0));
+    if (afterCutoff !== undefined)
+        blocks.push(line([afterCutoff]));
     const ledgers = standings.flatMap((s) => (s.ledgerFile ? [[{ value: s.ledgerFile }]] : []));
     if (ledgers.length > 0)
         blocks.push(line(['Delivery ledger: ', ...joinSpans(ledgers, ', ')], 'text'));
@@ -1217,9 +1244,10 @@ const VERDICTS = {
         icon: '🔍',
         says: (f) => {
             const planned = f.report.plans.reduce((sum, plan) => sum + plan.toSend, 0);
-            return planned === 0
+            const plan = planned === 0
                 ? `Dry run: nothing to deliver (${(0,format/* count */.U)(f.delivered)} of ${(0,summary_phrases/* counted */.hS)(f.eligible, 'charity ticket')} already delivered).`
                 : `Dry run: ${(0,summary_phrases/* counted */.hS)(planned, 'charity ticket')} would go to ${f.receiver}, about ${(0,summary_phrases/* duration */.p0)(planned * f.report.intervalSeconds * 1000)} at one every ${f.report.intervalSeconds} s. Nothing was sent.`;
+            return `${plan} ${cutoffInWords(f.report)}`;
         },
         next: (f) => f.rendering === 'markdown'
             ? 'untick "Dry run" and run the workflow again to deliver them.'
@@ -1380,6 +1408,12 @@ function verdictFacts(report, rendering) {
         receiver: (0,summary_phrases/* receiverInWords */.ek)(report),
         rendering,
     };
+}
+/** What the dry run's verdict says of `sold-before`: whether the tickets the live webhook sent are left out. */
+function cutoffInWords(report) {
+    return report.soldBefore === undefined
+        ? 'No sold-before cutoff is set: tickets sold after the live webhook went on would go too.'
+        : `Only tickets sold before ${(0,summary_phrases/* humanDate */.OZ)(report.soldBefore)} (sold-before) count.`;
 }
 const BAR_CELLS = 10;
 /** `██░░░░░░░░ 20%`: full only when every eligible ticket is delivered; the percent rounded down. */
@@ -2868,7 +2902,9 @@ function selectTickets(tickets, rules) {
         // Keys are event ids from the run: a null prototype keeps `__proto__` an ordinary key.
         eligibleEarlier: Object.create(null),
         invalid: [],
+        soldAfterCutoff: [],
     };
+    const cutoff = rules.soldBefore?.ms;
     for (const ticket of tickets) {
         const status = (0,vivenu_tickets/* stringField */.OM)(ticket, 'status');
         const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName');
@@ -2890,6 +2926,9 @@ function selectTickets(tickets, rules) {
         else if (!ticketName.toLowerCase().includes(needle)) {
             selection.rejectedName++;
         }
+        else if (cutoff !== undefined && !((0,vivenu_tickets/* createdAtMs */.aF)(ticket) < cutoff)) {
+            selection.soldAfterCutoff.push(ticket);
+        }
         else if (earlier !== undefined) {
             selection.eligibleEarlier[earlier] = (selection.eligibleEarlier[earlier] ?? 0) + 1;
         }
@@ -2898,6 +2937,7 @@ function selectTickets(tickets, rules) {
         }
     }
     selection.eligible.sort(vivenu_tickets/* compareByCreation */.gx);
+    selection.soldAfterCutoff.sort(vivenu_tickets/* compareByCreation */.gx);
     return selection;
 }
 
@@ -2943,7 +2983,13 @@ function whyNotEligible(ticket, rules) {
         return 'now of another event';
     if (selection.rejectedStatus > 0)
         return `status now ${(0,vivenu_tickets/* stringField */.OM)(ticket, 'status')}`;
+    if (selection.soldAfterCutoff.length > 0)
+        return soldAfterReason(rules);
     return `ticketName no longer contains "${rules.nameContains}"`;
+}
+function soldAfterReason(rules) {
+    const cutoff = rules.soldBefore ? (0,progress_progress/* deliveryTime */.wH)(rules.soldBefore.ms) : '';
+    return `sold at or after sold-before (${cutoff}): the live webhook sent it`;
 }
 /** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */
 function sameAsDeliveryTimes(timestamp) {
@@ -3018,6 +3064,15 @@ function* eachLedgerRow(input) {
             yield rowOf(ticket, { eligibleNow: true, state: 'pending', reason: '', when: '' });
         }
     }
+    // Left out by the cutoff and never delivered; one delivered before the cutoff was set comes
+    // below, with the tickets delivered earlier.
+    for (const ticket of input.soldAfterCutoff) {
+        if (progress.delivery(eventId, ticket._id))
+            continue;
+        eligibleIds.add(key(ticket._id));
+        const reason = soldAfterReason(rules);
+        yield rowOf(ticket, { eligibleNow: false, state: 'sold after cutoff', reason, when: '' });
+    }
     // Only the pulled tickets delivered earlier and not eligible now need finding by id.
     const pulled = new Map();
     for (const ticket of input.tickets) {
@@ -3050,8 +3105,11 @@ function* eachLedgerRow(input) {
         const why = whyNotEligible(ticket, rules);
         yield rowOf(ticket, {
             eligibleNow: false,
-            // Still eligible by the rules, counted under an earlier event of this run: unchanged.
-            state: why === undefined ? 'delivered' : 'changed since delivery',
+            // Still eligible by the rules, counted under an earlier event of this run, or delivered
+            // before a cutoff left it out: unchanged.
+            state: why === undefined || why === soldAfterReason(rules)
+                ? 'delivered'
+                : 'changed since delivery',
             reason: why ?? '',
             when,
         });
@@ -3070,6 +3128,7 @@ function eventStanding(eventId, rows, pace) {
     let delivered = 0;
     let failed = 0;
     let changed = 0;
+    let soldAfterCutoff = 0;
     const reasons = new Map();
     const changedShown = [];
     for (const row of rows) {
@@ -3082,6 +3141,8 @@ function eventStanding(eventId, rows, pace) {
                 reasons.set(row.reason, (reasons.get(row.reason) ?? 0) + 1);
             }
         }
+        if (row.state === 'sold after cutoff')
+            soldAfterCutoff++;
         if (row.state === 'changed since delivery' && changed++ < CHANGED_TICKETS_KEPT) {
             changedShown.push({
                 id: row._id,
@@ -3103,6 +3164,7 @@ function eventStanding(eventId, rows, pace) {
         delivered,
         failed,
         pending: left - failed,
+        soldAfterCutoff,
         failuresByReason: [...reasons]
             .map(([reason, tickets]) => ({ reason, tickets }))
             .sort((a, b) => b.tickets - a.tickets || (a.reason < b.reason ? -1 : 1)),
@@ -3365,8 +3427,14 @@ async function keepLedger({ settings, services, report }, pulled, selection, pro
         const rows = () => eachLedgerRow({
             tickets: pulled.tickets,
             eligible: selection.eligible,
+            soldAfterCutoff: selection.soldAfterCutoff,
             pullComplete: pulled.complete,
-            rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
+            rules: {
+                eventId,
+                statuses: settings.statuses,
+                nameContains: settings.nameContains,
+                soldBefore: settings.soldBefore,
+            },
             progress,
         });
         const standing = eventStanding(eventId, rows(), {
@@ -4261,6 +4329,7 @@ function eventSyncReport(eventId, selection, pending, withoutId) {
         eligibleEarlier: selection.eligibleEarlier,
         withoutId,
         invalid: selection.invalid.length,
+        soldAfterCutoff: selection.soldAfterCutoff.length,
         eligible: selection.eligible.length,
         deliveredBefore: selection.eligible.length - pending,
         sentNow: 0,
@@ -4278,6 +4347,7 @@ function skippedEvent(eventId, progress) {
         otherEvent: 0,
         eligibleEarlier: {},
         invalid: [],
+        soldAfterCutoff: [],
     };
     return {
         ...eventSyncReport(eventId, noSelection, 0, 0),
@@ -4843,6 +4913,11 @@ function selectEligible({ settings, services, eligibleIn }, pulled, log) {
         `  - Rejected (status not ${settings.statuses.join('/')}): ${(0,format/* count */.U)(selection.rejectedStatus)}`,
         `  - Rejected (name without "${(0,log_text/* logText */.kc)(settings.nameContains)}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
         `  - Skipped (eligible in an earlier event of this run): ${(0,format/* count */.U)(earlier)}`,
+        ...(settings.soldBefore
+            ? [
+                `  - Sold at or after sold-before ${settings.soldBefore.iso} (the live webhook sent them): ${(0,format/* count */.U)(selection.soldAfterCutoff.length)}`,
+            ]
+            : []),
         `  - Eligible: ${(0,format/* count */.U)(selection.eligible.length)}`,
     ].join('\n'));
     if (selection.invalid.length > 0) {
@@ -4962,6 +5037,7 @@ function newRunReport(settings, startedAtMs) {
         receiver: settings.receiver.kind,
         ledgerName: (0,settings_settings/* ledgerFileName */.NA)(settings.receiver),
         stagingTickets: settings.stagingTickets,
+        ...(settings.soldBefore ? { soldBefore: settings.soldBefore.iso } : {}),
         signed: settings.webhookSecret !== '',
         intervalSeconds: settings.intervalSeconds,
         startedAtMs,
@@ -5500,6 +5576,7 @@ const EARLIER_TOOL_SELECTION = (0,_progress_file_format_js__WEBPACK_IMPORTED_MOD
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hy: () => (/* binding */ recordKey),
 /* harmony export */   cv: () => (/* binding */ readProgressFile),
 /* harmony export */   iA: () => (/* binding */ selectionKey),
 /* harmony export */   q_: () => (/* binding */ parseChange),
@@ -5514,21 +5591,33 @@ const EARLIER_TOOL_SELECTION = (0,_progress_file_format_js__WEBPACK_IMPORTED_MOD
 
 
 /**
- * One text per selection, the same whatever the order or case the inputs were given in:
- * `DETAILSREQUIRED,VALID|CHARITY` (statuses are upper-case words; the name is matched
- * case-insensitively, so its case says nothing).
+ * One text per selection, the same whatever the order or case the inputs were given in: the
+ * record as JSON, statuses sorted and upper-case, the name upper-case (it is matched
+ * case-insensitively, so its case says nothing), the cutoff as an ISO time.
  */
 function selectionKey(selection) {
-    const statuses = [...new Set(selection.statuses.map((s) => s.toUpperCase()))].sort();
-    return `${statuses.join(',')}|${selection.nameContains.toUpperCase()}`;
+    return recordKey({
+        statuses: [...selection.statuses],
+        name_contains: selection.nameContains,
+        ...(selection.soldBefore ? { sold_before: selection.soldBefore.iso } : {}),
+    });
+}
+/** The selectionKey of a selection as the progress file records it. */
+function recordKey(record) {
+    const normalised = {
+        statuses: [...new Set(record.statuses.map((s) => s.toUpperCase()))].sort(),
+        name_contains: record.name_contains.toUpperCase(),
+        ...(record.sold_before === undefined ? {} : { sold_before: record.sold_before }),
+    };
+    return JSON.stringify(normalised);
 }
 function selectionRecordOf(key) {
-    const bar = key.indexOf('|');
-    return { statuses: key.slice(0, bar).split(','), name_contains: key.slice(bar + 1) };
+    return JSON.parse(key);
 }
 const selectionSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     statuses: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
     name_contains: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    sold_before: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
 const fileSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
     /** The receiver the deliveries went to (origin and path); files before it have none. */
@@ -6163,10 +6252,7 @@ class Progress {
                 progress.apply({
                     t: 'processed',
                     e: eventId,
-                    for: (0,progress_file_format/* selectionKey */.iA)({
-                        statuses: selection.statuses,
-                        nameContains: selection.name_contains,
-                    }),
+                    for: (0,progress_file_format/* recordKey */.Hy)(selection),
                 });
             delete rest.sent;
             delete rest.last_sent_at;
@@ -6569,6 +6655,7 @@ function byText(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ soldAfterCutoffText),
 /* harmony export */   OZ: () => (/* binding */ humanDate),
 /* harmony export */   PG: () => (/* binding */ eventCell),
 /* harmony export */   W2: () => (/* binding */ runsText),
@@ -6618,6 +6705,16 @@ function stagingToProduction(report) {
     if (!report.stagingTickets || report.receiver !== 'production' || report.mode === 'pull-only')
         return undefined;
     return `Staging tickets (${report.region}) to the PRODUCTION receiver`;
+}
+/**
+ * The tickets left out by `sold-before`, counted apart: "Sold after the live webhook went on
+ * (sold-before 29 Jul 2025 00:00 UTC): 212 charity tickets, not sent." Undefined without a
+ * cutoff.
+ */
+function soldAfterCutoffText(report, tickets) {
+    if (report.soldBefore === undefined)
+        return undefined;
+    return `Sold after the live webhook went on (sold-before ${humanDate(report.soldBefore)}): ${counted(tickets, 'charity ticket')}, not sent.`;
 }
 /** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
 function runsText(runs) {
@@ -6769,6 +6866,7 @@ const INPUT_DEFAULTS = {
     interval: '1.8',
     statuses: 'VALID,DETAILSREQUIRED',
     'name-contains': 'CHARITY',
+    'sold-before': '',
     limit: '0',
     'dry-run': 'false',
     resync: 'false',
@@ -7015,6 +7113,36 @@ const nameContains = schemas/* string */.YjP().transform((value, ctx) => {
         return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
     return text;
 });
+/** No cutoff, even where a repository variable would set one (the form's default). */
+const NO_CUTOFF = 'none';
+/**
+ * `sold-before`: an ISO 8601 date (`2025-07-29`, midnight UTC) or date and time
+ * (`2025-07-29T15:30`, `…:00Z`, `…+02:00`; UTC when no zone is given), or `none`. A date that
+ * does not exist (`2025-02-30`) is refused rather than rolled over.
+ */
+const soldBefore = schemas/* string */.YjP().transform((value, ctx) => {
+    const text = value.trim();
+    if (text === '' || text.toLowerCase() === NO_CUTOFF)
+        return undefined;
+    const match = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)?)?$/i.exec(text);
+    const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = ''] = match ?? [];
+    const zone = match?.[8] ?? 'Z';
+    const ms = match
+        ? Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${zone}`)
+        : Number.NaN;
+    // Date.parse rolls 2025-02-30 over to March: the date must come back as written.
+    const local = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    const exists = match !== null &&
+        local.getUTCMonth() === Number(month) - 1 &&
+        local.getUTCDate() === Number(day) &&
+        Number(hour) < 24 &&
+        Number(minute) < 60 &&
+        Number(second) < 60;
+    if (!Number.isFinite(ms) || !exists) {
+        return problem(ctx, `sold-before ${shown(value)} is not a date (2025-07-29) or date and time (2025-07-29T15:30, UTC unless a zone such as +02:00 is given), nor ${NO_CUTOFF}`);
+    }
+    return { ms, iso: new Date(ms).toISOString() };
+});
 function wholeNumber(input, min, max, fallback) {
     return schemas/* string */.YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
@@ -7063,6 +7191,7 @@ function inputSchema(rawRegion, workspace) {
         interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
         statuses,
         'name-contains': nameContains,
+        'sold-before': soldBefore,
         limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
         'dry-run': input_schema_boolean('dry-run', INPUT_DEFAULTS['dry-run']),
         resync: input_schema_boolean('resync', INPUT_DEFAULTS.resync),
@@ -7146,6 +7275,7 @@ function settingsFrom(values, workspace) {
         intervalSeconds: values.interval,
         statuses: values.statuses,
         nameContains: values['name-contains'],
+        soldBefore: values['sold-before'],
         limit: values.limit,
         dryRun: values['dry-run'],
         resync: values.resync,
@@ -7468,9 +7598,10 @@ function eventTitle(info) {
 /* harmony export */   Se: () => (/* binding */ describeTicket),
 /* harmony export */   T1: () => (/* binding */ creationRange),
 /* harmony export */   Ut: () => (/* binding */ redactPersonalData),
+/* harmony export */   aF: () => (/* binding */ createdAtMs),
 /* harmony export */   gx: () => (/* binding */ compareByCreation)
 /* harmony export */ });
-/* unused harmony exports MIN_REDACTED_LENGTH, createdAtMs */
+/* unused harmony export MIN_REDACTED_LENGTH */
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
 
 const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;

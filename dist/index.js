@@ -2251,7 +2251,9 @@ function selectTickets(tickets, rules) {
         // Keys are event ids from the run: a null prototype keeps `__proto__` an ordinary key.
         eligibleEarlier: Object.create(null),
         invalid: [],
+        soldAfterCutoff: [],
     };
+    const cutoff = rules.soldBefore?.ms;
     for (const ticket of tickets) {
         const status = (0,vivenu_tickets/* stringField */.OM)(ticket, 'status');
         const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName');
@@ -2273,6 +2275,9 @@ function selectTickets(tickets, rules) {
         else if (!ticketName.toLowerCase().includes(needle)) {
             selection.rejectedName++;
         }
+        else if (cutoff !== undefined && !((0,vivenu_tickets/* createdAtMs */.aF)(ticket) < cutoff)) {
+            selection.soldAfterCutoff.push(ticket);
+        }
         else if (earlier !== undefined) {
             selection.eligibleEarlier[earlier] = (selection.eligibleEarlier[earlier] ?? 0) + 1;
         }
@@ -2281,6 +2286,7 @@ function selectTickets(tickets, rules) {
         }
     }
     selection.eligible.sort(vivenu_tickets/* compareByCreation */.gx);
+    selection.soldAfterCutoff.sort(vivenu_tickets/* compareByCreation */.gx);
     return selection;
 }
 
@@ -2324,7 +2330,13 @@ function whyNotEligible(ticket, rules) {
         return 'now of another event';
     if (selection.rejectedStatus > 0)
         return `status now ${(0,vivenu_tickets/* stringField */.OM)(ticket, 'status')}`;
+    if (selection.soldAfterCutoff.length > 0)
+        return soldAfterReason(rules);
     return `ticketName no longer contains "${rules.nameContains}"`;
+}
+function soldAfterReason(rules) {
+    const cutoff = rules.soldBefore ? (0,progress_progress/* deliveryTime */.wH)(rules.soldBefore.ms) : '';
+    return `sold at or after sold-before (${cutoff}): the live webhook sent it`;
 }
 /** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */
 function sameAsDeliveryTimes(timestamp) {
@@ -2399,6 +2411,15 @@ function* eachLedgerRow(input) {
             yield rowOf(ticket, { eligibleNow: true, state: 'pending', reason: '', when: '' });
         }
     }
+    // Left out by the cutoff and never delivered; one delivered before the cutoff was set comes
+    // below, with the tickets delivered earlier.
+    for (const ticket of input.soldAfterCutoff) {
+        if (progress.delivery(eventId, ticket._id))
+            continue;
+        eligibleIds.add(key(ticket._id));
+        const reason = soldAfterReason(rules);
+        yield rowOf(ticket, { eligibleNow: false, state: 'sold after cutoff', reason, when: '' });
+    }
     // Only the pulled tickets delivered earlier and not eligible now need finding by id.
     const pulled = new Map();
     for (const ticket of input.tickets) {
@@ -2431,8 +2452,11 @@ function* eachLedgerRow(input) {
         const why = whyNotEligible(ticket, rules);
         yield rowOf(ticket, {
             eligibleNow: false,
-            // Still eligible by the rules, counted under an earlier event of this run: unchanged.
-            state: why === undefined ? 'delivered' : 'changed since delivery',
+            // Still eligible by the rules, counted under an earlier event of this run, or delivered
+            // before a cutoff left it out: unchanged.
+            state: why === undefined || why === soldAfterReason(rules)
+                ? 'delivered'
+                : 'changed since delivery',
             reason: why ?? '',
             when,
         });
@@ -2451,6 +2475,7 @@ function eventStanding(eventId, rows, pace) {
     let delivered = 0;
     let failed = 0;
     let changed = 0;
+    let soldAfterCutoff = 0;
     const reasons = new Map();
     const changedShown = [];
     for (const row of rows) {
@@ -2463,6 +2488,8 @@ function eventStanding(eventId, rows, pace) {
                 reasons.set(row.reason, (reasons.get(row.reason) ?? 0) + 1);
             }
         }
+        if (row.state === 'sold after cutoff')
+            soldAfterCutoff++;
         if (row.state === 'changed since delivery' && changed++ < CHANGED_TICKETS_KEPT) {
             changedShown.push({
                 id: row._id,
@@ -2484,6 +2511,7 @@ function eventStanding(eventId, rows, pace) {
         delivered,
         failed,
         pending: left - failed,
+        soldAfterCutoff,
         failuresByReason: [...reasons]
             .map(([reason, tickets]) => ({ reason, tickets }))
             .sort((a, b) => b.tickets - a.tickets || (a.reason < b.reason ? -1 : 1)),
@@ -2794,8 +2822,14 @@ async function keepLedger({ settings, services, report }, pulled, selection, pro
         const rows = () => eachLedgerRow({
             tickets: pulled.tickets,
             eligible: selection.eligible,
+            soldAfterCutoff: selection.soldAfterCutoff,
             pullComplete: pulled.complete,
-            rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
+            rules: {
+                eventId,
+                statuses: settings.statuses,
+                nameContains: settings.nameContains,
+                soldBefore: settings.soldBefore,
+            },
             progress,
         });
         const standing = eventStanding(eventId, rows(), {
@@ -3213,6 +3247,16 @@ function stagingToProduction(report) {
     if (!report.stagingTickets || report.receiver !== 'production' || report.mode === 'pull-only')
         return undefined;
     return `Staging tickets (${report.region}) to the PRODUCTION receiver`;
+}
+/**
+ * The tickets left out by `sold-before`, counted apart: "Sold after the live webhook went on
+ * (sold-before 29 Jul 2025 00:00 UTC): 212 charity tickets, not sent." Undefined without a
+ * cutoff.
+ */
+function soldAfterCutoffText(report, tickets) {
+    if (report.soldBefore === undefined)
+        return undefined;
+    return `Sold after the live webhook went on (sold-before ${humanDate(report.soldBefore)}): ${counted(tickets, 'charity ticket')}, not sent.`;
 }
 /** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
 function runsText(runs) {
@@ -3759,6 +3803,7 @@ function eventSyncReport(eventId, selection, pending, withoutId) {
         eligibleEarlier: selection.eligibleEarlier,
         withoutId,
         invalid: selection.invalid.length,
+        soldAfterCutoff: selection.soldAfterCutoff.length,
         eligible: selection.eligible.length,
         deliveredBefore: selection.eligible.length - pending,
         sentNow: 0,
@@ -3776,6 +3821,7 @@ function skippedEvent(eventId, progress) {
         otherEvent: 0,
         eligibleEarlier: {},
         invalid: [],
+        soldAfterCutoff: [],
     };
     return {
         ...eventSyncReport(eventId, noSelection, 0, 0),
@@ -4509,6 +4555,11 @@ function selectEligible({ settings, services, eligibleIn }, pulled, log) {
         `  - Rejected (status not ${settings.statuses.join('/')}): ${(0,format/* count */.U)(selection.rejectedStatus)}`,
         `  - Rejected (name without "${(0,log_text/* logText */.kc)(settings.nameContains)}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
         `  - Skipped (eligible in an earlier event of this run): ${(0,format/* count */.U)(earlier)}`,
+        ...(settings.soldBefore
+            ? [
+                `  - Sold at or after sold-before ${settings.soldBefore.iso} (the live webhook sent them): ${(0,format/* count */.U)(selection.soldAfterCutoff.length)}`,
+            ]
+            : []),
         `  - Eligible: ${(0,format/* count */.U)(selection.eligible.length)}`,
     ].join('\n'));
     if (selection.invalid.length > 0) {
@@ -4628,6 +4679,7 @@ function newRunReport(settings, startedAtMs) {
         receiver: settings.receiver.kind,
         ledgerName: (0,settings_settings/* ledgerFileName */.NA)(settings.receiver),
         stagingTickets: settings.stagingTickets,
+        ...(settings.soldBefore ? { soldBefore: settings.soldBefore.iso } : {}),
         signed: settings.webhookSecret !== '',
         intervalSeconds: settings.intervalSeconds,
         startedAtMs,
@@ -5054,8 +5106,17 @@ function pulledSection(report) {
             only: 'markdown',
         };
     });
+    const afterCutoff = soldAfterCutoffText(report, report.syncs.reduce((sum, s) => sum + s.soldAfterCutoff, 0));
     return [
-        { kind: 'section', heading: ['Pulled'], blocks: [tableBlock(table), ...byStatusAndType] },
+        {
+            kind: 'section',
+            heading: ['Pulled'],
+            blocks: [
+                tableBlock(table),
+                ...(afterCutoff === undefined ? [] : [line([afterCutoff])]),
+                ...byStatusAndType,
+            ],
+        },
     ];
 }
 function totalOf(syncs) {
@@ -5279,6 +5340,9 @@ function standingSection(report) {
         if (s.changed > 0)
             blocks.push(changedTicketLines(s));
     }
+    const afterCutoff = soldAfterCutoffText(report, standings.reduce((sum, s) => sum + s.soldAfterCutoff, 0));
+    if (afterCutoff !== undefined)
+        blocks.push(line([afterCutoff]));
     const ledgers = standings.flatMap((s) => (s.ledgerFile ? [[{ value: s.ledgerFile }]] : []));
     if (ledgers.length > 0)
         blocks.push(line(['Delivery ledger: ', ...joinSpans(ledgers, ', ')], 'text'));
@@ -5440,9 +5504,10 @@ const VERDICTS = {
         icon: '🔍',
         says: (f) => {
             const planned = f.report.plans.reduce((sum, plan) => sum + plan.toSend, 0);
-            return planned === 0
+            const plan = planned === 0
                 ? `Dry run: nothing to deliver (${(0,format/* count */.U)(f.delivered)} of ${counted(f.eligible, 'charity ticket')} already delivered).`
                 : `Dry run: ${counted(planned, 'charity ticket')} would go to ${f.receiver}, about ${duration(planned * f.report.intervalSeconds * 1000)} at one every ${f.report.intervalSeconds} s. Nothing was sent.`;
+            return `${plan} ${cutoffInWords(f.report)}`;
         },
         next: (f) => f.rendering === 'markdown'
             ? 'untick "Dry run" and run the workflow again to deliver them.'
@@ -5603,6 +5668,12 @@ function verdictFacts(report, rendering) {
         receiver: receiverInWords(report),
         rendering,
     };
+}
+/** What the dry run's verdict says of `sold-before`: whether the tickets the live webhook sent are left out. */
+function cutoffInWords(report) {
+    return report.soldBefore === undefined
+        ? 'No sold-before cutoff is set: tickets sold after the live webhook went on would go too.'
+        : `Only tickets sold before ${humanDate(report.soldBefore)} (sold-before) count.`;
 }
 const BAR_CELLS = 10;
 /** `██░░░░░░░░ 20%`: full only when every eligible ticket is delivered; the percent rounded down. */
@@ -6564,6 +6635,7 @@ const EARLIER_TOOL_SELECTION = (0,_progress_file_format_js__WEBPACK_IMPORTED_MOD
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hy: () => (/* binding */ recordKey),
 /* harmony export */   cv: () => (/* binding */ readProgressFile),
 /* harmony export */   iA: () => (/* binding */ selectionKey),
 /* harmony export */   q_: () => (/* binding */ parseChange),
@@ -6578,21 +6650,33 @@ const EARLIER_TOOL_SELECTION = (0,_progress_file_format_js__WEBPACK_IMPORTED_MOD
 
 
 /**
- * One text per selection, the same whatever the order or case the inputs were given in:
- * `DETAILSREQUIRED,VALID|CHARITY` (statuses are upper-case words; the name is matched
- * case-insensitively, so its case says nothing).
+ * One text per selection, the same whatever the order or case the inputs were given in: the
+ * record as JSON, statuses sorted and upper-case, the name upper-case (it is matched
+ * case-insensitively, so its case says nothing), the cutoff as an ISO time.
  */
 function selectionKey(selection) {
-    const statuses = [...new Set(selection.statuses.map((s) => s.toUpperCase()))].sort();
-    return `${statuses.join(',')}|${selection.nameContains.toUpperCase()}`;
+    return recordKey({
+        statuses: [...selection.statuses],
+        name_contains: selection.nameContains,
+        ...(selection.soldBefore ? { sold_before: selection.soldBefore.iso } : {}),
+    });
+}
+/** The selectionKey of a selection as the progress file records it. */
+function recordKey(record) {
+    const normalised = {
+        statuses: [...new Set(record.statuses.map((s) => s.toUpperCase()))].sort(),
+        name_contains: record.name_contains.toUpperCase(),
+        ...(record.sold_before === undefined ? {} : { sold_before: record.sold_before }),
+    };
+    return JSON.stringify(normalised);
 }
 function selectionRecordOf(key) {
-    const bar = key.indexOf('|');
-    return { statuses: key.slice(0, bar).split(','), name_contains: key.slice(bar + 1) };
+    return JSON.parse(key);
 }
 const selectionSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     statuses: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
     name_contains: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    sold_before: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
 const fileSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
     /** The receiver the deliveries went to (origin and path); files before it have none. */
@@ -7227,10 +7311,7 @@ class Progress {
                 progress.apply({
                     t: 'processed',
                     e: eventId,
-                    for: (0,progress_file_format/* selectionKey */.iA)({
-                        statuses: selection.statuses,
-                        nameContains: selection.name_contains,
-                    }),
+                    for: (0,progress_file_format/* recordKey */.Hy)(selection),
                 });
             delete rest.sent;
             delete rest.last_sent_at;
@@ -7539,6 +7620,7 @@ const INPUT_DEFAULTS = {
     interval: '1.8',
     statuses: 'VALID,DETAILSREQUIRED',
     'name-contains': 'CHARITY',
+    'sold-before': '',
     limit: '0',
     'dry-run': 'false',
     resync: 'false',
@@ -7785,6 +7867,36 @@ const nameContains = schemas/* string */.YjP().transform((value, ctx) => {
         return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
     return text;
 });
+/** No cutoff, even where a repository variable would set one (the form's default). */
+const NO_CUTOFF = 'none';
+/**
+ * `sold-before`: an ISO 8601 date (`2025-07-29`, midnight UTC) or date and time
+ * (`2025-07-29T15:30`, `…:00Z`, `…+02:00`; UTC when no zone is given), or `none`. A date that
+ * does not exist (`2025-02-30`) is refused rather than rolled over.
+ */
+const soldBefore = schemas/* string */.YjP().transform((value, ctx) => {
+    const text = value.trim();
+    if (text === '' || text.toLowerCase() === NO_CUTOFF)
+        return undefined;
+    const match = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)?)?$/i.exec(text);
+    const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = ''] = match ?? [];
+    const zone = match?.[8] ?? 'Z';
+    const ms = match
+        ? Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${zone}`)
+        : Number.NaN;
+    // Date.parse rolls 2025-02-30 over to March: the date must come back as written.
+    const local = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    const exists = match !== null &&
+        local.getUTCMonth() === Number(month) - 1 &&
+        local.getUTCDate() === Number(day) &&
+        Number(hour) < 24 &&
+        Number(minute) < 60 &&
+        Number(second) < 60;
+    if (!Number.isFinite(ms) || !exists) {
+        return problem(ctx, `sold-before ${shown(value)} is not a date (2025-07-29) or date and time (2025-07-29T15:30, UTC unless a zone such as +02:00 is given), nor ${NO_CUTOFF}`);
+    }
+    return { ms, iso: new Date(ms).toISOString() };
+});
 function wholeNumber(input, min, max, fallback) {
     return schemas/* string */.YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
@@ -7833,6 +7945,7 @@ function inputSchema(rawRegion, workspace) {
         interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
         statuses,
         'name-contains': nameContains,
+        'sold-before': soldBefore,
         limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
         'dry-run': input_schema_boolean('dry-run', INPUT_DEFAULTS['dry-run']),
         resync: input_schema_boolean('resync', INPUT_DEFAULTS.resync),
@@ -7916,6 +8029,7 @@ function settingsFrom(values, workspace) {
         intervalSeconds: values.interval,
         statuses: values.statuses,
         nameContains: values['name-contains'],
+        soldBefore: values['sold-before'],
         limit: values.limit,
         dryRun: values['dry-run'],
         resync: values.resync,
@@ -8180,9 +8294,10 @@ function eventTitle(info) {
 /* harmony export */   Se: () => (/* binding */ describeTicket),
 /* harmony export */   T1: () => (/* binding */ creationRange),
 /* harmony export */   Ut: () => (/* binding */ redactPersonalData),
+/* harmony export */   aF: () => (/* binding */ createdAtMs),
 /* harmony export */   gx: () => (/* binding */ compareByCreation)
 /* harmony export */ });
-/* unused harmony exports MIN_REDACTED_LENGTH, createdAtMs */
+/* unused harmony export MIN_REDACTED_LENGTH */
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
 
 const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;

@@ -57,6 +57,8 @@ export interface EventSyncReport {
   /** Rows without a string `_id`: never delivered (they cannot be recorded as sent), kept for review. */
   withoutId: number;
   invalid: number;
+  /** Would count, but sold at or after `sold-before`: the live webhook sent them. Never sent here. */
+  soldAfterCutoff: number;
   eligible: number;
   deliveredBefore: number;
   sentNow: number;
@@ -94,6 +96,8 @@ export interface EventStanding {
   failed: number;
   /** Eligible and never tried. */
   pending: number;
+  /** Would be eligible, but sold at or after `sold-before`: never sent by this tool. */
+  soldAfterCutoff: number;
   /** The failed tickets by their last answer, most frequent first. */
   failuresByReason: { reason: string; tickets: number }[];
   /** Delivered earlier, not eligible now (the ledger lists them all). */
@@ -154,6 +158,8 @@ export interface RunReport {
   ledgerName: string;
   /** The tickets come from Vivenu's staging host or a staging region (DEV, TEST). */
   stagingTickets: boolean;
+  /** `sold-before` as an ISO time: only tickets sold before it are eligible. Unset: no cutoff. */
+  soldBefore?: string;
   /** The artifact the workflow uploads the ticket files as (the action only). */
   artifactName?: string;
   /** Why the run failed, when it did, told apart for the verdict's next step. */

@@ -19,6 +19,7 @@ const VALUE_FLAGS = [
   'tickets-dir',
   'statuses',
   'name-contains',
+  'sold-before',
   'max-runtime-minutes',
   'request-timeout',
 ] as const;
@@ -33,6 +34,8 @@ Usage
 Keys come from the environment or a .env file in this folder:
   <REGION>_API     the region's Vivenu API key (PROD_API, DEV_API, ITALY_API, ...)
   VIVENU_SECRET    the receiver's HMAC key (without it deliveries go unsigned)
+  <REGION>_WEBHOOK_LIVE_SINCE
+                   when the region's live webhook went on: --sold-before's default
 
 Options (the GitHub Action's inputs of the same names)
   --dry-run                  pull, select and show the plan; deliver and record nothing
@@ -43,6 +46,8 @@ Options (the GitHub Action's inputs of the same names)
   --resync                   look again at events already processed
   --statuses LIST            statuses that count (default VALID,DETAILSREQUIRED)
   --name-contains TEXT       text ticketName must contain (default CHARITY)
+  --sold-before WHEN         only tickets sold before this ISO date or date-time (UTC unless
+                             a zone is given); default <REGION>_WEBHOOK_LIVE_SINCE; none: all
   --vivenu-url URL           Vivenu API origin (default: by region)
   --page-size N              tickets in the first request, 1-1000 (default 100; grows)
   --pull-concurrency N       requests to Vivenu in flight, 1-8 (default 2)
@@ -61,6 +66,14 @@ Examples
 
 Progress is saved after every delivery; Ctrl-C stops cleanly, and the same command continues.
 Exit code 0 when the run did what it was asked, 1 otherwise.`;
+
+/**
+ * The variable that says when the region's live webhook went on: `sold-before`'s default, in a
+ * repository's variables for the form and in the environment or .env for the terminal.
+ */
+export function liveSinceVariable(region: string): string {
+  return `${region.toUpperCase()}_WEBHOOK_LIVE_SINCE`;
+}
 
 /** A terminal has no 6-hour job limit: the time budget is off unless asked for. */
 const NO_TIME_LIMIT_MINUTES = '100000';
@@ -115,8 +128,10 @@ export function parseCommandLine(
   const flagInputs = Object.fromEntries(
     VALUE_FLAGS.flatMap((flag) => (typeof values[flag] === 'string' ? [[flag, values[flag]]] : [])),
   );
+  const liveSince = env[liveSinceVariable(region)]?.trim();
   const inputs: RawInputs = {
     'max-runtime-minutes': NO_TIME_LIMIT_MINUTES,
+    ...(liveSince ? { 'sold-before': liveSince } : {}),
     ...flagInputs,
     region,
     'event-id': eventIds.join(','),

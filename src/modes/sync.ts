@@ -275,6 +275,7 @@ function eventSyncReport(
     eligibleEarlier: selection.eligibleEarlier,
     withoutId,
     invalid: selection.invalid.length,
+    soldAfterCutoff: selection.soldAfterCutoff.length,
     eligible: selection.eligible.length,
     deliveredBefore: selection.eligible.length - pending,
     sentNow: 0,
@@ -293,6 +294,7 @@ function skippedEvent(eventId: string, progress: Progress): EventSyncReport {
     otherEvent: 0,
     eligibleEarlier: {},
     invalid: [],
+    soldAfterCutoff: [],
   };
   return {
     ...eventSyncReport(eventId, noSelection, 0, 0),

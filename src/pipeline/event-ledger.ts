@@ -29,8 +29,14 @@ export async function keepLedger(
       eachLedgerRow({
         tickets: pulled.tickets,
         eligible: selection.eligible,
+        soldAfterCutoff: selection.soldAfterCutoff,
         pullComplete: pulled.complete,
-        rules: { eventId, statuses: settings.statuses, nameContains: settings.nameContains },
+        rules: {
+          eventId,
+          statuses: settings.statuses,
+          nameContains: settings.nameContains,
+          soldBefore: settings.soldBefore,
+        },
         progress,
       });
     const standing = eventStanding(eventId, rows(), {

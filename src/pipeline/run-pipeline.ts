@@ -108,6 +108,7 @@ export function newRunReport(settings: Settings, startedAtMs: number): RunReport
     receiver: settings.receiver.kind,
     ledgerName: ledgerFileName(settings.receiver),
     stagingTickets: settings.stagingTickets,
+    ...(settings.soldBefore ? { soldBefore: settings.soldBefore.iso } : {}),
     signed: settings.webhookSecret !== '',
     intervalSeconds: settings.intervalSeconds,
     startedAtMs,

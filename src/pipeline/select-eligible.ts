@@ -33,6 +33,11 @@ export function selectEligible(
       `  - Rejected (status not ${settings.statuses.join('/')}): ${count(selection.rejectedStatus)}`,
       `  - Rejected (name without "${logText(settings.nameContains)}"): ${count(selection.rejectedName)}`,
       `  - Skipped (eligible in an earlier event of this run): ${count(earlier)}`,
+      ...(settings.soldBefore
+        ? [
+            `  - Sold at or after sold-before ${settings.soldBefore.iso} (the live webhook sent them): ${count(selection.soldAfterCutoff.length)}`,
+          ]
+        : []),
       `  - Eligible: ${count(selection.eligible.length)}`,
     ].join('\n'),
   );

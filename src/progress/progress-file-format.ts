@@ -35,26 +35,45 @@ export type ProgressChange =
 export interface SelectionRecord {
   statuses: string[];
   name_contains: string;
+  /** The cutoff (ISO time), when the selection had one. */
+  sold_before?: string;
 }
 
 /**
- * One text per selection, the same whatever the order or case the inputs were given in:
- * `DETAILSREQUIRED,VALID|CHARITY` (statuses are upper-case words; the name is matched
- * case-insensitively, so its case says nothing).
+ * One text per selection, the same whatever the order or case the inputs were given in: the
+ * record as JSON, statuses sorted and upper-case, the name upper-case (it is matched
+ * case-insensitively, so its case says nothing), the cutoff as an ISO time.
  */
-export function selectionKey(selection: { statuses: readonly string[]; nameContains: string }) {
-  const statuses = [...new Set(selection.statuses.map((s) => s.toUpperCase()))].sort();
-  return `${statuses.join(',')}|${selection.nameContains.toUpperCase()}`;
+export function selectionKey(selection: {
+  statuses: readonly string[];
+  nameContains: string;
+  soldBefore?: { iso: string } | undefined;
+}): string {
+  return recordKey({
+    statuses: [...selection.statuses],
+    name_contains: selection.nameContains,
+    ...(selection.soldBefore ? { sold_before: selection.soldBefore.iso } : {}),
+  });
+}
+
+/** The selectionKey of a selection as the progress file records it. */
+export function recordKey(record: SelectionRecord): string {
+  const normalised: SelectionRecord = {
+    statuses: [...new Set(record.statuses.map((s) => s.toUpperCase()))].sort(),
+    name_contains: record.name_contains.toUpperCase(),
+    ...(record.sold_before === undefined ? {} : { sold_before: record.sold_before }),
+  };
+  return JSON.stringify(normalised);
 }
 
 export function selectionRecordOf(key: string): SelectionRecord {
-  const bar = key.indexOf('|');
-  return { statuses: key.slice(0, bar).split(','), name_contains: key.slice(bar + 1) };
+  return JSON.parse(key) as SelectionRecord;
 }
 
 const selectionSchema = z.object({
   statuses: z.array(z.string()),
   name_contains: z.string(),
+  sold_before: z.string().optional(),
 });
 
 const fileSchema = z.looseObject({

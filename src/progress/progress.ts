@@ -11,7 +11,7 @@ import { ProgressFileError } from '../errors.js';
 import { DeliveredTickets, idKey } from './delivered-tickets.js';
 import {
   readProgressFile,
-  selectionKey,
+  recordKey,
   selectionRecordOf,
   toProgressError,
   type ProgressChange,
@@ -89,10 +89,7 @@ export class Progress {
         progress.apply({
           t: 'processed',
           e: eventId,
-          for: selectionKey({
-            statuses: selection.statuses,
-            nameContains: selection.name_contains,
-          }),
+          for: recordKey(selection),
         });
       delete rest.sent;
       delete rest.last_sent_at;

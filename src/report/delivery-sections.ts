@@ -10,6 +10,7 @@ import {
   duration,
   eventCell,
   limitExceededText,
+  soldAfterCutoffText,
 } from './summary-phrases.js';
 import {
   joinSpans,
@@ -85,8 +86,20 @@ export function pulledSection(report: RunReport): SummarySection[] {
       only: 'markdown',
     };
   });
+  const afterCutoff = soldAfterCutoffText(
+    report,
+    report.syncs.reduce((sum, s) => sum + s.soldAfterCutoff, 0),
+  );
   return [
-    { kind: 'section', heading: ['Pulled'], blocks: [tableBlock(table), ...byStatusAndType] },
+    {
+      kind: 'section',
+      heading: ['Pulled'],
+      blocks: [
+        tableBlock(table),
+        ...(afterCutoff === undefined ? [] : [line([afterCutoff])]),
+        ...byStatusAndType,
+      ],
+    },
   ];
 }
 

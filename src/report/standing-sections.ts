@@ -1,7 +1,13 @@
 import { count } from '../format.js';
 import type { EventStanding, RunReport } from '../run-report.js';
 import { percentDelivered, progressBar } from '../run-report.js';
-import { duration, eventCell, receiverInWords, runsText } from './summary-phrases.js';
+import {
+  duration,
+  eventCell,
+  receiverInWords,
+  runsText,
+  soldAfterCutoffText,
+} from './summary-phrases.js';
 import {
   joinSpans,
   numberColumn,
@@ -67,6 +73,11 @@ export function standingSection(report: RunReport): SummarySection[] {
     // The job summary gives the changed tickets a section of their own.
     if (s.changed > 0) blocks.push(changedTicketLines(s));
   }
+  const afterCutoff = soldAfterCutoffText(
+    report,
+    standings.reduce((sum, s) => sum + s.soldAfterCutoff, 0),
+  );
+  if (afterCutoff !== undefined) blocks.push(line([afterCutoff]));
   const ledgers = standings.flatMap((s) => (s.ledgerFile ? [[{ value: s.ledgerFile }]] : []));
   if (ledgers.length > 0)
     blocks.push(line(['Delivery ledger: ', ...joinSpans(ledgers, ', ')], 'text'));

@@ -41,6 +41,19 @@ export function stagingToProduction(
   return `Staging tickets (${report.region}) to the PRODUCTION receiver`;
 }
 
+/**
+ * The tickets left out by `sold-before`, counted apart: "Sold after the live webhook went on
+ * (sold-before 29 Jul 2025 00:00 UTC): 212 charity tickets, not sent." Undefined without a
+ * cutoff.
+ */
+export function soldAfterCutoffText(
+  report: Pick<RunReport, 'soldBefore'>,
+  tickets: number,
+): string | undefined {
+  if (report.soldBefore === undefined) return undefined;
+  return `Sold after the live webhook went on (sold-before ${humanDate(report.soldBefore)}): ${counted(tickets, 'charity ticket')}, not sent.`;
+}
+
 /** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
 export function runsText(runs: number): string {
   return counted(runs, 'run');

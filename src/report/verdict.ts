@@ -1,7 +1,13 @@
 import { count } from '../format.js';
 import { syncTotals, type RunReport } from '../run-report.js';
 import type { Rendering } from './summary-model.js';
-import { counted, duration, receiverInWords, stagingToProduction } from './summary-phrases.js';
+import {
+  counted,
+  duration,
+  humanDate,
+  receiverInWords,
+  stagingToProduction,
+} from './summary-phrases.js';
 
 /**
  * Every way a run can end, as the operator sees it. The summary opens with the outcome's line
@@ -122,9 +128,11 @@ export const VERDICTS: Record<Outcome, VerdictLine> = {
     icon: '🔍',
     says: (f) => {
       const planned = f.report.plans.reduce((sum, plan) => sum + plan.toSend, 0);
-      return planned === 0
-        ? `Dry run: nothing to deliver (${count(f.delivered)} of ${counted(f.eligible, 'charity ticket')} already delivered).`
-        : `Dry run: ${counted(planned, 'charity ticket')} would go to ${f.receiver}, about ${duration(planned * f.report.intervalSeconds * 1000)} at one every ${f.report.intervalSeconds} s. Nothing was sent.`;
+      const plan =
+        planned === 0
+          ? `Dry run: nothing to deliver (${count(f.delivered)} of ${counted(f.eligible, 'charity ticket')} already delivered).`
+          : `Dry run: ${counted(planned, 'charity ticket')} would go to ${f.receiver}, about ${duration(planned * f.report.intervalSeconds * 1000)} at one every ${f.report.intervalSeconds} s. Nothing was sent.`;
+      return `${plan} ${cutoffInWords(f.report)}`;
     },
     next: (f) =>
       f.rendering === 'markdown'
@@ -286,6 +294,13 @@ function verdictFacts(report: RunReport, rendering: Rendering): VerdictFacts {
     receiver: receiverInWords(report),
     rendering,
   };
+}
+
+/** What the dry run's verdict says of `sold-before`: whether the tickets the live webhook sent are left out. */
+function cutoffInWords(report: RunReport): string {
+  return report.soldBefore === undefined
+    ? 'No sold-before cutoff is set: tickets sold after the live webhook went on would go too.'
+    : `Only tickets sold before ${humanDate(report.soldBefore)} (sold-before) count.`;
 }
 
 const BAR_CELLS = 10;

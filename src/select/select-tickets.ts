@@ -1,4 +1,4 @@
-import { compareByCreation, stringField, type Ticket } from '../vivenu/tickets.js';
+import { compareByCreation, createdAtMs, stringField, type Ticket } from '../vivenu/tickets.js';
 
 export interface SelectionRules {
   /**
@@ -10,6 +10,13 @@ export interface SelectionRules {
   statuses: readonly string[];
   /** Matched case-insensitively against `ticketName` only, never against holder fields. */
   nameContains: string;
+  /**
+   * Only tickets created before this (ms) count: `createdAt` is when the ticket was sold, which
+   * is when Vivenu sends `ticket.created`; `updatedAt` moves with every later change (a name
+   * filled in, a status changed) and would push old sales past the cutoff. A `createdAt` that
+   * cannot be read counts as after the cutoff: with a cutoff set, such a ticket is never sent.
+   */
+  soldBefore?: { ms: number } | undefined;
   /**
    * The event where this run already counted a ticket id eligible, for ids met in an earlier
    * event of the run: such a ticket is delivered once, under that event.
@@ -29,6 +36,11 @@ export interface Selection {
   eligibleEarlier: Record<string, number>;
   /** Tickets without a string `_id`, `eventId`, `ticketName` or `status`: skipped, never guessed at. */
   invalid: Ticket[];
+  /**
+   * Tickets that would count but were sold at or after `soldBefore` (the live webhook sent them
+   * already), oldest first: never delivered by this run, counted apart.
+   */
+  soldAfterCutoff: Ticket[];
 }
 
 /**
@@ -48,7 +60,9 @@ export function selectTickets(tickets: readonly Ticket[], rules: SelectionRules)
     // Keys are event ids from the run: a null prototype keeps `__proto__` an ordinary key.
     eligibleEarlier: Object.create(null) as Record<string, number>,
     invalid: [],
+    soldAfterCutoff: [],
   };
+  const cutoff = rules.soldBefore?.ms;
   for (const ticket of tickets) {
     const status = stringField(ticket, 'status');
     const ticketName = stringField(ticket, 'ticketName');
@@ -68,6 +82,8 @@ export function selectTickets(tickets: readonly Ticket[], rules: SelectionRules)
       selection.rejectedStatus++;
     } else if (!ticketName.toLowerCase().includes(needle)) {
       selection.rejectedName++;
+    } else if (cutoff !== undefined && !(createdAtMs(ticket) < cutoff)) {
+      selection.soldAfterCutoff.push(ticket);
     } else if (earlier !== undefined) {
       selection.eligibleEarlier[earlier] = (selection.eligibleEarlier[earlier] ?? 0) + 1;
     } else {
@@ -75,5 +91,6 @@ export function selectTickets(tickets: readonly Ticket[], rules: SelectionRules)
     }
   }
   selection.eligible.sort(compareByCreation);
+  selection.soldAfterCutoff.sort(compareByCreation);
   return selection;
 }

@@ -37,6 +37,7 @@ export const INPUT_DEFAULTS = {
   interval: '1.8',
   statuses: 'VALID,DETAILSREQUIRED',
   'name-contains': 'CHARITY',
+  'sold-before': '',
   limit: '0',
   'dry-run': 'false',
   resync: 'false',

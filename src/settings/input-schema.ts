@@ -201,6 +201,45 @@ const nameContains = z.string().transform((value, ctx) => {
   return text;
 });
 
+/** No cutoff, even where a repository variable would set one (the form's default). */
+export const NO_CUTOFF = 'none';
+
+/**
+ * `sold-before`: an ISO 8601 date (`2025-07-29`, midnight UTC) or date and time
+ * (`2025-07-29T15:30`, `…:00Z`, `…+02:00`; UTC when no zone is given), or `none`. A date that
+ * does not exist (`2025-02-30`) is refused rather than rolled over.
+ */
+const soldBefore = z.string().transform((value, ctx) => {
+  const text = value.trim();
+  if (text === '' || text.toLowerCase() === NO_CUTOFF) return undefined;
+  const match =
+    /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)?)?$/i.exec(
+      text,
+    );
+  const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = ''] =
+    match ?? [];
+  const zone = match?.[8] ?? 'Z';
+  const ms = match
+    ? Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${zone}`)
+    : Number.NaN;
+  // Date.parse rolls 2025-02-30 over to March: the date must come back as written.
+  const local = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  const exists =
+    match !== null &&
+    local.getUTCMonth() === Number(month) - 1 &&
+    local.getUTCDate() === Number(day) &&
+    Number(hour) < 24 &&
+    Number(minute) < 60 &&
+    Number(second) < 60;
+  if (!Number.isFinite(ms) || !exists) {
+    return problem(
+      ctx,
+      `sold-before ${shown(value)} is not a date (2025-07-29) or date and time (2025-07-29T15:30, UTC unless a zone such as +02:00 is given), nor ${NO_CUTOFF}`,
+    );
+  }
+  return { ms, iso: new Date(ms).toISOString() };
+});
+
 function wholeNumber(input: string, min: number, max: number, fallback: string) {
   return z.string().transform((value, ctx) => {
     const text = value.trim() || fallback;
@@ -251,6 +290,7 @@ export function inputSchema(rawRegion: string, workspace: string) {
     interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
     statuses,
     'name-contains': nameContains,
+    'sold-before': soldBefore,
     limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
     'dry-run': boolean('dry-run', INPUT_DEFAULTS['dry-run']),
     resync: boolean('resync', INPUT_DEFAULTS.resync),

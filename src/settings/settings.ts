@@ -61,6 +61,11 @@ export interface Settings {
   statuses: string[];
   /** Matched case-insensitively against `ticketName`. */
   nameContains: string;
+  /**
+   * Only tickets created before this are eligible (`sold-before`, the moment the region's live
+   * webhook went on): later ones reached the receiver through Vivenu's own `ticket.created`.
+   */
+  soldBefore: { ms: number; iso: string } | undefined;
   /** Most tickets delivered this run; 0 means all. */
   limit: number;
   dryRun: boolean;
@@ -135,6 +140,7 @@ function settingsFrom(values: CheckedInputs, workspace: string): Settings {
     intervalSeconds: values.interval,
     statuses: values.statuses,
     nameContains: values['name-contains'],
+    soldBefore: values['sold-before'],
     limit: values.limit,
     dryRun: values['dry-run'],
     resync: values.resync,

@@ -7,7 +7,13 @@ import { selectTickets, type SelectionRules } from '../select/select-tickets.js'
 import { redactPersonalData, stringField, type Ticket } from '../vivenu/tickets.js';
 import { deliveryId } from '../webhook/envelope.js';
 
-export type LedgerState = 'delivered' | 'failed' | 'pending' | 'changed since delivery';
+export type LedgerState =
+  | 'delivered'
+  | 'failed'
+  | 'pending'
+  | 'changed since delivery'
+  /** Would count, but sold at or after `sold-before`: the live webhook sent it. */
+  | 'sold after cutoff';
 
 /**
  * One ticket that is or was eligible. Ids, ticket type, status and times only: no holder
@@ -51,6 +57,8 @@ export interface LedgerInput {
   tickets: readonly Ticket[];
   /** The tickets eligible now, oldest first (the selection's). */
   eligible: readonly Ticket[];
+  /** The tickets `sold-before` left out, oldest first (the selection's). */
+  soldAfterCutoff: readonly Ticket[];
   /** False for an incomplete or untrusted pull: a ticket missing from it may still exist. */
   pullComplete: boolean;
   /** The event and the selection rules, to say why a delivered ticket is no longer eligible. */
@@ -74,7 +82,13 @@ export function whyNotEligible(ticket: Ticket, rules: SelectionRules): string | 
   if (selection.invalid.length > 0) return 'now without an eventId, ticketName or status';
   if (selection.otherEvent > 0) return 'now of another event';
   if (selection.rejectedStatus > 0) return `status now ${stringField(ticket, 'status')}`;
+  if (selection.soldAfterCutoff.length > 0) return soldAfterReason(rules);
   return `ticketName no longer contains "${rules.nameContains}"`;
+}
+
+function soldAfterReason(rules: SelectionRules): string {
+  const cutoff = rules.soldBefore ? deliveryTime(rules.soldBefore.ms) : '';
+  return `sold at or after sold-before (${cutoff}): the live webhook sent it`;
 }
 
 /** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */
@@ -157,6 +171,14 @@ export function* eachLedgerRow(input: LedgerInput): Generator<LedgerRow> {
       yield rowOf(ticket, { eligibleNow: true, state: 'pending', reason: '', when: '' });
     }
   }
+  // Left out by the cutoff and never delivered; one delivered before the cutoff was set comes
+  // below, with the tickets delivered earlier.
+  for (const ticket of input.soldAfterCutoff) {
+    if (progress.delivery(eventId, ticket._id)) continue;
+    eligibleIds.add(key(ticket._id));
+    const reason = soldAfterReason(rules);
+    yield rowOf(ticket, { eligibleNow: false, state: 'sold after cutoff', reason, when: '' });
+  }
   // Only the pulled tickets delivered earlier and not eligible now need finding by id.
   const pulled = new Map<string, Ticket>();
   for (const ticket of input.tickets) {
@@ -190,8 +212,12 @@ export function* eachLedgerRow(input: LedgerInput): Generator<LedgerRow> {
     const why = whyNotEligible(ticket, rules);
     yield rowOf(ticket, {
       eligibleNow: false,
-      // Still eligible by the rules, counted under an earlier event of this run: unchanged.
-      state: why === undefined ? 'delivered' : 'changed since delivery',
+      // Still eligible by the rules, counted under an earlier event of this run, or delivered
+      // before a cutoff left it out: unchanged.
+      state:
+        why === undefined || why === soldAfterReason(rules)
+          ? 'delivered'
+          : 'changed since delivery',
       reason: why ?? '',
       when,
     });
@@ -216,6 +242,7 @@ export function eventStanding(
   let delivered = 0;
   let failed = 0;
   let changed = 0;
+  let soldAfterCutoff = 0;
   const reasons = new Map<string, number>();
   const changedShown: ChangedTicket[] = [];
   for (const row of rows) {
@@ -227,6 +254,7 @@ export function eventStanding(
         reasons.set(row.reason, (reasons.get(row.reason) ?? 0) + 1);
       }
     }
+    if (row.state === 'sold after cutoff') soldAfterCutoff++;
     if (row.state === 'changed since delivery' && changed++ < CHANGED_TICKETS_KEPT) {
       changedShown.push({
         id: row._id,
@@ -249,6 +277,7 @@ export function eventStanding(
     delivered,
     failed,
     pending: left - failed,
+    soldAfterCutoff,
     failuresByReason: [...reasons]
       .map(([reason, tickets]) => ({ reason, tickets }))
       .sort((a, b) => b.tickets - a.tickets || (a.reason < b.reason ? -1 : 1)),

@@ -18,6 +18,7 @@ export function syncReport(overrides: Partial<EventSyncReport> = {}): EventSyncR
     eligibleEarlier: {},
     withoutId: 0,
     invalid: 0,
+    soldAfterCutoff: 0,
     eligible: 152,
     deliveredBefore: 0,
     sentNow: 152,

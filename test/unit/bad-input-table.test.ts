@@ -41,7 +41,8 @@ type Kind =
   | 'out of range'
   | 'negative'
   | 'huge'
-  | 'bad URL';
+  | 'bad URL'
+  | 'bad date';
 
 interface BadRow {
   input: string;
@@ -251,6 +252,30 @@ const BAD_ROWS: BadRow[] = [
     quoted('name-contains', 'must be at most 100 characters'),
   ),
 
+  // sold-before: a date or date-time that exists, UTC unless a zone is given, or none.
+  ...[
+    'yesterday',
+    '29/07/2025',
+    '2025-7-29',
+    '2025-02-30',
+    '2025-13-01',
+    '2025-07-29T24:00',
+    '2025-07-29T15:61',
+    '2025-07-29T15:30+2',
+    '2025-07-29Z',
+    '1753800000',
+  ].map((value) =>
+    row(
+      'sold-before',
+      'bad date',
+      value,
+      quoted(
+        'sold-before',
+        'is not a date (2025-07-29) or date and time (2025-07-29T15:30, UTC unless a zone such as +02:00 is given), nor none',
+      ),
+    ),
+  ),
+
   ...wholeNumberRows('limit', 0, 10_000_000),
   ...booleanRows('dry-run'),
   ...booleanRows('resync'),
@@ -376,6 +401,24 @@ const ACCEPTED: {
     field: 'nameContains',
     is: '../../etc/passwd',
   },
+  // sold-before: UTC unless a zone is given; none turns off a variable's default.
+  ...(
+    [
+      ['2025-07-29', '2025-07-29T00:00:00.000Z'],
+      ['2025-07-29T15:30', '2025-07-29T15:30:00.000Z'],
+      ['2025-07-29 15:30:05', '2025-07-29T15:30:05.000Z'],
+      ['2025-07-29T15:30:00.250Z', '2025-07-29T15:30:00.250Z'],
+      ['2025-07-29T15:30+02:00', '2025-07-29T13:30:00.000Z'],
+      ['2024-02-29', '2024-02-29T00:00:00.000Z'],
+    ] as const
+  ).map(([value, iso]) => ({
+    input: 'sold-before',
+    value,
+    why: 'a date or date-time',
+    field: 'soldBefore' as const,
+    is: { ms: Date.parse(iso), iso },
+  })),
+  { input: 'sold-before', value: 'None', why: 'no cutoff', field: 'soldBefore', is: undefined },
   // api-key has no length limit: Vivenu judges the key (a 401 names the region's secret).
   {
     input: 'api-key',
@@ -477,6 +520,7 @@ const DEFAULT_ROWS: {
     is: INPUT_DEFAULTS['name-contains'],
     other: 'HIA',
   },
+  { input: 'sold-before', field: 'soldBefore', is: undefined, other: '2025-07-29' },
   { input: 'limit', field: 'limit', is: Number(INPUT_DEFAULTS.limit), other: '5' },
   { input: 'dry-run', field: 'dryRun', is: isTrue(INPUT_DEFAULTS['dry-run']), other: 'true' },
   { input: 'resync', field: 'resync', is: isTrue(INPUT_DEFAULTS.resync), other: 'true' },
@@ -554,7 +598,7 @@ describe('parseSettings: an empty optional input takes its default', () => {
 });
 
 describe('the tables cover every input', () => {
-  it('INPUT_NAMES is the 28 inputs of action.yml', () => {
+  it('INPUT_NAMES is the 29 inputs of action.yml', () => {
     expect(INPUT_NAMES).toEqual([
       'region',
       'event-id',
@@ -570,6 +614,7 @@ describe('the tables cover every input', () => {
       'interval',
       'statuses',
       'name-contains',
+      'sold-before',
       'limit',
       'dry-run',
       'resync',

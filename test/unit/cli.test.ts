@@ -3,7 +3,7 @@ import { parseCommandLine } from '../../src/cli/cli-arguments.js';
 import { UsageError } from '../../src/errors.js';
 import { progressLine, shortDuration, terminalLogger } from '../../src/cli/terminal-logger.js';
 import { textTable } from '../../src/cli/text-summary.js';
-import { parseSettings } from '../../src/settings/settings.js';
+import { parseSettings, type RawInputs } from '../../src/settings/settings.js';
 
 const EVENT = '68108c20c5c88849372bfb61';
 const env = { PROD_API: 'k', DEV_API: 'd', VIVENU_SECRET: 's' };
@@ -24,6 +24,17 @@ const usageError = (argv: string[], environment: Record<string, string> = env): 
 };
 
 describe('parseCommandLine', () => {
+  it('takes sold-before from <REGION>_WEBHOOK_LIVE_SINCE in the environment or .env, the flag over it', () => {
+    const live = { ...env, PROD_WEBHOOK_LIVE_SINCE: ' 2025-07-29 ' };
+    const fromVariable = parseCommandLine(['PROD', EVENT], live);
+    expect(fromVariable).toMatchObject({ inputs: { 'sold-before': '2025-07-29' } });
+    const flag = parseCommandLine(['prod', EVENT, '--sold-before', 'none'], live);
+    expect(flag).toMatchObject({ inputs: { 'sold-before': 'none' } });
+    expect(parseSettings((flag as { inputs: RawInputs }).inputs, '/w').soldBefore).toBeUndefined();
+    const other = parseCommandLine(['DEV', EVENT], live);
+    expect((other as { inputs: RawInputs }).inputs['sold-before']).toBeUndefined();
+  });
+
   it('reads the three commands as the earlier scripts were typed', () => {
     expect(run(['PROD', EVENT])).toMatchObject({
       command: 'sync',

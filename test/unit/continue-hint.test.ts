@@ -15,6 +15,7 @@ function sync(overrides: Partial<EventSyncReport> = {}): EventSyncReport {
     eligibleEarlier: {},
     withoutId: 0,
     invalid: 0,
+    soldAfterCutoff: 0,
     eligible: 10,
     deliveredBefore: 0,
     sentNow: 10,

@@ -37,12 +37,19 @@ function ticket(n: number, fields: Record<string, unknown> = {}): Ticket {
   };
 }
 
-function input(tickets: Ticket[], progress: Progress, pullComplete = true): LedgerInput {
+function input(
+  tickets: Ticket[],
+  progress: Progress,
+  pullComplete = true,
+  rules: LedgerInput['rules'] = RULES,
+): LedgerInput {
+  const selection = selectTickets(tickets, rules);
   return {
     tickets,
-    eligible: selectTickets(tickets, RULES).eligible,
+    eligible: selection.eligible,
+    soldAfterCutoff: selection.soldAfterCutoff,
     pullComplete,
-    rules: RULES,
+    rules,
     progress,
   };
 }

@@ -89,6 +89,7 @@ function reportWithName(name: string, events = 1): RunReport {
         eligibleEarlier: {},
         withoutId: 0,
         invalid: 0,
+        soldAfterCutoff: 0,
         eligible: 3,
         deliveredBefore: 0,
         sentNow: 3,

@@ -35,6 +35,7 @@ function standing(overrides: Partial<EventStanding>): EventStanding {
     delivered: 152,
     failed: 0,
     pending: 0,
+    soldAfterCutoff: 0,
     failuresByReason: [],
     changed: 0,
     changedShown: [],

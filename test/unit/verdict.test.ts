@@ -133,7 +133,7 @@ describe('the verdict: the first paragraph of every summary', () => {
 
   it('gives a dry run the time the real run will take, and how to start it', () => {
     expect(firstParagraph(renderJobSummary(RUNS[6]![1]))).toBe(
-      '🔍 Dry run: 152 charity tickets would go to the PRODUCTION receiver, about 4 min 34 s at one every 1.8 s. Nothing was sent. **Next:** untick "Dry run" and run the workflow again to deliver them.',
+      '🔍 Dry run: 152 charity tickets would go to the PRODUCTION receiver, about 4 min 34 s at one every 1.8 s. Nothing was sent. No sold-before cutoff is set: tickets sold after the live webhook went on would go too. **Next:** untick "Dry run" and run the workflow again to deliver them.',
     );
   });
 

@@ -140,6 +140,7 @@ describe('Run workflow (historical-sync.yml), emulated by GitHub’s rules', () 
       'dry-run': true,
       limit: '0',
       resync: false,
+      'sold-before': '',
       'auto-continue': false,
       continuation: '0',
     });
@@ -267,6 +268,49 @@ describe('Run workflow (historical-sync.yml), emulated by GitHub’s rules', () 
     expectCommittedSync(second);
     expect(github.dispatches).toHaveLength(1);
     expectNothingLeaked(first, second);
+  });
+
+  it('sold-before from the repository variable <REGION>_WEBHOOK_LIVE_SINCE, set or not, or typed', async () => {
+    // A cutoff inside the sales: the eligible tickets created before it, and those after.
+    const times = tickets.map((t) => Date.parse(t.createdAt as string)).sort((a, b) => a - b);
+    const cutoff = new Date(times[200]!).toISOString();
+    const before = selectTickets(tickets, {
+      statuses: ['VALID', 'DETAILSREQUIRED'],
+      nameContains: 'CHARITY',
+      soldBefore: { ms: Date.parse(cutoff) },
+    }).eligible.length;
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(eligible.length);
+    const dryRun = async (inputs: Record<string, string>, variables: Record<string, string>) => {
+      const run = await runWorkflow({
+        github,
+        secrets: SECRETS,
+        variables,
+        inputs: { region: 'PROD', 'event-id': EVENT, mode: 'sync', ...inputs },
+        overrideActionInputs: sandboxHosts(),
+      });
+      const step = findStep(run, 'sync')!;
+      expect(step.outcome, step.error).toBe('success');
+      return step;
+    };
+    const set = { PROD_WEBHOOK_LIVE_SINCE: cutoff };
+    const fromVariable = await dryRun({}, set);
+    expect(fromVariable.actionInputs!['sold-before']).toBe(cutoff);
+    expect(fromVariable.outputs['tickets-eligible']).toBe(String(before));
+    expect(fromVariable.action!.summary).toContain('Only tickets sold before');
+
+    const unset = await dryRun({}, {});
+    expect(unset.actionInputs!['sold-before']).toBe('');
+    expect(unset.outputs['tickets-eligible']).toBe(String(eligible.length));
+    expect(unset.action!.summary).toContain('No sold-before cutoff is set');
+
+    // Another region's variable is not this region's; `none` turns the variable off.
+    expect(
+      (await dryRun({}, { DEV_WEBHOOK_LIVE_SINCE: cutoff })).actionInputs!['sold-before'],
+    ).toBe('');
+    const none = await dryRun({ 'sold-before': 'none' }, set);
+    expect(none.outputs['tickets-eligible']).toBe(String(eligible.length));
+    expect(receiver.deliveries).toHaveLength(0);
   });
 
   it('a region without its secret: a clear error naming <REGION>_API, and Vivenu never asked', async () => {
