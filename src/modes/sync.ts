@@ -36,8 +36,10 @@ class SyncRun implements ModeRun {
   private ledgerDue: (() => Promise<void>) | undefined;
 
   constructor(private readonly run: PipelineRun) {
-    const { settings, report } = run;
-    this.deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
+    const { settings, services } = run;
+    // On the monotonic clock, from now (the run began moments ago): a wall clock stepped back
+    // by NTP must not stretch the budget, nor one stepped forward cut it (issue 23, row 5).
+    this.deadlineMs = services.clock.monotonic() + settings.maxRuntimeMinutes * 60_000;
     this.allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
   }
 

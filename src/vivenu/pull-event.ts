@@ -80,7 +80,7 @@ interface Range {
  */
 export async function pullEvent(eventId: string, options: PullOptions): Promise<PulledEvent> {
   const { client, clock, logger } = options;
-  const started = clock.now();
+  const started = clock.monotonic();
   const callsBefore = client.apiCalls;
   const retriesBefore = client.retries;
   const pass = new PagingPass(eventId, options);
@@ -104,7 +104,7 @@ export async function pullEvent(eventId: string, options: PullOptions): Promise<
     apiCalls: client.apiCalls - callsBefore,
     retries: client.retries - retriesBefore,
     passes: pass.passes,
-    durationMs: clock.now() - started,
+    durationMs: clock.monotonic() - started,
     complete: untrusted === undefined,
     ...(untrusted === undefined ? {} : { untrusted }),
   };
@@ -216,7 +216,7 @@ class PagingPass {
    * last (an honest Vivenu answers there with a short or empty page).
    */
   private pagesAllowedInFlight(): number {
-    if (this.options.clock.now() < this.calmUntil) return 1;
+    if (this.options.clock.monotonic() < this.calmUntil) return 1;
     if (this.gaps.length === 0 && this.nextSkip >= this.largestTotal) return 1;
     return this.concurrency;
   }
@@ -248,9 +248,9 @@ class PagingPass {
 
   private async read(range: Range): Promise<void> {
     const { client, clock, logger } = this.options;
-    const started = clock.now();
+    const started = clock.monotonic();
     const page = await client.fetchPage(this.eventId, range.skip, range.top);
-    const elapsed = clock.now() - started;
+    const elapsed = clock.monotonic() - started;
 
     this.total = page.total;
     this.largestTotal = Math.max(this.largestTotal, page.total);
@@ -317,13 +317,13 @@ class PagingPass {
     const { client, clock } = this.options;
     if (client.rateLimited > this.rateLimitedSeen) {
       this.rateLimitedSeen = client.rateLimited;
-      this.calmUntil = clock.now() + RATE_LIMIT_CALM_MS;
+      this.calmUntil = clock.monotonic() + RATE_LIMIT_CALM_MS;
       return;
     }
     if (answeredSize < askedSize) this.pageSize = Math.min(this.pageSize, answeredSize);
     else if (elapsedMs >= SLOW_PAGE_MS)
       this.pageSize = Math.max(MIN_PAGE_SIZE, Math.floor(this.pageSize / 2));
-    else if (elapsedMs < FAST_PAGE_MS && clock.now() >= this.calmUntil) {
+    else if (elapsedMs < FAST_PAGE_MS && clock.monotonic() >= this.calmUntil) {
       this.pageSize = Math.min(this.maxPageSize, this.pageSize * 2);
     }
   }
