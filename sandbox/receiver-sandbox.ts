@@ -57,8 +57,10 @@ export interface ReceivedDelivery {
   status: number;
   /** The answer reached the sender's connection (false when it had already given up). */
   answered: boolean;
-  /** The ticket exactly as it arrived. */
+  /** The ticket as JSON.parse reads it (numbers as JavaScript holds them). */
   ticket: Ticket;
+  /** The body exactly as it arrived (UTF-8): the bytes the signature covers. */
+  body: string;
   type: string;
   webhookId: string;
   /** The envelope's `sellerId` as it arrived (undefined when the key was missing). */
@@ -154,6 +156,7 @@ export async function startReceiverSandbox(
       status: -1,
       answered: false,
       ticket,
+      body: body.toString('utf8'),
       type: String(envelope.type),
       webhookId: String(envelope.webhookId),
       sellerId: envelope.sellerId,

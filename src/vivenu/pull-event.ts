@@ -2,6 +2,7 @@ import { count } from '../format.js';
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import { SharedStrings } from './shared-strings.js';
+import { compactJson, MAX_TICKET_DEPTH, nestedDeeperThan } from './ticket-json.js';
 import { compareByCreation, type Ticket } from './tickets.js';
 import {
   hasId,
@@ -21,6 +22,11 @@ export interface PulledEvent {
    * they are never delivered; they are kept for review.
    */
   withoutId: UnidentifiedRow[];
+  /**
+   * Rows nested deeper than MAX_TICKET_DEPTH, each once, as received: JSON.stringify cannot
+   * write them (issue 23, row 2), so they are never delivered; they are kept for review.
+   */
+  tooDeep: PageRow[];
   /** Vivenu's `total` on the last page read. */
   totalReported: number;
   apiCalls: number;
@@ -100,6 +106,7 @@ export async function pullEvent(eventId: string, options: PullOptions): Promise<
     eventId,
     tickets: [...pass.seen.values()].sort(compareByCreation),
     withoutId: [...pass.withoutId.values()],
+    tooDeep: [...pass.tooDeep.values()],
     totalReported: pass.total,
     apiCalls: client.apiCalls - callsBefore,
     retries: client.retries - retriesBefore,
@@ -149,6 +156,8 @@ class PagingPass {
   readonly seen = new Map<string, Ticket>();
   /** Rows without a string `_id`, keyed by their JSON: the same row on two pages is kept once. */
   readonly withoutId = new Map<string, UnidentifiedRow>();
+  /** Rows too deep to write with JSON.stringify, keyed by `_id` (or their text without one). */
+  readonly tooDeep = new Map<string, PageRow>();
   /** Every ticket is held until the pull ends: repeated values are held once. */
   private readonly strings = new SharedStrings();
   total = 0;
@@ -184,9 +193,9 @@ class PagingPass {
     this.concurrency = Math.max(1, options.concurrency ?? 1);
   }
 
-  /** Unique rows so far: tickets by `_id`, and the rows without one. */
+  /** Unique rows so far: tickets by `_id`, the rows without one, and those too deep. */
   get unique(): number {
-    return this.seen.size + this.withoutId.size;
+    return this.seen.size + this.withoutId.size + this.tooDeep.size;
   }
 
   async run(): Promise<void> {
@@ -268,7 +277,13 @@ class PagingPass {
   private keep(row: PageRow): boolean {
     let isNew: boolean;
     let key: string;
-    if (hasId(row)) {
+    // First, before anything recurses into it (JSON.stringify would, for the key below).
+    if (nestedDeeperThan(row, MAX_TICKET_DEPTH)) {
+      key = hasId(row) ? row._id : compactJson(row);
+      isNew = !this.tooDeep.has(key);
+      if (isNew) this.tooDeep.set(key, row);
+      key = `\u0001${key}`;
+    } else if (hasId(row)) {
       key = row._id;
       isNew = !this.seen.has(key);
       if (isNew) this.seen.set(key, this.strings.share(row));
