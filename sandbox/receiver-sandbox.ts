@@ -15,6 +15,11 @@ export interface ReceiverBehaviour {
   failFirstAttempts?: { count: number; status: number; retryAfter?: number };
   /** Every delivery gets this answer: the receiver is down. */
   always?: { status: number; body?: string };
+  /**
+   * Every delivery gets `status` with `Retry-After: <seconds>`: a receiver asking to be left
+   * alone for a while (RFC 9110, 10.2.3), in the chaos longer than a run's time budget.
+   */
+  askToWait?: { status: number; seconds: number };
   /** Every answer waits this long first. */
   slowMs?: number;
   /** Ticket types the receiver's KV store does not know: 404 like the real one. */
@@ -214,6 +219,10 @@ export async function startReceiverSandbox(
     }
     if (behaviour.always)
       return reply(behaviour.always.status, behaviour.always.body ?? { error: 'unavailable' });
+    if (behaviour.askToWait) {
+      const { status, seconds } = behaviour.askToWait;
+      return reply(status, { error: 'come back later' }, { 'retry-after': String(seconds) });
+    }
     const fixed = behaviour.failTickets?.[ticket._id];
     if (fixed) return reply(fixed.status, fixed.body ?? { error: 'rejected' });
     if (behaviour.unknownTicketTypes?.includes(String(ticket.ticketTypeId))) {
