@@ -12,7 +12,7 @@ export interface ReceiverBehaviour {
   /** The first `count` attempts of every ticket have their connection reset, unanswered. */
   resetFirstAttempts?: number;
   /** The first `count` attempts of every ticket get `status` (with `Retry-After` when given). */
-  failFirstAttempts?: { count: number; status: number; retryAfter?: number };
+  failFirstAttempts?: { count: number; status: number; retryAfter?: number | string };
   /** Every delivery gets this answer: the receiver is down. */
   always?: { status: number; body?: string };
   /**

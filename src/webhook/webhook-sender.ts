@@ -166,8 +166,8 @@ export class WebhookSender {
     const left = `${count(Math.max(0, Math.floor((deadlineMs - now) / 1000)))} s left of max-runtime-minutes`;
     const asked =
       retryAfterMs !== undefined && retryAfterMs >= delayMs
-        ? `the receiver asked to wait ${count(Math.ceil(retryAfterMs / 1000))} s (Retry-After)`
-        : `the next try would wait ${count(Math.ceil(wanted / 1000))} s`;
+        ? `the receiver asked to wait ${waitWords(retryAfterMs)} (Retry-After)`
+        : `the next try would wait ${waitWords(wanted)}`;
     return (
       `${asked} before trying ticket ${logText(ticket._id)} again, longer than the ${left}: ` +
       'the run ends now. The ticket was not delivered; the next run sends it (same id).'
@@ -282,6 +282,11 @@ export class WebhookSender {
       stop?.removeEventListener('abort', startGrace);
     }
   }
+}
+
+/** A wait in seconds, as said: a Retry-After of 400 digits is "over a year", not "∞ s". */
+function waitWords(ms: number): string {
+  return ms > 365 * 86_400_000 ? 'over a year' : `${count(Math.ceil(ms / 1000))} s`;
 }
 
 /**

@@ -82,6 +82,16 @@ describe('WebhookSender against the sandbox receiver', () => {
     expect(clock.sleeps).toEqual([]);
   });
 
+  it('a Retry-After of 400 digits is said as "over a year"', async () => {
+    const { webhook, clock } = await sender({
+      failFirstAttempts: { count: 9, status: 503, retryAfter: '9'.repeat(400) },
+    });
+    const outcome = await webhook.deliver(tickets[1]!, clock.monotonic() + 60_000);
+    expect(outcome.kind === 'out-of-time' && outcome.reason).toMatch(
+      /^the receiver asked to wait over a year \(Retry-After\)/,
+    );
+  });
+
   it('a Retry-After that fits is honoured (capped), and a backoff past the deadline ends it too', async () => {
     const { webhook, clock, receiver } = await sender({
       failFirstAttempts: { count: 9, status: 503 },
