@@ -9,7 +9,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['scripts/*.mjs'] },
+        projectService: { allowDefaultProject: ['scripts/*.mjs', 'test/support/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -34,6 +34,9 @@ export default tseslint.config(
     files: ['src/action.ts', 'test/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
-  { files: ['eslint.config.js', 'scripts/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['eslint.config.js', 'scripts/**/*.mjs', 'test/support/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
   prettier,
 );

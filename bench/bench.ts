@@ -101,6 +101,7 @@ async function baselinePull(origin: string, eventId: string): Promise<PulledEven
     eventId,
     tickets,
     withoutId: [],
+    tooDeep: [],
     totalReported: total,
     apiCalls: calls,
     retries: 0,

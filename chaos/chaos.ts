@@ -61,6 +61,14 @@ export interface ChaosReport {
   committedMatchesLocal: boolean;
   /** Every deliverable eligible ticket delivered; only the never-registered type's are left. */
   complete: boolean;
+  /** The ticket with a 50,000-character value is recorded as delivered in the progress file. */
+  longValueRecorded: boolean;
+  /** Runs whose receiver asked every delivery to wait past the time budget (Retry-After). */
+  waitPastBudgetRuns: number;
+  /** The most delivery attempts one of those runs made (one: the run ends at its answer). */
+  waitPastBudgetAttempts: number;
+  /** Those runs that made an attempt, were not interrupted, and did not say why they ended. */
+  waitPastBudgetUnexplained: number;
 }
 
 const EVENT = '6864d4f427c2aa9b05cd17ee';
@@ -102,19 +110,27 @@ function vivenuFaults(random: () => number, tickets: number): VivenuFaults {
 
 /** Redirects a receiver may answer; none may be followed (issue 11, rows 1 and 2). */
 const REDIRECTS = [301, 302, 303, 307, 308] as const;
+/** Every run's `max-runtime-minutes`: far more than a chaos run takes. */
+const BUDGET_MINUTES = 10;
+/** A Retry-After past any run's budget: an hour (issue 23, row 4). */
+const WAIT_PAST_BUDGET_SECONDS = 3_600;
 
 function receiverBehaviour(
   random: () => number,
   unknownTypes: string[],
   run: number,
+  /** A whole run's receiver asks every delivery to wait an hour (unless it redirects). */
+  asksToWait: boolean,
 ): ReceiverBehaviour {
   // Now and then (and always in the second run, so even a short chaos run has one) a whole
   // run's receiver redirects every delivery to another origin.
   const redirects = random() < 0.1 || run === 2;
+  const waits = asksToWait && !redirects;
   return {
     slowMs: Math.floor(random() * 30),
     unknownTicketTypes: unknownTypes,
     ...(redirects ? { redirect: { status: pick(random, REDIRECTS) } } : {}),
+    ...(waits ? { askToWait: { status: 429, seconds: WAIT_PAST_BUDGET_SECONDS } } : {}),
     // late answers come after the action's 2 s request timeout: it gives up and re-sends.
     random: { serverError: 0.05, reset: 0.03, late: 0.015, lateMs: 2_500 },
   };
@@ -150,12 +166,23 @@ function sentIds(text: string | undefined): Set<string> {
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const random = seededRandom(options.seed);
+  const waitRandom = seededRandom(options.seed + 23);
   const log = options.log ?? (() => undefined);
-  const tickets = generateEventTickets({
+  const generated = generateEventTickets({
     eventId: EVENT,
     count: options.tickets,
     seed: options.seed,
   });
+  // Two charity ticket types the receiver has not registered: the first fails with a permanent
+  // 404 until an operator registers it, a third of the way in; the second never is registered,
+  // so its tickets fail on every run while every other ticket gets through (issue 11, row 7).
+  const charityTypes = TICKET_TYPES.filter((t) => t.name.includes('CHARITY')).map((t) => t.name);
+  const lateType = pick(random, charityTypes);
+  const neverType = pick(
+    random,
+    charityTypes.filter((name) => name !== lateType),
+  );
+  const { tickets, longId } = withLongValue(generated, neverType);
   const foreign = generateEventTickets({
     eventId: FOREIGN_EVENT,
     count: Math.max(10, Math.floor(options.tickets / 10)),
@@ -169,15 +196,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const receiver = await startReceiverSandbox({ secret: SECRET, seed: options.seed });
   const github = await startGitHubSandbox({ token: TOKEN });
   const workspace = await mkdtemp(path.join(os.tmpdir(), 'chaos-workspace-'));
-  // Two charity ticket types the receiver has not registered: the first fails with a permanent
-  // 404 until an operator registers it, a third of the way in; the second never is registered,
-  // so its tickets fail on every run while every other ticket gets through (issue 11, row 7).
-  const charityTypes = TICKET_TYPES.filter((t) => t.name.includes('CHARITY')).map((t) => t.name);
-  const lateType = pick(random, charityTypes);
-  const neverType = pick(
-    random,
-    charityTypes.filter((name) => name !== lateType),
-  );
   const typeIdOf = (name: string | undefined): string | undefined => {
     const ticket = tickets.find((t) => t.ticketName === name);
     return ticket ? String(ticket.ticketTypeId) : undefined;
@@ -203,6 +221,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     summaryNamesUnregistered: false,
     committedMatchesLocal: false,
     complete: false,
+    longValueRecorded: false,
+    waitPastBudgetRuns: 0,
+    waitPastBudgetAttempts: 0,
+    waitPastBudgetUnexplained: 0,
   };
   // Read at the end of each run: tickets sold while paging join the event as the chaos goes.
   const eligible = (): Ticket[] =>
@@ -235,9 +257,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         ...(registered || !unregistered ? [] : [unregistered]),
         ...(neverRegistered ? [neverRegistered] : []),
       ];
-      const behaviour = receiverBehaviour(random, unknownTypes, report.runs);
+      // Now and then, and always in the first run not interrupted (which reaches the receiver
+      // unless its pull is untrusted), the receiver asks every delivery to wait an hour. Drawn
+      // from a generator of its own, so a seed's other faults stay what they were.
+      const asksToWait = waitRandom() < 0.05 || report.runs === options.interruptedRuns + 1;
+      const behaviour = receiverBehaviour(random, unknownTypes, report.runs, asksToWait);
       if (behaviour.redirect)
         count(`receiver: ${behaviour.redirect.status} redirect to another origin, for a whole run`);
+      if (behaviour.askToWait)
+        count('receiver: 429 with Retry-After past the time budget, for a whole run');
       receiver.setBehaviour(behaviour);
       github.setFaults(githubPlan);
       count('github: concurrent commit (409)', githubPlan.concurrentCommits ?? 0);
@@ -266,6 +294,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           'request-timeout': '2',
           'github-token': TOKEN,
           'commit-every-minutes': '0.02',
+          'max-runtime-minutes': String(BUDGET_MINUTES),
         },
         env: {
           GITHUB_API_URL: github.url,
@@ -295,6 +324,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       });
 
       const runAttempts = receiver.deliveries.slice(firstDelivery);
+      if (behaviour.askToWait) {
+        report.waitPastBudgetRuns++;
+        report.waitPastBudgetAttempts = Math.max(report.waitPastBudgetAttempts, runAttempts.length);
+        const interruptedIt = run.signal !== null || run.stdout.includes('Received SIG');
+        if (runAttempts.length > 0 && !interruptedIt && !run.stdout.includes('asked to wait'))
+          report.waitPastBudgetUnexplained++;
+      }
       if (behaviour.slowMs) count('receiver: slow answers (up to 30 ms)', runAttempts.length);
       for (let i = 1; i < runAttempts.length; i++) {
         const gap = runAttempts[i]!.at - runAttempts[i - 1]!.at;
@@ -344,6 +380,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     report.reachedElsewhere = receiver.elsewhere.requests.filter((r) => r.carriedTicket).length;
     report.badSignatures = receiver.deliveries.filter((d) => !d.signatureValid).length;
     const local = sentIds(await readFile(path.join(workspace, FILE), 'utf8'));
+    report.longValueRecorded = longId !== undefined && local.has(longId);
     const committed = sentIds(github.file(FILE));
     report.committedMatchesLocal =
       local.size === committed.size && [...local].every((id) => committed.has(id));
@@ -402,6 +439,14 @@ export function formatChaosReport(report: ChaosReport, intervalSeconds: number):
       `shortest gap in a run (interval ${intervalSeconds * 1000} ms)`,
       `${report.minGapMs.toFixed(1)} ms`,
     ],
+    [
+      'the ticket with a 50,000-character value recorded as delivered',
+      report.longValueRecorded ? 'yes' : 'NO',
+    ],
+    [
+      `runs asked to wait ${WAIT_PAST_BUDGET_SECONDS} s (past the budget): most attempts in one`,
+      `${report.waitPastBudgetRuns}: ${report.waitPastBudgetAttempts}${report.waitPastBudgetUnexplained > 0 ? `, ${report.waitPastBudgetUnexplained} ended without saying why` : ''}`,
+    ],
     ['committed progress matches local', report.committedMatchesLocal ? 'yes' : 'NO'],
     ['every deliverable ticket delivered', report.complete ? 'yes' : 'NO'],
   ];
@@ -440,5 +485,39 @@ export function chaosViolations(report: ChaosReport, intervalSeconds: number): s
   }
   if (!report.committedMatchesLocal)
     problems.push('the committed progress differs from the local file');
+  if (report.complete && !report.longValueRecorded)
+    problems.push('the ticket with a 50,000-character value is not recorded as delivered');
+  if (report.waitPastBudgetAttempts > 1)
+    problems.push(
+      `a run whose receiver asked to wait past the budget made ${report.waitPastBudgetAttempts} attempts, not one`,
+    );
+  if (report.waitPastBudgetUnexplained > 0)
+    problems.push(
+      `${report.waitPastBudgetUnexplained} runs asked to wait past the budget ended without saying why`,
+    );
   return problems;
+}
+
+/**
+ * `tickets` with the first eligible one of a type the receiver registers given a 50,000-character
+ * free-text value naming its holder (issue 23, row 1: such a value once made the redaction
+ * throw after the receiver accepted the ticket, so it was delivered again on every run).
+ */
+function withLongValue(
+  tickets: Ticket[],
+  neverType: string | undefined,
+): { tickets: Ticket[]; longId?: string } {
+  const long = selectTickets(tickets, {
+    statuses: ['VALID', 'DETAILSREQUIRED'],
+    nameContains: 'CHARITY',
+  }).eligible.find((t) => t.ticketName !== neverType);
+  if (!long) return { tickets };
+  const sentence = `Notfallkontakt ${String(long.name)}, bitte anrufen. `;
+  const note = sentence.repeat(Math.ceil(50_000 / sentence.length)).slice(0, 50_000);
+  return {
+    tickets: tickets.map((t) =>
+      t === long ? { ...t, extraFields: { ...(t.extraFields as object), note } } : t,
+    ),
+    longId: long._id,
+  };
 }

@@ -431,7 +431,9 @@ function progressLine(done, total, elapsedMs, intervalSeconds) {
  * rewrites itself. When the output is not a terminal (a pipe, a file, CI), every delivery
  * is a plain line instead.
  */
-function terminalLogger(output, intervalSeconds, now = Date.now) {
+function terminalLogger(output, intervalSeconds, 
+// Pace is a duration: measured on the monotonic clock, which a wall-clock step does not move.
+now = () => performance.now()) {
     let live = false;
     let firstAt = 0;
     // Command-safe: `historical-sync` may run as a workflow step, whose output the runner reads.
@@ -1895,7 +1897,9 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 /* harmony export */   eE: () => (/* binding */ commandSafeText),
 /* harmony export */   kc: () => (/* binding */ logText)
 /* harmony export */ });
-/* unused harmony export commandSafeLine */
+/* unused harmony exports MOST_SHOWN_OF_A_VALUE, commandSafeLine */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(264);
+
 /**
  * What the Actions runner reads as a workflow command in a line of a step's output
  * (actions/runner, src/Runner.Common/ActionCommand.cs, read at 258d6c8):
@@ -1918,13 +1922,33 @@ const LEGACY_PREFIX_SHOWN = '##\\u005b';
 /** The runner's line ends: `\r\n`, `\r` and `\n`. */
 const RUNNER_LINE_END = /\r\n|\r|\n/;
 /**
+ * The most of one outside value a log line shows, in UTF-16 units, before the escapes: a
+ * ticket name or an id of 50,000 characters (issue 23, row 1) would otherwise fill a line, and
+ * every line that names it. Long enough for any path a runner has.
+ */
+const MOST_SHOWN_OF_A_VALUE = 1_000;
+/**
  * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
  * line: control characters and line breaks shown escaped, so the value stays on its line and
  * cannot start a workflow command (`::error::…`) of its own, and `##[` (a command anywhere in
- * a line) shown as `##\u005b`.
+ * a line) shown as `##\u005b`. Past MOST_SHOWN_OF_A_VALUE it is cut, saying how long it was.
+ * It never throws: a value with no text of its own (an object without a prototype) is named.
  */
 function logText(value) {
-    const text = typeof value === 'string' ? value : String(value);
+    let text;
+    try {
+        text = typeof value === 'string' ? value : String(value);
+    }
+    catch {
+        text = `(a value of type ${typeof value})`;
+    }
+    if (text.length > MOST_SHOWN_OF_A_VALUE) {
+        // Cut between characters: a surrogate pair's first half alone is no character.
+        const end = /[\uD800-\uDBFF]/.test(text[MOST_SHOWN_OF_A_VALUE - 1])
+            ? MOST_SHOWN_OF_A_VALUE - 1
+            : MOST_SHOWN_OF_A_VALUE;
+        text = `${text.slice(0, end)}… (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U)(text.length)} characters in all)`;
+    }
     // C0 and C1 controls, DEL, and the two Unicode line separators.
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
@@ -2881,8 +2905,8 @@ const stringify = function (records, opts = {}) {
 var atomic_write = __nccwpck_require__(364);
 // EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
 var progress_progress = __nccwpck_require__(940);
-// EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var vivenu_tickets = __nccwpck_require__(72);
+// EXTERNAL MODULE: ./src/vivenu/tickets.ts + 1 modules
+var vivenu_tickets = __nccwpck_require__(553);
 ;// CONCATENATED MODULE: ./src/select/select-tickets.ts
 
 /**
@@ -3230,6 +3254,8 @@ async function writeLedger(eventDir, ledgerName, rows) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(455);
+// EXTERNAL MODULE: ./src/vivenu/ticket-json.ts
+var ticket_json = __nccwpck_require__(68);
 // EXTERNAL MODULE: ./src/settings/workspace-paths.ts
 var workspace_paths = __nccwpck_require__(962);
 ;// CONCATENATED MODULE: ./src/ticket-files/file-names.ts
@@ -3324,6 +3350,7 @@ function* eachIndividualFileName(tickets) {
 
 
 
+
 function eventFilePaths(ticketsDir, eventId) {
     const eventDir = external_node_path_default().join(ticketsDir, eventId);
     return {
@@ -3335,7 +3362,8 @@ function eventFilePaths(ticketsDir, eventId) {
 }
 /**
  * `JSON.stringify(tickets, null, 2)` and a new line, one ticket at a time: a pull of 100,000
- * tickets never holds the file's text, or a large part of it, as one string.
+ * tickets never holds the file's text, or a large part of it, as one string. Numbers are
+ * written as Vivenu wrote them (ticket-json.ts).
  */
 function* prettyJsonArray(items) {
     if (items.length === 0) {
@@ -3343,7 +3371,7 @@ function* prettyJsonArray(items) {
         return;
     }
     for (let index = 0; index < items.length; index++) {
-        const item = JSON.stringify(items[index], null, 2).replace(/^/gm, '  ');
+        const item = (0,ticket_json/* ticketJson */.Xe)(items[index], 2).replace(/^/gm, '  ');
         yield `${index === 0 ? '[\n' : ',\n'}${item}`;
     }
     yield '\n]\n';
@@ -3377,7 +3405,7 @@ async function writeEachFile(files, tickets, metadata) {
         if (external_node_path_default().dirname(file) !== files.individualDir) {
             throw new Error(`refusing to write ticket ${(0,log_text/* logText */.kc)(ticket._id)} outside ${files.individualDir}`);
         }
-        writes.push((0,promises_.writeFile)(file, `${JSON.stringify(ticket, null, 2)}\n`));
+        writes.push((0,promises_.writeFile)(file, `${(0,ticket_json/* ticketJson */.Xe)(ticket, 2)}\n`));
         if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT)
             await Promise.all(writes.splice(0));
     }
@@ -3399,6 +3427,21 @@ async function keepRowsWithoutId(eventDir, rows) {
         await (0,promises_.rm)(file, { force: true });
     else
         await (0,atomic_write/* writeFileAtomic */.Z)(file, prettyJsonArray(rows));
+    return file;
+}
+/** Where rows nested too deep to deliver are kept for review, beside `all_tickets.json`. */
+const ROWS_TOO_DEEP_FILE = 'too_deep.json';
+/**
+ * Keeps the pull's rows nested deeper than a ticket may be in `too_deep.json`, one compact row
+ * a line (none: an earlier pull's file is removed). Written on a stack of its own
+ * (`compactJson`): JSON.stringify runs out of stack on them (issue 23, row 2).
+ */
+async function keepRowsTooDeep(eventDir, rows) {
+    const file = external_node_path_default().join(eventDir, ROWS_TOO_DEEP_FILE);
+    if (rows.length === 0)
+        await (0,promises_.rm)(file, { force: true });
+    else
+        await (0,atomic_write/* writeFileAtomic */.Z)(file, rows.map((row, index) => `${index === 0 ? '[\n' : ',\n'}${(0,ticket_json/* compactJson */.Ar)(row)}`).concat('\n]\n'));
     return file;
 }
 
@@ -3589,7 +3632,7 @@ class ProgressKeeper {
         this.options = options;
         const { where } = options.publisher;
         this.publishing = where === undefined ? undefined : { where, commits: 0 };
-        this.lastPublishedMs = options.clock.now();
+        this.lastPublishedMs = options.clock.monotonic();
         this.random = options.random ?? Math.random;
         this.branch = options.publisher;
         const { cancel } = options;
@@ -3701,10 +3744,10 @@ class ProgressKeeper {
      */
     async afterDelivery() {
         const { clock, periodMs, logger, cancel } = this.options;
-        if (!this.where || clock.now() - this.lastPublishedMs < periodMs)
+        if (!this.where || clock.monotonic() - this.lastPublishedMs < periodMs)
             return undefined;
         await this.store.save();
-        const pausedAt = clock.now();
+        const pausedAt = clock.monotonic();
         const pending = () => `${(0,format/* count */.U)(this.unpublishedDeliveries)} deliveries not committed yet`;
         const stop = (value) => ({ kind: 'give-up', value });
         return (0,retry/* retrying */.R$)(async (attempt) => {
@@ -3729,13 +3772,13 @@ class ProgressKeeper {
             random: this.random,
             // A pause is bounded by time, not by attempts: the run's budget and MAX_PAUSE_MS.
             until: (failed, _attempt, waitMs) => {
-                if (clock.now() + waitMs >= this.options.deadlineMs) {
+                if (clock.monotonic() + waitMs >= this.options.deadlineMs) {
                     return stop({ reason: 'time-budget', message: 'time budget reached' });
                 }
-                if (clock.now() + waitMs - pausedAt > MAX_PAUSE_MS) {
+                if (clock.monotonic() + waitMs - pausedAt > MAX_PAUSE_MS) {
                     return stop({
                         reason: 'progress-not-committed',
-                        message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.now() - pausedAt) / 60_000)} minutes (${failed.reason}); ${pending()}.`,
+                        message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.monotonic() - pausedAt) / 60_000)} minutes (${failed.reason}); ${pending()}.`,
                     });
                 }
                 return undefined;
@@ -3804,7 +3847,7 @@ class ProgressKeeper {
         const result = await this.options.publisher.publish(this.store.progress, reason, this.saveBy.signal);
         if (result.landed) {
             this.publishedChanges = changes;
-            this.lastPublishedMs = this.options.clock.now();
+            this.lastPublishedMs = this.options.clock.monotonic();
             this.failure = undefined;
             if (result.commit && this.publishing)
                 this.publishing.commits++;
@@ -3898,10 +3941,10 @@ async function deliverBatch(batch, context) {
     for (const [index, ticket] of batch.entries()) {
         if (context.cancel?.aborted)
             return { reason: 'cancelled', message: 'cancelled' };
-        if (clock.now() >= context.deadlineMs)
+        if (clock.monotonic() >= context.deadlineMs)
             return { reason: 'time-budget', message: 'time budget reached' };
         const label = `[${index + 1}/${batch.length}]`;
-        const outcome = await sender.deliver(ticket);
+        const outcome = await sender.deliver(ticket, context.deadlineMs);
         switch (outcome.kind) {
             case 'delivered':
                 await keeper.record({
@@ -3963,6 +4006,11 @@ async function deliverBatch(batch, context) {
                 };
             case 'interrupted':
                 return { reason: 'cancelled', message: 'cancelled' };
+            case 'out-of-time':
+                // Said when it is news: the receiver's wait, not the budget's plain end, stopped the run.
+                if (outcome.reason)
+                    logger.warning(`${label} ${outcome.reason}`);
+                return { reason: 'time-budget', message: outcome.reason || 'time budget reached' };
         }
         const stop = await keeper.afterDelivery();
         if (stop)
@@ -4141,9 +4189,11 @@ class SyncRun {
     selection;
     constructor(run) {
         this.run = run;
-        const { settings, report } = run;
+        const { settings, services } = run;
         this.selection = (0,progress_progress/* selectionKey */.iA)(settings);
-        this.deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
+        // On the monotonic clock, from now (the run began moments ago): a wall clock stepped back
+        // by NTP must not stretch the budget, nor one stepped forward cut it (issue 23, row 5).
+        this.deadlineMs = services.clock.monotonic() + settings.maxRuntimeMinutes * 60_000;
         this.allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
     }
     /**
@@ -4430,6 +4480,9 @@ function answerOf(outcome) {
             return { status: outcome.status, answer: outcome.answer, delivered: true };
         case 'interrupted':
             return { status: null, answer: '', delivered: false };
+        // The test delivery has no time budget; kept for the type's sake.
+        case 'out-of-time':
+            return { status: null, answer: outcome.reason, delivered: false };
         case 'failed':
             return { status: outcome.status ?? null, answer: outcome.reason, delivered: false };
         default:
@@ -4565,6 +4618,7 @@ var vivenu_client = __nccwpck_require__(633);
 
 
 
+
 /** A page answered this fast lets the next ask for twice as many tickets. */
 const FAST_PAGE_MS = 2_000;
 /** A page this slow halves the next. */
@@ -4595,7 +4649,7 @@ const MOST_TICKETS_PAST_TOTAL = 10_000;
  */
 async function pullEvent(eventId, options) {
     const { client, clock, logger } = options;
-    const started = clock.now();
+    const started = clock.monotonic();
     const callsBefore = client.apiCalls;
     const retriesBefore = client.retries;
     const pass = new PagingPass(eventId, options);
@@ -4612,11 +4666,12 @@ async function pullEvent(eventId, options) {
         eventId,
         tickets: [...pass.seen.values()].sort(vivenu_tickets/* compareByCreation */.gx),
         withoutId: [...pass.withoutId.values()],
+        tooDeep: [...pass.tooDeep.values()],
         totalReported: pass.total,
         apiCalls: client.apiCalls - callsBefore,
         retries: client.retries - retriesBefore,
         passes: pass.passes,
-        durationMs: clock.now() - started,
+        durationMs: clock.monotonic() - started,
         complete: untrusted === undefined,
         ...(untrusted === undefined ? {} : { untrusted }),
     };
@@ -4655,6 +4710,8 @@ class PagingPass {
     seen = new Map();
     /** Rows without a string `_id`, keyed by their JSON: the same row on two pages is kept once. */
     withoutId = new Map();
+    /** Rows too deep to write with JSON.stringify, keyed by `_id` (or their text without one). */
+    tooDeep = new Map();
     /** Every ticket is held until the pull ends: repeated values are held once. */
     strings = new SharedStrings();
     total = 0;
@@ -4687,9 +4744,9 @@ class PagingPass {
         this.maxPageSize = Math.max(options.pageSize, options.maxPageSize ?? vivenu_client/* MAX_PAGE_SIZE */.H4);
         this.concurrency = Math.max(1, options.concurrency ?? 1);
     }
-    /** Unique rows so far: tickets by `_id`, and the rows without one. */
+    /** Unique rows so far: tickets by `_id`, the rows without one, and those too deep. */
     get unique() {
-        return this.seen.size + this.withoutId.size;
+        return this.seen.size + this.withoutId.size + this.tooDeep.size;
     }
     async run() {
         this.passes++;
@@ -4718,7 +4775,7 @@ class PagingPass {
      * last (an honest Vivenu answers there with a short or empty page).
      */
     pagesAllowedInFlight() {
-        if (this.options.clock.now() < this.calmUntil)
+        if (this.options.clock.monotonic() < this.calmUntil)
             return 1;
         if (this.gaps.length === 0 && this.nextSkip >= this.largestTotal)
             return 1;
@@ -4752,9 +4809,9 @@ class PagingPass {
     }
     async read(range) {
         const { client, clock, logger } = this.options;
-        const started = clock.now();
+        const started = clock.monotonic();
         const page = await client.fetchPage(this.eventId, range.skip, range.top);
-        const elapsed = clock.now() - started;
+        const elapsed = clock.monotonic() - started;
         this.total = page.total;
         this.largestTotal = Math.max(this.largestTotal, page.total);
         this.largestTotalEver = Math.max(this.largestTotalEver, page.total);
@@ -4772,7 +4829,15 @@ class PagingPass {
     keep(row) {
         let isNew;
         let key;
-        if ((0,vivenu_client/* hasId */.YC)(row)) {
+        // First, before anything recurses into it (JSON.stringify would, for the key below).
+        if ((0,ticket_json/* nestedDeeperThan */.iS)(row, ticket_json/* MAX_TICKET_DEPTH */.En)) {
+            key = (0,vivenu_client/* hasId */.YC)(row) ? row._id : (0,ticket_json/* compactJson */.Ar)(row);
+            isNew = !this.tooDeep.has(key);
+            if (isNew)
+                this.tooDeep.set(key, row);
+            key = `\u0001${key}`;
+        }
+        else if ((0,vivenu_client/* hasId */.YC)(row)) {
             key = row._id;
             isNew = !this.seen.has(key);
             if (isNew)
@@ -4826,20 +4891,21 @@ class PagingPass {
         const { client, clock } = this.options;
         if (client.rateLimited > this.rateLimitedSeen) {
             this.rateLimitedSeen = client.rateLimited;
-            this.calmUntil = clock.now() + RATE_LIMIT_CALM_MS;
+            this.calmUntil = clock.monotonic() + RATE_LIMIT_CALM_MS;
             return;
         }
         if (answeredSize < askedSize)
             this.pageSize = Math.min(this.pageSize, answeredSize);
         else if (elapsedMs >= SLOW_PAGE_MS)
             this.pageSize = Math.max(vivenu_client/* MIN_PAGE_SIZE */.RA, Math.floor(this.pageSize / 2));
-        else if (elapsedMs < FAST_PAGE_MS && clock.now() >= this.calmUntil) {
+        else if (elapsedMs < FAST_PAGE_MS && clock.monotonic() >= this.calmUntil) {
             this.pageSize = Math.min(this.maxPageSize, this.pageSize * 2);
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pull-to-files.ts
+
 
 
 
@@ -4874,6 +4940,9 @@ async function pullToFiles(run, eventId) {
         if (pulled.withoutId.length > 0) {
             logger.warning(`event ${eventId}: ${(0,format/* count */.U)(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${(0,log_text/* logText */.kc)(kept)}.`);
         }
+        const keptAside = await keepRowsTooDeep(files.eventDir, pulled.tooDeep);
+        if (pulled.tooDeep.length > 0)
+            warnTooDeep(run, eventId, pulled.tooDeep, keptAside);
         logger.info(`${(0,format/* count */.U)(pulled.tickets.length)} unique tickets (Vivenu reported ${(0,format/* count */.U)(pulled.totalReported)}) ` +
             `in ${(0,format/* count */.U)(pulled.apiCalls)} requests, ${(pulled.durationMs / 1000).toFixed(1)} s; files in ${files.eventDir}`);
         if (pulled.tickets.length === 0) {
@@ -4882,8 +4951,19 @@ async function pullToFiles(run, eventId) {
         return pulled;
     });
 }
+/** Rows named in the warning; the file holds them all. */
+const TOO_DEEP_NAMED = 10;
+/** Names the rows kept aside as too deep by `_id`, as people look a ticket up (issue 23, row 2). */
+function warnTooDeep(run, eventId, rows, file) {
+    const ids = rows
+        .slice(0, TOO_DEEP_NAMED)
+        .map((row) => (typeof row._id === 'string' ? (0,log_text/* logText */.kc)(row._id) : '(no _id)'));
+    const more = rows.length > TOO_DEEP_NAMED ? ` and ${(0,format/* count */.U)(rows.length - TOO_DEEP_NAMED)} more` : '';
+    run.services.logger.warning(`event ${eventId}: ${(0,format/* count */.U)(rows.length)} tickets are nested deeper than ${ticket_json/* MAX_TICKET_DEPTH */.En} levels (a Vivenu ticket nests 3), so they are never delivered; they are kept for review in ${(0,log_text/* logText */.kc)(file)}: ${ids.join(', ')}${more}.`);
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/select-eligible.ts
+
 
 
 
@@ -4906,8 +4986,9 @@ function selectEligible({ settings, services, eligibleIn }, pulled, log) {
     const earlier = Object.values(selection.eligibleEarlier).reduce((sum, n) => sum + n, 0);
     logger.info([
         `Filtering results for event ${eventId}:`,
-        `  - Total tickets: ${(0,format/* count */.U)(selection.total + pulled.withoutId.length)}`,
+        `  - Total tickets: ${(0,format/* count */.U)(selection.total + pulled.withoutId.length + pulled.tooDeep.length)}`,
         `  - Without _id (never delivered: cannot be recorded as sent): ${(0,format/* count */.U)(pulled.withoutId.length)}`,
+        `  - Nested too deep (never delivered: kept in ${ROWS_TOO_DEEP_FILE}): ${(0,format/* count */.U)(pulled.tooDeep.length)}`,
         `  - Invalid (no eventId, ticketName or status): ${(0,format/* count */.U)(selection.invalid.length)}`,
         `  - Rejected (eventId not ${eventId}): ${(0,format/* count */.U)(selection.otherEvent)}`,
         `  - Rejected (status not ${settings.statuses.join('/')}): ${(0,format/* count */.U)(selection.rejectedStatus)}`,
@@ -5111,7 +5192,9 @@ var vivenu_client = __nccwpck_require__(633);
 ;// CONCATENATED MODULE: ./src/webhook/pacer.ts
 /**
  * Spaces delivery starts at least `intervalMs` apart, start to start: a 300 ms answer does not
- * stretch a 1.8 s cadence to 2.1 s, and a late timer never makes the next gap shorter.
+ * stretch a 1.8 s cadence to 2.1 s, and a late timer never makes the next gap shorter. Turns
+ * are kept on the clock's monotonic reading: a wall clock stepped back 120 s (NTP) would
+ * otherwise put the next turn 120 s away (issue 23, row 5).
  */
 class Pacer {
     intervalMs;
@@ -5122,31 +5205,41 @@ class Pacer {
         this.clock = clock;
     }
     /**
-     * Waits for the next turn (and for `notBefore`, e.g. a retry's backoff), then claims it.
-     * Returns false without claiming when `signal` aborts first.
+     * When the next turn would start (on the monotonic clock), waiting for `notBefore` too: now,
+     * or later when the last turn was less than the interval ago.
+     */
+    nextTurnAt(notBefore = Number.NEGATIVE_INFINITY) {
+        return Math.max(this.nextStart, notBefore, this.clock.monotonic());
+    }
+    /**
+     * Waits for the next turn (and for `notBefore`, a monotonic time, e.g. a retry's backoff),
+     * then claims it. Returns false without claiming when `signal` aborts first.
      */
     async turn(signal, notBefore = Number.NEGATIVE_INFINITY) {
         const target = Math.max(this.nextStart, notBefore);
         // Timers may fire a millisecond early: wait again until the turn has really come.
-        for (let wait = target - this.clock.now(); wait > 0 && !signal?.aborted; wait = target - this.clock.now()) {
+        for (let wait = target - this.clock.monotonic(); wait > 0 && !signal?.aborted; wait = target - this.clock.monotonic()) {
             await this.clock.sleep(wait, signal);
         }
         if (signal?.aborted)
             return false;
-        this.nextStart = this.clock.now() + this.intervalMs;
+        this.nextStart = this.clock.monotonic() + this.intervalMs;
         return true;
     }
 }
 
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __nccwpck_require__(902);
+// EXTERNAL MODULE: ./src/format.ts
+var format = __nccwpck_require__(264);
 // EXTERNAL MODULE: ./src/log-text.ts
 var log_text = __nccwpck_require__(529);
-// EXTERNAL MODULE: ./src/vivenu/tickets.ts
-var tickets = __nccwpck_require__(72);
+// EXTERNAL MODULE: ./src/vivenu/tickets.ts + 1 modules
+var tickets = __nccwpck_require__(553);
 // EXTERNAL MODULE: ./src/webhook/envelope.ts
 var envelope = __nccwpck_require__(57);
 ;// CONCATENATED MODULE: ./src/webhook/webhook-sender.ts
+
 
 
 
@@ -5178,7 +5271,13 @@ class WebhookSender {
         this.retry = options.retry ?? webhookRetryPolicy;
         this.random = options.random ?? Math.random;
     }
-    async deliver(ticket) {
+    /**
+     * Delivers `ticket`, retrying what may pass. No attempt starts at or after `deadlineMs` (on the
+     * clock's monotonic reading; the time budget's end): a wait that would reach it ends the
+     * delivery at once, as `out-of-time` (issue 23, row 4: a Retry-After of an hour, capped at a
+     * minute, started attempts 61 s past a 2-minute budget).
+     */
+    async deliver(ticket, deadlineMs = Number.POSITIVE_INFINITY) {
         const { clock, pacer, stop } = this.options;
         const body = (0,envelope/* envelopeBody */.jj)(ticket);
         const headers = {
@@ -5188,9 +5287,13 @@ class WebhookSender {
         };
         if (this.options.secret)
             headers['x-vivenu-signature'] = (0,envelope/* signature */.vl)(body, this.options.secret);
+        if (pacer.nextTurnAt() >= deadlineMs)
+            return { kind: 'out-of-time', attempts: 0, reason: '' };
         if (!(await pacer.turn(stop)))
             return { kind: 'interrupted', attempts: 0 };
         let refusedInARow = 0;
+        /** Why the coming retry cannot start before the deadline, when it cannot. */
+        let late;
         return (0,retry/* retrying */.R$)(async (attempt) => {
             const outcome = await this.tryDelivery(ticket, body, headers, attempt, refusedInARow);
             if (outcome.kind === 'retry')
@@ -5207,12 +5310,40 @@ class WebhookSender {
                 attempts,
                 transient: true,
             }),
-            onRetry: ({ reason }, attempt, delayMs) => this.options.logger?.info(`  ${(0,log_text/* logText */.kc)(ticket._id)}: ${(0,log_text/* logText */.kc)(reason)}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s (same id)`),
+            // A retry that could not start before the deadline is neither announced nor waited for.
+            onRetry: ({ reason, retryAfterMs }, attempt, delayMs) => {
+                late = this.pastDeadline(ticket, delayMs, retryAfterMs, deadlineMs);
+                if (late !== undefined)
+                    return;
+                this.options.logger?.info(`  ${(0,log_text/* logText */.kc)(ticket._id)}: ${(0,log_text/* logText */.kc)(reason)}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s (same id)`);
+            },
             // A retry waits for its backoff and for its turn, as every delivery start does.
-            wait: async (delayMs, attempts) => (await pacer.turn(stop, clock.now() + delayMs))
-                ? undefined
-                : { kind: 'give-up', value: { kind: 'interrupted', attempts } },
+            wait: async (delayMs, attempts) => {
+                if (late !== undefined)
+                    return { kind: 'give-up', value: { kind: 'out-of-time', attempts, reason: late } };
+                return (await pacer.turn(stop, clock.monotonic() + delayMs))
+                    ? undefined
+                    : { kind: 'give-up', value: { kind: 'interrupted', attempts } };
+            },
         });
+    }
+    /**
+     * Why a retry after `delayMs` (the receiver asked for `retryAfterMs`, perhaps more than the
+     * policy waits) cannot start before `deadlineMs`; undefined when it can. What the receiver
+     * asked for counts: a retry it said it will not take before then would only be refused.
+     */
+    pastDeadline(ticket, delayMs, retryAfterMs, deadlineMs) {
+        const { clock, pacer } = this.options;
+        const now = clock.monotonic();
+        const wanted = Math.max(delayMs, retryAfterMs ?? 0);
+        if (pacer.nextTurnAt(now + wanted) < deadlineMs)
+            return undefined;
+        const left = `${(0,format/* count */.U)(Math.max(0, Math.floor((deadlineMs - now) / 1000)))} s left of max-runtime-minutes`;
+        const asked = retryAfterMs !== undefined && retryAfterMs >= delayMs
+            ? `the receiver asked to wait ${waitWords(retryAfterMs)} (Retry-After)`
+            : `the next try would wait ${waitWords(wanted)}`;
+        return (`${asked} before trying ticket ${(0,log_text/* logText */.kc)(ticket._id)} again, longer than the ${left}: ` +
+            'the run ends now. The ticket was not delivered; the next run sends it (same id).');
     }
     /** One delivery attempt and what it means: delivered, a final answer, or worth a retry. */
     async tryDelivery(ticket, body, headers, attempt, refusedBefore) {
@@ -5253,6 +5384,7 @@ class WebhookSender {
         return {
             kind: 'retry',
             reason: `HTTP ${status}`,
+            // An HTTP date is a wall-clock time: it is read against the wall clock.
             retryAfterMs: (0,retry/* parseRetryAfter */.mu)(retryAfter, this.options.clock.now()),
             status,
             answer,
@@ -5312,6 +5444,10 @@ class WebhookSender {
             stop?.removeEventListener('abort', startGrace);
         }
     }
+}
+/** A wait in seconds, as said: a Retry-After of 400 digits is "over a year", not "∞ s". */
+function waitWords(ms) {
+    return ms > 365 * 86_400_000 ? 'over a year' : `${(0,format/* count */.U)(Math.ceil(ms / 1000))} s`;
 }
 /**
  * The first `maxBytes` of the body (as fetch hands it: decompressed), read chunk by chunk; the
@@ -5417,6 +5553,9 @@ function createRunServices(settings, basics) {
 
 const systemClock = {
     now: () => Date.now(),
+    // CLOCK_MONOTONIC, which a step of the system time does not move (clock_gettime(2));
+    // timers run on the same clock (libuv's uv_now), so a sleep and this reading agree.
+    monotonic: () => performance.now(),
     sleep: (ms, signal) => new Promise((resolve) => {
         if (ms <= 0 || signal?.aborted)
             return resolve();
@@ -5584,9 +5723,9 @@ const EARLIER_TOOL_SELECTION = (0,_progress_file_format_js__WEBPACK_IMPORTED_MOD
 /* harmony export */   wH: () => (/* binding */ deliveryTime),
 /* harmony export */   zg: () => (/* binding */ toProgressError)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
-/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72);
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(553);
 
 
 
@@ -5614,43 +5753,43 @@ function recordKey(record) {
 function selectionRecordOf(key) {
     return JSON.parse(key);
 }
-const selectionSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    statuses: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-    name_contains: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    sold_before: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+const selectionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    statuses: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    name_contains: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    sold_before: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
 });
-const fileSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
+const fileSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
     /** The receiver the deliveries went to (origin and path); files before it have none. */
-    receiver: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    events_processed: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default([]),
-    tickets_sent: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().default(0),
-    errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).default([]),
-    errors_total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().optional(),
-    last_run: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().default(null),
-    event_progress: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
-        sent_ticket_ids: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default([]),
+    receiver: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    events_processed: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).default([]),
+    tickets_sent: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative().default(0),
+    errors: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()).default([]),
+    errors_total: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative().optional(),
+    last_run: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().default(null),
+    event_progress: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
+        sent_ticket_ids: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).default([]),
         /** When each delivered ticket was accepted; files written before it have none. */
-        sent_at: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).default({}),
+        sent_at: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).default({}),
         /**
          * Selections other than the earlier tool's the event was completed for (that one is
          * `events_processed`, which the earlier tool reads).
          */
-        completed_for: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(selectionSchema).default([]),
+        completed_for: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(selectionSchema).default([]),
     }))
         .default({}),
 });
 /** A journal line, checked as the file is: only the changes this tool writes. */
-const changeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .discriminatedUnion */ .gMt('t', [
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('sent'), e: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }),
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('processed'), e: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), for: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }),
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        t: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('error'),
-        error: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-            event_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-            ticket_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-            status: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nullable(),
-            error: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-            timestamp: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+const changeSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .discriminatedUnion */ .gMt('t', [
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('sent'), e: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('processed'), e: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), for: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        t: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('error'),
+        error: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+            event_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+            ticket_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+            status: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nullable(),
+            error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+            timestamp: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
         }),
     }),
 ]);
@@ -5659,12 +5798,15 @@ const changeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .discriminatedUnion */ .
  * is wrong with it and that it was left as it is.
  */
 function readProgressFile(text, file) {
+    // Some editors save a UTF-8 file with a byte order mark (issue 23, row 6). RFC 8259, 8.1:
+    // JSON text must not start with one, and a parser may ignore one: this one does.
+    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
     let json;
     try {
-        json = JSON.parse(text);
+        json = JSON.parse(body);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProgressFileError */ .E2(`progress file ${file} is not valid JSON (${error.message}). It was left as it is: fix it or move it away, then run again.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProgressFileError */ .E2(`progress file ${file} is not valid JSON (${jsonProblem(body, error)}). It was left as it is: fix it or move it away, then run again.`);
     }
     const parsed = fileSchema.safeParse(json);
     if (!parsed.success) {
@@ -5672,6 +5814,28 @@ function readProgressFile(text, file) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProgressFileError */ .E2(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
     }
     return parsed.data;
+}
+/** Characters a person does not see: controls (JSON's own white space aside) and formats. */
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+/**
+ * Why the file is not JSON, in words a person can act on: JSON.parse's message (which may
+ * quote the text around the fault) with invisible characters named (`U+200B`), cut to a line,
+ * and where the first invisible character of the file is, if it has one; or, for a file saved
+ * as UTF-16 (its bytes read as UTF-8 show NULs, or two U+FFFD for its mark), that.
+ */
+function jsonProblem(text, error) {
+    if (text.startsWith('\uFFFD\uFFFD') || text.slice(0, 200).includes('\u0000'))
+        return 'it looks saved as UTF-16: save it as UTF-8';
+    const message = error instanceof Error ? error.message : String(error);
+    const named = message.replace(INVISIBLE, codePoint);
+    const said = named.length > 200 ? `${named.slice(0, 200)}…` : named;
+    INVISIBLE.lastIndex = 0;
+    const hidden = INVISIBLE.exec(text);
+    if (!hidden)
+        return said;
+    const before = text.slice(0, hidden.index).split('\n');
+    return `${said}; the file holds an invisible character, ${codePoint(hidden[0])}, at line ${before.length}, column ${before.at(-1).length + 1}`;
 }
 /**
  * A delivery's time as `sent_at` keeps it: ISO to the second, 20 characters, so the file grows
@@ -5704,7 +5868,7 @@ function toProgressError(value) {
         ticket_id: text('ticket_id'),
         status: typeof entry.status === 'number' ? entry.status : null,
         // An earlier tool kept whole answers here; keep the gist, never an email address.
-        error: (0,_vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEmails */ .HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
+        error: (0,_vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactEmails */ .HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
         timestamp: text('timestamp'),
     };
 }
@@ -7477,7 +7641,7 @@ function namingInput(input, doing, file, error) {
 /* harmony export */   yg: () => (/* binding */ buildEventMetadata)
 /* harmony export */ });
 /* unused harmony export countBy */
-/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72);
+/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(553);
 
 /**
  * How many tickets have each value of a field; a missing or non-string value counts as "(none)".
@@ -7589,27 +7753,286 @@ function eventTitle(info) {
 
 /***/ }),
 
-/***/ 72:
+/***/ 68:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HV: () => (/* binding */ redactEmails),
-/* harmony export */   OM: () => (/* binding */ stringField),
-/* harmony export */   Se: () => (/* binding */ describeTicket),
-/* harmony export */   T1: () => (/* binding */ creationRange),
-/* harmony export */   Ut: () => (/* binding */ redactPersonalData),
-/* harmony export */   aF: () => (/* binding */ createdAtMs),
-/* harmony export */   gx: () => (/* binding */ compareByCreation)
+/* harmony export */   Ar: () => (/* binding */ compactJson),
+/* harmony export */   En: () => (/* binding */ MAX_TICKET_DEPTH),
+/* harmony export */   Xe: () => (/* binding */ ticketJson),
+/* harmony export */   iS: () => (/* binding */ nestedDeeperThan),
+/* harmony export */   jQ: () => (/* binding */ NumberText),
+/* harmony export */   jq: () => (/* binding */ parseKeepingNumbers),
+/* harmony export */   ku: () => (/* binding */ plainNumber)
 /* harmony export */ });
-/* unused harmony export MIN_REDACTED_LENGTH */
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
-const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
 /**
- * Ids the log shows on every line anyway (`[3/80] sent <_id> (<ticketName>)`, the summary's
- * ticketTypeIds): not personal data, and what a reader needs to act on, so an answer keeps them.
+ * Tickets as JSON text, read and written so that what Vivenu wrote is what goes on: the files,
+ * the delivery and its signature carry each number as Vivenu wrote it, and no ticket, however
+ * deep, can make the run throw.
+ *
+ * Numbers (issue 23, row 3). `JSON.parse` turns every number into a float64, and
+ * `JSON.stringify` writes that float back in its shortest form: `12345678901234567890` went out
+ * as `12345678901234567000`, `9007199254740993` as `…992`, `1.10` as `1.1`, `1.0` as `1`, `1e2`
+ * as `100`, `-0` as `0`, `1e400` as `null` (ECMA-262, Number::toString). The reviver's
+ * `context.source` and `JSON.rawJSON` would keep them, but Node 20 has neither (V8 11.3), and a
+ * reviver slows every page. So a page is searched once for a number whose text would change
+ * (about 2 ms per MB: 19,000 tickets, 17.7 MB, take 40 ms more than JSON.parse alone); only a
+ * page holding one takes the slower way (about 10 ms more per 1,000 tickets), where that number
+ * becomes a NumberText, written back as its text. Everything else JSON does not tell apart is
+ * still normalised by JSON.parse: whitespace between tokens, a character written as an escape
+ * (`\u00e9`, `\/`), a key given twice (the last kept), and keys that are array indices ("2"),
+ * which an object lists first (ECMA-262, OrdinaryOwnPropertyKeys).
+ *
+ * Depth (issue 23, row 2). `JSON.parse` reads any depth, but `JSON.stringify` recurses and ran
+ * out of stack at 4,102 levels on Node 20 and 4,457 on Node 24 (measured, from a shallow
+ * stack), with "Maximum call stack size exceeded" while the files were written. A ticket
+ * nested deeper than MAX_TICKET_DEPTH is kept aside (`nestedDeeperThan`) and written only by
+ * `compactJson`, which keeps its own stack.
  */
-const SHOWN_FIELDS = ['_id', 'ticketTypeId', 'eventId', 'ticketName'];
+/**
+ * A Vivenu ticket nests 3 levels (`history` entries, `extraFields`); a hundred is far past any
+ * real one and far below where JSON.stringify runs out of stack (above).
+ */
+const MAX_TICKET_DEPTH = 100;
+/** Starts every placeholder: a private-use character, which JSON.stringify writes as it is. */
+const MARK = '\uE000';
+/** Unguessable by outside text: a string a ticket holds can never be taken for a number. */
+const PLACEHOLDER = `${MARK}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}:`;
+const PLACEHOLDER_IN_TEXT = new RegExp(`"${PLACEHOLDER}(-?[0-9][0-9.eE+-]*)"`, 'g');
+/** A JSON number kept as written, because a JavaScript number would write it otherwise. */
+class NumberText {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    /** JSON.stringify writes a placeholder; `ticketJson` puts the text in its place. */
+    toJSON() {
+        return `${PLACEHOLDER}${this.text}`;
+    }
+}
+/** A number token where a value can be (after `:`, `,`, `[`), before `,`, `}` or `]`. */
+const NUMBER_IN_VALUE_PLACE = /[:,[][ \t\r\n]*(-?[0-9][0-9.eE+-]*)(?=[ \t\r\n]*[,}\]])/g;
+/** A number as RFC 8259 section 6 writes it. */
+const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+/** True when JSON.stringify(JSON.parse(token)) would not give `token` back. */
+function changedByANumber(token) {
+    return JSON_NUMBER.test(token) && JSON.stringify(Number(token)) !== token;
+}
+/**
+ * Whether `text` may hold a number that JSON.parse and JSON.stringify would change. May say yes
+ * for a string that looks like one (`"a, 1.10, b"`): the slower way is then taken, and is exact.
+ */
+function mayChangeANumber(text) {
+    // A number alone (no page is one): the slower way, which handles it too.
+    if (/^[ \t\r\n]*-?[0-9]/.test(text))
+        return true;
+    NUMBER_IN_VALUE_PLACE.lastIndex = 0;
+    for (let match; (match = NUMBER_IN_VALUE_PLACE.exec(text));) {
+        if (changedByANumber(match[1]))
+            return true;
+    }
+    return false;
+}
+/**
+ * `text` with every number JSON.parse would change written as a placeholder string. Only the
+ * places NUMBER_IN_VALUE_PLACE finds are touched, and only those outside a string: the quotes
+ * before each are stepped over (a quote ends a string unless an odd run of backslashes comes
+ * before it), so a string that reads "a, 1.10, b" stays as it is, and text that is not JSON
+ * stays as unparsable as it was. A page of 1,000 tickets holding such a number takes about
+ * 10 ms more than one without.
+ */
+function markChangedNumbers(text) {
+    const pieces = [];
+    let kept = 0;
+    /** Quotes before `scanned` are accounted for: `inString` is the state there. */
+    let scanned = 0;
+    let inString = false;
+    NUMBER_IN_VALUE_PLACE.lastIndex = 0;
+    for (let match; (match = NUMBER_IN_VALUE_PLACE.exec(text));) {
+        const token = match[1];
+        if (!changedByANumber(token))
+            continue;
+        const at = match.index + match[0].length - token.length;
+        for (let quote = text.indexOf('"', scanned); quote !== -1 && quote < at;) {
+            if (!inString || backslashesBefore(text, quote) % 2 === 0)
+                inString = !inString;
+            scanned = quote + 1;
+            quote = text.indexOf('"', scanned);
+        }
+        if (inString)
+            continue;
+        pieces.push(text.slice(kept, at), `"${PLACEHOLDER}${token}"`);
+        kept = at + token.length;
+    }
+    pieces.push(text.slice(kept));
+    return pieces.join('');
+}
+function backslashesBefore(text, at) {
+    let count = 0;
+    while (text.charCodeAt(at - 1 - count) === 0x5c)
+        count++;
+    return count;
+}
+/** Each placeholder string inside `value` made a NumberText again; walks any depth. */
+function restoreNumbers(value) {
+    const stack = [value];
+    while (stack.length > 0) {
+        const container = stack.pop();
+        if (typeof container !== 'object' || container === null)
+            continue;
+        const slots = container;
+        for (const key of Object.keys(slots)) {
+            const inner = slots[key];
+            if (typeof inner === 'string' && inner.startsWith(PLACEHOLDER)) {
+                slots[key] = new NumberText(inner.slice(PLACEHOLDER.length));
+            }
+            else if (typeof inner === 'object' && inner !== null) {
+                stack.push(inner);
+            }
+        }
+    }
+}
+/**
+ * JSON.parse, keeping every number JSON.parse and JSON.stringify would change as a NumberText.
+ * Throws what JSON.parse throws for text that is not JSON.
+ */
+function parseKeepingNumbers(text) {
+    if (!mayChangeANumber(text))
+        return JSON.parse(text);
+    const marked = markChangedNumbers(text);
+    const value = JSON.parse(marked);
+    // A number alone: JSON.parse took it, so the text is that number between JSON white space.
+    if (typeof value === 'number') {
+        const token = text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+        return changedByANumber(token) ? new NumberText(token) : value;
+    }
+    if (marked.length !== text.length)
+        restoreNumbers(value);
+    return value;
+}
+/** A plain number for what must be one (a page's `total`), whether kept as text or not. */
+function plainNumber(value) {
+    return value instanceof NumberText ? Number(value.text) : value;
+}
+/**
+ * JSON.stringify for a ticket (or anything holding one), its NumberTexts written as their text.
+ * Only for values no deeper than MAX_TICKET_DEPTH: deeper ones go through `compactJson`.
+ */
+function ticketJson(value, indent) {
+    const text = JSON.stringify(value, null, indent);
+    return text.includes(MARK) ? text.replace(PLACEHOLDER_IN_TEXT, '$1') : text;
+}
+/**
+ * Whether `value` nests objects and arrays more than `levels` deep (`{}` is one level), found
+ * with a stack of its own, so any depth is safe to ask about; it stops at the first too deep.
+ * Asked of every row a pull reads: 19,000 tickets take about 10 ms (Node 20 and 24, measured),
+ * a fifth of what sharing their strings takes (shared-strings.ts).
+ */
+function nestedDeeperThan(value, levels) {
+    const stack = [[value, 1]];
+    while (stack.length > 0) {
+        const [container, depth] = stack.pop();
+        if (typeof container !== 'object' || container === null)
+            continue;
+        if (depth > levels)
+            return true;
+        for (const inner of Object.values(container)) {
+            if (typeof inner === 'object' && inner !== null)
+                stack.push([inner, depth + 1]);
+        }
+    }
+    return false;
+}
+/**
+ * JSON text of a value parsed from JSON, at any depth, on a stack of its own: for what
+ * JSON.stringify cannot write (a ticket kept aside as too deep). Compact: indenting 5,000
+ * levels would write 10,000 spaces on a line.
+ */
+function compactJson(value) {
+    const out = [];
+    // What is still to write, the next on top: a value, or a piece of text (a comma, a bracket).
+    const todo = [{ value }];
+    // Pushed in reverse, one by one (a spread of a long array would overflow the stack itself).
+    const later = (steps) => {
+        for (let index = steps.length - 1; index >= 0; index--)
+            todo.push(steps[index]);
+    };
+    while (todo.length > 0) {
+        const next = todo.pop();
+        if ('text' in next) {
+            out.push(next.text);
+            continue;
+        }
+        const item = next.value;
+        if (item instanceof NumberText)
+            out.push(item.text);
+        else if (Array.isArray(item)) {
+            const steps = [{ text: '[' }];
+            item.forEach((inner, index) => {
+                if (index > 0)
+                    steps.push({ text: ',' });
+                steps.push({ value: inner });
+            });
+            later([...steps, { text: ']' }]);
+        }
+        else if (typeof item === 'object' && item !== null) {
+            const steps = [{ text: '{' }];
+            Object.entries(item).forEach(([key, inner], index) => {
+                steps.push({ text: `${index > 0 ? ',' : ''}${JSON.stringify(key)}:` }, { value: inner });
+            });
+            later([...steps, { text: '}' }]);
+        }
+        else {
+            // A string, number, boolean or null; undefined (never from JSON) is written as null.
+            out.push(JSON.stringify(item) ?? 'null');
+        }
+    }
+    return out.join('');
+}
+
+
+/***/ }),
+
+/***/ 553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gx: () => (/* binding */ compareByCreation),
+  aF: () => (/* binding */ createdAtMs),
+  T1: () => (/* binding */ creationRange),
+  Se: () => (/* binding */ describeTicket),
+  HV: () => (/* reexport */ redactEmails),
+  Ut: () => (/* reexport */ redactPersonalData),
+  OM: () => (/* binding */ stringField)
+});
+
+// UNUSED EXPORTS: MIN_REDACTED_LENGTH
+
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __nccwpck_require__(529);
+// EXTERNAL MODULE: ./src/vivenu/ticket-json.ts
+var ticket_json = __nccwpck_require__(68);
+;// CONCATENATED MODULE: ./src/vivenu/redaction.ts
+
+/**
+ * Redaction of a ticket's values from outside text (a receiver's answer), built to hold
+ * whatever the ticket and the text are: it never throws, and its work is bounded.
+ *
+ * Issue 23, row 1: the redaction used to join the ticket's values into one regular expression;
+ * a ticket with a 50,000-character value made a pattern V8 refused ("Invalid regular
+ * expression: … too large"), after the receiver had accepted the delivery, and the error held
+ * the pattern: every value of the ticket. Here each value is looked for with `indexOf` in the
+ * case-folded text, and what is found is cut out. Issue 23 also showed the email pattern
+ * `[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}` backtracking quadratically: 3.5 s for 64 KiB of letters
+ * without an `@`, 73 s for 256 KiB; `redactEmails` finds the same matches in one pass.
+ */
+/** What a redacted value is replaced with. */
+const REDACTED = '[redacted]';
 /**
  * Values shorter than this are left in an answer. Redacting case-insensitively, a 1-2
  * character value ("M", "DE", a one-letter initial, a short id) would hit inside almost every
@@ -7619,67 +8042,212 @@ const SHOWN_FIELDS = ['_id', 'ticketTypeId', 'eventId', 'ticketName'];
 const MIN_REDACTED_LENGTH = 3;
 /** Numbers this long may be a phone number or a customer number; shorter ones are prices, counts. */
 const MIN_REDACTED_DIGITS = 6;
-/** A hostile ticket cannot make the walk deep or long. */
-const MAX_DEPTH = 20;
-/** Every string (and long number) inside `value`, at any depth, as the receiver may echo it. */
-function collectValues(value, into, depth) {
-    if (depth > MAX_DEPTH)
-        return;
-    if (typeof value === 'string') {
-        const trimmed = value.trim();
-        if (trimmed.length < MIN_REDACTED_LENGTH)
-            return;
-        into.add(trimmed);
-        // An echo in JSON shows quotes and backslashes escaped, and, from an encoder that writes
-        // ASCII only (Python's json.dumps by default), every other character as \uXXXX.
-        const escaped = JSON.stringify(trimmed).slice(1, -1);
-        into.add(escaped);
-        into.add(escaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-    }
-    else if (typeof value === 'number' && Number.isInteger(value)) {
-        const digits = String(Math.abs(value));
-        if (digits.length >= MIN_REDACTED_DIGITS)
-            into.add(digits);
-    }
-    else if (Array.isArray(value)) {
-        for (const item of value)
-            collectValues(item, into, depth + 1);
-    }
-    else if (value !== null && typeof value === 'object') {
-        for (const item of Object.values(value))
-            collectValues(item, into, depth + 1);
-    }
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/**
+ * Ids the log shows on every line anyway (`[3/80] sent <_id> (<ticketName>)`, the summary's
+ * ticketTypeIds): not personal data, and what a reader needs to act on, so an answer keeps them.
+ */
+const SHOWN_FIELDS = ['_id', 'ticketTypeId', 'eventId', 'ticketName'];
+/**
+ * Text longer than this is not looked through: it is withheld whole. An answer is read to
+ * 64 KiB (webhook-sender.ts); a recorded reason is 200 characters.
+ */
+const MOST_TEXT_REDACTED = 256 * 1024;
+/**
+ * Characters compared at most, searching for the ticket's values (about a tenth of a second);
+ * past it the text is withheld whole rather than shown half checked. A real answer and ticket
+ * take thousands: only a ticket of many long values that all occur in the answer comes near.
+ */
+const MOST_WORK = 100_000_000;
 /**
  * `text` with every value of the ticket (at any depth: `extraFields` contacts, history
- * entries), in any case, and anything shaped like an email replaced, for the receiver that
- * echoes what it was sent into an error message we record. The ids the log shows anyway
- * (SHOWN_FIELDS) stay. Redact before cutting: a cut value no longer matches.
+ * entries), in any case, its JSON-escaped forms, long numbers, and anything shaped like an
+ * email replaced by REDACTED, for a receiver that echoes what it was sent into an error message
+ * we record. The ids the log shows anyway (SHOWN_FIELDS) stay. Redact before cutting: a cut
+ * value no longer matches. Text too long, or too costly, to look through is withheld whole.
  */
 function redactPersonalData(text, ticket) {
     if (text === '')
         return text;
+    if (text.length > MOST_TEXT_REDACTED)
+        return withheld(text, 'too long to check');
+    const folded = foldCase(text);
+    const ranges = findValues(folded, valuesToRedact(ticket, text.length));
+    if (ranges === undefined)
+        return withheld(text, 'too costly to check');
+    return redactEmails(cutOut(text, ranges));
+}
+function withheld(text, why) {
+    return `[answer withheld: ${text.length} characters, ${why} for personal data]`;
+}
+/**
+ * `text` in lower case, one UTF-16 unit for one, so that a position in it is the same position
+ * in `text`. String.prototype.toLowerCase keeps the length but for U+0130 (İ, which becomes
+ * "i̇": Unicode's SpecialCasing.txt), so a text holding it is lowered one character at a time;
+ * final sigma, the one lowering that depends on the letters around it, is made σ.
+ */
+function foldCase(text) {
+    let lower = text.toLowerCase();
+    if (lower.length !== text.length) {
+        lower = '';
+        for (const character of text) {
+            const lowered = character.toLowerCase();
+            lower += lowered.length === character.length ? lowered : character;
+        }
+    }
+    return lower.includes('ς') ? lower.replaceAll('ς', 'σ') : lower;
+}
+/**
+ * Every string (and long number) inside `ticket`, at any depth, as the receiver may echo it,
+ * case-folded; none longer than `longest` (it could not be in the text). Walked on a stack of
+ * its own: a ticket of any depth is safe.
+ */
+function valuesToRedact(ticket, longest) {
     const values = new Set();
-    collectValues(ticket, values, 0);
+    const add = (value) => {
+        if (value.length <= longest)
+            values.add(foldCase(value));
+    };
+    const stack = [ticket];
+    while (stack.length > 0) {
+        const value = stack.pop();
+        if (typeof value === 'string') {
+            const trimmed = value.trim();
+            if (trimmed.length < MIN_REDACTED_LENGTH || trimmed.length > longest)
+                continue;
+            add(trimmed);
+            // An echo in JSON shows quotes and backslashes escaped, and, from an encoder that writes
+            // ASCII only (Python's json.dumps by default), every other character as \uXXXX.
+            const escaped = JSON.stringify(trimmed).slice(1, -1);
+            add(escaped);
+            add(escaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+        }
+        else if (typeof value === 'number' && Number.isInteger(value)) {
+            const digits = String(Math.abs(value));
+            if (digits.length >= MIN_REDACTED_DIGITS)
+                add(digits);
+        }
+        else if (value instanceof ticket_json/* NumberText */.jQ) {
+            const digits = value.text.replace(/^-/, '');
+            if (/^\d+$/.test(digits) && digits.length >= MIN_REDACTED_DIGITS)
+                add(digits);
+        }
+        else if (typeof value === 'object' && value !== null) {
+            for (const inner of Object.values(value))
+                stack.push(inner);
+        }
+    }
     for (const field of SHOWN_FIELDS) {
-        const shown = stringField(ticket, field)?.trim();
-        if (shown)
-            values.delete(shown);
+        const shown = ticket[field];
+        if (typeof shown === 'string')
+            values.delete(foldCase(shown.trim()));
     }
-    let redacted = text;
-    if (values.size > 0) {
-        // Longest first, so a full name goes whole before its first name could split it.
-        const alternatives = [...values].sort((a, b) => b.length - a.length).map(escapeRegExp);
-        redacted = redacted.replace(new RegExp(alternatives.join('|'), 'gi'), '[redacted]');
-    }
-    return redactEmails(redacted);
+    return values;
 }
+/** The three UTF-16 units from `at`, as one number: a cheap key for "may occur here". */
+function trigramAt(text, at) {
+    return ((text.charCodeAt(at) * 65_536 + text.charCodeAt(at + 1)) * 65_536 + text.charCodeAt(at + 2));
+}
+/**
+ * Where each value occurs in `folded`, as [start, end) pairs (every occurrence, overlapping
+ * ones too); undefined when finding them would cost more than MOST_WORK. A value whose first
+ * and last three characters do not both occur in the text is passed over without a search.
+ */
+function findValues(folded, values) {
+    const trigrams = new Set();
+    for (let at = 0; at + 3 <= folded.length; at++)
+        trigrams.add(trigramAt(folded, at));
+    const ranges = [];
+    let work = 0;
+    for (const value of values) {
+        if (!trigrams.has(trigramAt(value, 0)) || !trigrams.has(trigramAt(value, value.length - 3)))
+            continue;
+        for (let from = 0;;) {
+            const found = folded.indexOf(value, from);
+            work += (found === -1 ? folded.length : found + value.length) - from;
+            if (work > MOST_WORK)
+                return undefined;
+            if (found === -1)
+                break;
+            ranges.push([found, found + value.length]);
+            from = found + 1;
+        }
+    }
+    return ranges;
+}
+/** `text` with the union of `ranges` replaced, each stretch once, by REDACTED. */
+function cutOut(text, ranges) {
+    if (ranges.length === 0)
+        return text;
+    ranges.sort((a, b) => a[0] - b[0]);
+    const pieces = [];
+    let kept = 0;
+    let [start, end] = ranges[0];
+    for (const [nextStart, nextEnd] of ranges) {
+        if (nextStart <= end) {
+            end = Math.max(end, nextEnd);
+            continue;
+        }
+        pieces.push(text.slice(kept, start), REDACTED);
+        kept = end;
+        [start, end] = [nextStart, nextEnd];
+    }
+    pieces.push(text.slice(kept, start), REDACTED, text.slice(end));
+    return pieces.join('');
+}
+/** A character the email pattern's runs `[^\s@"'<>]` cannot hold. */
+const NOT_IN_EMAIL = /[\s@"'<>]/;
+const isAsciiLetter = (code) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+/**
+ * Anything shaped like an email replaced by REDACTED: what
+ * `text.replace(/[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi, REDACTED)` replaces, found in one pass
+ * (that pattern backtracks quadratically on a long run without an `@`; see the file's top).
+ */
 function redactEmails(text) {
-    return text.replace(EMAIL, '[redacted]');
+    if (!text.includes('@'))
+        return text;
+    const ranges = [];
+    let floor = 0;
+    for (let at = text.indexOf('@'); at !== -1;) {
+        let start = at;
+        while (start > floor && !NOT_IN_EMAIL.test(text[start - 1]))
+            start--;
+        let runEnd = at + 1;
+        while (runEnd < text.length && !NOT_IN_EMAIL.test(text[runEnd]))
+            runEnd++;
+        const end = start < at ? domainEnd(text, at + 1, runEnd) : -1;
+        if (end === -1) {
+            at = text.indexOf('@', at + 1);
+            continue;
+        }
+        ranges.push([start, end]);
+        floor = end;
+        at = text.indexOf('@', end);
+    }
+    return cutOut(text, ranges);
 }
+/**
+ * Where `[^\s@"'<>]+\.[a-z]{2,}` (greedy, as the pattern backtracks) ends when it starts at
+ * `from` inside a run of allowed characters ending at `runEnd`; -1 when it cannot match: the
+ * last dot with at least one character before it and two letters after, then every letter.
+ */
+function domainEnd(text, from, runEnd) {
+    for (let dot = runEnd - 3; dot > from; dot--) {
+        if (text.charCodeAt(dot) !== 0x2e)
+            continue;
+        if (!isAsciiLetter(text.charCodeAt(dot + 1)) || !isAsciiLetter(text.charCodeAt(dot + 2)))
+            continue;
+        let end = dot + 3;
+        while (end < runEnd && isAsciiLetter(text.charCodeAt(end)))
+            end++;
+        return end;
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/vivenu/tickets.ts
+
+// Kept where callers have always found them; the redaction itself is in redaction.ts.
+
 function stringField(ticket, field) {
     const value = ticket[field];
     return typeof value === 'string' ? value : undefined;
@@ -7690,8 +8258,8 @@ function stringField(ticket, field) {
  */
 function describeTicket(ticket) {
     const ticketName = stringField(ticket, 'ticketName');
-    const id = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(ticket._id);
-    return ticketName === undefined ? id : `${id} (${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(ticketName)})`;
+    const id = (0,log_text/* logText */.kc)(ticket._id);
+    return ticketName === undefined ? id : `${id} (${(0,log_text/* logText */.kc)(ticketName)})`;
 }
 /** Creation time in ms; a missing or unreadable `createdAt` sorts last. */
 function createdAtMs(ticket) {
@@ -7847,7 +8415,10 @@ function abortReason(signal) {
 
 // EXTERNAL MODULE: ./src/vivenu/event-info.ts
 var event_info = __nccwpck_require__(374);
+// EXTERNAL MODULE: ./src/vivenu/ticket-json.ts
+var ticket_json = __nccwpck_require__(68);
 ;// CONCATENATED MODULE: ./src/vivenu/vivenu-client.ts
+
 
 
 
@@ -7877,7 +8448,8 @@ function hasId(row) {
  */
 const pageSchema = schemas/* object */.Ikc({
     rows: schemas/* array */.YOg(schemas/* looseObject */._H3({})),
-    total: schemas/* number */.aig().int().nonnegative(),
+    // Read as written (`1e3` is kept as text in the rows, not here: a count is a number).
+    total: schemas/* preprocess */.vkY(ticket_json/* plainNumber */.ku, schemas/* number */.aig().int().nonnegative()),
 });
 /** Reads ticket pages from Vivenu's `GET /api/tickets`. Read-only: it never writes to Vivenu. */
 class VivenuClient {
@@ -8047,7 +8619,8 @@ class VivenuClient {
         }
         let json;
         try {
-            json = JSON.parse(body);
+            // Every number as Vivenu wrote it: the files and the delivery carry the same text.
+            json = (0,ticket_json/* parseKeepingNumbers */.jq)(body);
         }
         catch {
             return { kind: 'retry', reason: 'answer is not JSON' };
@@ -8133,6 +8706,8 @@ class VivenuClient {
 /* unused harmony exports WEBHOOK_ID_PREFIX, uuidV5, webhookIdFor, envelopeSellerId */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _vivenu_ticket_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(68);
+
 
 /**
  * Starts every delivery's `webhookId`, as in the earlier tool's deliveries, which the receiver
@@ -8183,7 +8758,8 @@ function envelopeSellerId(ticket) {
 }
 /**
  * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
- * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
+ * unchanged, every field kept, each number as Vivenu wrote it (`ticketJson`: issue 23, row 3).
+ * Built once per ticket; every attempt sends these bytes, and they are what is signed.
  */
 function envelopeBody(ticket) {
     const id = deliveryId(ticket);
@@ -8195,7 +8771,7 @@ function envelopeBody(ticket) {
         mode: 'prod',
         data: { ticket },
     };
-    return Buffer.from(JSON.stringify(envelope), 'utf8');
+    return Buffer.from((0,_vivenu_ticket_json_js__WEBPACK_IMPORTED_MODULE_1__/* .ticketJson */ .Xe)(envelope), 'utf8');
 }
 /** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */
 function signature(body, secret) {
@@ -8252,12 +8828,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   _H3: () => (/* binding */ looseObject),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
+  vkY: () => (/* binding */ preprocess),
   g1P: () => (/* binding */ record),
   YjP: () => (/* binding */ schemas_string),
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(532);
@@ -11680,9 +12257,9 @@ function handleCodecTxResult(left, value, nextSchema, ctx) {
     }
     return nextSchema._zod.run({ value, issues: left.issues }, ctx);
 }
-const $ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodPreprocess", (inst, def) => {
+const $ZodPreprocess = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodPreprocess", (inst, def) => {
     $ZodPipe.init(inst, def);
-})));
+});
 const $ZodReadonly = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodReadonly", (inst, def) => {
     $ZodType.init(inst, def);
     core_util/* defineLazyInternal */.v5(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
@@ -16635,10 +17212,10 @@ function invertCodec(codec) {
         reverseTransform: def.transform,
     });
 }
-const ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodPreprocess", (inst, def) => {
+const ZodPreprocess = /*@__PURE__*/ core_core/* $constructor */.xI("ZodPreprocess", (inst, def) => {
     ZodPipe.init(inst, def);
-    core.$ZodPreprocess.init(inst, def);
-})));
+    $ZodPreprocess.init(inst, def);
+});
 const ZodReadonly = /*@__PURE__*/ core_core/* $constructor */.xI("ZodReadonly", (inst, def) => {
     $ZodReadonly.init(inst, def);
     ZodType.init(inst, def);

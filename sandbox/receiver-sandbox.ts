@@ -12,9 +12,14 @@ export interface ReceiverBehaviour {
   /** The first `count` attempts of every ticket have their connection reset, unanswered. */
   resetFirstAttempts?: number;
   /** The first `count` attempts of every ticket get `status` (with `Retry-After` when given). */
-  failFirstAttempts?: { count: number; status: number; retryAfter?: number };
+  failFirstAttempts?: { count: number; status: number; retryAfter?: number | string };
   /** Every delivery gets this answer: the receiver is down. */
   always?: { status: number; body?: string };
+  /**
+   * Every delivery gets `status` with `Retry-After: <seconds>`: a receiver asking to be left
+   * alone for a while (RFC 9110, 10.2.3), in the chaos longer than a run's time budget.
+   */
+  askToWait?: { status: number; seconds: number };
   /** Every answer waits this long first. */
   slowMs?: number;
   /** Ticket types the receiver's KV store does not know: 404 like the real one. */
@@ -57,8 +62,10 @@ export interface ReceivedDelivery {
   status: number;
   /** The answer reached the sender's connection (false when it had already given up). */
   answered: boolean;
-  /** The ticket exactly as it arrived. */
+  /** The ticket as JSON.parse reads it (numbers as JavaScript holds them). */
   ticket: Ticket;
+  /** The body exactly as it arrived (UTF-8): the bytes the signature covers. */
+  body: string;
   type: string;
   webhookId: string;
   /** The envelope's `sellerId` as it arrived (undefined when the key was missing). */
@@ -154,6 +161,7 @@ export async function startReceiverSandbox(
       status: -1,
       answered: false,
       ticket,
+      body: body.toString('utf8'),
       type: String(envelope.type),
       webhookId: String(envelope.webhookId),
       sellerId: envelope.sellerId,
@@ -211,6 +219,10 @@ export async function startReceiverSandbox(
     }
     if (behaviour.always)
       return reply(behaviour.always.status, behaviour.always.body ?? { error: 'unavailable' });
+    if (behaviour.askToWait) {
+      const { status, seconds } = behaviour.askToWait;
+      return reply(status, { error: 'come back later' }, { 'retry-after': String(seconds) });
+    }
     const fixed = behaviour.failTickets?.[ticket._id];
     if (fixed) return reply(fixed.status, fixed.body ?? { error: 'rejected' });
     if (behaviour.unknownTicketTypes?.includes(String(ticket.ticketTypeId))) {

@@ -4,6 +4,7 @@ import type { Ticket } from '../src/vivenu/tickets.js';
 import { readBody, sendJson, serveOnLoopback } from './loopback-server.js';
 import { seededRandom } from './seeded-random.js';
 import { makeTicket } from './ticket-factory.js';
+import { jsonWithRawText } from './raw-json.js';
 
 /**
  * A fault strikes a request with probability `rate`, then the next `burst - 1` requests too;
@@ -299,7 +300,8 @@ export async function startVivenuSandbox(options: VivenuSandboxOptions): Promise
     if (garble && garble.kind !== 'oversize-page' && garble.kind !== 'total-changes')
       return sendJson(response, 200, garbled(garble.kind, rows, total));
     stats.pagesServed++;
-    sendJson(response, 200, { rows, total });
+    // Written with any RawJsonText value as its text: numbers as a server wrote them, deep values.
+    sendJson(response, 200, jsonWithRawText({ rows, total }));
 
     const shift = faults.shift;
     const soldSinceSet = stats.sold - soldWhenSet;

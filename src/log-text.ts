@@ -1,3 +1,5 @@
+import { count } from './format.js';
+
 /**
  * What the Actions runner reads as a workflow command in a line of a step's output
  * (actions/runner, src/Runner.Common/ActionCommand.cs, read at 258d6c8):
@@ -22,13 +24,33 @@ const LEGACY_PREFIX_SHOWN = '##\\u005b';
 const RUNNER_LINE_END = /\r\n|\r|\n/;
 
 /**
+ * The most of one outside value a log line shows, in UTF-16 units, before the escapes: a
+ * ticket name or an id of 50,000 characters (issue 23, row 1) would otherwise fill a line, and
+ * every line that names it. Long enough for any path a runner has.
+ */
+export const MOST_SHOWN_OF_A_VALUE = 1_000;
+
+/**
  * An outside value (from Vivenu, the receiver, GitHub or a file) made safe to put in a log
  * line: control characters and line breaks shown escaped, so the value stays on its line and
  * cannot start a workflow command (`::error::…`) of its own, and `##[` (a command anywhere in
- * a line) shown as `##\u005b`.
+ * a line) shown as `##\u005b`. Past MOST_SHOWN_OF_A_VALUE it is cut, saying how long it was.
+ * It never throws: a value with no text of its own (an object without a prototype) is named.
  */
 export function logText(value: unknown): string {
-  const text = typeof value === 'string' ? value : String(value);
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : String(value);
+  } catch {
+    text = `(a value of type ${typeof value})`;
+  }
+  if (text.length > MOST_SHOWN_OF_A_VALUE) {
+    // Cut between characters: a surrogate pair's first half alone is no character.
+    const end = /[\uD800-\uDBFF]/.test(text[MOST_SHOWN_OF_A_VALUE - 1]!)
+      ? MOST_SHOWN_OF_A_VALUE - 1
+      : MOST_SHOWN_OF_A_VALUE;
+    text = `${text.slice(0, end)}… (${count(text.length)} characters in all)`;
+  }
   // C0 and C1 controls, DEL, and the two Unicode line separators.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {

@@ -19,14 +19,27 @@ export interface Logger {
 }
 
 export interface Clock {
-  /** Milliseconds since the epoch. */
+  /**
+   * Milliseconds since the epoch: the wall clock, for times written down (files, summaries).
+   * It can step back or forward under the run (an NTP correction on a runner): never measure
+   * a wait or a budget with it.
+   */
   now(): number;
+  /**
+   * Milliseconds from an arbitrary origin that only ever grows at the rate time passes, whatever
+   * the wall clock does: pacing, timeouts and the time budget are measured on it (issue 23,
+   * row 5: a 120 s step back stalled deliveries 120 s and stretched the budget by the step).
+   */
+  monotonic(): number;
   /** Resolves after `ms`, or early (without throwing) when `signal` aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  // CLOCK_MONOTONIC, which a step of the system time does not move (clock_gettime(2));
+  // timers run on the same clock (libuv's uv_now), so a sleep and this reading agree.
+  monotonic: () => performance.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve) => {
       if (ms <= 0 || signal?.aborted) return resolve();

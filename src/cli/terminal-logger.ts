@@ -36,7 +36,8 @@ export function progressLine(
 export function terminalLogger(
   output: Output,
   intervalSeconds: number,
-  now: () => number = Date.now,
+  // Pace is a duration: measured on the monotonic clock, which a wall-clock step does not move.
+  now: () => number = () => performance.now(),
 ): Logger {
   let live = false;
   let firstAt = 0;

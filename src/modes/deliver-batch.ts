@@ -21,7 +21,10 @@ export interface DeliverBatchContext {
   keeper: ProgressKeeper;
   logger: Logger;
   clock: Clock;
-  /** No delivery starts at or after this time (the run's time budget). */
+  /**
+   * No delivery attempt starts at or after this time (the run's time budget), on the clock's
+   * monotonic reading: a wall clock stepped back must not stretch the budget (issue 23, row 5).
+   */
   deadlineMs: number;
   /** Aborts on cancel. */
   cancel?: AbortSignal;
@@ -48,11 +51,11 @@ export async function deliverBatch(
   let failuresInARow = 0;
   for (const [index, ticket] of batch.entries()) {
     if (context.cancel?.aborted) return { reason: 'cancelled', message: 'cancelled' };
-    if (clock.now() >= context.deadlineMs)
+    if (clock.monotonic() >= context.deadlineMs)
       return { reason: 'time-budget', message: 'time budget reached' };
 
     const label = `[${index + 1}/${batch.length}]`;
-    const outcome = await sender.deliver(ticket);
+    const outcome = await sender.deliver(ticket, context.deadlineMs);
     switch (outcome.kind) {
       case 'delivered':
         await keeper.record({
@@ -117,6 +120,10 @@ export async function deliverBatch(
         };
       case 'interrupted':
         return { reason: 'cancelled', message: 'cancelled' };
+      case 'out-of-time':
+        // Said when it is news: the receiver's wait, not the budget's plain end, stopped the run.
+        if (outcome.reason) logger.warning(`${label} ${outcome.reason}`);
+        return { reason: 'time-budget', message: outcome.reason || 'time budget reached' };
     }
     const stop = await keeper.afterDelivery();
     if (stop) return stop;

@@ -44,9 +44,11 @@ class SyncRun implements ModeRun {
   private readonly selection: string;
 
   constructor(private readonly run: PipelineRun) {
-    const { settings, report } = run;
+    const { settings, services } = run;
     this.selection = selectionKey(settings);
-    this.deadlineMs = report.startedAtMs + settings.maxRuntimeMinutes * 60_000;
+    // On the monotonic clock, from now (the run began moments ago): a wall clock stepped back
+    // by NTP must not stretch the budget, nor one stepped forward cut it (issue 23, row 5).
+    this.deadlineMs = services.clock.monotonic() + settings.maxRuntimeMinutes * 60_000;
     this.allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
   }
 

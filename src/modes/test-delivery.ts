@@ -84,6 +84,9 @@ function answerOf(outcome: DeliveryOutcome): Pick<TestDelivery, 'status' | 'answ
       return { status: outcome.status, answer: outcome.answer, delivered: true };
     case 'interrupted':
       return { status: null, answer: '', delivered: false };
+    // The test delivery has no time budget; kept for the type's sake.
+    case 'out-of-time':
+      return { status: null, answer: outcome.reason, delivered: false };
     case 'failed':
       return { status: outcome.status ?? null, answer: outcome.reason, delivered: false };
     default:

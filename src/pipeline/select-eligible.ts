@@ -1,6 +1,7 @@
 import { count } from '../format.js';
 import { logText } from '../log-text.js';
 import { selectTickets, type Selection } from '../select/select-tickets.js';
+import { ROWS_TOO_DEEP_FILE } from '../ticket-files/ticket-files.js';
 import type { PulledEvent } from '../vivenu/pull-event.js';
 import type { PipelineRun } from './pipeline-run.js';
 
@@ -26,8 +27,9 @@ export function selectEligible(
   logger.info(
     [
       `Filtering results for event ${eventId}:`,
-      `  - Total tickets: ${count(selection.total + pulled.withoutId.length)}`,
+      `  - Total tickets: ${count(selection.total + pulled.withoutId.length + pulled.tooDeep.length)}`,
       `  - Without _id (never delivered: cannot be recorded as sent): ${count(pulled.withoutId.length)}`,
+      `  - Nested too deep (never delivered: kept in ${ROWS_TOO_DEEP_FILE}): ${count(pulled.tooDeep.length)}`,
       `  - Invalid (no eventId, ticketName or status): ${count(selection.invalid.length)}`,
       `  - Rejected (eventId not ${eventId}): ${count(selection.otherEvent)}`,
       `  - Rejected (status not ${settings.statuses.join('/')}): ${count(selection.rejectedStatus)}`,

@@ -52,7 +52,7 @@ export interface ProgressKeeperOptions {
   logger: Logger;
   /** Aborts on cancel: no new pause begins, and the last commit must end within the cancel budget. */
   cancel?: AbortSignal;
-  /** The run's time budget ends here: a pause ends with it. */
+  /** The run's time budget ends here (on the clock's monotonic reading): a pause ends with it. */
   deadlineMs: number;
   random?: () => number;
 }
@@ -97,7 +97,7 @@ export class ProgressKeeper {
   ) {
     const { where } = options.publisher;
     this.publishing = where === undefined ? undefined : { where, commits: 0 };
-    this.lastPublishedMs = options.clock.now();
+    this.lastPublishedMs = options.clock.monotonic();
     this.random = options.random ?? Math.random;
     this.branch = options.publisher;
     const { cancel } = options;
@@ -230,9 +230,9 @@ export class ProgressKeeper {
    */
   async afterDelivery(): Promise<KeeperStop | undefined> {
     const { clock, periodMs, logger, cancel } = this.options;
-    if (!this.where || clock.now() - this.lastPublishedMs < periodMs) return undefined;
+    if (!this.where || clock.monotonic() - this.lastPublishedMs < periodMs) return undefined;
     await this.store.save();
-    const pausedAt = clock.now();
+    const pausedAt = clock.monotonic();
     const pending = () => `${count(this.unpublishedDeliveries)} deliveries not committed yet`;
     const stop = (value: KeeperStop) => ({ kind: 'give-up', value }) as const;
     return retrying<KeeperStop | undefined, RetryableFailure>(
@@ -257,13 +257,13 @@ export class ProgressKeeper {
         random: this.random,
         // A pause is bounded by time, not by attempts: the run's budget and MAX_PAUSE_MS.
         until: (failed, _attempt, waitMs) => {
-          if (clock.now() + waitMs >= this.options.deadlineMs) {
+          if (clock.monotonic() + waitMs >= this.options.deadlineMs) {
             return stop({ reason: 'time-budget', message: 'time budget reached' });
           }
-          if (clock.now() + waitMs - pausedAt > MAX_PAUSE_MS) {
+          if (clock.monotonic() + waitMs - pausedAt > MAX_PAUSE_MS) {
             return stop({
               reason: 'progress-not-committed',
-              message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.now() - pausedAt) / 60_000)} minutes (${failed.reason}); ${pending()}.`,
+              message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.monotonic() - pausedAt) / 60_000)} minutes (${failed.reason}); ${pending()}.`,
             });
           }
           return undefined;
@@ -358,7 +358,7 @@ export class ProgressKeeper {
     );
     if (result.landed) {
       this.publishedChanges = changes;
-      this.lastPublishedMs = this.options.clock.now();
+      this.lastPublishedMs = this.options.clock.monotonic();
       this.failure = undefined;
       if (result.commit && this.publishing) this.publishing.commits++;
     } else {

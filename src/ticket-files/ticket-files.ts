@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { logText } from '../log-text.js';
+import { compactJson, ticketJson } from '../vivenu/ticket-json.js';
 import type { Ticket } from '../vivenu/tickets.js';
 import { namingInput } from '../settings/workspace-paths.js';
 import type { EventMetadata } from './event-metadata.js';
@@ -26,7 +27,8 @@ export function eventFilePaths(ticketsDir: string, eventId: string): EventFiles 
 
 /**
  * `JSON.stringify(tickets, null, 2)` and a new line, one ticket at a time: a pull of 100,000
- * tickets never holds the file's text, or a large part of it, as one string.
+ * tickets never holds the file's text, or a large part of it, as one string. Numbers are
+ * written as Vivenu wrote them (ticket-json.ts).
  */
 export function* prettyJsonArray(items: readonly unknown[]): Generator<string> {
   if (items.length === 0) {
@@ -34,7 +36,7 @@ export function* prettyJsonArray(items: readonly unknown[]): Generator<string> {
     return;
   }
   for (let index = 0; index < items.length; index++) {
-    const item = JSON.stringify(items[index], null, 2).replace(/^/gm, '  ');
+    const item = ticketJson(items[index], 2).replace(/^/gm, '  ');
     yield `${index === 0 ? '[\n' : ',\n'}${item}`;
   }
   yield '\n]\n';
@@ -81,7 +83,7 @@ async function writeEachFile(
         `refusing to write ticket ${logText(ticket._id)} outside ${files.individualDir}`,
       );
     }
-    writes.push(writeFile(file, `${JSON.stringify(ticket, null, 2)}\n`));
+    writes.push(writeFile(file, `${ticketJson(ticket, 2)}\n`));
     if (writes.length === INDIVIDUAL_WRITES_IN_FLIGHT) await Promise.all(writes.splice(0));
   }
   await Promise.all(writes);
@@ -105,5 +107,24 @@ export async function keepRowsWithoutId(
   const file = path.join(eventDir, ROWS_WITHOUT_ID_FILE);
   if (rows.length === 0) await rm(file, { force: true });
   else await writeFileAtomic(file, prettyJsonArray(rows));
+  return file;
+}
+
+/** Where rows nested too deep to deliver are kept for review, beside `all_tickets.json`. */
+export const ROWS_TOO_DEEP_FILE = 'too_deep.json';
+
+/**
+ * Keeps the pull's rows nested deeper than a ticket may be in `too_deep.json`, one compact row
+ * a line (none: an earlier pull's file is removed). Written on a stack of its own
+ * (`compactJson`): JSON.stringify runs out of stack on them (issue 23, row 2).
+ */
+export async function keepRowsTooDeep(eventDir: string, rows: readonly unknown[]): Promise<string> {
+  const file = path.join(eventDir, ROWS_TOO_DEEP_FILE);
+  if (rows.length === 0) await rm(file, { force: true });
+  else
+    await writeFileAtomic(
+      file,
+      rows.map((row, index) => `${index === 0 ? '[\n' : ',\n'}${compactJson(row)}`).concat('\n]\n'),
+    );
   return file;
 }

@@ -2,6 +2,7 @@ import { count } from '../format.js';
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import { SharedStrings } from './shared-strings.js';
+import { compactJson, MAX_TICKET_DEPTH, nestedDeeperThan } from './ticket-json.js';
 import { compareByCreation, type Ticket } from './tickets.js';
 import {
   hasId,
@@ -21,6 +22,11 @@ export interface PulledEvent {
    * they are never delivered; they are kept for review.
    */
   withoutId: UnidentifiedRow[];
+  /**
+   * Rows nested deeper than MAX_TICKET_DEPTH, each once, as received: JSON.stringify cannot
+   * write them (issue 23, row 2), so they are never delivered; they are kept for review.
+   */
+  tooDeep: PageRow[];
   /** Vivenu's `total` on the last page read. */
   totalReported: number;
   apiCalls: number;
@@ -80,7 +86,7 @@ interface Range {
  */
 export async function pullEvent(eventId: string, options: PullOptions): Promise<PulledEvent> {
   const { client, clock, logger } = options;
-  const started = clock.now();
+  const started = clock.monotonic();
   const callsBefore = client.apiCalls;
   const retriesBefore = client.retries;
   const pass = new PagingPass(eventId, options);
@@ -100,11 +106,12 @@ export async function pullEvent(eventId: string, options: PullOptions): Promise<
     eventId,
     tickets: [...pass.seen.values()].sort(compareByCreation),
     withoutId: [...pass.withoutId.values()],
+    tooDeep: [...pass.tooDeep.values()],
     totalReported: pass.total,
     apiCalls: client.apiCalls - callsBefore,
     retries: client.retries - retriesBefore,
     passes: pass.passes,
-    durationMs: clock.now() - started,
+    durationMs: clock.monotonic() - started,
     complete: untrusted === undefined,
     ...(untrusted === undefined ? {} : { untrusted }),
   };
@@ -149,6 +156,8 @@ class PagingPass {
   readonly seen = new Map<string, Ticket>();
   /** Rows without a string `_id`, keyed by their JSON: the same row on two pages is kept once. */
   readonly withoutId = new Map<string, UnidentifiedRow>();
+  /** Rows too deep to write with JSON.stringify, keyed by `_id` (or their text without one). */
+  readonly tooDeep = new Map<string, PageRow>();
   /** Every ticket is held until the pull ends: repeated values are held once. */
   private readonly strings = new SharedStrings();
   total = 0;
@@ -184,9 +193,9 @@ class PagingPass {
     this.concurrency = Math.max(1, options.concurrency ?? 1);
   }
 
-  /** Unique rows so far: tickets by `_id`, and the rows without one. */
+  /** Unique rows so far: tickets by `_id`, the rows without one, and those too deep. */
   get unique(): number {
-    return this.seen.size + this.withoutId.size;
+    return this.seen.size + this.withoutId.size + this.tooDeep.size;
   }
 
   async run(): Promise<void> {
@@ -216,7 +225,7 @@ class PagingPass {
    * last (an honest Vivenu answers there with a short or empty page).
    */
   private pagesAllowedInFlight(): number {
-    if (this.options.clock.now() < this.calmUntil) return 1;
+    if (this.options.clock.monotonic() < this.calmUntil) return 1;
     if (this.gaps.length === 0 && this.nextSkip >= this.largestTotal) return 1;
     return this.concurrency;
   }
@@ -248,9 +257,9 @@ class PagingPass {
 
   private async read(range: Range): Promise<void> {
     const { client, clock, logger } = this.options;
-    const started = clock.now();
+    const started = clock.monotonic();
     const page = await client.fetchPage(this.eventId, range.skip, range.top);
-    const elapsed = clock.now() - started;
+    const elapsed = clock.monotonic() - started;
 
     this.total = page.total;
     this.largestTotal = Math.max(this.largestTotal, page.total);
@@ -268,7 +277,13 @@ class PagingPass {
   private keep(row: PageRow): boolean {
     let isNew: boolean;
     let key: string;
-    if (hasId(row)) {
+    // First, before anything recurses into it (JSON.stringify would, for the key below).
+    if (nestedDeeperThan(row, MAX_TICKET_DEPTH)) {
+      key = hasId(row) ? row._id : compactJson(row);
+      isNew = !this.tooDeep.has(key);
+      if (isNew) this.tooDeep.set(key, row);
+      key = `\u0001${key}`;
+    } else if (hasId(row)) {
       key = row._id;
       isNew = !this.seen.has(key);
       if (isNew) this.seen.set(key, this.strings.share(row));
@@ -317,13 +332,13 @@ class PagingPass {
     const { client, clock } = this.options;
     if (client.rateLimited > this.rateLimitedSeen) {
       this.rateLimitedSeen = client.rateLimited;
-      this.calmUntil = clock.now() + RATE_LIMIT_CALM_MS;
+      this.calmUntil = clock.monotonic() + RATE_LIMIT_CALM_MS;
       return;
     }
     if (answeredSize < askedSize) this.pageSize = Math.min(this.pageSize, answeredSize);
     else if (elapsedMs >= SLOW_PAGE_MS)
       this.pageSize = Math.max(MIN_PAGE_SIZE, Math.floor(this.pageSize / 2));
-    else if (elapsedMs < FAST_PAGE_MS && clock.now() >= this.calmUntil) {
+    else if (elapsedMs < FAST_PAGE_MS && clock.monotonic() >= this.calmUntil) {
       this.pageSize = Math.min(this.maxPageSize, this.pageSize * 2);
     }
   }

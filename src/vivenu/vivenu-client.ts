@@ -14,6 +14,7 @@ import { HttpGetter, type GetAnswer } from '../http/http-get.js';
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import { parseEventInfo, type EventInfo } from './event-info.js';
+import { parseKeepingNumbers, plainNumber } from './ticket-json.js';
 import type { Ticket } from './tickets.js';
 
 export const MIN_PAGE_SIZE = 10;
@@ -78,7 +79,8 @@ export interface TicketPage {
  */
 const pageSchema = z.object({
   rows: z.array(z.looseObject({})),
-  total: z.number().int().nonnegative(),
+  // Read as written (`1e3` is kept as text in the rows, not here: a count is a number).
+  total: z.preprocess(plainNumber, z.number().int().nonnegative()),
 });
 
 interface RefusedAnswer {
@@ -294,7 +296,8 @@ export class VivenuClient {
 
     let json: unknown;
     try {
-      json = JSON.parse(body);
+      // Every number as Vivenu wrote it: the files and the delivery carry the same text.
+      json = parseKeepingNumbers(body);
     } catch {
       return { kind: 'retry', reason: 'answer is not JSON' };
     }

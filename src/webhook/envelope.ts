@@ -1,4 +1,5 @@
 import { createHmac, hash } from 'node:crypto';
+import { ticketJson } from '../vivenu/ticket-json.js';
 import type { Ticket } from '../vivenu/tickets.js';
 
 /**
@@ -57,7 +58,8 @@ export function envelopeSellerId(ticket: Ticket): string {
 
 /**
  * The exact bytes of a Vivenu-shaped `ticket.created` delivery. The ticket goes through
- * unchanged, every field kept. Built once per ticket; every attempt sends these bytes.
+ * unchanged, every field kept, each number as Vivenu wrote it (`ticketJson`: issue 23, row 3).
+ * Built once per ticket; every attempt sends these bytes, and they are what is signed.
  */
 export function envelopeBody(ticket: Ticket): Buffer {
   const id = deliveryId(ticket);
@@ -69,7 +71,7 @@ export function envelopeBody(ticket: Ticket): Buffer {
     mode: 'prod',
     data: { ticket },
   };
-  return Buffer.from(JSON.stringify(envelope), 'utf8');
+  return Buffer.from(ticketJson(envelope), 'utf8');
 }
 
 /** `x-vivenu-signature`: lowercase hex HMAC-SHA256 of the raw body bytes. */

@@ -8,6 +8,7 @@ import {
   retrying,
   type RetryPolicy,
 } from '../http/retry.js';
+import { count } from '../format.js';
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import { redactPersonalData, type Ticket } from '../vivenu/tickets.js';
@@ -49,7 +50,12 @@ export type DeliveryOutcome =
    */
   | { kind: 'unusable'; status: number | null; reason: string; attempts: number }
   /** Stopped before an answer came: not delivered, goes again next run with the same id. */
-  | { kind: 'interrupted'; attempts: number };
+  | { kind: 'interrupted'; attempts: number }
+  /**
+   * The next attempt could only start at or after the time budget's end: none starts. `reason`
+   * says why when the receiver's wait is what did not fit; empty when the budget simply ended.
+   */
+  | { kind: 'out-of-time'; attempts: number; reason: string };
 
 /** A delivery to try again: the receiver's trouble (no answer, 408, 429, 5xx). */
 interface DeliveryRetry extends RetryableFailure {
@@ -84,7 +90,13 @@ export class WebhookSender {
     this.random = options.random ?? Math.random;
   }
 
-  async deliver(ticket: Ticket): Promise<DeliveryOutcome> {
+  /**
+   * Delivers `ticket`, retrying what may pass. No attempt starts at or after `deadlineMs` (on the
+   * clock's monotonic reading; the time budget's end): a wait that would reach it ends the
+   * delivery at once, as `out-of-time` (issue 23, row 4: a Retry-After of an hour, capped at a
+   * minute, started attempts 61 s past a 2-minute budget).
+   */
+  async deliver(ticket: Ticket, deadlineMs = Number.POSITIVE_INFINITY): Promise<DeliveryOutcome> {
     const { clock, pacer, stop } = this.options;
     const body = envelopeBody(ticket);
     const headers: Record<string, string> = {
@@ -94,8 +106,11 @@ export class WebhookSender {
     };
     if (this.options.secret) headers['x-vivenu-signature'] = signature(body, this.options.secret);
 
+    if (pacer.nextTurnAt() >= deadlineMs) return { kind: 'out-of-time', attempts: 0, reason: '' };
     if (!(await pacer.turn(stop))) return { kind: 'interrupted', attempts: 0 };
     let refusedInARow = 0;
+    /** Why the coming retry cannot start before the deadline, when it cannot. */
+    let late: string | undefined;
     return retrying<DeliveryOutcome, DeliveryRetry>(
       async (attempt) => {
         const outcome = await this.tryDelivery(ticket, body, headers, attempt, refusedInARow);
@@ -113,16 +128,49 @@ export class WebhookSender {
           attempts,
           transient: true,
         }),
-        onRetry: ({ reason }, attempt, delayMs) =>
+        // A retry that could not start before the deadline is neither announced nor waited for.
+        onRetry: ({ reason, retryAfterMs }, attempt, delayMs) => {
+          late = this.pastDeadline(ticket, delayMs, retryAfterMs, deadlineMs);
+          if (late !== undefined) return;
           this.options.logger?.info(
             `  ${logText(ticket._id)}: ${logText(reason)}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s (same id)`,
-          ),
+          );
+        },
         // A retry waits for its backoff and for its turn, as every delivery start does.
-        wait: async (delayMs, attempts) =>
-          (await pacer.turn(stop, clock.now() + delayMs))
+        wait: async (delayMs, attempts) => {
+          if (late !== undefined)
+            return { kind: 'give-up', value: { kind: 'out-of-time', attempts, reason: late } };
+          return (await pacer.turn(stop, clock.monotonic() + delayMs))
             ? undefined
-            : { kind: 'give-up', value: { kind: 'interrupted', attempts } },
+            : { kind: 'give-up', value: { kind: 'interrupted', attempts } };
+        },
       },
+    );
+  }
+
+  /**
+   * Why a retry after `delayMs` (the receiver asked for `retryAfterMs`, perhaps more than the
+   * policy waits) cannot start before `deadlineMs`; undefined when it can. What the receiver
+   * asked for counts: a retry it said it will not take before then would only be refused.
+   */
+  private pastDeadline(
+    ticket: Ticket,
+    delayMs: number,
+    retryAfterMs: number | undefined,
+    deadlineMs: number,
+  ): string | undefined {
+    const { clock, pacer } = this.options;
+    const now = clock.monotonic();
+    const wanted = Math.max(delayMs, retryAfterMs ?? 0);
+    if (pacer.nextTurnAt(now + wanted) < deadlineMs) return undefined;
+    const left = `${count(Math.max(0, Math.floor((deadlineMs - now) / 1000)))} s left of max-runtime-minutes`;
+    const asked =
+      retryAfterMs !== undefined && retryAfterMs >= delayMs
+        ? `the receiver asked to wait ${waitWords(retryAfterMs)} (Retry-After)`
+        : `the next try would wait ${waitWords(wanted)}`;
+    return (
+      `${asked} before trying ticket ${logText(ticket._id)} again, longer than the ${left}: ` +
+      'the run ends now. The ticket was not delivered; the next run sends it (same id).'
     );
   }
 
@@ -169,6 +217,7 @@ export class WebhookSender {
     return {
       kind: 'retry',
       reason: `HTTP ${status}`,
+      // An HTTP date is a wall-clock time: it is read against the wall clock.
       retryAfterMs: parseRetryAfter(retryAfter, this.options.clock.now()),
       status,
       answer,
@@ -233,6 +282,11 @@ export class WebhookSender {
       stop?.removeEventListener('abort', startGrace);
     }
   }
+}
+
+/** A wait in seconds, as said: a Retry-After of 400 digits is "over a year", not "∞ s". */
+function waitWords(ms: number): string {
+  return ms > 365 * 86_400_000 ? 'over a year' : `${count(Math.ceil(ms / 1000))} s`;
 }
 
 /**

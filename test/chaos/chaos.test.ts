@@ -32,6 +32,9 @@ describe('chaos (bounded)', () => {
       const kinds = Object.keys(report.faults).join('\n');
       expect(kinds, table).toMatch(/receiver: 30\d redirect/);
       expect(kinds, table).toMatch(/vivenu: (total lying low|every page repeats)/);
+      // Issue 23's: a receiver asking to wait past the budget, a ticket with a 50,000-character value.
+      expect(kinds, table).toMatch(/receiver: 429 with Retry-After past the time budget/);
+      expect(report.longValueRecorded, table).toBe(true);
       expect(report.standingUnregistered, table).toBeGreaterThan(0);
       expect(
         Object.keys(report.faults).some((kind) => kind.startsWith('vivenu:')),

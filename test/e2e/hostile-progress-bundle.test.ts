@@ -365,3 +365,28 @@ describe('row 15: legacy ids and journal lines', () => {
     expect(existsSync(path.join(folder, `${PROGRESS}.lock`))).toBe(false);
   });
 });
+
+describe('issue 23, row 6: a progress file saved with a UTF-8 byte order mark', () => {
+  it('is read as the file it is: nothing delivered before is sent again, the rest goes', async () => {
+    const tickets = generateEventTickets({ eventId: EVENT_A, count: 40, seed: 2306 });
+    const eligible = eligibleOf(tickets);
+    const { vivenu, receiver } = await sandboxes({ [EVENT_A]: tickets });
+    const folder = await folderWithEnv();
+    const args = ['PROD', EVENT_A, ...flags(vivenu, receiver)];
+    const first = await runCli([...args, '--limit', '4'], folder);
+    expect(first.exitCode).toBe(0);
+    // Opened and saved again by an editor that writes a BOM (Windows Notepad before 2019 did).
+    const file = path.join(folder, PROGRESS);
+    await writeFile(file, `\uFEFF${await readFile(file, 'utf8')}`);
+
+    const second = await runCli(args, folder);
+    console.log(
+      `row 6: exit ${second.exitCode}, ${receiver.accepted().length - 4} delivered by the second run; ` +
+        `${second.stderr.trim().split('\n').at(-1) ?? ''}`,
+    );
+    expect(second.exitCode).toBe(0);
+    const sent = receiver.accepted().map((d) => d.ticketId);
+    expect(sent).toHaveLength(eligible.length);
+    expect(new Set(sent).size).toBe(eligible.length);
+  });
+});

@@ -68,6 +68,59 @@ describe('WebhookSender against the sandbox receiver', () => {
     expect(logger.text()).toMatch(/HTTP 429; retry 1 in 7.0 s \(same id\)/);
   });
 
+  it('a Retry-After longer than the time left ends the delivery at once: no attempt after the deadline (issue 23, row 4)', async () => {
+    const { webhook, clock, receiver } = await sender({
+      failFirstAttempts: { count: 9, status: 429, retryAfter: 3_600 },
+    });
+    const deadline = clock.monotonic() + 120_000;
+    const outcome = await webhook.deliver(tickets[1]!, deadline);
+    expect(outcome).toMatchObject({ kind: 'out-of-time', attempts: 1 });
+    expect(outcome.kind === 'out-of-time' && outcome.reason).toMatch(
+      /^the receiver asked to wait 3,600 s \(Retry-After\) before trying ticket [0-9a-f]{24} again, longer than the 120 s left of max-runtime-minutes: the run ends now\./,
+    );
+    expect(receiver.deliveries).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('a Retry-After of 400 digits is said as "over a year"', async () => {
+    const { webhook, clock } = await sender({
+      failFirstAttempts: { count: 9, status: 503, retryAfter: '9'.repeat(400) },
+    });
+    const outcome = await webhook.deliver(tickets[1]!, clock.monotonic() + 60_000);
+    expect(outcome.kind === 'out-of-time' && outcome.reason).toMatch(
+      /^the receiver asked to wait over a year \(Retry-After\)/,
+    );
+  });
+
+  it('a Retry-After that fits is honoured (capped), and a backoff past the deadline ends it too', async () => {
+    const { webhook, clock, receiver } = await sender({
+      failFirstAttempts: { count: 9, status: 503 },
+    });
+    // Backoff at random 0.5: 750 ms, then 1,500 ms, then 3,000 ms.
+    const deadline = clock.monotonic() + 2_000;
+    const outcome = await webhook.deliver(tickets[2]!, deadline);
+    expect(outcome).toMatchObject({ kind: 'out-of-time', attempts: 2 });
+    expect(outcome.kind === 'out-of-time' && outcome.reason).toMatch(
+      /^the next try would wait 2 s/,
+    );
+    expect(clock.sleeps).toEqual([750]);
+    expect(receiver.deliveries).toHaveLength(2);
+    expect(clock.monotonic()).toBeLessThan(deadline);
+  });
+
+  it('starts no first attempt when its turn comes at or after the deadline', async () => {
+    const { webhook, clock, receiver } = await sender({}, { intervalMs: 10_000 });
+    expect(await webhook.deliver(tickets[0]!, clock.monotonic() + 60_000)).toMatchObject({
+      kind: 'delivered',
+    });
+    expect(await webhook.deliver(tickets[1]!, clock.monotonic() + 5_000)).toEqual({
+      kind: 'out-of-time',
+      attempts: 0,
+      reason: '',
+    });
+    expect(receiver.deliveries).toHaveLength(1);
+  });
+
   it('gives up after 3 retries of a 5xx and reports the ticket failed', async () => {
     const { webhook, receiver } = await sender({ always: { status: 502, body: 'bad gateway' } });
     const outcome = await webhook.deliver(tickets[2]!);

@@ -109,6 +109,7 @@ function pulled(list: Ticket[], overrides: Partial<PulledEvent> = {}): PulledEve
     eventId: EVENT,
     tickets: list,
     withoutId: [],
+    tooDeep: [],
     totalReported: list.length,
     apiCalls: 3,
     retries: 1,

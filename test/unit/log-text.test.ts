@@ -20,6 +20,18 @@ describe('logText: an outside value stays on its line', () => {
     expect(logText(42)).toBe('42');
     expect(logText(null)).toBe('null');
   });
+
+  it('cuts a value past 1,000 characters, saying how long it was (issue 23, row 1)', () => {
+    expect(logText('x'.repeat(50_000))).toBe(`${'x'.repeat(1_000)}… (50,000 characters in all)`);
+    // Never inside a surrogate pair.
+    expect(logText(`${'x'.repeat(999)}${'🏃'.repeat(10)}`)).toBe(
+      `${'x'.repeat(999)}… (1,019 characters in all)`,
+    );
+  });
+
+  it('never throws: a value without text of its own is named by its type', () => {
+    expect(logText(Object.create(null))).toBe('(a value of type object)');
+  });
 });
 
 describe('commandSafeText: no line the runner would read as a command', () => {

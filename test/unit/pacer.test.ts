@@ -12,6 +12,7 @@ function abortableClock(): Clock & { sleeps: number[] } {
   return {
     sleeps,
     now: () => now,
+    monotonic: () => now,
     sleep: (ms, signal) => {
       sleeps.push(ms);
       if (!signal?.aborted) now += Math.max(0, ms);
@@ -126,5 +127,28 @@ describe('Pacer', () => {
     for (let i = 0; i < 10; i++) expect(await pacer.turn()).toBe(true);
     expect(clock.sleeps).toEqual([]);
     expect(clock.now()).toBe(T0);
+  });
+
+  it('keeps its cadence when the wall clock steps back 120 s or forward an hour (issue 23, row 5)', async () => {
+    const clock = virtualClock(T0);
+    const pacer = new Pacer(1_800, clock);
+    await pacer.turn();
+    clock.stepWall(-120_000);
+    await pacer.turn();
+    clock.stepWall(3_600_000);
+    await pacer.turn();
+    expect(clock.sleeps).toEqual([1_800, 1_800]);
+    expect(clock.monotonic()).toBe(T0 + 3_600);
+  });
+
+  it('tells when the next turn would start, on the monotonic clock', async () => {
+    const clock = virtualClock(T0);
+    const pacer = new Pacer(1_800, clock);
+    expect(pacer.nextTurnAt()).toBe(T0);
+    await pacer.turn();
+    expect(pacer.nextTurnAt()).toBe(T0 + 1_800);
+    expect(pacer.nextTurnAt(T0 + 5_000)).toBe(T0 + 5_000);
+    clock.stepWall(-120_000);
+    expect(pacer.nextTurnAt()).toBe(T0 + 1_800);
   });
 });
