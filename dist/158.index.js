@@ -138,8 +138,8 @@ function statusOf(error) {
 var errors = __webpack_require__(916);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(902);
-// EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
-var progress_progress = __webpack_require__(940);
+// EXTERNAL MODULE: ./src/progress/progress.ts + 2 modules
+var progress_progress = __webpack_require__(414);
 ;// CONCATENATED MODULE: ./src/github/progress-committer.ts
 
 
@@ -418,7 +418,7 @@ function createGitHubServices(settings, runner, logger, clock) {
 }
 /** Dispatching this workflow again, when auto-continue is on and the chain may grow. */
 function followUp(settings, runner, repository, branch, logger) {
-    if (!settings.autoContinue || settings.dryRun)
+    if (!settings.autoContinue || settings.dryRun || settings.mode !== 'sync')
         return follow_up_run/* noFollowUp */.C;
     const { env } = runner;
     const file = workflowFile(env.GITHUB_WORKFLOW_REF);

@@ -135,7 +135,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(916);
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(529);
 /* harmony import */ var _pipeline_run_services_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(890);
-/* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(257);
+/* harmony import */ var _pipeline_run_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(193);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(467);
 /* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(206);
 /**
@@ -243,6 +243,7 @@ const VALUE_FLAGS = [
     'statuses',
     'name-contains',
     'sold-before',
+    'ticket-ids',
     'max-runtime-minutes',
     'request-timeout',
 ];
@@ -252,6 +253,8 @@ Usage
   historical-sync <REGION> <EVENT_ID...>          sync: pull, select, deliver, record progress
   historical-sync pull <REGION> <EVENT_ID...>     pull only: write the tickets as files
   historical-sync --test <REGION> <EVENT_ID>      one delivery to the test endpoint
+  historical-sync redeliver <REGION> <EVENT_ID> --ticket-ids ID,ID
+                                                  send named tickets again (or: failed)
 
 Keys come from the environment or a .env file in this folder:
   <REGION>_API     the region's Vivenu API key (PROD_API, DEV_API, ITALY_API, ...)
@@ -261,6 +264,8 @@ Keys come from the environment or a .env file in this folder:
 
 Options (the GitHub Action's inputs of the same names)
   --dry-run                  pull, select and show the plan; deliver and record nothing
+  --ticket-ids LIST          redeliver: the _ids to send again, or failed (every ticket whose
+                             last delivery failed); never changes what counts as delivered
   --limit N                  deliver at most N tickets this run (0 = all; teams kept whole)
   --target test|prod         the receiver's /test-created (default) or /ticket-created
   --webhook-url URL          full receiver URL, overriding --target
@@ -285,6 +290,7 @@ Examples
   historical-sync --test DEV 6864d4f427c2aa9b05cd17ee
   historical-sync PROD 68108c20c5c88849372bfb61 --dry-run
   historical-sync PROD 68108c20c5c88849372bfb61 --target prod --limit 20
+  historical-sync redeliver PROD 68108c20c5c88849372bfb61 --target prod --ticket-ids 6811a0c5e4b0d1f2a3b4c5d6
 
 Progress is saved after every delivery; Ctrl-C stops cleanly, and the same command continues.
 Exit code 0 when the run did what it was asked, 1 otherwise.`;
@@ -325,8 +331,8 @@ function parseCommandLine(argv, env) {
     if (values.help)
         return { kind: 'help' };
     const words = [...positionals];
-    const command = words[0] === 'pull' ? 'pull' : values.test ? 'test' : 'sync';
-    if (words[0] === 'pull' || words[0] === 'sync')
+    const command = words[0] === 'pull' || words[0] === 'redeliver' ? words[0] : values.test ? 'test' : 'sync';
+    if (['pull', 'sync', 'redeliver'].includes(words[0] ?? ''))
         words.shift();
     const [region = '', ...eventIds] = words;
     if (!region)
@@ -335,6 +341,8 @@ function parseCommandLine(argv, env) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('Missing <EVENT_ID>. See historical-sync --help.');
     if (command === 'test' && eventIds.length > 1)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('--test takes one <EVENT_ID>.');
+    if (command === 'redeliver' && eventIds.length > 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('redeliver takes one <EVENT_ID>.');
     const keyVariable = `${region.toUpperCase()}_API`;
     const apiKey = env[keyVariable]?.trim();
     if (/^[A-Za-z0-9_]{1,32}$/.test(region) && !apiKey) {
@@ -1021,6 +1029,40 @@ function testDeliveryBlocks(test, dryRun) {
     ];
     return [tableBlock(table, 'markdown'), line(sentence, 'text')];
 }
+/** Redeliver mode: each ticket sent again, with the receiver's answer. */
+function redeliverySection(report) {
+    const { redelivery } = report;
+    if (!redelivery || redelivery.tickets.length === 0)
+        return [];
+    const table = tableBlock({
+        columns: [
+            textColumn('_id'),
+            textColumn('Ticket type'),
+            textColumn('ticketTypeId'),
+            textColumn('Outcome'),
+            textColumn('Answer'),
+        ],
+        rows: redelivery.tickets.map((t) => [
+            { code: t.id },
+            { literal: t.ticketName || '(none)' },
+            t.ticketTypeId ? { code: t.ticketTypeId } : '(none)',
+            t.outcome,
+            t.status === null
+                ? t.reason
+                    ? (0,failure_groups/* reasonLabel */.DH)((0,failure_groups/* failureReason */.Hr)(null, t.reason), [null])
+                    : '-'
+                : t.outcome === 'failed'
+                    ? (0,failure_groups/* reasonLabel */.DH)((0,failure_groups/* failureReason */.Hr)(t.status, t.reason ?? ''), [t.status])
+                    : String(t.status),
+        ]),
+    });
+    const note = line([
+        `Event `,
+        (0,summary_phrases/* eventCell */.PG)(report, redelivery.eventId),
+        ': each under its original delivery id (the ticket’s own), recorded apart in the progress file and the ledger; what counts as delivered is unchanged.',
+    ]);
+    return [{ kind: 'section', heading: ['Redelivered'], blocks: [note, table] }];
+}
 function testDeliverySection(report) {
     if (!report.testDelivery)
         return [];
@@ -1203,6 +1245,8 @@ const firstLine = (f) => {
     return /[.!?:]$/.test(first) ? first : `${first}.`;
 };
 const timeLeft = (f) => (0,summary_phrases/* duration */.p0)(f.left * f.report.intervalSeconds * 1000);
+/** Redelivery's tickets with this outcome. */
+const redelivered = (f, outcome) => f.report.redelivery?.tickets.filter((t) => t.outcome === outcome).length ?? 0;
 /** The one table of outcomes: each with its icon, its line and its next step. */
 const VERDICTS = {
     done: {
@@ -1334,6 +1378,31 @@ const VERDICTS = {
         says: (f) => `Test delivery not accepted: ${f.receiver} answered ${f.report.testDelivery?.status ?? 'nothing'}.`,
         next: () => 'read the answer below; an unregistered ticket type is expected for test data.',
     },
+    redelivered: {
+        icon: '✅',
+        says: (f) => `Redelivered ${(0,summary_phrases/* counted */.hS)(redelivered(f, 'redelivered'), 'ticket')} to ${f.receiver}, each under its original delivery id; what counts as delivered is unchanged.`,
+        next: () => 'nothing.',
+    },
+    'redelivery-failed': {
+        icon: '⚠️',
+        says: (f) => {
+            const notTried = redelivered(f, 'not tried');
+            return `Redelivered ${(0,format/* count */.U)(redelivered(f, 'redelivered'))} of ${(0,summary_phrases/* counted */.hS)(f.report.redelivery?.tickets.length ?? 0, 'ticket')} to ${f.receiver}; ${(0,format/* count */.U)(redelivered(f, 'failed'))} failed${notTried > 0 ? `, ${(0,format/* count */.U)(notTried)} not tried` : ''}.`;
+        },
+        next: () => 'read the answers under Redelivered, then redeliver those ids again once the receiver takes them.',
+    },
+    'redelivery-dry-run': {
+        icon: '🔍',
+        says: (f) => `Dry run: ${(0,summary_phrases/* counted */.hS)(f.report.redelivery?.tickets.length ?? 0, 'ticket')} would be redelivered to ${f.receiver}, each under its original delivery id. Nothing was sent.`,
+        next: (f) => f.rendering === 'markdown'
+            ? 'untick "Dry run" and run the workflow again to redeliver them.'
+            : 'run the same command without --dry-run to redeliver them.',
+    },
+    'redelivery-nothing': {
+        icon: '✅',
+        says: () => 'Nothing to redeliver: no ticket of the event failed its last delivery.',
+        next: () => 'nothing.',
+    },
     stopped: {
         icon: '❌',
         says: (f) => `Stopped: ${firstLine(f)}`,
@@ -1363,6 +1432,8 @@ function outcomeOf(report) {
             return 'test-dry-run';
         return report.testDelivery ? 'test-not-accepted' : 'stopped';
     }
+    if (mode === 'redeliver')
+        return redeliveryOutcome(report);
     if (failure)
         return (0,run_report/* syncTotals */.vx)(report).failed > 0 ? 'failures' : 'stopped';
     const pulled = report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
@@ -1380,6 +1451,16 @@ function outcomeOf(report) {
     if (!report.complete)
         return 'not-complete';
     return totals.sent === 0 ? 'already-complete' : 'done';
+}
+function redeliveryOutcome({ redelivery, dryRun }) {
+    if (!redelivery)
+        return 'stopped';
+    if (dryRun)
+        return 'redelivery-dry-run';
+    if (redelivery.tickets.length === 0)
+        return 'redelivery-nothing';
+    const all = redelivery.tickets.every((t) => t.outcome === 'redelivered');
+    return all ? 'redelivered' : 'redelivery-failed';
 }
 /** The outcome's verdict for one rendering. */
 function verdictOf(report, rendering) {
@@ -1453,6 +1534,7 @@ function runSummary(given, failure) {
             ...changedSection(report),
             ...dryRunPlanSection(report),
             ...testDeliverySection(report),
+            ...redeliverySection(report),
             { kind: 'section', blocks: closingBlocks(report) },
         ],
     };
@@ -2004,7 +2086,7 @@ function urlForDisplay(url) {
 
 /***/ }),
 
-/***/ 257:
+/***/ 193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2903,8 +2985,8 @@ const stringify = function (records, opts = {}) {
 
 // EXTERNAL MODULE: ./src/atomic-write.ts
 var atomic_write = __nccwpck_require__(364);
-// EXTERNAL MODULE: ./src/progress/progress.ts + 1 modules
-var progress_progress = __nccwpck_require__(940);
+// EXTERNAL MODULE: ./src/progress/progress.ts + 2 modules
+var progress_progress = __nccwpck_require__(414);
 // EXTERNAL MODULE: ./src/vivenu/tickets.ts + 1 modules
 var vivenu_tickets = __nccwpck_require__(553);
 ;// CONCATENATED MODULE: ./src/select/select-tickets.ts
@@ -2987,6 +3069,7 @@ const COLUMNS = [
     { key: 'state', header: 'state' },
     { key: 'reason', header: 'reason' },
     { key: 'when', header: 'when' },
+    { key: 'redelivered', header: 'redelivered' },
 ];
 /** Vivenu ids are matched in lower case, as the progress file matches them. */
 const key = (id) => id.toLowerCase();
@@ -3044,6 +3127,7 @@ function rowOf(ticket, how) {
         state: how.state,
         reason: how.reason,
         when: how.when,
+        redelivered: how.redelivered,
         eligibleNow: how.eligibleNow,
     };
 }
@@ -3064,6 +3148,11 @@ function* eachLedgerRow(input) {
     const { progress, rules } = input;
     const eventId = rules.eventId;
     const failures = lastFailures(progress.errors, eventId);
+    const row = (ticket, how) => {
+        const again = progress.lastRedelivery(eventId, ticket._id);
+        const redelivered = again ? `${again.at} ${again.status ?? 'no answer'}` : '';
+        return rowOf(ticket, { ...how, redelivered });
+    };
     const eligibleIds = new Set();
     for (const ticket of input.eligible) {
         eligibleIds.add(key(ticket._id));
@@ -3072,12 +3161,12 @@ function* eachLedgerRow(input) {
         const delivery = progress.delivery(eventId, ticket._id);
         if (delivery) {
             const when = delivery.at ?? '';
-            yield rowOf(ticket, { eligibleNow: true, state: 'delivered', reason: '', when });
+            yield row(ticket, { eligibleNow: true, state: 'delivered', reason: '', when });
         }
         else if (failure) {
             // Redacted when recorded; again against the ticket as it is now, which may hold more.
             const answer = (0,vivenu_tickets/* redactPersonalData */.Ut)(failure.error, ticket);
-            yield rowOf(ticket, {
+            yield row(ticket, {
                 eligibleNow: true,
                 state: 'failed',
                 reason: `${failure.status ?? 'no answer'} ${answer}`.trim(),
@@ -3085,7 +3174,7 @@ function* eachLedgerRow(input) {
             });
         }
         else {
-            yield rowOf(ticket, { eligibleNow: true, state: 'pending', reason: '', when: '' });
+            yield row(ticket, { eligibleNow: true, state: 'pending', reason: '', when: '' });
         }
     }
     // Left out by the cutoff and never delivered; one delivered before the cutoff was set comes
@@ -3095,7 +3184,7 @@ function* eachLedgerRow(input) {
             continue;
         eligibleIds.add(key(ticket._id));
         const reason = soldAfterReason(rules);
-        yield rowOf(ticket, { eligibleNow: false, state: 'sold after cutoff', reason, when: '' });
+        yield row(ticket, { eligibleNow: false, state: 'sold after cutoff', reason, when: '' });
     }
     // Only the pulled tickets delivered earlier and not eligible now need finding by id.
     const pulled = new Map();
@@ -3110,7 +3199,7 @@ function* eachLedgerRow(input) {
         const when = progress.sentAt(eventId, id) ?? '';
         const ticket = pulled.get(key(id));
         if (ticket === undefined) {
-            yield rowOf({ _id: id }, input.pullComplete
+            yield row({ _id: id }, input.pullComplete
                 ? {
                     eligibleNow: false,
                     when,
@@ -3127,7 +3216,7 @@ function* eachLedgerRow(input) {
             continue;
         }
         const why = whyNotEligible(ticket, rules);
-        yield rowOf(ticket, {
+        yield row(ticket, {
             eligibleNow: false,
             // Still eligible by the rules, counted under an earlier event of this run, or delivered
             // before a cutoff left it out: unchanged.
@@ -3717,6 +3806,10 @@ class ProgressKeeper {
         await this.store.adopt(merged);
         this.options.logger.info(`Read the progress file on ${where}: ${(0,format/* count */.U)(merged.ticketsSent)} delivered all-time (the checked-out copy had ${(0,format/* count */.U)(before)}).`);
     }
+    /** Changes this run made (deliveries, errors, redeliveries) the published copy does not hold yet. */
+    get unpublishedChanges() {
+        return this.store.changesThisRun.length - this.publishedChanges;
+    }
     /** Deliveries this run made that the published copy does not hold yet. */
     get unpublishedDeliveries() {
         return this.store.changesThisRun
@@ -3859,6 +3952,314 @@ class ProgressKeeper {
     }
 }
 
+;// CONCATENATED MODULE: ./src/modes/before-delivery-warnings.ts
+/**
+ * Said before a run that delivers (or plans to), ahead of the first delivery: what the operator
+ * must see before anything is sent.
+ * - Unsigned: a receiver that checks signatures will refuse every delivery.
+ * - Staging tickets to the production receiver: allowed (the earlier tool sent DEV tickets
+ *   there), never unremarked.
+ */
+function warnBeforeDelivering({ settings, services }) {
+    const { logger } = services;
+    if (settings.stagingTickets && settings.receiver.kind === 'production') {
+        logger.warning(`Staging tickets (${settings.region}, ${settings.vivenuOrigin}) ${settings.dryRun ? 'would go' : 'go'} to the PRODUCTION receiver (${settings.receiver.address}). If that is not what you meant, use target test.`);
+    }
+    if (!settings.webhookSecret && !settings.dryRun) {
+        logger.warning('webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/deliver-batch.ts
+
+
+
+/**
+ * This many tickets failing one after another for the receiver's own trouble (no answer, 408,
+ * 429, 5xx) means the receiver is down, not the tickets. A permanent answer about one ticket
+ * (another 4xx, such as an unregistered ticket type) is an answer: it does not count, and it
+ * ends the streak, so five unregistered tickets in a row cannot stop the tickets behind them.
+ */
+const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
+/** A sync's answers: a delivery is sent (once, for good), a failure an error to try again. */
+function syncRecorder(context) {
+    const { eventId, keeper, clock, sync, failures } = context;
+    return {
+        verb: 'sent',
+        async delivered(ticket) {
+            await keeper.record({ t: 'sent', e: eventId, id: ticket._id, at: (0,progress_progress/* deliveryTime */.wH)(clock.now()) });
+            sync.sentNow++;
+            sync.remaining--;
+        },
+        async failed(ticket, failure) {
+            failures.push(failure);
+            sync.failed++;
+            await keeper.record({
+                t: 'error',
+                error: {
+                    event_id: eventId,
+                    ticket_id: ticket._id,
+                    status: failure.status,
+                    error: failure.reason,
+                    timestamp: new Date(clock.now()).toISOString(),
+                },
+            });
+        },
+    };
+}
+function reportSent(logger, update) {
+    if (logger.progress)
+        logger.progress(update);
+    else
+        logger.info(update.line);
+}
+/**
+ * Delivers `batch` in order, recording each answer durably before the next delivery starts.
+ * Returns why it stopped early, or undefined when every ticket got an answer.
+ */
+async function deliverBatch(batch, context) {
+    const { eventId, sender, keeper, logger, clock, recorder } = context;
+    let failuresInARow = 0;
+    for (const [index, ticket] of batch.entries()) {
+        if (context.cancel?.aborted)
+            return { reason: 'cancelled', message: 'cancelled' };
+        if (clock.monotonic() >= context.deadlineMs)
+            return { reason: 'time-budget', message: 'time budget reached' };
+        const label = `[${index + 1}/${batch.length}]`;
+        const outcome = await sender.deliver(ticket, context.deadlineMs);
+        switch (outcome.kind) {
+            case 'delivered':
+                await recorder.delivered(ticket, outcome.status);
+                failuresInARow = 0;
+                reportSent(logger, {
+                    done: index + 1,
+                    total: batch.length,
+                    line: `${label} ${recorder.verb} ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}`,
+                });
+                break;
+            case 'failed': {
+                const failure = {
+                    eventId,
+                    ticketId: ticket._id,
+                    ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
+                    ticketTypeId: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null,
+                    status: outcome.status ?? null,
+                    reason: outcome.reason,
+                };
+                await recorder.failed(ticket, failure);
+                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
+                failuresInARow = outcome.transient ? failuresInARow + 1 : 0;
+                if (failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
+                    return {
+                        reason: 'receiver-down',
+                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}): the receiver looks down. Stopped; run again later.`,
+                    };
+                }
+                break;
+            }
+            case 'unusable':
+                // Decided: stop at once, like a rejected signature. A redirect or an address that
+                // cannot work is about webhook-url, not this ticket: every ticket would get the same,
+                // and each would cost its retries. The ticket stays pending, not failed.
+                return { reason: 'webhook-url-unusable', message: (0,log_text/* logText */.kc)(outcome.reason) };
+            case 'rejected':
+                return {
+                    reason: 'signature-rejected',
+                    message: `The receiver rejected the delivery of ${(0,log_text/* logText */.kc)(ticket._id)} with ${outcome.status} (${(0,log_text/* logText */.kc)(outcome.reason) || 'no reason given'}): ` +
+                        'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
+                };
+            case 'interrupted':
+                return { reason: 'cancelled', message: 'cancelled' };
+            case 'out-of-time':
+                // Said when it is news: the receiver's wait, not the budget's plain end, stopped the run.
+                if (outcome.reason)
+                    logger.warning(`${label} ${outcome.reason}`);
+                return { reason: 'time-budget', message: outcome.reason || 'time budget reached' };
+        }
+        const stop = await keeper.afterDelivery();
+        if (stop)
+            return stop;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/modes/redeliver.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Redeliver: named tickets of one event sent again (a receiver that lost or mishandled them),
+ * with their original delivery `id` (the ticket's own, envelope.ts) so a deduplicating receiver
+ * can still tell, paced and signed like any delivery. Each is recorded apart (`redelivered` in
+ * the progress file, a column of the ledger) and never changes what counts as delivered. Every
+ * named id must be an eligible ticket of the event: any other is refused by name before
+ * anything is sent. `failed` names every eligible ticket whose last delivery failed.
+ */
+function redeliver(run) {
+    return new RedeliverRun(run);
+}
+class RedeliverRun {
+    run;
+    selectionLog = 'full';
+    keeper;
+    deadlineMs;
+    ledgerDue;
+    constructor(run) {
+        this.run = run;
+        const { settings, services } = run;
+        // On the monotonic clock, as a sync's budget (issue 23, row 5).
+        this.deadlineMs = services.clock.monotonic() + settings.maxRuntimeMinutes * 60_000;
+    }
+    /** As a sync opens: the progress file locked (a dry run reads it), the branch's copy merged. */
+    async open() {
+        const { settings, services, report } = this.run;
+        const options = {
+            periodMs: settings.commitEveryMinutes * 60_000,
+            clock: services.clock,
+            logger: services.logger,
+            cancel: services.signal,
+            deadlineMs: this.deadlineMs,
+            random: services.random,
+            publisher: services.progressPublisher,
+        };
+        const receiver = settings.receiver.address;
+        this.keeper = settings.dryRun
+            ? await ProgressKeeper.readOnly(settings.progressFile, receiver, options)
+            : await ProgressKeeper.open(settings.progressFile, { region: settings.region, receiver }, options);
+        report.publishing = this.keeper.publishing;
+        await this.keeper.catchUpWithBranch(settings.dryRun);
+        warnBeforeDelivering(this.run);
+    }
+    wants() {
+        return Promise.resolve(true);
+    }
+    async take(pulled, selection) {
+        const { settings, services, report } = this.run;
+        const { eventId } = pulled;
+        const { progress } = this.keeper;
+        if (pulled.untrusted !== undefined)
+            throw new errors/* RunStoppedError */.Fz(`${pulled.untrusted} Nothing was redelivered from this pull.`);
+        const batch = this.chosen(pulled, selection, progress);
+        const redelivery = {
+            eventId,
+            asked: settings.ticketIds === 'failed' ? 'failed' : settings.ticketIds.length,
+            tickets: batch.map((ticket) => ticketLine(ticket, settings.dryRun ? 'planned' : 'not tried')),
+        };
+        report.redelivery = redelivery;
+        this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
+        services.logger.info(`${settings.dryRun ? 'Would redeliver' : 'Redelivering'} ${(0,format/* count */.U)(batch.length)} tickets of event ${eventId}, each under its original delivery id.`);
+        if (settings.dryRun || batch.length === 0)
+            return 'stop';
+        await this.keeper.proveWritable();
+        const sender = services.webhookSender(settings.intervalSeconds * 1000);
+        const stop = await services.logger.group(`Redeliver event ${eventId}`, () => deliverBatch(batch, {
+            eventId,
+            sender,
+            keeper: this.keeper,
+            recorder: this.recorder(eventId, redelivery),
+            logger: services.logger,
+            clock: services.clock,
+            deadlineMs: this.deadlineMs,
+            cancel: services.signal,
+        }));
+        if (stop)
+            report.stop = stop;
+        return 'stop';
+    }
+    async close() {
+        await this.keeper.finish(this.run.report.stop?.reason);
+        const due = this.ledgerDue;
+        this.ledgerDue = undefined;
+        await due?.();
+    }
+    conclude() {
+        const { report, settings } = this.run;
+        const tickets = report.redelivery?.tickets ?? [];
+        if (this.keeper.failure && this.keeper.unpublishedChanges > 0) {
+            throw new errors/* RunStoppedError */.Fz(`The redeliveries of this run are not committed to ${this.keeper.where} (${this.keeper.failure.message}); they are recorded in ${settings.progressFile}, which the run's artifact holds.`);
+        }
+        if (report.stop)
+            throw new errors/* RunStoppedError */.Fz(report.stop.message);
+        const failed = tickets.filter((t) => t.outcome === 'failed').length;
+        if (failed > 0 && settings.failOnTicketErrors)
+            throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(failed)} of ${(0,format/* count */.U)(tickets.length)} redeliveries failed; each answer is under Redelivered.`);
+        return Promise.resolve();
+    }
+    /**
+     * The tickets to send again, oldest first: every named id an eligible ticket of the event,
+     * or the run stops here, naming each that is not and why, before anything is sent.
+     */
+    chosen(pulled, selection, progress) {
+        const { settings } = this.run;
+        const { eventId } = pulled;
+        if (settings.ticketIds === 'failed') {
+            const failedLast = lastAttemptFailed(progress, eventId);
+            return selection.eligible.filter((t) => failedLast.has(t._id.toLowerCase()) && !progress.delivery(eventId, t._id));
+        }
+        const wanted = new Set(settings.ticketIds);
+        const refused = [];
+        const pulledById = new Map(pulled.tickets.map((t) => [t._id.toLowerCase(), t]));
+        for (const id of wanted) {
+            const ticket = pulledById.get(id);
+            if (!ticket)
+                refused.push(`${id}: not a ticket of event ${eventId}`);
+            else if (!selection.eligible.includes(ticket))
+                refused.push(`${id}: not eligible (${whyNotEligible(ticket, { ...settings, eventId }) ?? 'eligible under another event of this run'})`);
+        }
+        if (refused.length > 0) {
+            throw new errors/* RunStoppedError */.Fz(`Nothing was redelivered: ${(0,format/* count */.U)(refused.length)} of the ${(0,format/* count */.U)(wanted.size)} ticket-ids cannot be: ${refused.map(log_text/* logText */.kc).join('; ')}.`);
+        }
+        return selection.eligible.filter((t) => wanted.has(t._id.toLowerCase()));
+    }
+    /** Each answer recorded apart from deliveries (`redelivered`), and put in the report. */
+    recorder(eventId, redelivery) {
+        const { clock } = this.run.services;
+        const settle = async (ticket, line) => {
+            await this.keeper.record({
+                t: 'redelivered',
+                e: eventId,
+                id: ticket._id,
+                at: (0,progress_progress/* deliveryTime */.wH)(clock.now()),
+                status: line.status,
+            });
+            const index = redelivery.tickets.findIndex((t) => t.id === ticket._id);
+            redelivery.tickets[index] = line;
+        };
+        return {
+            verb: 'redelivered',
+            delivered: (ticket, status) => settle(ticket, { ...ticketLine(ticket, 'redelivered'), status }),
+            failed: (ticket, failure) => settle(ticket, {
+                ...ticketLine(ticket, 'failed'),
+                status: failure.status,
+                reason: failure.reason,
+            }),
+        };
+    }
+}
+function ticketLine(ticket, outcome) {
+    return {
+        id: ticket._id,
+        ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
+        ticketTypeId: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null,
+        outcome,
+        status: null,
+    };
+}
+/** The tickets of the event (lower-case ids) whose last recorded attempt failed. */
+function lastAttemptFailed(progress, eventId) {
+    const event = eventId.toLowerCase();
+    return new Set(progress.errors
+        .filter((error) => error.event_id.toLowerCase() === event)
+        .map((error) => error.ticket_id.toLowerCase()));
+}
+
 // EXTERNAL MODULE: ./src/progress/earlier-tool-keys.ts
 var earlier_tool_keys = __nccwpck_require__(111);
 // EXTERNAL MODULE: ./src/report/summary-phrases.ts
@@ -3912,111 +4313,6 @@ function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
         send.push(...purchase);
     }
     return { send, waiting: pending.length - send.length };
-}
-
-;// CONCATENATED MODULE: ./src/modes/deliver-batch.ts
-
-
-
-/**
- * This many tickets failing one after another for the receiver's own trouble (no answer, 408,
- * 429, 5xx) means the receiver is down, not the tickets. A permanent answer about one ticket
- * (another 4xx, such as an unregistered ticket type) is an answer: it does not count, and it
- * ends the streak, so five unregistered tickets in a row cannot stop the tickets behind them.
- */
-const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
-function reportSent(logger, update) {
-    if (logger.progress)
-        logger.progress(update);
-    else
-        logger.info(update.line);
-}
-/**
- * Delivers `batch` in order, recording each answer durably before the next delivery starts.
- * Returns why it stopped early, or undefined when every ticket got an answer.
- */
-async function deliverBatch(batch, context) {
-    const { eventId, sender, keeper, logger, clock, sync, failures } = context;
-    let failuresInARow = 0;
-    for (const [index, ticket] of batch.entries()) {
-        if (context.cancel?.aborted)
-            return { reason: 'cancelled', message: 'cancelled' };
-        if (clock.monotonic() >= context.deadlineMs)
-            return { reason: 'time-budget', message: 'time budget reached' };
-        const label = `[${index + 1}/${batch.length}]`;
-        const outcome = await sender.deliver(ticket, context.deadlineMs);
-        switch (outcome.kind) {
-            case 'delivered':
-                await keeper.record({
-                    t: 'sent',
-                    e: eventId,
-                    id: ticket._id,
-                    at: (0,progress_progress/* deliveryTime */.wH)(clock.now()),
-                });
-                sync.sentNow++;
-                sync.remaining--;
-                failuresInARow = 0;
-                reportSent(logger, {
-                    done: index + 1,
-                    total: batch.length,
-                    line: `${label} sent ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}`,
-                });
-                break;
-            case 'failed': {
-                const failure = {
-                    eventId,
-                    ticketId: ticket._id,
-                    ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
-                    ticketTypeId: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null,
-                    status: outcome.status ?? null,
-                    reason: outcome.reason,
-                };
-                failures.push(failure);
-                sync.failed++;
-                await keeper.record({
-                    t: 'error',
-                    error: {
-                        event_id: eventId,
-                        ticket_id: ticket._id,
-                        status: failure.status,
-                        error: failure.reason,
-                        timestamp: new Date(clock.now()).toISOString(),
-                    },
-                });
-                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
-                failuresInARow = outcome.transient ? failuresInARow + 1 : 0;
-                if (failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
-                    return {
-                        reason: 'receiver-down',
-                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}): the receiver looks down. Stopped; run again later.`,
-                    };
-                }
-                break;
-            }
-            case 'unusable':
-                // Decided: stop at once, like a rejected signature. A redirect or an address that
-                // cannot work is about webhook-url, not this ticket: every ticket would get the same,
-                // and each would cost its retries. The ticket stays pending, not failed.
-                return { reason: 'webhook-url-unusable', message: (0,log_text/* logText */.kc)(outcome.reason) };
-            case 'rejected':
-                return {
-                    reason: 'signature-rejected',
-                    message: `The receiver rejected the delivery of ${(0,log_text/* logText */.kc)(ticket._id)} with ${outcome.status} (${(0,log_text/* logText */.kc)(outcome.reason) || 'no reason given'}): ` +
-                        'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
-                };
-            case 'interrupted':
-                return { reason: 'cancelled', message: 'cancelled' };
-            case 'out-of-time':
-                // Said when it is news: the receiver's wait, not the budget's plain end, stopped the run.
-                if (outcome.reason)
-                    logger.warning(`${label} ${outcome.reason}`);
-                return { reason: 'time-budget', message: outcome.reason || 'time budget reached' };
-        }
-        const stop = await keeper.afterDelivery();
-        if (stop)
-            return stop;
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/modes/dry-run-plan.ts
@@ -4133,24 +4429,6 @@ function sayHowTheSyncEnded({ settings, services, report }, sentAllTime) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/modes/before-delivery-warnings.ts
-/**
- * Said before a run that delivers (or plans to), ahead of the first delivery: what the operator
- * must see before anything is sent.
- * - Unsigned: a receiver that checks signatures will refuse every delivery.
- * - Staging tickets to the production receiver: allowed (the earlier tool sent DEV tickets
- *   there), never unremarked.
- */
-function warnBeforeDelivering({ settings, services }) {
-    const { logger } = services;
-    if (settings.stagingTickets && settings.receiver.kind === 'production') {
-        logger.warning(`Staging tickets (${settings.region}, ${settings.vivenuOrigin}) ${settings.dryRun ? 'would go' : 'go'} to the PRODUCTION receiver (${settings.receiver.address}). If that is not what you meant, use target test.`);
-    }
-    if (!settings.webhookSecret && !settings.dryRun) {
-        logger.warning('webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.');
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/modes/sync.ts
 
 
@@ -4253,7 +4531,7 @@ class SyncRun {
         const { eventId } = pulled;
         const { progress } = this.keeper;
         const pending = selection.eligible.filter((ticket) => !progress.delivery(eventId, ticket._id));
-        const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
+        const sync = eventSyncReport(eventId, selection, pending.length, pulled);
         report.syncs.push(sync);
         this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
         services.logger.info(`${(0,format/* count */.U)(sync.deliveredBefore)} delivered by earlier runs; ${(0,format/* count */.U)(pending.length)} to deliver`);
@@ -4312,12 +4590,17 @@ class SyncRun {
             eventId,
             sender: this.sender,
             keeper: this.keeper,
+            recorder: syncRecorder({
+                eventId,
+                keeper: this.keeper,
+                clock: services.clock,
+                sync,
+                failures: report.failures,
+            }),
             logger,
             clock: services.clock,
             deadlineMs: this.deadlineMs,
             cancel: services.signal,
-            sync,
-            failures: report.failures,
         }));
         // An event with no tickets is never marked done: a wrong region or an event not yet on
         // sale looks the same, and a mark would make every later run skip it.
@@ -4368,11 +4651,12 @@ function limitExceededLine(limit, exceeded) {
 function selectionWords(settings) {
     return `statuses ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}"`;
 }
-function eventSyncReport(eventId, selection, pending, withoutId) {
+function eventSyncReport(eventId, selection, pending, keptAside) {
+    const withoutId = keptAside.withoutId.length;
     return {
         eventId,
         skippedAsProcessed: false,
-        found: selection.total + withoutId,
+        found: selection.total + withoutId + keptAside.tooDeep.length,
         rejectedStatus: selection.rejectedStatus,
         rejectedName: selection.rejectedName,
         otherEvent: selection.otherEvent,
@@ -4400,7 +4684,7 @@ function skippedEvent(eventId, progress) {
         soldAfterCutoff: [],
     };
     return {
-        ...eventSyncReport(eventId, noSelection, 0, 0),
+        ...eventSyncReport(eventId, noSelection, 0, { withoutId: [], tooDeep: [] }),
         skippedAsProcessed: true,
         deliveredBefore: progress.sentIds(eventId).length,
     };
@@ -5049,10 +5333,12 @@ function selectEligible({ settings, services, eligibleIn }, pulled, log) {
 
 
 
+
 const MODES = {
     'pull-only': pullOnly,
     test: testDelivery,
     sync: sync,
+    redeliver: redeliver,
 };
 /** Runs the pipeline; `report` is written as it goes, so a failure still reports what was done. */
 async function runPipeline(settings, services, report = newRunReport(settings, services.clock.now())) {
@@ -5775,6 +6061,9 @@ const fileSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
          * `events_processed`, which the earlier tool reads).
          */
         completed_for: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(selectionSchema).default([]),
+        /** Tickets sent again by redeliver mode, with when and the answer. */
+        redelivered: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nullable() }))
+            .default([]),
     }))
         .default({}),
 });
@@ -5782,6 +6071,13 @@ const fileSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
 const changeSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .discriminatedUnion */ .gMt('t', [
     zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('sent'), e: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
     zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('processed'), e: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), for: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        t: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('redelivered'),
+        e: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        status: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nullable(),
+    }),
     zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         t: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('error'),
         error: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
@@ -6106,7 +6402,7 @@ function cannotPublish(where, failure) {
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(529);
 /* harmony import */ var _settings_workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(962);
 /* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(709);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(940);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(414);
 
 
 
@@ -6257,7 +6553,7 @@ class ProgressStore {
 
 /***/ }),
 
-/***/ 940:
+/***/ 414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6354,7 +6650,69 @@ class DeliveredTickets {
 
 // EXTERNAL MODULE: ./src/progress/progress-file-format.ts
 var progress_file_format = __nccwpck_require__(819);
+;// CONCATENATED MODULE: ./src/progress/event-records.ts
+
+
+/**
+ * What a progress file keeps per event (keyed by idKey of the event id) beside its delivered
+ * ids: the selections other than the earlier tool's it was completed for (`completed_for`),
+ * and the tickets redeliver mode sent again (`redelivered`). Both only ever grow.
+ */
+class EventRecords {
+    completedFor = new Map();
+    redelivered = new Map();
+    markComplete(eventKey, selection) {
+        this.completedFor.set(eventKey, (this.completedFor.get(eventKey) ?? new Set()).add(selection));
+    }
+    isCompleteFor(eventKey, selection) {
+        return this.completedFor.get(eventKey)?.has(selection) ?? false;
+    }
+    /** Kept once per ticket and time: a journal replayed, or a merge, adds nothing twice. */
+    addRedelivery(eventKey, record) {
+        const records = this.redelivered.get(eventKey) ?? [];
+        if (!records.some((r) => idKey(r.id) === idKey(record.id) && r.at === record.at))
+            records.push(record);
+        this.redelivered.set(eventKey, records);
+    }
+    lastRedelivery(eventKey, ticketId) {
+        return (this.redelivered.get(eventKey) ?? []).findLast((r) => idKey(r.id) === idKey(ticketId));
+    }
+    eventKeys() {
+        return [...new Set([...this.completedFor.keys(), ...this.redelivered.keys()])];
+    }
+    /** Everything held, counted: changes only add, so equal counts mean equal records. */
+    get size() {
+        let size = 0;
+        for (const selections of this.completedFor.values())
+            size += selections.size;
+        for (const records of this.redelivered.values())
+            size += records.length;
+        return size;
+    }
+    /** The event's part of the file: `completed_for` and `redelivered`, each only when it has any. */
+    fileFields(eventKey) {
+        const completed = [...(this.completedFor.get(eventKey) ?? [])].sort().map(progress_file_format/* selectionRecordOf */.rj);
+        const redelivered = this.redelivered.get(eventKey);
+        return {
+            ...(completed.length > 0 ? { completed_for: completed } : {}),
+            ...(redelivered ? { redelivered } : {}),
+        };
+    }
+    /** Everything held, as the changes that would build it; `spelling` gives each event's id as written. */
+    changes(spelling) {
+        return [
+            ...[...this.completedFor].flatMap(([key, selections]) => [...selections].map((selection) => ({
+                t: 'processed',
+                e: spelling(key),
+                for: selection,
+            }))),
+            ...[...this.redelivered].flatMap(([key, records]) => records.map((r) => ({ t: 'redelivered', e: spelling(key), ...r }))),
+        ];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/progress/progress.ts
+
 
 
 
@@ -6387,8 +6745,8 @@ class Progress {
     receiverAssumed = false;
     /** The delivered tickets per event (keyed by idKey of the event id). */
     sent = new DeliveredTickets();
-    /** Per event, the selectionKeys other than the earlier tool's it was completed for. */
-    completedFor = new Map();
+    /** Per event, the selections (other than the earlier tool's) it is complete for, its redeliveries. */
+    records = new EventRecords();
     /** Each event's id as first written in the file (an earlier tool's may be upper case). */
     eventSpelling = new Map();
     /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
@@ -6411,7 +6769,9 @@ class Progress {
         progress.lastRun = data.last_run;
         progress.receiver = data.receiver;
         for (const [eventId, event] of Object.entries(data.event_progress)) {
-            const { sent_ticket_ids: ids, sent_at: times, completed_for: completed, ...rest } = event;
+            const { sent_ticket_ids: ids, sent_at: times, completed_for: completed, redelivered, ...rest } = event;
+            for (const { id, at, status } of redelivered)
+                progress.apply({ t: 'redelivered', e: eventId, id, at, status });
             for (const selection of completed)
                 progress.apply({
                     t: 'processed',
@@ -6542,18 +6902,17 @@ class Progress {
                 return time === undefined ? { t: 'sent', e, id } : { t: 'sent', e, id, at: time };
             })),
             ...this.eventsProcessed.map((eventId) => ({ t: 'processed', e: eventId })),
-            ...[...this.completedFor].flatMap(([key, selections]) => [...selections].map((selection) => ({
-                t: 'processed',
-                e: this.eventSpelling.get(key),
-                for: selection,
-            }))),
+            ...this.records.changes((key) => this.eventSpelling.get(key)),
             ...this.errors.map((error) => ({ t: 'error', error })),
         ];
     }
     /** Changes only ever add, so equal counts mean equal progress. */
     fingerprint() {
-        const completed = [...this.completedFor.values()].reduce((sum, set) => sum + set.size, 0);
-        return `${this.ticketsSent}/${this.sent.size}/${this.eventsProcessed.length}/${completed}/${this.errorsTotal}`;
+        return `${this.ticketsSent}/${this.sent.size}/${this.eventsProcessed.length}/${this.records.size}/${this.errorsTotal}`;
+    }
+    /** The ticket's last redelivery (redeliver mode), if it had one. */
+    lastRedelivery(eventId, ticketId) {
+        return this.records.lastRedelivery(idKey(eventId), ticketId);
     }
     isProcessed(eventId) {
         const key = idKey(eventId);
@@ -6566,7 +6925,7 @@ class Progress {
     isCompleteFor(eventId, selection) {
         if (selection === earlier_tool_keys/* EARLIER_TOOL_SELECTION */.DG)
             return this.isProcessed(eventId);
-        return this.completedFor.get(idKey(eventId))?.has(selection) ?? false;
+        return this.records.isCompleteFor(idKey(eventId), selection);
     }
     /** Applies one change. Applying the same change twice changes nothing (journal replays). */
     apply(change) {
@@ -6580,10 +6939,15 @@ class Progress {
                 const selection = change.for ?? earlier_tool_keys/* EARLIER_TOOL_SELECTION */.DG;
                 if (selection !== earlier_tool_keys/* EARLIER_TOOL_SELECTION */.DG) {
                     const key = this.spell(change.e);
-                    this.completedFor.set(key, (this.completedFor.get(key) ?? new Set()).add(selection));
+                    this.records.markComplete(key, selection);
                 }
                 else if (!this.isProcessed(change.e))
                     this.eventsProcessed.push(change.e);
+                return;
+            }
+            case 'redelivered': {
+                const { id, at, status } = change;
+                this.records.addRedelivery(this.spell(change.e), { id, at, status });
                 return;
             }
             case 'error': {
@@ -6609,12 +6973,11 @@ class Progress {
             ...this.extraEventFields.keys(),
             ...this.sent.eventKeys(),
             ...this.eligibleNow.keys(),
-            ...this.completedFor.keys(),
+            ...this.records.eventKeys(),
         ]);
         for (const key of eventKeys) {
             const ids = this.sentIds(key);
             const times = this.sent.times(key);
-            const completed = [...(this.completedFor.get(key) ?? [])].sort().map(progress_file_format/* selectionRecordOf */.rj);
             eventProgress[this.eventSpelling.get(key)] = {
                 ...this.extraEventFields.get(key),
                 ...this.earlierToolKeys(key),
@@ -6622,7 +6985,7 @@ class Progress {
                 sent_ticket_ids: ids,
                 // Only where some time is known: a file of an earlier tool stays as it was otherwise.
                 ...(times ? { sent_at: times } : {}),
-                ...(completed.length > 0 ? { completed_for: completed } : {}),
+                ...this.records.fileFields(key),
             };
         }
         const file = {
@@ -6991,7 +7354,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   P$: () => (/* binding */ parseSettings)
 });
 
-// UNUSED EXPORTS: INPUT_DEFAULTS, INPUT_NAMES, MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, defaultProgressFile, defaultVivenuOrigin, eventIdOf, keepsProgressOnBranch, receiverAt
+// UNUSED EXPORTS: INPUT_DEFAULTS, INPUT_NAMES, MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, defaultProgressFile, defaultVivenuOrigin, eventIdOf, keepsProgressOnBranch, receiverAt, recordsDeliveries
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
@@ -7003,7 +7366,7 @@ var errors = __nccwpck_require__(916);
  * The inputs as action.yml declares them: their names, their defaults, and the values the
  * choices allow. Plain values, so the action, the CLI, the checks and the tests share them.
  */
-const MODES = ['sync', 'test', 'pull-only'];
+const MODES = ['sync', 'test', 'pull-only', 'redeliver'];
 const TARGETS = ['test', 'prod'];
 const TICKET_STATUSES = [
     'VALID',
@@ -7031,6 +7394,7 @@ const INPUT_DEFAULTS = {
     statuses: 'VALID,DETAILSREQUIRED',
     'name-contains': 'CHARITY',
     'sold-before': '',
+    'ticket-ids': '',
     limit: '0',
     'dry-run': 'false',
     resync: 'false',
@@ -7307,6 +7671,25 @@ const soldBefore = schemas/* string */.YjP().transform((value, ctx) => {
     }
     return { ms, iso: new Date(ms).toISOString() };
 });
+/** Every ticket of the events whose last delivery failed (the ledger's `failed`). */
+const FAILED_TICKETS = 'failed';
+const TICKET_ID = /^[0-9a-f]{24}$/i;
+/**
+ * `ticket-ids` (redeliver mode): ticket `_id`s, 24 hex characters each (Vivenu's ids are
+ * MongoDB ObjectIds), separated by commas, spaces or new lines; or `failed`. Lower-cased, as
+ * the progress file matches ids.
+ */
+const ticketIds = schemas/* string */.YjP().transform((value, ctx) => {
+    const entries = value.split(/[\s,]+/).filter(Boolean);
+    if (entries.length === 1 && entries[0].toLowerCase() === FAILED_TICKETS)
+        return FAILED_TICKETS;
+    const bad = entries.filter((entry) => !TICKET_ID.test(entry));
+    for (const entry of bad.slice(0, 5))
+        problem(ctx, `ticket-ids ${shown(entry)} is not a ticket _id (24 hex characters, as in the ledger), nor ${FAILED_TICKETS}`);
+    if (bad.length > 0)
+        return core/* NEVER */.tm;
+    return [...new Set(entries.map((entry) => entry.toLowerCase()))];
+});
 function wholeNumber(input, min, max, fallback) {
     return schemas/* string */.YjP().transform((value, ctx) => {
         const text = value.trim() || fallback;
@@ -7356,6 +7739,7 @@ function inputSchema(rawRegion, workspace) {
         statuses,
         'name-contains': nameContains,
         'sold-before': soldBefore,
+        'ticket-ids': ticketIds,
         limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
         'dry-run': input_schema_boolean('dry-run', INPUT_DEFAULTS['dry-run']),
         resync: input_schema_boolean('resync', INPUT_DEFAULTS.resync),
@@ -7371,6 +7755,27 @@ function inputSchema(rawRegion, workspace) {
         continuation: wholeNumber('continuation', 0, 1_000, INPUT_DEFAULTS.continuation),
         'max-continuations': wholeNumber('max-continuations', 0, 1_000, INPUT_DEFAULTS['max-continuations']),
     });
+}
+/**
+ * Problems only two inputs together show: `ticket-ids` is what redeliver mode sends, and
+ * means nothing to another mode (a silent no-op would hide a mistyped mode).
+ */
+function crossInputProblems(values) {
+    const ids = values['ticket-ids'];
+    const given = ids === FAILED_TICKETS || ids.length > 0;
+    if (values.mode === 'redeliver' && !given)
+        return [
+            `ticket-ids is required in redeliver mode: the _ids of the tickets to send again (from the ledger or the summary), or ${FAILED_TICKETS}`,
+        ];
+    if (values.mode !== 'redeliver' && given)
+        return [
+            `ticket-ids is only for mode redeliver (mode is ${values.mode}): clear it, or set mode to redeliver`,
+        ];
+    if (values.mode === 'redeliver' && values['event-id'].length > 1)
+        return [
+            `redeliver takes one event-id (${values['event-id'].length} were given): the event the ticket-ids belong to`,
+        ];
+    return [];
 }
 
 // EXTERNAL MODULE: ./src/progress/progress-lock.ts + 1 modules
@@ -7412,6 +7817,9 @@ function checkedInputs(raw, workspace) {
     const result = schema.safeParse(input);
     if (!result.success)
         throw new errors/* InputError */.dz(result.error.issues.map((issue) => issue.message));
+    const together = crossInputProblems(result.data);
+    if (together.length > 0)
+        throw new errors/* InputError */.dz(together);
     return result.data;
 }
 /** The checked inputs as the run uses them: the defaults that depend on others filled in. */
@@ -7440,6 +7848,7 @@ function settingsFrom(values, workspace) {
         statuses: values.statuses,
         nameContains: values['name-contains'],
         soldBefore: values['sold-before'],
+        ticketIds: values['ticket-ids'],
         limit: values.limit,
         dryRun: values['dry-run'],
         resync: values.resync,
@@ -7482,8 +7891,8 @@ function pathProblemsOnDisk(settings, raw) {
         .map((folder) => (0,workspace_paths/* pathProblem */.z9)(folder, 'folder', settings.workspace, 'purchased_tickets'))
         .find((problem) => problem !== undefined);
     check('tickets-dir', ticketsDir, folderProblem);
-    // Only a sync reads or writes the progress file.
-    if (settings.mode === 'sync') {
+    // Only a sync and a redelivery read or write the progress file.
+    if (recordsDeliveries(settings)) {
         const example = defaultProgressFile(settings.region, settings.receiver);
         const progressFile = named('progress-file', example);
         const fileProblem = [
@@ -7502,7 +7911,11 @@ function pathProblemsOnDisk(settings, raw) {
  * before selecting, its dry run too, and commits unless it is a dry run.
  */
 function keepsProgressOnBranch(settings) {
-    return settings.mode === 'sync' && settings.commitProgress;
+    return recordsDeliveries(settings) && settings.commitProgress;
+}
+/** The modes that keep a progress file: a sync, and a redelivery (which records apart). */
+function recordsDeliveries(settings) {
+    return settings.mode === 'sync' || settings.mode === 'redeliver';
 }
 
 

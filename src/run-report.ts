@@ -128,6 +128,27 @@ export interface DryRunPlan {
   toSend: number;
 }
 
+/** One ticket a redelivery was asked to send again, and what became of it. */
+export interface RedeliveredTicket {
+  id: string;
+  ticketName: string;
+  ticketTypeId: string | null;
+  /** `planned` in a dry run; `not tried` when the run stopped before it. */
+  outcome: 'redelivered' | 'failed' | 'planned' | 'not tried';
+  /** The receiver's status; null when it gave none or nothing was sent. */
+  status: number | null;
+  /** Why it failed, in the receiver's words (redacted). */
+  reason?: string;
+}
+
+/** Redeliver mode's run: which tickets were asked for, and each one's answer. */
+export interface RedeliveryReport {
+  eventId: string;
+  /** The `ticket-ids` input: the ids given, or `failed`. */
+  asked: 'failed' | number;
+  tickets: RedeliveredTicket[];
+}
+
 export interface TestDelivery {
   eventId: string;
   ticketId: string;
@@ -175,6 +196,8 @@ export interface RunReport {
   failures: FailedDelivery[];
   plans: DryRunPlan[];
   testDelivery?: TestDelivery;
+  /** Redeliver mode: the tickets sent again. */
+  redelivery?: RedeliveryReport;
   stop?: { reason: StopReason; message: string };
   /** Where the progress file is committed (owner/repo@branch), and how many commits this run made. */
   publishing?: {

@@ -4,7 +4,12 @@ import type { RawInputs } from '../settings/settings.js';
 
 export type CliCommand =
   | { kind: 'help' }
-  | { kind: 'run'; command: 'sync' | 'pull' | 'test'; inputs: RawInputs; region: string };
+  | {
+      kind: 'run';
+      command: 'sync' | 'pull' | 'test' | 'redeliver';
+      inputs: RawInputs;
+      region: string;
+    };
 
 /** Flags that take a value, each the action input of the same name. */
 const VALUE_FLAGS = [
@@ -20,6 +25,7 @@ const VALUE_FLAGS = [
   'statuses',
   'name-contains',
   'sold-before',
+  'ticket-ids',
   'max-runtime-minutes',
   'request-timeout',
 ] as const;
@@ -30,6 +36,8 @@ Usage
   historical-sync <REGION> <EVENT_ID...>          sync: pull, select, deliver, record progress
   historical-sync pull <REGION> <EVENT_ID...>     pull only: write the tickets as files
   historical-sync --test <REGION> <EVENT_ID>      one delivery to the test endpoint
+  historical-sync redeliver <REGION> <EVENT_ID> --ticket-ids ID,ID
+                                                  send named tickets again (or: failed)
 
 Keys come from the environment or a .env file in this folder:
   <REGION>_API     the region's Vivenu API key (PROD_API, DEV_API, ITALY_API, ...)
@@ -39,6 +47,8 @@ Keys come from the environment or a .env file in this folder:
 
 Options (the GitHub Action's inputs of the same names)
   --dry-run                  pull, select and show the plan; deliver and record nothing
+  --ticket-ids LIST          redeliver: the _ids to send again, or failed (every ticket whose
+                             last delivery failed); never changes what counts as delivered
   --limit N                  deliver at most N tickets this run (0 = all; teams kept whole)
   --target test|prod         the receiver's /test-created (default) or /ticket-created
   --webhook-url URL          full receiver URL, overriding --target
@@ -63,6 +73,7 @@ Examples
   historical-sync --test DEV 6864d4f427c2aa9b05cd17ee
   historical-sync PROD 68108c20c5c88849372bfb61 --dry-run
   historical-sync PROD 68108c20c5c88849372bfb61 --target prod --limit 20
+  historical-sync redeliver PROD 68108c20c5c88849372bfb61 --target prod --ticket-ids 6811a0c5e4b0d1f2a3b4c5d6
 
 Progress is saved after every delivery; Ctrl-C stops cleanly, and the same command continues.
 Exit code 0 when the run did what it was asked, 1 otherwise.`;
@@ -108,14 +119,17 @@ export function parseCommandLine(
   if (values.help) return { kind: 'help' };
 
   const words = [...positionals];
-  const command = words[0] === 'pull' ? 'pull' : values.test ? 'test' : 'sync';
-  if (words[0] === 'pull' || words[0] === 'sync') words.shift();
+  const command =
+    words[0] === 'pull' || words[0] === 'redeliver' ? words[0] : values.test ? 'test' : 'sync';
+  if (['pull', 'sync', 'redeliver'].includes(words[0] ?? '')) words.shift();
   const [region = '', ...eventIds] = words;
   if (!region) throw new UsageError('Missing <REGION> and <EVENT_ID>. See historical-sync --help.');
   if (eventIds.length === 0)
     throw new UsageError('Missing <EVENT_ID>. See historical-sync --help.');
   if (command === 'test' && eventIds.length > 1)
     throw new UsageError('--test takes one <EVENT_ID>.');
+  if (command === 'redeliver' && eventIds.length > 1)
+    throw new UsageError('redeliver takes one <EVENT_ID>.');
 
   const keyVariable = `${region.toUpperCase()}_API`;
   const apiKey = env[keyVariable]?.trim();

@@ -121,7 +121,7 @@ function followUp(
   branch: string,
   logger: Logger,
 ): FollowUpRun {
-  if (!settings.autoContinue || settings.dryRun) return noFollowUp;
+  if (!settings.autoContinue || settings.dryRun || settings.mode !== 'sync') return noFollowUp;
   const { env } = runner;
   const file = workflowFile(env.GITHUB_WORKFLOW_REF);
   if (!file) {

@@ -14,11 +14,56 @@ import type { WebhookSender } from '../webhook/webhook-sender.js';
  */
 export const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
 
+/**
+ * What becomes of each answer: recorded durably before the next delivery starts, and counted.
+ * A sync records a delivery as sent; a redelivery records it apart, changing nothing of what
+ * counts as delivered.
+ */
+export interface AnswerRecorder {
+  /** `[3/40] sent …`, `[3/40] redelivered …`. */
+  readonly verb: string;
+  delivered(ticket: Ticket, status: number): Promise<void>;
+  failed(ticket: Ticket, failure: FailedDelivery): Promise<void>;
+}
+
+/** A sync's answers: a delivery is sent (once, for good), a failure an error to try again. */
+export function syncRecorder(
+  context: Pick<DeliverBatchContext, 'eventId' | 'keeper' | 'clock'> & {
+    sync: EventSyncReport;
+    failures: FailedDelivery[];
+  },
+): AnswerRecorder {
+  const { eventId, keeper, clock, sync, failures } = context;
+  return {
+    verb: 'sent',
+    async delivered(ticket) {
+      await keeper.record({ t: 'sent', e: eventId, id: ticket._id, at: deliveryTime(clock.now()) });
+      sync.sentNow++;
+      sync.remaining--;
+    },
+    async failed(ticket, failure) {
+      failures.push(failure);
+      sync.failed++;
+      await keeper.record({
+        t: 'error',
+        error: {
+          event_id: eventId,
+          ticket_id: ticket._id,
+          status: failure.status,
+          error: failure.reason,
+          timestamp: new Date(clock.now()).toISOString(),
+        },
+      });
+    },
+  };
+}
+
 export interface DeliverBatchContext {
   eventId: string;
   sender: WebhookSender;
-  /** Records each answer durably, and publishes when due (pausing while it cannot). */
+  /** Publishes when due (pausing while it cannot), after each answer is recorded. */
   keeper: ProgressKeeper;
+  recorder: AnswerRecorder;
   logger: Logger;
   clock: Clock;
   /**
@@ -28,8 +73,6 @@ export interface DeliverBatchContext {
   deadlineMs: number;
   /** Aborts on cancel. */
   cancel?: AbortSignal;
-  sync: EventSyncReport;
-  failures: FailedDelivery[];
 }
 
 function reportSent(logger: Logger, update: { done: number; total: number; line: string }): void {
@@ -47,7 +90,7 @@ export async function deliverBatch(
   batch: readonly Ticket[],
   context: DeliverBatchContext,
 ): Promise<BatchStop | undefined> {
-  const { eventId, sender, keeper, logger, clock, sync, failures } = context;
+  const { eventId, sender, keeper, logger, clock, recorder } = context;
   let failuresInARow = 0;
   for (const [index, ticket] of batch.entries()) {
     if (context.cancel?.aborted) return { reason: 'cancelled', message: 'cancelled' };
@@ -58,19 +101,12 @@ export async function deliverBatch(
     const outcome = await sender.deliver(ticket, context.deadlineMs);
     switch (outcome.kind) {
       case 'delivered':
-        await keeper.record({
-          t: 'sent',
-          e: eventId,
-          id: ticket._id,
-          at: deliveryTime(clock.now()),
-        });
-        sync.sentNow++;
-        sync.remaining--;
+        await recorder.delivered(ticket, outcome.status);
         failuresInARow = 0;
         reportSent(logger, {
           done: index + 1,
           total: batch.length,
-          line: `${label} sent ${describeTicket(ticket)}`,
+          line: `${label} ${recorder.verb} ${describeTicket(ticket)}`,
         });
         break;
       case 'failed': {
@@ -82,18 +118,7 @@ export async function deliverBatch(
           status: outcome.status ?? null,
           reason: outcome.reason,
         };
-        failures.push(failure);
-        sync.failed++;
-        await keeper.record({
-          t: 'error',
-          error: {
-            event_id: eventId,
-            ticket_id: ticket._id,
-            status: failure.status,
-            error: failure.reason,
-            timestamp: new Date(clock.now()).toISOString(),
-          },
-        });
+        await recorder.failed(ticket, failure);
         logger.info(
           `${label} failed ${describeTicket(ticket)}: ${failure.status ?? 'no answer'} ${logText(failure.reason)}`,
         );

@@ -11,7 +11,7 @@ import type { Settings } from '../settings/settings.js';
 import type { EventSyncReport } from '../run-report.js';
 import { planBatch } from '../select/plan-batch.js';
 import type { Selection } from '../select/select-tickets.js';
-import { deliverBatch } from './deliver-batch.js';
+import { deliverBatch, syncRecorder } from './deliver-batch.js';
 import type { PulledEvent } from '../vivenu/pull-event.js';
 import type { Ticket } from '../vivenu/tickets.js';
 import type { WebhookSender } from '../webhook/webhook-sender.js';
@@ -123,7 +123,7 @@ class SyncRun implements ModeRun {
     const { eventId } = pulled;
     const { progress } = this.keeper;
     const pending = selection.eligible.filter((ticket) => !progress.delivery(eventId, ticket._id));
-    const sync = eventSyncReport(eventId, selection, pending.length, pulled.withoutId.length);
+    const sync = eventSyncReport(eventId, selection, pending.length, pulled);
     report.syncs.push(sync);
     this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
     services.logger.info(
@@ -194,12 +194,17 @@ class SyncRun implements ModeRun {
         eventId,
         sender: this.sender,
         keeper: this.keeper,
+        recorder: syncRecorder({
+          eventId,
+          keeper: this.keeper,
+          clock: services.clock,
+          sync,
+          failures: report.failures,
+        }),
         logger,
         clock: services.clock,
         deadlineMs: this.deadlineMs,
         cancel: services.signal,
-        sync,
-        failures: report.failures,
       }),
     );
     // An event with no tickets is never marked done: a wrong region or an event not yet on
@@ -265,12 +270,13 @@ function eventSyncReport(
   eventId: string,
   selection: Selection,
   pending: number,
-  withoutId: number,
+  keptAside: Pick<PulledEvent, 'withoutId' | 'tooDeep'>,
 ): EventSyncReport {
+  const withoutId = keptAside.withoutId.length;
   return {
     eventId,
     skippedAsProcessed: false,
-    found: selection.total + withoutId,
+    found: selection.total + withoutId + keptAside.tooDeep.length,
     rejectedStatus: selection.rejectedStatus,
     rejectedName: selection.rejectedName,
     otherEvent: selection.otherEvent,
@@ -299,7 +305,7 @@ function skippedEvent(eventId: string, progress: Progress): EventSyncReport {
     soldAfterCutoff: [],
   };
   return {
-    ...eventSyncReport(eventId, noSelection, 0, 0),
+    ...eventSyncReport(eventId, noSelection, 0, { withoutId: [], tooDeep: [] }),
     skippedAsProcessed: true,
     deliveredBefore: progress.sentIds(eventId).length,
   };

@@ -26,6 +26,7 @@
 import { ProgressFileError, RunStoppedError, VivenuError } from '../errors.js';
 import { count } from '../format.js';
 import { pullOnly } from '../modes/pull-only.js';
+import { redeliver } from '../modes/redeliver.js';
 import { sync } from '../modes/sync.js';
 import { testDelivery } from '../modes/test-delivery.js';
 import { syncTotals, type RunFailure, type RunReport } from '../run-report.js';
@@ -40,6 +41,7 @@ const MODES: Record<Mode, (run: PipelineRun) => ModeRun> = {
   'pull-only': pullOnly,
   test: testDelivery,
   sync,
+  redeliver,
 };
 
 /** Runs the pipeline; `report` is written as it goes, so a failure still reports what was done. */

@@ -29,7 +29,19 @@ export type ProgressChange =
    * Every eligible ticket of the event delivered, for the selection `for` names; without
    * `for` (journals before it), for the earlier tool's selection (see selectionKey).
    */
-  | { t: 'processed'; e: string; for?: string };
+  | { t: 'processed'; e: string; for?: string }
+  /**
+   * A ticket sent again by redeliver mode, and the receiver's answer (null: none): kept apart
+   * from `sent`, so a redelivery never changes what counts as delivered.
+   */
+  | { t: 'redelivered'; e: string; id: string; at: string; status: number | null };
+
+/** One redelivery, as the progress file keeps it under its event (`redelivered`). */
+export interface RedeliveryRecord {
+  id: string;
+  at: string;
+  status: number | null;
+}
 
 /** The selection an event was completed for, as the progress file keeps it. */
 export interface SelectionRecord {
@@ -96,6 +108,10 @@ const fileSchema = z.looseObject({
          * `events_processed`, which the earlier tool reads).
          */
         completed_for: z.array(selectionSchema).default([]),
+        /** Tickets sent again by redeliver mode, with when and the answer. */
+        redelivered: z
+          .array(z.object({ id: z.string(), at: z.string(), status: z.number().int().nullable() }))
+          .default([]),
       }),
     )
     .default({}),
@@ -105,6 +121,13 @@ const fileSchema = z.looseObject({
 const changeSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('sent'), e: z.string(), id: z.string(), at: z.string().optional() }),
   z.object({ t: z.literal('processed'), e: z.string(), for: z.string().optional() }),
+  z.object({
+    t: z.literal('redelivered'),
+    e: z.string(),
+    id: z.string(),
+    at: z.string(),
+    status: z.number().int().nullable(),
+  }),
   z.object({
     t: z.literal('error'),
     error: z.object({

@@ -200,6 +200,11 @@ export class ProgressKeeper {
     );
   }
 
+  /** Changes this run made (deliveries, errors, redeliveries) the published copy does not hold yet. */
+  get unpublishedChanges(): number {
+    return this.store.changesThisRun.length - this.publishedChanges;
+  }
+
   /** Deliveries this run made that the published copy does not hold yet. */
   get unpublishedDeliveries(): number {
     return this.store.changesThisRun

@@ -9,13 +9,14 @@ import {
 } from './earlier-tool-keys.js';
 import { ProgressFileError } from '../errors.js';
 import { DeliveredTickets, idKey } from './delivered-tickets.js';
+import { EventRecords } from './event-records.js';
 import {
   readProgressFile,
   recordKey,
-  selectionRecordOf,
   toProgressError,
   type ProgressChange,
   type ProgressError,
+  type RedeliveryRecord,
 } from './progress-file-format.js';
 
 // The file format's words, importable with the progress they describe (one import for callers).
@@ -60,8 +61,8 @@ export class Progress {
   receiverAssumed = false;
   /** The delivered tickets per event (keyed by idKey of the event id). */
   private readonly sent = new DeliveredTickets();
-  /** Per event, the selectionKeys other than the earlier tool's it was completed for. */
-  private readonly completedFor = new Map<string, Set<string>>();
+  /** Per event, the selections (other than the earlier tool's) it is complete for, its redeliveries. */
+  private readonly records = new EventRecords();
   /** Each event's id as first written in the file (an earlier tool's may be upper case). */
   private readonly eventSpelling = new Map<string, string>();
   /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
@@ -84,7 +85,15 @@ export class Progress {
     progress.lastRun = data.last_run;
     progress.receiver = data.receiver;
     for (const [eventId, event] of Object.entries(data.event_progress)) {
-      const { sent_ticket_ids: ids, sent_at: times, completed_for: completed, ...rest } = event;
+      const {
+        sent_ticket_ids: ids,
+        sent_at: times,
+        completed_for: completed,
+        redelivered,
+        ...rest
+      } = event;
+      for (const { id, at, status } of redelivered)
+        progress.apply({ t: 'redelivered', e: eventId, id, at, status });
       for (const selection of completed)
         progress.apply({
           t: 'processed',
@@ -237,21 +246,19 @@ export class Progress {
         }),
       ),
       ...this.eventsProcessed.map((eventId): ProgressChange => ({ t: 'processed', e: eventId })),
-      ...[...this.completedFor].flatMap(([key, selections]) =>
-        [...selections].map((selection): ProgressChange => ({
-          t: 'processed',
-          e: this.eventSpelling.get(key)!,
-          for: selection,
-        })),
-      ),
+      ...this.records.changes((key) => this.eventSpelling.get(key)!),
       ...this.errors.map((error): ProgressChange => ({ t: 'error', error })),
     ];
   }
 
   /** Changes only ever add, so equal counts mean equal progress. */
   fingerprint(): string {
-    const completed = [...this.completedFor.values()].reduce((sum, set) => sum + set.size, 0);
-    return `${this.ticketsSent}/${this.sent.size}/${this.eventsProcessed.length}/${completed}/${this.errorsTotal}`;
+    return `${this.ticketsSent}/${this.sent.size}/${this.eventsProcessed.length}/${this.records.size}/${this.errorsTotal}`;
+  }
+
+  /** The ticket's last redelivery (redeliver mode), if it had one. */
+  lastRedelivery(eventId: string, ticketId: string): RedeliveryRecord | undefined {
+    return this.records.lastRedelivery(idKey(eventId), ticketId);
   }
 
   isProcessed(eventId: string): boolean {
@@ -265,7 +272,7 @@ export class Progress {
    */
   isCompleteFor(eventId: string, selection: string): boolean {
     if (selection === EARLIER_TOOL_SELECTION) return this.isProcessed(eventId);
-    return this.completedFor.get(idKey(eventId))?.has(selection) ?? false;
+    return this.records.isCompleteFor(idKey(eventId), selection);
   }
 
   /** Applies one change. Applying the same change twice changes nothing (journal replays). */
@@ -279,8 +286,13 @@ export class Progress {
         const selection = change.for ?? EARLIER_TOOL_SELECTION;
         if (selection !== EARLIER_TOOL_SELECTION) {
           const key = this.spell(change.e);
-          this.completedFor.set(key, (this.completedFor.get(key) ?? new Set()).add(selection));
+          this.records.markComplete(key, selection);
         } else if (!this.isProcessed(change.e)) this.eventsProcessed.push(change.e);
+        return;
+      }
+      case 'redelivered': {
+        const { id, at, status } = change;
+        this.records.addRedelivery(this.spell(change.e), { id, at, status });
         return;
       }
       case 'error': {
@@ -309,12 +321,11 @@ export class Progress {
       ...this.extraEventFields.keys(),
       ...this.sent.eventKeys(),
       ...this.eligibleNow.keys(),
-      ...this.completedFor.keys(),
+      ...this.records.eventKeys(),
     ]);
     for (const key of eventKeys) {
       const ids = this.sentIds(key);
       const times = this.sent.times(key);
-      const completed = [...(this.completedFor.get(key) ?? [])].sort().map(selectionRecordOf);
       eventProgress[this.eventSpelling.get(key)!] = {
         ...this.extraEventFields.get(key),
         ...this.earlierToolKeys(key),
@@ -322,7 +333,7 @@ export class Progress {
         sent_ticket_ids: ids,
         // Only where some time is known: a file of an earlier tool stays as it was otherwise.
         ...(times ? { sent_at: times } : {}),
-        ...(completed.length > 0 ? { completed_for: completed } : {}),
+        ...this.records.fileFields(key),
       };
     }
     const file = {

@@ -273,6 +273,40 @@ function testDeliveryBlocks(test: TestDelivery, dryRun: boolean): SummaryBlock[]
   return [tableBlock(table, 'markdown'), line(sentence, 'text')];
 }
 
+/** Redeliver mode: each ticket sent again, with the receiver's answer. */
+export function redeliverySection(report: RunReport): SummarySection[] {
+  const { redelivery } = report;
+  if (!redelivery || redelivery.tickets.length === 0) return [];
+  const table = tableBlock({
+    columns: [
+      textColumn('_id'),
+      textColumn('Ticket type'),
+      textColumn('ticketTypeId'),
+      textColumn('Outcome'),
+      textColumn('Answer'),
+    ],
+    rows: redelivery.tickets.map((t) => [
+      { code: t.id },
+      { literal: t.ticketName || '(none)' },
+      t.ticketTypeId ? { code: t.ticketTypeId } : '(none)',
+      t.outcome,
+      t.status === null
+        ? t.reason
+          ? reasonLabel(failureReason(null, t.reason), [null])
+          : '-'
+        : t.outcome === 'failed'
+          ? reasonLabel(failureReason(t.status, t.reason ?? ''), [t.status])
+          : String(t.status),
+    ]),
+  });
+  const note = line([
+    `Event `,
+    eventCell(report, redelivery.eventId),
+    ': each under its original delivery id (the ticket’s own), recorded apart in the progress file and the ledger; what counts as delivered is unchanged.',
+  ]);
+  return [{ kind: 'section', heading: ['Redelivered'], blocks: [note, table] }];
+}
+
 export function testDeliverySection(report: RunReport): SummarySection[] {
   if (!report.testDelivery) return [];
   const blocks = testDeliveryBlocks(report.testDelivery, report.dryRun);

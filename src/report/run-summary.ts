@@ -6,6 +6,7 @@ import {
   dryRunPlanSection,
   failuresSection,
   pulledSection,
+  redeliverySection,
   testDeliverySection,
 } from './delivery-sections.js';
 import { changedSection, standingSection } from './standing-sections.js';
@@ -33,6 +34,7 @@ export function runSummary(given: RunReport, failure?: string): RunSummary {
       ...changedSection(report),
       ...dryRunPlanSection(report),
       ...testDeliverySection(report),
+      ...redeliverySection(report),
       { kind: 'section', blocks: closingBlocks(report) },
     ],
   };

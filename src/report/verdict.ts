@@ -1,5 +1,5 @@
 import { count } from '../format.js';
-import { syncTotals, type RunReport } from '../run-report.js';
+import { syncTotals, type RedeliveredTicket, type RunReport } from '../run-report.js';
 import type { Rendering } from './summary-model.js';
 import {
   counted,
@@ -37,6 +37,10 @@ export type Outcome =
   | 'untrusted-pull'
   | 'progress-not-committed'
   | 'test-not-accepted'
+  | 'redelivered'
+  | 'redelivery-failed'
+  | 'redelivery-dry-run'
+  | 'redelivery-nothing'
   | 'stopped';
 
 /** What the verdict's words are made from. */
@@ -78,6 +82,9 @@ const firstLine = (f: VerdictFacts): string => {
   return /[.!?:]$/.test(first) ? first : `${first}.`;
 };
 const timeLeft = (f: VerdictFacts): string => duration(f.left * f.report.intervalSeconds * 1000);
+/** Redelivery's tickets with this outcome. */
+const redelivered = (f: VerdictFacts, outcome: RedeliveredTicket['outcome']): number =>
+  f.report.redelivery?.tickets.filter((t) => t.outcome === outcome).length ?? 0;
 
 /** The one table of outcomes: each with its icon, its line and its next step. */
 export const VERDICTS: Record<Outcome, VerdictLine> = {
@@ -227,6 +234,35 @@ export const VERDICTS: Record<Outcome, VerdictLine> = {
       `Test delivery not accepted: ${f.receiver} answered ${f.report.testDelivery?.status ?? 'nothing'}.`,
     next: () => 'read the answer below; an unregistered ticket type is expected for test data.',
   },
+  redelivered: {
+    icon: '✅',
+    says: (f) =>
+      `Redelivered ${counted(redelivered(f, 'redelivered'), 'ticket')} to ${f.receiver}, each under its original delivery id; what counts as delivered is unchanged.`,
+    next: () => 'nothing.',
+  },
+  'redelivery-failed': {
+    icon: '⚠️',
+    says: (f) => {
+      const notTried = redelivered(f, 'not tried');
+      return `Redelivered ${count(redelivered(f, 'redelivered'))} of ${counted(f.report.redelivery?.tickets.length ?? 0, 'ticket')} to ${f.receiver}; ${count(redelivered(f, 'failed'))} failed${notTried > 0 ? `, ${count(notTried)} not tried` : ''}.`;
+    },
+    next: () =>
+      'read the answers under Redelivered, then redeliver those ids again once the receiver takes them.',
+  },
+  'redelivery-dry-run': {
+    icon: '🔍',
+    says: (f) =>
+      `Dry run: ${counted(f.report.redelivery?.tickets.length ?? 0, 'ticket')} would be redelivered to ${f.receiver}, each under its original delivery id. Nothing was sent.`,
+    next: (f) =>
+      f.rendering === 'markdown'
+        ? 'untick "Dry run" and run the workflow again to redeliver them.'
+        : 'run the same command without --dry-run to redeliver them.',
+  },
+  'redelivery-nothing': {
+    icon: '✅',
+    says: () => 'Nothing to redeliver: no ticket of the event failed its last delivery.',
+    next: () => 'nothing.',
+  },
   stopped: {
     icon: '❌',
     says: (f) => `Stopped: ${firstLine(f)}`,
@@ -250,6 +286,7 @@ export function outcomeOf(report: RunReport): Outcome {
     if (report.testDelivery && report.dryRun) return 'test-dry-run';
     return report.testDelivery ? 'test-not-accepted' : 'stopped';
   }
+  if (mode === 'redeliver') return redeliveryOutcome(report);
   if (failure) return syncTotals(report).failed > 0 ? 'failures' : 'stopped';
   const pulled = report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
   if (report.pulls.length > 0 && pulled === 0) return 'no-tickets';
@@ -260,6 +297,14 @@ export function outcomeOf(report: RunReport): Outcome {
   if (report.syncs.some((sync) => sync.waitingForLimit > 0)) return 'limit-reached';
   if (!report.complete) return 'not-complete';
   return totals.sent === 0 ? 'already-complete' : 'done';
+}
+
+function redeliveryOutcome({ redelivery, dryRun }: RunReport): Outcome {
+  if (!redelivery) return 'stopped';
+  if (dryRun) return 'redelivery-dry-run';
+  if (redelivery.tickets.length === 0) return 'redelivery-nothing';
+  const all = redelivery.tickets.every((t) => t.outcome === 'redelivered');
+  return all ? 'redelivered' : 'redelivery-failed';
 }
 
 /** The outcome's verdict for one rendering. */

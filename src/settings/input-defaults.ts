@@ -3,7 +3,7 @@
  * choices allow. Plain values, so the action, the CLI, the checks and the tests share them.
  */
 
-export const MODES = ['sync', 'test', 'pull-only'] as const;
+export const MODES = ['sync', 'test', 'pull-only', 'redeliver'] as const;
 export type Mode = (typeof MODES)[number];
 export const TARGETS = ['test', 'prod'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -38,6 +38,7 @@ export const INPUT_DEFAULTS = {
   statuses: 'VALID,DETAILSREQUIRED',
   'name-contains': 'CHARITY',
   'sold-before': '',
+  'ticket-ids': '',
   limit: '0',
   'dry-run': 'false',
   resync: 'false',

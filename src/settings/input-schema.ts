@@ -240,6 +240,28 @@ const soldBefore = z.string().transform((value, ctx) => {
   return { ms, iso: new Date(ms).toISOString() };
 });
 
+/** Every ticket of the events whose last delivery failed (the ledger's `failed`). */
+export const FAILED_TICKETS = 'failed';
+const TICKET_ID = /^[0-9a-f]{24}$/i;
+
+/**
+ * `ticket-ids` (redeliver mode): ticket `_id`s, 24 hex characters each (Vivenu's ids are
+ * MongoDB ObjectIds), separated by commas, spaces or new lines; or `failed`. Lower-cased, as
+ * the progress file matches ids.
+ */
+const ticketIds = z.string().transform((value, ctx): string[] | typeof FAILED_TICKETS => {
+  const entries = value.split(/[\s,]+/).filter(Boolean);
+  if (entries.length === 1 && entries[0]!.toLowerCase() === FAILED_TICKETS) return FAILED_TICKETS;
+  const bad = entries.filter((entry) => !TICKET_ID.test(entry));
+  for (const entry of bad.slice(0, 5))
+    problem(
+      ctx,
+      `ticket-ids ${shown(entry)} is not a ticket _id (24 hex characters, as in the ledger), nor ${FAILED_TICKETS}`,
+    );
+  if (bad.length > 0) return z.NEVER;
+  return [...new Set(entries.map((entry) => entry.toLowerCase()))];
+});
+
 function wholeNumber(input: string, min: number, max: number, fallback: string) {
   return z.string().transform((value, ctx) => {
     const text = value.trim() || fallback;
@@ -291,6 +313,7 @@ export function inputSchema(rawRegion: string, workspace: string) {
     statuses,
     'name-contains': nameContains,
     'sold-before': soldBefore,
+    'ticket-ids': ticketIds,
     limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
     'dry-run': boolean('dry-run', INPUT_DEFAULTS['dry-run']),
     resync: boolean('resync', INPUT_DEFAULTS.resync),
@@ -326,6 +349,28 @@ export function inputSchema(rawRegion: string, workspace: string) {
       INPUT_DEFAULTS['max-continuations'],
     ),
   });
+}
+
+/**
+ * Problems only two inputs together show: `ticket-ids` is what redeliver mode sends, and
+ * means nothing to another mode (a silent no-op would hide a mistyped mode).
+ */
+export function crossInputProblems(values: CheckedInputs): string[] {
+  const ids = values['ticket-ids'];
+  const given = ids === FAILED_TICKETS || ids.length > 0;
+  if (values.mode === 'redeliver' && !given)
+    return [
+      `ticket-ids is required in redeliver mode: the _ids of the tickets to send again (from the ledger or the summary), or ${FAILED_TICKETS}`,
+    ];
+  if (values.mode !== 'redeliver' && given)
+    return [
+      `ticket-ids is only for mode redeliver (mode is ${values.mode}): clear it, or set mode to redeliver`,
+    ];
+  if (values.mode === 'redeliver' && values['event-id'].length > 1)
+    return [
+      `redeliver takes one event-id (${values['event-id'].length} were given): the event the ticket-ids belong to`,
+    ];
+  return [];
 }
 
 /** The inputs once every check passed: each a value of its own type, defaults not yet filled. */

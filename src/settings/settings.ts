@@ -10,7 +10,7 @@ import {
   type Target,
 } from './input-defaults.js';
 import { defaultProgressFile, receiverAt, type Receiver } from './receiver.js';
-import { inputSchema, shown, type CheckedInputs } from './input-schema.js';
+import { crossInputProblems, inputSchema, shown, type CheckedInputs } from './input-schema.js';
 import { lockPath } from '../progress/progress-lock.js';
 import { journalPath } from '../progress/progress-store.js';
 import { pathProblem } from './workspace-paths.js';
@@ -66,6 +66,11 @@ export interface Settings {
    * webhook went on): later ones reached the receiver through Vivenu's own `ticket.created`.
    */
   soldBefore: { ms: number; iso: string } | undefined;
+  /**
+   * Redeliver mode: the tickets to send again, by `_id` (lower case), or `failed` (every ticket
+   * whose last delivery failed). Empty in any other mode.
+   */
+  ticketIds: string[] | 'failed';
   /** Most tickets delivered this run; 0 means all. */
   limit: number;
   dryRun: boolean;
@@ -111,6 +116,8 @@ function checkedInputs(raw: RawInputs, workspace: string): CheckedInputs {
   );
   const result = schema.safeParse(input);
   if (!result.success) throw new InputError(result.error.issues.map((issue) => issue.message));
+  const together = crossInputProblems(result.data);
+  if (together.length > 0) throw new InputError(together);
   return result.data;
 }
 
@@ -141,6 +148,7 @@ function settingsFrom(values: CheckedInputs, workspace: string): Settings {
     statuses: values.statuses,
     nameContains: values['name-contains'],
     soldBefore: values['sold-before'],
+    ticketIds: values['ticket-ids'],
     limit: values.limit,
     dryRun: values['dry-run'],
     resync: values.resync,
@@ -184,8 +192,8 @@ function pathProblemsOnDisk(settings: Settings, raw: RawInputs): string[] {
     .map((folder) => pathProblem(folder, 'folder', settings.workspace, 'purchased_tickets'))
     .find((problem) => problem !== undefined);
   check('tickets-dir', ticketsDir, folderProblem);
-  // Only a sync reads or writes the progress file.
-  if (settings.mode === 'sync') {
+  // Only a sync and a redelivery read or write the progress file.
+  if (recordsDeliveries(settings)) {
     const example = defaultProgressFile(settings.region, settings.receiver);
     const progressFile = named('progress-file', example);
     const fileProblem = [
@@ -207,5 +215,10 @@ function pathProblemsOnDisk(settings: Settings, raw: RawInputs): string[] {
 export function keepsProgressOnBranch(
   settings: Pick<Settings, 'mode' | 'commitProgress'>,
 ): boolean {
-  return settings.mode === 'sync' && settings.commitProgress;
+  return recordsDeliveries(settings) && settings.commitProgress;
+}
+
+/** The modes that keep a progress file: a sync, and a redelivery (which records apart). */
+export function recordsDeliveries(settings: Pick<Settings, 'mode'>): boolean {
+  return settings.mode === 'sync' || settings.mode === 'redeliver';
 }

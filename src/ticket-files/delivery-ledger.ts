@@ -34,6 +34,8 @@ export interface LedgerRow {
   reason: string;
   /** When it was delivered (delivered, changed) or last failed; empty when not known. */
   when: string;
+  /** Its last redelivery (redeliver mode): `<time> <status>`; empty when it had none. */
+  redelivered: string;
   /** Eligible in this pull: counts towards "delivered of eligible". Not a column. */
   eligibleNow: boolean;
 }
@@ -50,6 +52,7 @@ const COLUMNS: { key: keyof LedgerRow; header: string }[] = [
   { key: 'state', header: 'state' },
   { key: 'reason', header: 'reason' },
   { key: 'when', header: 'when' },
+  { key: 'redelivered', header: 'redelivered' },
 ];
 
 export interface LedgerInput {
@@ -113,7 +116,7 @@ function lastFailures(
 /** The ticket's row, made as one object: a ledger makes one per ticket, 100,000 at a time. */
 function rowOf(
   ticket: Ticket,
-  how: Pick<LedgerRow, 'eligibleNow' | 'state' | 'reason' | 'when'>,
+  how: Pick<LedgerRow, 'eligibleNow' | 'state' | 'reason' | 'when' | 'redelivered'>,
 ): LedgerRow {
   const field = (name: string): string => stringField(ticket, name) ?? '';
   return {
@@ -127,6 +130,7 @@ function rowOf(
     state: how.state,
     reason: how.reason,
     when: how.when,
+    redelivered: how.redelivered,
     eligibleNow: how.eligibleNow,
   };
 }
@@ -149,6 +153,14 @@ export function* eachLedgerRow(input: LedgerInput): Generator<LedgerRow> {
   const { progress, rules } = input;
   const eventId = rules.eventId;
   const failures = lastFailures(progress.errors, eventId);
+  const row = (
+    ticket: Ticket,
+    how: Pick<LedgerRow, 'eligibleNow' | 'state' | 'reason' | 'when'>,
+  ) => {
+    const again = progress.lastRedelivery(eventId, ticket._id);
+    const redelivered = again ? `${again.at} ${again.status ?? 'no answer'}` : '';
+    return rowOf(ticket, { ...how, redelivered });
+  };
   const eligibleIds = new Set<string>();
   for (const ticket of input.eligible) {
     eligibleIds.add(key(ticket._id));
@@ -157,18 +169,18 @@ export function* eachLedgerRow(input: LedgerInput): Generator<LedgerRow> {
     const delivery = progress.delivery(eventId, ticket._id);
     if (delivery) {
       const when = delivery.at ?? '';
-      yield rowOf(ticket, { eligibleNow: true, state: 'delivered', reason: '', when });
+      yield row(ticket, { eligibleNow: true, state: 'delivered', reason: '', when });
     } else if (failure) {
       // Redacted when recorded; again against the ticket as it is now, which may hold more.
       const answer = redactPersonalData(failure.error, ticket);
-      yield rowOf(ticket, {
+      yield row(ticket, {
         eligibleNow: true,
         state: 'failed',
         reason: `${failure.status ?? 'no answer'} ${answer}`.trim(),
         when: sameAsDeliveryTimes(failure.timestamp),
       });
     } else {
-      yield rowOf(ticket, { eligibleNow: true, state: 'pending', reason: '', when: '' });
+      yield row(ticket, { eligibleNow: true, state: 'pending', reason: '', when: '' });
     }
   }
   // Left out by the cutoff and never delivered; one delivered before the cutoff was set comes
@@ -177,7 +189,7 @@ export function* eachLedgerRow(input: LedgerInput): Generator<LedgerRow> {
     if (progress.delivery(eventId, ticket._id)) continue;
     eligibleIds.add(key(ticket._id));
     const reason = soldAfterReason(rules);
-    yield rowOf(ticket, { eligibleNow: false, state: 'sold after cutoff', reason, when: '' });
+    yield row(ticket, { eligibleNow: false, state: 'sold after cutoff', reason, when: '' });
   }
   // Only the pulled tickets delivered earlier and not eligible now need finding by id.
   const pulled = new Map<string, Ticket>();
@@ -190,7 +202,7 @@ export function* eachLedgerRow(input: LedgerInput): Generator<LedgerRow> {
     const when = progress.sentAt(eventId, id) ?? '';
     const ticket = pulled.get(key(id));
     if (ticket === undefined) {
-      yield rowOf(
+      yield row(
         { _id: id },
         input.pullComplete
           ? {
@@ -210,7 +222,7 @@ export function* eachLedgerRow(input: LedgerInput): Generator<LedgerRow> {
       continue;
     }
     const why = whyNotEligible(ticket, rules);
-    yield rowOf(ticket, {
+    yield row(ticket, {
       eligibleNow: false,
       // Still eligible by the rules, counted under an earlier event of this run, or delivered
       // before a cutoff left it out: unchanged.

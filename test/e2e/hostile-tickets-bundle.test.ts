@@ -64,6 +64,8 @@ async function runAction(
       'api-key': API_KEY,
       'vivenu-url': vivenuUrl,
       'webhook-url': webhookUrl,
+      // The loopback receiver stands in for production: its file, by name.
+      'progress-file': PROGRESS,
       'webhook-secret': SECRET,
       'commit-progress': 'false',
       interval: '0',

@@ -68,6 +68,8 @@ async function timedRun(options: {
       'api-key': API_KEY,
       'vivenu-url': options.vivenuUrl,
       'webhook-url': receiver.url,
+      // The loopback receiver stands in for production: its file, by name.
+      'progress-file': PROGRESS,
       'webhook-secret': SECRET,
       'commit-progress': 'false',
       ...options.inputs,

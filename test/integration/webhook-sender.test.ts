@@ -273,7 +273,9 @@ describe('WebhookSender against the sandbox receiver', () => {
     const arrivals = receiver.deliveries.slice(1).map((d) => d.at);
     const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]!);
     expect(gaps).toHaveLength(6);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(intervalMs - 5);
+    // Starts are paced on the monotonic clock; arrivals add the loopback's jitter, a few ms idle
+    // and up to about 10 ms on a loaded machine (189.5 ms seen with other suites running).
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(intervalMs - 15);
     // A 50 ms answer does not add to the gap: start to start, not answer to start.
     const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
     expect(mean).toBeLessThan(intervalMs + 40);

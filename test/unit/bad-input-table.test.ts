@@ -208,7 +208,7 @@ const BAD_ROWS: BadRow[] = [
       row('api-key', 'control character', value, /^api-key contains spaces or control characters$/),
   ),
 
-  ...choiceRows('mode', 'sync, test, pull-only'),
+  ...choiceRows('mode', 'sync, test, pull-only, redeliver'),
   ...urlRows('vivenu-url'),
   ...wholeNumberRows('page-size', 1, MAX_PAGE_SIZE),
   ...wholeNumberRows('pull-concurrency', 1, 8),
@@ -250,6 +250,16 @@ const BAD_ROWS: BadRow[] = [
     'too long',
     `${'x'.repeat(50)}\u0000${'y'.repeat(50)}`,
     quoted('name-contains', 'must be at most 100 characters'),
+  ),
+
+  // ticket-ids (redeliver mode): 24-hex ticket _ids, or failed.
+  ...['123', 'failed-ones', `${'a'.repeat(24)} ${'g'.repeat(24)}`, '../../etc'].map((value) =>
+    row(
+      'ticket-ids',
+      'wrong type',
+      value,
+      /^ticket-ids "[^\n]*" is not a ticket _id \(24 hex characters, as in the ledger\), nor failed$/,
+    ),
   ),
 
   // sold-before: a date or date-time that exists, UTC unless a zone is given, or none.
@@ -478,6 +488,8 @@ const DEFAULT_ROWS: {
   is: unknown;
   /** A non-default value, to show the row reads the right field. */
   other: string;
+  /** Other inputs the non-default value needs (ticket-ids is for redeliver mode only). */
+  alongside?: RawInputs;
 }[] = [
   { input: 'mode', field: 'mode', is: INPUT_DEFAULTS.mode, other: 'test' },
   {
@@ -521,6 +533,13 @@ const DEFAULT_ROWS: {
     other: 'HIA',
   },
   { input: 'sold-before', field: 'soldBefore', is: undefined, other: '2025-07-29' },
+  {
+    input: 'ticket-ids',
+    field: 'ticketIds',
+    is: [],
+    other: 'failed',
+    alongside: { mode: 'redeliver' },
+  },
   { input: 'limit', field: 'limit', is: Number(INPUT_DEFAULTS.limit), other: '5' },
   { input: 'dry-run', field: 'dryRun', is: isTrue(INPUT_DEFAULTS['dry-run']), other: 'true' },
   { input: 'resync', field: 'resync', is: isTrue(INPUT_DEFAULTS.resync), other: 'true' },
@@ -590,15 +609,16 @@ const DEFAULT_ROWS: {
 describe('parseSettings: an empty optional input takes its default', () => {
   it.each(DEFAULT_ROWS.flatMap((d) => ['', '  '].map((empty) => [d.input, empty, d] as const)))(
     '%s = %j falls back to the default',
-    (input, empty, { field, is, other }) => {
+    (input, empty, { field, is, other, alongside }) => {
       expect(parseSettings({ ...valid, [input]: empty }, workspace)[field]).toEqual(is);
-      expect(parseSettings({ ...valid, [input]: other }, workspace)[field]).not.toEqual(is);
+      const given = { ...valid, ...alongside, [input]: other };
+      expect(parseSettings(given, workspace)[field]).not.toEqual(is);
     },
   );
 });
 
 describe('the tables cover every input', () => {
-  it('INPUT_NAMES is the 29 inputs of action.yml', () => {
+  it('INPUT_NAMES is the 30 inputs of action.yml', () => {
     expect(INPUT_NAMES).toEqual([
       'region',
       'event-id',
@@ -615,6 +635,7 @@ describe('the tables cover every input', () => {
       'statuses',
       'name-contains',
       'sold-before',
+      'ticket-ids',
       'limit',
       'dry-run',
       'resync',

@@ -24,6 +24,16 @@ const usageError = (argv: string[], environment: Record<string, string> = env): 
 };
 
 describe('parseCommandLine', () => {
+  it('reads redeliver with its ticket-ids, for one event', () => {
+    expect(run(['redeliver', 'PROD', EVENT, '--ticket-ids', 'failed'])).toMatchObject({
+      command: 'redeliver',
+      inputs: { mode: 'redeliver', 'ticket-ids': 'failed', 'event-id': EVENT },
+    });
+    expect(usageError(['redeliver', 'PROD', EVENT, EVENT.replace('6', '7')])).toBe(
+      'redeliver takes one <EVENT_ID>.',
+    );
+  });
+
   it('takes sold-before from <REGION>_WEBHOOK_LIVE_SINCE in the environment or .env, the flag over it', () => {
     const live = { ...env, PROD_WEBHOOK_LIVE_SINCE: ' 2025-07-29 ' };
     const fromVariable = parseCommandLine(['PROD', EVENT], live);

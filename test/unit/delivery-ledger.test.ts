@@ -149,7 +149,7 @@ describe('ledgerCsv', () => {
     ].join('');
     expect(
       csv.startsWith(
-        '\ufeff_id,ticketName,ticketTypeId,status,createdAt,transactionId,delivery id,state,reason,when\r\n',
+        '\ufeff_id,ticketName,ticketTypeId,status,createdAt,transactionId,delivery id,state,reason,when,redelivered\r\n',
       ),
     ).toBe(true);
     expect(csv).toContain(
@@ -170,7 +170,7 @@ describe('ledgerCsv', () => {
     expect(pieces.join('').match(/\ufeff/g)).toHaveLength(1);
     expect(lines.filter((line) => line.includes('delivery id'))).toHaveLength(1);
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(rows.map((row) => row._id));
-    expect([...ledgerCsv([])].join('')).toMatch(/^\ufeff_id,.*,when\r\n$/);
+    expect([...ledgerCsv([])].join('')).toMatch(/^\ufeff_id,.*,when,redelivered\r\n$/);
   });
 });
 

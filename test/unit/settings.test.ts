@@ -56,6 +56,8 @@ describe('parseSettings: valid inputs', () => {
         fileTag: '.test-receiver',
       },
       stagingTickets: false,
+      soldBefore: undefined,
+      ticketIds: [],
       webhookSecret: '',
       intervalSeconds: 1.8,
       statuses: ['VALID', 'DETAILSREQUIRED'],
@@ -231,7 +233,7 @@ describe('parseSettings: invalid inputs', () => {
 
   it('rejects an unknown mode', () => {
     expect(problemsOf({ mode: 'full' })).toEqual([
-      'mode "full" is not one of sync, test, pull-only',
+      'mode "full" is not one of sync, test, pull-only, redeliver',
     ]);
   });
 
@@ -322,7 +324,7 @@ describe('parseSettings: invalid inputs', () => {
       'event-id "abc" is not a 24-character hex id',
       'event-id "def" is not a 24-character hex id',
       "api-key is empty: set it to the region's Vivenu API key (repository secret <REGION>_API)",
-      'mode "full" is not one of sync, test, pull-only',
+      'mode "full" is not one of sync, test, pull-only, redeliver',
       'vivenu-url "not a url" is not a URL (for example https://vivenu.com)',
       'page-size "0" must be a whole number from 1 to 1000',
       `tickets-dir "/etc" must be inside the workspace (${workspace})`,
@@ -335,6 +337,8 @@ describe('parseSettings: invalid inputs', () => {
 
   it('shortens a very long bad value in the message', () => {
     const [problem] = problemsOf({ mode: 'x'.repeat(200) });
-    expect(problem).toBe(`mode "${'x'.repeat(56)}..." is not one of sync, test, pull-only`);
+    expect(problem).toBe(
+      `mode "${'x'.repeat(56)}..." is not one of sync, test, pull-only, redeliver`,
+    );
   });
 });

@@ -140,6 +140,7 @@ describe('Run workflow (historical-sync.yml), emulated by GitHub’s rules', () 
       'dry-run': true,
       limit: '0',
       resync: false,
+      'ticket-ids': '',
       'sold-before': '',
       'auto-continue': false,
       continuation: '0',
@@ -311,6 +312,39 @@ describe('Run workflow (historical-sync.yml), emulated by GitHub’s rules', () 
     const none = await dryRun({ 'sold-before': 'none' }, set);
     expect(none.outputs['tickets-eligible']).toBe(String(eligible.length));
     expect(receiver.deliveries).toHaveLength(0);
+  });
+
+  it('redeliver from the form: the named tickets again, under their ids, recorded apart', async () => {
+    const first = await runWorkflow({
+      github,
+      secrets: SECRETS,
+      inputs: SYNC_FORM,
+      overrideActionInputs: sandboxHosts(),
+    });
+    expect(first.conclusion).toBe('success');
+    const named = eligible.slice(5, 8);
+    const run = await runWorkflow({
+      github,
+      secrets: SECRETS,
+      inputs: { ...SYNC_FORM, mode: 'redeliver', 'ticket-ids': named.join(' ') },
+      overrideActionInputs: sandboxHosts(),
+      runId: 4343,
+    });
+    expect(run.runName).toBe(`redeliver PROD ${EVENT} → test`);
+    // It delivers: it waits its turn with the receiver's other runs.
+    expect(run.concurrencyGroup).toBe('historical-sync-receiver-test');
+    const step = findStep(run, 'sync')!;
+    expect(step.outcome, step.error).toBe('success');
+    expect(step.actionInputs).toMatchObject({ mode: 'redeliver', 'ticket-ids': named.join(' ') });
+    const again = receiver.accepted().slice(eligible.length);
+    expect(again.map((d) => d.ticketId)).toEqual(named);
+    const committed = JSON.parse(github.file(path.basename(step.outputs['progress-file']!))!) as {
+      tickets_sent: number;
+      event_progress: Record<string, { redelivered: { id: string }[] }>;
+    };
+    expect(committed.tickets_sent).toBe(eligible.length);
+    expect(committed.event_progress[EVENT]!.redelivered.map((r) => r.id)).toEqual(named);
+    expectNothingLeaked(first, run);
   });
 
   it('a region without its secret: a clear error naming <REGION>_API, and Vivenu never asked', async () => {

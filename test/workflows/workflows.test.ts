@@ -109,14 +109,19 @@ describe('the operator’s form (historical-sync.yml)', async () => {
   const run = (await load('historical-sync-run.yml')).yaml;
   const inputs = form.on.workflow_dispatch.inputs as Yaml;
 
-  it('asks for region, event, mode, target, dry run, limit, resync and auto-continue', () => {
+  it('asks for region, event, mode, target, dry run, limit, resync, ticket-ids, sold-before and auto-continue', () => {
     expect(inputs.region).toMatchObject({
       type: 'choice',
       required: true,
       options: ['DEV', 'PROD', 'ITALY', 'DACH'],
     });
     expect(inputs['event-id']).toMatchObject({ type: 'string', required: true });
-    expect(inputs.mode).toMatchObject({ type: 'choice', options: ['test', 'sync', 'pull-only'] });
+    expect(inputs.mode).toMatchObject({
+      type: 'choice',
+      options: ['test', 'sync', 'pull-only', 'redeliver'],
+    });
+    expect(inputs['ticket-ids']).toMatchObject({ type: 'string', required: false, default: '' });
+    expect(inputs['sold-before']).toMatchObject({ type: 'string', required: false, default: '' });
     expect(inputs.target).toMatchObject({ type: 'choice', options: ['test', 'prod'] });
     expect(inputs['dry-run'].type).toBe('boolean');
     expect(inputs.limit).toMatchObject({ type: 'number', default: 0 });

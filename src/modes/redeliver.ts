@@ -1,0 +1,207 @@
+import { RunStoppedError } from '../errors.js';
+import { count } from '../format.js';
+import { logText } from '../log-text.js';
+import { keepLedger } from '../pipeline/event-ledger.js';
+import type { ModeRun, PipelineRun } from '../pipeline/pipeline-run.js';
+import { ProgressKeeper } from '../progress/progress-keeper.js';
+import { deliveryTime, type Progress } from '../progress/progress.js';
+import type { RedeliveredTicket, RedeliveryReport } from '../run-report.js';
+import type { Selection } from '../select/select-tickets.js';
+import { whyNotEligible } from '../ticket-files/delivery-ledger.js';
+import type { PulledEvent } from '../vivenu/pull-event.js';
+import { stringField, type Ticket } from '../vivenu/tickets.js';
+import { warnBeforeDelivering } from './before-delivery-warnings.js';
+import { deliverBatch, type AnswerRecorder } from './deliver-batch.js';
+
+/**
+ * Redeliver: named tickets of one event sent again (a receiver that lost or mishandled them),
+ * with their original delivery `id` (the ticket's own, envelope.ts) so a deduplicating receiver
+ * can still tell, paced and signed like any delivery. Each is recorded apart (`redelivered` in
+ * the progress file, a column of the ledger) and never changes what counts as delivered. Every
+ * named id must be an eligible ticket of the event: any other is refused by name before
+ * anything is sent. `failed` names every eligible ticket whose last delivery failed.
+ */
+export function redeliver(run: PipelineRun): ModeRun {
+  return new RedeliverRun(run);
+}
+
+class RedeliverRun implements ModeRun {
+  readonly selectionLog = 'full';
+  private keeper!: ProgressKeeper;
+  private readonly deadlineMs: number;
+  private ledgerDue: (() => Promise<void>) | undefined;
+
+  constructor(private readonly run: PipelineRun) {
+    const { settings, services } = run;
+    // On the monotonic clock, as a sync's budget (issue 23, row 5).
+    this.deadlineMs = services.clock.monotonic() + settings.maxRuntimeMinutes * 60_000;
+  }
+
+  /** As a sync opens: the progress file locked (a dry run reads it), the branch's copy merged. */
+  async open(): Promise<void> {
+    const { settings, services, report } = this.run;
+    const options = {
+      periodMs: settings.commitEveryMinutes * 60_000,
+      clock: services.clock,
+      logger: services.logger,
+      cancel: services.signal,
+      deadlineMs: this.deadlineMs,
+      random: services.random,
+      publisher: services.progressPublisher,
+    };
+    const receiver = settings.receiver.address;
+    this.keeper = settings.dryRun
+      ? await ProgressKeeper.readOnly(settings.progressFile, receiver, options)
+      : await ProgressKeeper.open(
+          settings.progressFile,
+          { region: settings.region, receiver },
+          options,
+        );
+    report.publishing = this.keeper.publishing;
+    await this.keeper.catchUpWithBranch(settings.dryRun);
+    warnBeforeDelivering(this.run);
+  }
+
+  wants(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+
+  async take(pulled: PulledEvent, selection: Selection): Promise<'next' | 'stop'> {
+    const { settings, services, report } = this.run;
+    const { eventId } = pulled;
+    const { progress } = this.keeper;
+    if (pulled.untrusted !== undefined)
+      throw new RunStoppedError(`${pulled.untrusted} Nothing was redelivered from this pull.`);
+    const batch = this.chosen(pulled, selection, progress);
+    const redelivery: RedeliveryReport = {
+      eventId,
+      asked: settings.ticketIds === 'failed' ? 'failed' : settings.ticketIds.length,
+      tickets: batch.map((ticket) => ticketLine(ticket, settings.dryRun ? 'planned' : 'not tried')),
+    };
+    report.redelivery = redelivery;
+    this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
+    services.logger.info(
+      `${settings.dryRun ? 'Would redeliver' : 'Redelivering'} ${count(batch.length)} tickets of event ${eventId}, each under its original delivery id.`,
+    );
+    if (settings.dryRun || batch.length === 0) return 'stop';
+    await this.keeper.proveWritable();
+    const sender = services.webhookSender(settings.intervalSeconds * 1000);
+    const stop = await services.logger.group(`Redeliver event ${eventId}`, () =>
+      deliverBatch(batch, {
+        eventId,
+        sender,
+        keeper: this.keeper,
+        recorder: this.recorder(eventId, redelivery),
+        logger: services.logger,
+        clock: services.clock,
+        deadlineMs: this.deadlineMs,
+        cancel: services.signal,
+      }),
+    );
+    if (stop) report.stop = stop;
+    return 'stop';
+  }
+
+  async close(): Promise<void> {
+    await this.keeper.finish(this.run.report.stop?.reason);
+    const due = this.ledgerDue;
+    this.ledgerDue = undefined;
+    await due?.();
+  }
+
+  conclude(): Promise<void> {
+    const { report, settings } = this.run;
+    const tickets = report.redelivery?.tickets ?? [];
+    if (this.keeper.failure && this.keeper.unpublishedChanges > 0) {
+      throw new RunStoppedError(
+        `The redeliveries of this run are not committed to ${this.keeper.where} (${this.keeper.failure.message}); they are recorded in ${settings.progressFile}, which the run's artifact holds.`,
+      );
+    }
+    if (report.stop) throw new RunStoppedError(report.stop.message);
+    const failed = tickets.filter((t) => t.outcome === 'failed').length;
+    if (failed > 0 && settings.failOnTicketErrors)
+      throw new RunStoppedError(
+        `${count(failed)} of ${count(tickets.length)} redeliveries failed; each answer is under Redelivered.`,
+      );
+    return Promise.resolve();
+  }
+
+  /**
+   * The tickets to send again, oldest first: every named id an eligible ticket of the event,
+   * or the run stops here, naming each that is not and why, before anything is sent.
+   */
+  private chosen(pulled: PulledEvent, selection: Selection, progress: Progress): Ticket[] {
+    const { settings } = this.run;
+    const { eventId } = pulled;
+    if (settings.ticketIds === 'failed') {
+      const failedLast = lastAttemptFailed(progress, eventId);
+      return selection.eligible.filter(
+        (t) => failedLast.has(t._id.toLowerCase()) && !progress.delivery(eventId, t._id),
+      );
+    }
+    const wanted = new Set(settings.ticketIds);
+    const refused: string[] = [];
+    const pulledById = new Map(pulled.tickets.map((t) => [t._id.toLowerCase(), t]));
+    for (const id of wanted) {
+      const ticket = pulledById.get(id);
+      if (!ticket) refused.push(`${id}: not a ticket of event ${eventId}`);
+      else if (!selection.eligible.includes(ticket))
+        refused.push(
+          `${id}: not eligible (${whyNotEligible(ticket, { ...settings, eventId }) ?? 'eligible under another event of this run'})`,
+        );
+    }
+    if (refused.length > 0) {
+      throw new RunStoppedError(
+        `Nothing was redelivered: ${count(refused.length)} of the ${count(wanted.size)} ticket-ids cannot be: ${refused.map(logText).join('; ')}.`,
+      );
+    }
+    return selection.eligible.filter((t) => wanted.has(t._id.toLowerCase()));
+  }
+
+  /** Each answer recorded apart from deliveries (`redelivered`), and put in the report. */
+  private recorder(eventId: string, redelivery: RedeliveryReport): AnswerRecorder {
+    const { clock } = this.run.services;
+    const settle = async (ticket: Ticket, line: RedeliveredTicket) => {
+      await this.keeper.record({
+        t: 'redelivered',
+        e: eventId,
+        id: ticket._id,
+        at: deliveryTime(clock.now()),
+        status: line.status,
+      });
+      const index = redelivery.tickets.findIndex((t) => t.id === ticket._id);
+      redelivery.tickets[index] = line;
+    };
+    return {
+      verb: 'redelivered',
+      delivered: (ticket, status) =>
+        settle(ticket, { ...ticketLine(ticket, 'redelivered'), status }),
+      failed: (ticket, failure) =>
+        settle(ticket, {
+          ...ticketLine(ticket, 'failed'),
+          status: failure.status,
+          reason: failure.reason,
+        }),
+    };
+  }
+}
+
+function ticketLine(ticket: Ticket, outcome: RedeliveredTicket['outcome']): RedeliveredTicket {
+  return {
+    id: ticket._id,
+    ticketName: stringField(ticket, 'ticketName') ?? '',
+    ticketTypeId: stringField(ticket, 'ticketTypeId') ?? null,
+    outcome,
+    status: null,
+  };
+}
+
+/** The tickets of the event (lower-case ids) whose last recorded attempt failed. */
+function lastAttemptFailed(progress: Progress, eventId: string): Set<string> {
+  const event = eventId.toLowerCase();
+  return new Set(
+    progress.errors
+      .filter((error) => error.event_id.toLowerCase() === event)
+      .map((error) => error.ticket_id.toLowerCase()),
+  );
+}
