@@ -197,6 +197,7 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
       'state',
       'reason',
       'when',
+      'redelivered',
     ]);
 
     // Pull-only writes the ledger too, from the progress file.
