@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 554:
+/***/ 744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1361,7 +1361,7 @@ function redirectReason(status, location, webhookUrl) {
         `goes only to webhook-url (${new URL(webhookUrl).origin}). Set webhook-url to the final address.`);
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/run-services.ts
+;// CONCATENATED MODULE: ./src/services/run-services.ts
 
 
 
@@ -1388,7 +1388,7 @@ function createRunServices(settings, basics) {
             requestTimeoutMs,
             signal,
         }),
-        webhookSender: (intervalMs) => new WebhookSender({
+        newWebhookSender: (intervalMs) => new WebhookSender({
             url: settings.webhookUrl,
             secret: settings.webhookSecret,
             clock,
@@ -2347,7 +2347,7 @@ function selectTickets(tickets, rules) {
     return selection;
 }
 
-;// CONCATENATED MODULE: ./src/ticket-files/delivery-ledger.ts
+;// CONCATENATED MODULE: ./src/ledger/delivery-ledger.ts
 
 
 
@@ -2836,17 +2836,40 @@ var progress_store = __nccwpck_require__(748);
 var event_info = __nccwpck_require__(374);
 ;// CONCATENATED MODULE: ./src/run-report.ts
 
+/** Tickets pulled, every event together: the one count of what was found. */
 function ticketsFound(report) {
     return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
 }
 function syncTotals(report) {
     const sum = (pick) => report.syncs.reduce((total, sync) => total + pick(sync), 0);
     return {
+        found: sum((s) => s.found),
         eligible: sum((s) => s.eligible),
-        sent: sum((s) => s.sentNow),
+        deliveredBefore: sum((s) => s.deliveredBefore),
+        sentNow: sum((s) => s.sentNow),
         failed: sum((s) => s.failed),
-        skipped: sum((s) => s.deliveredBefore),
         remaining: sum((s) => s.remaining),
+    };
+}
+/**
+ * Eligible tickets of the requested events and how many are delivered, over all runs: the
+ * headline's one source. How far the events stand (the ledger's count, which knows tickets
+ * changed since delivery) when the run made standings; else what this run's selections saw,
+ * an event passed over as complete counting its delivered tickets as its eligible ones.
+ */
+function deliveredOfEligible(report) {
+    const sum = (items, pick) => items.reduce((total, item) => total + pick(item), 0);
+    const standings = report.standings ?? [];
+    if (standings.length > 0)
+        return {
+            delivered: sum(standings, (s) => s.delivered),
+            eligible: sum(standings, (s) => s.eligible),
+        };
+    const passedOver = report.syncs.filter((s) => s.passedOverAsComplete);
+    const totals = syncTotals(report);
+    return {
+        delivered: totals.deliveredBefore + totals.sentNow,
+        eligible: totals.eligible + sum(passedOver, (s) => s.deliveredBefore),
     };
 }
 /**
@@ -2875,14 +2898,19 @@ function percentDelivered({ delivered, eligible }) {
         return 'nothing eligible';
     return `${(Math.floor((delivered / eligible) * 1000) / 10).toFixed(1)}%`;
 }
-const PROGRESS_BAR_CELLS = 20;
-/** `[█████░░░░░░░░░░░░░░░]`: full only when every eligible ticket is delivered. */
-function progressBar({ delivered, eligible }) {
-    const filled = eligible === 0 ? PROGRESS_BAR_CELLS : Math.floor((delivered / eligible) * PROGRESS_BAR_CELLS);
-    return `[${'█'.repeat(filled)}${'░'.repeat(PROGRESS_BAR_CELLS - filled)}]`;
+/**
+ * `█████░░░░░`: `cells` wide, full only when every eligible ticket is delivered (nothing
+ * eligible counts as done), each cell rounded down.
+ */
+function progressBar({ delivered, eligible }, cells) {
+    const filled = eligible === 0 ? cells : Math.floor((delivered / eligible) * cells);
+    return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/event-ledger.ts
+// EXTERNAL MODULE: ./src/settings/receiver.ts
+var receiver = __nccwpck_require__(780);
+;// CONCATENATED MODULE: ./src/ledger/event-ledger.ts
+
 
 
 
@@ -2891,41 +2919,55 @@ function progressBar({ delivered, eligible }) {
 
 
 /**
- * Writes the event's `delivery-ledger.csv` and adds how far the event is to the report. A
- * ledger that cannot be written is said and skipped: it is a report, rebuilt on every run from
- * the progress file, which holds every delivery; it never fails the run or hides its error.
+ * The ledger stage, once an event has ended: writes its ledger (the receiver's
+ * `delivery-ledger*.csv`) from the pull, the selection and the progress the mode keeps, and
+ * notes how far the event is. A ledger that cannot be made or written is said and skipped: it
+ * is a report, rebuilt on every run from the progress file, which holds every delivery; it
+ * never fails the run or hides its error. No progress (test mode, or nothing to read): no
+ * ledger.
  */
-async function keepLedger({ settings, services, report }, pulled, selection, progress) {
+async function keepLedger({ settings, services, note }, { pulled, selection }, progress) {
+    if (!progress)
+        return;
     const { logger } = services;
     const { eventId } = pulled;
+    const cannot = (error) => logger.warning(`event ${eventId}: the delivery ledger could not be written in tickets-dir (${(0,log_text/* logText */.kc)(error.message)}); the progress file holds every delivery, and the next run writes the ledger again.`);
+    // Made twice, as read (to count, then to write), rather than held: see eachLedgerRow.
+    const rows = () => eachLedgerRow({
+        tickets: pulled.tickets,
+        eligible: selection.eligible,
+        soldAfterCutoff: selection.soldAfterCutoff,
+        pullComplete: pulled.complete,
+        rules: {
+            eventId,
+            statuses: settings.statuses,
+            nameContains: settings.nameContains,
+            soldBefore: settings.soldBefore,
+        },
+        progress,
+    });
+    let standing;
     try {
-        // Made twice, as read (to count, then to write), rather than held: see eachLedgerRow.
-        const rows = () => eachLedgerRow({
-            tickets: pulled.tickets,
-            eligible: selection.eligible,
-            soldAfterCutoff: selection.soldAfterCutoff,
-            pullComplete: pulled.complete,
-            rules: {
-                eventId,
-                statuses: settings.statuses,
-                nameContains: settings.nameContains,
-                soldBefore: settings.soldBefore,
-            },
-            progress,
-        });
-        const standing = eventStanding(eventId, rows(), {
+        standing = eventStanding(eventId, rows(), {
             intervalSeconds: settings.intervalSeconds,
             runBudgetMinutes: settings.maxRuntimeMinutes,
             pullComplete: pulled.complete,
         });
-        (report.standings ??= []).push(standing);
-        logger.info(standingLine(standing));
-        standing.ledgerFile = await writeLedger(eventFilePaths(settings.ticketsDir, eventId).eventDir, report.ledgerName, rows());
-        logger.info(`Delivery ledger of event ${eventId}: ${(0,log_text/* logText */.kc)(standing.ledgerFile)}`);
     }
     catch (error) {
-        logger.warning(`event ${eventId}: the delivery ledger could not be written in tickets-dir (${(0,log_text/* logText */.kc)(error.message)}); the progress file holds every delivery, and the next run writes the ledger again.`);
+        return cannot(error);
     }
+    logger.info(standingLine(standing));
+    try {
+        const eventDir = eventFilePaths(settings.ticketsDir, eventId).eventDir;
+        const ledgerFile = await writeLedger(eventDir, (0,receiver/* ledgerFileName */.NA)(settings.receiver), rows());
+        standing = { ...standing, ledgerFile };
+        logger.info(`Delivery ledger of event ${eventId}: ${(0,log_text/* logText */.kc)(ledgerFile)}`);
+    }
+    catch (error) {
+        cannot(error);
+    }
+    note({ kind: 'standing', standing });
 }
 /**
  * Pull-only reads the progress file for the ledger's states, without a lock (it writes none).
@@ -2976,13 +3018,12 @@ function pullOnly(run) {
             progress = await progressForLedger(run);
         },
         wants: () => Promise.resolve(true),
-        async take(pulled, selection) {
+        take(pulled) {
             if (pulled.untrusted !== undefined)
                 untrusted.push(pulled.untrusted);
-            if (progress)
-                await keepLedger(run, pulled, selection, progress);
-            return 'next';
+            return Promise.resolve('next');
         },
+        ledgerProgress: () => progress,
         close: () => Promise.resolve(),
         conclude() {
             if (untrusted.length > 0)
@@ -2990,6 +3031,235 @@ function pullOnly(run) {
             return Promise.resolve();
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary-phrases.ts
+
+
+/** "1 h 12 min", "3 min 20 s", "12 s"; a zero part left out ("2 h", "1 min"). */
+function duration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
+    const hours = Math.floor(minutes / 60);
+    return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+/**
+ * A count with its noun, singular only for exactly one: "1 ticket", "2 tickets", "0 tickets",
+ * "1,200 runs". The plural is the noun with an "s" unless told ("1 entry", "3 entries").
+ */
+function counted(n, singular, plural = `${singular}s`) {
+    return `${(0,format/* count */.U)(n)} ${n === 1 ? singular : plural}`;
+}
+/** The receiver in words, as the title, the verdict and the tables name it. */
+function receiverInWords(report) {
+    if (report.receiver === 'production')
+        return 'the PRODUCTION receiver';
+    if (report.receiver === 'test')
+        return 'the test receiver';
+    return `the receiver at ${report.webhookUrl}`;
+}
+/**
+ * Staging tickets bound for the production receiver, said first wherever a run is summed up
+ * (the earlier tool sent DEV tickets there, so it stays allowed, but never unremarked);
+ * undefined for any other run.
+ */
+function stagingToProduction(report) {
+    if (!report.stagingTickets || report.receiver !== 'production' || report.mode === 'pull-only')
+        return undefined;
+    return `Staging tickets (${report.region}) to the PRODUCTION receiver`;
+}
+/**
+ * The tickets left out by `sold-before`, counted apart: "Sold after the live webhook went on
+ * (sold-before 29 Jul 2025 00:00 UTC): 212 charity tickets, not sent." Undefined without a
+ * cutoff.
+ */
+function soldAfterCutoffText(report, tickets) {
+    if (report.soldBefore === undefined)
+        return undefined;
+    return `Sold after the live webhook went on (sold-before ${humanDate(report.soldBefore)}): ${counted(tickets, 'charity ticket')}, not sent.`;
+}
+/**
+ * A run without webhook-secret, said before its deliveries (the log) and after (the summary):
+ * a receiver that checks signatures refuses every one.
+ */
+function unsignedWarning(when) {
+    return when === 'before'
+        ? 'webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.'
+        : 'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.';
+}
+/** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
+function runsText(runs) {
+    return counted(runs, 'run');
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * A moment as people read it, in UTC so every runner and reader sees the same: "6 Jan 2025
+ * 09:00 UTC". Built by hand rather than with Intl, whose output differs between Node's ICU
+ * builds. Text that is not a date comes back as it is (it is an outside value: escape it for
+ * where it goes); null is "-".
+ */
+function humanDate(moment) {
+    if (moment === null)
+        return '-';
+    const date = new Date(moment);
+    if (Number.isNaN(date.getTime()))
+        return String(moment);
+    const two = (n) => String(n).padStart(2, '0');
+    return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
+}
+/** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
+function limitExceededText({ teamSize, by }) {
+    return `\`limit\` (${(0,format/* count */.U)(teamSize - by)}) was exceeded by ${(0,format/* count */.U)(by)} to keep a team of ${(0,format/* count */.U)(teamSize)} together`;
+}
+/**
+ * An event as the summary names it, in a table cell or running text: its name and dates when
+ * known, and its id (the name is Vivenu's, shown literally).
+ */
+function eventCell(report, eventId) {
+    return { literal: eventLabel(report, eventId) };
+}
+/** "Created from 6 Jan 2025 09:00 UTC to 28 Feb 2025 18:30 UTC." */
+function createdRange(first, last) {
+    return ['Created from ', { value: humanDate(first) }, ' to ', { value: humanDate(last) }, '.'];
+}
+
+;// CONCATENATED MODULE: ./src/modes/before-delivery-warnings.ts
+
+/**
+ * Said before a run that delivers (or plans to), ahead of the first delivery: what the operator
+ * must see before anything is sent.
+ * - Unsigned: a receiver that checks signatures will refuse every delivery.
+ * - Staging tickets to the production receiver: allowed (the earlier tool sent DEV tickets
+ *   there), never unremarked.
+ */
+function warnBeforeDelivering({ settings, services }) {
+    const { logger } = services;
+    if (settings.stagingTickets && settings.receiver.kind === 'production') {
+        logger.warning(`Staging tickets (${settings.region}, ${settings.vivenuOrigin}) ${settings.dryRun ? 'would go' : 'go'} to the PRODUCTION receiver (${settings.receiver.address}). If that is not what you meant, use target test.`);
+    }
+    if (!settings.webhookSecret && !settings.dryRun) {
+        logger.warning(unsignedWarning('before'));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/deliver-batch.ts
+
+
+
+/**
+ * This many tickets failing one after another for the receiver's own trouble (no answer, 408,
+ * 429, 5xx) means the receiver is down, not the tickets. A permanent answer about one ticket
+ * (another 4xx, such as an unregistered ticket type) is an answer: it does not count, and it
+ * ends the streak, so five unregistered tickets in a row cannot stop the tickets behind them.
+ */
+const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
+/**
+ * A sync's answers: a delivery is sent (once, for good), a failure an error to try again; each
+ * noted for the report and counted in `counts` for the sync's own tally.
+ */
+function syncRecorder(context) {
+    const { eventId, keeper, clock, note, counts } = context;
+    return {
+        verb: 'sent',
+        async delivered(ticket) {
+            await keeper.record({ t: 'sent', e: eventId, id: ticket._id, at: (0,progress_progress/* deliveryTime */.wH)(clock.now()) });
+            counts.delivered++;
+            note({ kind: 'delivered', eventId });
+        },
+        async failed(ticket, failure) {
+            counts.failed++;
+            note({ kind: 'delivery-failed', failure });
+            await keeper.record({
+                t: 'error',
+                error: {
+                    event_id: eventId,
+                    ticket_id: ticket._id,
+                    status: failure.status,
+                    error: failure.reason,
+                    timestamp: new Date(clock.now()).toISOString(),
+                },
+            });
+        },
+    };
+}
+function reportSent(logger, update) {
+    if (logger.progress)
+        logger.progress(update);
+    else
+        logger.info(update.line);
+}
+/**
+ * Delivers `batch` in order, recording each answer durably before the next delivery starts.
+ * Returns why it stopped early, or undefined when every ticket got an answer.
+ */
+async function deliverBatch(batch, context) {
+    const { eventId, sender, keeper, logger, clock, recorder } = context;
+    let failuresInARow = 0;
+    for (const [index, ticket] of batch.entries()) {
+        if (context.cancel?.aborted)
+            return { reason: 'cancelled', message: 'cancelled' };
+        if (clock.monotonic() >= context.deadlineMs)
+            return { reason: 'time-budget', message: 'time budget reached' };
+        const label = `[${index + 1}/${batch.length}]`;
+        const outcome = await sender.deliver(ticket, context.deadlineMs);
+        switch (outcome.kind) {
+            case 'delivered':
+                await recorder.delivered(ticket, outcome.status);
+                failuresInARow = 0;
+                reportSent(logger, {
+                    done: index + 1,
+                    total: batch.length,
+                    line: `${label} ${recorder.verb} ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}`,
+                });
+                break;
+            case 'failed': {
+                const failure = {
+                    eventId,
+                    ticketId: ticket._id,
+                    ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
+                    ticketTypeId: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null,
+                    status: outcome.status ?? null,
+                    reason: outcome.reason,
+                };
+                await recorder.failed(ticket, failure);
+                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
+                failuresInARow = outcome.transient ? failuresInARow + 1 : 0;
+                if (failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
+                    return {
+                        reason: 'receiver-down',
+                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}): the receiver looks down. Stopped; run again later.`,
+                    };
+                }
+                break;
+            }
+            case 'unusable':
+                // Decided: stop at once, like a rejected signature. A redirect or an address that
+                // cannot work is about webhook-url, not this ticket: every ticket would get the same,
+                // and each would cost its retries. The ticket stays pending, not failed.
+                return { reason: 'webhook-url-unusable', message: (0,log_text/* logText */.kc)(outcome.reason) };
+            case 'rejected':
+                return {
+                    reason: 'signature-rejected',
+                    message: `The receiver rejected the delivery of ${(0,log_text/* logText */.kc)(ticket._id)} with ${outcome.status} (${(0,log_text/* logText */.kc)(outcome.reason) || 'no reason given'}): ` +
+                        'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
+                };
+            case 'interrupted':
+                return { reason: 'cancelled', message: 'cancelled' };
+            case 'out-of-time':
+                // Said when it is news: the receiver's wait, not the budget's plain end, stopped the run.
+                if (outcome.reason)
+                    logger.warning(`${label} ${outcome.reason}`);
+                return { reason: 'time-budget', message: outcome.reason || 'time budget reached' };
+        }
+        const stop = await keeper.afterDelivery();
+        if (stop)
+            return stop;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
@@ -3292,139 +3562,41 @@ class ProgressKeeper {
     }
 }
 
-;// CONCATENATED MODULE: ./src/modes/before-delivery-warnings.ts
-/**
- * Said before a run that delivers (or plans to), ahead of the first delivery: what the operator
- * must see before anything is sent.
- * - Unsigned: a receiver that checks signatures will refuse every delivery.
- * - Staging tickets to the production receiver: allowed (the earlier tool sent DEV tickets
- *   there), never unremarked.
- */
-function warnBeforeDelivering({ settings, services }) {
-    const { logger } = services;
-    if (settings.stagingTickets && settings.receiver.kind === 'production') {
-        logger.warning(`Staging tickets (${settings.region}, ${settings.vivenuOrigin}) ${settings.dryRun ? 'would go' : 'go'} to the PRODUCTION receiver (${settings.receiver.address}). If that is not what you meant, use target test.`);
-    }
-    if (!settings.webhookSecret && !settings.dryRun) {
-        logger.warning('webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/modes/deliver-batch.ts
-
-
+;// CONCATENATED MODULE: ./src/modes/keeping-progress.ts
 
 /**
- * This many tickets failing one after another for the receiver's own trouble (no answer, 408,
- * 429, 5xx) means the receiver is down, not the tickets. A permanent answer about one ticket
- * (another 4xx, such as an unregistered ticket type) is an answer: it does not count, and it
- * ends the streak, so five unregistered tickets in a row cannot stop the tickets behind them.
+ * The progress of a mode that records deliveries (sync, redeliver), opened before any ticket
+ * is pulled: locked (a dry run only reads it, so it may run beside a sync), a damaged file or
+ * one another run holds stopping the run here, and the branch's copy merged in, since the
+ * branch is the truth at start (a re-run or a queued run checks out an older commit).
  */
-const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
-/** A sync's answers: a delivery is sent (once, for good), a failure an error to try again. */
-function syncRecorder(context) {
-    const { eventId, keeper, clock, sync, failures } = context;
-    return {
-        verb: 'sent',
-        async delivered(ticket) {
-            await keeper.record({ t: 'sent', e: eventId, id: ticket._id, at: (0,progress_progress/* deliveryTime */.wH)(clock.now()) });
-            sync.sentNow++;
-            sync.remaining--;
-        },
-        async failed(ticket, failure) {
-            failures.push(failure);
-            sync.failed++;
-            await keeper.record({
-                t: 'error',
-                error: {
-                    event_id: eventId,
-                    ticket_id: ticket._id,
-                    status: failure.status,
-                    error: failure.reason,
-                    timestamp: new Date(clock.now()).toISOString(),
-                },
-            });
-        },
+async function openKeeper(run, deadlineMs) {
+    const { settings, services } = run;
+    const options = {
+        periodMs: settings.commitEveryMinutes * 60_000,
+        clock: services.clock,
+        logger: services.logger,
+        cancel: services.signal,
+        deadlineMs,
+        random: services.random,
+        publisher: services.progressPublisher,
     };
+    const receiver = settings.receiver.address;
+    const keeper = settings.dryRun
+        ? await ProgressKeeper.readOnly(settings.progressFile, receiver, options)
+        : await ProgressKeeper.open(settings.progressFile, { region: settings.region, receiver }, options);
+    notePublishing(run, keeper);
+    await keeper.catchUpWithBranch(settings.dryRun);
+    return keeper;
 }
-function reportSent(logger, update) {
-    if (logger.progress)
-        logger.progress(update);
-    else
-        logger.info(update.line);
-}
-/**
- * Delivers `batch` in order, recording each answer durably before the next delivery starts.
- * Returns why it stopped early, or undefined when every ticket got an answer.
- */
-async function deliverBatch(batch, context) {
-    const { eventId, sender, keeper, logger, clock, recorder } = context;
-    let failuresInARow = 0;
-    for (const [index, ticket] of batch.entries()) {
-        if (context.cancel?.aborted)
-            return { reason: 'cancelled', message: 'cancelled' };
-        if (clock.monotonic() >= context.deadlineMs)
-            return { reason: 'time-budget', message: 'time budget reached' };
-        const label = `[${index + 1}/${batch.length}]`;
-        const outcome = await sender.deliver(ticket, context.deadlineMs);
-        switch (outcome.kind) {
-            case 'delivered':
-                await recorder.delivered(ticket, outcome.status);
-                failuresInARow = 0;
-                reportSent(logger, {
-                    done: index + 1,
-                    total: batch.length,
-                    line: `${label} ${recorder.verb} ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}`,
-                });
-                break;
-            case 'failed': {
-                const failure = {
-                    eventId,
-                    ticketId: ticket._id,
-                    ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
-                    ticketTypeId: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null,
-                    status: outcome.status ?? null,
-                    reason: outcome.reason,
-                };
-                await recorder.failed(ticket, failure);
-                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
-                failuresInARow = outcome.transient ? failuresInARow + 1 : 0;
-                if (failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
-                    return {
-                        reason: 'receiver-down',
-                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}): the receiver looks down. Stopped; run again later.`,
-                    };
-                }
-                break;
-            }
-            case 'unusable':
-                // Decided: stop at once, like a rejected signature. A redirect or an address that
-                // cannot work is about webhook-url, not this ticket: every ticket would get the same,
-                // and each would cost its retries. The ticket stays pending, not failed.
-                return { reason: 'webhook-url-unusable', message: (0,log_text/* logText */.kc)(outcome.reason) };
-            case 'rejected':
-                return {
-                    reason: 'signature-rejected',
-                    message: `The receiver rejected the delivery of ${(0,log_text/* logText */.kc)(ticket._id)} with ${outcome.status} (${(0,log_text/* logText */.kc)(outcome.reason) || 'no reason given'}): ` +
-                        'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
-                };
-            case 'interrupted':
-                return { reason: 'cancelled', message: 'cancelled' };
-            case 'out-of-time':
-                // Said when it is news: the receiver's wait, not the budget's plain end, stopped the run.
-                if (outcome.reason)
-                    logger.warning(`${label} ${outcome.reason}`);
-                return { reason: 'time-budget', message: outcome.reason || 'time budget reached' };
-        }
-        const stop = await keeper.afterDelivery();
-        if (stop)
-            return stop;
-    }
-    return undefined;
+/** Where progress is committed, and how far, as the keeper counts it: a copy for the report. */
+function notePublishing({ note }, keeper) {
+    const publishing = keeper?.publishing;
+    if (publishing)
+        note({ kind: 'publishing', publishing: { ...publishing } });
 }
 
 ;// CONCATENATED MODULE: ./src/modes/redeliver.ts
-
 
 
 
@@ -3450,7 +3622,9 @@ class RedeliverRun {
     selectionLog = 'full';
     keeper;
     deadlineMs;
-    ledgerDue;
+    /** What this run sent again and how each ended: what it concludes from (never the report). */
+    tickets = [];
+    stop;
     constructor(run) {
         this.run = run;
         const { settings, services } = run;
@@ -3459,77 +3633,67 @@ class RedeliverRun {
     }
     /** As a sync opens: the progress file locked (a dry run reads it), the branch's copy merged. */
     async open() {
-        const { settings, services, report } = this.run;
-        const options = {
-            periodMs: settings.commitEveryMinutes * 60_000,
-            clock: services.clock,
-            logger: services.logger,
-            cancel: services.signal,
-            deadlineMs: this.deadlineMs,
-            random: services.random,
-            publisher: services.progressPublisher,
-        };
-        const receiver = settings.receiver.address;
-        this.keeper = settings.dryRun
-            ? await ProgressKeeper.readOnly(settings.progressFile, receiver, options)
-            : await ProgressKeeper.open(settings.progressFile, { region: settings.region, receiver }, options);
-        report.publishing = this.keeper.publishing;
-        await this.keeper.catchUpWithBranch(settings.dryRun);
+        this.keeper = await openKeeper(this.run, this.deadlineMs);
         warnBeforeDelivering(this.run);
     }
     wants() {
         return Promise.resolve(true);
     }
     async take(pulled, selection) {
-        const { settings, services, report } = this.run;
+        const { settings, services, note } = this.run;
         const { eventId } = pulled;
-        const { progress } = this.keeper;
         if (pulled.untrusted !== undefined)
             throw new errors/* RunStoppedError */.Fz(`${pulled.untrusted} Nothing was redelivered from this pull.`);
-        const batch = this.chosen(pulled, selection, progress);
-        const redelivery = {
-            eventId,
-            asked: settings.ticketIds === 'failed' ? 'failed' : settings.ticketIds.length,
-            tickets: batch.map((ticket) => ticketLine(ticket, settings.dryRun ? 'planned' : 'not tried')),
-        };
-        report.redelivery = redelivery;
-        this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
+        const batch = this.chosen(pulled, selection, this.keeper.progress);
+        this.tickets = batch.map((ticket) => ticketLine(ticket, settings.dryRun ? 'planned' : 'not tried'));
+        note({
+            kind: 'redelivery-chosen',
+            redelivery: {
+                eventId,
+                asked: settings.ticketIds === 'failed' ? 'failed' : settings.ticketIds.length,
+                tickets: this.tickets,
+            },
+        });
         services.logger.info(`${settings.dryRun ? 'Would redeliver' : 'Redelivering'} ${(0,format/* count */.U)(batch.length)} tickets of event ${eventId}, each under its original delivery id.`);
         if (settings.dryRun || batch.length === 0)
             return 'stop';
         await this.keeper.proveWritable();
-        const sender = services.webhookSender(settings.intervalSeconds * 1000);
-        const stop = await services.logger.group(`Redeliver event ${eventId}`, () => deliverBatch(batch, {
+        const sender = services.newWebhookSender(settings.intervalSeconds * 1000);
+        this.stop = await services.logger.group(`Redeliver event ${eventId}`, () => deliverBatch(batch, {
             eventId,
             sender,
             keeper: this.keeper,
-            recorder: this.recorder(eventId, redelivery),
+            recorder: this.recorder(eventId),
             logger: services.logger,
             clock: services.clock,
             deadlineMs: this.deadlineMs,
             cancel: services.signal,
         }));
-        if (stop)
-            report.stop = stop;
+        if (this.stop)
+            note({ kind: 'stopped', ...this.stop });
         return 'stop';
     }
+    ledgerProgress() {
+        return this.keeper?.progress;
+    }
     async close() {
-        await this.keeper.finish(this.run.report.stop?.reason);
-        const due = this.ledgerDue;
-        this.ledgerDue = undefined;
-        await due?.();
+        try {
+            await this.keeper.finish(this.stop?.reason);
+        }
+        finally {
+            notePublishing(this.run, this.keeper);
+        }
     }
     conclude() {
-        const { report, settings } = this.run;
-        const tickets = report.redelivery?.tickets ?? [];
+        const { settings } = this.run;
         if (this.keeper.failure && this.keeper.unpublishedChanges > 0) {
             throw new errors/* RunStoppedError */.Fz(`The redeliveries of this run are not committed to ${this.keeper.where} (${this.keeper.failure.message}); they are recorded in ${settings.progressFile}, which the run's artifact holds.`);
         }
-        if (report.stop)
-            throw new errors/* RunStoppedError */.Fz(report.stop.message);
-        const failed = tickets.filter((t) => t.outcome === 'failed').length;
+        if (this.stop)
+            throw new errors/* RunStoppedError */.Fz(this.stop.message);
+        const failed = this.tickets.filter((t) => t.outcome === 'failed').length;
         if (failed > 0 && settings.failOnTicketErrors)
-            throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(failed)} of ${(0,format/* count */.U)(tickets.length)} redeliveries failed; each answer is under Redelivered.`);
+            throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(failed)} of ${(0,format/* count */.U)(this.tickets.length)} redeliveries failed; each answer is under Redelivered.`);
         return Promise.resolve();
     }
     /**
@@ -3558,8 +3722,8 @@ class RedeliverRun {
         }
         return selection.eligible.filter((t) => wanted.has(t._id.toLowerCase()));
     }
-    /** Each answer recorded apart from deliveries (`redelivered`), and put in the report. */
-    recorder(eventId, redelivery) {
+    /** Each answer recorded apart from deliveries (`redelivered`), and noted for the report. */
+    recorder(eventId) {
         const { clock } = this.run.services;
         const settle = async (ticket, line) => {
             await this.keeper.record({
@@ -3569,8 +3733,8 @@ class RedeliverRun {
                 at: (0,progress_progress/* deliveryTime */.wH)(clock.now()),
                 status: line.status,
             });
-            const index = redelivery.tickets.findIndex((t) => t.id === ticket._id);
-            redelivery.tickets[index] = line;
+            this.tickets = this.tickets.map((t) => (t.id === ticket._id ? line : t));
+            this.run.note({ kind: 'redelivered', ticket: line });
         };
         return {
             verb: 'redelivered',
@@ -3602,91 +3766,6 @@ function lastAttemptFailed(progress, eventId) {
 
 // EXTERNAL MODULE: ./src/progress/earlier-tool-keys.ts
 var earlier_tool_keys = __nccwpck_require__(111);
-;// CONCATENATED MODULE: ./src/report/summary-phrases.ts
-
-
-/** "1 h 12 min", "3 min 20 s", "12 s"; a zero part left out ("2 h", "1 min"). */
-function duration(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds} s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
-    const hours = Math.floor(minutes / 60);
-    return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-}
-/**
- * A count with its noun, singular only for exactly one: "1 ticket", "2 tickets", "0 tickets",
- * "1,200 runs". The plural is the noun with an "s" unless told ("1 entry", "3 entries").
- */
-function counted(n, singular, plural = `${singular}s`) {
-    return `${(0,format/* count */.U)(n)} ${n === 1 ? singular : plural}`;
-}
-/** The receiver in words, as the title, the verdict and the tables name it. */
-function receiverInWords(report) {
-    if (report.receiver === 'production')
-        return 'the PRODUCTION receiver';
-    if (report.receiver === 'test')
-        return 'the test receiver';
-    return `the receiver at ${report.webhookUrl}`;
-}
-/**
- * Staging tickets bound for the production receiver, said first wherever a run is summed up
- * (the earlier tool sent DEV tickets there, so it stays allowed, but never unremarked);
- * undefined for any other run.
- */
-function stagingToProduction(report) {
-    if (!report.stagingTickets || report.receiver !== 'production' || report.mode === 'pull-only')
-        return undefined;
-    return `Staging tickets (${report.region}) to the PRODUCTION receiver`;
-}
-/**
- * The tickets left out by `sold-before`, counted apart: "Sold after the live webhook went on
- * (sold-before 29 Jul 2025 00:00 UTC): 212 charity tickets, not sent." Undefined without a
- * cutoff.
- */
-function soldAfterCutoffText(report, tickets) {
-    if (report.soldBefore === undefined)
-        return undefined;
-    return `Sold after the live webhook went on (sold-before ${humanDate(report.soldBefore)}): ${counted(tickets, 'charity ticket')}, not sent.`;
-}
-/** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
-function runsText(runs) {
-    return counted(runs, 'run');
-}
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/**
- * A moment as people read it, in UTC so every runner and reader sees the same: "6 Jan 2025
- * 09:00 UTC". Built by hand rather than with Intl, whose output differs between Node's ICU
- * builds. Text that is not a date comes back as it is (it is an outside value: escape it for
- * where it goes); null is "-".
- */
-function humanDate(moment) {
-    if (moment === null)
-        return '-';
-    const date = new Date(moment);
-    if (Number.isNaN(date.getTime()))
-        return String(moment);
-    const two = (n) => String(n).padStart(2, '0');
-    return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
-}
-/** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
-function limitExceededText({ teamSize, by }) {
-    return `\`limit\` (${(0,format/* count */.U)(teamSize - by)}) was exceeded by ${(0,format/* count */.U)(by)} to keep a team of ${(0,format/* count */.U)(teamSize)} together`;
-}
-/**
- * An event as the summary names it, in a table cell or running text: its name and dates when
- * known, and its id (the name is Vivenu's, shown literally).
- */
-function eventCell(report, eventId) {
-    return { literal: eventLabel(report, eventId) };
-}
-/** "Created from 6 Jan 2025 09:00 UTC to 28 Feb 2025 18:30 UTC." */
-function createdRange(first, last) {
-    return ['Created from ', { value: humanDate(first) }, ' to ', { value: humanDate(last) }, '.'];
-}
-
 ;// CONCATENATED MODULE: ./src/select/plan-batch.ts
 
 /** Tickets bought together (a DOUBLES or RELAY team) share a `transactionId`. */
@@ -3745,7 +3824,7 @@ function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
 /** The first deliveries a dry run lists, in order: enough to check the order, not a wall. */
 const FIRST_DELIVERIES_SHOWN = 20;
 /** What a sync would deliver for one event, in the report and the log; nothing is sent. */
-function showPlan({ settings, services, report }, eventId, send) {
+function showPlan({ settings, services, note }, eventId, send) {
     const created = (0,vivenu_tickets/* creationRange */.T1)(send);
     const plan = {
         eventId,
@@ -3760,7 +3839,7 @@ function showPlan({ settings, services, report }, eventId, send) {
             ticketName: (0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '',
         })),
     };
-    report.plans.push(plan);
+    note({ kind: 'planned', plan });
     const lines = [
         `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl)}`,
         ...plan.ticketTypes.map((type) => `  ${(0,format/* count */.U)(type.count)} × ${(0,log_text/* logText */.kc)(type.ticketName)} (ticketTypeId ${(0,log_text/* logText */.kc)(type.ticketTypeId ?? 'none')})`),
@@ -3794,6 +3873,59 @@ function byText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/run-ending.ts
+
+const stoppedAsSaid = ({ message, saved, dryRun }) => `${message} ${dryRun ? '' : saved}`.trim();
+/**
+ * How each stop ends a run, decided once: the step's result and words, the "to continue" hint
+ * and the follow-up run all read this table, and a new StopReason fails to compile until it
+ * has its row. The verdict names each the same (report/verdict.ts, an Outcome per reason).
+ */
+const STOP_RULES = {
+    cancelled: {
+        fails: true,
+        resumedByRunningAgain: true,
+        startsFollowUp: false,
+        says: (f) => `Cancelled: ${(0,format/* count */.U)(f.sent)} delivered this run, ${(0,format/* count */.U)(f.remaining)} remaining; ${f.saved}. Run again with the same inputs to continue where this run stopped.`,
+    },
+    'time-budget': {
+        fails: false,
+        resumedByRunningAgain: true,
+        startsFollowUp: true,
+        says: (f) => `Time budget of ${f.maxRuntimeMinutes} minutes reached: ${(0,format/* count */.U)(f.sent)} delivered this run, ${(0,format/* count */.U)(f.remaining)} remaining; ${f.saved}. Run again (same inputs) to continue.`,
+    },
+    'receiver-down': {
+        fails: true,
+        resumedByRunningAgain: true,
+        startsFollowUp: false,
+        says: stoppedAsSaid,
+    },
+    'signature-rejected': {
+        fails: true,
+        resumedByRunningAgain: false,
+        startsFollowUp: false,
+        says: stoppedAsSaid,
+    },
+    'webhook-url-unusable': {
+        fails: true,
+        resumedByRunningAgain: false,
+        startsFollowUp: false,
+        says: stoppedAsSaid,
+    },
+    'untrusted-pull': {
+        fails: true,
+        resumedByRunningAgain: true,
+        startsFollowUp: false,
+        says: stoppedAsSaid,
+    },
+    'progress-not-committed': {
+        fails: true,
+        resumedByRunningAgain: true,
+        startsFollowUp: false,
+        says: stoppedAsSaid,
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/modes/sync-verdict.ts
 
 
@@ -3802,50 +3934,49 @@ function byText(a, b) {
 
 /**
  * How a sync ends, once its progress is kept: whether every event is complete, the follow-up
- * run, and the step's result (a failure when one is owed, a warning when it only must be said).
+ * run, and the step's result (a failure when one is owed, a warning when it only must be said),
+ * each read from the sync's own tally and the one table of stops (run-ending.ts).
  */
-async function concludeSync(run, keeper) {
-    const { settings, services, report } = run;
+async function concludeSync(run, keeper, tally) {
+    const { settings, services, note } = run;
     const { progress } = keeper;
     const selection = (0,progress_progress/* selectionKey */.iA)(settings);
-    report.complete =
-        !settings.dryRun &&
-            settings.eventIds.every((eventId) => progress.isCompleteFor(eventId, selection));
+    const complete = !settings.dryRun &&
+        settings.eventIds.every((eventId) => progress.isCompleteFor(eventId, selection));
     if (keeper.failure && keeper.unpublishedDeliveries > 0) {
+        note({ kind: 'concluded', complete });
         throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
             `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again.${services.followUp.mayStart ? ' No follow-up run was started.' : ''}`);
     }
-    const totals = syncTotals(report);
     const followUp = await services.followUp.startIfDue({
-        stoppedWithTicketsLeft: report.stop?.reason === 'time-budget' && totals.remaining > 0,
-        sent: totals.sent,
+        stoppedWithTicketsLeft: tally.stop !== undefined &&
+            STOP_RULES[tally.stop.reason].startsFollowUp &&
+            tally.remaining > 0,
+        sent: tally.sent,
         commitFailure: keeper.failure?.message,
     }, services.signal);
-    if (followUp)
-        report.followUp = followUp;
-    sayHowTheSyncEnded(run, progress.ticketsSent);
+    note({ kind: 'concluded', complete, ...(followUp ? { followUp } : {}) });
+    sayHowTheSyncEnded(run, tally, progress.ticketsSent);
 }
 /** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */
-function sayHowTheSyncEnded({ settings, services, report }, sentAllTime) {
-    const totals = syncTotals(report);
-    const saved = `progress saved in ${settings.progressFile} (${(0,format/* count */.U)(sentAllTime)} delivered all-time)`;
-    switch (report.stop?.reason) {
-        case 'cancelled':
-            throw new errors/* RunStoppedError */.Fz(`Cancelled: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again with the same inputs to continue where this run stopped.`);
-        case 'time-budget':
-            services.logger.warning(`Time budget of ${settings.maxRuntimeMinutes} minutes reached: ${(0,format/* count */.U)(totals.sent)} delivered this run, ${(0,format/* count */.U)(totals.remaining)} remaining; ${saved}. Run again (same inputs) to continue.`);
-            return;
-        case 'receiver-down':
-        case 'signature-rejected':
-        case 'webhook-url-unusable':
-        case 'untrusted-pull':
-        case 'progress-not-committed':
-            throw new errors/* RunStoppedError */.Fz(`${report.stop.message} ${settings.dryRun ? '' : saved}`.trim());
-        case undefined:
-            break;
+function sayHowTheSyncEnded({ settings, services }, tally, sentAllTime) {
+    if (tally.stop) {
+        const rule = STOP_RULES[tally.stop.reason];
+        const says = rule.says({
+            message: tally.stop.message,
+            sent: tally.sent,
+            remaining: tally.remaining,
+            saved: `progress saved in ${settings.progressFile} (${(0,format/* count */.U)(sentAllTime)} delivered all-time)`,
+            dryRun: settings.dryRun,
+            maxRuntimeMinutes: settings.maxRuntimeMinutes,
+        });
+        if (rule.fails)
+            throw new errors/* RunStoppedError */.Fz(says);
+        services.logger.warning(says);
+        return;
     }
-    if (totals.failed > 0) {
-        const message = `${counted(totals.failed, 'ticket')} failed, listed by reason under Failures; the next run tries them again.`;
+    if (tally.failed > 0) {
+        const message = `${counted(tally.failed, 'ticket')} failed, listed by reason under Failures; the next run tries them again.`;
         if (settings.failOnTicketErrors && !settings.dryRun)
             throw new errors/* RunStoppedError */.Fz(message);
         services.logger.warning(message);
@@ -3853,7 +3984,6 @@ function sayHowTheSyncEnded({ settings, services, report }, sentAllTime) {
 }
 
 ;// CONCATENATED MODULE: ./src/modes/sync.ts
-
 
 
 
@@ -3881,13 +4011,10 @@ class SyncRun {
     deadlineMs;
     /** Deliveries `limit` still allows this run. */
     allowance;
-    /**
-     * The ledger of the event being synced, written once the event ends however it ends (done,
-     * stopped, failed): at the next event, or after the final commit.
-     */
-    ledgerDue;
     /** The selection asked for: an event is passed over as complete only for this one. */
     selection;
+    /** This run's own count of what it did, which it concludes from (never the report). */
+    tally = { sent: 0, remaining: 0, failed: 0 };
     constructor(run) {
         this.run = run;
         const { settings, services } = run;
@@ -3903,112 +4030,106 @@ class SyncRun {
      * may run beside a sync.
      */
     async open() {
-        const { settings, services, report } = this.run;
-        const options = {
-            periodMs: settings.commitEveryMinutes * 60_000,
-            clock: services.clock,
-            logger: services.logger,
-            cancel: services.signal,
-            deadlineMs: this.deadlineMs,
-            random: services.random,
-        };
-        const publishing = { ...options, publisher: services.progressPublisher };
-        const receiver = settings.receiver.address;
-        this.keeper = settings.dryRun
-            ? await ProgressKeeper.readOnly(settings.progressFile, receiver, publishing)
-            : await ProgressKeeper.open(settings.progressFile, { region: settings.region, receiver }, publishing);
-        report.publishing = this.keeper.publishing;
-        // The branch is the truth at start: select from everything delivered so far.
-        await this.keeper.catchUpWithBranch(settings.dryRun);
-        if (this.keeper.progress.receiverAssumed) {
-            services.logger.warning(`${(0,log_text/* logText */.kc)(external_node_path_default().basename(settings.progressFile))} records ${(0,format/* count */.U)(this.keeper.progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" in the README before delivering.`);
+        const { settings, services } = this.run;
+        this.keeper = await openKeeper(this.run, this.deadlineMs);
+        const { progress } = this.keeper;
+        if (progress.receiverAssumed) {
+            services.logger.warning(`${(0,log_text/* logText */.kc)(external_node_path_default().basename(settings.progressFile))} records ${(0,format/* count */.U)(progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" in the README before delivering.`);
         }
         warnBeforeDelivering(this.run);
-        this.sender = services.webhookSender(settings.intervalSeconds * 1000);
+        this.sender = services.newWebhookSender(settings.intervalSeconds * 1000);
     }
-    async wants(eventId) {
-        await this.writeDueLedger();
-        const { settings, services, report } = this.run;
+    wants(eventId) {
+        const { settings, services, note } = this.run;
         const { logger } = services;
         const { progress } = this.keeper;
         if (this.allowance <= 0) {
             logger.info(`limit ${(0,format/* count */.U)(settings.limit)} reached: event ${eventId} waits for the next run`);
-            return false;
+            return Promise.resolve(false);
         }
         if (progress.isCompleteFor(eventId, this.selection) && !settings.resync) {
-            logger.info(`event ${eventId} is already complete for this selection (${selectionWords(settings)}) at ${settings.receiver.address}: skipped (set resync to send tickets sold since)`);
-            report.syncs.push(skippedEvent(eventId, progress));
-            return false;
+            logger.info(`event ${eventId} is already complete for this selection (${selectionWords(settings)}) at ${settings.receiver.address}: passed over (set resync to send tickets sold since)`);
+            note({ kind: 'event-selected', sync: passedOver(eventId, progress) });
+            return Promise.resolve(false);
         }
         if (progress.isProcessed(eventId) && progress.sentIds(eventId).length === 0) {
             // The earlier Python tool marked events done without recording which tickets it sent;
             // a resync could not tell them apart and would send every ticket a second time.
-            logger.warning(`event ${eventId} was processed by a tool that did not record its delivered tickets: resync skipped, to send nothing twice`);
-            report.syncs.push(skippedEvent(eventId, progress));
-            return false;
+            logger.warning(`event ${eventId} was processed by a tool that did not record its delivered tickets: resync passed it over, to send nothing twice`);
+            note({ kind: 'event-selected', sync: passedOver(eventId, progress) });
+            return Promise.resolve(false);
         }
-        return true;
+        return Promise.resolve(true);
     }
     async take(pulled, selection) {
-        const { settings, services, report } = this.run;
+        const { settings, services, note } = this.run;
         const { eventId } = pulled;
         const { progress } = this.keeper;
         const pending = selection.eligible.filter((ticket) => !progress.delivery(eventId, ticket._id));
         const sync = eventSyncReport(eventId, selection, pending.length, pulled);
-        report.syncs.push(sync);
-        this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
         services.logger.info(`${(0,format/* count */.U)(sync.deliveredBefore)} delivered by earlier runs; ${(0,format/* count */.U)(pending.length)} to deliver`);
         if (pulled.untrusted !== undefined) {
-            report.stop = {
+            note({ kind: 'event-selected', sync });
+            return this.stopWith({
                 reason: 'untrusted-pull',
                 message: `${pulled.untrusted} Nothing was delivered from this pull.`,
-            };
-            return 'stop';
+            });
         }
         // The earlier tool's keys in the progress file come from this list (a trusted pull of the
         // earlier tool's selection only: another selection's list would misstate its progress).
         if (this.selection === earlier_tool_keys/* EARLIER_TOOL_SELECTION */.DG)
             progress.noteEligible(eventId, selection.eligible);
-        const send = this.withinLimit(pending, sync);
+        const batch = this.withinLimit(pending);
+        note({ kind: 'event-selected', sync: { ...sync, ...limitFigures(batch) } });
+        this.tally.remaining += pending.length;
         if (settings.dryRun) {
-            showPlan(this.run, eventId, send);
+            showPlan(this.run, eventId, batch.send);
             return 'next';
         }
         await this.recordMovedTickets(eventId, selection.eligible);
-        return this.deliver(eventId, send, sync);
+        return this.deliver(eventId, batch.send, { pending: pending.length, found: sync.found });
     }
-    /** The final commit first (on cancel, progress comes first within the runner's budget), then the ledger. */
+    ledgerProgress() {
+        return this.keeper?.progress;
+    }
+    /** The final commit (on cancel, progress comes first within the runner's budget). */
     async close() {
-        await this.keeper.finish(this.run.report.stop?.reason);
-        await this.writeDueLedger();
+        try {
+            await this.keeper.finish(this.tally.stop?.reason);
+        }
+        finally {
+            notePublishing(this.run, this.keeper);
+        }
     }
     conclude() {
-        return concludeSync(this.run, this.keeper);
+        return concludeSync(this.run, this.keeper, this.tally);
+    }
+    stopWith(stop) {
+        this.tally.stop = stop;
+        this.run.note({ kind: 'stopped', ...stop });
+        return 'stop';
     }
     /** The tickets `limit` lets this run send, teams kept whole; the rest wait for the next run. */
-    withinLimit(pending, sync) {
+    withinLimit(pending) {
         const { settings, services } = this.run;
         const batch = planBatch(pending, this.allowance, {
             runHasPlannedBefore: settings.limit > 0 && this.allowance < settings.limit,
         });
-        sync.waitingForLimit = batch.waiting;
-        if (batch.limitExceeded) {
-            sync.limitExceeded = batch.limitExceeded;
+        if (batch.limitExceeded)
             services.logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
-        }
         if (batch.teamWaiting) {
-            sync.teamWaiting = { size: batch.teamWaiting.size };
             services.logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
         }
         this.allowance -= batch.send.length;
-        return batch.send;
+        return batch;
     }
-    async deliver(eventId, send, sync) {
-        const { services, report } = this.run;
+    async deliver(eventId, send, event) {
+        const { services, note } = this.run;
         const { logger } = services;
         // No delivery that cannot be recorded where the next run looks for it.
         if (send.length > 0)
             await this.keeper.proveWritable();
+        const counts = { delivered: 0, failed: 0 };
         const stop = await logger.group(`Deliver event ${eventId}: ${(0,format/* count */.U)(send.length)} tickets`, () => deliverBatch(send, {
             eventId,
             sender: this.sender,
@@ -4017,24 +4138,24 @@ class SyncRun {
                 eventId,
                 keeper: this.keeper,
                 clock: services.clock,
-                sync,
-                failures: report.failures,
+                note,
+                counts,
             }),
             logger,
             clock: services.clock,
             deadlineMs: this.deadlineMs,
             cancel: services.signal,
         }));
+        this.tally.sent += counts.delivered;
+        this.tally.failed += counts.failed;
+        this.tally.remaining -= counts.delivered;
         // An event with no tickets is never marked done: a wrong region or an event not yet on
         // sale looks the same, and a mark would make every later run skip it.
-        if (sync.remaining === 0 && sync.found > 0)
+        if (event.pending === counts.delivered && event.found > 0)
             await this.keeper.record({ t: 'processed', e: eventId, for: this.selection });
-        else if (sync.found === 0)
+        else if (event.found === 0)
             logger.info(`event ${eventId}: no tickets, so it is not marked processed: the next run looks again`);
-        if (!stop)
-            return 'next';
-        report.stop = stop;
-        return 'stop';
+        return stop ? this.stopWith(stop) : 'next';
     }
     /**
      * Tickets delivered under another event before Vivenu moved them to this one are not sent
@@ -4060,11 +4181,6 @@ class SyncRun {
         if (moved > 0)
             this.run.services.logger.info(`event ${eventId}: ${counted(moved, 'ticket was', 'tickets were')} delivered under another event before moving to this one: recorded here too, not sent again.`);
     }
-    async writeDueLedger() {
-        const due = this.ledgerDue;
-        this.ledgerDue = undefined;
-        await due?.();
-    }
 }
 /** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
 function limitExceededLine(limit, exceeded) {
@@ -4078,7 +4194,7 @@ function eventSyncReport(eventId, selection, pending, keptAside) {
     const withoutId = keptAside.withoutId.length;
     return {
         eventId,
-        skippedAsProcessed: false,
+        passedOverAsComplete: false,
         found: selection.total + withoutId + keptAside.tooDeep.length,
         rejectedStatus: selection.rejectedStatus,
         rejectedName: selection.rejectedName,
@@ -4095,7 +4211,16 @@ function eventSyncReport(eventId, selection, pending, keptAside) {
         waitingForLimit: 0,
     };
 }
-function skippedEvent(eventId, progress) {
+/** What `limit` left for the next run, as the event's figures say it. */
+function limitFigures(batch) {
+    return {
+        waitingForLimit: batch.waiting,
+        ...(batch.teamWaiting ? { teamWaiting: { size: batch.teamWaiting.size } } : {}),
+        ...(batch.limitExceeded ? { limitExceeded: batch.limitExceeded } : {}),
+    };
+}
+/** An event passed over as complete: not pulled; what the progress file says it delivered. */
+function passedOver(eventId, progress) {
     const noSelection = {
         eligible: [],
         total: 0,
@@ -4108,7 +4233,7 @@ function skippedEvent(eventId, progress) {
     };
     return {
         ...eventSyncReport(eventId, noSelection, 0, { withoutId: [], tooDeep: [] }),
-        skippedAsProcessed: true,
+        passedOverAsComplete: true,
         deliveredBefore: progress.sentIds(eventId).length,
     };
 }
@@ -4253,7 +4378,8 @@ function failure_groups_byText(a, b) {
  * progress untouched. The run fails when the receiver does not take it, or no event has one.
  */
 function testDelivery(run) {
-    const { settings, report } = run;
+    const { settings } = run;
+    let tried = false;
     return {
         selectionLog: 'full',
         open() {
@@ -4268,18 +4394,21 @@ function testDelivery(run) {
             const ticket = eligible.find((t) => /HIA/i.test((0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '')) ?? eligible[0];
             if (!ticket)
                 return 'next';
+            tried = true;
             await deliverOne(run, pulled.eventId, ticket);
             return 'stop';
         },
+        // Progress is not touched, so there is no ledger to make.
+        ledgerProgress: () => undefined,
         close: () => Promise.resolve(),
         conclude() {
-            if (report.testDelivery)
+            if (tried)
                 return Promise.resolve();
             throw new errors/* RunStoppedError */.Fz(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`);
         },
     };
 }
-async function deliverOne({ settings, services, report }, eventId, ticket) {
+async function deliverOne({ settings, services, note }, eventId, ticket) {
     const { logger } = services;
     const delivery = {
         eventId,
@@ -4290,18 +4419,20 @@ async function deliverOne({ settings, services, report }, eventId, ticket) {
         answer: '',
         delivered: false,
     };
-    report.testDelivery = delivery;
+    note({ kind: 'test-delivery', delivery });
     if (settings.dryRun) {
         logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
         return;
     }
     logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
-    Object.assign(delivery, answerOf(await services.webhookSender(0).deliver(ticket)));
+    Object.assign(delivery, answerOf(await services.newWebhookSender(0).deliver(ticket)));
+    note({ kind: 'test-delivery', delivery });
     logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
     if (!delivery.delivered) {
         // In words, as the summary says it: the receiver's own answer is in the log just above.
-        const reason = reasonLabel(failureReason(delivery.status, delivery.answer), [delivery.status]);
-        const hint = /ticketTypeId not found/i.test(delivery.answer)
+        const failure = failureReason(delivery.status, delivery.answer);
+        const reason = reasonLabel(failure, [delivery.status]);
+        const hint = failure.kind === 'not-registered'
             ? ' The receiver has not registered this ticket type (expected for test and dev data).'
             : '';
         throw new errors/* RunStoppedError */.Fz(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${reason}.${hint}`);
@@ -4324,8 +4455,87 @@ function answerOf(outcome) {
     }
 }
 
-// EXTERNAL MODULE: ./src/settings/settings.ts + 3 modules
-var settings_settings = __nccwpck_require__(206);
+;// CONCATENATED MODULE: ./src/run-events.ts
+/** Folds one event into the report: the one place that writes a RunReport. */
+function noteInReport(report, event) {
+    switch (event.kind) {
+        case 'event-named':
+            (report.events ??= []).push(event.event);
+            return;
+        case 'pulled':
+            report.pulls.push(event.pull);
+            return;
+        case 'event-selected':
+            report.syncs.push({ ...event.sync });
+            return;
+        case 'delivered': {
+            const sync = syncOf(report, event.eventId);
+            sync.sentNow++;
+            sync.remaining--;
+            return;
+        }
+        case 'delivery-failed':
+            report.failures.push(event.failure);
+            syncOf(report, event.failure.eventId).failed++;
+            return;
+        case 'planned':
+            report.plans.push(event.plan);
+            return;
+        case 'standing':
+            (report.standings ??= []).push(event.standing);
+            return;
+        case 'test-delivery':
+            report.testDelivery = { ...event.delivery };
+            return;
+        case 'redelivery-chosen':
+            report.redelivery = { ...event.redelivery, tickets: [...event.redelivery.tickets] };
+            return;
+        case 'redelivered':
+            noteRedelivered(report, event.ticket);
+            return;
+        case 'stopped':
+            report.stop = { reason: event.reason, message: event.message };
+            return;
+        case 'publishing':
+            report.publishing = { ...event.publishing };
+            return;
+        case 'concluded':
+            report.complete = event.complete;
+            if (event.followUp)
+                report.followUp = event.followUp;
+            return;
+        case 'failed':
+            report.failure = event.failure;
+            return;
+        case 'finished':
+            report.finishedAtMs = event.atMs;
+            return;
+        case 'artifact-named':
+            report.artifactName = event.name;
+            return;
+        default:
+            return event;
+    }
+}
+/** The event's sync figures, noted when it was selected (the last, should it be noted twice). */
+function syncOf(report, eventId) {
+    const sync = report.syncs.findLast((s) => s.eventId === eventId);
+    if (!sync)
+        throw new Error(`no selection was noted for event ${eventId}`);
+    return sync;
+}
+function noteRedelivered(report, ticket) {
+    const tickets = report.redelivery?.tickets;
+    if (!tickets)
+        throw new Error('a redelivery was noted before its tickets were chosen');
+    const index = tickets.findIndex((t) => t.id === ticket.id);
+    if (index < 0)
+        throw new Error(`ticket ${ticket.id} was not chosen for redelivery`);
+    tickets[index] = ticket;
+}
+
+// EXTERNAL MODULE: ./src/settings/settings.ts + 1 modules
+var settings_settings = __nccwpck_require__(245);
 ;// CONCATENATED MODULE: ./src/pipeline/look-up-events.ts
 
 
@@ -4336,23 +4546,25 @@ var settings_settings = __nccwpck_require__(206);
  * once and the run goes on, as do answers that kept failing or are not an event: the name is a
  * convenience, the tickets are the job.
  */
-async function lookUpEvents({ settings, services, report }) {
+async function lookUpEvents({ settings, services, note, }) {
     const { logger, vivenu } = services;
-    report.events = [];
+    const events = [];
     for (const eventId of settings.eventIds) {
         const lookup = await vivenu.fetchEvent(eventId);
         if (lookup.kind === 'found') {
-            report.events.push(lookup.info);
+            events.push(lookup.info);
+            note({ kind: 'event-named', event: lookup.info });
             logger.info(`Event ${eventId}: ${(0,log_text/* logText */.kc)((0,event_info/* eventTitle */.X_)(lookup.info))}`);
         }
         else if (lookup.kind === 'forbidden') {
             logger.warning(`The ${settings.region}_API key may not read events (403 from ${settings.vivenuOrigin}/api/events): events are shown by id only. The tickets are pulled as before.`);
-            return;
+            return events;
         }
         else {
             logger.warning(`event ${eventId}: its name is not known (${(0,log_text/* logText */.kc)(lookup.reason)}): shown by id only. The tickets are pulled as before.`);
         }
     }
+    return events;
 }
 
 ;// CONCATENATED MODULE: ./src/ticket-files/event-metadata.ts
@@ -4791,10 +5003,9 @@ class PagingPass {
  * The pull and files stages of one event: every ticket Vivenu lists, kept as files for people
  * to review. Files are written even for an incomplete pull: nothing pulled is thrown away.
  */
-async function pullToFiles(run, eventId) {
-    const { settings, services, report } = run;
+async function pullToFiles(run, eventId, info) {
+    const { settings, services, note } = run;
     const { logger, clock } = services;
-    const info = report.events?.find((event) => event.eventId === eventId);
     const name = info ? `: ${(0,log_text/* logText */.kc)((0,event_info/* eventTitle */.X_)(info))}` : '';
     return logger.group(`Pull event ${eventId} (${settings.region})${name}`, async () => {
         const pulled = await pullEvent(eventId, {
@@ -4810,7 +5021,7 @@ async function pullToFiles(run, eventId) {
             pulledAt: new Date(clock.now()),
         });
         const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
-        report.pulls.push({ metadata, eventDir: files.eventDir });
+        note({ kind: 'pulled', pull: { metadata, eventDir: files.eventDir } });
         const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
         if (pulled.withoutId.length > 0) {
             logger.warning(`event ${eventId}: ${(0,format/* count */.U)(pulled.withoutId.length)} rows have no _id: a ticket without one cannot be recorded as sent, so it is never delivered. They are kept for review in ${(0,log_text/* logText */.kc)(kept)}.`);
@@ -4868,7 +5079,7 @@ function selectEligible({ settings, services, eligibleIn }, pulled, log) {
         `  - Rejected (eventId not ${eventId}): ${(0,format/* count */.U)(selection.otherEvent)}`,
         `  - Rejected (status not ${settings.statuses.join('/')}): ${(0,format/* count */.U)(selection.rejectedStatus)}`,
         `  - Rejected (name without "${(0,log_text/* logText */.kc)(settings.nameContains)}"): ${(0,format/* count */.U)(selection.rejectedName)}`,
-        `  - Skipped (eligible in an earlier event of this run): ${(0,format/* count */.U)(earlier)}`,
+        `  - Counted under an earlier event of this run (delivered once, there): ${(0,format/* count */.U)(earlier)}`,
         ...(settings.soldBefore
             ? [
                 `  - Sold at or after sold-before ${settings.soldBefore.iso} (the live webhook sent them): ${(0,format/* count */.U)(selection.soldAfterCutoff.length)}`,
@@ -4925,63 +5136,87 @@ function selectEligible({ settings, services, eligibleIn }, pulled, log) {
 
 
 
+
+
 const MODES = {
     'pull-only': pullOnly,
     test: testDelivery,
     sync: sync,
     redeliver: redeliver,
 };
-/** Runs the pipeline; `report` is written as it goes, so a failure still reports what was done. */
+/**
+ * Runs the pipeline. Its stages note what happens (run-events.ts) into `report`, as they go,
+ * so a failure still reports what was done.
+ */
 async function runPipeline(settings, services, report = newRunReport(settings, services.clock.now())) {
-    const run = { settings, services, report, eligibleIn: new Map() };
+    const note = (event) => noteInReport(report, event);
+    const run = { settings, services, note, eligibleIn: new Map() };
     const mode = MODES[settings.mode](run);
     try {
-        await lookUpEvents(run); // which events, by name: another region's event stops the run here
+        const events = await lookUpEvents(run); // which events: another region's stops the run here
         await mode.open(); // record: the progress file, locked, before any ticket is pulled
+        /**
+         * The last event taken: its ledger is written once it has ended, however it ended, when
+         * the walk moves on, or else after the final commit (on cancel, progress comes first
+         * within the runner's budget).
+         */
+        let ended;
+        const writeLedger = async () => {
+            const taken = ended;
+            ended = undefined;
+            if (taken)
+                await keepLedger(run, taken, mode.ledgerProgress()); // record: the ledger
+        };
         try {
             for (const eventId of settings.eventIds) {
+                await writeLedger();
                 if (!(await mode.wants(eventId)))
                     continue;
-                const pulled = await pullToFiles(run, eventId); // pull -> files
+                const info = events.find((event) => event.eventId === eventId);
+                const pulled = await pullToFiles(run, eventId, info); // pull -> files
                 const selection = selectEligible(run, pulled, mode.selectionLog); // select
+                ended = { pulled, selection };
                 if ((await mode.take(pulled, selection)) === 'stop')
                     break; // deliver -> record
             }
         }
         finally {
-            await mode.close(); // record: the final commit, then the ledger
+            await mode.close(); // record: the final commit
+            await writeLedger();
         }
         await mode.conclude(); // report: the step's result
     }
     catch (error) {
-        const failure = explainCancel(error, run);
-        report.failure = runFailure(failure);
+        const failure = explainCancel(error, run, report);
+        note({ kind: 'failed', failure: runFailure(failure) });
         throw failure;
     }
     finally {
-        report.finishedAtMs = services.clock.now();
+        note({ kind: 'finished', atMs: services.clock.now() });
     }
     return report;
 }
 /** A cancel that cut a request short surfaces as that request's abort: say what it means. */
-function explainCancel(error, { settings, services, report }) {
+function explainCancel(error, { settings, services }, report) {
     if (!services.signal.aborted || error instanceof errors/* RunStoppedError */.Fz)
         return error;
-    const sent = syncTotals(report).sent;
+    const sent = syncTotals(report).sentNow;
     return new errors/* RunStoppedError */.Fz(`Cancelled before the run finished: ${(0,format/* count */.U)(sent)} delivered this run${sent > 0 ? ` (recorded in ${settings.progressFile})` : ''}. Run again with the same inputs to continue.`);
 }
 /** The failure, told apart by what a person does next (the verdict's table says it). */
 function runFailure(error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof errors/* VivenuError */.S7) {
-        const kind = error.status === 401 ? 'key-refused' : error.status === 404 ? 'event-not-found' : 'vivenu';
+        const kind = error.status === 401
+            ? 'key-refused'
+            : error.status === 404
+                ? 'event-not-found'
+                : 'vivenu-failed';
         return { kind, message };
     }
     if (error instanceof errors/* ProgressFileError */.E2)
         return { kind: 'progress-file', message };
-    if (error instanceof errors/* RunStoppedError */.Fz)
-        return { kind: 'stopped', message };
-    return { kind: 'other', message };
+    return { kind: 'stopped', message };
 }
 function newRunReport(settings, startedAtMs) {
     return {
@@ -5438,17 +5673,6 @@ function pulledSection(report) {
         },
     ];
 }
-function totalOf(syncs) {
-    const sum = (pick) => syncs.reduce((total, s) => total + pick(s), 0);
-    return {
-        found: sum((s) => s.found),
-        eligible: sum((s) => s.eligible),
-        deliveredBefore: sum((s) => s.deliveredBefore),
-        sentNow: sum((s) => s.sentNow),
-        failed: sum((s) => s.failed),
-        remaining: sum((s) => s.remaining),
-    };
-}
 /**
  * This run's events in figures. A dry run sends nothing, so it shows what a real run would
  * deliver instead of sent and failed.
@@ -5477,23 +5701,23 @@ function deliveredTable(report, syncs) {
         rows: syncs.map((s) => [eventCell(report, s.eventId), ...figures(s)]),
         // One event's row is its own total.
         ...(syncs.length > 1
-            ? { totals: { cells: [{ strong: 'Total' }, ...figures(totalOf(syncs))] } }
+            ? { totals: { cells: [{ strong: 'Total' }, ...figures(syncTotals({ syncs }))] } }
             : {}),
     };
 }
 /**
- * Events already in `events_processed` are not pulled again: a row of dashes and zeros beside
+ * Events already complete for this selection are not pulled again: a row of dashes and zeros beside
  * them would read as "nothing eligible". What is true is that they were complete before.
  */
-function alreadyCompleteLine(report, skipped) {
-    const events = skipped.map((s) => [
+function alreadyCompleteLine(report, passedOver) {
+    const events = passedOver.map((s) => [
         eventCell(report, s.eventId),
         s.deliveredBefore > 0
             ? ` (${counted(s.deliveredBefore, 'ticket')} delivered earlier)`
             : ' (by the earlier tool, which did not record its tickets)',
     ]);
     return line([
-        skipped.length === 1 ? 'Complete in an earlier run: ' : 'Complete in earlier runs: ',
+        passedOver.length === 1 ? 'Complete in an earlier run: ' : 'Complete in earlier runs: ',
         ...joinSpans(events, '; '),
         '. Not pulled again; `resync` sends the tickets sold since.',
     ]);
@@ -5501,13 +5725,13 @@ function alreadyCompleteLine(report, skipped) {
 function deliveredSection(report) {
     if (report.syncs.length === 0)
         return [];
-    const worked = report.syncs.filter((s) => !s.skippedAsProcessed);
-    const skipped = report.syncs.filter((s) => s.skippedAsProcessed);
+    const worked = report.syncs.filter((s) => !s.passedOverAsComplete);
+    const passedOver = report.syncs.filter((s) => s.passedOverAsComplete);
     const blocks = [];
     if (worked.length > 0)
         blocks.push(tableBlock(deliveredTable(report, worked)));
-    if (skipped.length > 0)
-        blocks.push(alreadyCompleteLine(report, skipped));
+    if (passedOver.length > 0)
+        blocks.push(alreadyCompleteLine(report, passedOver));
     if (worked.length > 0)
         blocks.push(timeLine(report));
     for (const s of worked)
@@ -5646,6 +5870,8 @@ function testDeliverySection(report) {
 
 /** Changed tickets listed in a terminal per event; the ledger has them all. */
 const CHANGED_LINES_SHOWN_IN_TERMINAL = 50;
+/** Cells of each event's bar in the how-far table. */
+const PROGRESS_BAR_CELLS = 20;
 /**
  * How far each event is across all runs so far (the progress file and this pull), not this
  * run alone: delivered of eligible, how many failed, and the time the rest takes at the
@@ -5674,7 +5900,7 @@ function standingSection(report) {
                 s.delivered,
                 s.eligible,
                 percentDelivered(s),
-                { code: progressBar(s) },
+                { code: `[${progressBar(s, PROGRESS_BAR_CELLS)}]` },
                 s.failed,
                 s.pending,
                 // Nothing left takes no time: a dash, not "0 s" and "0 runs".
@@ -5981,15 +6207,9 @@ const VERDICTS = {
 /** How the run ended, by the report alone. */
 function outcomeOf(report) {
     const { failure, stop, mode } = report;
-    if (failure && failure.kind !== 'stopped') {
-        if (failure.kind === 'key-refused' || failure.kind === 'event-not-found')
-            return failure.kind;
-        if (failure.kind === 'vivenu')
-            return 'vivenu-failed';
-        if (failure.kind === 'progress-file')
-            return 'progress-file';
-        return 'stopped';
-    }
+    // Each failure kind is named as its outcome (run-report.ts, RunFailure).
+    if (failure && failure.kind !== 'stopped')
+        return failure.kind;
     if (stop?.reason === 'time-budget')
         return 'budget-left';
     if (stop)
@@ -6005,8 +6225,7 @@ function outcomeOf(report) {
         return redeliveryOutcome(report);
     if (failure)
         return syncTotals(report).failed > 0 ? 'failures' : 'stopped';
-    const pulled = report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
-    if (report.pulls.length > 0 && pulled === 0)
+    if (report.pulls.length > 0 && ticketsFound(report) === 0)
         return 'no-tickets';
     if (mode === 'pull-only')
         return 'pull-only';
@@ -6019,7 +6238,7 @@ function outcomeOf(report) {
         return 'limit-reached';
     if (!report.complete)
         return 'not-complete';
-    return totals.sent === 0 ? 'already-complete' : 'done';
+    return totals.sentNow === 0 ? 'already-complete' : 'done';
 }
 function redeliveryOutcome({ redelivery, dryRun }) {
     if (!redelivery)
@@ -6041,21 +6260,13 @@ function verdictOf(report, rendering) {
 }
 function verdictFacts(report, rendering) {
     const totals = syncTotals(report);
-    const standings = report.standings ?? [];
-    // Over all runs where the ledger counted them; else what this run's selection saw.
-    const eligible = standings.length > 0
-        ? standings.reduce((sum, s) => sum + s.eligible, 0)
-        : totals.eligible +
-            report.syncs.reduce((sum, s) => sum + (s.skippedAsProcessed ? s.deliveredBefore : 0), 0);
-    const delivered = standings.length > 0
-        ? standings.reduce((sum, s) => sum + s.delivered, 0)
-        : totals.skipped + totals.sent;
+    const { eligible, delivered } = deliveredOfEligible(report);
     return {
         report,
         eligible,
         delivered,
         left: Math.max(0, eligible - delivered),
-        sentNow: totals.sent,
+        sentNow: totals.sentNow,
         failedNow: totals.failed,
         receiver: receiverInWords(report),
         rendering,
@@ -6069,10 +6280,9 @@ function cutoffInWords(report) {
 }
 const BAR_CELLS = 10;
 /** `██░░░░░░░░ 20%`: full only when every eligible ticket is delivered; the percent rounded down. */
-function bar({ delivered, eligible }) {
-    const share = eligible === 0 ? 1 : delivered / eligible;
-    const filled = Math.floor(share * BAR_CELLS);
-    return `${'█'.repeat(filled)}${'░'.repeat(BAR_CELLS - filled)} ${Math.floor(share * 100)}%`;
+function bar(facts) {
+    const share = facts.eligible === 0 ? 1 : facts.delivered / facts.eligible;
+    return `${progressBar(facts, BAR_CELLS)} ${Math.floor(share * 100)}%`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/run-summary.ts
@@ -6090,7 +6300,9 @@ function bar({ delivered, eligible }) {
  */
 function runSummary(given, failure) {
     // A failure the entry point caught outside the pipeline still gets its verdict.
-    const report = failure && !given.failure ? { ...given, failure: { kind: 'other', message: failure } } : given;
+    const report = failure && !given.failure
+        ? { ...given, failure: { kind: 'stopped', message: failure } }
+        : given;
     const names = eventsInTitle(report);
     return {
         title: titleOf(report, names),
@@ -6141,7 +6353,7 @@ function openingBlocks(report, names, failure) {
     if (message)
         blocks.push(callout('CAUTION', [{ value: message }], 'markdown'));
     if (!report.signed && report.mode !== 'pull-only' && !report.dryRun) {
-        const unsigned = 'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.';
+        const unsigned = unsignedWarning('after');
         blocks.push(callout('WARNING', [unsigned], 'markdown'));
     }
     return blocks;
@@ -6223,6 +6435,7 @@ function renderJobSummary(report, failure) {
 
 
 
+
 /**
  * `core.warning`, `core.error` and `core.group` escape their text into one command line
  * (toolkit command.ts `escapeData`); `core.info` writes it raw, so every line of an info
@@ -6239,19 +6452,23 @@ function readInputs() {
     return Object.fromEntries(settings_settings/* INPUT_NAMES */.Qh.map((name) => [name, getInput(name)]));
 }
 async function report(run, failure) {
-    run.artifactName = artifactName(run);
+    const artifact = artifactName(run);
+    noteInReport(run, { kind: 'artifact-named', name: artifact });
     const totals = syncTotals(run);
     const outputs = {
         'tickets-found': ticketsFound(run),
         'tickets-dir': run.ticketsDir,
         'tickets-eligible': totals.eligible,
-        'tickets-sent': totals.sent,
+        'tickets-sent': totals.sentNow,
         'tickets-failed': totals.failed,
-        'tickets-skipped': totals.skipped,
+        'tickets-delivered-before': totals.deliveredBefore,
+        // The same figure under its first name, kept for workflows that read it; deprecated, it
+        // goes in the next minor release ("skipped" also named two other things).
+        'tickets-skipped': totals.deliveredBefore,
         complete: run.complete,
         'progress-file': run.progressFile,
         receiver: receiverOutput(run),
-        'artifact-name': run.artifactName,
+        'artifact-name': artifact,
     };
     await group('Outputs', () => {
         for (const [name, value] of Object.entries(outputs)) {
@@ -6799,7 +7016,7 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(554);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(744);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -8086,26 +8303,19 @@ function mergeProgress(published, local) {
 
 /***/ }),
 
-/***/ 206:
+/***/ 876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qh: () => (/* reexport */ INPUT_NAMES),
-  fY: () => (/* binding */ keepsProgressOnBranch),
-  NA: () => (/* reexport */ ledgerFileName),
-  P$: () => (/* binding */ parseSettings)
-});
-
-// UNUSED EXPORTS: INPUT_DEFAULTS, MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, defaultProgressFile, defaultVivenuOrigin, eventIdOf, receiverAt, recordsDeliveries
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
-;// CONCATENATED MODULE: ./src/settings/input-defaults.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Db: () => (/* binding */ defaultVivenuOrigin),
+/* harmony export */   FN: () => (/* binding */ MODES),
+/* harmony export */   QZ: () => (/* binding */ TICKET_STATUSES),
+/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   b2: () => (/* binding */ WEBHOOK_TARGETS),
+/* harmony export */   d3: () => (/* binding */ readsStaging),
+/* harmony export */   dW: () => (/* binding */ TARGETS)
+/* harmony export */ });
 /**
  * The inputs as action.yml declares them: their names, their defaults, and the values the
  * choices allow. Plain values, so the action, the CLI, the checks and the tests share them.
@@ -8172,23 +8382,33 @@ function readsStaging(region, vivenuOrigin) {
     return STAGING_REGIONS.has(region) || host === STAGING_HOST || host.endsWith(`.${STAGING_HOST}`);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
-// EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __nccwpck_require__(529);
-;// CONCATENATED MODULE: ./src/settings/receiver.ts
+
+/***/ }),
+
+/***/ 780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HM: () => (/* binding */ defaultProgressFile),
+/* harmony export */   NA: () => (/* binding */ ledgerFileName),
+/* harmony export */   Zc: () => (/* binding */ receiverAt)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(529);
+/* harmony import */ var _input_defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(876);
 
 
 
 /** Hex digits of the address's SHA-256 in a custom receiver's file names: 48 bits. */
 const CUSTOM_TAG_HEX = 12;
 function receiverAt(webhookUrl) {
-    const address = (0,log_text/* urlForDisplay */.Bo)(webhookUrl);
-    if (address === (0,log_text/* urlForDisplay */.Bo)(WEBHOOK_TARGETS.prod))
+    const address = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .urlForDisplay */ .Bo)(webhookUrl);
+    if (address === (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .urlForDisplay */ .Bo)(_input_defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .WEBHOOK_TARGETS */ .b2.prod))
         return { kind: 'production', address, fileTag: '' };
-    if (address === (0,log_text/* urlForDisplay */.Bo)(WEBHOOK_TARGETS.test))
+    if (address === (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .urlForDisplay */ .Bo)(_input_defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .WEBHOOK_TARGETS */ .b2.test))
         return { kind: 'test', address, fileTag: '.test-receiver' };
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(address).digest('hex').slice(0, CUSTOM_TAG_HEX);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(address).digest('hex').slice(0, CUSTOM_TAG_HEX);
     return { kind: 'custom', address, fileTag: `.receiver-${hash}` };
 }
 /** The receiver's progress file for a region: `historical_sync_progress_PROD.test-receiver.json`. */
@@ -8200,6 +8420,32 @@ function ledgerFileName(receiver) {
     return `delivery-ledger${receiver.fileTag}.csv`;
 }
 
+
+/***/ }),
+
+/***/ 245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qh: () => (/* reexport */ input_defaults/* INPUT_NAMES */.Qh),
+  fY: () => (/* binding */ keepsProgressOnBranch),
+  NA: () => (/* reexport */ settings_receiver/* ledgerFileName */.NA),
+  P$: () => (/* binding */ parseSettings)
+});
+
+// UNUSED EXPORTS: INPUT_DEFAULTS, MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, defaultProgressFile, defaultVivenuOrigin, eventIdOf, receiverAt, recordsDeliveries
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/settings/input-defaults.ts
+var input_defaults = __nccwpck_require__(876);
+// EXTERNAL MODULE: ./src/settings/receiver.ts
+var settings_receiver = __nccwpck_require__(780);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(532);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -8369,18 +8615,18 @@ function decimal(input, min, max, fallback, minExclusive = false) {
     });
 }
 const statuses = schemas/* string */.YjP().transform((value, ctx) => {
-    const list = (value.trim() || INPUT_DEFAULTS.statuses)
+    const list = (value.trim() || input_defaults/* INPUT_DEFAULTS */.WJ.statuses)
         .split(/[\s,]+/)
         .filter(Boolean)
         .map((status) => status.toUpperCase());
-    const unknown = list.filter((status) => !TICKET_STATUSES.includes(status));
+    const unknown = list.filter((status) => !input_defaults/* TICKET_STATUSES */.QZ.includes(status));
     for (const status of unknown) {
-        problem(ctx, `statuses ${shown(status)} is not a Vivenu ticket status (${TICKET_STATUSES.join(', ')})`);
+        problem(ctx, `statuses ${shown(status)} is not a Vivenu ticket status (${input_defaults/* TICKET_STATUSES */.QZ.join(', ')})`);
     }
     return unknown.length > 0 ? core/* NEVER */.tm : [...new Set(list)];
 });
 const nameContains = schemas/* string */.YjP().transform((value, ctx) => {
-    const text = value.trim() || INPUT_DEFAULTS['name-contains'];
+    const text = value.trim() || input_defaults/* INPUT_DEFAULTS */.WJ['name-contains'];
     if (text.length > 100)
         return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
     return text;
@@ -8470,34 +8716,34 @@ function inputSchema(rawRegion, workspace) {
         region,
         'event-id': eventIds,
         'api-key': apiKey(rawRegion.trim()),
-        mode: choice('mode', MODES, INPUT_DEFAULTS.mode),
+        mode: choice('mode', input_defaults/* MODES */.FN, input_defaults/* INPUT_DEFAULTS */.WJ.mode),
         'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
-        'page-size': wholeNumber('page-size', 1, vivenu_client/* MAX_PAGE_SIZE */.H4, INPUT_DEFAULTS['page-size']),
-        'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, INPUT_DEFAULTS['pull-concurrency']),
+        'page-size': wholeNumber('page-size', 1, vivenu_client/* MAX_PAGE_SIZE */.H4, input_defaults/* INPUT_DEFAULTS */.WJ['page-size']),
+        'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, input_defaults/* INPUT_DEFAULTS */.WJ['pull-concurrency']),
         'tickets-dir': fileInside('tickets-dir', workspace),
-        target: choice('target', TARGETS, INPUT_DEFAULTS.target),
-        'webhook-url': httpUrl('webhook-url', WEBHOOK_TARGETS.test),
+        target: choice('target', input_defaults/* TARGETS */.dW, input_defaults/* INPUT_DEFAULTS */.WJ.target),
+        'webhook-url': httpUrl('webhook-url', input_defaults/* WEBHOOK_TARGETS */.b2.test),
         // A secret pasted with a trailing new line would sign every body wrongly.
         'webhook-secret': schemas/* string */.YjP().transform((value) => value.trim()),
-        interval: decimal('interval', 0, 60, INPUT_DEFAULTS.interval),
+        interval: decimal('interval', 0, 60, input_defaults/* INPUT_DEFAULTS */.WJ.interval),
         statuses,
         'name-contains': nameContains,
         'sold-before': soldBefore,
         'ticket-ids': ticketIds,
-        limit: wholeNumber('limit', 0, 10_000_000, INPUT_DEFAULTS.limit),
-        'dry-run': input_schema_boolean('dry-run', INPUT_DEFAULTS['dry-run']),
-        resync: input_schema_boolean('resync', INPUT_DEFAULTS.resync),
+        limit: wholeNumber('limit', 0, 10_000_000, input_defaults/* INPUT_DEFAULTS */.WJ.limit),
+        'dry-run': input_schema_boolean('dry-run', input_defaults/* INPUT_DEFAULTS */.WJ['dry-run']),
+        resync: input_schema_boolean('resync', input_defaults/* INPUT_DEFAULTS */.WJ.resync),
         'progress-file': fileInside('progress-file', workspace),
-        'max-runtime-minutes': decimal('max-runtime-minutes', 0, 100_000, INPUT_DEFAULTS['max-runtime-minutes'], true),
-        'fail-on-ticket-errors': input_schema_boolean('fail-on-ticket-errors', INPUT_DEFAULTS['fail-on-ticket-errors']),
-        'request-timeout': decimal('request-timeout', 0, 300, INPUT_DEFAULTS['request-timeout'], true),
-        'commit-progress': input_schema_boolean('commit-progress', INPUT_DEFAULTS['commit-progress']),
+        'max-runtime-minutes': decimal('max-runtime-minutes', 0, 100_000, input_defaults/* INPUT_DEFAULTS */.WJ['max-runtime-minutes'], true),
+        'fail-on-ticket-errors': input_schema_boolean('fail-on-ticket-errors', input_defaults/* INPUT_DEFAULTS */.WJ['fail-on-ticket-errors']),
+        'request-timeout': decimal('request-timeout', 0, 300, input_defaults/* INPUT_DEFAULTS */.WJ['request-timeout'], true),
+        'commit-progress': input_schema_boolean('commit-progress', input_defaults/* INPUT_DEFAULTS */.WJ['commit-progress']),
         'github-token': schemas/* string */.YjP().transform((value) => value.trim()),
-        'commit-every-minutes': decimal('commit-every-minutes', 0, 1_440, INPUT_DEFAULTS['commit-every-minutes'], true),
+        'commit-every-minutes': decimal('commit-every-minutes', 0, 1_440, input_defaults/* INPUT_DEFAULTS */.WJ['commit-every-minutes'], true),
         'github-api-url': httpUrl('github-api-url', 'https://api.github.com'),
-        'auto-continue': input_schema_boolean('auto-continue', INPUT_DEFAULTS['auto-continue']),
-        continuation: wholeNumber('continuation', 0, 1_000, INPUT_DEFAULTS.continuation),
-        'max-continuations': wholeNumber('max-continuations', 0, 1_000, INPUT_DEFAULTS['max-continuations']),
+        'auto-continue': input_schema_boolean('auto-continue', input_defaults/* INPUT_DEFAULTS */.WJ['auto-continue']),
+        continuation: wholeNumber('continuation', 0, 1_000, input_defaults/* INPUT_DEFAULTS */.WJ.continuation),
+        'max-continuations': wholeNumber('max-continuations', 0, 1_000, input_defaults/* INPUT_DEFAULTS */.WJ['max-continuations']),
     });
 }
 /**
@@ -8570,9 +8816,9 @@ function checkedInputs(raw, workspace) {
 function settingsFrom(values, workspace) {
     const mode = values.mode;
     const target = values.target;
-    const vivenuOrigin = values['vivenu-url']?.origin ?? defaultVivenuOrigin(values.region);
-    const webhookUrl = values['webhook-url']?.href ?? WEBHOOK_TARGETS[mode === 'test' ? 'test' : target];
-    const receiver = receiverAt(webhookUrl);
+    const vivenuOrigin = values['vivenu-url']?.origin ?? (0,input_defaults/* defaultVivenuOrigin */.Db)(values.region);
+    const webhookUrl = values['webhook-url']?.href ?? input_defaults/* WEBHOOK_TARGETS */.b2[mode === 'test' ? 'test' : target];
+    const receiver = (0,settings_receiver/* receiverAt */.Zc)(webhookUrl);
     return {
         region: values.region,
         eventIds: values['event-id'],
@@ -8581,12 +8827,12 @@ function settingsFrom(values, workspace) {
         vivenuOrigin,
         pageSize: values['page-size'],
         pullConcurrency: values['pull-concurrency'],
-        ticketsDir: values['tickets-dir'] ?? external_node_path_default().resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
+        ticketsDir: values['tickets-dir'] ?? external_node_path_default().resolve(workspace, input_defaults/* INPUT_DEFAULTS */.WJ['tickets-dir']),
         workspace,
         target,
         webhookUrl,
         receiver,
-        stagingTickets: readsStaging(values.region, vivenuOrigin),
+        stagingTickets: (0,input_defaults/* readsStaging */.d3)(values.region, vivenuOrigin),
         webhookSecret: values['webhook-secret'],
         intervalSeconds: values.interval,
         statuses: values.statuses,
@@ -8597,7 +8843,7 @@ function settingsFrom(values, workspace) {
         dryRun: values['dry-run'],
         resync: values.resync,
         progressFile: values['progress-file'] ??
-            external_node_path_default().resolve(workspace, defaultProgressFile(values.region, receiver)),
+            external_node_path_default().resolve(workspace, (0,settings_receiver/* defaultProgressFile */.HM)(values.region, receiver)),
         maxRuntimeMinutes: values['max-runtime-minutes'],
         failOnTicketErrors: values['fail-on-ticket-errors'],
         requestTimeoutSeconds: values['request-timeout'],
@@ -8626,7 +8872,7 @@ function pathProblemsOnDisk(settings, raw) {
         if (problem)
             problems.push(`${input} ${shownValue} ${problem}`);
     };
-    const ticketsDir = named('tickets-dir', INPUT_DEFAULTS['tickets-dir']);
+    const ticketsDir = named('tickets-dir', input_defaults/* INPUT_DEFAULTS */.WJ['tickets-dir']);
     const folderProblem = [
         settings.ticketsDir,
         // Each event's folders: a link planted at <tickets-dir>/<event>/individual leads elsewhere too.
@@ -8637,7 +8883,7 @@ function pathProblemsOnDisk(settings, raw) {
     check('tickets-dir', ticketsDir, folderProblem);
     // Only a sync and a redelivery read or write the progress file.
     if (recordsDeliveries(settings)) {
-        const example = defaultProgressFile(settings.region, settings.receiver);
+        const example = (0,settings_receiver/* defaultProgressFile */.HM)(settings.region, settings.receiver);
         const progressFile = named('progress-file', example);
         const fileProblem = [
             settings.progressFile,

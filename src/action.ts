@@ -6,10 +6,11 @@ import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { abortOnCancelSignals } from './cancel-signal.js';
 import { commandSafeText } from './log-text.js';
-import { createRunServices } from './pipeline/run-services.js';
+import { createRunServices } from './services/run-services.js';
 import { newRunReport, runPipeline } from './pipeline/run-pipeline.js';
 import { systemClock, type Logger } from './ports.js';
 import { renderJobSummary } from './report/job-summary.js';
+import { noteInReport } from './run-events.js';
 import { syncTotals, ticketsFound, type RunReport } from './run-report.js';
 import {
   INPUT_NAMES,
@@ -36,19 +37,23 @@ function readInputs(): RawInputs {
 }
 
 async function report(run: RunReport, failure?: string): Promise<void> {
-  run.artifactName = artifactName(run);
+  const artifact = artifactName(run);
+  noteInReport(run, { kind: 'artifact-named', name: artifact });
   const totals = syncTotals(run);
   const outputs: Record<string, string | number | boolean> = {
     'tickets-found': ticketsFound(run),
     'tickets-dir': run.ticketsDir,
     'tickets-eligible': totals.eligible,
-    'tickets-sent': totals.sent,
+    'tickets-sent': totals.sentNow,
     'tickets-failed': totals.failed,
-    'tickets-skipped': totals.skipped,
+    'tickets-delivered-before': totals.deliveredBefore,
+    // The same figure under its first name, kept for workflows that read it; deprecated, it
+    // goes in the next minor release ("skipped" also named two other things).
+    'tickets-skipped': totals.deliveredBefore,
     complete: run.complete,
     'progress-file': run.progressFile,
     receiver: receiverOutput(run),
-    'artifact-name': run.artifactName,
+    'artifact-name': artifact,
   };
   await core.group('Outputs', () => {
     for (const [name, value] of Object.entries(outputs)) {

@@ -13,7 +13,7 @@ import { renderTextSummary } from './cli/text-summary.js';
 import { abortOnCancelSignals } from './cancel-signal.js';
 import { UsageError } from './errors.js';
 import { commandSafeText } from './log-text.js';
-import { createRunServices } from './pipeline/run-services.js';
+import { createRunServices } from './services/run-services.js';
 import { newRunReport, runPipeline } from './pipeline/run-pipeline.js';
 import { systemClock } from './ports.js';
 import { parseSettings } from './settings/settings.js';

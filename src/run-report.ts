@@ -22,13 +22,14 @@ export type StopReason =
   | 'progress-not-committed';
 
 /**
- * A run that failed, by what a person does next: `key-refused` (Vivenu refused the region's
- * key), `event-not-found` (not this region's event), `vivenu` (Vivenu kept failing or answered
- * what cannot be used), `progress-file` (damaged or held by another run), `stopped` (ended on
- * purpose or on a condition `stop` names), `other`.
+ * A run that failed, by what a person does next, each kind named as the verdict's outcome it
+ * leads to: `key-refused` (Vivenu refused the region's key), `event-not-found` (not this
+ * region's event), `vivenu-failed` (Vivenu kept failing or answered what cannot be used),
+ * `progress-file` (damaged or held by another run), `stopped` (ended on purpose, on a
+ * condition `stop` names, or by any other error: its message says which).
  */
 export interface RunFailure {
-  kind: 'key-refused' | 'event-not-found' | 'vivenu' | 'progress-file' | 'stopped' | 'other';
+  kind: 'key-refused' | 'event-not-found' | 'vivenu-failed' | 'progress-file' | 'stopped';
   message: string;
 }
 
@@ -45,8 +46,11 @@ export interface FailedDelivery {
 /** One event's selection and delivery, in counts. */
 export interface EventSyncReport {
   eventId: string;
-  /** True when the event was already in `events_processed` and `resync` was off. */
-  skippedAsProcessed: boolean;
+  /**
+   * Passed over, not pulled: the event was already complete for this selection at this
+   * receiver, and `resync` was off.
+   */
+  passedOverAsComplete: boolean;
   found: number;
   rejectedStatus: number;
   rejectedName: number;
@@ -214,25 +218,53 @@ export interface RunReport {
   standings?: EventStanding[];
 }
 
-export function ticketsFound(report: RunReport): number {
+/** Tickets pulled, every event together: the one count of what was found. */
+export function ticketsFound(report: Pick<RunReport, 'pulls'>): number {
   return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
 }
 
-export function syncTotals(report: RunReport): {
-  eligible: number;
-  sent: number;
-  failed: number;
-  skipped: number;
-  remaining: number;
-} {
+/** The figures of this run's events, each the sum of the events' figures of the same name. */
+export type SyncFigures = Pick<
+  EventSyncReport,
+  'found' | 'eligible' | 'deliveredBefore' | 'sentNow' | 'failed' | 'remaining'
+>;
+
+export function syncTotals(report: { readonly syncs: readonly EventSyncReport[] }): SyncFigures {
   const sum = (pick: (sync: EventSyncReport) => number): number =>
     report.syncs.reduce((total, sync) => total + pick(sync), 0);
   return {
+    found: sum((s) => s.found),
     eligible: sum((s) => s.eligible),
-    sent: sum((s) => s.sentNow),
+    deliveredBefore: sum((s) => s.deliveredBefore),
+    sentNow: sum((s) => s.sentNow),
     failed: sum((s) => s.failed),
-    skipped: sum((s) => s.deliveredBefore),
     remaining: sum((s) => s.remaining),
+  };
+}
+
+/**
+ * Eligible tickets of the requested events and how many are delivered, over all runs: the
+ * headline's one source. How far the events stand (the ledger's count, which knows tickets
+ * changed since delivery) when the run made standings; else what this run's selections saw,
+ * an event passed over as complete counting its delivered tickets as its eligible ones.
+ */
+export function deliveredOfEligible(report: Pick<RunReport, 'syncs' | 'standings'>): {
+  delivered: number;
+  eligible: number;
+} {
+  const sum = <T>(items: readonly T[], pick: (item: T) => number): number =>
+    items.reduce((total, item) => total + pick(item), 0);
+  const standings = report.standings ?? [];
+  if (standings.length > 0)
+    return {
+      delivered: sum(standings, (s) => s.delivered),
+      eligible: sum(standings, (s) => s.eligible),
+    };
+  const passedOver = report.syncs.filter((s) => s.passedOverAsComplete);
+  const totals = syncTotals(report);
+  return {
+    delivered: totals.deliveredBefore + totals.sentNow,
+    eligible: totals.eligible + sum(passedOver, (s) => s.deliveredBefore),
   };
 }
 
@@ -264,11 +296,14 @@ export function percentDelivered({ delivered, eligible }: EventStanding): string
   return `${(Math.floor((delivered / eligible) * 1000) / 10).toFixed(1)}%`;
 }
 
-const PROGRESS_BAR_CELLS = 20;
-
-/** `[█████░░░░░░░░░░░░░░░]`: full only when every eligible ticket is delivered. */
-export function progressBar({ delivered, eligible }: EventStanding): string {
-  const filled =
-    eligible === 0 ? PROGRESS_BAR_CELLS : Math.floor((delivered / eligible) * PROGRESS_BAR_CELLS);
-  return `[${'█'.repeat(filled)}${'░'.repeat(PROGRESS_BAR_CELLS - filled)}]`;
+/**
+ * `█████░░░░░`: `cells` wide, full only when every eligible ticket is delivered (nothing
+ * eligible counts as done), each cell rounded down.
+ */
+export function progressBar(
+  { delivered, eligible }: { delivered: number; eligible: number },
+  cells: number,
+): string {
+  const filled = eligible === 0 ? cells : Math.floor((delivered / eligible) * cells);
+  return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
 }

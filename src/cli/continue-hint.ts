@@ -1,19 +1,5 @@
-import type { RunReport, StopReason } from '../run-report.js';
-
-/**
- * Stops after which the same command, run again, goes on delivering. A rejected signature is
- * not one: the same secret is rejected again, and the run's error says to check it; nor is a
- * webhook-url that redirects or cannot be reached: the same URL fails the same way.
- */
-const RESUMED_BY_RUNNING_AGAIN: Record<StopReason, boolean> = {
-  cancelled: true,
-  'time-budget': true,
-  'receiver-down': true,
-  'untrusted-pull': true,
-  'progress-not-committed': true,
-  'signature-rejected': false,
-  'webhook-url-unusable': false,
-};
+import { STOP_RULES } from '../run-ending.js';
+import type { RunReport } from '../run-report.js';
 
 /**
  * Whether running the same command again would deliver tickets this run did not try: tickets
@@ -23,7 +9,7 @@ const RESUMED_BY_RUNNING_AGAIN: Record<StopReason, boolean> = {
  */
 export function continuingMakesProgress(report: RunReport, eventIds: readonly string[]): boolean {
   if (report.mode !== 'sync' || report.dryRun || report.complete) return false;
-  if (report.stop) return RESUMED_BY_RUNNING_AGAIN[report.stop.reason];
+  if (report.stop) return STOP_RULES[report.stop.reason].resumedByRunningAgain;
   const eventsNotReached = report.syncs.length < eventIds.length;
   return eventsNotReached || report.syncs.some((sync) => sync.waitingForLimit > 0);
 }

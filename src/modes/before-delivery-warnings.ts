@@ -1,4 +1,5 @@
-import type { PipelineRun } from '../pipeline/pipeline-run.js';
+import { unsignedWarning } from '../report/summary-phrases.js';
+import type { PipelineRun } from './mode-run.js';
 
 /**
  * Said before a run that delivers (or plans to), ahead of the first delivery: what the operator
@@ -15,8 +16,6 @@ export function warnBeforeDelivering({ settings, services }: PipelineRun): void 
     );
   }
   if (!settings.webhookSecret && !settings.dryRun) {
-    logger.warning(
-      'webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.',
-    );
+    logger.warning(unsignedWarning('before'));
   }
 }

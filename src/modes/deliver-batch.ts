@@ -2,7 +2,8 @@ import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
 import type { KeeperStop, ProgressKeeper } from '../progress/progress-keeper.js';
 import { deliveryTime } from '../progress/progress.js';
-import type { EventSyncReport, FailedDelivery } from '../run-report.js';
+import type { RunEvent } from '../run-events.js';
+import type { FailedDelivery } from '../run-report.js';
 import { describeTicket, stringField, type Ticket } from '../vivenu/tickets.js';
 import type { WebhookSender } from '../webhook/webhook-sender.js';
 
@@ -26,24 +27,27 @@ export interface AnswerRecorder {
   failed(ticket: Ticket, failure: FailedDelivery): Promise<void>;
 }
 
-/** A sync's answers: a delivery is sent (once, for good), a failure an error to try again. */
+/**
+ * A sync's answers: a delivery is sent (once, for good), a failure an error to try again; each
+ * noted for the report and counted in `counts` for the sync's own tally.
+ */
 export function syncRecorder(
   context: Pick<DeliverBatchContext, 'eventId' | 'keeper' | 'clock'> & {
-    sync: EventSyncReport;
-    failures: FailedDelivery[];
+    note: (event: RunEvent) => void;
+    counts: { delivered: number; failed: number };
   },
 ): AnswerRecorder {
-  const { eventId, keeper, clock, sync, failures } = context;
+  const { eventId, keeper, clock, note, counts } = context;
   return {
     verb: 'sent',
     async delivered(ticket) {
       await keeper.record({ t: 'sent', e: eventId, id: ticket._id, at: deliveryTime(clock.now()) });
-      sync.sentNow++;
-      sync.remaining--;
+      counts.delivered++;
+      note({ kind: 'delivered', eventId });
     },
     async failed(ticket, failure) {
-      failures.push(failure);
-      sync.failed++;
+      counts.failed++;
+      note({ kind: 'delivery-failed', failure });
       await keeper.record({
         t: 'error',
         error: {

@@ -1,6 +1,6 @@
 import { count } from '../format.js';
 import { logText, urlForDisplay } from '../log-text.js';
-import type { PipelineRun } from '../pipeline/pipeline-run.js';
+import type { PipelineRun } from './mode-run.js';
 import type { DryRunPlan } from '../run-report.js';
 import { creationRange, stringField, type Ticket } from '../vivenu/tickets.js';
 
@@ -9,7 +9,7 @@ const FIRST_DELIVERIES_SHOWN = 20;
 
 /** What a sync would deliver for one event, in the report and the log; nothing is sent. */
 export function showPlan(
-  { settings, services, report }: PipelineRun,
+  { settings, services, note }: PipelineRun,
   eventId: string,
   send: readonly Ticket[],
 ): void {
@@ -27,7 +27,7 @@ export function showPlan(
       ticketName: stringField(t, 'ticketName') ?? '',
     })),
   };
-  report.plans.push(plan);
+  note({ kind: 'planned', plan });
   const lines = [
     `Dry run: ${count(plan.toSend)} deliveries would go to ${urlForDisplay(settings.webhookUrl)}`,
     ...plan.ticketTypes.map(

@@ -1,6 +1,6 @@
 import { RunStoppedError } from '../errors.js';
-import { keepLedger, progressForLedger } from '../pipeline/event-ledger.js';
-import type { ModeRun, PipelineRun } from '../pipeline/pipeline-run.js';
+import { progressForLedger } from '../ledger/event-ledger.js';
+import type { ModeRun, PipelineRun } from './mode-run.js';
 import type { Progress } from '../progress/progress.js';
 
 /**
@@ -17,11 +17,11 @@ export function pullOnly(run: PipelineRun): ModeRun {
       progress = await progressForLedger(run);
     },
     wants: () => Promise.resolve(true),
-    async take(pulled, selection) {
+    take(pulled) {
       if (pulled.untrusted !== undefined) untrusted.push(pulled.untrusted);
-      if (progress) await keepLedger(run, pulled, selection, progress);
-      return 'next';
+      return Promise.resolve('next');
     },
+    ledgerProgress: () => progress,
     close: () => Promise.resolve(),
     conclude() {
       if (untrusted.length > 0) throw new RunStoppedError(untrusted.join('\n'));

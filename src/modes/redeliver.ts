@@ -1,17 +1,17 @@
 import { RunStoppedError } from '../errors.js';
 import { count } from '../format.js';
 import { logText } from '../log-text.js';
-import { keepLedger } from '../pipeline/event-ledger.js';
-import type { ModeRun, PipelineRun } from '../pipeline/pipeline-run.js';
-import { ProgressKeeper } from '../progress/progress-keeper.js';
+import type { ModeRun, PipelineRun } from './mode-run.js';
+import type { ProgressKeeper } from '../progress/progress-keeper.js';
 import { deliveryTime, type Progress } from '../progress/progress.js';
-import type { RedeliveredTicket, RedeliveryReport } from '../run-report.js';
+import type { RedeliveredTicket } from '../run-report.js';
 import type { Selection } from '../select/select-tickets.js';
-import { whyNotEligible } from '../ticket-files/delivery-ledger.js';
+import { whyNotEligible } from '../ledger/delivery-ledger.js';
 import type { PulledEvent } from '../vivenu/pull-event.js';
 import { stringField, type Ticket } from '../vivenu/tickets.js';
 import { warnBeforeDelivering } from './before-delivery-warnings.js';
-import { deliverBatch, type AnswerRecorder } from './deliver-batch.js';
+import { deliverBatch, type AnswerRecorder, type BatchStop } from './deliver-batch.js';
+import { notePublishing, openKeeper } from './keeping-progress.js';
 
 /**
  * Redeliver: named tickets of one event sent again (a receiver that lost or mishandled them),
@@ -29,7 +29,9 @@ class RedeliverRun implements ModeRun {
   readonly selectionLog = 'full';
   private keeper!: ProgressKeeper;
   private readonly deadlineMs: number;
-  private ledgerDue: (() => Promise<void>) | undefined;
+  /** What this run sent again and how each ended: what it concludes from (never the report). */
+  private tickets: RedeliveredTicket[] = [];
+  private stop: BatchStop | undefined;
 
   constructor(private readonly run: PipelineRun) {
     const { settings, services } = run;
@@ -39,26 +41,7 @@ class RedeliverRun implements ModeRun {
 
   /** As a sync opens: the progress file locked (a dry run reads it), the branch's copy merged. */
   async open(): Promise<void> {
-    const { settings, services, report } = this.run;
-    const options = {
-      periodMs: settings.commitEveryMinutes * 60_000,
-      clock: services.clock,
-      logger: services.logger,
-      cancel: services.signal,
-      deadlineMs: this.deadlineMs,
-      random: services.random,
-      publisher: services.progressPublisher,
-    };
-    const receiver = settings.receiver.address;
-    this.keeper = settings.dryRun
-      ? await ProgressKeeper.readOnly(settings.progressFile, receiver, options)
-      : await ProgressKeeper.open(
-          settings.progressFile,
-          { region: settings.region, receiver },
-          options,
-        );
-    report.publishing = this.keeper.publishing;
-    await this.keeper.catchUpWithBranch(settings.dryRun);
+    this.keeper = await openKeeper(this.run, this.deadlineMs);
     warnBeforeDelivering(this.run);
   }
 
@@ -67,61 +50,68 @@ class RedeliverRun implements ModeRun {
   }
 
   async take(pulled: PulledEvent, selection: Selection): Promise<'next' | 'stop'> {
-    const { settings, services, report } = this.run;
+    const { settings, services, note } = this.run;
     const { eventId } = pulled;
-    const { progress } = this.keeper;
     if (pulled.untrusted !== undefined)
       throw new RunStoppedError(`${pulled.untrusted} Nothing was redelivered from this pull.`);
-    const batch = this.chosen(pulled, selection, progress);
-    const redelivery: RedeliveryReport = {
-      eventId,
-      asked: settings.ticketIds === 'failed' ? 'failed' : settings.ticketIds.length,
-      tickets: batch.map((ticket) => ticketLine(ticket, settings.dryRun ? 'planned' : 'not tried')),
-    };
-    report.redelivery = redelivery;
-    this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
+    const batch = this.chosen(pulled, selection, this.keeper.progress);
+    this.tickets = batch.map((ticket) =>
+      ticketLine(ticket, settings.dryRun ? 'planned' : 'not tried'),
+    );
+    note({
+      kind: 'redelivery-chosen',
+      redelivery: {
+        eventId,
+        asked: settings.ticketIds === 'failed' ? 'failed' : settings.ticketIds.length,
+        tickets: this.tickets,
+      },
+    });
     services.logger.info(
       `${settings.dryRun ? 'Would redeliver' : 'Redelivering'} ${count(batch.length)} tickets of event ${eventId}, each under its original delivery id.`,
     );
     if (settings.dryRun || batch.length === 0) return 'stop';
     await this.keeper.proveWritable();
-    const sender = services.webhookSender(settings.intervalSeconds * 1000);
-    const stop = await services.logger.group(`Redeliver event ${eventId}`, () =>
+    const sender = services.newWebhookSender(settings.intervalSeconds * 1000);
+    this.stop = await services.logger.group(`Redeliver event ${eventId}`, () =>
       deliverBatch(batch, {
         eventId,
         sender,
         keeper: this.keeper,
-        recorder: this.recorder(eventId, redelivery),
+        recorder: this.recorder(eventId),
         logger: services.logger,
         clock: services.clock,
         deadlineMs: this.deadlineMs,
         cancel: services.signal,
       }),
     );
-    if (stop) report.stop = stop;
+    if (this.stop) note({ kind: 'stopped', ...this.stop });
     return 'stop';
   }
 
+  ledgerProgress(): Progress | undefined {
+    return this.keeper?.progress;
+  }
+
   async close(): Promise<void> {
-    await this.keeper.finish(this.run.report.stop?.reason);
-    const due = this.ledgerDue;
-    this.ledgerDue = undefined;
-    await due?.();
+    try {
+      await this.keeper.finish(this.stop?.reason);
+    } finally {
+      notePublishing(this.run, this.keeper);
+    }
   }
 
   conclude(): Promise<void> {
-    const { report, settings } = this.run;
-    const tickets = report.redelivery?.tickets ?? [];
+    const { settings } = this.run;
     if (this.keeper.failure && this.keeper.unpublishedChanges > 0) {
       throw new RunStoppedError(
         `The redeliveries of this run are not committed to ${this.keeper.where} (${this.keeper.failure.message}); they are recorded in ${settings.progressFile}, which the run's artifact holds.`,
       );
     }
-    if (report.stop) throw new RunStoppedError(report.stop.message);
-    const failed = tickets.filter((t) => t.outcome === 'failed').length;
+    if (this.stop) throw new RunStoppedError(this.stop.message);
+    const failed = this.tickets.filter((t) => t.outcome === 'failed').length;
     if (failed > 0 && settings.failOnTicketErrors)
       throw new RunStoppedError(
-        `${count(failed)} of ${count(tickets.length)} redeliveries failed; each answer is under Redelivered.`,
+        `${count(failed)} of ${count(this.tickets.length)} redeliveries failed; each answer is under Redelivered.`,
       );
     return Promise.resolve();
   }
@@ -158,8 +148,8 @@ class RedeliverRun implements ModeRun {
     return selection.eligible.filter((t) => wanted.has(t._id.toLowerCase()));
   }
 
-  /** Each answer recorded apart from deliveries (`redelivered`), and put in the report. */
-  private recorder(eventId: string, redelivery: RedeliveryReport): AnswerRecorder {
+  /** Each answer recorded apart from deliveries (`redelivered`), and noted for the report. */
+  private recorder(eventId: string): AnswerRecorder {
     const { clock } = this.run.services;
     const settle = async (ticket: Ticket, line: RedeliveredTicket) => {
       await this.keeper.record({
@@ -169,8 +159,8 @@ class RedeliverRun implements ModeRun {
         at: deliveryTime(clock.now()),
         status: line.status,
       });
-      const index = redelivery.tickets.findIndex((t) => t.id === ticket._id);
-      redelivery.tickets[index] = line;
+      this.tickets = this.tickets.map((t) => (t.id === ticket._id ? line : t));
+      this.run.note({ kind: 'redelivered', ticket: line });
     };
     return {
       verb: 'redelivered',

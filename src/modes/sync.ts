@@ -1,22 +1,22 @@
 import path from 'node:path';
 import { count } from '../format.js';
-import { keepLedger } from '../pipeline/event-ledger.js';
-import type { ModeRun, PipelineRun } from '../pipeline/pipeline-run.js';
-import { ProgressKeeper } from '../progress/progress-keeper.js';
+import type { ModeRun, PipelineRun } from './mode-run.js';
+import type { ProgressKeeper } from '../progress/progress-keeper.js';
 import { EARLIER_TOOL_SELECTION } from '../progress/earlier-tool-keys.js';
 import { selectionKey, type Progress } from '../progress/progress.js';
 import { logText } from '../log-text.js';
 import { counted } from '../report/summary-phrases.js';
 import type { Settings } from '../settings/settings.js';
 import type { EventSyncReport } from '../run-report.js';
-import { planBatch } from '../select/plan-batch.js';
+import { planBatch, type Batch as PlannedBatch } from '../select/plan-batch.js';
 import type { Selection } from '../select/select-tickets.js';
-import { deliverBatch, syncRecorder } from './deliver-batch.js';
+import { deliverBatch, syncRecorder, type BatchStop } from './deliver-batch.js';
+import { notePublishing, openKeeper } from './keeping-progress.js';
 import type { PulledEvent } from '../vivenu/pull-event.js';
 import type { Ticket } from '../vivenu/tickets.js';
 import type { WebhookSender } from '../webhook/webhook-sender.js';
 import { showPlan } from './dry-run-plan.js';
-import { concludeSync } from './sync-verdict.js';
+import { concludeSync, type SyncTally } from './sync-verdict.js';
 import { warnBeforeDelivering } from './before-delivery-warnings.js';
 
 /**
@@ -34,14 +34,10 @@ class SyncRun implements ModeRun {
   private readonly deadlineMs: number;
   /** Deliveries `limit` still allows this run. */
   private allowance: number;
-  /**
-   * The ledger of the event being synced, written once the event ends however it ends (done,
-   * stopped, failed): at the next event, or after the final commit.
-   */
-  private ledgerDue: (() => Promise<void>) | undefined;
-
   /** The selection asked for: an event is passed over as complete only for this one. */
   private readonly selection: string;
+  /** This run's own count of what it did, which it concludes from (never the report). */
+  private readonly tally: SyncTally = { sent: 0, remaining: 0, failed: 0 };
 
   constructor(private readonly run: PipelineRun) {
     const { settings, services } = run;
@@ -58,137 +54,128 @@ class SyncRun implements ModeRun {
    * may run beside a sync.
    */
   async open(): Promise<void> {
-    const { settings, services, report } = this.run;
-    const options = {
-      periodMs: settings.commitEveryMinutes * 60_000,
-      clock: services.clock,
-      logger: services.logger,
-      cancel: services.signal,
-      deadlineMs: this.deadlineMs,
-      random: services.random,
-    };
-    const publishing = { ...options, publisher: services.progressPublisher };
-    const receiver = settings.receiver.address;
-    this.keeper = settings.dryRun
-      ? await ProgressKeeper.readOnly(settings.progressFile, receiver, publishing)
-      : await ProgressKeeper.open(
-          settings.progressFile,
-          { region: settings.region, receiver },
-          publishing,
-        );
-    report.publishing = this.keeper.publishing;
-    // The branch is the truth at start: select from everything delivered so far.
-    await this.keeper.catchUpWithBranch(settings.dryRun);
-    if (this.keeper.progress.receiverAssumed) {
+    const { settings, services } = this.run;
+    this.keeper = await openKeeper(this.run, this.deadlineMs);
+    const { progress } = this.keeper;
+    if (progress.receiverAssumed) {
       services.logger.warning(
-        `${logText(path.basename(settings.progressFile))} records ${count(this.keeper.progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" in the README before delivering.`,
+        `${logText(path.basename(settings.progressFile))} records ${count(progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" in the README before delivering.`,
       );
     }
     warnBeforeDelivering(this.run);
-    this.sender = services.webhookSender(settings.intervalSeconds * 1000);
+    this.sender = services.newWebhookSender(settings.intervalSeconds * 1000);
   }
 
-  async wants(eventId: string): Promise<boolean> {
-    await this.writeDueLedger();
-    const { settings, services, report } = this.run;
+  wants(eventId: string): Promise<boolean> {
+    const { settings, services, note } = this.run;
     const { logger } = services;
     const { progress } = this.keeper;
     if (this.allowance <= 0) {
       logger.info(
         `limit ${count(settings.limit)} reached: event ${eventId} waits for the next run`,
       );
-      return false;
+      return Promise.resolve(false);
     }
     if (progress.isCompleteFor(eventId, this.selection) && !settings.resync) {
       logger.info(
-        `event ${eventId} is already complete for this selection (${selectionWords(settings)}) at ${settings.receiver.address}: skipped (set resync to send tickets sold since)`,
+        `event ${eventId} is already complete for this selection (${selectionWords(settings)}) at ${settings.receiver.address}: passed over (set resync to send tickets sold since)`,
       );
-      report.syncs.push(skippedEvent(eventId, progress));
-      return false;
+      note({ kind: 'event-selected', sync: passedOver(eventId, progress) });
+      return Promise.resolve(false);
     }
     if (progress.isProcessed(eventId) && progress.sentIds(eventId).length === 0) {
       // The earlier Python tool marked events done without recording which tickets it sent;
       // a resync could not tell them apart and would send every ticket a second time.
       logger.warning(
-        `event ${eventId} was processed by a tool that did not record its delivered tickets: resync skipped, to send nothing twice`,
+        `event ${eventId} was processed by a tool that did not record its delivered tickets: resync passed it over, to send nothing twice`,
       );
-      report.syncs.push(skippedEvent(eventId, progress));
-      return false;
+      note({ kind: 'event-selected', sync: passedOver(eventId, progress) });
+      return Promise.resolve(false);
     }
-    return true;
+    return Promise.resolve(true);
   }
 
   async take(pulled: PulledEvent, selection: Selection): Promise<'next' | 'stop'> {
-    const { settings, services, report } = this.run;
+    const { settings, services, note } = this.run;
     const { eventId } = pulled;
     const { progress } = this.keeper;
     const pending = selection.eligible.filter((ticket) => !progress.delivery(eventId, ticket._id));
     const sync = eventSyncReport(eventId, selection, pending.length, pulled);
-    report.syncs.push(sync);
-    this.ledgerDue = () => keepLedger(this.run, pulled, selection, progress);
     services.logger.info(
       `${count(sync.deliveredBefore)} delivered by earlier runs; ${count(pending.length)} to deliver`,
     );
     if (pulled.untrusted !== undefined) {
-      report.stop = {
+      note({ kind: 'event-selected', sync });
+      return this.stopWith({
         reason: 'untrusted-pull',
         message: `${pulled.untrusted} Nothing was delivered from this pull.`,
-      };
-      return 'stop';
+      });
     }
     // The earlier tool's keys in the progress file come from this list (a trusted pull of the
     // earlier tool's selection only: another selection's list would misstate its progress).
     if (this.selection === EARLIER_TOOL_SELECTION)
       progress.noteEligible(eventId, selection.eligible);
-    const send = this.withinLimit(pending, sync);
+    const batch = this.withinLimit(pending);
+    note({ kind: 'event-selected', sync: { ...sync, ...limitFigures(batch) } });
+    this.tally.remaining += pending.length;
     if (settings.dryRun) {
-      showPlan(this.run, eventId, send);
+      showPlan(this.run, eventId, batch.send);
       return 'next';
     }
     await this.recordMovedTickets(eventId, selection.eligible);
-    return this.deliver(eventId, send, sync);
+    return this.deliver(eventId, batch.send, { pending: pending.length, found: sync.found });
   }
 
-  /** The final commit first (on cancel, progress comes first within the runner's budget), then the ledger. */
+  ledgerProgress(): Progress | undefined {
+    return this.keeper?.progress;
+  }
+
+  /** The final commit (on cancel, progress comes first within the runner's budget). */
   async close(): Promise<void> {
-    await this.keeper.finish(this.run.report.stop?.reason);
-    await this.writeDueLedger();
+    try {
+      await this.keeper.finish(this.tally.stop?.reason);
+    } finally {
+      notePublishing(this.run, this.keeper);
+    }
   }
 
   conclude(): Promise<void> {
-    return concludeSync(this.run, this.keeper);
+    return concludeSync(this.run, this.keeper, this.tally);
+  }
+
+  private stopWith(stop: BatchStop): 'stop' {
+    this.tally.stop = stop;
+    this.run.note({ kind: 'stopped', ...stop });
+    return 'stop';
   }
 
   /** The tickets `limit` lets this run send, teams kept whole; the rest wait for the next run. */
-  private withinLimit(pending: readonly Ticket[], sync: EventSyncReport): readonly Ticket[] {
+  private withinLimit(pending: readonly Ticket[]): PlannedBatch {
     const { settings, services } = this.run;
     const batch = planBatch(pending, this.allowance, {
       runHasPlannedBefore: settings.limit > 0 && this.allowance < settings.limit,
     });
-    sync.waitingForLimit = batch.waiting;
-    if (batch.limitExceeded) {
-      sync.limitExceeded = batch.limitExceeded;
+    if (batch.limitExceeded)
       services.logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
-    }
     if (batch.teamWaiting) {
-      sync.teamWaiting = { size: batch.teamWaiting.size };
       services.logger.info(
         `a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`,
       );
     }
     this.allowance -= batch.send.length;
-    return batch.send;
+    return batch;
   }
 
   private async deliver(
     eventId: string,
     send: readonly Ticket[],
-    sync: EventSyncReport,
+    event: { pending: number; found: number },
   ): Promise<'next' | 'stop'> {
-    const { services, report } = this.run;
+    const { services, note } = this.run;
     const { logger } = services;
     // No delivery that cannot be recorded where the next run looks for it.
     if (send.length > 0) await this.keeper.proveWritable();
+    const counts = { delivered: 0, failed: 0 };
     const stop = await logger.group(`Deliver event ${eventId}: ${count(send.length)} tickets`, () =>
       deliverBatch(send, {
         eventId,
@@ -198,8 +185,8 @@ class SyncRun implements ModeRun {
           eventId,
           keeper: this.keeper,
           clock: services.clock,
-          sync,
-          failures: report.failures,
+          note,
+          counts,
         }),
         logger,
         clock: services.clock,
@@ -207,17 +194,18 @@ class SyncRun implements ModeRun {
         cancel: services.signal,
       }),
     );
+    this.tally.sent += counts.delivered;
+    this.tally.failed += counts.failed;
+    this.tally.remaining -= counts.delivered;
     // An event with no tickets is never marked done: a wrong region or an event not yet on
     // sale looks the same, and a mark would make every later run skip it.
-    if (sync.remaining === 0 && sync.found > 0)
+    if (event.pending === counts.delivered && event.found > 0)
       await this.keeper.record({ t: 'processed', e: eventId, for: this.selection });
-    else if (sync.found === 0)
+    else if (event.found === 0)
       logger.info(
         `event ${eventId}: no tickets, so it is not marked processed: the next run looks again`,
       );
-    if (!stop) return 'next';
-    report.stop = stop;
-    return 'stop';
+    return stop ? this.stopWith(stop) : 'next';
   }
 
   /**
@@ -245,12 +233,6 @@ class SyncRun implements ModeRun {
         `event ${eventId}: ${counted(moved, 'ticket was', 'tickets were')} delivered under another event before moving to this one: recorded here too, not sent again.`,
       );
   }
-
-  private async writeDueLedger(): Promise<void> {
-    const due = this.ledgerDue;
-    this.ledgerDue = undefined;
-    await due?.();
-  }
 }
 
 /** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
@@ -275,7 +257,7 @@ function eventSyncReport(
   const withoutId = keptAside.withoutId.length;
   return {
     eventId,
-    skippedAsProcessed: false,
+    passedOverAsComplete: false,
     found: selection.total + withoutId + keptAside.tooDeep.length,
     rejectedStatus: selection.rejectedStatus,
     rejectedName: selection.rejectedName,
@@ -293,7 +275,19 @@ function eventSyncReport(
   };
 }
 
-function skippedEvent(eventId: string, progress: Progress): EventSyncReport {
+/** What `limit` left for the next run, as the event's figures say it. */
+function limitFigures(
+  batch: PlannedBatch,
+): Pick<EventSyncReport, 'waitingForLimit' | 'teamWaiting' | 'limitExceeded'> {
+  return {
+    waitingForLimit: batch.waiting,
+    ...(batch.teamWaiting ? { teamWaiting: { size: batch.teamWaiting.size } } : {}),
+    ...(batch.limitExceeded ? { limitExceeded: batch.limitExceeded } : {}),
+  };
+}
+
+/** An event passed over as complete: not pulled; what the progress file says it delivered. */
+function passedOver(eventId: string, progress: Progress): EventSyncReport {
   const noSelection: Selection = {
     eligible: [],
     total: 0,
@@ -306,7 +300,7 @@ function skippedEvent(eventId: string, progress: Progress): EventSyncReport {
   };
   return {
     ...eventSyncReport(eventId, noSelection, 0, { withoutId: [], tooDeep: [] }),
-    skippedAsProcessed: true,
+    passedOverAsComplete: true,
     deliveredBefore: progress.sentIds(eventId).length,
   };
 }

@@ -1,6 +1,6 @@
 import { RunStoppedError } from '../errors.js';
 import { logText, urlForDisplay } from '../log-text.js';
-import type { ModeRun, PipelineRun } from '../pipeline/pipeline-run.js';
+import type { ModeRun, PipelineRun } from './mode-run.js';
 import { failureReason, reasonLabel } from '../report/failure-groups.js';
 import type { TestDelivery } from '../run-report.js';
 import { describeTicket, stringField, type Ticket } from '../vivenu/tickets.js';
@@ -12,7 +12,8 @@ import { warnBeforeDelivering } from './before-delivery-warnings.js';
  * progress untouched. The run fails when the receiver does not take it, or no event has one.
  */
 export function testDelivery(run: PipelineRun): ModeRun {
-  const { settings, report } = run;
+  const { settings } = run;
+  let tried = false;
   return {
     selectionLog: 'full',
     open() {
@@ -27,12 +28,15 @@ export function testDelivery(run: PipelineRun): ModeRun {
       const ticket =
         eligible.find((t) => /HIA/i.test(stringField(t, 'ticketName') ?? '')) ?? eligible[0];
       if (!ticket) return 'next';
+      tried = true;
       await deliverOne(run, pulled.eventId, ticket);
       return 'stop';
     },
+    // Progress is not touched, so there is no ledger to make.
+    ledgerProgress: () => undefined,
     close: () => Promise.resolve(),
     conclude() {
-      if (report.testDelivery) return Promise.resolve();
+      if (tried) return Promise.resolve();
       throw new RunStoppedError(
         `No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${logText(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`,
       );
@@ -41,7 +45,7 @@ export function testDelivery(run: PipelineRun): ModeRun {
 }
 
 async function deliverOne(
-  { settings, services, report }: PipelineRun,
+  { settings, services, note }: PipelineRun,
   eventId: string,
   ticket: Ticket,
 ): Promise<void> {
@@ -55,22 +59,25 @@ async function deliverOne(
     answer: '',
     delivered: false,
   };
-  report.testDelivery = delivery;
+  note({ kind: 'test-delivery', delivery });
   if (settings.dryRun) {
     logger.info(`Dry run: would deliver ${describeTicket(ticket)} to ${delivery.url}`);
     return;
   }
   logger.info(`Test delivery of ${describeTicket(ticket)} to ${delivery.url}`);
-  Object.assign(delivery, answerOf(await services.webhookSender(0).deliver(ticket)));
+  Object.assign(delivery, answerOf(await services.newWebhookSender(0).deliver(ticket)));
+  note({ kind: 'test-delivery', delivery });
   logger.info(
     `Receiver answered ${delivery.status ?? 'nothing'}: ${logText(delivery.answer) || '(empty)'}`,
   );
   if (!delivery.delivered) {
     // In words, as the summary says it: the receiver's own answer is in the log just above.
-    const reason = reasonLabel(failureReason(delivery.status, delivery.answer), [delivery.status]);
-    const hint = /ticketTypeId not found/i.test(delivery.answer)
-      ? ' The receiver has not registered this ticket type (expected for test and dev data).'
-      : '';
+    const failure = failureReason(delivery.status, delivery.answer);
+    const reason = reasonLabel(failure, [delivery.status]);
+    const hint =
+      failure.kind === 'not-registered'
+        ? ' The receiver has not registered this ticket type (expected for test and dev data).'
+        : '';
     throw new RunStoppedError(
       `The test delivery of ${logText(ticket._id)} was not accepted: ${reason}.${hint}`,
     );

@@ -6,20 +6,23 @@ import {
   keepRowsWithoutId,
   writeEventFiles,
 } from '../ticket-files/ticket-files.js';
-import { eventTitle } from '../vivenu/event-info.js';
+import { eventTitle, type EventInfo } from '../vivenu/event-info.js';
 import { pullEvent, type PulledEvent } from '../vivenu/pull-event.js';
 import { MAX_TICKET_DEPTH } from '../vivenu/ticket-json.js';
 import type { PageRow } from '../vivenu/vivenu-client.js';
-import type { PipelineRun } from './pipeline-run.js';
+import type { PipelineRun } from '../modes/mode-run.js';
 
 /**
  * The pull and files stages of one event: every ticket Vivenu lists, kept as files for people
  * to review. Files are written even for an incomplete pull: nothing pulled is thrown away.
  */
-export async function pullToFiles(run: PipelineRun, eventId: string): Promise<PulledEvent> {
-  const { settings, services, report } = run;
+export async function pullToFiles(
+  run: PipelineRun,
+  eventId: string,
+  info: EventInfo | undefined,
+): Promise<PulledEvent> {
+  const { settings, services, note } = run;
   const { logger, clock } = services;
-  const info = report.events?.find((event) => event.eventId === eventId);
   const name = info ? `: ${logText(eventTitle(info))}` : '';
   return logger.group(`Pull event ${eventId} (${settings.region})${name}`, async () => {
     const pulled = await pullEvent(eventId, {
@@ -35,7 +38,7 @@ export async function pullToFiles(run: PipelineRun, eventId: string): Promise<Pu
       pulledAt: new Date(clock.now()),
     });
     const files = await writeEventFiles(settings.ticketsDir, pulled.tickets, metadata);
-    report.pulls.push({ metadata, eventDir: files.eventDir });
+    note({ kind: 'pulled', pull: { metadata, eventDir: files.eventDir } });
     const kept = await keepRowsWithoutId(files.eventDir, pulled.withoutId);
     if (pulled.withoutId.length > 0) {
       logger.warning(

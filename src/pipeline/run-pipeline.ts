@@ -29,12 +29,14 @@ import { pullOnly } from '../modes/pull-only.js';
 import { redeliver } from '../modes/redeliver.js';
 import { sync } from '../modes/sync.js';
 import { testDelivery } from '../modes/test-delivery.js';
+import { keepLedger, type EventTaken } from '../ledger/event-ledger.js';
+import { noteInReport, type RunEvent } from '../run-events.js';
 import { syncTotals, type RunFailure, type RunReport } from '../run-report.js';
 import { ledgerFileName, type Mode, type Settings } from '../settings/settings.js';
 import { lookUpEvents } from './look-up-events.js';
-import type { ModeRun, PipelineRun } from './pipeline-run.js';
+import type { ModeRun, PipelineRun } from '../modes/mode-run.js';
 import { pullToFiles } from './pull-to-files.js';
-import type { RunServices } from './run-services.js';
+import type { RunServices } from '../services/run-services.js';
 import { selectEligible } from './select-eligible.js';
 
 const MODES: Record<Mode, (run: PipelineRun) => ModeRun> = {
@@ -44,42 +46,65 @@ const MODES: Record<Mode, (run: PipelineRun) => ModeRun> = {
   redeliver,
 };
 
-/** Runs the pipeline; `report` is written as it goes, so a failure still reports what was done. */
+/**
+ * Runs the pipeline. Its stages note what happens (run-events.ts) into `report`, as they go,
+ * so a failure still reports what was done.
+ */
 export async function runPipeline(
   settings: Settings,
   services: RunServices,
   report: RunReport = newRunReport(settings, services.clock.now()),
 ): Promise<RunReport> {
-  const run: PipelineRun = { settings, services, report, eligibleIn: new Map() };
+  const note = (event: RunEvent): void => noteInReport(report, event);
+  const run: PipelineRun = { settings, services, note, eligibleIn: new Map() };
   const mode = MODES[settings.mode](run);
   try {
-    await lookUpEvents(run); // which events, by name: another region's event stops the run here
+    const events = await lookUpEvents(run); // which events: another region's stops the run here
     await mode.open(); // record: the progress file, locked, before any ticket is pulled
+    /**
+     * The last event taken: its ledger is written once it has ended, however it ended, when
+     * the walk moves on, or else after the final commit (on cancel, progress comes first
+     * within the runner's budget).
+     */
+    let ended: EventTaken | undefined;
+    const writeLedger = async (): Promise<void> => {
+      const taken = ended;
+      ended = undefined;
+      if (taken) await keepLedger(run, taken, mode.ledgerProgress()); // record: the ledger
+    };
     try {
       for (const eventId of settings.eventIds) {
+        await writeLedger();
         if (!(await mode.wants(eventId))) continue;
-        const pulled = await pullToFiles(run, eventId); // pull -> files
+        const info = events.find((event) => event.eventId === eventId);
+        const pulled = await pullToFiles(run, eventId, info); // pull -> files
         const selection = selectEligible(run, pulled, mode.selectionLog); // select
+        ended = { pulled, selection };
         if ((await mode.take(pulled, selection)) === 'stop') break; // deliver -> record
       }
     } finally {
-      await mode.close(); // record: the final commit, then the ledger
+      await mode.close(); // record: the final commit
+      await writeLedger();
     }
     await mode.conclude(); // report: the step's result
   } catch (error) {
-    const failure = explainCancel(error, run);
-    report.failure = runFailure(failure);
+    const failure = explainCancel(error, run, report);
+    note({ kind: 'failed', failure: runFailure(failure) });
     throw failure;
   } finally {
-    report.finishedAtMs = services.clock.now();
+    note({ kind: 'finished', atMs: services.clock.now() });
   }
   return report;
 }
 
 /** A cancel that cut a request short surfaces as that request's abort: say what it means. */
-function explainCancel(error: unknown, { settings, services, report }: PipelineRun): unknown {
+function explainCancel(
+  error: unknown,
+  { settings, services }: PipelineRun,
+  report: RunReport,
+): unknown {
   if (!services.signal.aborted || error instanceof RunStoppedError) return error;
-  const sent = syncTotals(report).sent;
+  const sent = syncTotals(report).sentNow;
   return new RunStoppedError(
     `Cancelled before the run finished: ${count(sent)} delivered this run${sent > 0 ? ` (recorded in ${settings.progressFile})` : ''}. Run again with the same inputs to continue.`,
   );
@@ -90,12 +115,15 @@ function runFailure(error: unknown): RunFailure {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof VivenuError) {
     const kind =
-      error.status === 401 ? 'key-refused' : error.status === 404 ? 'event-not-found' : 'vivenu';
+      error.status === 401
+        ? 'key-refused'
+        : error.status === 404
+          ? 'event-not-found'
+          : 'vivenu-failed';
     return { kind, message };
   }
   if (error instanceof ProgressFileError) return { kind: 'progress-file', message };
-  if (error instanceof RunStoppedError) return { kind: 'stopped', message };
-  return { kind: 'other', message };
+  return { kind: 'stopped', message };
 }
 
 export function newRunReport(settings: Settings, startedAtMs: number): RunReport {

@@ -3,7 +3,7 @@ import { logText } from '../log-text.js';
 import { selectTickets, type Selection } from '../select/select-tickets.js';
 import { ROWS_TOO_DEEP_FILE } from '../ticket-files/ticket-files.js';
 import type { PulledEvent } from '../vivenu/pull-event.js';
-import type { PipelineRun } from './pipeline-run.js';
+import type { PipelineRun } from '../modes/mode-run.js';
 
 /**
  * The select stage of one event: the tickets that count, oldest first. The run's `eligibleIn`
@@ -34,7 +34,7 @@ export function selectEligible(
       `  - Rejected (eventId not ${eventId}): ${count(selection.otherEvent)}`,
       `  - Rejected (status not ${settings.statuses.join('/')}): ${count(selection.rejectedStatus)}`,
       `  - Rejected (name without "${logText(settings.nameContains)}"): ${count(selection.rejectedName)}`,
-      `  - Skipped (eligible in an earlier event of this run): ${count(earlier)}`,
+      `  - Counted under an earlier event of this run (delivered once, there): ${count(earlier)}`,
       ...(settings.soldBefore
         ? [
             `  - Sold at or after sold-before ${settings.soldBefore.iso} (the live webhook sent them): ${count(selection.soldAfterCutoff.length)}`,

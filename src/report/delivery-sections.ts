@@ -2,7 +2,7 @@ import { count } from '../format.js';
 import { urlForDisplay } from '../log-text.js';
 import { sortedCounts } from '../ticket-files/event-metadata.js';
 import type { EventSyncReport, RunReport, TestDelivery } from '../run-report.js';
-import { syncTotals } from '../run-report.js';
+import { syncTotals, type SyncFigures } from '../run-report.js';
 import { failureReason, reasonLabel } from './failure-groups.js';
 import {
   counted,
@@ -103,25 +103,6 @@ export function pulledSection(report: RunReport): SummarySection[] {
   ];
 }
 
-/** An event's figures, or the total of several, as a row shows them. */
-type SyncFigures = Pick<
-  EventSyncReport,
-  'found' | 'eligible' | 'deliveredBefore' | 'sentNow' | 'failed' | 'remaining'
->;
-
-function totalOf(syncs: readonly EventSyncReport[]): SyncFigures {
-  const sum = (pick: (s: EventSyncReport) => number): number =>
-    syncs.reduce((total, s) => total + pick(s), 0);
-  return {
-    found: sum((s) => s.found),
-    eligible: sum((s) => s.eligible),
-    deliveredBefore: sum((s) => s.deliveredBefore),
-    sentNow: sum((s) => s.sentNow),
-    failed: sum((s) => s.failed),
-    remaining: sum((s) => s.remaining),
-  };
-}
-
 /**
  * This run's events in figures. A dry run sends nothing, so it shows what a real run would
  * deliver instead of sent and failed.
@@ -150,24 +131,27 @@ function deliveredTable(report: RunReport, syncs: readonly EventSyncReport[]): S
     rows: syncs.map((s) => [eventCell(report, s.eventId), ...figures(s)]),
     // One event's row is its own total.
     ...(syncs.length > 1
-      ? { totals: { cells: [{ strong: 'Total' }, ...figures(totalOf(syncs))] } }
+      ? { totals: { cells: [{ strong: 'Total' }, ...figures(syncTotals({ syncs }))] } }
       : {}),
   };
 }
 
 /**
- * Events already in `events_processed` are not pulled again: a row of dashes and zeros beside
+ * Events already complete for this selection are not pulled again: a row of dashes and zeros beside
  * them would read as "nothing eligible". What is true is that they were complete before.
  */
-function alreadyCompleteLine(report: RunReport, skipped: readonly EventSyncReport[]): SummaryBlock {
-  const events = skipped.map((s): Span[] => [
+function alreadyCompleteLine(
+  report: RunReport,
+  passedOver: readonly EventSyncReport[],
+): SummaryBlock {
+  const events = passedOver.map((s): Span[] => [
     eventCell(report, s.eventId),
     s.deliveredBefore > 0
       ? ` (${counted(s.deliveredBefore, 'ticket')} delivered earlier)`
       : ' (by the earlier tool, which did not record its tickets)',
   ]);
   return line([
-    skipped.length === 1 ? 'Complete in an earlier run: ' : 'Complete in earlier runs: ',
+    passedOver.length === 1 ? 'Complete in an earlier run: ' : 'Complete in earlier runs: ',
     ...joinSpans(events, '; '),
     '. Not pulled again; `resync` sends the tickets sold since.',
   ]);
@@ -175,11 +159,11 @@ function alreadyCompleteLine(report: RunReport, skipped: readonly EventSyncRepor
 
 export function deliveredSection(report: RunReport): SummarySection[] {
   if (report.syncs.length === 0) return [];
-  const worked = report.syncs.filter((s) => !s.skippedAsProcessed);
-  const skipped = report.syncs.filter((s) => s.skippedAsProcessed);
+  const worked = report.syncs.filter((s) => !s.passedOverAsComplete);
+  const passedOver = report.syncs.filter((s) => s.passedOverAsComplete);
   const blocks: SummaryBlock[] = [];
   if (worked.length > 0) blocks.push(tableBlock(deliveredTable(report, worked)));
-  if (skipped.length > 0) blocks.push(alreadyCompleteLine(report, skipped));
+  if (passedOver.length > 0) blocks.push(alreadyCompleteLine(report, passedOver));
   if (worked.length > 0) blocks.push(timeLine(report));
   for (const s of worked) blocks.push(...eventNotes(s));
   const heading = report.dryRun

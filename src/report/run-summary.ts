@@ -12,7 +12,7 @@ import {
 import { changedSection, standingSection } from './standing-sections.js';
 import { callout, line, type Span, type SummaryBlock, type RunSummary } from './summary-model.js';
 import { verdictOf } from './verdict.js';
-import { stagingToProduction } from './summary-phrases.js';
+import { stagingToProduction, unsignedWarning } from './summary-phrases.js';
 
 /**
  * The run's summary: pulls, deliveries, failures, how far each event is, and what to do next.
@@ -21,7 +21,9 @@ import { stagingToProduction } from './summary-phrases.js';
 export function runSummary(given: RunReport, failure?: string): RunSummary {
   // A failure the entry point caught outside the pipeline still gets its verdict.
   const report: RunReport =
-    failure && !given.failure ? { ...given, failure: { kind: 'other', message: failure } } : given;
+    failure && !given.failure
+      ? { ...given, failure: { kind: 'stopped', message: failure } }
+      : given;
   const names = eventsInTitle(report);
   return {
     title: titleOf(report, names),
@@ -76,8 +78,7 @@ function openingBlocks(report: RunReport, names: string, failure?: string): Summ
   const message = report.failure?.message ?? failure;
   if (message) blocks.push(callout('CAUTION', [{ value: message }], 'markdown'));
   if (!report.signed && report.mode !== 'pull-only' && !report.dryRun) {
-    const unsigned =
-      'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.';
+    const unsigned = unsignedWarning('after');
     blocks.push(callout('WARNING', [unsigned], 'markdown'));
   }
   return blocks;

@@ -23,6 +23,9 @@ import {
 /** Changed tickets listed in a terminal per event; the ledger has them all. */
 const CHANGED_LINES_SHOWN_IN_TERMINAL = 50;
 
+/** Cells of each event's bar in the how-far table. */
+const PROGRESS_BAR_CELLS = 20;
+
 /**
  * How far each event is across all runs so far (the progress file and this pull), not this
  * run alone: delivered of eligible, how many failed, and the time the rest takes at the
@@ -50,7 +53,7 @@ export function standingSection(report: RunReport): SummarySection[] {
         s.delivered,
         s.eligible,
         percentDelivered(s),
-        { code: progressBar(s) },
+        { code: `[${progressBar(s, PROGRESS_BAR_CELLS)}]` },
         s.failed,
         s.pending,
         // Nothing left takes no time: a dash, not "0 s" and "0 runs".

@@ -54,6 +54,16 @@ export function soldAfterCutoffText(
   return `Sold after the live webhook went on (sold-before ${humanDate(report.soldBefore)}): ${counted(tickets, 'charity ticket')}, not sent.`;
 }
 
+/**
+ * A run without webhook-secret, said before its deliveries (the log) and after (the summary):
+ * a receiver that checks signatures refuses every one.
+ */
+export function unsignedWarning(when: 'before' | 'after'): string {
+  return when === 'before'
+    ? 'webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.'
+    : 'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.';
+}
+
 /** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
 export function runsText(runs: number): string {
   return counted(runs, 'run');

@@ -1,5 +1,12 @@
 import { count } from '../format.js';
-import { syncTotals, type RedeliveredTicket, type RunReport } from '../run-report.js';
+import {
+  deliveredOfEligible,
+  progressBar,
+  syncTotals,
+  ticketsFound,
+  type RedeliveredTicket,
+  type RunReport,
+} from '../run-report.js';
 import type { Rendering } from './summary-model.js';
 import {
   counted,
@@ -273,12 +280,8 @@ export const VERDICTS: Record<Outcome, VerdictLine> = {
 /** How the run ended, by the report alone. */
 export function outcomeOf(report: RunReport): Outcome {
   const { failure, stop, mode } = report;
-  if (failure && failure.kind !== 'stopped') {
-    if (failure.kind === 'key-refused' || failure.kind === 'event-not-found') return failure.kind;
-    if (failure.kind === 'vivenu') return 'vivenu-failed';
-    if (failure.kind === 'progress-file') return 'progress-file';
-    return 'stopped';
-  }
+  // Each failure kind is named as its outcome (run-report.ts, RunFailure).
+  if (failure && failure.kind !== 'stopped') return failure.kind;
   if (stop?.reason === 'time-budget') return 'budget-left';
   if (stop) return stop.reason;
   if (mode === 'test') {
@@ -288,15 +291,14 @@ export function outcomeOf(report: RunReport): Outcome {
   }
   if (mode === 'redeliver') return redeliveryOutcome(report);
   if (failure) return syncTotals(report).failed > 0 ? 'failures' : 'stopped';
-  const pulled = report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
-  if (report.pulls.length > 0 && pulled === 0) return 'no-tickets';
+  if (report.pulls.length > 0 && ticketsFound(report) === 0) return 'no-tickets';
   if (mode === 'pull-only') return 'pull-only';
   if (report.dryRun) return 'dry-run';
   const totals = syncTotals(report);
   if (totals.failed > 0) return 'failures';
   if (report.syncs.some((sync) => sync.waitingForLimit > 0)) return 'limit-reached';
   if (!report.complete) return 'not-complete';
-  return totals.sent === 0 ? 'already-complete' : 'done';
+  return totals.sentNow === 0 ? 'already-complete' : 'done';
 }
 
 function redeliveryOutcome({ redelivery, dryRun }: RunReport): Outcome {
@@ -318,23 +320,13 @@ export function verdictOf(report: RunReport, rendering: Rendering): Verdict {
 
 function verdictFacts(report: RunReport, rendering: Rendering): VerdictFacts {
   const totals = syncTotals(report);
-  const standings = report.standings ?? [];
-  // Over all runs where the ledger counted them; else what this run's selection saw.
-  const eligible =
-    standings.length > 0
-      ? standings.reduce((sum, s) => sum + s.eligible, 0)
-      : totals.eligible +
-        report.syncs.reduce((sum, s) => sum + (s.skippedAsProcessed ? s.deliveredBefore : 0), 0);
-  const delivered =
-    standings.length > 0
-      ? standings.reduce((sum, s) => sum + s.delivered, 0)
-      : totals.skipped + totals.sent;
+  const { eligible, delivered } = deliveredOfEligible(report);
   return {
     report,
     eligible,
     delivered,
     left: Math.max(0, eligible - delivered),
-    sentNow: totals.sent,
+    sentNow: totals.sentNow,
     failedNow: totals.failed,
     receiver: receiverInWords(report),
     rendering,
@@ -351,8 +343,7 @@ function cutoffInWords(report: RunReport): string {
 const BAR_CELLS = 10;
 
 /** `██░░░░░░░░ 20%`: full only when every eligible ticket is delivered; the percent rounded down. */
-function bar({ delivered, eligible }: VerdictFacts): string {
-  const share = eligible === 0 ? 1 : delivered / eligible;
-  const filled = Math.floor(share * BAR_CELLS);
-  return `${'█'.repeat(filled)}${'░'.repeat(BAR_CELLS - filled)} ${Math.floor(share * 100)}%`;
+function bar(facts: VerdictFacts): string {
+  const share = facts.eligible === 0 ? 1 : facts.delivered / facts.eligible;
+  return `${progressBar(facts, BAR_CELLS)} ${Math.floor(share * 100)}%`;
 }

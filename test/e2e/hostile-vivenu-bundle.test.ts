@@ -234,7 +234,9 @@ describe('dist/index.js against tickets of another event (issue 11, row 6)', () 
     expect(run.exitCode).toBe(0);
     expect(ids.filter((id) => id === shared._id)).toHaveLength(1);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(run.stdout).toContain('  - Skipped (eligible in an earlier event of this run): 1');
+    expect(run.stdout).toContain(
+      '  - Counted under an earlier event of this run (delivered once, there): 1',
+    );
     expect(run.summary).toContain(
       `Event ${EVENT_B}, not delivered: 1 already eligible in event ${EVENT_A} earlier in this run (delivered once, there).`,
     );

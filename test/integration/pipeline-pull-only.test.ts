@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunStoppedError } from '../../src/errors.js';
-import { createRunServices } from '../../src/pipeline/run-services.js';
+import { createRunServices } from '../../src/services/run-services.js';
 import { newRunReport, runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { parseSettings } from '../../src/settings/settings.js';
 import { compareByCreation, type Ticket } from '../../src/vivenu/tickets.js';

@@ -47,10 +47,11 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
       expect(delivery.ticket).toStrictEqual(byId.get(delivery.ticketId));
 
     expect(syncTotals(report)).toEqual({
+      found: tickets.length,
       eligible: expected.length,
-      sent: expected.length,
+      deliveredBefore: 0,
+      sentNow: expected.length,
       failed: 0,
-      skipped: 0,
       remaining: 0,
     });
     expect(report.complete).toBe(true);
@@ -84,11 +85,11 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
     expect(again.error).toBeUndefined();
     expect(fixture.receiver.deliveries).toHaveLength(firstCount);
     expect(again.report.syncs[0]).toMatchObject({
-      skippedAsProcessed: true,
+      passedOverAsComplete: true,
       deliveredBefore: firstCount,
     });
     expect(again.log).toMatch(
-      /already complete for this selection \(statuses VALID or DETAILSREQUIRED, name containing "CHARITY"\) at http:\/\/127\.0\.0\.1:\d+\/test-created: skipped/,
+      /already complete for this selection \(statuses VALID or DETAILSREQUIRED, name containing "CHARITY"\) at http:\/\/127\.0\.0\.1:\d+\/test-created: passed over/,
     );
 
     const sold = generateEventTickets({
@@ -105,7 +106,10 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
       .slice(firstCount)
       .map((d) => d.ticketId);
     expect(newOnes).toEqual(eligibleIds(sold));
-    expect(syncTotals(resync.report)).toMatchObject({ skipped: firstCount, sent: newOnes.length });
+    expect(syncTotals(resync.report)).toMatchObject({
+      deliveredBefore: firstCount,
+      sentNow: newOnes.length,
+    });
     expect(new Set(fixture.receiver.accepted().map((d) => d.ticketId)).size).toBe(
       fixture.receiver.accepted().length,
     );
@@ -147,7 +151,7 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
     const first = await fixture.run();
     expect(first.error?.message).toMatch(/1 ticket failed, .*the next run tries them again/);
     expect(syncTotals(first.report)).toMatchObject({
-      sent: expected.length - 1,
+      sentNow: expected.length - 1,
       failed: 1,
       remaining: 1,
     });
@@ -187,7 +191,7 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
     );
     expect(error?.message).not.toContain('not-the-secret');
     expect(report.stop?.reason).toBe('signature-rejected');
-    expect(syncTotals(report).sent).toBe(0);
+    expect(syncTotals(report).sentNow).toBe(0);
   });
 
   it('retries 5xx with the same id and body, keeping the pace, then delivers', async () => {
@@ -322,7 +326,7 @@ describe('sync mode against the sandbox Vivenu API and receiver', () => {
     expect(first.error).toBeUndefined();
     expect(first.report.stop?.reason).toBe('time-budget');
     expect(first.report.complete).toBe(false);
-    const sent = syncTotals(first.report).sent;
+    const sent = syncTotals(first.report).sentNow;
     expect(sent).toBeGreaterThan(0);
     expect(sent).toBeLessThan(expected.length);
     expect(first.log).toMatch(/Time budget of 0.1 minutes reached.*Run again/);

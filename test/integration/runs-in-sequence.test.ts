@@ -68,7 +68,10 @@ describe('a re-run, or a run that waited its turn, starts from an older checkout
     const delivered = fixture.receiver.accepted().map((d) => d.ticketId);
     expect(delivered).toEqual(ids);
     expect(new Set(delivered).size).toBe(delivered.length);
-    expect(syncTotals(rerun.report)).toMatchObject({ skipped: 40, sent: ids.length - 40 });
+    expect(syncTotals(rerun.report)).toMatchObject({
+      deliveredBefore: 40,
+      sentNow: ids.length - 40,
+    });
     const onBranch = JSON.parse(api.file(PROGRESS_FILE)!) as { tickets_sent: number };
     expect(onBranch.tickets_sent).toBe(ids.length);
   });
@@ -204,13 +207,13 @@ describe('complete means complete for what was asked', () => {
     ]);
     // The same selection again is passed over as complete.
     const again = await fixture.run({ statuses: 'valid' });
-    expect(again.report.syncs[0]!.skippedAsProcessed).toBe(true);
+    expect(again.report.syncs[0]!.passedOverAsComplete).toBe(true);
 
     const wider = await fixture.run();
     expect(wider.error).toBeUndefined();
     expect(syncTotals(wider.report)).toMatchObject({
-      skipped: validOnly.length,
-      sent: all.length - validOnly.length,
+      deliveredBefore: validOnly.length,
+      sentNow: all.length - validOnly.length,
       remaining: 0,
     });
     const delivered = fixture.receiver.accepted().map((d) => d.ticketId);
@@ -225,8 +228,8 @@ describe('complete means complete for what was asked', () => {
     await fixture.run();
     const count = fixture.receiver.accepted().length;
     const hia = await fixture.run({ 'name-contains': 'CHARITY HIA' });
-    expect(hia.report.syncs[0]!.skippedAsProcessed).toBe(false);
-    expect(syncTotals(hia.report)).toMatchObject({ sent: 0, remaining: 0 });
+    expect(hia.report.syncs[0]!.passedOverAsComplete).toBe(false);
+    expect(syncTotals(hia.report)).toMatchObject({ sentNow: 0, remaining: 0 });
     expect(fixture.receiver.accepted()).toHaveLength(count);
   });
 });

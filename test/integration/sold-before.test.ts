@@ -104,7 +104,7 @@ describe('sold-before between two sales days', () => {
 
     // The same cutoff again: complete, nothing sent.
     const again = await fixture.run({ 'sold-before': '2025-02-01T00:00Z' });
-    expect(again.report.syncs[0]!.skippedAsProcessed).toBe(true);
+    expect(again.report.syncs[0]!.passedOverAsComplete).toBe(true);
     expect(fixture.receiver.accepted()).toHaveLength(before.length);
   });
 

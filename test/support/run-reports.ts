@@ -10,7 +10,7 @@ export const REPORT_EVENT = '6871a0c5e4b0d1f2a3b4c5d6';
 export function syncReport(overrides: Partial<EventSyncReport> = {}): EventSyncReport {
   return {
     eventId: REPORT_EVENT,
-    skippedAsProcessed: false,
+    passedOverAsComplete: false,
     found: 400,
     rejectedStatus: 0,
     rejectedName: 0,

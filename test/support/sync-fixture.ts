@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createGitHubServices } from '../../src/github/github-services.js';
-import { createRunServices } from '../../src/pipeline/run-services.js';
+import { createRunServices } from '../../src/services/run-services.js';
 import { newRunReport, runPipeline } from '../../src/pipeline/run-pipeline.js';
 import type { RunReport } from '../../src/run-report.js';
 import { parseSettings, type RawInputs } from '../../src/settings/settings.js';

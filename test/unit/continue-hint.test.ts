@@ -7,7 +7,7 @@ const EVENTS = ['6871a0c5e4b0d1f2a3b4c5d6', '6871a0c5e4b0d1f2a3b4c5d7'];
 function sync(overrides: Partial<EventSyncReport> = {}): EventSyncReport {
   return {
     eventId: EVENTS[0]!,
-    skippedAsProcessed: false,
+    passedOverAsComplete: false,
     found: 10,
     rejectedStatus: 0,
     rejectedName: 0,

@@ -6,7 +6,7 @@ import {
   ledgerRows,
   whyNotEligible,
   type LedgerInput,
-} from '../../src/ticket-files/delivery-ledger.js';
+} from '../../src/ledger/delivery-ledger.js';
 import { renderTextSummary } from '../../src/cli/text-summary.js';
 import { newRunReport } from '../../src/pipeline/run-pipeline.js';
 import { Progress } from '../../src/progress/progress.js';
@@ -212,7 +212,7 @@ describe('eventStanding', () => {
       },
     ]);
     expect(percentDelivered(standing)).toBe('33.3%');
-    expect(progressBar(standing)).toBe(`[${'█'.repeat(6)}${'░'.repeat(14)}]`);
+    expect(progressBar(standing, 20)).toBe(`${'█'.repeat(6)}${'░'.repeat(14)}`);
   });
 
   it('takes 2 runs of the 330-minute budget for 19,999 tickets at 1.8 s (11,000 a run)', () => {

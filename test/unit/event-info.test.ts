@@ -81,7 +81,7 @@ function reportWithName(name: string, events = 1): RunReport {
     syncs: [
       {
         eventId: EVENT,
-        skippedAsProcessed: false,
+        passedOverAsComplete: false,
         found: 3,
         rejectedStatus: 0,
         rejectedName: 0,

@@ -61,7 +61,7 @@ function sync(sent: number, changes: Partial<EventSyncReport> = {}): EventSyncRe
   const failed = changes.failed ?? 0;
   return {
     eventId: EVENT,
-    skippedAsProcessed: false,
+    passedOverAsComplete: false,
     found: ELIGIBLE + 8,
     rejectedStatus: 8,
     rejectedName: 0,
@@ -240,7 +240,12 @@ const OUTCOMES: Record<string, Outcome> = {
   'already complete': {
     report: report({
       syncs: [
-        sync(0, { skippedAsProcessed: true, eligible: 0, deliveredBefore: ELIGIBLE, remaining: 0 }),
+        sync(0, {
+          passedOverAsComplete: true,
+          eligible: 0,
+          deliveredBefore: ELIGIBLE,
+          remaining: 0,
+        }),
       ],
       standings: [standing(ELIGIBLE)],
       complete: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { showPlan } from '../../src/modes/dry-run-plan.js';
-import type { PipelineRun } from '../../src/pipeline/pipeline-run.js';
+import type { PipelineRun } from '../../src/modes/mode-run.js';
 import {
   failureReason,
   groupFailures,
@@ -244,7 +244,7 @@ describe('delivered: quiet by default', () => {
   });
 
   it('a re-run of a finished event says it is complete, not "Eligible 0"', () => {
-    const rerun = report({ syncs: [sync({ skippedAsProcessed: true, deliveredBefore: 152 })] });
+    const rerun = report({ syncs: [sync({ passedOverAsComplete: true, deliveredBefore: 152 })] });
     for (const shown of [markdown(rerun), text(rerun)]) {
       expect(shown).toContain(
         `Complete in an earlier run: HYROX Berlin · ${EVENT_A} (152 tickets delivered earlier).`,

@@ -1,62 +1,77 @@
 import { existsSync } from 'node:fs';
 import { count } from '../format.js';
 import { logText } from '../log-text.js';
-import { eachLedgerRow, eventStanding, writeLedger } from '../ticket-files/delivery-ledger.js';
+import { eachLedgerRow, eventStanding, writeLedger } from './delivery-ledger.js';
 import { eventFilePaths } from '../ticket-files/ticket-files.js';
 import { readProgress } from '../progress/progress-store.js';
 import type { Progress } from '../progress/progress.js';
 import { percentDelivered, type EventStanding } from '../run-report.js';
 import type { Selection } from '../select/select-tickets.js';
 import type { PulledEvent } from '../vivenu/pull-event.js';
-import type { PipelineRun } from './pipeline-run.js';
+import type { PipelineRun } from '../modes/mode-run.js';
+import { ledgerFileName } from '../settings/receiver.js';
+
+/** An event as the pipeline took it: what was pulled, and what was selected from it. */
+export interface EventTaken {
+  pulled: PulledEvent;
+  selection: Selection;
+}
 
 /**
- * Writes the event's `delivery-ledger.csv` and adds how far the event is to the report. A
- * ledger that cannot be written is said and skipped: it is a report, rebuilt on every run from
- * the progress file, which holds every delivery; it never fails the run or hides its error.
+ * The ledger stage, once an event has ended: writes its ledger (the receiver's
+ * `delivery-ledger*.csv`) from the pull, the selection and the progress the mode keeps, and
+ * notes how far the event is. A ledger that cannot be made or written is said and skipped: it
+ * is a report, rebuilt on every run from the progress file, which holds every delivery; it
+ * never fails the run or hides its error. No progress (test mode, or nothing to read): no
+ * ledger.
  */
 export async function keepLedger(
-  { settings, services, report }: PipelineRun,
-  pulled: PulledEvent,
-  selection: Selection,
-  progress: Progress,
+  { settings, services, note }: PipelineRun,
+  { pulled, selection }: EventTaken,
+  progress: Progress | undefined,
 ): Promise<void> {
+  if (!progress) return;
   const { logger } = services;
   const { eventId } = pulled;
+  const cannot = (error: unknown): void =>
+    logger.warning(
+      `event ${eventId}: the delivery ledger could not be written in tickets-dir (${logText((error as Error).message)}); the progress file holds every delivery, and the next run writes the ledger again.`,
+    );
+  // Made twice, as read (to count, then to write), rather than held: see eachLedgerRow.
+  const rows = () =>
+    eachLedgerRow({
+      tickets: pulled.tickets,
+      eligible: selection.eligible,
+      soldAfterCutoff: selection.soldAfterCutoff,
+      pullComplete: pulled.complete,
+      rules: {
+        eventId,
+        statuses: settings.statuses,
+        nameContains: settings.nameContains,
+        soldBefore: settings.soldBefore,
+      },
+      progress,
+    });
+  let standing: EventStanding;
   try {
-    // Made twice, as read (to count, then to write), rather than held: see eachLedgerRow.
-    const rows = () =>
-      eachLedgerRow({
-        tickets: pulled.tickets,
-        eligible: selection.eligible,
-        soldAfterCutoff: selection.soldAfterCutoff,
-        pullComplete: pulled.complete,
-        rules: {
-          eventId,
-          statuses: settings.statuses,
-          nameContains: settings.nameContains,
-          soldBefore: settings.soldBefore,
-        },
-        progress,
-      });
-    const standing = eventStanding(eventId, rows(), {
+    standing = eventStanding(eventId, rows(), {
       intervalSeconds: settings.intervalSeconds,
       runBudgetMinutes: settings.maxRuntimeMinutes,
       pullComplete: pulled.complete,
     });
-    (report.standings ??= []).push(standing);
-    logger.info(standingLine(standing));
-    standing.ledgerFile = await writeLedger(
-      eventFilePaths(settings.ticketsDir, eventId).eventDir,
-      report.ledgerName,
-      rows(),
-    );
-    logger.info(`Delivery ledger of event ${eventId}: ${logText(standing.ledgerFile)}`);
   } catch (error) {
-    logger.warning(
-      `event ${eventId}: the delivery ledger could not be written in tickets-dir (${logText((error as Error).message)}); the progress file holds every delivery, and the next run writes the ledger again.`,
-    );
+    return cannot(error);
   }
+  logger.info(standingLine(standing));
+  try {
+    const eventDir = eventFilePaths(settings.ticketsDir, eventId).eventDir;
+    const ledgerFile = await writeLedger(eventDir, ledgerFileName(settings.receiver), rows());
+    standing = { ...standing, ledgerFile };
+    logger.info(`Delivery ledger of event ${eventId}: ${logText(ledgerFile)}`);
+  } catch (error) {
+    cannot(error);
+  }
+  note({ kind: 'standing', standing });
 }
 
 /**

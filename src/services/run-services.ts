@@ -21,7 +21,7 @@ export interface RunServices {
   random: () => number;
   vivenu: VivenuClient;
   /** A sender that leaves `intervalMs` between deliveries (0: at once, for the test delivery). */
-  webhookSender(intervalMs: number): WebhookSender;
+  newWebhookSender(intervalMs: number): WebhookSender;
   /** Where the progress file is kept beyond this machine: the branch, or nowhere (`keepLocally`). */
   progressPublisher: ProgressPublisher;
   /** Starts the next run of an auto-continue chain; `noFollowUp` when there is none. */
@@ -62,7 +62,7 @@ export function createRunServices(settings: Settings, basics: ServiceBasics): Ru
       requestTimeoutMs,
       signal,
     }),
-    webhookSender: (intervalMs) =>
+    newWebhookSender: (intervalMs) =>
       new WebhookSender({
         url: settings.webhookUrl,
         secret: settings.webhookSecret,
