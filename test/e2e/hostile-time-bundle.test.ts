@@ -156,7 +156,9 @@ describe('row 5: the wall clock steps back during a sync (an NTP correction)', (
     expect({ hung: run.hung, exitCode: run.exitCode }).toEqual({ hung: false, exitCode: 0 });
     expect(receiver.accepted()).toHaveLength(20);
     expect(Math.max(...gaps)).toBeLessThan(1_000);
-    expect(Math.min(...gaps)).toBeGreaterThan(150);
+    // Paced, not in a burst: arrivals at 200 ms starts, less loopback jitter on a busy machine
+    // (128 ms was seen with four suites running at once).
+    expect(Math.min(...gaps)).toBeGreaterThan(100);
     // Times written to the file keep the wall clock, stepped back as it was.
     const file = JSON.parse(await readFile(path.join(run.workspace, PROGRESS), 'utf8')) as {
       event_progress: Record<string, { sent_at: Record<string, string> }>;
@@ -185,7 +187,9 @@ describe('row 5: the wall clock steps back during a sync (an NTP correction)', (
 
     expect({ hung: run.hung, exitCode: run.exitCode }).toEqual({ hung: false, exitCode: 0 });
     expect(run.outputs['complete']).toBe('false');
-    expect(times.at(-1)).toBeLessThan(7);
+    // The budget's 6 s plus a request in flight and a loaded machine's start-up (7.2 s seen with
+    // four suites running at once); before the fix, deliveries went on for 90 s longer.
+    expect(times.at(-1)).toBeLessThan(9);
     expect(run.ms).toBeLessThan(12_000);
     expect(run.stdout).toMatch(/Time budget of 0\.1 minutes reached/);
   });

@@ -159,7 +159,7 @@ describe('redactPersonalData: properties (fast-check)', () => {
     );
   });
 
-  it('an answer of 64 KiB against a ticket of a few MB of values is checked within a second', () => {
+  it('an answer of 64 KiB against a ticket of a few MB of values is checked in bounded time', () => {
     const values = Array.from({ length: 60_000 }, (_, i) => `value-${i}-${'x'.repeat(i % 40)}`);
     const ticket = { _id: 'id', extraFields: { values } };
     const answer = values
@@ -171,7 +171,9 @@ describe('redactPersonalData: properties (fast-check)', () => {
     const ms = performance.now() - started;
     expect(shown.startsWith('[redacted]') || shown.startsWith('[answer withheld:')).toBe(true);
     expect(shown).not.toContain('value-1-');
-    expect(ms).toBeLessThan(1_000);
+    // The work is capped (characters compared); this only catches a runaway. 0.3 s idle, 1.3 s
+    // seen with four suites running at once; the old quadratic redaction took 3.5 s.
+    expect(ms).toBeLessThan(3_000);
   });
 
   it('a text past MOST_TEXT_REDACTED is withheld whole, saying only its length', () => {
