@@ -27,14 +27,14 @@ export interface ReceiverBehaviour {
   /**
    * Every delivery is answered with this redirect, to `elsewhere` (a second loopback server
    * that counts what reaches it) unless `to` is given. fetch follows redirects by default:
-   * 307/308 re-post the body, 301/302/303 become a GET without it (/work/shared/vivenu-facts.md;
+   * 307/308 re-post the body, 301/302/303 become a GET without it (docs/sources.md, "Redirects and compressed answers";
    * RFC 9110 section 15.4).
    */
   redirect?: { status: number; to?: string };
   /**
    * Every delivery is accepted (200) with a gzip body that inflates to about this many bytes: a
    * few compressed bytes per MiB. fetch inflates gzip by itself, with no size limit
-   * (/work/shared/vivenu-facts.md); gzip allows several members one after another (RFC 1952
+   * (docs/sources.md, "Redirects and compressed answers"); gzip allows several members one after another (RFC 1952
    * section 2.2), so one compressed MiB repeated makes the bomb.
    */
   gzipBombBytes?: number;
@@ -42,7 +42,7 @@ export interface ReceiverBehaviour {
    * Answers 400 to an envelope not in the earlier tool's form (a `webhookId` without the
    * `historical-sync-` prefix, or a `sellerId` that is not a string), like a receiver built
    * against the earlier tool's deliveries that keys on the prefix and whose types declare
-   * `sellerId` a required string (/work/shared/earlier-tool-format.md; issue 12).
+   * `sellerId` a required string (docs/sources.md, "Its envelope"; issue 12).
    */
   earlierFormOnly?: boolean;
   /** Random trouble, seeded: a 5xx, a reset connection, or an answer `ms` late. */

@@ -1,5 +1,5 @@
 /**
- * The six keys the earlier Python tool keeps per event (/work/shared/earlier-tool-format.md),
+ * The six keys the earlier Python tool keeps per event (docs/sources.md, "Its progress file"),
  * written into every event entry so that tool can continue from our file: it indexes
  * `status` directly (an entry without it crashes it with `KeyError: 'status'`), skips a
  * `completed` event unless `--resume`, and with `--resume` starts at `last_processed_index + 1`

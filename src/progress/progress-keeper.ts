@@ -30,7 +30,7 @@ export const commitRetryPolicy: RetryPolicy = {
 export const MAX_PAUSE_MS = 30 * 60_000;
 /**
  * On cancel the runner sends SIGINT, SIGTERM 7.5 s later and kills the step 2.5 s after that
- * (../shared/vivenu-facts.md): the last commit ends by the SIGTERM, leaving over a second for
+ * (docs/sources.md, "Cancelling a step"): the last commit ends by the SIGTERM, leaving over a second for
  * the outputs and the summary.
  */
 export const CANCEL_SAVE_BUDGET_MS = 7_500;

@@ -11,8 +11,8 @@ export interface FailureReason {
 }
 
 /**
- * An answer saying the receiver does not know the ticket's type: the receiver in
- * /work/shared/vivenu-facts.md says "ticketTypeId not found in KV store"; another wording of
+ * An answer saying the receiver does not know the ticket's type: the receiver says
+ * (docs/sources.md, "Its known answers") "ticketTypeId not found in KV store"; another wording of
  * the same ("unknown ticketTypeId", "ticket type id not registered") means the same to a person.
  */
 function namesUnknownTicketType(answer: string): boolean {

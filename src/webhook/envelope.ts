@@ -4,7 +4,7 @@ import type { Ticket } from '../vivenu/tickets.js';
 
 /**
  * Starts every delivery's `webhookId`, as in the earlier tool's deliveries, which the receiver
- * was built against and may key on (/work/shared/earlier-tool-format.md): it tells a replay
+ * was built against and may key on (docs/sources.md, "Its envelope"): it tells a replay
  * from a live event.
  */
 export const WEBHOOK_ID_PREFIX = 'historical-sync-';

@@ -28,7 +28,7 @@ export const IN_FLIGHT_GRACE_MS = 5_000;
 export const ANSWER_CHARACTERS = 200;
 /**
  * An answer's body is read this far, after decompression (fetch inflates gzip, deflate and
- * brotli by itself with no limit: /work/shared/vivenu-facts.md), and the rest discarded: a
+ * brotli by itself with no limit: docs/sources.md, "Redirects and compressed answers"), and the rest discarded: a
  * few bytes that inflate to gigabytes cannot fill memory.
  */
 export const ANSWER_BYTES_READ = 64 * 1024;
@@ -228,7 +228,7 @@ export class WebhookSender {
   /**
    * One POST of the exact signed bytes, to webhook-url only: a redirect is returned, never
    * followed (fetch would follow it by default, re-posting the body on 307/308 and turning
-   * 301/302/303 into a GET without it: /work/shared/vivenu-facts.md). A stop gives the answer a
+   * 301/302/303 into a GET without it: docs/sources.md, "Redirects and compressed answers"). A stop gives the answer a
    * short grace, then aborts.
    */
   private async post(

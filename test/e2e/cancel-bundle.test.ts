@@ -9,7 +9,7 @@ import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-san
 
 /**
  * Cancel on GitHub: the runner sends SIGINT, SIGTERM 7.5 s later, and kills the step 2.5 s
- * after that (../shared/vivenu-facts.md). The step must be out within 9 s of the SIGINT, with
+ * after that (docs/sources.md, "Cancelling a step"). The step must be out within 9 s of the SIGINT, with
  * its outputs and summary written, even when GitHub has gone silent (the sandbox reads the
  * request and never answers).
  */

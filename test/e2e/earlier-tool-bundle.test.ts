@@ -1,7 +1,7 @@
 /**
  * Issue 12, items 1 and 2, through the bundles people run (dist/index.js, dist/cli.js): the
  * envelope in the earlier tool's form, and progress files the earlier Python tool continues
- * from (its reading rules: test/support/earlier-tool.ts, from /work/shared/earlier-tool-format.md).
+ * from (its reading rules: test/support/earlier-tool.ts, from docs/sources.md, "Its progress file").
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';

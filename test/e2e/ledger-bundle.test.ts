@@ -28,7 +28,7 @@ const SECRET = 'ledger-bundle-webhook-secret';
 const PROGRESS = 'historical_sync_progress_DEV.json';
 /**
  * The receiver's answer for a ticket type it has not registered
- * (/work/shared/vivenu-facts.md, "Known answer").
+ * (docs/sources.md, "Its known answers").
  */
 const NOT_REGISTERED = 'ticketTypeId not found in KV store';
 

@@ -3,7 +3,7 @@
  * Each row produces the file by running the pipeline against the sandbox Vivenu and receiver
  * (partial, complete and resync runs), changes the event as life does afterwards (sales,
  * refunds, a reservation paid), then plays the earlier tool's reading rules
- * (test/support/earlier-tool.ts, from /work/shared/earlier-tool-format.md) on the file and
+ * (test/support/earlier-tool.ts, from docs/sources.md, "Its progress file") on the file and
  * the event's eligible tickets at that moment: it must send each remaining ticket once and
  * none that we delivered.
  */

@@ -2,7 +2,7 @@ import type { Ticket } from '../../src/vivenu/tickets.js';
 
 /**
  * The earlier Python tool's reading rules, played on a progress file, as
- * /work/shared/earlier-tool-format.md ("How it reads them") describes them:
+ * docs/sources.md ("Its progress file", how it reads them) describes them:
  * - it indexes `event_progress[<event>]["status"]` directly: an entry without it raises
  *   `KeyError: 'status'` before anything is sent;
  * - `status == "completed"` skips the event unless `--resume` is given;

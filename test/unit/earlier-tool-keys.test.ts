@@ -1,5 +1,5 @@
 /**
- * The earlier tool's six keys per event (/work/shared/earlier-tool-format.md): how they are
+ * The earlier tool's six keys per event (docs/sources.md, "Its progress file"): how they are
  * derived, read back, and merged. The table that plays the earlier tool on files this project
  * wrote is test/integration/earlier-tool-rules.test.ts.
  */

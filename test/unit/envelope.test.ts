@@ -109,7 +109,7 @@ describe('envelopeBody', () => {
   });
 });
 
-// The earlier tool's form (/work/shared/earlier-tool-format.md): `webhookId` is
+// The earlier tool's form (docs/sources.md, "Its envelope"): `webhookId` is
 // `historical-sync-<first 8 of id>`, `sellerId` is the ticket's or "" when it has none.
 describe('envelopeBody in the earlier tool form', () => {
   const base = { _id: '65f0c1a2b3c4d5e6f7a8b9c0', status: 'VALID', ticketName: 'HIA' };
