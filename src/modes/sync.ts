@@ -59,7 +59,7 @@ class SyncRun implements ModeRun {
     const { progress } = this.keeper;
     if (progress.receiverAssumed) {
       services.logger.warning(
-        `${logText(path.basename(settings.progressFile))} records ${count(progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" in the README before delivering.`,
+        `${logText(path.basename(settings.progressFile))} records ${count(progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" (docs/runbook.md#progress-files-written-before-receivers-were-kept-apart) before delivering.`,
       );
     }
     warnBeforeDelivering(this.run);

@@ -196,7 +196,9 @@ describe('progress committed through the Contents API (real Octokit, sandbox Git
         /^Nothing was delivered: the progress file cannot be committed to hia\/vivenu-sync@main/,
       );
       expect(run.error?.message).toMatch(said);
-      expect(run.error?.message).toContain('see "Protected branches" in the README');
+      expect(run.error?.message).toContain(
+        'see "Protected branches", docs/runbook.md#protected-branches',
+      );
       // A 409 that names a rule is not a stale sha: it is not read again and again.
       expect(api.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(1);
       expect(fixture.receiver.deliveries).toHaveLength(0);

@@ -80,7 +80,7 @@ describe('classifyCommitFailure: what GitHub answered, not the status alone', ()
     expect(ruleset).toMatchObject({
       message:
         'main takes changes only through pull requests (409 Repository rule violations found Changes must be made through a pull request.): ' +
-        'give the action a token allowed to bypass the rule (a GitHub App, see "Protected branches" in the README), or run from a branch without the rule',
+        'give the action a token allowed to bypass the rule (a GitHub App: see "Protected branches", docs/runbook.md#protected-branches), or run from a branch without the rule',
     });
     const reset = classifyCommitFailure(
       unanswered(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } })),
