@@ -3,7 +3,7 @@ import ts from 'typescript';
 
 /**
  * Measures the shape of the source (file and function sizes, the import graph, who imports the
- * runner's packages, whether the README's layout map names the tree) from file contents alone,
+ * runner's packages, whether the layout map in docs/development.md names the tree) from file contents alone,
  * so test/unit/code-shape.test.ts can run the same checks on the real tree and on inline
  * examples that prove each check can fail.
  */

@@ -15,7 +15,7 @@ import {
 } from '../support/code-shape.js';
 
 // The shape issue 13 promised: small files and functions, a graph that reads one way, the
-// runner behind one door, and a README map that matches the tree.
+// runner behind one door, and a layout map (docs/development.md) that matches the tree.
 const MAX_FILE_LINES = 400;
 const MAX_FUNCTION_LINES = 100;
 const RUNNER_DOOR = 'src/action.ts';
@@ -179,10 +179,10 @@ describe('the shape of src/', () => {
     ).toEqual([]);
   });
 
-  it("matches the README's layout map in Design notes to the tree", () => {
-    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-    const prose = markdownSection(readme, 'Design notes');
-    expect(prose, 'README.md has a "Design notes" section').toBeDefined();
+  it("matches the layout map in docs/development.md's Design notes to the tree", () => {
+    const notes = readFileSync(path.join(root, 'docs/development.md'), 'utf8');
+    const prose = markdownSection(notes, 'Design notes');
+    expect(prose, 'docs/development.md has a "Design notes" section').toBeDefined();
     const tree = { files: new Set(source.keys()), folders: sourceFolders() };
     const mismatch = layoutMismatch(prose ?? '', tree);
     // One assertion, so a failure shows both lists: stale paths and folders left off the map.
