@@ -1,9 +1,8 @@
 import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
-import { ProgressFileError } from '../errors.js';
+import { namingInput, ProgressFileError } from '../errors.js';
 import { logText } from '../log-text.js';
-import { namingInput } from '../settings/workspace-paths.js';
 import { ProgressLock } from './progress-lock.js';
 import { parseChange, Progress, type ProgressChange } from './progress.js';
 
