@@ -4,7 +4,8 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { namingInput, ProgressFileError } from '../errors.js';
 import { logText } from '../log-text.js';
 import { ProgressLock } from './progress-lock.js';
-import { parseChange, Progress, type ProgressChange } from './progress.js';
+import { journalLine, parseChange, type ProgressChange } from './progress-file-format.js';
+import { Progress } from './progress.js';
 
 /** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
 const FOLD_EVERY_CHANGES = 1_000;
@@ -125,7 +126,7 @@ export class ProgressStore {
   async record(change: ProgressChange): Promise<void> {
     this.progress.apply(change);
     this.changesThisRun.push(change);
-    await this.journal.appendFile(`${JSON.stringify(change)}\n`);
+    await this.journal.appendFile(journalLine(change));
     await this.journal.datasync();
     if (++this.changesSinceSave >= FOLD_EVERY_CHANGES) await this.save();
   }
