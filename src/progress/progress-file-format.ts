@@ -25,8 +25,17 @@ import { jsonProblem } from './json-problem.js';
  * either side; a copy of another `receiver` is refused; unknown fields are the published copy's.
  */
 
-/** The format this code writes. */
-export const PROGRESS_FORMAT = 2;
+/**
+ * The format this code writes, and the newest it reads. A file without `format` is the earlier
+ * tool's (or one of this tool's first ones); 2 is this tool's before `receiver`,
+ * `completed_for` and `redelivered`; 3 may hold those three. 2 and 3 are read alike (the three
+ * are optional). Versions of this action that wrote 2 never look at `format` and keep every
+ * field they do not know, at the top and in each event, so they still read a format-3 file and
+ * write the three back as they found them (with `"format": 2`). A newer file is refused
+ * (readProgressFile): its fields may mean what this code cannot tell, and writing it back in
+ * an older format would lose that.
+ */
+export const PROGRESS_FORMAT = 3;
 
 /** The earlier tool's own `last_processed_index` before it handled any ticket. */
 export const NO_TICKET_HANDLED = -1;
@@ -114,7 +123,7 @@ const eventSchema = z.looseObject({
 });
 
 const fileSchema = z.looseObject({
-  /** Written as PROGRESS_FORMAT; what a file says is not read. */
+  /** Checked before the shape (refuseNewerFormat); a value that is not a number says nothing. */
   format: z.unknown().optional(),
   /** Written from the run's region; what the file said is not read. */
   region: z.unknown().optional(),
@@ -164,7 +173,8 @@ export interface EventContents<Keys> {
 
 /**
  * The progress file's text, checked: its contents, or a ProgressFileError naming the file,
- * what is wrong with it and that it was left as it is.
+ * what is wrong with it and that it was left as it is. A newer format is refused before the
+ * shape is looked at, so the message says to update the action, not that the file is damaged.
  */
 export function readProgressFile(
   text: string,
@@ -181,6 +191,7 @@ export function readProgressFile(
       `progress file ${file} is not valid JSON (${jsonProblem(body, error)}). It was left as it is: fix it or move it away, then run again.`,
     );
   }
+  refuseNewerFormat(json, file);
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -211,6 +222,16 @@ export function readProgressFile(
       unknownFields: fieldsOutside(entry, KNOWN_EVENT_FIELDS),
     })),
   };
+}
+
+function refuseNewerFormat(json: unknown, file: string): void {
+  const format =
+    typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
+  if (typeof format !== 'number' || format <= PROGRESS_FORMAT) return;
+  throw new ProgressFileError(
+    `progress file ${file} is format ${format}, written by a newer version of this action (this one reads up to ${PROGRESS_FORMAT}): ` +
+      'update the action (the `uses:` ref or dist/) before running again. It was left as it is.',
+  );
 }
 
 function fieldsOutside(

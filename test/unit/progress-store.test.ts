@@ -56,7 +56,7 @@ describe('ProgressStore.open', () => {
     expect(store.progress.ticketsSent).toBe(0);
     const written = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     expect(written).toMatchObject({
-      format: 2,
+      format: 3,
       region: 'eu',
       events_processed: [],
       tickets_sent: 0,
