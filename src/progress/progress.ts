@@ -1,3 +1,17 @@
+/**
+ * The words of src/progress/, each one thing:
+ * - Progress (here): what has been delivered to one receiver, and the operations on it (apply a
+ *   change, ask what was sent, merge two copies). Pure: no files.
+ * - The progress file's format (progress-file-format.ts): how a Progress is read from the file
+ *   and written to it, the journal's lines, which format versions are read, how copies merge.
+ * - ProgressStore (progress-store.ts): this machine's copy, the file with its journal and its
+ *   lock (ProgressLock); a dry run's only reads.
+ * - ProgressPublisher (progress-publisher.ts): where progress is kept beyond this machine, as an
+ *   interface: ProgressCommitter (src/github/progress-committer.ts) commits it to the branch,
+ *   keepLocally keeps nothing beyond this machine.
+ * - ProgressKeeper (progress-keeper.ts): a run's one owner of its progress: the store, the
+ *   publisher, and when to publish.
+ */
 import type { Ticket } from '../vivenu/tickets.js';
 import {
   EARLIER_TOOL_SELECTION,

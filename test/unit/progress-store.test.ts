@@ -333,3 +333,25 @@ describe('the lock beside the progress file', () => {
     expect(JSON.parse(await readFile(lockPath(file), 'utf8'))).toEqual(other);
   });
 });
+
+describe('ProgressStore.readOnly (a dry run)', () => {
+  it('reads beside a sync that holds the lock, and writes nothing, whatever it is asked', async () => {
+    const sync = await openStore();
+    await sync.record({ t: 'sent', e: 'ev1', id: 'a' });
+    const before = await readdir(folder);
+    const fileBefore = await readFile(file, 'utf8');
+
+    const dry = await ProgressStore.readOnly(file, RECEIVER);
+    expect(dry.progress.sentIds('ev1')).toEqual(['a']);
+    expect(dry.lockTakenOverFrom).toBeUndefined();
+    await expect(dry.record({ t: 'sent', e: 'ev1', id: 'b' })).rejects.toThrow(
+      'a dry run records nothing',
+    );
+    await dry.save();
+    await dry.close();
+    expect(dry.progress.sentIds('ev1')).toEqual(['a']);
+    expect(await readdir(folder)).toEqual(before);
+    expect(await readFile(file, 'utf8')).toBe(fileBefore);
+    await closeStore(sync);
+  });
+});
