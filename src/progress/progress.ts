@@ -32,6 +32,8 @@ import {
   type RedeliveryRecord,
 } from './progress-file-format.js';
 
+// Ids are matched as Progress matches them: whoever compares ids with it uses the same key.
+export { idKey } from './delivered-tickets.js';
 // The file format's words, importable with the progress they describe (one import for callers).
 export {
   deliveryTime,
