@@ -8,7 +8,7 @@ import type {
   FailedDelivery,
   RunReport,
 } from '../../src/run-report.js';
-import { runReport } from '../support/run-reports.js';
+import { runReport, syncReport } from '../support/run-reports.js';
 import type { EventMetadata } from '../../src/ticket-files/event-metadata.js';
 import {
   brokenTables,
@@ -58,26 +58,15 @@ function metadata(): EventMetadata {
 
 /** This run's delivery to the one event: `sentNow` sent, `failed` failed, the rest left. */
 function sync(sent: number, changes: Partial<EventSyncReport> = {}): EventSyncReport {
-  const failed = changes.failed ?? 0;
-  return {
+  return syncReport({
     eventId: EVENT,
-    skippedAsProcessed: false,
     found: ELIGIBLE + 8,
     rejectedStatus: 8,
-    rejectedName: 0,
-    otherEvent: 0,
-    eligibleEarlier: {},
-    withoutId: 0,
-    invalid: 0,
-    soldAfterCutoff: 0,
     eligible: ELIGIBLE,
-    deliveredBefore: 0,
     sentNow: sent,
-    failed,
     remaining: ELIGIBLE - sent,
-    waitingForLimit: 0,
     ...changes,
-  };
+  });
 }
 
 /** How far the event is across all runs, `delivered` of 152. */
