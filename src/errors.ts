@@ -1,8 +1,11 @@
 /**
  * Every error this tool raises on purpose, in one place, so a reader finds what can go wrong
  * and what a person does about it. Each message says what was wrong and what to check; none
- * carries personal data or a credential. This module imports nothing, so anything may import it.
+ * carries personal data or a credential. This module imports only log-text.ts (to put a path
+ * into a message safely), which imports only format.ts: anything may import it without a cycle,
+ * which is why settings, progress and the ticket files share namingInput from here.
  */
+import { logText } from './log-text.js';
 
 /**
  * One or more inputs are malformed. Raised before any network call, listing every problem at
@@ -84,4 +87,35 @@ export class RunStoppedError extends Error {
  */
 export class PathInputError extends Error {
   override name = 'PathInputError';
+}
+
+/** What to do about a file-system error code, for a person. */
+const ADVICE_BY_CODE: Record<string, string> = {
+  EACCES: 'give the job permission to write there, or name another path',
+  EPERM: 'give the job permission to write there, or name another path',
+  EISDIR: 'it is a folder: name a file',
+  ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
+  ENOSPC: 'the disk is full: free space, or name a path on another disk',
+  EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
+  EROFS: 'the file system is read-only: name a path on a writable one',
+  ELOOP: 'symbolic links there form a loop: remove them',
+  ENAMETOOLONG: 'the path is too long: name a shorter one',
+};
+
+/**
+ * A file-system error turned into one that names the input behind the path and what to do
+ * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
+ */
+export function namingInput(
+  input: 'tickets-dir' | 'progress-file',
+  doing: string,
+  file: string,
+  error: unknown,
+): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string' || !(error instanceof Error)) return error;
+  const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
+  return new PathInputError(`${input}: could not ${doing} ${logText(file)} (${code}): ${advice}.`, {
+    cause: error,
+  });
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { writeFileAtomic } from '../atomic-write.js';
-import { deliveryTime, type Progress, type ProgressError } from '../progress/progress.js';
+import { deliveryTime, idKey, type Progress, type ProgressError } from '../progress/progress.js';
 import type { ChangedTicket, EventStanding } from '../run-report.js';
 import { selectTickets, type SelectionRules } from '../select/select-tickets.js';
 import { redactPersonalData, stringField, type Ticket } from '../vivenu/tickets.js';
@@ -69,9 +69,6 @@ export interface LedgerInput {
   progress: Progress;
 }
 
-/** Vivenu ids are matched in lower case, as the progress file matches them. */
-const key = (id: string): string => id.toLowerCase();
-
 /**
  * Why `ticket` is not eligible under `rules` (without the once-per-run rule), in the words the
  * ledger and the summary use; undefined when it is eligible. The selection itself decides, so
@@ -107,8 +104,8 @@ function lastFailures(
 ): Map<string, ProgressError> {
   const last = new Map<string, ProgressError>();
   for (const error of errors) {
-    if (error.event_id !== '' && key(error.event_id) !== key(eventId)) continue;
-    last.set(key(error.ticket_id), error);
+    if (error.event_id !== '' && idKey(error.event_id) !== idKey(eventId)) continue;
+    last.set(idKey(error.ticket_id), error);
   }
   return last;
 }
@@ -163,8 +160,8 @@ export function* eachLedgerRow(input: LedgerInput): Generator<LedgerRow> {
   };
   const eligibleIds = new Set<string>();
   for (const ticket of input.eligible) {
-    eligibleIds.add(key(ticket._id));
-    const failure = failures.get(key(ticket._id));
+    eligibleIds.add(idKey(ticket._id));
+    const failure = failures.get(idKey(ticket._id));
     // Delivered under this event, or under another before the ticket moved here.
     const delivery = progress.delivery(eventId, ticket._id);
     if (delivery) {
@@ -187,20 +184,20 @@ export function* eachLedgerRow(input: LedgerInput): Generator<LedgerRow> {
   // below, with the tickets delivered earlier.
   for (const ticket of input.soldAfterCutoff) {
     if (progress.delivery(eventId, ticket._id)) continue;
-    eligibleIds.add(key(ticket._id));
+    eligibleIds.add(idKey(ticket._id));
     const reason = soldAfterReason(rules);
     yield row(ticket, { eligibleNow: false, state: 'sold after cutoff', reason, when: '' });
   }
   // Only the pulled tickets delivered earlier and not eligible now need finding by id.
   const pulled = new Map<string, Ticket>();
   for (const ticket of input.tickets) {
-    const id = key(ticket._id);
+    const id = idKey(ticket._id);
     if (!eligibleIds.has(id) && progress.isSent(eventId, ticket._id)) pulled.set(id, ticket);
   }
   for (const id of progress.sentIds(eventId)) {
-    if (eligibleIds.has(key(id))) continue;
+    if (eligibleIds.has(idKey(id))) continue;
     const when = progress.sentAt(eventId, id) ?? '';
-    const ticket = pulled.get(key(id));
+    const ticket = pulled.get(idKey(id));
     if (ticket === undefined) {
       yield row(
         { _id: id },

@@ -3,7 +3,7 @@ import { count } from '../format.js';
 import { logText } from '../log-text.js';
 import type { ModeRun, PipelineRun } from './mode-run.js';
 import type { ProgressKeeper } from '../progress/progress-keeper.js';
-import { deliveryTime, type Progress } from '../progress/progress.js';
+import { deliveryTime, idKey, type Progress } from '../progress/progress.js';
 import type { RedeliveredTicket } from '../run-report.js';
 import type { Selection } from '../select/select-tickets.js';
 import { whyNotEligible } from '../ledger/delivery-ledger.js';
@@ -126,12 +126,12 @@ class RedeliverRun implements ModeRun {
     if (settings.ticketIds === 'failed') {
       const failedLast = lastAttemptFailed(progress, eventId);
       return selection.eligible.filter(
-        (t) => failedLast.has(t._id.toLowerCase()) && !progress.delivery(eventId, t._id),
+        (t) => failedLast.has(idKey(t._id)) && !progress.delivery(eventId, t._id),
       );
     }
     const wanted = new Set(settings.ticketIds);
     const refused: string[] = [];
-    const pulledById = new Map(pulled.tickets.map((t) => [t._id.toLowerCase(), t]));
+    const pulledById = new Map(pulled.tickets.map((t) => [idKey(t._id), t]));
     for (const id of wanted) {
       const ticket = pulledById.get(id);
       if (!ticket) refused.push(`${id}: not a ticket of event ${eventId}`);
@@ -145,7 +145,7 @@ class RedeliverRun implements ModeRun {
         `Nothing was redelivered: ${count(refused.length)} of the ${count(wanted.size)} ticket-ids cannot be: ${refused.map(logText).join('; ')}.`,
       );
     }
-    return selection.eligible.filter((t) => wanted.has(t._id.toLowerCase()));
+    return selection.eligible.filter((t) => wanted.has(idKey(t._id)));
   }
 
   /** Each answer recorded apart from deliveries (`redelivered`), and noted for the report. */
@@ -188,10 +188,10 @@ function ticketLine(ticket: Ticket, outcome: RedeliveredTicket['outcome']): Rede
 
 /** The tickets of the event (lower-case ids) whose last recorded attempt failed. */
 function lastAttemptFailed(progress: Progress, eventId: string): Set<string> {
-  const event = eventId.toLowerCase();
+  const event = idKey(eventId);
   return new Set(
     progress.errors
-      .filter((error) => error.event_id.toLowerCase() === event)
-      .map((error) => error.ticket_id.toLowerCase()),
+      .filter((error) => idKey(error.event_id) === event)
+      .map((error) => idKey(error.ticket_id)),
   );
 }

@@ -70,16 +70,9 @@ export class DeliveredTickets {
     return [...this.byEvent.values()].reduce((sum, event) => sum + event.ids.length, 0);
   }
 
-  /** `sent_at` of an event: `{ "<ticket id as written>": "<ISO time>" }`, or undefined when none is known. */
-  times(eventKey: string): Record<string, string> | undefined {
+  /** The event's delivered tickets in delivery order, each with when it was accepted, where known. */
+  deliveries(eventKey: string): { id: string; at: string | undefined }[] {
     const event = this.byEvent.get(eventKey);
-    if (!event || event.at.size === 0) return undefined;
-    // Ticket ids come from Vivenu: a null prototype keeps `__proto__` an ordinary key.
-    const times = Object.create(null) as Record<string, string>;
-    for (const id of event.ids) {
-      const time = event.at.get(idKey(id));
-      if (time !== undefined) times[id] = time;
-    }
-    return times;
+    return (event?.ids ?? []).map((id) => ({ id, at: event?.at.get(idKey(id)) }));
   }
 }

@@ -6,25 +6,19 @@
  * of its eligible list sorted by `createdAt`, skipping ids in `sent_ticket_ids`. Its
  * `sent_ticket_ids` is the list we keep anyway; the other five are derived here.
  */
-import { selectionKey } from './progress-file-format.js';
+import {
+  NO_TICKET_HANDLED,
+  selectionKey,
+  type EarlierStatus,
+  type EarlierToolKeys,
+} from './progress-file-format.js';
 
-export type EarlierStatus = 'pending' | 'in_progress' | 'completed';
-
-export interface EarlierToolKeys {
-  /** Eligible tickets of the event, as of the run that last pulled it. */
-  total_tickets: number;
-  /** Of those, how many were delivered (so `processed >= total` means all of them). */
-  processed_tickets: number;
-  /** Where the earlier tool's `--resume` starts, less one: always -1 here (see keysFromEligible). */
-  last_processed_index: number;
-  status: EarlierStatus;
-  /** Runs that delivered at least one ticket of the event. */
-  batches_completed: number;
-}
-
-const STATUSES: readonly EarlierStatus[] = ['pending', 'in_progress', 'completed'];
-/** The earlier tool's own value before it handled any ticket: `--resume` then starts at 0. */
-export const NO_TICKET_HANDLED = -1;
+// What the keys are in a file, and how a file's are read, is the format's (one schema).
+export {
+  readEarlierKeys,
+  type EarlierStatus,
+  type EarlierToolKeys,
+} from './progress-file-format.js';
 
 /**
  * The keys from the eligible list this run pulled, knowing which were sent.
@@ -96,34 +90,6 @@ export function keysFromFile(
     batches_completed: options.batches,
   };
 }
-
-/**
- * The keys as found in an event entry. A value of the wrong type is left out (and computed
- * again): all five are derived from the sent ids and the eligible list, so nothing is lost.
- */
-export function readEarlierKeys(entry: Record<string, unknown>): Partial<EarlierToolKeys> {
-  const count = (key: string, min: number): number | undefined => {
-    const value = entry[key];
-    return typeof value === 'number' && Number.isInteger(value) && value >= min ? value : undefined;
-  };
-  const status = entry.status;
-  const keys: Partial<EarlierToolKeys> = {
-    total_tickets: count('total_tickets', 0),
-    processed_tickets: count('processed_tickets', 0),
-    last_processed_index: count('last_processed_index', NO_TICKET_HANDLED),
-    status: STATUSES.find((known) => known === status),
-    batches_completed: count('batches_completed', 0),
-  };
-  return Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined));
-}
-
-export const EARLIER_KEYS = [
-  'total_tickets',
-  'processed_tickets',
-  'last_processed_index',
-  'status',
-  'batches_completed',
-] as const;
 
 /**
  * The earlier tool's selection: status VALID or DETAILSREQUIRED and a ticketName containing

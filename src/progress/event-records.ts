@@ -1,10 +1,5 @@
 import { idKey } from './delivered-tickets.js';
-import {
-  selectionRecordOf,
-  type ProgressChange,
-  type RedeliveryRecord,
-  type SelectionRecord,
-} from './progress-file-format.js';
+import type { ProgressChange, RedeliveryRecord } from './progress-file-format.js';
 
 /**
  * What a progress file keeps per event (keyed by idKey of the event id) beside its delivered
@@ -12,15 +7,15 @@ import {
  * and the tickets redeliver mode sent again (`redelivered`). Both only ever grow.
  */
 export class EventRecords {
-  private readonly completedFor = new Map<string, Set<string>>();
+  private readonly completions = new Map<string, Set<string>>();
   private readonly redelivered = new Map<string, RedeliveryRecord[]>();
 
   markComplete(eventKey: string, selection: string): void {
-    this.completedFor.set(eventKey, (this.completedFor.get(eventKey) ?? new Set()).add(selection));
+    this.completions.set(eventKey, (this.completions.get(eventKey) ?? new Set()).add(selection));
   }
 
   isCompleteFor(eventKey: string, selection: string): boolean {
-    return this.completedFor.get(eventKey)?.has(selection) ?? false;
+    return this.completions.get(eventKey)?.has(selection) ?? false;
   }
 
   /** Kept once per ticket and time: a journal replayed, or a merge, adds nothing twice. */
@@ -36,34 +31,31 @@ export class EventRecords {
   }
 
   eventKeys(): string[] {
-    return [...new Set([...this.completedFor.keys(), ...this.redelivered.keys()])];
+    return [...new Set([...this.completions.keys(), ...this.redelivered.keys()])];
   }
 
   /** Everything held, counted: changes only add, so equal counts mean equal records. */
   get size(): number {
     let size = 0;
-    for (const selections of this.completedFor.values()) size += selections.size;
+    for (const selections of this.completions.values()) size += selections.size;
     for (const records of this.redelivered.values()) size += records.length;
     return size;
   }
 
-  /** The event's part of the file: `completed_for` and `redelivered`, each only when it has any. */
-  fileFields(eventKey: string): {
-    completed_for?: SelectionRecord[];
-    redelivered?: RedeliveryRecord[];
-  } {
-    const completed = [...(this.completedFor.get(eventKey) ?? [])].sort().map(selectionRecordOf);
-    const redelivered = this.redelivered.get(eventKey);
-    return {
-      ...(completed.length > 0 ? { completed_for: completed } : {}),
-      ...(redelivered ? { redelivered } : {}),
-    };
+  /** The selections (selectionKey) the event is complete for, in the order first recorded. */
+  completedFor(eventKey: string): string[] {
+    return [...(this.completions.get(eventKey) ?? [])];
+  }
+
+  /** The event's redeliveries, in the order recorded. */
+  redeliveries(eventKey: string): readonly RedeliveryRecord[] {
+    return this.redelivered.get(eventKey) ?? [];
   }
 
   /** Everything held, as the changes that would build it; `spelling` gives each event's id as written. */
   changes(spelling: (eventKey: string) => string): ProgressChange[] {
     return [
-      ...[...this.completedFor].flatMap(([key, selections]) =>
+      ...[...this.completions].flatMap(([key, selections]) =>
         [...selections].map((selection): ProgressChange => ({
           t: 'processed',
           e: spelling(key),

@@ -12,7 +12,7 @@ import {
   type PublishResult,
   type ReadResult,
 } from './progress-publisher.js';
-import { readProgress, ProgressStore } from './progress-store.js';
+import { ProgressStore } from './progress-store.js';
 import { mergeProgress, type ProgressChange } from './progress.js';
 
 /**
@@ -30,8 +30,9 @@ export const commitRetryPolicy: RetryPolicy = {
 export const MAX_PAUSE_MS = 30 * 60_000;
 /**
  * On cancel the runner sends SIGINT, SIGTERM 7.5 s later and kills the step 2.5 s after that
- * (docs/sources.md, "Cancelling a step"): the last commit ends by the SIGTERM, leaving over a second for
- * the outputs and the summary.
+ * (actions/runner, src/Runner.Sdk/ProcessInvoker.cs: `_sigintTimeout` 7500 ms, `_sigtermTimeout`
+ * 2500 ms): the last commit ends by the SIGTERM, leaving over a second for the outputs and the
+ * summary.
  */
 export const CANCEL_SAVE_BUDGET_MS = 7_500;
 
@@ -92,7 +93,7 @@ export class ProgressKeeper {
   private branch: ProgressPublisher;
 
   private constructor(
-    private readonly store: ProgressBook,
+    private readonly store: ProgressStore,
     private readonly options: ProgressKeeperOptions,
   ) {
     const { where } = options.publisher;
@@ -136,21 +137,8 @@ export class ProgressKeeper {
    * publishes nowhere. A damaged file still stops the run before any request.
    */
   static async readOnly(file: string, receiver: string, options: ProgressKeeperOptions) {
-    let progress = await readProgress(file, receiver);
-    const book: ProgressBook = {
-      get progress() {
-        return progress;
-      },
-      changesThisRun: [],
-      record: () => Promise.reject(new Error('a dry run records nothing')),
-      adopt: (merged) => {
-        progress = merged;
-        return Promise.resolve();
-      },
-      save: () => Promise.resolve(),
-      close: () => Promise.resolve(),
-    };
-    const keeper = new ProgressKeeper(book, { ...options, publisher: keepLocally });
+    const store = await ProgressStore.readOnly(file, receiver);
+    const keeper = new ProgressKeeper(store, { ...options, publisher: keepLocally });
     keeper.branch = options.publisher;
     return keeper;
   }
@@ -372,11 +360,5 @@ export class ProgressKeeper {
     return result;
   }
 }
-
-/** The part of the progress store the keeper uses: a dry run's is read-only. */
-type ProgressBook = Pick<
-  ProgressStore,
-  'progress' | 'changesThisRun' | 'record' | 'adopt' | 'save' | 'close'
->;
 
 type PublishingReport = NonNullable<RunReport['publishing']>;

@@ -1,11 +1,11 @@
 import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
-import { ProgressFileError } from '../errors.js';
+import { namingInput, ProgressFileError } from '../errors.js';
 import { logText } from '../log-text.js';
-import { namingInput } from '../settings/workspace-paths.js';
 import { ProgressLock } from './progress-lock.js';
-import { parseChange, Progress, type ProgressChange } from './progress.js';
+import { journalLine, parseChange, type ProgressChange } from './progress-file-format.js';
+import { Progress } from './progress.js';
 
 /** Saves (folds the journal into the JSON file) at least this often, so replays stay short. */
 const FOLD_EVERY_CHANGES = 1_000;
@@ -61,9 +61,12 @@ export async function readProgress(progressFile: string, receiver: string): Prom
 }
 
 /**
- * Keeps progress durable at flat cost: each change is one appended, fsynced journal line
- * (a crash loses at most the delivery in flight); the JSON file is rewritten whole, through a
- * temporary file, fsync and rename, only when the journal is folded in.
+ * This machine's copy of the progress: the file, its journal and its lock. A sync opens it to
+ * write (open); a dry run only reads it (readOnly: no lock, nothing recorded or saved).
+ *
+ * Writing keeps progress durable at flat cost: each change is one appended, fsynced journal
+ * line (a crash loses at most the delivery in flight); the JSON file is rewritten whole,
+ * through a temporary file, fsync and rename, only when the journal is folded in.
  */
 export class ProgressStore {
   private changesSinceSave = 0;
@@ -73,10 +76,9 @@ export class ProgressStore {
   private constructor(
     readonly file: string,
     private current: Progress,
-    private readonly region: string,
-    private readonly now: () => number,
-    private journal: FileHandle,
-    private readonly lock: ProgressLock,
+    /** What writing needs; undefined for a store that only reads. */
+    private readonly writing:
+      { region: string; now: () => number; journal: FileHandle; lock: ProgressLock } | undefined,
   ) {}
 
   /**
@@ -93,7 +95,7 @@ export class ProgressStore {
     try {
       const progress = await readProgress(file, receiver);
       const journal = await open(journalPath(file), 'a');
-      const store = new ProgressStore(file, progress, region, now, journal, lock);
+      const store = new ProgressStore(file, progress, { region, now, journal, lock });
       await store.save();
       return store;
     } catch (error) {
@@ -102,9 +104,17 @@ export class ProgressStore {
     }
   }
 
+  /**
+   * Reads the file without a lock (a dry run may run beside a sync): records nothing, saves
+   * nothing. A damaged file still stops the run here, before any request.
+   */
+  static async readOnly(file: string, receiver: string): Promise<ProgressStore> {
+    return new ProgressStore(file, await readProgress(file, receiver), undefined);
+  }
+
   /** The run whose lock this run took over, when that run had ended without releasing it. */
   get lockTakenOverFrom() {
-    return this.lock.tookOverFrom;
+    return this.writing?.lock.tookOverFrom;
   }
 
   get progress(): Progress {
@@ -124,30 +134,34 @@ export class ProgressStore {
   }
 
   async record(change: ProgressChange): Promise<void> {
+    if (!this.writing) throw new Error('a dry run records nothing');
     this.progress.apply(change);
     this.changesThisRun.push(change);
-    await this.journal.appendFile(`${JSON.stringify(change)}\n`);
-    await this.journal.datasync();
+    await this.writing.journal.appendFile(journalLine(change));
+    await this.writing.journal.datasync();
     if (++this.changesSinceSave >= FOLD_EVERY_CHANGES) await this.save();
   }
 
   /** Folds the journal into the JSON file. */
   async save(): Promise<void> {
-    await writeFileAtomic(this.file, this.progress.serialize(this.region, new Date(this.now())));
+    if (!this.writing) return;
+    const { region, now, journal } = this.writing;
+    await writeFileAtomic(this.file, this.progress.serialize(region, new Date(now())));
     // Only now is the journal redundant; a crash before this line replays it harmlessly.
-    await this.journal.truncate(0);
-    await this.journal.sync();
+    await journal.truncate(0);
+    await journal.sync();
     this.changesSinceSave = 0;
   }
 
   /** Saves, removes the emptied journal and releases the lock (that, whatever failed before). */
   async close(): Promise<void> {
+    if (!this.writing) return;
     try {
       await this.save();
-      await this.journal.close();
+      await this.writing.journal.close();
       await rm(journalPath(this.file), { force: true });
     } finally {
-      await this.lock.release();
+      await this.writing.lock.release();
     }
   }
 }

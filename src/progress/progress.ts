@@ -1,24 +1,39 @@
+/**
+ * The words of src/progress/, each one thing:
+ * - Progress (here): what has been delivered to one receiver, and the operations on it (apply a
+ *   change, ask what was sent, merge two copies). Pure: no files.
+ * - The progress file's format (progress-file-format.ts): how a Progress is read from the file
+ *   and written to it, the journal's lines, which format versions are read, how copies merge.
+ * - ProgressStore (progress-store.ts): this machine's copy, the file with its journal and its
+ *   lock (ProgressLock); a dry run's only reads.
+ * - ProgressPublisher (progress-publisher.ts): where progress is kept beyond this machine, as an
+ *   interface: ProgressCommitter (src/github/progress-committer.ts) commits it to the branch,
+ *   keepLocally keeps nothing beyond this machine.
+ * - ProgressKeeper (progress-keeper.ts): a run's one owner of its progress: the store, the
+ *   publisher, and when to publish.
+ */
 import type { Ticket } from '../vivenu/tickets.js';
 import {
-  EARLIER_KEYS,
   EARLIER_TOOL_SELECTION,
   keysFromEligible,
   keysFromFile,
-  readEarlierKeys,
   type EarlierToolKeys,
 } from './earlier-tool-keys.js';
 import { ProgressFileError } from '../errors.js';
 import { DeliveredTickets, idKey } from './delivered-tickets.js';
 import { EventRecords } from './event-records.js';
 import {
+  progressFileText,
   readProgressFile,
-  recordKey,
-  toProgressError,
+  type EventContents,
   type ProgressChange,
   type ProgressError,
+  type ProgressFileContents,
   type RedeliveryRecord,
 } from './progress-file-format.js';
 
+// Ids are matched as Progress matches them: whoever compares ids with it uses the same key.
+export { idKey } from './delivered-tickets.js';
 // The file format's words, importable with the progress they describe (one import for callers).
 export {
   deliveryTime,
@@ -66,8 +81,8 @@ export class Progress {
   /** Each event's id as first written in the file (an earlier tool's may be upper case). */
   private readonly eventSpelling = new Map<string, string>();
   /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
-  private extraFields: Record<string, unknown> = {};
-  private extraEventFields = new Map<string, Record<string, unknown>>();
+  private unknownFields: Record<string, unknown> = {};
+  private readonly unknownEventFields = new Map<string, Record<string, unknown>>();
   /** The earlier tool's keys per event as the file had them (see earlier-tool-keys.ts). */
   private readonly earlierRead = new Map<string, Partial<EarlierToolKeys>>();
   /** How many ids each event had in the file, to tell what was delivered since. */
@@ -75,58 +90,40 @@ export class Progress {
   /** The eligible list of each event pulled (and trusted) this run, oldest first. */
   private readonly eligibleNow = new Map<string, string[]>();
 
+  /** The progress a file holds (see progress-file-format.ts for how it is read). */
   static parse(text: string, file: string): Progress {
-    const data = readProgressFile(text, file);
+    const contents = readProgressFile(text, file);
     const progress = new Progress();
-    for (const eventId of data.events_processed) progress.apply({ t: 'processed', e: eventId });
-    progress.ticketsSent = data.tickets_sent;
-    progress.errors = data.errors.map(toProgressError).slice(-MAX_ERRORS_KEPT);
-    progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
-    progress.lastRun = data.last_run;
-    progress.receiver = data.receiver;
-    for (const [eventId, event] of Object.entries(data.event_progress)) {
-      const {
-        sent_ticket_ids: ids,
-        sent_at: times,
-        completed_for: completed,
-        redelivered,
-        ...rest
-      } = event;
-      for (const { id, at, status } of redelivered)
-        progress.apply({ t: 'redelivered', e: eventId, id, at, status });
-      for (const selection of completed)
-        progress.apply({
-          t: 'processed',
-          e: eventId,
-          for: recordKey(selection),
-        });
-      delete rest.sent;
-      delete rest.last_sent_at;
-      const key = progress.spell(eventId);
-      progress.earlierRead.set(key, { ...progress.earlierRead.get(key), ...readEarlierKeys(rest) });
-      for (const name of EARLIER_KEYS) delete rest[name];
-      progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
-      // A time for an id not in sent_ticket_ids says nothing: it is dropped with the next save.
-      for (const id of ids)
-        progress.sent.add(key, id, Object.hasOwn(times, id) ? times[id] : undefined);
-    }
+    for (const eventId of contents.eventsProcessed) progress.apply({ t: 'processed', e: eventId });
+    for (const event of contents.events) progress.takeEvent(event);
+    // The file's count, not the ids' (applying them counted them again): an earlier tool's file
+    // may count tickets it kept no id for.
+    progress.ticketsSent = contents.ticketsSent;
+    progress.errors = contents.errors.slice(-MAX_ERRORS_KEPT);
+    progress.errorsTotal = contents.errorsTotal;
+    progress.lastRun = contents.lastRun;
+    progress.receiver = contents.receiver;
+    progress.unknownFields = contents.unknownFields;
     for (const key of progress.sent.eventKeys())
       progress.sentAtRead.set(key, progress.sent.ids(key).length);
-    const {
-      events_processed,
-      tickets_sent,
-      errors,
-      errors_total,
-      last_run,
-      event_progress,
-      ...extra
-    } = data;
-    void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
-    delete extra.format;
-    delete extra.region;
-    delete extra.receiver;
-    progress.extraFields = extra;
     return progress;
+  }
+
+  /**
+   * One event entry of a file. An event spelled twice (upper and lower case) is one event: its
+   * second entry adds to the first.
+   */
+  private takeEvent(event: EventContents<Partial<EarlierToolKeys>>): void {
+    const { id: e } = event;
+    const key = this.spell(e);
+    this.earlierRead.set(key, { ...this.earlierRead.get(key), ...event.earlierKeys });
+    this.unknownEventFields.set(key, {
+      ...this.unknownEventFields.get(key),
+      ...event.unknownFields,
+    });
+    for (const { id, at } of event.delivered) this.apply({ t: 'sent', e, id, at });
+    for (const selection of event.completedFor) this.apply({ t: 'processed', e, for: selection });
+    for (const record of event.redelivered) this.apply({ t: 'redelivered', e, ...record });
   }
 
   /**
@@ -239,10 +236,9 @@ export class Progress {
   changes(): ProgressChange[] {
     return [
       ...[...this.sent.eventKeys()].flatMap((key) =>
-        this.sent.ids(key).map((id): ProgressChange => {
-          const time = this.sent.at(key, id);
+        this.sent.deliveries(key).map(({ id, at }): ProgressChange => {
           const e = this.eventSpelling.get(key)!;
-          return time === undefined ? { t: 'sent', e, id } : { t: 'sent', e, id, at: time };
+          return at === undefined ? { t: 'sent', e, id } : { t: 'sent', e, id, at };
         }),
       ),
       ...this.eventsProcessed.map((eventId): ProgressChange => ({ t: 'processed', e: eventId })),
@@ -313,42 +309,37 @@ export class Progress {
     }
   }
 
-  /** The file's text: seed fields first, then the per-event delivered ids, one per line. */
+  /** The file's text, as of `now` (progress-file-format.ts lays it out). */
   serialize(region: string, now: Date): string {
     this.lastRun = now.toISOString();
-    const eventProgress: Record<string, unknown> = {};
+    return progressFileText(this.fileContents(), region);
+  }
+
+  /** What the file is written from: every event the file had, delivered to, pulled or records. */
+  private fileContents(): ProgressFileContents {
     const eventKeys = new Set([
-      ...this.extraEventFields.keys(),
+      ...this.unknownEventFields.keys(),
       ...this.sent.eventKeys(),
       ...this.eligibleNow.keys(),
       ...this.records.eventKeys(),
     ]);
-    for (const key of eventKeys) {
-      const ids = this.sentIds(key);
-      const times = this.sent.times(key);
-      eventProgress[this.eventSpelling.get(key)!] = {
-        ...this.extraEventFields.get(key),
-        ...this.earlierToolKeys(key),
-        sent: ids.length,
-        sent_ticket_ids: ids,
-        // Only where some time is known: a file of an earlier tool stays as it was otherwise.
-        ...(times ? { sent_at: times } : {}),
-        ...this.records.fileFields(key),
-      };
-    }
-    const file = {
-      ...this.extraFields,
-      format: 2,
-      region,
-      ...(this.receiver === undefined ? {} : { receiver: this.receiver }),
-      events_processed: this.eventsProcessed,
-      tickets_sent: this.ticketsSent,
+    return {
+      receiver: this.receiver,
+      eventsProcessed: this.eventsProcessed,
+      ticketsSent: this.ticketsSent,
       errors: this.errors,
-      errors_total: this.errorsTotal,
-      last_run: this.lastRun,
-      event_progress: eventProgress,
+      errorsTotal: this.errorsTotal,
+      lastRun: this.lastRun,
+      unknownFields: this.unknownFields,
+      events: [...eventKeys].map((key) => ({
+        id: this.eventSpelling.get(key)!,
+        earlierKeys: this.earlierToolKeys(key),
+        delivered: this.sent.deliveries(key),
+        completedFor: this.records.completedFor(key),
+        redelivered: this.records.redeliveries(key),
+        unknownFields: this.unknownEventFields.get(key) ?? {},
+      })),
     };
-    return `${JSON.stringify(file, null, 2)}\n`;
   }
 
   /** Runs that delivered to the event: the file's count, and this run once it delivered. */

@@ -2,7 +2,7 @@ import { count } from '../format.js';
 import { urlForDisplay } from '../log-text.js';
 import { sortedCounts } from '../ticket-files/event-metadata.js';
 import type { EventSyncReport, RunReport, TestDelivery } from '../run-report.js';
-import { syncTotals, type SyncFigures } from '../run-report.js';
+import { syncTotals, ticketsFound, type SyncFigures } from '../run-report.js';
 import { failureReason, reasonLabel } from './failure-groups.js';
 import {
   counted,
@@ -61,7 +61,7 @@ export function pulledSection(report: RunReport): SummarySection[] {
             cells: [
               { strong: 'Total' },
               report.pulls.reduce((sum, pull) => sum + pull.metadata.total_reported, 0),
-              report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0),
+              ticketsFound(report),
               '',
               '',
             ],

@@ -173,7 +173,7 @@ export const VERDICTS: Record<Outcome, VerdictLine> = {
   'pull-only': {
     icon: '✅',
     says: (f) => {
-      const pulled = f.report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
+      const pulled = ticketsFound(f.report);
       return `Pulled ${counted(pulled, 'ticket')} into the ticket files; nothing was sent.`;
     },
     next: (f) =>

@@ -1,7 +1,5 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PathInputError } from '../errors.js';
-import { logText } from '../log-text.js';
 
 /**
  * Where a path really leads, symbolic links included, for paths that need not exist yet: the
@@ -102,35 +100,4 @@ export function pathProblem(
   if (resolved.exists && role === 'file' && isDirectory(resolved.path))
     return `is a folder, not a file: name a file (for example ${example})`;
   return undefined;
-}
-
-/** What to do about a file-system error code, for a person. */
-const ADVICE_BY_CODE: Record<string, string> = {
-  EACCES: 'give the job permission to write there, or name another path',
-  EPERM: 'give the job permission to write there, or name another path',
-  EISDIR: 'it is a folder: name a file',
-  ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
-  ENOSPC: 'the disk is full: free space, or name a path on another disk',
-  EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
-  EROFS: 'the file system is read-only: name a path on a writable one',
-  ELOOP: 'symbolic links there form a loop: remove them',
-  ENAMETOOLONG: 'the path is too long: name a shorter one',
-};
-
-/**
- * A file-system error turned into one that names the input behind the path and what to do
- * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
- */
-export function namingInput(
-  input: 'tickets-dir' | 'progress-file',
-  doing: string,
-  file: string,
-  error: unknown,
-): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string' || !(error instanceof Error)) return error;
-  const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
-  return new PathInputError(`${input}: could not ${doing} ${logText(file)} (${code}): ${advice}.`, {
-    cause: error,
-  });
 }

@@ -1,10 +1,10 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
+import { namingInput } from '../errors.js';
 import { logText } from '../log-text.js';
 import { compactJson, ticketJson } from '../vivenu/ticket-json.js';
 import type { Ticket } from '../vivenu/tickets.js';
-import { namingInput } from '../settings/workspace-paths.js';
 import type { EventMetadata } from './event-metadata.js';
 import { eachIndividualFileName } from './file-names.js';
 

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sandboxInputs } from '../support/bundle-sandboxes.js';
 import { shownToPeople } from '../support/personal-data.js';
 import { runBundledAction } from '../../sandbox/action-runner.js';
 import { startReceiverSandbox, type ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
@@ -11,6 +12,7 @@ import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-san
 const EVENT = '6864d4f427c2aa9b05cd17ee';
 const API_KEY = 'vivenu-key-bad-input-5d1c';
 const SECRET = 'webhook-secret-bad-input-77e0';
+const KEYS = { apiKey: API_KEY, secret: SECRET };
 const TOKEN = 'ghp_bad_input_bundle_a1b2';
 
 let vivenu: VivenuSandbox | undefined;
@@ -87,13 +89,15 @@ describe('dist/index.js refuses a malformed input before any request', () => {
       const run = await runBundledAction({
         workspace,
         inputs: {
-          region: 'DEV',
-          'event-id': EVENT,
-          'api-key': API_KEY,
+          ...sandboxInputs({
+            region: 'DEV',
+            eventId: EVENT,
+            keys: KEYS,
+            vivenuUrl: vivenu.url,
+            webhookUrl: receiver.url,
+            progressFile: 'receiver',
+          }),
           mode: 'sync',
-          'vivenu-url': vivenu.url,
-          'webhook-url': receiver.url,
-          'webhook-secret': SECRET,
           'github-token': TOKEN,
           'commit-progress': 'false',
           // Were the input let through, one quick delivery shows it.

@@ -6,6 +6,7 @@ import { startGitHubSandbox, type GitHubSandbox } from '../../sandbox/github-san
 import { startReceiverSandbox, type ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
 import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
+import { sandboxInputs } from '../support/bundle-sandboxes.js';
 
 /**
  * Cancel on GitHub: the runner sends SIGINT, SIGTERM 7.5 s later, and kills the step 2.5 s
@@ -17,6 +18,7 @@ const EXIT_WITHIN_MS = 9_000;
 const EVENT = '6a6b6c6d6e6f707172737401';
 const API_KEY = 'cancel-vivenu-key';
 const SECRET = 'cancel-webhook-secret';
+const KEYS = { apiKey: API_KEY, secret: SECRET };
 const TOKEN = 'cancel-github-token';
 
 let vivenu: VivenuSandbox;
@@ -51,12 +53,14 @@ async function interruptWhen(
   let exitMs = 0;
   const run = await runBundledAction({
     inputs: {
-      region: 'DEV',
-      'event-id': EVENT,
-      'api-key': API_KEY,
-      'vivenu-url': vivenu.url,
-      'webhook-url': receiver.url,
-      'webhook-secret': SECRET,
+      ...sandboxInputs({
+        region: 'DEV',
+        eventId: EVENT,
+        keys: KEYS,
+        vivenuUrl: vivenu.url,
+        webhookUrl: receiver.url,
+        progressFile: 'receiver',
+      }),
       'github-token': TOKEN,
       ...inputs,
     },

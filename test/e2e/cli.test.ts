@@ -6,7 +6,7 @@ import { runBundledAction } from '../../sandbox/action-runner.js';
 import type { ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
-import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
+import { sandboxesClosedAfterEach, sandboxInputs } from '../support/bundle-sandboxes.js';
 import { leakedValues, personalValues } from '../support/personal-data.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -18,7 +18,8 @@ const eligible = selectTickets(tickets, {
   statuses: ['VALID', 'DETAILSREQUIRED'],
   nameContains: 'CHARITY',
 }).eligible;
-const sandbox = sandboxesClosedAfterEach({ apiKey: KEY, secret: SECRET });
+const KEYS = { apiKey: KEY, secret: SECRET };
+const sandbox = sandboxesClosedAfterEach(KEYS);
 const sandboxes = () => sandbox.start({ [EVENT]: tickets });
 
 /** A folder like the one the earlier scripts ran in: a .env with the keys. */
@@ -92,13 +93,13 @@ describe('historical-sync (dist/cli.js) from a folder with a .env', () => {
     const twin = await sandboxes();
     const action = await runBundledAction({
       inputs: {
-        region: 'PROD',
-        'event-id': EVENT,
-        'api-key': KEY,
-        'webhook-secret': SECRET,
-        'vivenu-url': twin.vivenu.url,
-        'webhook-url': twin.receiver.url,
-        'progress-file': 'historical_sync_progress_PROD.json',
+        ...sandboxInputs({
+          region: 'PROD',
+          eventId: EVENT,
+          keys: KEYS,
+          vivenuUrl: twin.vivenu.url,
+          webhookUrl: twin.receiver.url,
+        }),
         interval: '0.01',
       },
     });

@@ -15,7 +15,7 @@ import type { VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 import { uuidV5 } from '../../src/webhook/envelope.js';
-import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
+import { sandboxesClosedAfterEach, sandboxInputs } from '../support/bundle-sandboxes.js';
 import { playEarlierTool } from '../support/earlier-tool.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -25,20 +25,21 @@ const SECRET = 'earlier-tool-secret';
 const TOKEN = 'ghs_earlier_tool';
 const PROGRESS = 'historical_sync_progress_PROD.json';
 
-const sandbox = sandboxesClosedAfterEach({ apiKey: KEY, secret: SECRET });
+const KEYS = { apiKey: KEY, secret: SECRET };
+const sandbox = sandboxesClosedAfterEach(KEYS);
 
 const eligibleOf = (tickets: readonly Ticket[]): Ticket[] =>
   selectTickets(tickets, { statuses: ['VALID', 'DETAILSREQUIRED'], nameContains: 'CHARITY' })
     .eligible;
 
 const actionInputs = (vivenu: VivenuSandbox, receiver: ReceiverSandbox, extra = {}) => ({
-  region: 'PROD',
-  'event-id': EVENT,
-  'api-key': KEY,
-  'vivenu-url': vivenu.url,
-  'webhook-url': receiver.url,
-  'progress-file': 'historical_sync_progress_PROD.json',
-  'webhook-secret': SECRET,
+  ...sandboxInputs({
+    region: 'PROD',
+    eventId: EVENT,
+    keys: KEYS,
+    vivenuUrl: vivenu.url,
+    webhookUrl: receiver.url,
+  }),
   'github-token': TOKEN,
   interval: '0',
   ...extra,

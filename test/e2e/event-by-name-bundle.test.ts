@@ -13,6 +13,7 @@ import {
   type VivenuFaults,
   type VivenuSandbox,
 } from '../../sandbox/vivenu-sandbox.js';
+import { sandboxInputs } from '../support/bundle-sandboxes.js';
 
 /**
  * Issue 12, item 3, through dist/index.js as the runner starts it: the event asked for by id
@@ -27,6 +28,7 @@ const EVENT = '6864d4f427c2aa9b05cd17ee';
 const OTHER_REGIONS_EVENT = '6864d4f427c2aa9b05cd17ef';
 const API_KEY = 'event-by-name-key-5e1f';
 const SECRET = 'event-by-name-webhook-secret-90aa';
+const KEYS = { apiKey: API_KEY, secret: SECRET };
 const BERLIN: SandboxEventInfo = {
   name: 'HYROX Berlin',
   start: '2026-05-23T08:00:00.000Z',
@@ -56,14 +58,14 @@ async function syncThroughBundle(
   receiver = await startReceiverSandbox({ secret: SECRET });
   return runBundledAction({
     inputs: {
-      region: 'PROD',
+      ...sandboxInputs({
+        region: 'PROD',
+        eventId: Object.keys(events).join(','),
+        keys: KEYS,
+        vivenuUrl: vivenu.url,
+        webhookUrl: receiver.url,
+      }),
       mode: 'sync',
-      'event-id': Object.keys(events).join(','),
-      'api-key': API_KEY,
-      'vivenu-url': vivenu.url,
-      'webhook-url': receiver.url,
-      'progress-file': 'historical_sync_progress_PROD.json',
-      'webhook-secret': SECRET,
       'commit-progress': 'false',
       interval: '0',
       ...inputs,
@@ -162,14 +164,14 @@ describe('dist/index.js names the event it syncs (issue 12, item 3)', () => {
     const next = await runBundledAction({
       workspace: run.workspace,
       inputs: {
-        region: 'PROD',
+        ...sandboxInputs({
+          region: 'PROD',
+          eventId: EVENT,
+          keys: KEYS,
+          vivenuUrl: vivenu!.url,
+          webhookUrl: receiver!.url,
+        }),
         mode: 'sync',
-        'event-id': EVENT,
-        'api-key': API_KEY,
-        'vivenu-url': vivenu!.url,
-        'webhook-url': receiver!.url,
-        'progress-file': 'historical_sync_progress_PROD.json',
-        'webhook-secret': SECRET,
         'commit-progress': 'false',
         interval: '0',
       },

@@ -9,7 +9,7 @@ import type { VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import { receiverAt } from '../../src/settings/receiver.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
-import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
+import { sandboxesClosedAfterEach, sandboxInputs } from '../support/bundle-sandboxes.js';
 import { shownToPeople } from '../support/personal-data.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -18,18 +18,21 @@ const API_KEY = 'vivenu-key-hostile-display-3c1f';
 const SECRET = 'webhook-secret-hostile-display-9a0e';
 const TOKEN = 'ghp_hostile_display_5e6f';
 
-const sandbox = sandboxesClosedAfterEach({ apiKey: API_KEY, secret: SECRET });
+const KEYS = { apiKey: API_KEY, secret: SECRET };
+const sandbox = sandboxesClosedAfterEach(KEYS);
 const sandboxes = (tickets: Ticket[], behaviour?: ReceiverBehaviour) =>
   sandbox.start({ [EVENT]: tickets }, behaviour);
 
 function baseInputs(vivenu: VivenuSandbox, receiver: ReceiverSandbox): Record<string, string> {
   return {
-    region: 'DEV',
-    'event-id': EVENT,
-    'api-key': API_KEY,
-    'vivenu-url': vivenu.url,
-    'webhook-url': receiver.url,
-    'webhook-secret': SECRET,
+    ...sandboxInputs({
+      region: 'DEV',
+      eventId: EVENT,
+      keys: KEYS,
+      vivenuUrl: vivenu.url,
+      webhookUrl: receiver.url,
+      progressFile: 'receiver',
+    }),
     'github-token': TOKEN,
     'commit-progress': 'false',
     interval: '0',

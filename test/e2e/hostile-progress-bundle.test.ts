@@ -16,7 +16,7 @@ import { generateEventTickets, makeTicket } from '../../sandbox/ticket-factory.j
 import type { VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
-import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
+import { sandboxesClosedAfterEach, sandboxInputs } from '../support/bundle-sandboxes.js';
 import { runCli } from '../support/run-cli.js';
 
 const EVENT_A = '6871a0c5e4b0d1f2a3b4c5d6';
@@ -25,7 +25,8 @@ const KEY = 'hostile-progress-key';
 const SECRET = 'hostile-progress-secret';
 const PROGRESS = 'historical_sync_progress_PROD.json';
 
-const sandbox = sandboxesClosedAfterEach({ apiKey: KEY, secret: SECRET });
+const KEYS = { apiKey: KEY, secret: SECRET };
+const sandbox = sandboxesClosedAfterEach(KEYS);
 const sandboxes = (events: Record<string, Ticket[]>) => sandbox.start(events);
 
 async function folderWithEnv(): Promise<string> {
@@ -120,14 +121,14 @@ describe('row 8: a limit smaller than the first team', () => {
     const { vivenu, receiver } = await sandboxes({ [EVENT_A]: tickets });
     const run = await runBundledAction({
       inputs: {
-        region: 'PROD',
-        'event-id': EVENT_A,
-        'api-key': KEY,
+        ...sandboxInputs({
+          region: 'PROD',
+          eventId: EVENT_A,
+          keys: KEYS,
+          vivenuUrl: vivenu.url,
+          webhookUrl: receiver.url,
+        }),
         mode: 'sync',
-        'vivenu-url': vivenu.url,
-        'webhook-url': receiver.url,
-        'progress-file': 'historical_sync_progress_PROD.json',
-        'webhook-secret': SECRET,
         'commit-progress': 'false',
         interval: '0',
         limit: '1',
@@ -277,13 +278,13 @@ describe('row 11: one run at a time on a progress file', () => {
     const run = await runBundledAction({
       workspace,
       inputs: {
-        region: 'PROD',
-        'event-id': EVENT_A,
-        'api-key': KEY,
-        'vivenu-url': vivenu.url,
-        'webhook-url': receiver.url,
-        'progress-file': 'historical_sync_progress_PROD.json',
-        'webhook-secret': SECRET,
+        ...sandboxInputs({
+          region: 'PROD',
+          eventId: EVENT_A,
+          keys: KEYS,
+          vivenuUrl: vivenu.url,
+          webhookUrl: receiver.url,
+        }),
         'github-token': 'ghs_hostile_progress',
         interval: '0',
       },

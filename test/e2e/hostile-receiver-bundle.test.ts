@@ -7,7 +7,7 @@ import type { ReceiverBehaviour } from '../../sandbox/receiver-sandbox.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
-import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
+import { sandboxesClosedAfterEach, sandboxInputs } from '../support/bundle-sandboxes.js';
 import { personalValues, shownToPeople } from '../support/personal-data.js';
 
 /**
@@ -27,7 +27,8 @@ function eligibleOf(tickets: Ticket[]): Ticket[] {
     .eligible;
 }
 
-const sandbox = sandboxesClosedAfterEach({ apiKey: API_KEY, secret: SECRET });
+const KEYS = { apiKey: API_KEY, secret: SECRET };
+const sandbox = sandboxesClosedAfterEach(KEYS);
 const sandboxes = (tickets: Ticket[], behaviour?: ReceiverBehaviour) =>
   sandbox.start({ [EVENT]: tickets }, behaviour);
 
@@ -35,13 +36,7 @@ const sandboxes = (tickets: Ticket[], behaviour?: ReceiverBehaviour) =>
 function sync(vivenuUrl: string, webhookUrl: string, extra: Record<string, string> = {}) {
   return runBundledAction({
     inputs: {
-      region: 'DEV',
-      'event-id': EVENT,
-      'api-key': API_KEY,
-      'vivenu-url': vivenuUrl,
-      'webhook-url': webhookUrl,
-      'progress-file': 'historical_sync_progress_DEV.json',
-      'webhook-secret': SECRET,
+      ...sandboxInputs({ region: 'DEV', eventId: EVENT, keys: KEYS, vivenuUrl, webhookUrl }),
       'commit-progress': 'false',
       interval: '0.01',
       ...extra,
@@ -245,13 +240,13 @@ describe(
       const { vivenu, receiver } = await sandboxes(tickets);
       const run = await runBundledAction({
         inputs: {
-          region: 'DEV',
-          'event-id': EVENT,
-          'api-key': API_KEY,
-          'vivenu-url': vivenu.url,
-          'webhook-url': receiver.url,
-          'progress-file': 'historical_sync_progress_DEV.json',
-          'webhook-secret': SECRET,
+          ...sandboxInputs({
+            region: 'DEV',
+            eventId: EVENT,
+            keys: KEYS,
+            vivenuUrl: vivenu.url,
+            webhookUrl: receiver.url,
+          }),
           'github-token': 'hostile-receiver-github-token',
           'github-api-url': 'http://127.0.0.1:9',
           interval: '0.01',

@@ -8,7 +8,7 @@ import type { ReceiverBehaviour } from '../../sandbox/receiver-sandbox.js';
 import { seededRandom } from '../../sandbox/seeded-random.js';
 import { makeTicket } from '../../sandbox/ticket-factory.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
-import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
+import { sandboxesClosedAfterEach, sandboxInputs } from '../support/bundle-sandboxes.js';
 import { leakedValues, personalValues, shownToPeople } from '../support/personal-data.js';
 
 /**
@@ -25,7 +25,8 @@ const PROGRESS = 'historical_sync_progress_DEV.json';
 /** Every run here takes a few seconds; one past this is a hung run. */
 const WATCHDOG_MS = 40_000;
 
-const sandbox = sandboxesClosedAfterEach({ apiKey: API_KEY, secret: SECRET });
+const KEYS = { apiKey: API_KEY, secret: SECRET };
+const sandbox = sandboxesClosedAfterEach(KEYS);
 
 /** `count` eligible tickets (VALID, a CHARITY type), one a minute, with their personal data. */
 function charityTickets(count: number, seed: number): Ticket[] {
@@ -59,14 +60,7 @@ async function runAction(
   const run = await runBundledAction({
     ...(workspace ? { workspace } : {}),
     inputs: {
-      region: 'DEV',
-      'event-id': EVENT,
-      'api-key': API_KEY,
-      'vivenu-url': vivenuUrl,
-      'webhook-url': webhookUrl,
-      // The loopback receiver stands in for production: its file, by name.
-      'progress-file': PROGRESS,
-      'webhook-secret': SECRET,
+      ...sandboxInputs({ region: 'DEV', eventId: EVENT, keys: KEYS, vivenuUrl, webhookUrl }),
       'commit-progress': 'false',
       interval: '0',
       ...extra,

@@ -8,7 +8,7 @@ import type { ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
 import { seededRandom } from '../../sandbox/seeded-random.js';
 import { makeTicket } from '../../sandbox/ticket-factory.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
-import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
+import { sandboxesClosedAfterEach, sandboxInputs } from '../support/bundle-sandboxes.js';
 
 /**
  * Issue 23, rows 4 and 5, through dist/index.js as the runner starts it: the time budget
@@ -24,7 +24,8 @@ const PROGRESS = 'historical_sync_progress_DEV.json';
 /** Steps `Date` on SIGUSR2 (see the file for why a test steps the clock this way). */
 const CLOCK_STEP = pathToFileURL(path.join(import.meta.dirname, '../support/clock-step.mjs')).href;
 
-const sandbox = sandboxesClosedAfterEach({ apiKey: API_KEY, secret: SECRET });
+const KEYS = { apiKey: API_KEY, secret: SECRET };
+const sandbox = sandboxesClosedAfterEach(KEYS);
 
 function charityTickets(count: number, seed: number): Ticket[] {
   const random = seededRandom(seed);
@@ -63,14 +64,13 @@ async function timedRun(options: {
   const startedAt = performance.now();
   const run = await runBundledAction({
     inputs: {
-      region: 'DEV',
-      'event-id': EVENT,
-      'api-key': API_KEY,
-      'vivenu-url': options.vivenuUrl,
-      'webhook-url': receiver.url,
-      // The loopback receiver stands in for production: its file, by name.
-      'progress-file': PROGRESS,
-      'webhook-secret': SECRET,
+      ...sandboxInputs({
+        region: 'DEV',
+        eventId: EVENT,
+        keys: KEYS,
+        vivenuUrl: options.vivenuUrl,
+        webhookUrl: receiver.url,
+      }),
       'commit-progress': 'false',
       ...options.inputs,
     },

@@ -12,6 +12,7 @@ import {
   type VivenuFaults,
   type VivenuSandbox,
 } from '../../sandbox/vivenu-sandbox.js';
+import { sandboxInputs } from '../support/bundle-sandboxes.js';
 import { leakedValues, personalValues, shownToPeople } from '../support/personal-data.js';
 
 /**
@@ -25,6 +26,7 @@ const EVENT_A = '68108c20c5c88849372bfb61';
 const EVENT_B = '68108c20c5c88849372bfb62';
 const API_KEY = 'hostile-vivenu-key-3c9a';
 const SECRET = 'hostile-vivenu-webhook-secret-77d1';
+const KEYS = { apiKey: API_KEY, secret: SECRET };
 const TOKEN = 'ghp_hostile_vivenu_bundle_0b1c';
 /** Long enough for every run here that works (a few seconds); a run past it is a hung run. */
 const WATCHDOG_MS = 30_000;
@@ -70,13 +72,15 @@ async function syncThroughBundle(
   const started = performance.now();
   const run = await runBundledAction({
     inputs: {
-      region: 'PROD',
+      ...sandboxInputs({
+        region: 'PROD',
+        eventId: Object.keys(events).join(','),
+        keys: KEYS,
+        vivenuUrl: vivenu.url,
+        webhookUrl: receiver.url,
+        progressFile: 'receiver',
+      }),
       mode: 'sync',
-      'event-id': Object.keys(events).join(','),
-      'api-key': API_KEY,
-      'vivenu-url': vivenu.url,
-      'webhook-url': receiver.url,
-      'webhook-secret': SECRET,
       'github-token': TOKEN,
       'commit-progress': 'false',
       interval: '0',

@@ -13,7 +13,7 @@ import {
 } from '../../src/settings/settings.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 import { deliveryId } from '../../src/webhook/envelope.js';
-import { sandboxesClosedAfterEach } from '../support/bundle-sandboxes.js';
+import { sandboxesClosedAfterEach, sandboxInputs } from '../support/bundle-sandboxes.js';
 import { personalValues, shownToPeople } from '../support/personal-data.js';
 
 /**
@@ -32,7 +32,8 @@ const PROGRESS = 'historical_sync_progress_DEV.json';
  */
 const NOT_REGISTERED = 'ticketTypeId not found in KV store';
 
-const sandbox = sandboxesClosedAfterEach({ apiKey: API_KEY, secret: SECRET });
+const KEYS = { apiKey: API_KEY, secret: SECRET };
+const sandbox = sandboxesClosedAfterEach(KEYS);
 /** The ledger of the loopback receiver, named after it as its progress file is. */
 const ledgerName = (receiver: { url: string }): string => ledgerFileName(receiverAt(receiver.url));
 const TEST_RECEIVER_LEDGER = ledgerFileName(receiverAt(WEBHOOK_TARGETS.test));
@@ -93,13 +94,13 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
       runBundledAction({
         workspace,
         inputs: {
-          region: 'DEV',
-          'event-id': EVENT,
-          'api-key': API_KEY,
-          'vivenu-url': vivenu.url,
-          'webhook-url': receiver.url,
-          'progress-file': 'historical_sync_progress_DEV.json',
-          'webhook-secret': SECRET,
+          ...sandboxInputs({
+            region: 'DEV',
+            eventId: EVENT,
+            keys: KEYS,
+            vivenuUrl: vivenu.url,
+            webhookUrl: receiver.url,
+          }),
           'commit-progress': 'false',
           'fail-on-ticket-errors': 'false',
           interval: '0.01',
@@ -240,13 +241,13 @@ describe('dist/index.js: how far the event is, what changed since delivery, the 
     const result = await runBundledAction({
       workspace,
       inputs: {
-        region: 'DEV',
-        'event-id': EVENT,
-        'api-key': API_KEY,
-        'vivenu-url': vivenu.url,
-        'webhook-url': receiver.url,
-        'progress-file': 'historical_sync_progress_DEV.json',
-        'webhook-secret': SECRET,
+        ...sandboxInputs({
+          region: 'DEV',
+          eventId: EVENT,
+          keys: KEYS,
+          vivenuUrl: vivenu.url,
+          webhookUrl: receiver.url,
+        }),
         'commit-progress': 'false',
         interval: '0.01',
       },

@@ -21,11 +21,13 @@ import {
 } from '../../sandbox/vivenu-sandbox.js';
 import { selectTickets } from '../../src/select/select-tickets.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
+import { sandboxInputs } from '../support/bundle-sandboxes.js';
 import { personalValues, shownToPeople } from '../support/personal-data.js';
 
 const EVENT = '0a1b2c3d4e5f60718293a4b5';
 const API_KEY = 'audit-vivenu-key-7f3a';
 const SECRET = 'audit-webhook-secret-9c2e';
+const KEYS = { apiKey: API_KEY, secret: SECRET };
 const TOKEN = 'audit-github-token-4d1b';
 const tickets = generateEventTickets({ eventId: EVENT, count: 80, seed: 404 });
 const eligible = selectTickets(tickets, {
@@ -131,13 +133,13 @@ describe('personal-data and secret audit: every mode and failure path', () => {
 
       const run = await runBundledAction({
         inputs: {
-          region: 'DEV',
-          'event-id': EVENT,
-          'api-key': API_KEY,
-          'vivenu-url': vivenu.url,
-          'webhook-url': receiver.url,
-          'progress-file': 'historical_sync_progress_DEV.json',
-          'webhook-secret': SECRET,
+          ...sandboxInputs({
+            region: 'DEV',
+            eventId: EVENT,
+            keys: KEYS,
+            vivenuUrl: vivenu.url,
+            webhookUrl: receiver.url,
+          }),
           'github-token': TOKEN,
           interval: '0.01',
           ...scenario.inputs,

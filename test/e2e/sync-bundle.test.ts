@@ -9,11 +9,13 @@ import { startGitHubSandbox, type GitHubSandbox } from '../../sandbox/github-san
 import { startReceiverSandbox, type ReceiverSandbox } from '../../sandbox/receiver-sandbox.js';
 import { generateEventTickets } from '../../sandbox/ticket-factory.js';
 import { startVivenuSandbox, type VivenuSandbox } from '../../sandbox/vivenu-sandbox.js';
+import { sandboxInputs } from '../support/bundle-sandboxes.js';
 import { leakedValues, personalValues, shownToPeople } from '../support/personal-data.js';
 
 const EVENT = '68108c20c5c88849372bfb61';
 const API_KEY = 'e2e-sync-vivenu-key';
 const SECRET = 'e2e-sync-webhook-secret';
+const KEYS = { apiKey: API_KEY, secret: SECRET };
 const GITHUB_TOKEN = 'e2e-sync-github-token';
 const FILE = 'historical_sync_progress_PROD.json';
 let vivenu: VivenuSandbox | undefined;
@@ -36,13 +38,13 @@ describe('dist/index.js sync, cancelled by a real SIGINT and run again', () => {
     receiver = await startReceiverSandbox({ secret: SECRET, behaviour: { slowMs: 20 } });
     github = await startGitHubSandbox({ token: GITHUB_TOKEN });
     const inputs = {
-      region: 'PROD',
-      'event-id': EVENT,
-      'api-key': API_KEY,
-      'vivenu-url': vivenu.url,
-      'webhook-url': receiver.url,
-      'progress-file': 'historical_sync_progress_PROD.json',
-      'webhook-secret': SECRET,
+      ...sandboxInputs({
+        region: 'PROD',
+        eventId: EVENT,
+        keys: KEYS,
+        vivenuUrl: vivenu.url,
+        webhookUrl: receiver.url,
+      }),
       'github-token': GITHUB_TOKEN,
       interval: '0.05',
     };

@@ -308,6 +308,67 @@ export function importCycles(
   return cycles;
 }
 
+/**
+ * The part of the tree a file belongs to, for folder cycles: its folder with a trailing `/`
+ * (`src/pipeline/`), or, for a file that sits directly in `root`, the file itself: a loose
+ * file is a part of its own, so a cycle through it (`src/a/ -> src/x.ts -> src/a/`) is seen.
+ */
+export function folderOf(file: string, root = 'src'): string {
+  const folder = path.posix.dirname(file);
+  return folder === root ? file : `${folder}/`;
+}
+
+/** One import that makes a folder depend on another: `file` imports `imports`. */
+export interface FolderImport {
+  file: string;
+  imports: string;
+}
+
+export interface FolderCycle {
+  /** A path that returns to its start (`src/a/ -> src/b/ -> src/a/`), first folder first. */
+  folders: string[];
+  /** One import for each step of the path, in order. */
+  imports: FolderImport[];
+}
+
+/**
+ * Every elementary cycle between the folders of `root`: folder A depends on folder B when some
+ * file in A imports one in B (type-only imports count, as in `importGraph`); imports within a
+ * folder are not dependencies. Each step carries one import that makes it, the first by file
+ * name, so a failure says where to look.
+ */
+export function folderCycles(
+  graph: ReadonlyMap<string, readonly string[]>,
+  root = 'src',
+  limit = 200,
+): FolderCycle[] {
+  const folders = new Map<string, Set<string>>();
+  const witness = new Map<string, FolderImport>();
+  for (const file of [...graph.keys()].sort()) {
+    const from = folderOf(file, root);
+    const targets = folders.get(from) ?? new Set<string>();
+    folders.set(from, targets);
+    for (const target of [...(graph.get(file) ?? [])].sort()) {
+      const to = folderOf(target, root);
+      if (to === from) continue;
+      targets.add(to);
+      const step = `${from}\n${to}`;
+      if (!witness.has(step)) witness.set(step, { file, imports: target });
+    }
+  }
+  const folderGraph = new Map([...folders].map(([from, to]) => [from, [...to].sort()]));
+  return importCycles(folderGraph, limit).map((cycle) => ({
+    folders: cycle,
+    imports: cycle.slice(1).map((to, step) => witness.get(`${cycle[step]!}\n${to}`)!),
+  }));
+}
+
+/** `src/a/ -> src/b/ -> src/a/ (src/a/x.ts imports src/b/y.ts; src/b/z.ts imports src/a/x.ts)` */
+export function describeFolderCycle(cycle: FolderCycle): string {
+  const imports = cycle.imports.map((step) => `${step.file} imports ${step.imports}`);
+  return `${cycle.folders.join(' -> ')} (${imports.join('; ')})`;
+}
+
 /** References to the runner's packages (`@actions/*`) from any file but the `allowed` ones. */
 export function runnerImports(files: SourceFiles, allowed: readonly string[]): ModuleReference[] {
   return [...files]

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  describeFolderCycle,
   filesOver,
+  folderCycles,
   functionSizes,
   functionsOver,
   importCycles,
@@ -117,6 +119,44 @@ describe('the shape checker itself', () => {
     ]);
   });
 
+  it('finds a two-folder cycle, through a type-only import too, naming one import each way', () => {
+    const files = new Map([
+      ['src/a/one.ts', "import { b } from '../b/two.js';\nexport const a = b;\n"],
+      ['src/a/three.ts', 'export const three = 3;\n'],
+      ['src/b/two.ts', "import type { Three } from '../a/three.js';\nexport const b = 2;\n"],
+    ]);
+    // No file cycle: one.ts -> two.ts -> three.ts stops there; the folders still need each other.
+    expect(importCycles(importGraph(files))).toEqual([]);
+    expect(folderCycles(importGraph(files)).map(describeFolderCycle)).toEqual([
+      'src/a/ -> src/b/ -> src/a/ (src/a/one.ts imports src/b/two.ts; src/b/two.ts imports src/a/three.ts)',
+    ]);
+  });
+
+  it('lets a one-way dependency between folders and imports within a folder pass', () => {
+    const files = new Map([
+      ['src/a/one.ts', "import { two } from './two.js';\nexport * from '../b/three.js';\n"],
+      ['src/a/two.ts', 'export const two = 2;\n'],
+      ['src/b/three.ts', "import type { Four } from './four.js';\nexport const three = 3;\n"],
+      ['src/b/four.ts', "import { three } from './three.js';\nexport type Four = 4;\n"],
+    ]);
+    expect(folderCycles(importGraph(files))).toEqual([]);
+  });
+
+  it('finds a folder cycle through a third folder, and through a file loose in src/', () => {
+    const files = new Map([
+      ['src/a/one.ts', "import '../b/two.js';\n"],
+      ['src/b/two.ts', "export const load = () => import('../c/three.js');\n"],
+      ['src/c/three.ts', "import type { One } from '../a/one.js';\n"],
+      ['src/report.ts', "import type { Four } from './d/four.js';\n"],
+      ['src/d/four.ts', "import type { Report } from '../report.js';\nexport type Four = 4;\n"],
+      ['src/d/five.ts', "import '../report.js';\n"],
+    ]);
+    expect(folderCycles(importGraph(files)).map(describeFolderCycle)).toEqual([
+      'src/a/ -> src/b/ -> src/c/ -> src/a/ (src/a/one.ts imports src/b/two.ts; src/b/two.ts imports src/c/three.ts; src/c/three.ts imports src/a/one.ts)',
+      'src/d/ -> src/report.ts -> src/d/ (src/d/five.ts imports src/report.ts; src/report.ts imports src/d/four.ts)',
+    ]);
+  });
+
   it('catches a runner import outside the door, static or dynamic', () => {
     const files = new Map([
       [RUNNER_DOOR, "import * as core from '@actions/core';\n"],
@@ -169,6 +209,11 @@ describe('the shape of src/', () => {
       cycles.map((cycle) => cycle.join(' -> ')),
       'import cycles',
     ).toEqual([]);
+  });
+
+  it('has no import cycles between folders (a file loose in src/ counts as a folder of its own)', () => {
+    const cycles = folderCycles(importGraph(source));
+    expect(cycles.map(describeFolderCycle), 'folder cycles, with one import each way').toEqual([]);
   });
 
   it(`lets only ${RUNNER_DOOR} import @actions/*`, () => {

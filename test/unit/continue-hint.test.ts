@@ -1,53 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { continuingMakesProgress } from '../../src/cli/continue-hint.js';
 import type { EventSyncReport, RunReport, StopReason } from '../../src/run-report.js';
+import { runReport, syncReport } from '../support/run-reports.js';
 
 const EVENTS = ['6871a0c5e4b0d1f2a3b4c5d6', '6871a0c5e4b0d1f2a3b4c5d7'];
 
 function sync(overrides: Partial<EventSyncReport> = {}): EventSyncReport {
-  return {
-    eventId: EVENTS[0]!,
-    passedOverAsComplete: false,
-    found: 10,
-    rejectedStatus: 0,
-    rejectedName: 0,
-    otherEvent: 0,
-    eligibleEarlier: {},
-    withoutId: 0,
-    invalid: 0,
-    soldAfterCutoff: 0,
-    eligible: 10,
-    deliveredBefore: 0,
-    sentNow: 10,
-    failed: 0,
-    remaining: 0,
-    waitingForLimit: 0,
-    ...overrides,
-  };
+  return syncReport({ eventId: EVENTS[0]!, found: 10, eligible: 10, sentNow: 10, ...overrides });
 }
 
+/** A sync to the test receiver that has not completed, with no event looked up. */
 function run(syncs: EventSyncReport[], overrides: Partial<RunReport> = {}): RunReport {
-  return {
+  return runReport({
     region: 'PROD',
-    mode: 'sync',
-    dryRun: false,
     vivenuOrigin: 'https://vivenu.com',
     ticketsDir: '/ws/purchased_tickets',
     progressFile: '/ws/historical_sync_progress_PROD.json',
     webhookUrl: 'https://receiver.example/ticket-created',
     receiver: 'test',
     ledgerName: 'delivery-ledger.test-receiver.csv',
-    stagingTickets: false,
-    signed: true,
-    intervalSeconds: 1.8,
-    startedAtMs: 0,
-    pulls: [],
+    events: undefined,
     syncs,
-    failures: [],
-    plans: [],
     complete: false,
     ...overrides,
-  };
+  });
 }
 
 const stopped = (reason: StopReason): Partial<RunReport> => ({ stop: { reason, message: '' } });

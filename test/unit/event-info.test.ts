@@ -3,6 +3,7 @@ import { renderTextSummary } from '../../src/cli/text-summary.js';
 import { renderJobSummary } from '../../src/report/job-summary.js';
 import { eventsInTitle, type RunReport } from '../../src/run-report.js';
 import { eventDates, eventTitle, parseEventInfo } from '../../src/vivenu/event-info.js';
+import { runReport, syncReport } from '../support/run-reports.js';
 
 const EVENT = '65a1b2c3d4e5f60718293a4b';
 
@@ -57,51 +58,22 @@ describe('eventDates and eventTitle', () => {
 });
 
 function reportWithName(name: string, events = 1): RunReport {
-  return {
+  return runReport({
     region: 'PROD',
     mode: 'pull-only',
-    dryRun: false,
     vivenuOrigin: 'https://vivenu.com',
-    ticketsDir: '/w/purchased_tickets',
     progressFile: '/w/p.json',
     webhookUrl: 'https://receiver.example/x',
     receiver: 'test',
     ledgerName: 'delivery-ledger.test-receiver.csv',
-    stagingTickets: false,
-    signed: true,
-    intervalSeconds: 1.8,
-    startedAtMs: 0,
     events: Array.from({ length: events }, (_, i) => ({
       eventId: i === 0 ? EVENT : `${EVENT.slice(0, 23)}${i}`,
       name,
       start: '2026-05-23T08:00:00.000Z',
       end: null,
     })),
-    pulls: [],
-    syncs: [
-      {
-        eventId: EVENT,
-        passedOverAsComplete: false,
-        found: 3,
-        rejectedStatus: 0,
-        rejectedName: 0,
-        otherEvent: 0,
-        eligibleEarlier: {},
-        withoutId: 0,
-        invalid: 0,
-        soldAfterCutoff: 0,
-        eligible: 3,
-        deliveredBefore: 0,
-        sentNow: 3,
-        failed: 0,
-        remaining: 0,
-        waitingForLimit: 0,
-      },
-    ],
-    failures: [],
-    plans: [],
-    complete: true,
-  };
+    syncs: [syncReport({ eventId: EVENT, found: 3, eligible: 3, sentNow: 3 })],
+  });
 }
 
 describe('an event name in the summaries (an outside value)', () => {

@@ -4,8 +4,10 @@ import {
   countBy,
   sortedCounts,
 } from '../../src/ticket-files/event-metadata.js';
+import { prettyJsonArray } from '../../src/ticket-files/ticket-files.js';
 import type { PulledEvent } from '../../src/vivenu/pull-event.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
+import { generateEventTickets } from '../../sandbox/ticket-factory.js';
 
 const EVENT = '65a1b2c3d4e5f60718293a4b';
 
@@ -208,17 +210,17 @@ describe('buildEventMetadata', () => {
 });
 
 describe('prettyJsonArray', () => {
-  it('writes exactly what JSON.stringify(items, null, 2) does, in pieces', async () => {
-    const { prettyJsonArray } = await import('../../src/ticket-files/ticket-files.js');
-    const { generateEventTickets } = await import('../../sandbox/ticket-factory.js');
-    for (const items of [
-      [],
-      [{ a: 1 }],
-      generateEventTickets({ eventId: 'e', count: 450, seed: 3 }),
-    ]) {
-      const pieces = [...prettyJsonArray(items)];
-      expect(pieces.join('')).toBe(`${JSON.stringify(items, null, 2)}\n`);
-      if (items.length > 200) expect(pieces.length).toBeGreaterThan(2);
-    }
+  const manyTickets = generateEventTickets({ eventId: 'e', count: 450, seed: 3 });
+
+  it.each([
+    ['no items', []],
+    ['one item', [{ a: 1 }]],
+    ['450 tickets', manyTickets],
+  ])('writes exactly what JSON.stringify(items, null, 2) does: %s', (_, items: unknown[]) => {
+    expect([...prettyJsonArray(items)].join('')).toBe(`${JSON.stringify(items, null, 2)}\n`);
+  });
+
+  it('writes 450 tickets in pieces, not as one string', () => {
+    expect([...prettyJsonArray(manyTickets)].length).toBeGreaterThan(2);
   });
 });

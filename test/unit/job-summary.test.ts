@@ -14,7 +14,7 @@ import {
 } from '../../src/report/summary-model.js';
 import { duration, limitExceededText, runsText } from '../../src/report/summary-phrases.js';
 import type { RunReport } from '../../src/run-report.js';
-import { syncReport } from '../support/run-reports.js';
+import { runReport, syncReport } from '../support/run-reports.js';
 
 const EVENT_A = '65a1b2c3d4e5f60718293a4b';
 const EVENT_B = '65a1b2c3d4e5f60718293a4c';
@@ -41,30 +41,25 @@ function metadata(overrides: Partial<EventMetadata>): EventMetadata {
   };
 }
 
+/** A pull-only run of PROD that has not completed, with no event looked up. */
 function report(pulls: EventMetadata[]): RunReport {
-  return {
+  return runReport({
     region: 'PROD',
     mode: 'pull-only',
-    dryRun: false,
     vivenuOrigin: 'https://vivenu.com',
     ticketsDir: '/work/ws/purchased_tickets',
     progressFile: '/work/ws/historical_sync_progress_PROD.json',
     webhookUrl: 'https://receiver.example/test-created',
     receiver: 'test',
     ledgerName: 'delivery-ledger.test-receiver.csv',
-    stagingTickets: false,
-    signed: true,
-    intervalSeconds: 1.8,
-    startedAtMs: 0,
+    events: undefined,
     syncs: [],
-    failures: [],
-    plans: [],
     complete: false,
     pulls: pulls.map((m) => ({
       metadata: m,
       eventDir: `/work/ws/purchased_tickets/${m.event_id}`,
     })),
-  };
+  });
 }
 
 const twoEvents = report([

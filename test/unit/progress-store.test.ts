@@ -56,7 +56,7 @@ describe('ProgressStore.open', () => {
     expect(store.progress.ticketsSent).toBe(0);
     const written = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     expect(written).toMatchObject({
-      format: 2,
+      format: 3,
       region: 'eu',
       events_processed: [],
       tickets_sent: 0,
@@ -331,5 +331,27 @@ describe('the lock beside the progress file', () => {
     await writeFile(lockPath(file), JSON.stringify(other));
     await closeStore(store);
     expect(JSON.parse(await readFile(lockPath(file), 'utf8'))).toEqual(other);
+  });
+});
+
+describe('ProgressStore.readOnly (a dry run)', () => {
+  it('reads beside a sync that holds the lock, and writes nothing, whatever it is asked', async () => {
+    const sync = await openStore();
+    await sync.record({ t: 'sent', e: 'ev1', id: 'a' });
+    const before = await readdir(folder);
+    const fileBefore = await readFile(file, 'utf8');
+
+    const dry = await ProgressStore.readOnly(file, RECEIVER);
+    expect(dry.progress.sentIds('ev1')).toEqual(['a']);
+    expect(dry.lockTakenOverFrom).toBeUndefined();
+    await expect(dry.record({ t: 'sent', e: 'ev1', id: 'b' })).rejects.toThrow(
+      'a dry run records nothing',
+    );
+    await dry.save();
+    await dry.close();
+    expect(dry.progress.sentIds('ev1')).toEqual(['a']);
+    expect(await readdir(folder)).toEqual(before);
+    expect(await readFile(file, 'utf8')).toBe(fileBefore);
+    await closeStore(sync);
   });
 });

@@ -232,14 +232,14 @@ describe('Progress.apply', () => {
 });
 
 describe('Progress.serialize', () => {
-  it('writes format 2, the region, the given date and delivered ids in delivery order', () => {
+  it('writes format 3, the region, the given date and delivered ids in delivery order', () => {
     const progress = new Progress();
     for (const id of ['zz', 'aa', 'mm']) progress.apply({ t: 'sent', e: 'ev1', id });
     progress.apply({ t: 'processed', e: 'ev0' });
     const text = progress.serialize('us', NOW);
     expect(text.endsWith('\n')).toBe(true);
     const out = JSON.parse(text) as FileShape;
-    expect(out.format).toBe(2);
+    expect(out.format).toBe(3);
     expect(out.region).toBe('us');
     expect(out.last_run).toBe('2026-02-03T04:05:06.789Z');
     expect(progress.lastRun).toBe('2026-02-03T04:05:06.789Z');
