@@ -25,7 +25,7 @@ type Yaml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const readYaml = (file: string): Yaml => parse(readFileSync(path.join(root, file), 'utf8')) as Yaml;
 const action = readYaml('action.yml');
 const form = readYaml('.github/workflows/historical-sync.yml');
-const formInputs = form.on.workflow_dispatch.inputs as Record<string, Yaml>;
+const formInputs = ((form.on as Yaml).workflow_dispatch as Yaml).inputs as Record<string, Yaml>;
 const scripts = Object.keys(
   (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Yaml).scripts as object,
 );
@@ -190,13 +190,15 @@ describe('tables and examples true to action.yml and the workflows', () => {
     for (const [, output] of outputsRead)
       expect(Object.keys(action.outputs as object)).toContain(output);
     // The follow-up run is this workflow dispatched again with `continuation`: it must take it.
-    if (String(step.with['auto-continue']) === 'true') {
-      expect(example!.on.workflow_dispatch.inputs).toHaveProperty('continuation');
-      expect(step.with.continuation).toBe('${{ inputs.continuation }}');
+    if (String((step.with as Yaml)['auto-continue']) === 'true') {
+      expect(((example!.on as Yaml).workflow_dispatch as Yaml).inputs).toHaveProperty(
+        'continuation',
+      );
+      expect((step.with as Yaml).continuation).toBe('${{ inputs.continuation }}');
       expect(job.permissions).toMatchObject({ contents: 'write', actions: 'write' });
     }
     // The upload keeps the progress file with the tickets, as the form's workflow does.
     const upload = steps.find((s) => String(s.uses).startsWith('actions/upload-artifact@'))!;
-    expect(upload.with.path).toContain('steps.sync.outputs.progress-file');
+    expect((upload.with as Yaml).path).toContain('steps.sync.outputs.progress-file');
   });
 });

@@ -1,4 +1,4 @@
-import type { Heading, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { VERDICTS, type Outcome } from '../../src/report/verdict.js';
@@ -20,7 +20,7 @@ interface Entry {
 function entries(nodes: RootContent[]): Entry[] {
   const found: Entry[] = [];
   for (const node of nodes) {
-    if (node.type === 'heading' && (node as Heading).depth === 3) {
+    if (node.type === 'heading' && node.depth === 3) {
       found.push({ heading: toString(node), outcome: undefined, text: '' });
       continue;
     }
