@@ -26,17 +26,18 @@ import { MAX_PAGE_SIZE } from '../vivenu/vivenu-client.js';
  * (src/cli/cli-arguments.ts) are read from it. What an input does is its use: a `Settings`
  * field filled in settings.ts's `settingsFrom`.
  */
-export interface InputSpec {
+export type InputSpec = {
   /** action.yml's description: what GitHub shows beside the input. One paragraph. */
   description: string;
-  /** action.yml's default, as written there (the runner evaluates `${{ }}`), unless required. */
-  default?: string;
-  required?: true;
   check: Check;
   /** A value the action masks in the log (`core.setSecret`) before anything is checked. */
   secret?: true;
   terminal: OnTerminal;
-}
+} & (
+  | { required: true; default?: never }
+  /** action.yml's default, as written there (the runner evaluates a `${{ }}` itself). */
+  | { default: string; required?: never }
+);
 
 /**
  * How `historical-sync` gives the input: a flag of the same name, or the command itself (from
@@ -51,6 +52,7 @@ export type OnTerminal =
   | { kind: 'command'; from: string }
   /** Always this value on a terminal. */
   | { kind: 'fixed'; value: string; why: string }
+  /** Not given on a terminal: action.yml's default holds. */
   | { kind: 'absent'; why: string };
 
 const flag = (arg: string, help: string, terminalDefault?: string): OnTerminal =>
@@ -59,6 +61,7 @@ const flag = (arg: string, help: string, terminalDefault?: string): OnTerminal =
     : { kind: 'value', arg, help, terminalDefault };
 const switchFlag = (help: string): OnTerminal => ({ kind: 'switch', help });
 const fromCommand = (from: string): OnTerminal => ({ kind: 'command', from });
+const fixed = (value: string, why: string): OnTerminal => ({ kind: 'fixed', value, why });
 const absent = (why: string): OnTerminal => ({ kind: 'absent', why });
 
 /** A terminal has no 6-hour job limit: the time budget is off unless asked for. */
@@ -274,11 +277,7 @@ export const INPUTS = {
       'time budget and on cancel.',
     default: 'true',
     check: boolean,
-    terminal: {
-      kind: 'fixed',
-      value: 'false',
-      why: 'progress lives in this folder; nothing is committed from a terminal',
-    },
+    terminal: fixed('false', 'progress lives in this folder; nothing is committed from a terminal'),
   },
   'github-token': {
     description: 'Token for committing progress (contents write) and continuing (actions write).',
@@ -331,7 +330,7 @@ type OptionalName = {
 /** Every input the action declares, in action.yml's order. */
 export const INPUT_NAMES = Object.keys(INPUTS) as InputName[];
 
-/** The inputs' entries in the table's order, typed as the table's rows. */
+/** The table's rows as [name, entry] pairs, in its order. */
 export const INPUT_SPECS: readonly (readonly [InputName, InputSpec])[] = INPUT_NAMES.map((name) => [
   name,
   INPUTS[name],
