@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { wrapped } from '../src/cli/cli-arguments.js';
 import { INPUT_SPECS } from '../src/settings/inputs.js';
 
 /**
@@ -21,18 +22,6 @@ function scalar(text: string): string {
     read = undefined;
   }
   return read === text ? text : `'${text.replaceAll("'", "''")}'`;
-}
-
-/** Words in lines of at most `width` characters (a longer word stands alone). */
-function wrapped(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(' ')) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= width)
-      lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
 }
 
 /**

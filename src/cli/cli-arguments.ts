@@ -44,8 +44,11 @@ const TERMINAL_INPUTS: RawInputs = Object.fromEntries([
 /** Widest line of the help: the option lines wrap their text to stay inside it. */
 const HELP_WIDTH = 100;
 
-/** Words of `text` in lines of at most `width` characters (a longer word stands alone). */
-function wrapped(text: string, width: number): string[] {
+/**
+ * Words of `text` in lines of at most `width` characters (a longer word stands alone); also
+ * how build/action-yml.ts folds action.yml's descriptions.
+ */
+export function wrapped(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const word of text.split(' ')) {
     const last = lines.at(-1);
