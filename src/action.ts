@@ -16,6 +16,7 @@ import {
   INPUT_NAMES,
   keepsProgressOnBranch,
   parseSettings,
+  SECRET_INPUTS,
   type RawInputs,
 } from './settings/settings.js';
 
@@ -93,7 +94,8 @@ function artifactName(run: RunReport): string {
 
 export async function run(): Promise<void> {
   const raw = readInputs();
-  for (const name of ['api-key', 'webhook-secret', 'github-token']) {
+  // Masked before anything reads them: the inputs table marks which hold secrets.
+  for (const name of SECRET_INPUTS) {
     const secret = raw[name]?.trim();
     if (secret) core.setSecret(secret);
   }

@@ -1,5 +1,16 @@
 import { count } from './format.js';
-import type { StopReason } from './run-report.js';
+
+/** Why a sync stopped before every eligible ticket was delivered. */
+export type StopReason =
+  | 'cancelled'
+  | 'time-budget'
+  | 'receiver-down'
+  | 'signature-rejected'
+  /** webhook-url answers with a redirect, or cannot be reached in a way no retry fixes. */
+  | 'webhook-url-unusable'
+  | 'untrusted-pull'
+  /** GitHub stopped taking the progress file: delivering more would risk sending twice. */
+  | 'progress-not-committed';
 
 /** What the words of a stop are made from. */
 export interface StopFacts {

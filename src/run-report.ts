@@ -1,4 +1,6 @@
 import type { FollowUpReport } from './github/follow-up-run.js';
+import type { PublishingReport } from './progress/progress-keeper.js';
+import type { StopReason } from './run-ending.js';
 import type { EventMetadata } from './ticket-files/event-metadata.js';
 import type { Mode, Receiver } from './settings/settings.js';
 import { eventTitle, type EventInfo } from './vivenu/event-info.js';
@@ -9,17 +11,7 @@ export interface EventPullReport {
   eventDir: string;
 }
 
-/** Why a sync stopped before every eligible ticket was delivered. */
-export type StopReason =
-  | 'cancelled'
-  | 'time-budget'
-  | 'receiver-down'
-  | 'signature-rejected'
-  /** webhook-url answers with a redirect, or cannot be reached in a way no retry fixes. */
-  | 'webhook-url-unusable'
-  | 'untrusted-pull'
-  /** GitHub stopped taking the progress file: delivering more would risk sending twice. */
-  | 'progress-not-committed';
+export type { StopReason } from './run-ending.js';
 
 /**
  * A run that failed, by what a person does next, each kind named as the verdict's outcome it
@@ -204,12 +196,7 @@ export interface RunReport {
   redelivery?: RedeliveryReport;
   stop?: { reason: StopReason; message: string };
   /** Where the progress file is committed (owner/repo@branch), and how many commits this run made. */
-  publishing?: {
-    where: string;
-    commits: number;
-    /** Why the committed file is behind this run's, when it is. */
-    behind?: string;
-  };
+  publishing?: PublishingReport;
   /** Whether a follow-up run was started at the time budget. */
   followUp?: FollowUpReport;
   /** Every requested event fully delivered (sync mode, not a dry run). */

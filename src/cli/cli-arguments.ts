@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import type { RawInputs } from '../settings/settings.js';
+import { INPUT_SPECS, type OnTerminal, type RawInputs } from '../settings/settings.js';
 
 export type CliCommand =
   | { kind: 'help' }
@@ -11,24 +11,78 @@ export type CliCommand =
       region: string;
     };
 
+type Given<K extends OnTerminal['kind']> = Extract<OnTerminal, { kind: K }>;
+const isKind = <K extends OnTerminal['kind']>(
+  terminal: OnTerminal,
+  kind: K,
+): terminal is Given<K> => terminal.kind === kind;
+
+/** The table's inputs the command line gives one way (inputs.ts, `terminal`), in its order. */
+function onTerminal<K extends OnTerminal['kind']>(kind: K) {
+  return INPUT_SPECS.flatMap(([name, { terminal }]) =>
+    isKind(terminal, kind) ? [{ name, terminal }] : [],
+  );
+}
+
 /** Flags that take a value, each the action input of the same name. */
-const VALUE_FLAGS = [
-  'limit',
-  'target',
-  'webhook-url',
-  'interval',
-  'vivenu-url',
-  'page-size',
-  'pull-concurrency',
-  'progress-file',
-  'tickets-dir',
-  'statuses',
-  'name-contains',
-  'sold-before',
-  'ticket-ids',
-  'max-runtime-minutes',
-  'request-timeout',
-] as const;
+const VALUE_FLAGS = onTerminal('value');
+/** Flags that stand alone (`--dry-run`): the input is 'true' when given, else 'false'. */
+const SWITCHES = onTerminal('switch');
+
+/**
+ * What a terminal sends where the action would take action.yml's default: a value flag's own
+ * default on a terminal (no time budget), and the inputs a terminal always sets (nothing is
+ * committed from it).
+ */
+const TERMINAL_INPUTS: RawInputs = Object.fromEntries([
+  ...VALUE_FLAGS.flatMap(({ name, terminal }): [string, string][] =>
+    terminal.terminalDefault === undefined ? [] : [[name, terminal.terminalDefault]],
+  ),
+  ...onTerminal('fixed').map(({ name, terminal }): [string, string] => [name, terminal.value]),
+]);
+
+/** Widest line of the help: the option lines wrap their text to stay inside it. */
+const HELP_WIDTH = 100;
+
+/**
+ * Words of `text` in lines of at most `width` characters (a longer word stands alone); also
+ * how build/action-yml.ts folds action.yml's descriptions.
+ */
+export function wrapped(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * The help's option lines, one per flag in the table's order, each default taken from the
+ * table (`{default}` in a help text is action.yml's default): none is copied by hand.
+ */
+function optionLines(): string {
+  const options: [string, string][] = [
+    ...INPUT_SPECS.flatMap(([name, spec]): [string, string][] => {
+      const terminal = spec.terminal;
+      if (terminal.kind === 'switch') return [[`--${name}`, terminal.help]];
+      if (terminal.kind !== 'value') return [];
+      const help = terminal.help.replaceAll('{default}', spec.default ?? '');
+      return [[`--${name} ${terminal.arg}`, help]];
+    }),
+    ['-h, --help', 'this help'],
+  ];
+  const column = Math.max(...options.map(([option]) => option.length)) + 2;
+  return options
+    .flatMap(([option, help]) =>
+      wrapped(help, HELP_WIDTH - 2 - column).map(
+        (line, index) => `  ${(index === 0 ? option : '').padEnd(column)}${line}`,
+      ),
+    )
+    .join('\n');
+}
 
 export const HELP = `historical-sync: replay Vivenu tickets to the receiver as signed ticket.created webhooks.
 
@@ -46,27 +100,7 @@ Keys come from the environment or a .env file in this folder:
                    when the region's live webhook went on: --sold-before's default
 
 Options (the GitHub Action's inputs of the same names)
-  --dry-run                  pull, select and show the plan; deliver and record nothing
-  --ticket-ids LIST          redeliver: the _ids to send again, or failed (every ticket whose
-                             last delivery failed); never changes what counts as delivered
-  --limit N                  deliver at most N tickets this run (0 = all; teams kept whole)
-  --target test|prod         the receiver's /test-created (default) or /ticket-created
-  --webhook-url URL          full receiver URL, overriding --target
-  --interval SECONDS         seconds between delivery starts (default 1.8)
-  --resync                   look again at events already processed
-  --statuses LIST            statuses that count (default VALID,DETAILSREQUIRED)
-  --name-contains TEXT       text ticketName must contain (default CHARITY)
-  --sold-before WHEN         only tickets sold before this ISO date or date-time (UTC unless
-                             a zone is given); default <REGION>_WEBHOOK_LIVE_SINCE; none: all
-  --vivenu-url URL           Vivenu API origin (default: by region)
-  --page-size N              tickets in the first request, 1-1000 (default 100; grows)
-  --pull-concurrency N       requests to Vivenu in flight, 1-8 (default 2)
-  --progress-file FILE       default: the receiver's own, historical_sync_progress_<REGION>.json
-                             for prod, historical_sync_progress_<REGION>.test-receiver.json for test
-  --tickets-dir DIR          default purchased_tickets
-  --max-runtime-minutes M    stop starting deliveries after M minutes (default: no limit)
-  --request-timeout SECONDS  per request to Vivenu or the receiver (default 30)
-  -h, --help                 this help
+${optionLines()}
 
 Examples
   historical-sync pull PROD 68108c20c5c88849372bfb61
@@ -86,9 +120,6 @@ export function liveSinceVariable(region: string): string {
   return `${region.toUpperCase()}_WEBHOOK_LIVE_SINCE`;
 }
 
-/** A terminal has no 6-hour job limit: the time budget is off unless asked for. */
-const NO_TIME_LIMIT_MINUTES = '100000';
-
 /**
  * The command line, translated into the action's inputs: the same names, the same checks
  * after this (parseSettings). `env` holds the environment and the .env file's values.
@@ -106,9 +137,8 @@ export function parseCommandLine(
       options: {
         help: { type: 'boolean', short: 'h' },
         test: { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        resync: { type: 'boolean' },
-        ...Object.fromEntries(VALUE_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
+        ...Object.fromEntries(SWITCHES.map(({ name }) => [name, { type: 'boolean' as const }])),
+        ...Object.fromEntries(VALUE_FLAGS.map(({ name }) => [name, { type: 'string' as const }])),
       },
     });
   } catch (error) {
@@ -139,12 +169,16 @@ export function parseCommandLine(
     );
   }
 
-  const flagInputs = Object.fromEntries(
-    VALUE_FLAGS.flatMap((flag) => (typeof values[flag] === 'string' ? [[flag, values[flag]]] : [])),
-  );
+  const flagInputs = Object.fromEntries([
+    ...VALUE_FLAGS.flatMap(({ name }): [string, string][] => {
+      const value = values[name];
+      return typeof value === 'string' ? [[name, value]] : [];
+    }),
+    ...SWITCHES.map(({ name }): [string, string] => [name, values[name] ? 'true' : 'false']),
+  ]);
   const liveSince = env[liveSinceVariable(region)]?.trim();
   const inputs: RawInputs = {
-    'max-runtime-minutes': NO_TIME_LIMIT_MINUTES,
+    ...TERMINAL_INPUTS,
     ...(liveSince ? { 'sold-before': liveSince } : {}),
     ...flagInputs,
     region,
@@ -152,10 +186,6 @@ export function parseCommandLine(
     'api-key': apiKey ?? '',
     'webhook-secret': env.VIVENU_SECRET ?? '',
     mode: command === 'pull' ? 'pull-only' : command,
-    'dry-run': values['dry-run'] ? 'true' : 'false',
-    resync: values.resync ? 'true' : 'false',
-    // Progress lives in this folder; nothing is committed from a terminal.
-    'commit-progress': 'false',
   };
   return { kind: 'run', command, inputs, region: region.toUpperCase() };
 }

@@ -3,7 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import { writeFileAtomic } from '../atomic-write.js';
 import { deliveryTime, idKey, type Progress, type ProgressError } from '../progress/progress.js';
 import type { ChangedTicket, EventStanding } from '../run-report.js';
-import { selectTickets, type SelectionRules } from '../select/select-tickets.js';
+import type { SelectionRules } from '../select/select-tickets.js';
+import { soldAfterReason, whyNotEligible } from '../select/why-not-eligible.js';
 import { redactPersonalData, stringField, type Ticket } from '../vivenu/tickets.js';
 import { deliveryId } from '../webhook/envelope.js';
 
@@ -67,28 +68,6 @@ export interface LedgerInput {
   /** The event and the selection rules, to say why a delivered ticket is no longer eligible. */
   rules: SelectionRules & { eventId: string };
   progress: Progress;
-}
-
-/**
- * Why `ticket` is not eligible under `rules` (without the once-per-run rule), in the words the
- * ledger and the summary use; undefined when it is eligible. The selection itself decides, so
- * this can never disagree with what a run delivers.
- */
-export function whyNotEligible(ticket: Ticket, rules: SelectionRules): string | undefined {
-  const { eligibleEarlier, ...eligibility } = rules;
-  void eligibleEarlier;
-  const selection = selectTickets([ticket], eligibility);
-  if (selection.eligible.length > 0) return undefined;
-  if (selection.invalid.length > 0) return 'now without an eventId, ticketName or status';
-  if (selection.otherEvent > 0) return 'now of another event';
-  if (selection.rejectedStatus > 0) return `status now ${stringField(ticket, 'status')}`;
-  if (selection.soldAfterCutoff.length > 0) return soldAfterReason(rules);
-  return `ticketName no longer contains "${rules.nameContains}"`;
-}
-
-function soldAfterReason(rules: SelectionRules): string {
-  const cutoff = rules.soldBefore ? deliveryTime(rules.soldBefore.ms) : '';
-  return `sold at or after sold-before (${cutoff}): the live webhook sent it`;
 }
 
 /** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { count } from '../format.js';
 import { logText } from '../log-text.js';
 import { eachLedgerRow, eventStanding, writeLedger } from './delivery-ledger.js';
 import { eventFilePaths } from '../ticket-files/ticket-files.js';
-import { readProgress } from '../progress/progress-store.js';
 import type { Progress } from '../progress/progress.js';
 import { percentDelivered, type EventStanding } from '../run-report.js';
 import type { Selection } from '../select/select-tickets.js';
@@ -72,33 +70,6 @@ export async function keepLedger(
     cannot(error);
   }
   note({ kind: 'standing', standing });
-}
-
-/**
- * Pull-only reads the progress file for the ledger's states, without a lock (it writes none).
- * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
- */
-export async function progressForLedger({
-  settings,
-  services,
-}: PipelineRun): Promise<Progress | undefined> {
-  // Without a progress file every eligible ticket would be `pending`: a ledger that says
-  // nothing the tickets' files do not, and on Node 24 it put the peak memory of pulling
-  // 100,000 tickets over its goal (bench/README.md). A sync, even a dry run, writes one.
-  if (!existsSync(settings.progressFile)) {
-    services.logger.info(
-      'No delivery ledger this run: there is no progress file yet (a sync, or its dry run, writes the ledger).',
-    );
-    return undefined;
-  }
-  try {
-    return await readProgress(settings.progressFile, settings.receiver.address);
-  } catch (error) {
-    services.logger.warning(
-      `No delivery ledger this run: progress-file could not be read (${logText((error as Error).message)}). The pulled files are written as usual.`,
-    );
-    return undefined;
-  }
 }
 
 /** How far an event is, in one log line: the summary has the detail, the ledger every ticket. */

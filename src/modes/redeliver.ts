@@ -6,7 +6,7 @@ import type { ProgressKeeper } from '../progress/progress-keeper.js';
 import { deliveryTime, idKey, type Progress } from '../progress/progress.js';
 import type { RedeliveredTicket } from '../run-report.js';
 import type { Selection } from '../select/select-tickets.js';
-import { whyNotEligible } from '../ledger/delivery-ledger.js';
+import { whyNotEligible } from '../select/why-not-eligible.js';
 import type { PulledEvent } from '../vivenu/pull-event.js';
 import { stringField, type Ticket } from '../vivenu/tickets.js';
 import { warnBeforeDelivering } from './before-delivery-warnings.js';

@@ -3,7 +3,7 @@ import { count } from '../format.js';
 import { retrying, type RetryableFailure, type RetryPolicy } from '../http/retry.js';
 import { logText } from '../log-text.js';
 import type { Clock, Logger } from '../ports.js';
-import type { RunReport, StopReason } from '../run-report.js';
+import type { StopReason } from '../run-ending.js';
 import {
   keepLocally,
   type ProgressPublisher,
@@ -361,4 +361,9 @@ export class ProgressKeeper {
   }
 }
 
-type PublishingReport = NonNullable<RunReport['publishing']>;
+/** Where progress is committed (owner/repo@branch), how many commits this run made, and why the committed copy is behind this run's, when it is. */
+export interface PublishingReport {
+  where: string;
+  commits: number;
+  behind?: string;
+}

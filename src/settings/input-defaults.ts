@@ -1,6 +1,7 @@
 /**
- * The inputs as action.yml declares them: their names, their defaults, and the values the
- * choices allow. Plain values, so the action, the CLI, the checks and the tests share them.
+ * The values the inputs' choices allow, and the defaults that are not one literal: the
+ * receiver's endpoint by target, Vivenu's host by region. Plain values, so the table
+ * (inputs.ts), the run and the tests share them; each input's literal default is the table's.
  */
 
 export const MODES = ['sync', 'test', 'pull-only', 'redeliver'] as const;
@@ -23,40 +24,6 @@ export const WEBHOOK_TARGETS: Record<Target, string> = {
 
 /** Raw input values by their action.yml names; empty or missing means "use the default". */
 export type RawInputs = Readonly<Record<string, string | undefined>>;
-
-/** The defaults action.yml declares; the CLI and tests use the same ones. */
-export const INPUT_DEFAULTS = {
-  mode: 'sync',
-  'vivenu-url': '',
-  'page-size': '100',
-  'pull-concurrency': '2',
-  'tickets-dir': 'purchased_tickets',
-  target: 'test',
-  'webhook-url': '',
-  'webhook-secret': '',
-  interval: '1.8',
-  statuses: 'VALID,DETAILSREQUIRED',
-  'name-contains': 'CHARITY',
-  'sold-before': '',
-  'ticket-ids': '',
-  limit: '0',
-  'dry-run': 'false',
-  resync: 'false',
-  'progress-file': '',
-  'max-runtime-minutes': '330',
-  'fail-on-ticket-errors': 'true',
-  'request-timeout': '30',
-  'commit-progress': 'true',
-  'github-token': '',
-  'commit-every-minutes': '10',
-  'github-api-url': '',
-  'auto-continue': 'false',
-  continuation: '0',
-  'max-continuations': '10',
-} as const satisfies RawInputs;
-
-/** Every input the action declares, in action.yml's order. */
-export const INPUT_NAMES = ['region', 'event-id', 'api-key', ...Object.keys(INPUT_DEFAULTS)];
 
 /** Regions whose tickets live on Vivenu's staging host. */
 const STAGING_REGIONS = new Set(['DEV', 'TEST']);

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import {
   defaultVivenuOrigin,
-  INPUT_DEFAULTS,
   readsStaging,
   WEBHOOK_TARGETS,
   type Mode,
@@ -10,17 +9,17 @@ import {
   type Target,
 } from './input-defaults.js';
 import { defaultProgressFile, receiverAt, type Receiver } from './receiver.js';
-import { crossInputProblems, inputSchema, shown, type CheckedInputs } from './input-schema.js';
+import { shown } from './input-checks.js';
+import { crossInputProblems, inputSchema, type CheckedInputs } from './input-schema.js';
+import { INPUT_DEFAULTS } from './inputs.js';
 import { lockPath } from '../progress/progress-lock.js';
 import { journalPath } from '../progress/progress-store.js';
 import { pathProblem } from './workspace-paths.js';
 
-// What the inputs are and how each is checked live beside this file; they are re-exported so
+// What the inputs are (inputs.ts, the table) and how each is checked live beside this file; they are re-exported so
 // the entry points and the tests keep one place to import settings from.
 export {
   defaultVivenuOrigin,
-  INPUT_DEFAULTS,
-  INPUT_NAMES,
   MODES,
   TARGETS,
   TICKET_STATUSES,
@@ -29,7 +28,17 @@ export {
   type RawInputs,
   type Target,
 } from './input-defaults.js';
-export { eventIdOf } from './input-schema.js';
+export {
+  INPUT_DEFAULTS,
+  INPUT_NAMES,
+  INPUT_SPECS,
+  INPUTS,
+  SECRET_INPUTS,
+  type InputName,
+  type InputSpec,
+  type OnTerminal,
+} from './inputs.js';
+export { eventIdOf } from './input-checks.js';
 export { defaultProgressFile, ledgerFileName, receiverAt, type Receiver } from './receiver.js';
 
 /** Every input, typed and checked once. Nothing below the entry points reads raw inputs. */

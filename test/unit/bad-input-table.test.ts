@@ -9,6 +9,7 @@ import {
   INPUT_DEFAULTS,
   INPUT_NAMES,
   parseSettings,
+  SECRET_INPUTS,
   receiverAt,
   WEBHOOK_TARGETS,
   type RawInputs,
@@ -661,6 +662,15 @@ describe('the tables cover every input', () => {
     ]);
     const accepted = new Set(ACCEPTED.map((a) => a.input));
     expect(accepted.has('webhook-secret') && accepted.has('github-token')).toBe(true);
+  });
+
+  it('sets every input the action masks, so the leak checks above cover each secret', () => {
+    expect(SECRET_INPUTS).toEqual(['api-key', 'webhook-secret', 'github-token']);
+    expect(SECRET_INPUTS.map((name) => valid[name])).toEqual([
+      API_KEY,
+      WEBHOOK_SECRET,
+      GITHUB_TOKEN,
+    ]);
   });
 
   it('has a default row for every optional input', () => {

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../../src/cli/cli-arguments.js';
+import { HELP, parseCommandLine } from '../../src/cli/cli-arguments.js';
 import { UsageError } from '../../src/errors.js';
 import { progressLine, shortDuration, terminalLogger } from '../../src/cli/terminal-logger.js';
 import { textTable } from '../../src/cli/text-summary.js';
-import { parseSettings, type RawInputs } from '../../src/settings/settings.js';
+import {
+  INPUT_SPECS,
+  parseSettings,
+  type OnTerminal,
+  type RawInputs,
+} from '../../src/settings/settings.js';
 
 const EVENT = '68108c20c5c88849372bfb61';
 const env = { PROD_API: 'k', DEV_API: 'd', VIVENU_SECRET: 's' };
@@ -140,6 +145,106 @@ describe('parseCommandLine', () => {
   it('answers --help', () => {
     expect(parseCommandLine(['--help'], {})).toEqual({ kind: 'help' });
     expect(parseCommandLine(['-h'], {})).toEqual({ kind: 'help' });
+  });
+});
+
+/** The inputs table's names whose terminal use is `kind`, in the table's order. */
+const given = (kind: OnTerminal['kind']): string[] =>
+  INPUT_SPECS.flatMap(([name, spec]) => (spec.terminal.kind === kind ? [name] : []));
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('the command line, from the inputs table', () => {
+  it('has these flags, in the table (action.yml) order', () => {
+    expect(given('value')).toEqual([
+      'vivenu-url',
+      'page-size',
+      'pull-concurrency',
+      'tickets-dir',
+      'target',
+      'webhook-url',
+      'interval',
+      'statuses',
+      'name-contains',
+      'sold-before',
+      'ticket-ids',
+      'limit',
+      'progress-file',
+      'max-runtime-minutes',
+      'request-timeout',
+    ]);
+    expect(given('switch')).toEqual(['dry-run', 'resync']);
+  });
+
+  it.each(given('value'))('--%s VALUE reaches the input of the same name', (name) => {
+    expect(run(['PROD', EVENT, `--${name}`, 'given value']).inputs[name]).toBe('given value');
+  });
+
+  it.each(given('switch'))('--%s makes its input true, and its absence false', (name) => {
+    expect(run(['PROD', EVENT, `--${name}`]).inputs[name]).toBe('true');
+    expect(run(['PROD', EVENT]).inputs[name]).toBe('false');
+  });
+
+  it('sets what the command gives and the fixed values, and leaves out what a terminal does not take', () => {
+    const { inputs } = run(['PROD', EVENT]);
+    expect(given('command')).toEqual(['region', 'event-id', 'api-key', 'mode', 'webhook-secret']);
+    for (const name of given('command')) expect(inputs[name], name).toBeTypeOf('string');
+    const fixed = INPUT_SPECS.flatMap(([name, { terminal }]) =>
+      terminal.kind === 'fixed' ? [[name, terminal.value] as const] : [],
+    );
+    expect(fixed).toEqual([['commit-progress', 'false']]);
+    for (const [name, value] of fixed) expect(inputs[name], name).toBe(value);
+    expect(given('absent')).toHaveLength(7);
+    for (const name of given('absent')) expect(inputs, name).not.toHaveProperty(name);
+  });
+
+  const valueFlags = INPUT_SPECS.flatMap(([name, { terminal, default: fallback }]) =>
+    terminal.kind === 'value' ? [{ name, terminal, fallback: fallback ?? '' }] : [],
+  );
+
+  it.each(valueFlags.map((flag) => [flag.name, flag] as const))(
+    '--help lists --%s with its argument',
+    (name, { terminal }) => {
+      const line = HELP.split('\n').find((text) => text.startsWith(`  --${name} `));
+      expect(line).toMatch(new RegExp(`^  --${name} ${escaped(terminal.arg)} +\\S`));
+    },
+  );
+
+  const withDefault = valueFlags.filter((flag) => flag.fallback !== '');
+  it.each(withDefault.map((flag) => [flag.name, flag.fallback, flag] as const))(
+    "--%s's help says its default (%s) through {default}, never copied by hand",
+    (_name, fallback, { terminal }) => {
+      expect(terminal.help).not.toMatch(new RegExp(`default:? ${escaped(fallback)}\\b`));
+    },
+  );
+
+  it('has value flags with a default of their own (the cases above are not empty)', () => {
+    expect(withDefault.map((flag) => flag.name)).toEqual([
+      'page-size',
+      'pull-concurrency',
+      'tickets-dir',
+      'target',
+      'interval',
+      'statuses',
+      'name-contains',
+      'limit',
+      'max-runtime-minutes',
+      'request-timeout',
+    ]);
+  });
+
+  it('--help shows each default the table has, and no placeholder or line over 100 columns', () => {
+    expect(HELP).toContain(
+      '--interval SECONDS         seconds between delivery starts (default 1.8)',
+    );
+    expect(HELP).toContain('(default VALID,DETAILSREQUIRED)');
+    expect(HELP).toContain(
+      '--limit N                  deliver at most N tickets this run (default 0: all;',
+    );
+    expect(HELP).toContain('  --dry-run                  pull, select and show the plan;');
+    expect(HELP).toContain('  -h, --help                 this help');
+    expect(HELP).not.toContain('{default}');
+    for (const line of HELP.split('\n').filter((text) => text.startsWith('  -')))
+      expect(line.length, line).toBeLessThanOrEqual(100);
   });
 });
 

@@ -4,9 +4,9 @@ import {
   eventStanding,
   ledgerCsv,
   ledgerRows,
-  whyNotEligible,
   type LedgerInput,
 } from '../../src/ledger/delivery-ledger.js';
+import { whyNotEligible } from '../../src/select/why-not-eligible.js';
 import { renderTextSummary } from '../../src/cli/text-summary.js';
 import { newRunReport } from '../../src/pipeline/run-pipeline.js';
 import { Progress } from '../../src/progress/progress.js';

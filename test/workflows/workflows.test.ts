@@ -11,7 +11,8 @@ import {
 } from '@actions/workflow-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { INPUT_DEFAULTS, INPUT_NAMES } from '../../src/settings/settings.js';
+import { inputsBlock, withGeneratedInputs } from '../../build/action-yml.js';
+import { INPUT_DEFAULTS, INPUT_NAMES, INPUT_SPECS } from '../../src/settings/settings.js';
 import { workflowForm } from '../support/run-workflow.js';
 
 const DIR = '.github/workflows';
@@ -308,14 +309,36 @@ describe('action.yml', async () => {
       expect(bundle, left).not.toContain(`node_modules/${left}/`);
   });
 
-  it('declares exactly the inputs the code reads, with the same defaults', () => {
+  it('declares exactly the inputs of the table, in its order, as YAML reads them', () => {
     expect(Object.keys(action.inputs)).toEqual(INPUT_NAMES);
-    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
-      const declared = String(action.inputs[name].default ?? '');
-      if (name === 'github-token') expect(declared).toBe('${{ github.token }}');
-      else expect(declared, name).toBe(value);
-    }
+    const declared = Object.entries(action.inputs as Record<string, unknown>);
+    const table = INPUT_SPECS.map(([name, spec]) => [
+      name,
+      spec.default === undefined
+        ? { description: spec.description, required: true }
+        : { description: spec.description, required: false, default: spec.default },
+    ]);
+    expect(declared).toEqual(table);
+    expect(action.inputs['github-token'].default).toBe('${{ github.token }}');
+    expect(action.inputs['page-size'].default).toBe(INPUT_DEFAULTS['page-size']);
     for (const input of Object.values(action.inputs as Yaml))
       expect(String(input.description).length).toBeGreaterThan(10);
+  });
+
+  it('is what `npm run action-yml` writes from the inputs table (run it after changing the table)', async () => {
+    const committed = await readFile('action.yml', 'utf8');
+    const message = 'action.yml differs from the inputs table: run npm run action-yml';
+    expect(committed, message).toBe(withGeneratedInputs(committed));
+  });
+
+  it('has its inputs block rewritten whole from the table, and nothing else touched', async () => {
+    const committed = await readFile('action.yml', 'utf8');
+    const stale = committed
+      .replace('Longest chain of follow-up runs.', 'Longest chain.')
+      .replace(/^ {2}max-continuations:[^]*?(?=^\S)/m, '\n');
+    expect(stale).not.toBe(committed);
+    expect(withGeneratedInputs(stale)).toBe(committed);
+    const other = 'name: x\ninputs:\n  old:\n    required: true\n\noutputs:\n  a: b\n';
+    expect(withGeneratedInputs(other)).toBe(`name: x\n${inputsBlock()}\noutputs:\n  a: b\n`);
   });
 });
