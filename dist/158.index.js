@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/progress/progress-publisher.ts
 var progress_publisher = __webpack_require__(181);
-// EXTERNAL MODULE: ./src/settings/settings.ts + 1 modules
-var settings_settings = __webpack_require__(245);
+// EXTERNAL MODULE: ./src/settings/settings.ts + 4 modules
+var settings_settings = __webpack_require__(712);
 // EXTERNAL MODULE: ./src/github/follow-up-run.ts
 var follow_up_run = __webpack_require__(994);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules

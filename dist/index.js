@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 744:
+/***/ 929:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1406,9 +1406,1642 @@ function createRunServices(settings, basics) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/progress/progress-store.ts
+var progress_store = __nccwpck_require__(748);
+;// CONCATENATED MODULE: ./src/modes/pull-only.ts
+
+
+
+
+/**
+ * Pull-only: every event's tickets as files, and (when a progress file exists) its delivery
+ * ledger; nothing is sent and nothing recorded. A pull that cannot be trusted fails the run
+ * after every event is pulled, so the files of the others are still written.
+ */
+function pullOnly(run) {
+    const untrusted = [];
+    let progress;
+    return {
+        selectionLog: 'quiet',
+        async open() {
+            progress = await progressForLedger(run);
+        },
+        wants: () => Promise.resolve(true),
+        take(pulled) {
+            if (pulled.untrusted !== undefined)
+                untrusted.push(pulled.untrusted);
+            return Promise.resolve('next');
+        },
+        ledgerProgress: () => progress,
+        close: () => Promise.resolve(),
+        conclude() {
+            if (untrusted.length > 0)
+                throw new errors/* RunStoppedError */.Fz(untrusted.join('\n'));
+            return Promise.resolve();
+        },
+    };
+}
+/**
+ * Pull-only reads the progress file for the ledger's states, without a lock (it writes none).
+ * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
+ */
+async function progressForLedger({ settings, services, }) {
+    // Without a progress file every eligible ticket would be `pending`: a ledger that says
+    // nothing the tickets' files do not, and on Node 24 it put the peak memory of pulling
+    // 100,000 tickets over its goal (bench/README.md). A sync, even a dry run, writes one.
+    if (!(0,external_node_fs_.existsSync)(settings.progressFile)) {
+        services.logger.info('No delivery ledger this run: there is no progress file yet (a sync, or its dry run, writes the ledger).');
+        return undefined;
+    }
+    try {
+        return await (0,progress_store/* readProgress */.gQ)(settings.progressFile, settings.receiver.address);
+    }
+    catch (error) {
+        services.logger.warning(`No delivery ledger this run: progress-file could not be read (${(0,log_text/* logText */.kc)(error.message)}). The pulled files are written as usual.`);
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/progress/progress.ts + 2 modules
+var progress_progress = __nccwpck_require__(414);
+;// CONCATENATED MODULE: ./src/select/select-tickets.ts
+
+/**
+ * Which pulled tickets count: of the event (`eventId`), status in `statuses`, `ticketName`
+ * containing `nameContains`, and not already counted in an earlier event of the run.
+ */
+function selectTickets(tickets, rules) {
+    const statuses = new Set(rules.statuses);
+    const needle = rules.nameContains.toLowerCase();
+    const event = rules.eventId?.toLowerCase();
+    const selection = {
+        eligible: [],
+        total: tickets.length,
+        rejectedStatus: 0,
+        rejectedName: 0,
+        otherEvent: 0,
+        // Keys are event ids from the run: a null prototype keeps `__proto__` an ordinary key.
+        eligibleEarlier: Object.create(null),
+        invalid: [],
+        soldAfterCutoff: [],
+    };
+    const cutoff = rules.soldBefore?.ms;
+    for (const ticket of tickets) {
+        const status = (0,vivenu_tickets/* stringField */.OM)(ticket, 'status');
+        const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName');
+        const ticketEvent = (0,vivenu_tickets/* stringField */.OM)(ticket, 'eventId');
+        const earlier = rules.eligibleEarlier?.(ticket._id);
+        if (typeof ticket._id !== 'string' ||
+            (event !== undefined && ticketEvent === undefined) ||
+            status === undefined ||
+            ticketName === undefined) {
+            selection.invalid.push(ticket);
+        }
+        else if (event !== undefined && ticketEvent.toLowerCase() !== event) {
+            // Vivenu ids are lower-case hex; event-id input is lower-cased, so any case matches.
+            selection.otherEvent++;
+        }
+        else if (!statuses.has(status)) {
+            selection.rejectedStatus++;
+        }
+        else if (!ticketName.toLowerCase().includes(needle)) {
+            selection.rejectedName++;
+        }
+        else if (cutoff !== undefined && !((0,vivenu_tickets/* createdAtMs */.aF)(ticket) < cutoff)) {
+            selection.soldAfterCutoff.push(ticket);
+        }
+        else if (earlier !== undefined) {
+            selection.eligibleEarlier[earlier] = (selection.eligibleEarlier[earlier] ?? 0) + 1;
+        }
+        else {
+            selection.eligible.push(ticket);
+        }
+    }
+    selection.eligible.sort(vivenu_tickets/* compareByCreation */.gx);
+    selection.soldAfterCutoff.sort(vivenu_tickets/* compareByCreation */.gx);
+    return selection;
+}
+
+;// CONCATENATED MODULE: ./src/select/why-not-eligible.ts
+
+
+/**
+ * Why `ticket` is not eligible under `rules` (without the once-per-run rule), in the words the
+ * ledger, the summary and redeliver's refusals use; undefined when it is eligible. The
+ * selection itself decides, so this can never disagree with what a run delivers.
+ */
+function whyNotEligible(ticket, rules) {
+    const { eligibleEarlier, ...eligibility } = rules;
+    void eligibleEarlier;
+    const selection = selectTickets([ticket], eligibility);
+    if (selection.eligible.length > 0)
+        return undefined;
+    if (selection.invalid.length > 0)
+        return 'now without an eventId, ticketName or status';
+    if (selection.otherEvent > 0)
+        return 'now of another event';
+    if (selection.rejectedStatus > 0)
+        return `status now ${(0,vivenu_tickets/* stringField */.OM)(ticket, 'status')}`;
+    if (selection.soldAfterCutoff.length > 0)
+        return soldAfterReason(rules);
+    return `ticketName no longer contains "${rules.nameContains}"`;
+}
+/** A ticket `sold-before` leaves out, in words: its cutoff to the second, as the ledger's times are. */
+function soldAfterReason(rules) {
+    const cutoff = rules.soldBefore
+        ? new Date(rules.soldBefore.ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+        : '';
+    return `sold at or after sold-before (${cutoff}): the live webhook sent it`;
+}
+
+// EXTERNAL MODULE: ./src/vivenu/event-info.ts
+var event_info = __nccwpck_require__(374);
+;// CONCATENATED MODULE: ./src/run-report.ts
+
+/** Tickets pulled, every event together: the one count of what was found. */
+function ticketsFound(report) {
+    return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
+}
+function syncTotals(report) {
+    const sum = (pick) => report.syncs.reduce((total, sync) => total + pick(sync), 0);
+    return {
+        found: sum((s) => s.found),
+        eligible: sum((s) => s.eligible),
+        deliveredBefore: sum((s) => s.deliveredBefore),
+        sentNow: sum((s) => s.sentNow),
+        failed: sum((s) => s.failed),
+        remaining: sum((s) => s.remaining),
+    };
+}
+/**
+ * Eligible tickets of the requested events and how many are delivered, over all runs: the
+ * headline's one source. How far the events stand (the ledger's count, which knows tickets
+ * changed since delivery) when the run made standings; else what this run's selections saw,
+ * an event passed over as complete counting its delivered tickets as its eligible ones.
+ */
+function deliveredOfEligible(report) {
+    const sum = (items, pick) => items.reduce((total, item) => total + pick(item), 0);
+    const standings = report.standings ?? [];
+    if (standings.length > 0)
+        return {
+            delivered: sum(standings, (s) => s.delivered),
+            eligible: sum(standings, (s) => s.eligible),
+        };
+    const passedOver = report.syncs.filter((s) => s.passedOverAsComplete);
+    const totals = syncTotals(report);
+    return {
+        delivered: totals.deliveredBefore + totals.sentNow,
+        eligible: totals.eligible + sum(passedOver, (s) => s.deliveredBefore),
+    };
+}
+/**
+ * An event as the summaries show it: "HYROX Berlin (2026-05-23 to 2026-05-24) · <id>", or the
+ * id alone when Vivenu did not tell its name. The name is an outside value: escape it for where
+ * it goes.
+ */
+function eventLabel(report, eventId) {
+    const info = report.events?.find((event) => event.eventId === eventId);
+    return info ? `${(0,event_info/* eventTitle */.X_)(info)} · ${eventId}` : eventId;
+}
+const TITLE_NAMES = 3;
+/** The known events' names for a title: "HYROX Berlin (…)", or "A (…), B (…) and 2 more". */
+function eventsInTitle(report) {
+    const titles = (report.events ?? []).map(event_info/* eventTitle */.X_);
+    if (titles.length <= TITLE_NAMES)
+        return titles.join(', ');
+    return `${titles.slice(0, TITLE_NAMES).join(', ')} and ${titles.length - TITLE_NAMES} more`;
+}
+/**
+ * Delivered of eligible as a percent with one decimal, rounded down: 100.0% only when every
+ * eligible ticket is delivered.
+ */
+function percentDelivered({ delivered, eligible }) {
+    if (eligible === 0)
+        return 'nothing eligible';
+    return `${(Math.floor((delivered / eligible) * 1000) / 10).toFixed(1)}%`;
+}
+/**
+ * `█████░░░░░`: `cells` wide, full only when every eligible ticket is delivered (nothing
+ * eligible counts as done), each cell rounded down.
+ */
+function progressBar({ delivered, eligible }, cells) {
+    const filled = eligible === 0 ? cells : Math.floor((delivered / eligible) * cells);
+    return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary-phrases.ts
+
+
+/** "1 h 12 min", "3 min 20 s", "12 s"; a zero part left out ("2 h", "1 min"). */
+function duration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
+    const hours = Math.floor(minutes / 60);
+    return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+/**
+ * A count with its noun, singular only for exactly one: "1 ticket", "2 tickets", "0 tickets",
+ * "1,200 runs". The plural is the noun with an "s" unless told ("1 entry", "3 entries").
+ */
+function counted(n, singular, plural = `${singular}s`) {
+    return `${(0,format/* count */.U)(n)} ${n === 1 ? singular : plural}`;
+}
+/** The receiver in words, as the title, the verdict and the tables name it. */
+function receiverInWords(report) {
+    if (report.receiver === 'production')
+        return 'the PRODUCTION receiver';
+    if (report.receiver === 'test')
+        return 'the test receiver';
+    return `the receiver at ${report.webhookUrl}`;
+}
+/**
+ * Staging tickets bound for the production receiver, said first wherever a run is summed up
+ * (the earlier tool sent DEV tickets there, so it stays allowed, but never unremarked);
+ * undefined for any other run.
+ */
+function stagingToProduction(report) {
+    if (!report.stagingTickets || report.receiver !== 'production' || report.mode === 'pull-only')
+        return undefined;
+    return `Staging tickets (${report.region}) to the PRODUCTION receiver`;
+}
+/**
+ * The tickets left out by `sold-before`, counted apart: "Sold after the live webhook went on
+ * (sold-before 29 Jul 2025 00:00 UTC): 212 charity tickets, not sent." Undefined without a
+ * cutoff.
+ */
+function soldAfterCutoffText(report, tickets) {
+    if (report.soldBefore === undefined)
+        return undefined;
+    return `Sold after the live webhook went on (sold-before ${humanDate(report.soldBefore)}): ${counted(tickets, 'charity ticket')}, not sent.`;
+}
+/**
+ * A run without webhook-secret, said before its deliveries (the log) and after (the summary):
+ * a receiver that checks signatures refuses every one.
+ */
+function unsignedWarning(when) {
+    return when === 'before'
+        ? 'webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.'
+        : 'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.';
+}
+/** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
+function runsText(runs) {
+    return counted(runs, 'run');
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * A moment as people read it, in UTC so every runner and reader sees the same: "6 Jan 2025
+ * 09:00 UTC". Built by hand rather than with Intl, whose output differs between Node's ICU
+ * builds. Text that is not a date comes back as it is (it is an outside value: escape it for
+ * where it goes); null is "-".
+ */
+function humanDate(moment) {
+    if (moment === null)
+        return '-';
+    const date = new Date(moment);
+    if (Number.isNaN(date.getTime()))
+        return String(moment);
+    const two = (n) => String(n).padStart(2, '0');
+    return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
+}
+/** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
+function limitExceededText({ teamSize, by }) {
+    return `\`limit\` (${(0,format/* count */.U)(teamSize - by)}) was exceeded by ${(0,format/* count */.U)(by)} to keep a team of ${(0,format/* count */.U)(teamSize)} together`;
+}
+/**
+ * An event as the summary names it, in a table cell or running text: its name and dates when
+ * known, and its id (the name is Vivenu's, shown literally).
+ */
+function eventCell(report, eventId) {
+    return { literal: eventLabel(report, eventId) };
+}
+/** "Created from 6 Jan 2025 09:00 UTC to 28 Feb 2025 18:30 UTC." */
+function createdRange(first, last) {
+    return ['Created from ', { value: humanDate(first) }, ' to ', { value: humanDate(last) }, '.'];
+}
+
+;// CONCATENATED MODULE: ./src/modes/before-delivery-warnings.ts
+
+/**
+ * Said before a run that delivers (or plans to), ahead of the first delivery: what the operator
+ * must see before anything is sent.
+ * - Unsigned: a receiver that checks signatures will refuse every delivery.
+ * - Staging tickets to the production receiver: allowed (the earlier tool sent DEV tickets
+ *   there), never unremarked.
+ */
+function warnBeforeDelivering({ settings, services }) {
+    const { logger } = services;
+    if (settings.stagingTickets && settings.receiver.kind === 'production') {
+        logger.warning(`Staging tickets (${settings.region}, ${settings.vivenuOrigin}) ${settings.dryRun ? 'would go' : 'go'} to the PRODUCTION receiver (${settings.receiver.address}). If that is not what you meant, use target test.`);
+    }
+    if (!settings.webhookSecret && !settings.dryRun) {
+        logger.warning(unsignedWarning('before'));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/deliver-batch.ts
+
+
+
+/**
+ * This many tickets failing one after another for the receiver's own trouble (no answer, 408,
+ * 429, 5xx) means the receiver is down, not the tickets. A permanent answer about one ticket
+ * (another 4xx, such as an unregistered ticket type) is an answer: it does not count, and it
+ * ends the streak, so five unregistered tickets in a row cannot stop the tickets behind them.
+ */
+const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
+/**
+ * A sync's answers: a delivery is sent (once, for good), a failure an error to try again; each
+ * noted for the report and counted in `counts` for the sync's own tally.
+ */
+function syncRecorder(context) {
+    const { eventId, keeper, clock, note, counts } = context;
+    return {
+        verb: 'sent',
+        async delivered(ticket) {
+            await keeper.record({ t: 'sent', e: eventId, id: ticket._id, at: (0,progress_progress/* deliveryTime */.wH)(clock.now()) });
+            counts.delivered++;
+            note({ kind: 'delivered', eventId });
+        },
+        async failed(ticket, failure) {
+            counts.failed++;
+            note({ kind: 'delivery-failed', failure });
+            await keeper.record({
+                t: 'error',
+                error: {
+                    event_id: eventId,
+                    ticket_id: ticket._id,
+                    status: failure.status,
+                    error: failure.reason,
+                    timestamp: new Date(clock.now()).toISOString(),
+                },
+            });
+        },
+    };
+}
+function reportSent(logger, update) {
+    if (logger.progress)
+        logger.progress(update);
+    else
+        logger.info(update.line);
+}
+/**
+ * Delivers `batch` in order, recording each answer durably before the next delivery starts.
+ * Returns why it stopped early, or undefined when every ticket got an answer.
+ */
+async function deliverBatch(batch, context) {
+    const { eventId, sender, keeper, logger, clock, recorder } = context;
+    let failuresInARow = 0;
+    for (const [index, ticket] of batch.entries()) {
+        if (context.cancel?.aborted)
+            return { reason: 'cancelled', message: 'cancelled' };
+        if (clock.monotonic() >= context.deadlineMs)
+            return { reason: 'time-budget', message: 'time budget reached' };
+        const label = `[${index + 1}/${batch.length}]`;
+        const outcome = await sender.deliver(ticket, context.deadlineMs);
+        switch (outcome.kind) {
+            case 'delivered':
+                await recorder.delivered(ticket, outcome.status);
+                failuresInARow = 0;
+                reportSent(logger, {
+                    done: index + 1,
+                    total: batch.length,
+                    line: `${label} ${recorder.verb} ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}`,
+                });
+                break;
+            case 'failed': {
+                const failure = {
+                    eventId,
+                    ticketId: ticket._id,
+                    ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
+                    ticketTypeId: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null,
+                    status: outcome.status ?? null,
+                    reason: outcome.reason,
+                };
+                await recorder.failed(ticket, failure);
+                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
+                failuresInARow = outcome.transient ? failuresInARow + 1 : 0;
+                if (failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
+                    return {
+                        reason: 'receiver-down',
+                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}): the receiver looks down. Stopped; run again later.`,
+                    };
+                }
+                break;
+            }
+            case 'unusable':
+                // Decided: stop at once, like a rejected signature. A redirect or an address that
+                // cannot work is about webhook-url, not this ticket: every ticket would get the same,
+                // and each would cost its retries. The ticket stays pending, not failed.
+                return { reason: 'webhook-url-unusable', message: (0,log_text/* logText */.kc)(outcome.reason) };
+            case 'rejected':
+                return {
+                    reason: 'signature-rejected',
+                    message: `The receiver rejected the delivery of ${(0,log_text/* logText */.kc)(ticket._id)} with ${outcome.status} (${(0,log_text/* logText */.kc)(outcome.reason) || 'no reason given'}): ` +
+                        'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
+                };
+            case 'interrupted':
+                return { reason: 'cancelled', message: 'cancelled' };
+            case 'out-of-time':
+                // Said when it is news: the receiver's wait, not the budget's plain end, stopped the run.
+                if (outcome.reason)
+                    logger.warning(`${label} ${outcome.reason}`);
+                return { reason: 'time-budget', message: outcome.reason || 'time budget reached' };
+        }
+        const stop = await keeper.afterDelivery();
+        if (stop)
+            return stop;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
+
+
+
+
+
+
+
+/**
+ * Waits between tries of a commit GitHub could not take: 2 s, doubling, at most a minute.
+ * `maxAttempts` bounds the proving commit and the final one; a paused periodic commit is
+ * bounded by time instead (MAX_PAUSE_MS, the time budget).
+ */
+const commitRetryPolicy = {
+    maxAttempts: 3,
+    baseDelayMs: 2_000,
+    maxDelayMs: 60_000,
+    maxRetryAfterMs: 60_000,
+};
+/** Deliveries wait this long at most for GitHub to take the progress file; then the run stops. */
+const MAX_PAUSE_MS = 30 * 60_000;
+/**
+ * On cancel the runner sends SIGINT, SIGTERM 7.5 s later and kills the step 2.5 s after that
+ * (actions/runner, src/Runner.Sdk/ProcessInvoker.cs: `_sigintTimeout` 7500 ms, `_sigtermTimeout`
+ * 2500 ms): the last commit ends by the SIGTERM, leaving over a second for the outputs and the
+ * summary.
+ */
+const CANCEL_SAVE_BUDGET_MS = 7_500;
+/** Failures that waiting will not mend: the run stops instead of pausing. */
+const LASTING = new Set([
+    'token-refused',
+    'missing-permission',
+    'protected-branch',
+    'refused',
+]);
+/**
+ * The one owner of a sync's progress: the local file (every change durable before the next
+ * delivery) and its published copy. It proves the copy can be written before the first
+ * delivery, publishes every period, pauses deliveries while GitHub cannot take a commit (so
+ * the deliveries not yet published never exceed one period's, plus the one in flight), and
+ * makes the final commit, within the cancel budget when cancelled.
+ */
+class ProgressKeeper {
+    store;
+    options;
+    /**
+     * Where progress is committed and how many commits this run made, for the summary: the run's
+     * report holds this very object, kept up to date here. Undefined when kept on this machine only.
+     */
+    publishing;
+    /** Commits this run made. */
+    get commits() {
+        return this.publishing?.commits ?? 0;
+    }
+    /** Why the last publish failed, when the published copy is behind this machine's. */
+    failure;
+    proven = false;
+    /** How many of this run's changes the published copy holds. */
+    publishedChanges = 0;
+    lastPublishedMs;
+    /** Aborts CANCEL_SAVE_BUDGET_MS after a cancel: every publish ends by then. */
+    saveBy = new AbortController();
+    random;
+    /** Where the copy to start from is read: the publisher, or (dry run) one that is only read. */
+    branch;
+    constructor(store, options) {
+        this.store = store;
+        this.options = options;
+        const { where } = options.publisher;
+        this.publishing = where === undefined ? undefined : { where, commits: 0 };
+        this.lastPublishedMs = options.clock.monotonic();
+        this.random = options.random ?? Math.random;
+        this.branch = options.publisher;
+        const { cancel } = options;
+        const startBudget = () => {
+            setTimeout(() => this.saveBy.abort(new Error('the run was cancelled and its time to save ran out')), CANCEL_SAVE_BUDGET_MS).unref();
+        };
+        if (cancel?.aborted)
+            startBudget();
+        else
+            cancel?.addEventListener('abort', startBudget, { once: true });
+    }
+    /**
+     * Locks and opens the local file: a file another run holds, or a damaged one, stops the run
+     * here, before any request. A lock left by a run that has ended is taken over, and said so.
+     */
+    static async open(file, owner, options) {
+        const store = await progress_store/* ProgressStore */.rE.open(file, owner, () => options.clock.now());
+        const ended = store.lockTakenOverFrom;
+        if (ended) {
+            options.logger.warning(`${(0,log_text/* logText */.kc)(file)}: took over the lock of pid ${ended.pid} on ${(0,log_text/* logText */.kc)(ended.host)}, which has ended (started ${(0,log_text/* logText */.kc)(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
+        }
+        return new ProgressKeeper(store, options);
+    }
+    /**
+     * A dry run's keeper: reads the file without a lock (a dry run may run beside a sync), and
+     * the published copy when there is one (`publisher` is only read), records nothing and
+     * publishes nowhere. A damaged file still stops the run before any request.
+     */
+    static async readOnly(file, receiver, options) {
+        const store = await progress_store/* ProgressStore */.rE.readOnly(file, receiver);
+        const keeper = new ProgressKeeper(store, { ...options, publisher: progress_publisher/* keepLocally */._ });
+        keeper.branch = options.publisher;
+        return keeper;
+    }
+    get progress() {
+        return this.store.progress;
+    }
+    /** owner/repo@branch, or undefined when progress is kept on this machine only. */
+    get where() {
+        return this.options.publisher.where;
+    }
+    record(change) {
+        return this.store.record(change);
+    }
+    /**
+     * Before anything is selected: the published copy (the branch's file) merged into this
+     * machine's, so the run selects from everything delivered so far. The checkout can be older
+     * than the branch: "Re-run jobs" runs at the run's original commit, and a run that waited its
+     * turn in the concurrency queue starts from the commit it was clicked at (both send again
+     * what later commits record). When the copy cannot be read, a sync stops before any
+     * delivery; a dry run plans from this machine's file and says so.
+     */
+    async catchUpWithBranch(dryRun) {
+        const where = this.branch.where;
+        if (!where)
+            return;
+        const result = await this.readTrying();
+        if (!result.read) {
+            const why = `the progress file on ${where} cannot be read (${result.failure.message})`;
+            if (!dryRun)
+                throw new errors/* RunStoppedError */.Fz(`Nothing was delivered: ${why}, so this run cannot know what earlier runs delivered.`);
+            this.options.logger.warning(`${why}: the plan comes from the checked-out file, which may be older than the branch.`);
+            return;
+        }
+        if (!result.progress)
+            return;
+        const before = this.store.progress.ticketsSent;
+        const merged = (0,progress_progress/* mergeProgress */.o$)(result.progress, this.store.progress);
+        await this.store.adopt(merged);
+        this.options.logger.info(`Read the progress file on ${where}: ${(0,format/* count */.U)(merged.ticketsSent)} delivered all-time (the checked-out copy had ${(0,format/* count */.U)(before)}).`);
+    }
+    /** Changes this run made (deliveries, errors, redeliveries) the published copy does not hold yet. */
+    get unpublishedChanges() {
+        return this.store.changesThisRun.length - this.publishedChanges;
+    }
+    /** Deliveries this run made that the published copy does not hold yet. */
+    get unpublishedDeliveries() {
+        return this.store.changesThisRun
+            .slice(this.publishedChanges)
+            .filter((change) => change.t === 'sent').length;
+    }
+    /**
+     * Before the first delivery: one commit proves the progress can be kept where the next run
+     * will look for it. Throws, naming the cause, when it cannot: then nothing is delivered.
+     */
+    async proveWritable() {
+        if (this.proven || !this.where)
+            return;
+        const result = await this.publishTrying('start');
+        if (!result.landed) {
+            throw new errors/* RunStoppedError */.Fz(`Nothing was delivered: the progress file cannot be committed to ${this.where}, so a later run could not know what this one sent: ${result.failure.message}.`);
+        }
+        this.proven = true;
+    }
+    /**
+     * After each recorded answer: publishes when a period has passed since the last publish.
+     * While GitHub cannot take it, no delivery starts: it is tried again with backoff until it
+     * lands, the failure proves lasting, the run is cancelled, its time budget ends, or
+     * MAX_PAUSE_MS has passed.
+     */
+    async afterDelivery() {
+        const { clock, periodMs, logger, cancel } = this.options;
+        if (!this.where || clock.monotonic() - this.lastPublishedMs < periodMs)
+            return undefined;
+        await this.store.save();
+        const pausedAt = clock.monotonic();
+        const pending = () => `${(0,format/* count */.U)(this.unpublishedDeliveries)} deliveries not committed yet`;
+        const stop = (value) => ({ kind: 'give-up', value });
+        return (0,retry/* retrying */.R$)(async (attempt) => {
+            const result = await this.publish('periodic');
+            if (result.landed) {
+                if (attempt > 1)
+                    logger.info('GitHub took the progress file: deliveries go on.');
+                return { kind: 'done', value: undefined };
+            }
+            const { failure } = result;
+            if (LASTING.has(failure.kind)) {
+                return stop({
+                    reason: 'progress-not-committed',
+                    message: `Stopped delivering: the progress file can no longer be committed to ${this.where} (${failure.message}); ${pending()}.`,
+                });
+            }
+            if (cancel?.aborted)
+                return stop({ reason: 'cancelled', message: 'cancelled' });
+            return { kind: 'retry', reason: failure.message };
+        }, {
+            policy: commitRetryPolicy,
+            random: this.random,
+            // A pause is bounded by time, not by attempts: the run's budget and MAX_PAUSE_MS.
+            until: (failed, _attempt, waitMs) => {
+                if (clock.monotonic() + waitMs >= this.options.deadlineMs) {
+                    return stop({ reason: 'time-budget', message: 'time budget reached' });
+                }
+                if (clock.monotonic() + waitMs - pausedAt > MAX_PAUSE_MS) {
+                    return stop({
+                        reason: 'progress-not-committed',
+                        message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.monotonic() - pausedAt) / 60_000)} minutes (${failed.reason}); ${pending()}.`,
+                    });
+                }
+                return undefined;
+            },
+            onRetry: (failed, attempt, waitMs) => {
+                const line = `Deliveries paused: committing the progress file failed (${failed.reason}); ${pending()}; trying again in ${(waitMs / 1000).toFixed(0)} s.`;
+                // The first says so where people look (annotations); the rest only in the log.
+                if (attempt === 1)
+                    logger.warning(line);
+                else
+                    logger.info(line);
+            },
+            wait: (waitMs) => clock.sleep(waitMs, cancel),
+        });
+    }
+    /**
+     * Folds the local file, then makes the final commit when the published copy is behind; its
+     * message says why the run ended (`stop`). Afterwards `failure` tells whether the published
+     * copy holds everything, and `publishing` says so to the summary.
+     */
+    async finish(stop) {
+        await this.store.close();
+        if (this.where && this.store.changesThisRun.length > this.publishedChanges) {
+            const reason = stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
+            const result = await this.publishTrying(reason);
+            if (!result.landed) {
+                this.options.logger.warning(`Could not commit the progress file to ${this.where} (${result.failure.message}).`);
+            }
+        }
+        if (this.publishing)
+            this.publishing.behind = this.failure?.message;
+    }
+    /** A read of the published copy, tried again a few times while GitHub has passing trouble. */
+    readTrying() {
+        // Nothing of this run to save yet: a cancel ends the read at once.
+        const { cancel } = this.options;
+        return this.tryingWhileGitHubRecovers(() => this.branch.read(cancel), (result) => (result.read ? undefined : result.failure), { doing: 'Reading the progress file on the branch', stop: cancel });
+    }
+    /** A publish, tried again a few times while GitHub has passing trouble. */
+    publishTrying(reason) {
+        return this.tryingWhileGitHubRecovers(() => this.publish(reason), (result) => (result.landed ? undefined : result.failure), { doing: 'Committing the progress file', stop: this.saveBy.signal });
+    }
+    /**
+     * `attempt`, tried again (commitRetryPolicy) while it fails in a way waiting may mend, until
+     * `stop` aborts; the last result either way.
+     */
+    tryingWhileGitHubRecovers(attempt, failureOf, { doing, stop }) {
+        return (0,retry/* retrying */.R$)(async () => {
+            const result = await attempt();
+            const failure = failureOf(result);
+            if (!failure)
+                return { kind: 'done', value: result };
+            if (LASTING.has(failure.kind) || stop?.aborted)
+                return { kind: 'give-up', value: result };
+            return { kind: 'retry', reason: failure.message, result };
+        }, {
+            policy: commitRetryPolicy,
+            random: this.random,
+            exhausted: (last) => last.result,
+            onRetry: (failed, _attempt, waitMs) => this.options.logger.info(`${doing} failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`),
+            wait: (waitMs) => this.options.clock.sleep(waitMs, stop),
+        });
+    }
+    async publish(reason) {
+        const changes = this.store.changesThisRun.length;
+        const result = await this.options.publisher.publish(this.store.progress, reason, this.saveBy.signal);
+        if (result.landed) {
+            this.publishedChanges = changes;
+            this.lastPublishedMs = this.options.clock.monotonic();
+            this.failure = undefined;
+            if (result.commit && this.publishing)
+                this.publishing.commits++;
+        }
+        else {
+            this.failure = result.failure;
+        }
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/keeping-progress.ts
+
+/**
+ * The progress of a mode that records deliveries (sync, redeliver), opened before any ticket
+ * is pulled: locked (a dry run only reads it, so it may run beside a sync), a damaged file or
+ * one another run holds stopping the run here, and the branch's copy merged in, since the
+ * branch is the truth at start (a re-run or a queued run checks out an older commit).
+ */
+async function openKeeper(run, deadlineMs) {
+    const { settings, services } = run;
+    const options = {
+        periodMs: settings.commitEveryMinutes * 60_000,
+        clock: services.clock,
+        logger: services.logger,
+        cancel: services.signal,
+        deadlineMs,
+        random: services.random,
+        publisher: services.progressPublisher,
+    };
+    const receiver = settings.receiver.address;
+    const keeper = settings.dryRun
+        ? await ProgressKeeper.readOnly(settings.progressFile, receiver, options)
+        : await ProgressKeeper.open(settings.progressFile, { region: settings.region, receiver }, options);
+    notePublishing(run, keeper);
+    await keeper.catchUpWithBranch(settings.dryRun);
+    return keeper;
+}
+/** Where progress is committed, and how far, as the keeper counts it: a copy for the report. */
+function notePublishing({ note }, keeper) {
+    const publishing = keeper?.publishing;
+    if (publishing)
+        note({ kind: 'publishing', publishing: { ...publishing } });
+}
+
+;// CONCATENATED MODULE: ./src/modes/redeliver.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Redeliver: named tickets of one event sent again (a receiver that lost or mishandled them),
+ * with their original delivery `id` (the ticket's own, envelope.ts) so a deduplicating receiver
+ * can still tell, paced and signed like any delivery. Each is recorded apart (`redelivered` in
+ * the progress file, a column of the ledger) and never changes what counts as delivered. Every
+ * named id must be an eligible ticket of the event: any other is refused by name before
+ * anything is sent. `failed` names every eligible ticket whose last delivery failed.
+ */
+function redeliver(run) {
+    return new RedeliverRun(run);
+}
+class RedeliverRun {
+    run;
+    selectionLog = 'full';
+    keeper;
+    deadlineMs;
+    /** What this run sent again and how each ended: what it concludes from (never the report). */
+    tickets = [];
+    stop;
+    constructor(run) {
+        this.run = run;
+        const { settings, services } = run;
+        // On the monotonic clock, as a sync's budget (issue 23, row 5).
+        this.deadlineMs = services.clock.monotonic() + settings.maxRuntimeMinutes * 60_000;
+    }
+    /** As a sync opens: the progress file locked (a dry run reads it), the branch's copy merged. */
+    async open() {
+        this.keeper = await openKeeper(this.run, this.deadlineMs);
+        warnBeforeDelivering(this.run);
+    }
+    wants() {
+        return Promise.resolve(true);
+    }
+    async take(pulled, selection) {
+        const { settings, services, note } = this.run;
+        const { eventId } = pulled;
+        if (pulled.untrusted !== undefined)
+            throw new errors/* RunStoppedError */.Fz(`${pulled.untrusted} Nothing was redelivered from this pull.`);
+        const batch = this.chosen(pulled, selection, this.keeper.progress);
+        this.tickets = batch.map((ticket) => ticketLine(ticket, settings.dryRun ? 'planned' : 'not tried'));
+        note({
+            kind: 'redelivery-chosen',
+            redelivery: {
+                eventId,
+                asked: settings.ticketIds === 'failed' ? 'failed' : settings.ticketIds.length,
+                tickets: this.tickets,
+            },
+        });
+        services.logger.info(`${settings.dryRun ? 'Would redeliver' : 'Redelivering'} ${(0,format/* count */.U)(batch.length)} tickets of event ${eventId}, each under its original delivery id.`);
+        if (settings.dryRun || batch.length === 0)
+            return 'stop';
+        await this.keeper.proveWritable();
+        const sender = services.newWebhookSender(settings.intervalSeconds * 1000);
+        this.stop = await services.logger.group(`Redeliver event ${eventId}`, () => deliverBatch(batch, {
+            eventId,
+            sender,
+            keeper: this.keeper,
+            recorder: this.recorder(eventId),
+            logger: services.logger,
+            clock: services.clock,
+            deadlineMs: this.deadlineMs,
+            cancel: services.signal,
+        }));
+        if (this.stop)
+            note({ kind: 'stopped', ...this.stop });
+        return 'stop';
+    }
+    ledgerProgress() {
+        return this.keeper?.progress;
+    }
+    async close() {
+        try {
+            await this.keeper.finish(this.stop?.reason);
+        }
+        finally {
+            notePublishing(this.run, this.keeper);
+        }
+    }
+    conclude() {
+        const { settings } = this.run;
+        if (this.keeper.failure && this.keeper.unpublishedChanges > 0) {
+            throw new errors/* RunStoppedError */.Fz(`The redeliveries of this run are not committed to ${this.keeper.where} (${this.keeper.failure.message}); they are recorded in ${settings.progressFile}, which the run's artifact holds.`);
+        }
+        if (this.stop)
+            throw new errors/* RunStoppedError */.Fz(this.stop.message);
+        const failed = this.tickets.filter((t) => t.outcome === 'failed').length;
+        if (failed > 0 && settings.failOnTicketErrors)
+            throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(failed)} of ${(0,format/* count */.U)(this.tickets.length)} redeliveries failed; each answer is under Redelivered.`);
+        return Promise.resolve();
+    }
+    /**
+     * The tickets to send again, oldest first: every named id an eligible ticket of the event,
+     * or the run stops here, naming each that is not and why, before anything is sent.
+     */
+    chosen(pulled, selection, progress) {
+        const { settings } = this.run;
+        const { eventId } = pulled;
+        if (settings.ticketIds === 'failed') {
+            const failedLast = lastAttemptFailed(progress, eventId);
+            return selection.eligible.filter((t) => failedLast.has((0,progress_progress/* idKey */.T4)(t._id)) && !progress.delivery(eventId, t._id));
+        }
+        const wanted = new Set(settings.ticketIds);
+        const refused = [];
+        const pulledById = new Map(pulled.tickets.map((t) => [(0,progress_progress/* idKey */.T4)(t._id), t]));
+        for (const id of wanted) {
+            const ticket = pulledById.get(id);
+            if (!ticket)
+                refused.push(`${id}: not a ticket of event ${eventId}`);
+            else if (!selection.eligible.includes(ticket))
+                refused.push(`${id}: not eligible (${whyNotEligible(ticket, { ...settings, eventId }) ?? 'eligible under another event of this run'})`);
+        }
+        if (refused.length > 0) {
+            throw new errors/* RunStoppedError */.Fz(`Nothing was redelivered: ${(0,format/* count */.U)(refused.length)} of the ${(0,format/* count */.U)(wanted.size)} ticket-ids cannot be: ${refused.map(log_text/* logText */.kc).join('; ')}.`);
+        }
+        return selection.eligible.filter((t) => wanted.has((0,progress_progress/* idKey */.T4)(t._id)));
+    }
+    /** Each answer recorded apart from deliveries (`redelivered`), and noted for the report. */
+    recorder(eventId) {
+        const { clock } = this.run.services;
+        const settle = async (ticket, line) => {
+            await this.keeper.record({
+                t: 'redelivered',
+                e: eventId,
+                id: ticket._id,
+                at: (0,progress_progress/* deliveryTime */.wH)(clock.now()),
+                status: line.status,
+            });
+            this.tickets = this.tickets.map((t) => (t.id === ticket._id ? line : t));
+            this.run.note({ kind: 'redelivered', ticket: line });
+        };
+        return {
+            verb: 'redelivered',
+            delivered: (ticket, status) => settle(ticket, { ...ticketLine(ticket, 'redelivered'), status }),
+            failed: (ticket, failure) => settle(ticket, {
+                ...ticketLine(ticket, 'failed'),
+                status: failure.status,
+                reason: failure.reason,
+            }),
+        };
+    }
+}
+function ticketLine(ticket, outcome) {
+    return {
+        id: ticket._id,
+        ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
+        ticketTypeId: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null,
+        outcome,
+        status: null,
+    };
+}
+/** The tickets of the event (lower-case ids) whose last recorded attempt failed. */
+function lastAttemptFailed(progress, eventId) {
+    const event = (0,progress_progress/* idKey */.T4)(eventId);
+    return new Set(progress.errors
+        .filter((error) => (0,progress_progress/* idKey */.T4)(error.event_id) === event)
+        .map((error) => (0,progress_progress/* idKey */.T4)(error.ticket_id)));
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/progress/earlier-tool-keys.ts
+var earlier_tool_keys = __nccwpck_require__(111);
+;// CONCATENATED MODULE: ./src/select/plan-batch.ts
+
+/** Tickets bought together (a DOUBLES or RELAY team) share a `transactionId`. */
+function purchases(tickets) {
+    const groups = new Map();
+    for (const ticket of tickets) {
+        const key = (0,vivenu_tickets/* stringField */.OM)(ticket, 'transactionId') ?? `ticket:${ticket._id}`;
+        const group = groups.get(key);
+        if (group)
+            group.push(ticket);
+        else
+            groups.set(key, [ticket]);
+    }
+    return [...groups.values()];
+}
+function transactionOf(purchase) {
+    return (0,vivenu_tickets/* stringField */.OM)(purchase[0], 'transactionId') ?? '';
+}
+/**
+ * At most `limit` of the pending tickets (0 = all), in creation order, never splitting a
+ * purchase: a team that does not fit waits whole for the next run, and so does everything
+ * after it, so the order stays oldest first. The one exception: a first team bigger than the
+ * limit itself goes whole (see `limitExceeded`), or no run with this limit could ever move on.
+ */
+function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
+    if (limit === 0 || pending.length <= limit)
+        return { send: [...pending], waiting: 0 };
+    const send = [];
+    for (const purchase of purchases(pending)) {
+        if (send.length + purchase.length > limit) {
+            if (send.length === 0 && !runHasPlannedBefore) {
+                return {
+                    send: [...purchase].sort(vivenu_tickets/* compareByCreation */.gx),
+                    waiting: pending.length - purchase.length,
+                    limitExceeded: { teamSize: purchase.length, by: purchase.length - limit },
+                };
+            }
+            const teamWaiting = purchase.length > 1 && send.length < limit
+                ? { transactionId: transactionOf(purchase), size: purchase.length }
+                : undefined;
+            return {
+                send: send.sort(vivenu_tickets/* compareByCreation */.gx),
+                waiting: pending.length - send.length,
+                teamWaiting,
+            };
+        }
+        send.push(...purchase);
+    }
+    return { send, waiting: pending.length - send.length };
+}
+
+;// CONCATENATED MODULE: ./src/modes/dry-run-plan.ts
+
+
+
+/** The first deliveries a dry run lists, in order: enough to check the order, not a wall. */
+const FIRST_DELIVERIES_SHOWN = 20;
+/** What a sync would deliver for one event, in the report and the log; nothing is sent. */
+function showPlan({ settings, services, note }, eventId, send) {
+    const created = (0,vivenu_tickets/* creationRange */.T1)(send);
+    const plan = {
+        eventId,
+        toSend: send.length,
+        ticketTypeIds: [...new Set(send.map((t) => (0,vivenu_tickets/* stringField */.OM)(t, 'ticketTypeId') ?? '(none)'))].sort(),
+        ticketTypes: ticketTypesOf(send),
+        firstCreatedAt: created.first,
+        lastCreatedAt: created.last,
+        firstDeliveries: send.slice(0, FIRST_DELIVERIES_SHOWN).map((t) => ({
+            createdAt: (0,vivenu_tickets/* stringField */.OM)(t, 'createdAt') ?? '',
+            id: t._id,
+            ticketName: (0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '',
+        })),
+    };
+    note({ kind: 'planned', plan });
+    const lines = [
+        `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl)}`,
+        ...plan.ticketTypes.map((type) => `  ${(0,format/* count */.U)(type.count)} × ${(0,log_text/* logText */.kc)(type.ticketName)} (ticketTypeId ${(0,log_text/* logText */.kc)(type.ticketTypeId ?? 'none')})`),
+        `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(log_text/* logText */.kc).join(', ') || '-'}`,
+        `  created from ${(0,log_text/* logText */.kc)(plan.firstCreatedAt ?? '-')} to ${(0,log_text/* logText */.kc)(plan.lastCreatedAt ?? '-')}`,
+        `  first ${plan.firstDeliveries.length} in order:`,
+        ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${(0,log_text/* logText */.kc)(d.createdAt)} ${(0,log_text/* logText */.kc)(d.id)} (${(0,log_text/* logText */.kc)(d.ticketName)})`),
+    ];
+    services.logger.info(lines.join('\n'));
+}
+/**
+ * The tickets by name and ticketTypeId, most first: the receiver registers ticketTypeIds, and a
+ * person knows the ticket by its name, so the plan shows them together.
+ */
+function ticketTypesOf(send) {
+    const types = new Map();
+    for (const ticket of send) {
+        const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '';
+        const ticketTypeId = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null;
+        const key = JSON.stringify([ticketName, ticketTypeId]);
+        const type = types.get(key) ?? { ticketName, ticketTypeId, count: 0 };
+        type.count++;
+        types.set(key, type);
+    }
+    return [...types.values()].sort((a, b) => b.count - a.count ||
+        byText(a.ticketName, b.ticketName) ||
+        byText(a.ticketTypeId ?? '', b.ticketTypeId ?? ''));
+}
+/** Plain code-unit order: the same on every runner, without loading ICU's collation. */
+function byText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/run-ending.ts
+
+const stoppedAsSaid = ({ message, saved, dryRun }) => `${message} ${dryRun ? '' : saved}`.trim();
+/**
+ * How each stop ends a run, decided once: the step's result and words, the "to continue" hint
+ * and the follow-up run all read this table, and a new StopReason fails to compile until it
+ * has its row. The verdict names each the same (report/verdict.ts, an Outcome per reason).
+ */
+const STOP_RULES = {
+    cancelled: {
+        fails: true,
+        resumedByRunningAgain: true,
+        startsFollowUp: false,
+        says: (f) => `Cancelled: ${(0,format/* count */.U)(f.sent)} delivered this run, ${(0,format/* count */.U)(f.remaining)} remaining; ${f.saved}. Run again with the same inputs to continue where this run stopped.`,
+    },
+    'time-budget': {
+        fails: false,
+        resumedByRunningAgain: true,
+        startsFollowUp: true,
+        says: (f) => `Time budget of ${f.maxRuntimeMinutes} minutes reached: ${(0,format/* count */.U)(f.sent)} delivered this run, ${(0,format/* count */.U)(f.remaining)} remaining; ${f.saved}. Run again (same inputs) to continue.`,
+    },
+    'receiver-down': {
+        fails: true,
+        resumedByRunningAgain: true,
+        startsFollowUp: false,
+        says: stoppedAsSaid,
+    },
+    'signature-rejected': {
+        fails: true,
+        resumedByRunningAgain: false,
+        startsFollowUp: false,
+        says: stoppedAsSaid,
+    },
+    'webhook-url-unusable': {
+        fails: true,
+        resumedByRunningAgain: false,
+        startsFollowUp: false,
+        says: stoppedAsSaid,
+    },
+    'untrusted-pull': {
+        fails: true,
+        resumedByRunningAgain: true,
+        startsFollowUp: false,
+        says: stoppedAsSaid,
+    },
+    'progress-not-committed': {
+        fails: true,
+        resumedByRunningAgain: true,
+        startsFollowUp: false,
+        says: stoppedAsSaid,
+    },
+};
+
+;// CONCATENATED MODULE: ./src/modes/sync-verdict.ts
+
+
+
+
+
+/**
+ * How a sync ends, once its progress is kept: whether every event is complete, the follow-up
+ * run, and the step's result (a failure when one is owed, a warning when it only must be said),
+ * each read from the sync's own tally and the one table of stops (run-ending.ts).
+ */
+async function concludeSync(run, keeper, tally) {
+    const { settings, services, note } = run;
+    const { progress } = keeper;
+    const selection = (0,progress_progress/* selectionKey */.iA)(settings);
+    const complete = !settings.dryRun &&
+        settings.eventIds.every((eventId) => progress.isCompleteFor(eventId, selection));
+    if (keeper.failure && keeper.unpublishedDeliveries > 0) {
+        note({ kind: 'concluded', complete });
+        throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
+            `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again.${services.followUp.mayStart ? ' No follow-up run was started.' : ''}`);
+    }
+    const followUp = await services.followUp.startIfDue({
+        stoppedWithTicketsLeft: tally.stop !== undefined &&
+            STOP_RULES[tally.stop.reason].startsFollowUp &&
+            tally.remaining > 0,
+        sent: tally.sent,
+        commitFailure: keeper.failure?.message,
+    }, services.signal);
+    note({ kind: 'concluded', complete, ...(followUp ? { followUp } : {}) });
+    sayHowTheSyncEnded(run, tally, progress.ticketsSent);
+}
+/** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */
+function sayHowTheSyncEnded({ settings, services }, tally, sentAllTime) {
+    if (tally.stop) {
+        const rule = STOP_RULES[tally.stop.reason];
+        const says = rule.says({
+            message: tally.stop.message,
+            sent: tally.sent,
+            remaining: tally.remaining,
+            saved: `progress saved in ${settings.progressFile} (${(0,format/* count */.U)(sentAllTime)} delivered all-time)`,
+            dryRun: settings.dryRun,
+            maxRuntimeMinutes: settings.maxRuntimeMinutes,
+        });
+        if (rule.fails)
+            throw new errors/* RunStoppedError */.Fz(says);
+        services.logger.warning(says);
+        return;
+    }
+    if (tally.failed > 0) {
+        const message = `${counted(tally.failed, 'ticket')} failed, listed by reason under Failures; the next run tries them again.`;
+        if (settings.failOnTicketErrors && !settings.dryRun)
+            throw new errors/* RunStoppedError */.Fz(message);
+        services.logger.warning(message);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/sync.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Sync: every eligible ticket not yet delivered, in order, paced, each recorded before the next
+ * starts, within `limit` and the time budget; a dry run plans the same and sends nothing.
+ */
+function sync(run) {
+    return new SyncRun(run);
+}
+class SyncRun {
+    run;
+    selectionLog = 'full';
+    keeper;
+    sender;
+    deadlineMs;
+    /** Deliveries `limit` still allows this run. */
+    allowance;
+    /** The selection asked for: an event is passed over as complete only for this one. */
+    selection;
+    /** This run's own count of what it did, which it concludes from (never the report). */
+    tally = { sent: 0, remaining: 0, failed: 0 };
+    constructor(run) {
+        this.run = run;
+        const { settings, services } = run;
+        this.selection = (0,progress_progress/* selectionKey */.iA)(settings);
+        // On the monotonic clock, from now (the run began moments ago): a wall clock stepped back
+        // by NTP must not stretch the budget, nor one stepped forward cut it (issue 23, row 5).
+        this.deadlineMs = services.clock.monotonic() + settings.maxRuntimeMinutes * 60_000;
+        this.allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
+    }
+    /**
+     * Opened before any request: a damaged progress file, or one another run holds (locked),
+     * stops the run before anything is sent. A dry run writes nothing, so it takes no lock and
+     * may run beside a sync.
+     */
+    async open() {
+        const { settings, services } = this.run;
+        this.keeper = await openKeeper(this.run, this.deadlineMs);
+        const { progress } = this.keeper;
+        if (progress.receiverAssumed) {
+            services.logger.warning(`${(0,log_text/* logText */.kc)(external_node_path_default().basename(settings.progressFile))} records ${(0,format/* count */.U)(progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" in the README before delivering.`);
+        }
+        warnBeforeDelivering(this.run);
+        this.sender = services.newWebhookSender(settings.intervalSeconds * 1000);
+    }
+    wants(eventId) {
+        const { settings, services, note } = this.run;
+        const { logger } = services;
+        const { progress } = this.keeper;
+        if (this.allowance <= 0) {
+            logger.info(`limit ${(0,format/* count */.U)(settings.limit)} reached: event ${eventId} waits for the next run`);
+            return Promise.resolve(false);
+        }
+        if (progress.isCompleteFor(eventId, this.selection) && !settings.resync) {
+            logger.info(`event ${eventId} is already complete for this selection (${selectionWords(settings)}) at ${settings.receiver.address}: passed over (set resync to send tickets sold since)`);
+            note({ kind: 'event-selected', sync: passedOver(eventId, progress) });
+            return Promise.resolve(false);
+        }
+        if (progress.isProcessed(eventId) && progress.sentIds(eventId).length === 0) {
+            // The earlier Python tool marked events done without recording which tickets it sent;
+            // a resync could not tell them apart and would send every ticket a second time.
+            logger.warning(`event ${eventId} was processed by a tool that did not record its delivered tickets: resync passed it over, to send nothing twice`);
+            note({ kind: 'event-selected', sync: passedOver(eventId, progress) });
+            return Promise.resolve(false);
+        }
+        return Promise.resolve(true);
+    }
+    async take(pulled, selection) {
+        const { settings, services, note } = this.run;
+        const { eventId } = pulled;
+        const { progress } = this.keeper;
+        const pending = selection.eligible.filter((ticket) => !progress.delivery(eventId, ticket._id));
+        const sync = eventSyncReport(eventId, selection, pending.length, pulled);
+        services.logger.info(`${(0,format/* count */.U)(sync.deliveredBefore)} delivered by earlier runs; ${(0,format/* count */.U)(pending.length)} to deliver`);
+        if (pulled.untrusted !== undefined) {
+            note({ kind: 'event-selected', sync });
+            return this.stopWith({
+                reason: 'untrusted-pull',
+                message: `${pulled.untrusted} Nothing was delivered from this pull.`,
+            });
+        }
+        // The earlier tool's keys in the progress file come from this list (a trusted pull of the
+        // earlier tool's selection only: another selection's list would misstate its progress).
+        if (this.selection === earlier_tool_keys/* EARLIER_TOOL_SELECTION */.DG)
+            progress.noteEligible(eventId, selection.eligible);
+        const batch = this.withinLimit(pending);
+        note({ kind: 'event-selected', sync: { ...sync, ...limitFigures(batch) } });
+        this.tally.remaining += pending.length;
+        if (settings.dryRun) {
+            showPlan(this.run, eventId, batch.send);
+            return 'next';
+        }
+        await this.recordMovedTickets(eventId, selection.eligible);
+        return this.deliver(eventId, batch.send, { pending: pending.length, found: sync.found });
+    }
+    ledgerProgress() {
+        return this.keeper?.progress;
+    }
+    /** The final commit (on cancel, progress comes first within the runner's budget). */
+    async close() {
+        try {
+            await this.keeper.finish(this.tally.stop?.reason);
+        }
+        finally {
+            notePublishing(this.run, this.keeper);
+        }
+    }
+    conclude() {
+        return concludeSync(this.run, this.keeper, this.tally);
+    }
+    stopWith(stop) {
+        this.tally.stop = stop;
+        this.run.note({ kind: 'stopped', ...stop });
+        return 'stop';
+    }
+    /** The tickets `limit` lets this run send, teams kept whole; the rest wait for the next run. */
+    withinLimit(pending) {
+        const { settings, services } = this.run;
+        const batch = planBatch(pending, this.allowance, {
+            runHasPlannedBefore: settings.limit > 0 && this.allowance < settings.limit,
+        });
+        if (batch.limitExceeded)
+            services.logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
+        if (batch.teamWaiting) {
+            services.logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
+        }
+        this.allowance -= batch.send.length;
+        return batch;
+    }
+    async deliver(eventId, send, event) {
+        const { services, note } = this.run;
+        const { logger } = services;
+        // No delivery that cannot be recorded where the next run looks for it.
+        if (send.length > 0)
+            await this.keeper.proveWritable();
+        const counts = { delivered: 0, failed: 0 };
+        const stop = await logger.group(`Deliver event ${eventId}: ${(0,format/* count */.U)(send.length)} tickets`, () => deliverBatch(send, {
+            eventId,
+            sender: this.sender,
+            keeper: this.keeper,
+            recorder: syncRecorder({
+                eventId,
+                keeper: this.keeper,
+                clock: services.clock,
+                note,
+                counts,
+            }),
+            logger,
+            clock: services.clock,
+            deadlineMs: this.deadlineMs,
+            cancel: services.signal,
+        }));
+        this.tally.sent += counts.delivered;
+        this.tally.failed += counts.failed;
+        this.tally.remaining -= counts.delivered;
+        // An event with no tickets is never marked done: a wrong region or an event not yet on
+        // sale looks the same, and a mark would make every later run skip it.
+        if (event.pending === counts.delivered && event.found > 0)
+            await this.keeper.record({ t: 'processed', e: eventId, for: this.selection });
+        else if (event.found === 0)
+            logger.info(`event ${eventId}: no tickets, so it is not marked processed: the next run looks again`);
+        return stop ? this.stopWith(stop) : 'next';
+    }
+    /**
+     * Tickets delivered under another event before Vivenu moved them to this one are not sent
+     * again (their delivery id is the ticket's own): they are recorded under this event too, so
+     * the earlier tool, which skips only the ids listed under the event it syncs, skips them as
+     * well. `tickets_sent` counts each ticket once.
+     */
+    async recordMovedTickets(eventId, eligible) {
+        const { progress } = this.keeper;
+        let moved = 0;
+        for (const ticket of eligible) {
+            const delivery = progress.delivery(eventId, ticket._id);
+            if (!delivery || progress.isSent(eventId, ticket._id))
+                continue;
+            await this.keeper.record({
+                t: 'sent',
+                e: eventId,
+                id: ticket._id,
+                ...(delivery.at === undefined ? {} : { at: delivery.at }),
+            });
+            moved++;
+        }
+        if (moved > 0)
+            this.run.services.logger.info(`event ${eventId}: ${counted(moved, 'ticket was', 'tickets were')} delivered under another event before moving to this one: recorded here too, not sent again.`);
+    }
+}
+/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
+function limitExceededLine(limit, exceeded) {
+    return `limit ${(0,format/* count */.U)(limit)} exceeded by ${(0,format/* count */.U)(exceeded.by)} to keep a team of ${(0,format/* count */.U)(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
+}
+/** `statuses VALID or DETAILSREQUIRED, name containing "CHARITY"`: the selection, for people. */
+function selectionWords(settings) {
+    return `statuses ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}"`;
+}
+function eventSyncReport(eventId, selection, pending, keptAside) {
+    const withoutId = keptAside.withoutId.length;
+    return {
+        eventId,
+        passedOverAsComplete: false,
+        found: selection.total + withoutId + keptAside.tooDeep.length,
+        rejectedStatus: selection.rejectedStatus,
+        rejectedName: selection.rejectedName,
+        otherEvent: selection.otherEvent,
+        eligibleEarlier: selection.eligibleEarlier,
+        withoutId,
+        invalid: selection.invalid.length,
+        soldAfterCutoff: selection.soldAfterCutoff.length,
+        eligible: selection.eligible.length,
+        deliveredBefore: selection.eligible.length - pending,
+        sentNow: 0,
+        failed: 0,
+        remaining: pending,
+        waitingForLimit: 0,
+    };
+}
+/** What `limit` left for the next run, as the event's figures say it. */
+function limitFigures(batch) {
+    return {
+        waitingForLimit: batch.waiting,
+        ...(batch.teamWaiting ? { teamWaiting: { size: batch.teamWaiting.size } } : {}),
+        ...(batch.limitExceeded ? { limitExceeded: batch.limitExceeded } : {}),
+    };
+}
+/** An event passed over as complete: not pulled; what the progress file says it delivered. */
+function passedOver(eventId, progress) {
+    const noSelection = {
+        eligible: [],
+        total: 0,
+        rejectedStatus: 0,
+        rejectedName: 0,
+        otherEvent: 0,
+        eligibleEarlier: {},
+        invalid: [],
+        soldAfterCutoff: [],
+    };
+    return {
+        ...eventSyncReport(eventId, noSelection, 0, { withoutId: [], tooDeep: [] }),
+        passedOverAsComplete: true,
+        deliveredBefore: progress.sentIds(eventId).length,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/failure-groups.ts
+/**
+ * An answer saying the receiver does not know the ticket's type: the receiver in
+ * /work/shared/vivenu-facts.md says "ticketTypeId not found in KV store"; another wording of
+ * the same ("unknown ticketTypeId", "ticket type id not registered") means the same to a person.
+ */
+function namesUnknownTicketType(answer) {
+    return (/ticket[ _-]?type[ _-]?id/i.test(answer) &&
+        /not (?:found|known|registered)|unknown|does ?n[o']t exist|no such/i.test(answer));
+}
+/** Where a person reads the receiver's own answers, which the summary does not quote. */
+const answersAreKept = "each ticket's answer is in the event's delivery ledger (`delivery-ledger*.csv`) and the progress file's `errors`.";
+/**
+ * From the receiver's answer to the reason in words, first match wins: the one place that
+ * decides how a failure is told.
+ */
+const FAILURE_REASONS = [
+    {
+        matches: (_, answer) => namesUnknownTicketType(answer),
+        reason: {
+            kind: 'not-registered',
+            words: 'Not registered on the receiver',
+            showsStatus: false,
+            advice: 'Register these ticket types with the receiver, then run again: only the tickets not delivered go out.',
+        },
+    },
+    {
+        matches: (status) => status === null,
+        reason: {
+            kind: 'no-answer',
+            words: 'No answer from the receiver',
+            showsStatus: false,
+            advice: 'The receiver did not answer in time (down or overloaded): run again later.',
+        },
+    },
+    {
+        matches: (status) => status === 408 || status === 429,
+        reason: {
+            kind: 'receiver-busy',
+            words: 'Receiver busy',
+            showsStatus: true,
+            advice: 'The receiver asked to slow down: run again later, or with a longer `interval`.',
+        },
+    },
+    {
+        matches: (status) => status !== null && status >= 500,
+        reason: {
+            kind: 'receiver-error',
+            words: 'Receiver error',
+            showsStatus: true,
+            advice: 'The receiver failed on them: run again later; if it keeps failing, its own logs say why.',
+        },
+    },
+    {
+        matches: (status) => status !== null && status >= 400,
+        reason: {
+            kind: 'refused',
+            words: 'Refused by the receiver',
+            showsStatus: true,
+            advice: `The receiver refused them: ${answersAreKept}`,
+        },
+    },
+    {
+        matches: () => true,
+        reason: {
+            kind: 'other',
+            words: 'Unexpected answer from the receiver',
+            showsStatus: true,
+            advice: answersAreKept,
+        },
+    },
+];
+/** The reason, in words, for a delivery the receiver answered `status` (null: no answer) and `answer`. */
+function failureReason(status, answer) {
+    return FAILURE_REASONS.find((row) => row.matches(status, answer)).reason;
+}
+/**
+ * The reason for a failure as the ledger keeps it: the status first ("404 {...}"), or
+ * "no answer ..." when there was none.
+ */
+function ledgerFailureReason(ledgerReason) {
+    return failureReason(ledgerStatus(ledgerReason), ledgerReason);
+}
+/** The HTTP status a ledger's failure reason starts with; null for "no answer ...". */
+function ledgerStatus(ledgerReason) {
+    const status = /^(\d{3})\b/.exec(ledgerReason)?.[1];
+    return status === undefined ? null : Number(status);
+}
+/** "Receiver error (HTTP 502, 503)": the words, with the statuses seen when they tell more. */
+function reasonLabel(reason, statuses) {
+    const known = [...new Set(statuses.filter((s) => s !== null))].sort();
+    return reason.showsStatus && known.length > 0
+        ? `${reason.words} (HTTP ${known.join(', ')})`
+        : reason.words;
+}
+/** Failures grouped by their reason in words, most tickets first; in each, by ticket type. */
+function groupFailures(failures) {
+    const groups = new Map();
+    for (const failure of failures) {
+        const reason = failureReason(failure.status, failure.reason);
+        const group = groups.get(reason) ?? { failures: [] };
+        group.failures.push(failure);
+        groups.set(reason, group);
+    }
+    return [...groups]
+        .map(([reason, { failures: inGroup }]) => ({
+        reason,
+        label: reasonLabel(reason, inGroup.map((f) => f.status)),
+        tickets: inGroup.length,
+        ticketTypes: byTicketType(inGroup),
+        ids: inGroup.map((f) => f.ticketId),
+    }))
+        .sort((a, b) => b.tickets - a.tickets);
+}
+function byTicketType(failures) {
+    const types = new Map();
+    for (const { eventId, ticketName, ticketTypeId = null } of failures) {
+        const key = JSON.stringify([eventId, ticketName, ticketTypeId]);
+        const type = types.get(key) ?? { eventId, ticketName, ticketTypeId, tickets: 0 };
+        type.tickets++;
+        types.set(key, type);
+    }
+    return [...types.values()].sort((a, b) => b.tickets - a.tickets || failure_groups_byText(a.eventId, b.eventId) || failure_groups_byText(a.ticketName, b.ticketName));
+}
+/** Plain code-unit order: the same on every runner, without loading ICU's collation. */
+function failure_groups_byText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/modes/test-delivery.ts
+
+
+
+
+
+/**
+ * Test mode: one eligible ticket (a `ticketName` with HIA first) delivered to the receiver,
+ * progress untouched. The run fails when the receiver does not take it, or no event has one.
+ */
+function testDelivery(run) {
+    const { settings } = run;
+    let tried = false;
+    return {
+        selectionLog: 'full',
+        open() {
+            warnBeforeDelivering(run);
+            return Promise.resolve();
+        },
+        wants: () => Promise.resolve(true),
+        async take(pulled, { eligible }) {
+            if (pulled.untrusted !== undefined) {
+                throw new errors/* RunStoppedError */.Fz(`${pulled.untrusted} Nothing was delivered from this pull.`);
+            }
+            const ticket = eligible.find((t) => /HIA/i.test((0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '')) ?? eligible[0];
+            if (!ticket)
+                return 'next';
+            tried = true;
+            await deliverOne(run, pulled.eventId, ticket);
+            return 'stop';
+        },
+        // Progress is not touched, so there is no ledger to make.
+        ledgerProgress: () => undefined,
+        close: () => Promise.resolve(),
+        conclude() {
+            if (tried)
+                return Promise.resolve();
+            throw new errors/* RunStoppedError */.Fz(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`);
+        },
+    };
+}
+async function deliverOne({ settings, services, note }, eventId, ticket) {
+    const { logger } = services;
+    const delivery = {
+        eventId,
+        ticketId: ticket._id,
+        ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
+        url: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
+        status: null,
+        answer: '',
+        delivered: false,
+    };
+    note({ kind: 'test-delivery', delivery });
+    if (settings.dryRun) {
+        logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
+        return;
+    }
+    logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
+    Object.assign(delivery, answerOf(await services.newWebhookSender(0).deliver(ticket)));
+    note({ kind: 'test-delivery', delivery });
+    logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
+    if (!delivery.delivered) {
+        // In words, as the summary says it: the receiver's own answer is in the log just above.
+        const failure = failureReason(delivery.status, delivery.answer);
+        const reason = reasonLabel(failure, [delivery.status]);
+        const hint = failure.kind === 'not-registered'
+            ? ' The receiver has not registered this ticket type (expected for test and dev data).'
+            : '';
+        throw new errors/* RunStoppedError */.Fz(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${reason}.${hint}`);
+    }
+}
+/** The receiver's answer as the summary shows it. */
+function answerOf(outcome) {
+    switch (outcome.kind) {
+        case 'delivered':
+            return { status: outcome.status, answer: outcome.answer, delivered: true };
+        case 'interrupted':
+            return { status: null, answer: '', delivered: false };
+        // The test delivery has no time budget; kept for the type's sake.
+        case 'out-of-time':
+            return { status: null, answer: outcome.reason, delivered: false };
+        case 'failed':
+            return { status: outcome.status ?? null, answer: outcome.reason, delivered: false };
+        default:
+            return { status: outcome.status, answer: outcome.reason, delivered: false };
+    }
+}
+
 ;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
 // Lodash implementation of `get`
 
@@ -2287,66 +3920,6 @@ const stringify = function (records, opts = {}) {
 
 // EXTERNAL MODULE: ./src/atomic-write.ts
 var atomic_write = __nccwpck_require__(364);
-// EXTERNAL MODULE: ./src/progress/progress.ts + 2 modules
-var progress_progress = __nccwpck_require__(414);
-;// CONCATENATED MODULE: ./src/select/select-tickets.ts
-
-/**
- * Which pulled tickets count: of the event (`eventId`), status in `statuses`, `ticketName`
- * containing `nameContains`, and not already counted in an earlier event of the run.
- */
-function selectTickets(tickets, rules) {
-    const statuses = new Set(rules.statuses);
-    const needle = rules.nameContains.toLowerCase();
-    const event = rules.eventId?.toLowerCase();
-    const selection = {
-        eligible: [],
-        total: tickets.length,
-        rejectedStatus: 0,
-        rejectedName: 0,
-        otherEvent: 0,
-        // Keys are event ids from the run: a null prototype keeps `__proto__` an ordinary key.
-        eligibleEarlier: Object.create(null),
-        invalid: [],
-        soldAfterCutoff: [],
-    };
-    const cutoff = rules.soldBefore?.ms;
-    for (const ticket of tickets) {
-        const status = (0,vivenu_tickets/* stringField */.OM)(ticket, 'status');
-        const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName');
-        const ticketEvent = (0,vivenu_tickets/* stringField */.OM)(ticket, 'eventId');
-        const earlier = rules.eligibleEarlier?.(ticket._id);
-        if (typeof ticket._id !== 'string' ||
-            (event !== undefined && ticketEvent === undefined) ||
-            status === undefined ||
-            ticketName === undefined) {
-            selection.invalid.push(ticket);
-        }
-        else if (event !== undefined && ticketEvent.toLowerCase() !== event) {
-            // Vivenu ids are lower-case hex; event-id input is lower-cased, so any case matches.
-            selection.otherEvent++;
-        }
-        else if (!statuses.has(status)) {
-            selection.rejectedStatus++;
-        }
-        else if (!ticketName.toLowerCase().includes(needle)) {
-            selection.rejectedName++;
-        }
-        else if (cutoff !== undefined && !((0,vivenu_tickets/* createdAtMs */.aF)(ticket) < cutoff)) {
-            selection.soldAfterCutoff.push(ticket);
-        }
-        else if (earlier !== undefined) {
-            selection.eligibleEarlier[earlier] = (selection.eligibleEarlier[earlier] ?? 0) + 1;
-        }
-        else {
-            selection.eligible.push(ticket);
-        }
-    }
-    selection.eligible.sort(vivenu_tickets/* compareByCreation */.gx);
-    selection.soldAfterCutoff.sort(vivenu_tickets/* compareByCreation */.gx);
-    return selection;
-}
-
 ;// CONCATENATED MODULE: ./src/ledger/delivery-ledger.ts
 
 
@@ -2369,33 +3942,6 @@ const COLUMNS = [
     { key: 'when', header: 'when' },
     { key: 'redelivered', header: 'redelivered' },
 ];
-/** Vivenu ids are matched in lower case, as the progress file matches them. */
-const key = (id) => id.toLowerCase();
-/**
- * Why `ticket` is not eligible under `rules` (without the once-per-run rule), in the words the
- * ledger and the summary use; undefined when it is eligible. The selection itself decides, so
- * this can never disagree with what a run delivers.
- */
-function whyNotEligible(ticket, rules) {
-    const { eligibleEarlier, ...eligibility } = rules;
-    void eligibleEarlier;
-    const selection = selectTickets([ticket], eligibility);
-    if (selection.eligible.length > 0)
-        return undefined;
-    if (selection.invalid.length > 0)
-        return 'now without an eventId, ticketName or status';
-    if (selection.otherEvent > 0)
-        return 'now of another event';
-    if (selection.rejectedStatus > 0)
-        return `status now ${(0,vivenu_tickets/* stringField */.OM)(ticket, 'status')}`;
-    if (selection.soldAfterCutoff.length > 0)
-        return soldAfterReason(rules);
-    return `ticketName no longer contains "${rules.nameContains}"`;
-}
-function soldAfterReason(rules) {
-    const cutoff = rules.soldBefore ? (0,progress_progress/* deliveryTime */.wH)(rules.soldBefore.ms) : '';
-    return `sold at or after sold-before (${cutoff}): the live webhook sent it`;
-}
 /** A recorded time to the second, as `sent_at` keeps delivery times; kept as written when unreadable. */
 function sameAsDeliveryTimes(timestamp) {
     const ms = Date.parse(timestamp);
@@ -2405,9 +3951,9 @@ function sameAsDeliveryTimes(timestamp) {
 function lastFailures(errors, eventId) {
     const last = new Map();
     for (const error of errors) {
-        if (error.event_id !== '' && key(error.event_id) !== key(eventId))
+        if (error.event_id !== '' && (0,progress_progress/* idKey */.T4)(error.event_id) !== (0,progress_progress/* idKey */.T4)(eventId))
             continue;
-        last.set(key(error.ticket_id), error);
+        last.set((0,progress_progress/* idKey */.T4)(error.ticket_id), error);
     }
     return last;
 }
@@ -2453,8 +3999,8 @@ function* eachLedgerRow(input) {
     };
     const eligibleIds = new Set();
     for (const ticket of input.eligible) {
-        eligibleIds.add(key(ticket._id));
-        const failure = failures.get(key(ticket._id));
+        eligibleIds.add((0,progress_progress/* idKey */.T4)(ticket._id));
+        const failure = failures.get((0,progress_progress/* idKey */.T4)(ticket._id));
         // Delivered under this event, or under another before the ticket moved here.
         const delivery = progress.delivery(eventId, ticket._id);
         if (delivery) {
@@ -2480,22 +4026,22 @@ function* eachLedgerRow(input) {
     for (const ticket of input.soldAfterCutoff) {
         if (progress.delivery(eventId, ticket._id))
             continue;
-        eligibleIds.add(key(ticket._id));
+        eligibleIds.add((0,progress_progress/* idKey */.T4)(ticket._id));
         const reason = soldAfterReason(rules);
         yield row(ticket, { eligibleNow: false, state: 'sold after cutoff', reason, when: '' });
     }
     // Only the pulled tickets delivered earlier and not eligible now need finding by id.
     const pulled = new Map();
     for (const ticket of input.tickets) {
-        const id = key(ticket._id);
+        const id = (0,progress_progress/* idKey */.T4)(ticket._id);
         if (!eligibleIds.has(id) && progress.isSent(eventId, ticket._id))
             pulled.set(id, ticket);
     }
     for (const id of progress.sentIds(eventId)) {
-        if (eligibleIds.has(key(id)))
+        if (eligibleIds.has((0,progress_progress/* idKey */.T4)(id)))
             continue;
         const when = progress.sentAt(eventId, id) ?? '';
-        const ticket = pulled.get(key(id));
+        const ticket = pulled.get((0,progress_progress/* idKey */.T4)(id));
         if (ticket === undefined) {
             yield row({ _id: id }, input.pullComplete
                 ? {
@@ -2641,8 +4187,6 @@ async function writeLedger(eventDir, ledgerName, rows) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(455);
-// EXTERNAL MODULE: ./src/settings/workspace-paths.ts
-var workspace_paths = __nccwpck_require__(581);
 ;// CONCATENATED MODULE: ./src/ticket-files/file-names.ts
 
 /** Longest file name written, in UTF-8 bytes, extension included: safe on every filesystem. */
@@ -2775,7 +4319,7 @@ async function writeEventFiles(ticketsDir, tickets, metadata) {
     catch (error) {
         // Named for the input behind the path: a bare EACCES or ENOSPC says nothing to act on.
         const file = error.path ?? files.eventDir;
-        throw (0,workspace_paths/* namingInput */.nm)('tickets-dir', 'write the pulled tickets to', file, error);
+        throw (0,errors/* namingInput */.nm)('tickets-dir', 'write the pulled tickets to', file, error);
     }
 }
 async function writeEachFile(files, tickets, metadata) {
@@ -2830,88 +4374,9 @@ async function keepRowsTooDeep(eventDir, rows) {
     return file;
 }
 
-// EXTERNAL MODULE: ./src/progress/progress-store.ts
-var progress_store = __nccwpck_require__(748);
-// EXTERNAL MODULE: ./src/vivenu/event-info.ts
-var event_info = __nccwpck_require__(374);
-;// CONCATENATED MODULE: ./src/run-report.ts
-
-/** Tickets pulled, every event together: the one count of what was found. */
-function ticketsFound(report) {
-    return report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
-}
-function syncTotals(report) {
-    const sum = (pick) => report.syncs.reduce((total, sync) => total + pick(sync), 0);
-    return {
-        found: sum((s) => s.found),
-        eligible: sum((s) => s.eligible),
-        deliveredBefore: sum((s) => s.deliveredBefore),
-        sentNow: sum((s) => s.sentNow),
-        failed: sum((s) => s.failed),
-        remaining: sum((s) => s.remaining),
-    };
-}
-/**
- * Eligible tickets of the requested events and how many are delivered, over all runs: the
- * headline's one source. How far the events stand (the ledger's count, which knows tickets
- * changed since delivery) when the run made standings; else what this run's selections saw,
- * an event passed over as complete counting its delivered tickets as its eligible ones.
- */
-function deliveredOfEligible(report) {
-    const sum = (items, pick) => items.reduce((total, item) => total + pick(item), 0);
-    const standings = report.standings ?? [];
-    if (standings.length > 0)
-        return {
-            delivered: sum(standings, (s) => s.delivered),
-            eligible: sum(standings, (s) => s.eligible),
-        };
-    const passedOver = report.syncs.filter((s) => s.passedOverAsComplete);
-    const totals = syncTotals(report);
-    return {
-        delivered: totals.deliveredBefore + totals.sentNow,
-        eligible: totals.eligible + sum(passedOver, (s) => s.deliveredBefore),
-    };
-}
-/**
- * An event as the summaries show it: "HYROX Berlin (2026-05-23 to 2026-05-24) · <id>", or the
- * id alone when Vivenu did not tell its name. The name is an outside value: escape it for where
- * it goes.
- */
-function eventLabel(report, eventId) {
-    const info = report.events?.find((event) => event.eventId === eventId);
-    return info ? `${(0,event_info/* eventTitle */.X_)(info)} · ${eventId}` : eventId;
-}
-const TITLE_NAMES = 3;
-/** The known events' names for a title: "HYROX Berlin (…)", or "A (…), B (…) and 2 more". */
-function eventsInTitle(report) {
-    const titles = (report.events ?? []).map(event_info/* eventTitle */.X_);
-    if (titles.length <= TITLE_NAMES)
-        return titles.join(', ');
-    return `${titles.slice(0, TITLE_NAMES).join(', ')} and ${titles.length - TITLE_NAMES} more`;
-}
-/**
- * Delivered of eligible as a percent with one decimal, rounded down: 100.0% only when every
- * eligible ticket is delivered.
- */
-function percentDelivered({ delivered, eligible }) {
-    if (eligible === 0)
-        return 'nothing eligible';
-    return `${(Math.floor((delivered / eligible) * 1000) / 10).toFixed(1)}%`;
-}
-/**
- * `█████░░░░░`: `cells` wide, full only when every eligible ticket is delivered (nothing
- * eligible counts as done), each cell rounded down.
- */
-function progressBar({ delivered, eligible }, cells) {
-    const filled = eligible === 0 ? cells : Math.floor((delivered / eligible) * cells);
-    return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
-}
-
 // EXTERNAL MODULE: ./src/settings/receiver.ts
 var receiver = __nccwpck_require__(780);
 ;// CONCATENATED MODULE: ./src/ledger/event-ledger.ts
-
-
 
 
 
@@ -2969,26 +4434,6 @@ async function keepLedger({ settings, services, note }, { pulled, selection }, p
     }
     note({ kind: 'standing', standing });
 }
-/**
- * Pull-only reads the progress file for the ledger's states, without a lock (it writes none).
- * A file it cannot read costs the ledger, never the pull: said once, and the pull goes on.
- */
-async function progressForLedger({ settings, services, }) {
-    // Without a progress file every eligible ticket would be `pending`: a ledger that says
-    // nothing the tickets' files do not, and on Node 24 it put the peak memory of pulling
-    // 100,000 tickets over its goal (bench/README.md). A sync, even a dry run, writes one.
-    if (!(0,external_node_fs_.existsSync)(settings.progressFile)) {
-        services.logger.info('No delivery ledger this run: there is no progress file yet (a sync, or its dry run, writes the ledger).');
-        return undefined;
-    }
-    try {
-        return await (0,progress_store/* readProgress */.gQ)(settings.progressFile, settings.receiver.address);
-    }
-    catch (error) {
-        services.logger.warning(`No delivery ledger this run: progress-file could not be read (${(0,log_text/* logText */.kc)(error.message)}). The pulled files are written as usual.`);
-        return undefined;
-    }
-}
 /** How far an event is, in one log line: the summary has the detail, the ledger every ticket. */
 function standingLine(standing) {
     const parts = [
@@ -2999,1460 +4444,6 @@ function standingLine(standing) {
     if (standing.changed > 0)
         parts.push(`${(0,format/* count */.U)(standing.changed)} changed since delivery`);
     return parts.join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/modes/pull-only.ts
-
-
-/**
- * Pull-only: every event's tickets as files, and (when a progress file exists) its delivery
- * ledger; nothing is sent and nothing recorded. A pull that cannot be trusted fails the run
- * after every event is pulled, so the files of the others are still written.
- */
-function pullOnly(run) {
-    const untrusted = [];
-    let progress;
-    return {
-        selectionLog: 'quiet',
-        async open() {
-            progress = await progressForLedger(run);
-        },
-        wants: () => Promise.resolve(true),
-        take(pulled) {
-            if (pulled.untrusted !== undefined)
-                untrusted.push(pulled.untrusted);
-            return Promise.resolve('next');
-        },
-        ledgerProgress: () => progress,
-        close: () => Promise.resolve(),
-        conclude() {
-            if (untrusted.length > 0)
-                throw new errors/* RunStoppedError */.Fz(untrusted.join('\n'));
-            return Promise.resolve();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/summary-phrases.ts
-
-
-/** "1 h 12 min", "3 min 20 s", "12 s"; a zero part left out ("2 h", "1 min"). */
-function duration(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds} s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
-    const hours = Math.floor(minutes / 60);
-    return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-}
-/**
- * A count with its noun, singular only for exactly one: "1 ticket", "2 tickets", "0 tickets",
- * "1,200 runs". The plural is the noun with an "s" unless told ("1 entry", "3 entries").
- */
-function counted(n, singular, plural = `${singular}s`) {
-    return `${(0,format/* count */.U)(n)} ${n === 1 ? singular : plural}`;
-}
-/** The receiver in words, as the title, the verdict and the tables name it. */
-function receiverInWords(report) {
-    if (report.receiver === 'production')
-        return 'the PRODUCTION receiver';
-    if (report.receiver === 'test')
-        return 'the test receiver';
-    return `the receiver at ${report.webhookUrl}`;
-}
-/**
- * Staging tickets bound for the production receiver, said first wherever a run is summed up
- * (the earlier tool sent DEV tickets there, so it stays allowed, but never unremarked);
- * undefined for any other run.
- */
-function stagingToProduction(report) {
-    if (!report.stagingTickets || report.receiver !== 'production' || report.mode === 'pull-only')
-        return undefined;
-    return `Staging tickets (${report.region}) to the PRODUCTION receiver`;
-}
-/**
- * The tickets left out by `sold-before`, counted apart: "Sold after the live webhook went on
- * (sold-before 29 Jul 2025 00:00 UTC): 212 charity tickets, not sent." Undefined without a
- * cutoff.
- */
-function soldAfterCutoffText(report, tickets) {
-    if (report.soldBefore === undefined)
-        return undefined;
-    return `Sold after the live webhook went on (sold-before ${humanDate(report.soldBefore)}): ${counted(tickets, 'charity ticket')}, not sent.`;
-}
-/**
- * A run without webhook-secret, said before its deliveries (the log) and after (the summary):
- * a receiver that checks signatures refuses every one.
- */
-function unsignedWarning(when) {
-    return when === 'before'
-        ? 'webhook-secret is empty: deliveries go unsigned, and a receiver that verifies x-vivenu-signature will answer 401.'
-        : 'webhook-secret is empty: deliveries went unsigned, and a receiver that verifies x-vivenu-signature answers 401.';
-}
-/** "1 run", "3 runs": the follow-up runs the time left takes at the time budget. */
-function runsText(runs) {
-    return counted(runs, 'run');
-}
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/**
- * A moment as people read it, in UTC so every runner and reader sees the same: "6 Jan 2025
- * 09:00 UTC". Built by hand rather than with Intl, whose output differs between Node's ICU
- * builds. Text that is not a date comes back as it is (it is an outside value: escape it for
- * where it goes); null is "-".
- */
-function humanDate(moment) {
-    if (moment === null)
-        return '-';
-    const date = new Date(moment);
-    if (Number.isNaN(date.getTime()))
-        return String(moment);
-    const two = (n) => String(n).padStart(2, '0');
-    return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
-}
-/** The summary's words for a first team sent whole over `limit`; the limit is what it was exceeded from. */
-function limitExceededText({ teamSize, by }) {
-    return `\`limit\` (${(0,format/* count */.U)(teamSize - by)}) was exceeded by ${(0,format/* count */.U)(by)} to keep a team of ${(0,format/* count */.U)(teamSize)} together`;
-}
-/**
- * An event as the summary names it, in a table cell or running text: its name and dates when
- * known, and its id (the name is Vivenu's, shown literally).
- */
-function eventCell(report, eventId) {
-    return { literal: eventLabel(report, eventId) };
-}
-/** "Created from 6 Jan 2025 09:00 UTC to 28 Feb 2025 18:30 UTC." */
-function createdRange(first, last) {
-    return ['Created from ', { value: humanDate(first) }, ' to ', { value: humanDate(last) }, '.'];
-}
-
-;// CONCATENATED MODULE: ./src/modes/before-delivery-warnings.ts
-
-/**
- * Said before a run that delivers (or plans to), ahead of the first delivery: what the operator
- * must see before anything is sent.
- * - Unsigned: a receiver that checks signatures will refuse every delivery.
- * - Staging tickets to the production receiver: allowed (the earlier tool sent DEV tickets
- *   there), never unremarked.
- */
-function warnBeforeDelivering({ settings, services }) {
-    const { logger } = services;
-    if (settings.stagingTickets && settings.receiver.kind === 'production') {
-        logger.warning(`Staging tickets (${settings.region}, ${settings.vivenuOrigin}) ${settings.dryRun ? 'would go' : 'go'} to the PRODUCTION receiver (${settings.receiver.address}). If that is not what you meant, use target test.`);
-    }
-    if (!settings.webhookSecret && !settings.dryRun) {
-        logger.warning(unsignedWarning('before'));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/modes/deliver-batch.ts
-
-
-
-/**
- * This many tickets failing one after another for the receiver's own trouble (no answer, 408,
- * 429, 5xx) means the receiver is down, not the tickets. A permanent answer about one ticket
- * (another 4xx, such as an unregistered ticket type) is an answer: it does not count, and it
- * ends the streak, so five unregistered tickets in a row cannot stop the tickets behind them.
- */
-const FAILURES_IN_A_ROW_BEFORE_STOP = 5;
-/**
- * A sync's answers: a delivery is sent (once, for good), a failure an error to try again; each
- * noted for the report and counted in `counts` for the sync's own tally.
- */
-function syncRecorder(context) {
-    const { eventId, keeper, clock, note, counts } = context;
-    return {
-        verb: 'sent',
-        async delivered(ticket) {
-            await keeper.record({ t: 'sent', e: eventId, id: ticket._id, at: (0,progress_progress/* deliveryTime */.wH)(clock.now()) });
-            counts.delivered++;
-            note({ kind: 'delivered', eventId });
-        },
-        async failed(ticket, failure) {
-            counts.failed++;
-            note({ kind: 'delivery-failed', failure });
-            await keeper.record({
-                t: 'error',
-                error: {
-                    event_id: eventId,
-                    ticket_id: ticket._id,
-                    status: failure.status,
-                    error: failure.reason,
-                    timestamp: new Date(clock.now()).toISOString(),
-                },
-            });
-        },
-    };
-}
-function reportSent(logger, update) {
-    if (logger.progress)
-        logger.progress(update);
-    else
-        logger.info(update.line);
-}
-/**
- * Delivers `batch` in order, recording each answer durably before the next delivery starts.
- * Returns why it stopped early, or undefined when every ticket got an answer.
- */
-async function deliverBatch(batch, context) {
-    const { eventId, sender, keeper, logger, clock, recorder } = context;
-    let failuresInARow = 0;
-    for (const [index, ticket] of batch.entries()) {
-        if (context.cancel?.aborted)
-            return { reason: 'cancelled', message: 'cancelled' };
-        if (clock.monotonic() >= context.deadlineMs)
-            return { reason: 'time-budget', message: 'time budget reached' };
-        const label = `[${index + 1}/${batch.length}]`;
-        const outcome = await sender.deliver(ticket, context.deadlineMs);
-        switch (outcome.kind) {
-            case 'delivered':
-                await recorder.delivered(ticket, outcome.status);
-                failuresInARow = 0;
-                reportSent(logger, {
-                    done: index + 1,
-                    total: batch.length,
-                    line: `${label} ${recorder.verb} ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}`,
-                });
-                break;
-            case 'failed': {
-                const failure = {
-                    eventId,
-                    ticketId: ticket._id,
-                    ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
-                    ticketTypeId: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null,
-                    status: outcome.status ?? null,
-                    reason: outcome.reason,
-                };
-                await recorder.failed(ticket, failure);
-                logger.info(`${label} failed ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)}: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}`);
-                failuresInARow = outcome.transient ? failuresInARow + 1 : 0;
-                if (failuresInARow >= FAILURES_IN_A_ROW_BEFORE_STOP) {
-                    return {
-                        reason: 'receiver-down',
-                        message: `${failuresInARow} tickets failed in a row (last: ${failure.status ?? 'no answer'} ${(0,log_text/* logText */.kc)(failure.reason)}): the receiver looks down. Stopped; run again later.`,
-                    };
-                }
-                break;
-            }
-            case 'unusable':
-                // Decided: stop at once, like a rejected signature. A redirect or an address that
-                // cannot work is about webhook-url, not this ticket: every ticket would get the same,
-                // and each would cost its retries. The ticket stays pending, not failed.
-                return { reason: 'webhook-url-unusable', message: (0,log_text/* logText */.kc)(outcome.reason) };
-            case 'rejected':
-                return {
-                    reason: 'signature-rejected',
-                    message: `The receiver rejected the delivery of ${(0,log_text/* logText */.kc)(ticket._id)} with ${outcome.status} (${(0,log_text/* logText */.kc)(outcome.reason) || 'no reason given'}): ` +
-                        'it does not accept our signature. Check the webhook-secret input (secret VIVENU_SECRET) matches the receiver.',
-                };
-            case 'interrupted':
-                return { reason: 'cancelled', message: 'cancelled' };
-            case 'out-of-time':
-                // Said when it is news: the receiver's wait, not the budget's plain end, stopped the run.
-                if (outcome.reason)
-                    logger.warning(`${label} ${outcome.reason}`);
-                return { reason: 'time-budget', message: outcome.reason || 'time budget reached' };
-        }
-        const stop = await keeper.afterDelivery();
-        if (stop)
-            return stop;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/progress/progress-keeper.ts
-
-
-
-
-
-
-
-/**
- * Waits between tries of a commit GitHub could not take: 2 s, doubling, at most a minute.
- * `maxAttempts` bounds the proving commit and the final one; a paused periodic commit is
- * bounded by time instead (MAX_PAUSE_MS, the time budget).
- */
-const commitRetryPolicy = {
-    maxAttempts: 3,
-    baseDelayMs: 2_000,
-    maxDelayMs: 60_000,
-    maxRetryAfterMs: 60_000,
-};
-/** Deliveries wait this long at most for GitHub to take the progress file; then the run stops. */
-const MAX_PAUSE_MS = 30 * 60_000;
-/**
- * On cancel the runner sends SIGINT, SIGTERM 7.5 s later and kills the step 2.5 s after that
- * (../shared/vivenu-facts.md): the last commit ends by the SIGTERM, leaving over a second for
- * the outputs and the summary.
- */
-const CANCEL_SAVE_BUDGET_MS = 7_500;
-/** Failures that waiting will not mend: the run stops instead of pausing. */
-const LASTING = new Set([
-    'token-refused',
-    'missing-permission',
-    'protected-branch',
-    'refused',
-]);
-/**
- * The one owner of a sync's progress: the local file (every change durable before the next
- * delivery) and its published copy. It proves the copy can be written before the first
- * delivery, publishes every period, pauses deliveries while GitHub cannot take a commit (so
- * the deliveries not yet published never exceed one period's, plus the one in flight), and
- * makes the final commit, within the cancel budget when cancelled.
- */
-class ProgressKeeper {
-    store;
-    options;
-    /**
-     * Where progress is committed and how many commits this run made, for the summary: the run's
-     * report holds this very object, kept up to date here. Undefined when kept on this machine only.
-     */
-    publishing;
-    /** Commits this run made. */
-    get commits() {
-        return this.publishing?.commits ?? 0;
-    }
-    /** Why the last publish failed, when the published copy is behind this machine's. */
-    failure;
-    proven = false;
-    /** How many of this run's changes the published copy holds. */
-    publishedChanges = 0;
-    lastPublishedMs;
-    /** Aborts CANCEL_SAVE_BUDGET_MS after a cancel: every publish ends by then. */
-    saveBy = new AbortController();
-    random;
-    /** Where the copy to start from is read: the publisher, or (dry run) one that is only read. */
-    branch;
-    constructor(store, options) {
-        this.store = store;
-        this.options = options;
-        const { where } = options.publisher;
-        this.publishing = where === undefined ? undefined : { where, commits: 0 };
-        this.lastPublishedMs = options.clock.monotonic();
-        this.random = options.random ?? Math.random;
-        this.branch = options.publisher;
-        const { cancel } = options;
-        const startBudget = () => {
-            setTimeout(() => this.saveBy.abort(new Error('the run was cancelled and its time to save ran out')), CANCEL_SAVE_BUDGET_MS).unref();
-        };
-        if (cancel?.aborted)
-            startBudget();
-        else
-            cancel?.addEventListener('abort', startBudget, { once: true });
-    }
-    /**
-     * Locks and opens the local file: a file another run holds, or a damaged one, stops the run
-     * here, before any request. A lock left by a run that has ended is taken over, and said so.
-     */
-    static async open(file, owner, options) {
-        const store = await progress_store/* ProgressStore */.rE.open(file, owner, () => options.clock.now());
-        const ended = store.lockTakenOverFrom;
-        if (ended) {
-            options.logger.warning(`${(0,log_text/* logText */.kc)(file)}: took over the lock of pid ${ended.pid} on ${(0,log_text/* logText */.kc)(ended.host)}, which has ended (started ${(0,log_text/* logText */.kc)(ended.startedAt)}) without releasing it; a killed run leaves its lock behind.`);
-        }
-        return new ProgressKeeper(store, options);
-    }
-    /**
-     * A dry run's keeper: reads the file without a lock (a dry run may run beside a sync), and
-     * the published copy when there is one (`publisher` is only read), records nothing and
-     * publishes nowhere. A damaged file still stops the run before any request.
-     */
-    static async readOnly(file, receiver, options) {
-        let progress = await (0,progress_store/* readProgress */.gQ)(file, receiver);
-        const book = {
-            get progress() {
-                return progress;
-            },
-            changesThisRun: [],
-            record: () => Promise.reject(new Error('a dry run records nothing')),
-            adopt: (merged) => {
-                progress = merged;
-                return Promise.resolve();
-            },
-            save: () => Promise.resolve(),
-            close: () => Promise.resolve(),
-        };
-        const keeper = new ProgressKeeper(book, { ...options, publisher: progress_publisher/* keepLocally */._ });
-        keeper.branch = options.publisher;
-        return keeper;
-    }
-    get progress() {
-        return this.store.progress;
-    }
-    /** owner/repo@branch, or undefined when progress is kept on this machine only. */
-    get where() {
-        return this.options.publisher.where;
-    }
-    record(change) {
-        return this.store.record(change);
-    }
-    /**
-     * Before anything is selected: the published copy (the branch's file) merged into this
-     * machine's, so the run selects from everything delivered so far. The checkout can be older
-     * than the branch: "Re-run jobs" runs at the run's original commit, and a run that waited its
-     * turn in the concurrency queue starts from the commit it was clicked at (both send again
-     * what later commits record). When the copy cannot be read, a sync stops before any
-     * delivery; a dry run plans from this machine's file and says so.
-     */
-    async catchUpWithBranch(dryRun) {
-        const where = this.branch.where;
-        if (!where)
-            return;
-        const result = await this.readTrying();
-        if (!result.read) {
-            const why = `the progress file on ${where} cannot be read (${result.failure.message})`;
-            if (!dryRun)
-                throw new errors/* RunStoppedError */.Fz(`Nothing was delivered: ${why}, so this run cannot know what earlier runs delivered.`);
-            this.options.logger.warning(`${why}: the plan comes from the checked-out file, which may be older than the branch.`);
-            return;
-        }
-        if (!result.progress)
-            return;
-        const before = this.store.progress.ticketsSent;
-        const merged = (0,progress_progress/* mergeProgress */.o$)(result.progress, this.store.progress);
-        await this.store.adopt(merged);
-        this.options.logger.info(`Read the progress file on ${where}: ${(0,format/* count */.U)(merged.ticketsSent)} delivered all-time (the checked-out copy had ${(0,format/* count */.U)(before)}).`);
-    }
-    /** Changes this run made (deliveries, errors, redeliveries) the published copy does not hold yet. */
-    get unpublishedChanges() {
-        return this.store.changesThisRun.length - this.publishedChanges;
-    }
-    /** Deliveries this run made that the published copy does not hold yet. */
-    get unpublishedDeliveries() {
-        return this.store.changesThisRun
-            .slice(this.publishedChanges)
-            .filter((change) => change.t === 'sent').length;
-    }
-    /**
-     * Before the first delivery: one commit proves the progress can be kept where the next run
-     * will look for it. Throws, naming the cause, when it cannot: then nothing is delivered.
-     */
-    async proveWritable() {
-        if (this.proven || !this.where)
-            return;
-        const result = await this.publishTrying('start');
-        if (!result.landed) {
-            throw new errors/* RunStoppedError */.Fz(`Nothing was delivered: the progress file cannot be committed to ${this.where}, so a later run could not know what this one sent: ${result.failure.message}.`);
-        }
-        this.proven = true;
-    }
-    /**
-     * After each recorded answer: publishes when a period has passed since the last publish.
-     * While GitHub cannot take it, no delivery starts: it is tried again with backoff until it
-     * lands, the failure proves lasting, the run is cancelled, its time budget ends, or
-     * MAX_PAUSE_MS has passed.
-     */
-    async afterDelivery() {
-        const { clock, periodMs, logger, cancel } = this.options;
-        if (!this.where || clock.monotonic() - this.lastPublishedMs < periodMs)
-            return undefined;
-        await this.store.save();
-        const pausedAt = clock.monotonic();
-        const pending = () => `${(0,format/* count */.U)(this.unpublishedDeliveries)} deliveries not committed yet`;
-        const stop = (value) => ({ kind: 'give-up', value });
-        return (0,retry/* retrying */.R$)(async (attempt) => {
-            const result = await this.publish('periodic');
-            if (result.landed) {
-                if (attempt > 1)
-                    logger.info('GitHub took the progress file: deliveries go on.');
-                return { kind: 'done', value: undefined };
-            }
-            const { failure } = result;
-            if (LASTING.has(failure.kind)) {
-                return stop({
-                    reason: 'progress-not-committed',
-                    message: `Stopped delivering: the progress file can no longer be committed to ${this.where} (${failure.message}); ${pending()}.`,
-                });
-            }
-            if (cancel?.aborted)
-                return stop({ reason: 'cancelled', message: 'cancelled' });
-            return { kind: 'retry', reason: failure.message };
-        }, {
-            policy: commitRetryPolicy,
-            random: this.random,
-            // A pause is bounded by time, not by attempts: the run's budget and MAX_PAUSE_MS.
-            until: (failed, _attempt, waitMs) => {
-                if (clock.monotonic() + waitMs >= this.options.deadlineMs) {
-                    return stop({ reason: 'time-budget', message: 'time budget reached' });
-                }
-                if (clock.monotonic() + waitMs - pausedAt > MAX_PAUSE_MS) {
-                    return stop({
-                        reason: 'progress-not-committed',
-                        message: `Stopped delivering: GitHub has not taken the progress file for ${Math.round((clock.monotonic() - pausedAt) / 60_000)} minutes (${failed.reason}); ${pending()}.`,
-                    });
-                }
-                return undefined;
-            },
-            onRetry: (failed, attempt, waitMs) => {
-                const line = `Deliveries paused: committing the progress file failed (${failed.reason}); ${pending()}; trying again in ${(waitMs / 1000).toFixed(0)} s.`;
-                // The first says so where people look (annotations); the rest only in the log.
-                if (attempt === 1)
-                    logger.warning(line);
-                else
-                    logger.info(line);
-            },
-            wait: (waitMs) => clock.sleep(waitMs, cancel),
-        });
-    }
-    /**
-     * Folds the local file, then makes the final commit when the published copy is behind; its
-     * message says why the run ended (`stop`). Afterwards `failure` tells whether the published
-     * copy holds everything, and `publishing` says so to the summary.
-     */
-    async finish(stop) {
-        await this.store.close();
-        if (this.where && this.store.changesThisRun.length > this.publishedChanges) {
-            const reason = stop === 'cancelled' ? 'cancel' : stop === 'time-budget' ? 'time-budget' : 'end';
-            const result = await this.publishTrying(reason);
-            if (!result.landed) {
-                this.options.logger.warning(`Could not commit the progress file to ${this.where} (${result.failure.message}).`);
-            }
-        }
-        if (this.publishing)
-            this.publishing.behind = this.failure?.message;
-    }
-    /** A read of the published copy, tried again a few times while GitHub has passing trouble. */
-    readTrying() {
-        // Nothing of this run to save yet: a cancel ends the read at once.
-        const { cancel } = this.options;
-        return this.tryingWhileGitHubRecovers(() => this.branch.read(cancel), (result) => (result.read ? undefined : result.failure), { doing: 'Reading the progress file on the branch', stop: cancel });
-    }
-    /** A publish, tried again a few times while GitHub has passing trouble. */
-    publishTrying(reason) {
-        return this.tryingWhileGitHubRecovers(() => this.publish(reason), (result) => (result.landed ? undefined : result.failure), { doing: 'Committing the progress file', stop: this.saveBy.signal });
-    }
-    /**
-     * `attempt`, tried again (commitRetryPolicy) while it fails in a way waiting may mend, until
-     * `stop` aborts; the last result either way.
-     */
-    tryingWhileGitHubRecovers(attempt, failureOf, { doing, stop }) {
-        return (0,retry/* retrying */.R$)(async () => {
-            const result = await attempt();
-            const failure = failureOf(result);
-            if (!failure)
-                return { kind: 'done', value: result };
-            if (LASTING.has(failure.kind) || stop?.aborted)
-                return { kind: 'give-up', value: result };
-            return { kind: 'retry', reason: failure.message, result };
-        }, {
-            policy: commitRetryPolicy,
-            random: this.random,
-            exhausted: (last) => last.result,
-            onRetry: (failed, _attempt, waitMs) => this.options.logger.info(`${doing} failed (${failed.reason}): trying again in ${(waitMs / 1000).toFixed(0)} s.`),
-            wait: (waitMs) => this.options.clock.sleep(waitMs, stop),
-        });
-    }
-    async publish(reason) {
-        const changes = this.store.changesThisRun.length;
-        const result = await this.options.publisher.publish(this.store.progress, reason, this.saveBy.signal);
-        if (result.landed) {
-            this.publishedChanges = changes;
-            this.lastPublishedMs = this.options.clock.monotonic();
-            this.failure = undefined;
-            if (result.commit && this.publishing)
-                this.publishing.commits++;
-        }
-        else {
-            this.failure = result.failure;
-        }
-        return result;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/modes/keeping-progress.ts
-
-/**
- * The progress of a mode that records deliveries (sync, redeliver), opened before any ticket
- * is pulled: locked (a dry run only reads it, so it may run beside a sync), a damaged file or
- * one another run holds stopping the run here, and the branch's copy merged in, since the
- * branch is the truth at start (a re-run or a queued run checks out an older commit).
- */
-async function openKeeper(run, deadlineMs) {
-    const { settings, services } = run;
-    const options = {
-        periodMs: settings.commitEveryMinutes * 60_000,
-        clock: services.clock,
-        logger: services.logger,
-        cancel: services.signal,
-        deadlineMs,
-        random: services.random,
-        publisher: services.progressPublisher,
-    };
-    const receiver = settings.receiver.address;
-    const keeper = settings.dryRun
-        ? await ProgressKeeper.readOnly(settings.progressFile, receiver, options)
-        : await ProgressKeeper.open(settings.progressFile, { region: settings.region, receiver }, options);
-    notePublishing(run, keeper);
-    await keeper.catchUpWithBranch(settings.dryRun);
-    return keeper;
-}
-/** Where progress is committed, and how far, as the keeper counts it: a copy for the report. */
-function notePublishing({ note }, keeper) {
-    const publishing = keeper?.publishing;
-    if (publishing)
-        note({ kind: 'publishing', publishing: { ...publishing } });
-}
-
-;// CONCATENATED MODULE: ./src/modes/redeliver.ts
-
-
-
-
-
-
-
-
-
-/**
- * Redeliver: named tickets of one event sent again (a receiver that lost or mishandled them),
- * with their original delivery `id` (the ticket's own, envelope.ts) so a deduplicating receiver
- * can still tell, paced and signed like any delivery. Each is recorded apart (`redelivered` in
- * the progress file, a column of the ledger) and never changes what counts as delivered. Every
- * named id must be an eligible ticket of the event: any other is refused by name before
- * anything is sent. `failed` names every eligible ticket whose last delivery failed.
- */
-function redeliver(run) {
-    return new RedeliverRun(run);
-}
-class RedeliverRun {
-    run;
-    selectionLog = 'full';
-    keeper;
-    deadlineMs;
-    /** What this run sent again and how each ended: what it concludes from (never the report). */
-    tickets = [];
-    stop;
-    constructor(run) {
-        this.run = run;
-        const { settings, services } = run;
-        // On the monotonic clock, as a sync's budget (issue 23, row 5).
-        this.deadlineMs = services.clock.monotonic() + settings.maxRuntimeMinutes * 60_000;
-    }
-    /** As a sync opens: the progress file locked (a dry run reads it), the branch's copy merged. */
-    async open() {
-        this.keeper = await openKeeper(this.run, this.deadlineMs);
-        warnBeforeDelivering(this.run);
-    }
-    wants() {
-        return Promise.resolve(true);
-    }
-    async take(pulled, selection) {
-        const { settings, services, note } = this.run;
-        const { eventId } = pulled;
-        if (pulled.untrusted !== undefined)
-            throw new errors/* RunStoppedError */.Fz(`${pulled.untrusted} Nothing was redelivered from this pull.`);
-        const batch = this.chosen(pulled, selection, this.keeper.progress);
-        this.tickets = batch.map((ticket) => ticketLine(ticket, settings.dryRun ? 'planned' : 'not tried'));
-        note({
-            kind: 'redelivery-chosen',
-            redelivery: {
-                eventId,
-                asked: settings.ticketIds === 'failed' ? 'failed' : settings.ticketIds.length,
-                tickets: this.tickets,
-            },
-        });
-        services.logger.info(`${settings.dryRun ? 'Would redeliver' : 'Redelivering'} ${(0,format/* count */.U)(batch.length)} tickets of event ${eventId}, each under its original delivery id.`);
-        if (settings.dryRun || batch.length === 0)
-            return 'stop';
-        await this.keeper.proveWritable();
-        const sender = services.newWebhookSender(settings.intervalSeconds * 1000);
-        this.stop = await services.logger.group(`Redeliver event ${eventId}`, () => deliverBatch(batch, {
-            eventId,
-            sender,
-            keeper: this.keeper,
-            recorder: this.recorder(eventId),
-            logger: services.logger,
-            clock: services.clock,
-            deadlineMs: this.deadlineMs,
-            cancel: services.signal,
-        }));
-        if (this.stop)
-            note({ kind: 'stopped', ...this.stop });
-        return 'stop';
-    }
-    ledgerProgress() {
-        return this.keeper?.progress;
-    }
-    async close() {
-        try {
-            await this.keeper.finish(this.stop?.reason);
-        }
-        finally {
-            notePublishing(this.run, this.keeper);
-        }
-    }
-    conclude() {
-        const { settings } = this.run;
-        if (this.keeper.failure && this.keeper.unpublishedChanges > 0) {
-            throw new errors/* RunStoppedError */.Fz(`The redeliveries of this run are not committed to ${this.keeper.where} (${this.keeper.failure.message}); they are recorded in ${settings.progressFile}, which the run's artifact holds.`);
-        }
-        if (this.stop)
-            throw new errors/* RunStoppedError */.Fz(this.stop.message);
-        const failed = this.tickets.filter((t) => t.outcome === 'failed').length;
-        if (failed > 0 && settings.failOnTicketErrors)
-            throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(failed)} of ${(0,format/* count */.U)(this.tickets.length)} redeliveries failed; each answer is under Redelivered.`);
-        return Promise.resolve();
-    }
-    /**
-     * The tickets to send again, oldest first: every named id an eligible ticket of the event,
-     * or the run stops here, naming each that is not and why, before anything is sent.
-     */
-    chosen(pulled, selection, progress) {
-        const { settings } = this.run;
-        const { eventId } = pulled;
-        if (settings.ticketIds === 'failed') {
-            const failedLast = lastAttemptFailed(progress, eventId);
-            return selection.eligible.filter((t) => failedLast.has(t._id.toLowerCase()) && !progress.delivery(eventId, t._id));
-        }
-        const wanted = new Set(settings.ticketIds);
-        const refused = [];
-        const pulledById = new Map(pulled.tickets.map((t) => [t._id.toLowerCase(), t]));
-        for (const id of wanted) {
-            const ticket = pulledById.get(id);
-            if (!ticket)
-                refused.push(`${id}: not a ticket of event ${eventId}`);
-            else if (!selection.eligible.includes(ticket))
-                refused.push(`${id}: not eligible (${whyNotEligible(ticket, { ...settings, eventId }) ?? 'eligible under another event of this run'})`);
-        }
-        if (refused.length > 0) {
-            throw new errors/* RunStoppedError */.Fz(`Nothing was redelivered: ${(0,format/* count */.U)(refused.length)} of the ${(0,format/* count */.U)(wanted.size)} ticket-ids cannot be: ${refused.map(log_text/* logText */.kc).join('; ')}.`);
-        }
-        return selection.eligible.filter((t) => wanted.has(t._id.toLowerCase()));
-    }
-    /** Each answer recorded apart from deliveries (`redelivered`), and noted for the report. */
-    recorder(eventId) {
-        const { clock } = this.run.services;
-        const settle = async (ticket, line) => {
-            await this.keeper.record({
-                t: 'redelivered',
-                e: eventId,
-                id: ticket._id,
-                at: (0,progress_progress/* deliveryTime */.wH)(clock.now()),
-                status: line.status,
-            });
-            this.tickets = this.tickets.map((t) => (t.id === ticket._id ? line : t));
-            this.run.note({ kind: 'redelivered', ticket: line });
-        };
-        return {
-            verb: 'redelivered',
-            delivered: (ticket, status) => settle(ticket, { ...ticketLine(ticket, 'redelivered'), status }),
-            failed: (ticket, failure) => settle(ticket, {
-                ...ticketLine(ticket, 'failed'),
-                status: failure.status,
-                reason: failure.reason,
-            }),
-        };
-    }
-}
-function ticketLine(ticket, outcome) {
-    return {
-        id: ticket._id,
-        ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
-        ticketTypeId: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null,
-        outcome,
-        status: null,
-    };
-}
-/** The tickets of the event (lower-case ids) whose last recorded attempt failed. */
-function lastAttemptFailed(progress, eventId) {
-    const event = eventId.toLowerCase();
-    return new Set(progress.errors
-        .filter((error) => error.event_id.toLowerCase() === event)
-        .map((error) => error.ticket_id.toLowerCase()));
-}
-
-// EXTERNAL MODULE: ./src/progress/earlier-tool-keys.ts
-var earlier_tool_keys = __nccwpck_require__(111);
-;// CONCATENATED MODULE: ./src/select/plan-batch.ts
-
-/** Tickets bought together (a DOUBLES or RELAY team) share a `transactionId`. */
-function purchases(tickets) {
-    const groups = new Map();
-    for (const ticket of tickets) {
-        const key = (0,vivenu_tickets/* stringField */.OM)(ticket, 'transactionId') ?? `ticket:${ticket._id}`;
-        const group = groups.get(key);
-        if (group)
-            group.push(ticket);
-        else
-            groups.set(key, [ticket]);
-    }
-    return [...groups.values()];
-}
-function transactionOf(purchase) {
-    return (0,vivenu_tickets/* stringField */.OM)(purchase[0], 'transactionId') ?? '';
-}
-/**
- * At most `limit` of the pending tickets (0 = all), in creation order, never splitting a
- * purchase: a team that does not fit waits whole for the next run, and so does everything
- * after it, so the order stays oldest first. The one exception: a first team bigger than the
- * limit itself goes whole (see `limitExceeded`), or no run with this limit could ever move on.
- */
-function planBatch(pending, limit, { runHasPlannedBefore = false } = {}) {
-    if (limit === 0 || pending.length <= limit)
-        return { send: [...pending], waiting: 0 };
-    const send = [];
-    for (const purchase of purchases(pending)) {
-        if (send.length + purchase.length > limit) {
-            if (send.length === 0 && !runHasPlannedBefore) {
-                return {
-                    send: [...purchase].sort(vivenu_tickets/* compareByCreation */.gx),
-                    waiting: pending.length - purchase.length,
-                    limitExceeded: { teamSize: purchase.length, by: purchase.length - limit },
-                };
-            }
-            const teamWaiting = purchase.length > 1 && send.length < limit
-                ? { transactionId: transactionOf(purchase), size: purchase.length }
-                : undefined;
-            return {
-                send: send.sort(vivenu_tickets/* compareByCreation */.gx),
-                waiting: pending.length - send.length,
-                teamWaiting,
-            };
-        }
-        send.push(...purchase);
-    }
-    return { send, waiting: pending.length - send.length };
-}
-
-;// CONCATENATED MODULE: ./src/modes/dry-run-plan.ts
-
-
-
-/** The first deliveries a dry run lists, in order: enough to check the order, not a wall. */
-const FIRST_DELIVERIES_SHOWN = 20;
-/** What a sync would deliver for one event, in the report and the log; nothing is sent. */
-function showPlan({ settings, services, note }, eventId, send) {
-    const created = (0,vivenu_tickets/* creationRange */.T1)(send);
-    const plan = {
-        eventId,
-        toSend: send.length,
-        ticketTypeIds: [...new Set(send.map((t) => (0,vivenu_tickets/* stringField */.OM)(t, 'ticketTypeId') ?? '(none)'))].sort(),
-        ticketTypes: ticketTypesOf(send),
-        firstCreatedAt: created.first,
-        lastCreatedAt: created.last,
-        firstDeliveries: send.slice(0, FIRST_DELIVERIES_SHOWN).map((t) => ({
-            createdAt: (0,vivenu_tickets/* stringField */.OM)(t, 'createdAt') ?? '',
-            id: t._id,
-            ticketName: (0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '',
-        })),
-    };
-    note({ kind: 'planned', plan });
-    const lines = [
-        `Dry run: ${(0,format/* count */.U)(plan.toSend)} deliveries would go to ${(0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl)}`,
-        ...plan.ticketTypes.map((type) => `  ${(0,format/* count */.U)(type.count)} × ${(0,log_text/* logText */.kc)(type.ticketName)} (ticketTypeId ${(0,log_text/* logText */.kc)(type.ticketTypeId ?? 'none')})`),
-        `  ticketTypeIds the receiver must know: ${plan.ticketTypeIds.map(log_text/* logText */.kc).join(', ') || '-'}`,
-        `  created from ${(0,log_text/* logText */.kc)(plan.firstCreatedAt ?? '-')} to ${(0,log_text/* logText */.kc)(plan.lastCreatedAt ?? '-')}`,
-        `  first ${plan.firstDeliveries.length} in order:`,
-        ...plan.firstDeliveries.map((d, i) => `  ${i + 1}. ${(0,log_text/* logText */.kc)(d.createdAt)} ${(0,log_text/* logText */.kc)(d.id)} (${(0,log_text/* logText */.kc)(d.ticketName)})`),
-    ];
-    services.logger.info(lines.join('\n'));
-}
-/**
- * The tickets by name and ticketTypeId, most first: the receiver registers ticketTypeIds, and a
- * person knows the ticket by its name, so the plan shows them together.
- */
-function ticketTypesOf(send) {
-    const types = new Map();
-    for (const ticket of send) {
-        const ticketName = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '';
-        const ticketTypeId = (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketTypeId') ?? null;
-        const key = JSON.stringify([ticketName, ticketTypeId]);
-        const type = types.get(key) ?? { ticketName, ticketTypeId, count: 0 };
-        type.count++;
-        types.set(key, type);
-    }
-    return [...types.values()].sort((a, b) => b.count - a.count ||
-        byText(a.ticketName, b.ticketName) ||
-        byText(a.ticketTypeId ?? '', b.ticketTypeId ?? ''));
-}
-/** Plain code-unit order: the same on every runner, without loading ICU's collation. */
-function byText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/run-ending.ts
-
-const stoppedAsSaid = ({ message, saved, dryRun }) => `${message} ${dryRun ? '' : saved}`.trim();
-/**
- * How each stop ends a run, decided once: the step's result and words, the "to continue" hint
- * and the follow-up run all read this table, and a new StopReason fails to compile until it
- * has its row. The verdict names each the same (report/verdict.ts, an Outcome per reason).
- */
-const STOP_RULES = {
-    cancelled: {
-        fails: true,
-        resumedByRunningAgain: true,
-        startsFollowUp: false,
-        says: (f) => `Cancelled: ${(0,format/* count */.U)(f.sent)} delivered this run, ${(0,format/* count */.U)(f.remaining)} remaining; ${f.saved}. Run again with the same inputs to continue where this run stopped.`,
-    },
-    'time-budget': {
-        fails: false,
-        resumedByRunningAgain: true,
-        startsFollowUp: true,
-        says: (f) => `Time budget of ${f.maxRuntimeMinutes} minutes reached: ${(0,format/* count */.U)(f.sent)} delivered this run, ${(0,format/* count */.U)(f.remaining)} remaining; ${f.saved}. Run again (same inputs) to continue.`,
-    },
-    'receiver-down': {
-        fails: true,
-        resumedByRunningAgain: true,
-        startsFollowUp: false,
-        says: stoppedAsSaid,
-    },
-    'signature-rejected': {
-        fails: true,
-        resumedByRunningAgain: false,
-        startsFollowUp: false,
-        says: stoppedAsSaid,
-    },
-    'webhook-url-unusable': {
-        fails: true,
-        resumedByRunningAgain: false,
-        startsFollowUp: false,
-        says: stoppedAsSaid,
-    },
-    'untrusted-pull': {
-        fails: true,
-        resumedByRunningAgain: true,
-        startsFollowUp: false,
-        says: stoppedAsSaid,
-    },
-    'progress-not-committed': {
-        fails: true,
-        resumedByRunningAgain: true,
-        startsFollowUp: false,
-        says: stoppedAsSaid,
-    },
-};
-
-;// CONCATENATED MODULE: ./src/modes/sync-verdict.ts
-
-
-
-
-
-/**
- * How a sync ends, once its progress is kept: whether every event is complete, the follow-up
- * run, and the step's result (a failure when one is owed, a warning when it only must be said),
- * each read from the sync's own tally and the one table of stops (run-ending.ts).
- */
-async function concludeSync(run, keeper, tally) {
-    const { settings, services, note } = run;
-    const { progress } = keeper;
-    const selection = (0,progress_progress/* selectionKey */.iA)(settings);
-    const complete = !settings.dryRun &&
-        settings.eventIds.every((eventId) => progress.isCompleteFor(eventId, selection));
-    if (keeper.failure && keeper.unpublishedDeliveries > 0) {
-        note({ kind: 'concluded', complete });
-        throw new errors/* RunStoppedError */.Fz(`${(0,format/* count */.U)(keeper.unpublishedDeliveries)} deliveries of this run are not committed to ${keeper.where} (${keeper.failure.message}). ` +
-            `They are recorded in ${settings.progressFile}, which the run's artifact holds: commit that file to the branch before the next run, or the next run sends them again.${services.followUp.mayStart ? ' No follow-up run was started.' : ''}`);
-    }
-    const followUp = await services.followUp.startIfDue({
-        stoppedWithTicketsLeft: tally.stop !== undefined &&
-            STOP_RULES[tally.stop.reason].startsFollowUp &&
-            tally.remaining > 0,
-        sent: tally.sent,
-        commitFailure: keeper.failure?.message,
-    }, services.signal);
-    note({ kind: 'concluded', complete, ...(followUp ? { followUp } : {}) });
-    sayHowTheSyncEnded(run, tally, progress.ticketsSent);
-}
-/** Turns how the sync ended into the step's result: a message, and a failure when one is owed. */
-function sayHowTheSyncEnded({ settings, services }, tally, sentAllTime) {
-    if (tally.stop) {
-        const rule = STOP_RULES[tally.stop.reason];
-        const says = rule.says({
-            message: tally.stop.message,
-            sent: tally.sent,
-            remaining: tally.remaining,
-            saved: `progress saved in ${settings.progressFile} (${(0,format/* count */.U)(sentAllTime)} delivered all-time)`,
-            dryRun: settings.dryRun,
-            maxRuntimeMinutes: settings.maxRuntimeMinutes,
-        });
-        if (rule.fails)
-            throw new errors/* RunStoppedError */.Fz(says);
-        services.logger.warning(says);
-        return;
-    }
-    if (tally.failed > 0) {
-        const message = `${counted(tally.failed, 'ticket')} failed, listed by reason under Failures; the next run tries them again.`;
-        if (settings.failOnTicketErrors && !settings.dryRun)
-            throw new errors/* RunStoppedError */.Fz(message);
-        services.logger.warning(message);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/modes/sync.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Sync: every eligible ticket not yet delivered, in order, paced, each recorded before the next
- * starts, within `limit` and the time budget; a dry run plans the same and sends nothing.
- */
-function sync(run) {
-    return new SyncRun(run);
-}
-class SyncRun {
-    run;
-    selectionLog = 'full';
-    keeper;
-    sender;
-    deadlineMs;
-    /** Deliveries `limit` still allows this run. */
-    allowance;
-    /** The selection asked for: an event is passed over as complete only for this one. */
-    selection;
-    /** This run's own count of what it did, which it concludes from (never the report). */
-    tally = { sent: 0, remaining: 0, failed: 0 };
-    constructor(run) {
-        this.run = run;
-        const { settings, services } = run;
-        this.selection = (0,progress_progress/* selectionKey */.iA)(settings);
-        // On the monotonic clock, from now (the run began moments ago): a wall clock stepped back
-        // by NTP must not stretch the budget, nor one stepped forward cut it (issue 23, row 5).
-        this.deadlineMs = services.clock.monotonic() + settings.maxRuntimeMinutes * 60_000;
-        this.allowance = settings.limit === 0 ? Number.POSITIVE_INFINITY : settings.limit;
-    }
-    /**
-     * Opened before any request: a damaged progress file, or one another run holds (locked),
-     * stops the run before anything is sent. A dry run writes nothing, so it takes no lock and
-     * may run beside a sync.
-     */
-    async open() {
-        const { settings, services } = this.run;
-        this.keeper = await openKeeper(this.run, this.deadlineMs);
-        const { progress } = this.keeper;
-        if (progress.receiverAssumed) {
-            services.logger.warning(`${(0,log_text/* logText */.kc)(external_node_path_default().basename(settings.progressFile))} records ${(0,format/* count */.U)(progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" in the README before delivering.`);
-        }
-        warnBeforeDelivering(this.run);
-        this.sender = services.newWebhookSender(settings.intervalSeconds * 1000);
-    }
-    wants(eventId) {
-        const { settings, services, note } = this.run;
-        const { logger } = services;
-        const { progress } = this.keeper;
-        if (this.allowance <= 0) {
-            logger.info(`limit ${(0,format/* count */.U)(settings.limit)} reached: event ${eventId} waits for the next run`);
-            return Promise.resolve(false);
-        }
-        if (progress.isCompleteFor(eventId, this.selection) && !settings.resync) {
-            logger.info(`event ${eventId} is already complete for this selection (${selectionWords(settings)}) at ${settings.receiver.address}: passed over (set resync to send tickets sold since)`);
-            note({ kind: 'event-selected', sync: passedOver(eventId, progress) });
-            return Promise.resolve(false);
-        }
-        if (progress.isProcessed(eventId) && progress.sentIds(eventId).length === 0) {
-            // The earlier Python tool marked events done without recording which tickets it sent;
-            // a resync could not tell them apart and would send every ticket a second time.
-            logger.warning(`event ${eventId} was processed by a tool that did not record its delivered tickets: resync passed it over, to send nothing twice`);
-            note({ kind: 'event-selected', sync: passedOver(eventId, progress) });
-            return Promise.resolve(false);
-        }
-        return Promise.resolve(true);
-    }
-    async take(pulled, selection) {
-        const { settings, services, note } = this.run;
-        const { eventId } = pulled;
-        const { progress } = this.keeper;
-        const pending = selection.eligible.filter((ticket) => !progress.delivery(eventId, ticket._id));
-        const sync = eventSyncReport(eventId, selection, pending.length, pulled);
-        services.logger.info(`${(0,format/* count */.U)(sync.deliveredBefore)} delivered by earlier runs; ${(0,format/* count */.U)(pending.length)} to deliver`);
-        if (pulled.untrusted !== undefined) {
-            note({ kind: 'event-selected', sync });
-            return this.stopWith({
-                reason: 'untrusted-pull',
-                message: `${pulled.untrusted} Nothing was delivered from this pull.`,
-            });
-        }
-        // The earlier tool's keys in the progress file come from this list (a trusted pull of the
-        // earlier tool's selection only: another selection's list would misstate its progress).
-        if (this.selection === earlier_tool_keys/* EARLIER_TOOL_SELECTION */.DG)
-            progress.noteEligible(eventId, selection.eligible);
-        const batch = this.withinLimit(pending);
-        note({ kind: 'event-selected', sync: { ...sync, ...limitFigures(batch) } });
-        this.tally.remaining += pending.length;
-        if (settings.dryRun) {
-            showPlan(this.run, eventId, batch.send);
-            return 'next';
-        }
-        await this.recordMovedTickets(eventId, selection.eligible);
-        return this.deliver(eventId, batch.send, { pending: pending.length, found: sync.found });
-    }
-    ledgerProgress() {
-        return this.keeper?.progress;
-    }
-    /** The final commit (on cancel, progress comes first within the runner's budget). */
-    async close() {
-        try {
-            await this.keeper.finish(this.tally.stop?.reason);
-        }
-        finally {
-            notePublishing(this.run, this.keeper);
-        }
-    }
-    conclude() {
-        return concludeSync(this.run, this.keeper, this.tally);
-    }
-    stopWith(stop) {
-        this.tally.stop = stop;
-        this.run.note({ kind: 'stopped', ...stop });
-        return 'stop';
-    }
-    /** The tickets `limit` lets this run send, teams kept whole; the rest wait for the next run. */
-    withinLimit(pending) {
-        const { settings, services } = this.run;
-        const batch = planBatch(pending, this.allowance, {
-            runHasPlannedBefore: settings.limit > 0 && this.allowance < settings.limit,
-        });
-        if (batch.limitExceeded)
-            services.logger.warning(limitExceededLine(settings.limit, batch.limitExceeded));
-        if (batch.teamWaiting) {
-            services.logger.info(`a team of ${batch.teamWaiting.size} tickets does not fit the limit: it waits whole for the next run`);
-        }
-        this.allowance -= batch.send.length;
-        return batch;
-    }
-    async deliver(eventId, send, event) {
-        const { services, note } = this.run;
-        const { logger } = services;
-        // No delivery that cannot be recorded where the next run looks for it.
-        if (send.length > 0)
-            await this.keeper.proveWritable();
-        const counts = { delivered: 0, failed: 0 };
-        const stop = await logger.group(`Deliver event ${eventId}: ${(0,format/* count */.U)(send.length)} tickets`, () => deliverBatch(send, {
-            eventId,
-            sender: this.sender,
-            keeper: this.keeper,
-            recorder: syncRecorder({
-                eventId,
-                keeper: this.keeper,
-                clock: services.clock,
-                note,
-                counts,
-            }),
-            logger,
-            clock: services.clock,
-            deadlineMs: this.deadlineMs,
-            cancel: services.signal,
-        }));
-        this.tally.sent += counts.delivered;
-        this.tally.failed += counts.failed;
-        this.tally.remaining -= counts.delivered;
-        // An event with no tickets is never marked done: a wrong region or an event not yet on
-        // sale looks the same, and a mark would make every later run skip it.
-        if (event.pending === counts.delivered && event.found > 0)
-            await this.keeper.record({ t: 'processed', e: eventId, for: this.selection });
-        else if (event.found === 0)
-            logger.info(`event ${eventId}: no tickets, so it is not marked processed: the next run looks again`);
-        return stop ? this.stopWith(stop) : 'next';
-    }
-    /**
-     * Tickets delivered under another event before Vivenu moved them to this one are not sent
-     * again (their delivery id is the ticket's own): they are recorded under this event too, so
-     * the earlier tool, which skips only the ids listed under the event it syncs, skips them as
-     * well. `tickets_sent` counts each ticket once.
-     */
-    async recordMovedTickets(eventId, eligible) {
-        const { progress } = this.keeper;
-        let moved = 0;
-        for (const ticket of eligible) {
-            const delivery = progress.delivery(eventId, ticket._id);
-            if (!delivery || progress.isSent(eventId, ticket._id))
-                continue;
-            await this.keeper.record({
-                t: 'sent',
-                e: eventId,
-                id: ticket._id,
-                ...(delivery.at === undefined ? {} : { at: delivery.at }),
-            });
-            moved++;
-        }
-        if (moved > 0)
-            this.run.services.logger.info(`event ${eventId}: ${counted(moved, 'ticket was', 'tickets were')} delivered under another event before moving to this one: recorded here too, not sent again.`);
-    }
-}
-/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
-function limitExceededLine(limit, exceeded) {
-    return `limit ${(0,format/* count */.U)(limit)} exceeded by ${(0,format/* count */.U)(exceeded.by)} to keep a team of ${(0,format/* count */.U)(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
-}
-/** `statuses VALID or DETAILSREQUIRED, name containing "CHARITY"`: the selection, for people. */
-function selectionWords(settings) {
-    return `statuses ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}"`;
-}
-function eventSyncReport(eventId, selection, pending, keptAside) {
-    const withoutId = keptAside.withoutId.length;
-    return {
-        eventId,
-        passedOverAsComplete: false,
-        found: selection.total + withoutId + keptAside.tooDeep.length,
-        rejectedStatus: selection.rejectedStatus,
-        rejectedName: selection.rejectedName,
-        otherEvent: selection.otherEvent,
-        eligibleEarlier: selection.eligibleEarlier,
-        withoutId,
-        invalid: selection.invalid.length,
-        soldAfterCutoff: selection.soldAfterCutoff.length,
-        eligible: selection.eligible.length,
-        deliveredBefore: selection.eligible.length - pending,
-        sentNow: 0,
-        failed: 0,
-        remaining: pending,
-        waitingForLimit: 0,
-    };
-}
-/** What `limit` left for the next run, as the event's figures say it. */
-function limitFigures(batch) {
-    return {
-        waitingForLimit: batch.waiting,
-        ...(batch.teamWaiting ? { teamWaiting: { size: batch.teamWaiting.size } } : {}),
-        ...(batch.limitExceeded ? { limitExceeded: batch.limitExceeded } : {}),
-    };
-}
-/** An event passed over as complete: not pulled; what the progress file says it delivered. */
-function passedOver(eventId, progress) {
-    const noSelection = {
-        eligible: [],
-        total: 0,
-        rejectedStatus: 0,
-        rejectedName: 0,
-        otherEvent: 0,
-        eligibleEarlier: {},
-        invalid: [],
-        soldAfterCutoff: [],
-    };
-    return {
-        ...eventSyncReport(eventId, noSelection, 0, { withoutId: [], tooDeep: [] }),
-        passedOverAsComplete: true,
-        deliveredBefore: progress.sentIds(eventId).length,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/failure-groups.ts
-/**
- * An answer saying the receiver does not know the ticket's type: the receiver in
- * /work/shared/vivenu-facts.md says "ticketTypeId not found in KV store"; another wording of
- * the same ("unknown ticketTypeId", "ticket type id not registered") means the same to a person.
- */
-function namesUnknownTicketType(answer) {
-    return (/ticket[ _-]?type[ _-]?id/i.test(answer) &&
-        /not (?:found|known|registered)|unknown|does ?n[o']t exist|no such/i.test(answer));
-}
-/** Where a person reads the receiver's own answers, which the summary does not quote. */
-const answersAreKept = "each ticket's answer is in the event's delivery ledger (`delivery-ledger*.csv`) and the progress file's `errors`.";
-/**
- * From the receiver's answer to the reason in words, first match wins: the one place that
- * decides how a failure is told.
- */
-const FAILURE_REASONS = [
-    {
-        matches: (_, answer) => namesUnknownTicketType(answer),
-        reason: {
-            kind: 'not-registered',
-            words: 'Not registered on the receiver',
-            showsStatus: false,
-            advice: 'Register these ticket types with the receiver, then run again: only the tickets not delivered go out.',
-        },
-    },
-    {
-        matches: (status) => status === null,
-        reason: {
-            kind: 'no-answer',
-            words: 'No answer from the receiver',
-            showsStatus: false,
-            advice: 'The receiver did not answer in time (down or overloaded): run again later.',
-        },
-    },
-    {
-        matches: (status) => status === 408 || status === 429,
-        reason: {
-            kind: 'receiver-busy',
-            words: 'Receiver busy',
-            showsStatus: true,
-            advice: 'The receiver asked to slow down: run again later, or with a longer `interval`.',
-        },
-    },
-    {
-        matches: (status) => status !== null && status >= 500,
-        reason: {
-            kind: 'receiver-error',
-            words: 'Receiver error',
-            showsStatus: true,
-            advice: 'The receiver failed on them: run again later; if it keeps failing, its own logs say why.',
-        },
-    },
-    {
-        matches: (status) => status !== null && status >= 400,
-        reason: {
-            kind: 'refused',
-            words: 'Refused by the receiver',
-            showsStatus: true,
-            advice: `The receiver refused them: ${answersAreKept}`,
-        },
-    },
-    {
-        matches: () => true,
-        reason: {
-            kind: 'other',
-            words: 'Unexpected answer from the receiver',
-            showsStatus: true,
-            advice: answersAreKept,
-        },
-    },
-];
-/** The reason, in words, for a delivery the receiver answered `status` (null: no answer) and `answer`. */
-function failureReason(status, answer) {
-    return FAILURE_REASONS.find((row) => row.matches(status, answer)).reason;
-}
-/**
- * The reason for a failure as the ledger keeps it: the status first ("404 {...}"), or
- * "no answer ..." when there was none.
- */
-function ledgerFailureReason(ledgerReason) {
-    return failureReason(ledgerStatus(ledgerReason), ledgerReason);
-}
-/** The HTTP status a ledger's failure reason starts with; null for "no answer ...". */
-function ledgerStatus(ledgerReason) {
-    const status = /^(\d{3})\b/.exec(ledgerReason)?.[1];
-    return status === undefined ? null : Number(status);
-}
-/** "Receiver error (HTTP 502, 503)": the words, with the statuses seen when they tell more. */
-function reasonLabel(reason, statuses) {
-    const known = [...new Set(statuses.filter((s) => s !== null))].sort();
-    return reason.showsStatus && known.length > 0
-        ? `${reason.words} (HTTP ${known.join(', ')})`
-        : reason.words;
-}
-/** Failures grouped by their reason in words, most tickets first; in each, by ticket type. */
-function groupFailures(failures) {
-    const groups = new Map();
-    for (const failure of failures) {
-        const reason = failureReason(failure.status, failure.reason);
-        const group = groups.get(reason) ?? { failures: [] };
-        group.failures.push(failure);
-        groups.set(reason, group);
-    }
-    return [...groups]
-        .map(([reason, { failures: inGroup }]) => ({
-        reason,
-        label: reasonLabel(reason, inGroup.map((f) => f.status)),
-        tickets: inGroup.length,
-        ticketTypes: byTicketType(inGroup),
-        ids: inGroup.map((f) => f.ticketId),
-    }))
-        .sort((a, b) => b.tickets - a.tickets);
-}
-function byTicketType(failures) {
-    const types = new Map();
-    for (const { eventId, ticketName, ticketTypeId = null } of failures) {
-        const key = JSON.stringify([eventId, ticketName, ticketTypeId]);
-        const type = types.get(key) ?? { eventId, ticketName, ticketTypeId, tickets: 0 };
-        type.tickets++;
-        types.set(key, type);
-    }
-    return [...types.values()].sort((a, b) => b.tickets - a.tickets || failure_groups_byText(a.eventId, b.eventId) || failure_groups_byText(a.ticketName, b.ticketName));
-}
-/** Plain code-unit order: the same on every runner, without loading ICU's collation. */
-function failure_groups_byText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/modes/test-delivery.ts
-
-
-
-
-
-/**
- * Test mode: one eligible ticket (a `ticketName` with HIA first) delivered to the receiver,
- * progress untouched. The run fails when the receiver does not take it, or no event has one.
- */
-function testDelivery(run) {
-    const { settings } = run;
-    let tried = false;
-    return {
-        selectionLog: 'full',
-        open() {
-            warnBeforeDelivering(run);
-            return Promise.resolve();
-        },
-        wants: () => Promise.resolve(true),
-        async take(pulled, { eligible }) {
-            if (pulled.untrusted !== undefined) {
-                throw new errors/* RunStoppedError */.Fz(`${pulled.untrusted} Nothing was delivered from this pull.`);
-            }
-            const ticket = eligible.find((t) => /HIA/i.test((0,vivenu_tickets/* stringField */.OM)(t, 'ticketName') ?? '')) ?? eligible[0];
-            if (!ticket)
-                return 'next';
-            tried = true;
-            await deliverOne(run, pulled.eventId, ticket);
-            return 'stop';
-        },
-        // Progress is not touched, so there is no ledger to make.
-        ledgerProgress: () => undefined,
-        close: () => Promise.resolve(),
-        conclude() {
-            if (tried)
-                return Promise.resolve();
-            throw new errors/* RunStoppedError */.Fz(`No eligible ticket (status ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}") in event ${settings.eventIds.join(', ')}.`);
-        },
-    };
-}
-async function deliverOne({ settings, services, note }, eventId, ticket) {
-    const { logger } = services;
-    const delivery = {
-        eventId,
-        ticketId: ticket._id,
-        ticketName: (0,vivenu_tickets/* stringField */.OM)(ticket, 'ticketName') ?? '',
-        url: (0,log_text/* urlForDisplay */.Bo)(settings.webhookUrl),
-        status: null,
-        answer: '',
-        delivered: false,
-    };
-    note({ kind: 'test-delivery', delivery });
-    if (settings.dryRun) {
-        logger.info(`Dry run: would deliver ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
-        return;
-    }
-    logger.info(`Test delivery of ${(0,vivenu_tickets/* describeTicket */.Se)(ticket)} to ${delivery.url}`);
-    Object.assign(delivery, answerOf(await services.newWebhookSender(0).deliver(ticket)));
-    note({ kind: 'test-delivery', delivery });
-    logger.info(`Receiver answered ${delivery.status ?? 'nothing'}: ${(0,log_text/* logText */.kc)(delivery.answer) || '(empty)'}`);
-    if (!delivery.delivered) {
-        // In words, as the summary says it: the receiver's own answer is in the log just above.
-        const failure = failureReason(delivery.status, delivery.answer);
-        const reason = reasonLabel(failure, [delivery.status]);
-        const hint = failure.kind === 'not-registered'
-            ? ' The receiver has not registered this ticket type (expected for test and dev data).'
-            : '';
-        throw new errors/* RunStoppedError */.Fz(`The test delivery of ${(0,log_text/* logText */.kc)(ticket._id)} was not accepted: ${reason}.${hint}`);
-    }
-}
-/** The receiver's answer as the summary shows it. */
-function answerOf(outcome) {
-    switch (outcome.kind) {
-        case 'delivered':
-            return { status: outcome.status, answer: outcome.answer, delivered: true };
-        case 'interrupted':
-            return { status: null, answer: '', delivered: false };
-        // The test delivery has no time budget; kept for the type's sake.
-        case 'out-of-time':
-            return { status: null, answer: outcome.reason, delivered: false };
-        case 'failed':
-            return { status: outcome.status ?? null, answer: outcome.reason, delivered: false };
-        default:
-            return { status: outcome.status, answer: outcome.reason, delivered: false };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/run-events.ts
@@ -4534,8 +4525,8 @@ function noteRedelivered(report, ticket) {
     tickets[index] = ticket;
 }
 
-// EXTERNAL MODULE: ./src/settings/settings.ts + 1 modules
-var settings_settings = __nccwpck_require__(245);
+// EXTERNAL MODULE: ./src/settings/settings.ts + 4 modules
+var settings_settings = __nccwpck_require__(712);
 ;// CONCATENATED MODULE: ./src/pipeline/look-up-events.ts
 
 
@@ -5636,7 +5627,7 @@ function pulledSection(report) {
                     cells: [
                         { strong: 'Total' },
                         report.pulls.reduce((sum, pull) => sum + pull.metadata.total_reported, 0),
-                        report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0),
+                        ticketsFound(report),
                         '',
                         '',
                     ],
@@ -6111,7 +6102,7 @@ const VERDICTS = {
     'pull-only': {
         icon: '✅',
         says: (f) => {
-            const pulled = f.report.pulls.reduce((sum, pull) => sum + pull.metadata.total_pulled, 0);
+            const pulled = ticketsFound(f.report);
             return `Pulled ${counted(pulled, 'ticket')} into the ticket files; nothing was sent.`;
         },
         next: (f) => f.report.artifactName
@@ -6506,7 +6497,8 @@ function artifactName(run) {
 }
 async function run() {
     const raw = readInputs();
-    for (const name of ['api-key', 'webhook-secret', 'github-token']) {
+    // Masked before anything reads them: the inputs table marks which hold secrets.
+    for (const name of settings_settings/* SECRET_INPUTS */.pH) {
         const secret = raw[name]?.trim();
         if (secret)
             core_setSecret(secret);
@@ -6632,20 +6624,24 @@ async function syncFolder(folder) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C0: () => (/* binding */ PathInputError),
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   E2: () => (/* binding */ ProgressFileError),
 /* harmony export */   Fz: () => (/* binding */ RunStoppedError),
 /* harmony export */   S7: () => (/* binding */ VivenuError),
 /* harmony export */   bZ: () => (/* binding */ AnswerRefusedError),
-/* harmony export */   dz: () => (/* binding */ InputError)
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   nm: () => (/* binding */ namingInput)
 /* harmony export */ });
-/* unused harmony export UsageError */
+/* unused harmony exports UsageError, PathInputError */
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(529);
 /**
  * Every error this tool raises on purpose, in one place, so a reader finds what can go wrong
  * and what a person does about it. Each message says what was wrong and what to check; none
- * carries personal data or a credential. This module imports nothing, so anything may import it.
+ * carries personal data or a credential. This module imports only log-text.ts (to put a path
+ * into a message safely), which imports only format.ts: anything may import it without a cycle,
+ * which is why settings, progress and the ticket files share namingInput from here.
  */
+
 /**
  * One or more inputs are malformed. Raised before any network call, listing every problem at
  * once: the person fixes the inputs named and runs again.
@@ -6719,6 +6715,31 @@ class RunStoppedError extends Error {
  */
 class PathInputError extends Error {
     name = 'PathInputError';
+}
+/** What to do about a file-system error code, for a person. */
+const ADVICE_BY_CODE = {
+    EACCES: 'give the job permission to write there, or name another path',
+    EPERM: 'give the job permission to write there, or name another path',
+    EISDIR: 'it is a folder: name a file',
+    ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
+    ENOSPC: 'the disk is full: free space, or name a path on another disk',
+    EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
+    EROFS: 'the file system is read-only: name a path on a writable one',
+    ELOOP: 'symbolic links there form a loop: remove them',
+    ENAMETOOLONG: 'the path is too long: name a shorter one',
+};
+/**
+ * A file-system error turned into one that names the input behind the path and what to do
+ * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
+ */
+function namingInput(input, doing, file, error) {
+    const code = error?.code;
+    if (typeof code !== 'string' || !(error instanceof Error))
+        return error;
+    const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
+    return new PathInputError(`${input}: could not ${doing} ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logText */ .kc)(file)} (${code}): ${advice}.`, {
+        cause: error,
+    });
 }
 
 
@@ -7016,7 +7037,7 @@ function classifyNetworkFailure(error, url, refusedBefore = 0) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(744);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(929);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -7146,14 +7167,11 @@ function urlForDisplay(url) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DG: () => (/* binding */ EARLIER_TOOL_SELECTION),
 /* harmony export */   OG: () => (/* binding */ keysFromEligible),
-/* harmony export */   UV: () => (/* binding */ EARLIER_KEYS),
-/* harmony export */   jm: () => (/* binding */ keysFromFile),
-/* harmony export */   ln: () => (/* binding */ readEarlierKeys)
+/* harmony export */   jm: () => (/* binding */ keysFromFile)
 /* harmony export */ });
-/* unused harmony export NO_TICKET_HANDLED */
-/* harmony import */ var _progress_file_format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(819);
+/* harmony import */ var _progress_file_format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(210);
 /**
- * The six keys the earlier Python tool keeps per event (/work/shared/earlier-tool-format.md),
+ * The six keys the earlier Python tool keeps per event (README, "### The progress file"),
  * written into every event entry so that tool can continue from our file: it indexes
  * `status` directly (an entry without it crashes it with `KeyError: 'status'`), skips a
  * `completed` event unless `--resume`, and with `--resume` starts at `last_processed_index + 1`
@@ -7161,9 +7179,8 @@ function urlForDisplay(url) {
  * `sent_ticket_ids` is the list we keep anyway; the other five are derived here.
  */
 
-const STATUSES = ['pending', 'in_progress', 'completed'];
-/** The earlier tool's own value before it handled any ticket: `--resume` then starts at 0. */
-const NO_TICKET_HANDLED = -1;
+// What the keys are in a file, and how a file's are read, is the format's (one schema).
+
 /**
  * The keys from the eligible list this run pulled, knowing which were sent.
  *
@@ -7184,7 +7201,7 @@ function keysFromEligible(eligibleIds, isSent, sentEver, batchesCompleted) {
     return {
         total_tickets: eligibleIds.length,
         processed_tickets: processed,
-        last_processed_index: NO_TICKET_HANDLED,
+        last_processed_index: _progress_file_format_js__WEBPACK_IMPORTED_MODULE_0__/* .NO_TICKET_HANDLED */ .o_,
         status: statusOf(eligibleIds.length, processed, sentEver),
         batches_completed: batchesCompleted,
     };
@@ -7218,37 +7235,11 @@ function keysFromFile(read, options) {
     return {
         total_tickets: read.total_tickets ?? sentEver,
         processed_tickets: processed,
-        last_processed_index: NO_TICKET_HANDLED,
+        last_processed_index: _progress_file_format_js__WEBPACK_IMPORTED_MODULE_0__/* .NO_TICKET_HANDLED */ .o_,
         status,
         batches_completed: options.batches,
     };
 }
-/**
- * The keys as found in an event entry. A value of the wrong type is left out (and computed
- * again): all five are derived from the sent ids and the eligible list, so nothing is lost.
- */
-function readEarlierKeys(entry) {
-    const count = (key, min) => {
-        const value = entry[key];
-        return typeof value === 'number' && Number.isInteger(value) && value >= min ? value : undefined;
-    };
-    const status = entry.status;
-    const keys = {
-        total_tickets: count('total_tickets', 0),
-        processed_tickets: count('processed_tickets', 0),
-        last_processed_index: count('last_processed_index', NO_TICKET_HANDLED),
-        status: STATUSES.find((known) => known === status),
-        batches_completed: count('batches_completed', 0),
-    };
-    return Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined));
-}
-const EARLIER_KEYS = [
-    'total_tickets',
-    'processed_tickets',
-    'last_processed_index',
-    'status',
-    'batches_completed',
-];
 /**
  * The earlier tool's selection: status VALID or DETAILSREQUIRED and a ticketName containing
  * CHARITY (its documentation, "Filtering Logic"), the action's defaults. `events_processed` and
@@ -7263,24 +7254,273 @@ const EARLIER_TOOL_SELECTION = (0,_progress_file_format_js__WEBPACK_IMPORTED_MOD
 
 /***/ }),
 
-/***/ 819:
+/***/ 210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hy: () => (/* binding */ recordKey),
-/* harmony export */   cv: () => (/* binding */ readProgressFile),
-/* harmony export */   iA: () => (/* binding */ selectionKey),
-/* harmony export */   q_: () => (/* binding */ parseChange),
-/* harmony export */   rj: () => (/* binding */ selectionRecordOf),
-/* harmony export */   wH: () => (/* binding */ deliveryTime),
-/* harmony export */   zg: () => (/* binding */ toProgressError)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
-/* harmony import */ var _vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(553);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o_: () => (/* binding */ NO_TICKET_HANDLED),
+  wH: () => (/* binding */ deliveryTime),
+  Ee: () => (/* binding */ journalLine),
+  q_: () => (/* binding */ parseChange),
+  Dm: () => (/* binding */ progressFileText),
+  cv: () => (/* binding */ readProgressFile),
+  iA: () => (/* binding */ selectionKey)
+});
+
+// UNUSED EXPORTS: PROGRESS_FORMAT, readEarlierKeys
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/vivenu/tickets.ts + 1 modules
+var tickets = __nccwpck_require__(553);
+;// CONCATENATED MODULE: ./src/progress/json-problem.ts
+/** Characters a person does not see: controls (JSON's own white space aside) and formats. */
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+/**
+ * Why `text` is not JSON, in words a person can act on: JSON.parse's message (which may
+ * quote the text around the fault) with invisible characters named (`U+200B`), cut to a line,
+ * and where the first invisible character of the file is, if it has one; or, for a file saved
+ * as UTF-16 (its bytes read as UTF-8 show NULs, or two U+FFFD for its mark), that.
+ */
+function jsonProblem(text, error) {
+    if (text.startsWith('\uFFFD\uFFFD') || text.slice(0, 200).includes('\u0000'))
+        return 'it looks saved as UTF-16: save it as UTF-8';
+    const message = error instanceof Error ? error.message : String(error);
+    const named = message.replace(INVISIBLE, codePoint);
+    const said = named.length > 200 ? `${named.slice(0, 200)}…` : named;
+    INVISIBLE.lastIndex = 0;
+    const hidden = INVISIBLE.exec(text);
+    if (!hidden)
+        return said;
+    const before = text.slice(0, hidden.index).split('\n');
+    return `${said}; the file holds an invisible character, ${codePoint(hidden[0])}, at line ${before.length}, column ${before.at(-1).length + 1}`;
+}
+
+;// CONCATENATED MODULE: ./src/progress/progress-file-format.ts
 
 
 
+
+/**
+ * The progress file's format, in one place: its schema (the types below are inferred from it),
+ * how a file is read into the words Progress uses (readProgressFile) and written back
+ * (progressFileText), its journal's lines, and which formats this code reads.
+ *
+ * Whose fields are whose. The earlier Python tool wrote `events_processed`, `tickets_sent`,
+ * `errors`, `last_run` and, per event, six keys (`sent_ticket_ids` and the five
+ * earlier-tool-keys.ts derives); it reads them back and keeps any other top-level key as it was
+ * (README, "### The progress file"). This tool adds `format`, `region`, `receiver`,
+ * `errors_total` and, per event, `sent`, `sent_at`, `completed_for` and `redelivered`. A field
+ * neither knows is kept as it was, at the top and in each event: the schema's shape is the list
+ * of fields this tool knows, and everything else is carried through.
+ *
+ * How two copies merge (mergeProgress in progress.ts, when the branch's copy moved on): the
+ * published copy is the base and every change of this machine is applied to it, so delivered
+ * ids, `sent_at` (the first time wins), `events_processed`, `completed_for`, `redelivered` and
+ * `errors` (the latest MAX_ERRORS_KEPT) are unions, `tickets_sent` grows by the tickets the
+ * published copy did not have, `errors_total` by the errors it did not have; the earlier tool's
+ * keys are computed again from the merged ids (Progress.foldInKnowledgeOf), never copied from
+ * either side; a copy of another `receiver` is refused; unknown fields are the published copy's.
+ */
+/**
+ * The format this code writes, and the newest it reads. A file without `format` is the earlier
+ * tool's (or one of this tool's first ones); 2 is this tool's before `receiver`,
+ * `completed_for` and `redelivered`; 3 may hold those three. 2 and 3 are read alike (the three
+ * are optional). Versions of this action that wrote 2 never look at `format` and keep every
+ * field they do not know, at the top and in each event, so they still read a format-3 file and
+ * write the three back as they found them (with `"format": 2`). A newer file is refused
+ * (readProgressFile): its fields may mean what this code cannot tell, and writing it back in
+ * an older format would lose that.
+ */
+const PROGRESS_FORMAT = 3;
+/** The earlier tool's own `last_processed_index` before it handled any ticket. */
+const NO_TICKET_HANDLED = -1;
+/** A count as the earlier tool writes it: an integer, at least `min`. */
+const earlierCount = (min) => schemas/* number */.aig().min(min).refine(Number.isInteger);
+/**
+ * The earlier tool's five keys beside `sent_ticket_ids`, as read: a value of the wrong type is
+ * read as absent and computed again (all five follow from the sent ids and the eligible list,
+ * so nothing is lost).
+ */
+const earlierKeysRead = schemas/* object */.Ikc({
+    /** Eligible tickets of the event, as of the run that last pulled it. */
+    total_tickets: earlierCount(0).optional().catch(undefined),
+    /** Of those, how many were delivered (so `processed >= total` means all of them). */
+    processed_tickets: earlierCount(0).optional().catch(undefined),
+    /** Where the earlier tool's `--resume` starts, less one: always -1 here (earlier-tool-keys.ts). */
+    last_processed_index: earlierCount(NO_TICKET_HANDLED).optional().catch(undefined),
+    /** `pending` (none delivered), `in_progress` or `completed` (all eligible delivered). */
+    status: schemas/* enum */.k5n(['pending', 'in_progress', 'completed']).optional().catch(undefined),
+    /** Runs that delivered at least one ticket of the event. */
+    batches_completed: earlierCount(0).optional().catch(undefined),
+});
+/** The earlier tool's keys found in an event entry; a value of the wrong type is left out. */
+function readEarlierKeys(entry) {
+    const read = earlierKeysRead.parse(entry);
+    return Object.fromEntries(Object.entries(read).filter(([, value]) => value !== undefined));
+}
+/** A selection an event was completed for (`completed_for`), as the file keeps it. */
+const selectionSchema = schemas/* object */.Ikc({
+    statuses: schemas/* array */.YOg(schemas/* string */.YjP()),
+    name_contains: schemas/* string */.YjP(),
+    /** The cutoff (ISO time), when the selection had one. */
+    sold_before: schemas/* string */.YjP().optional(),
+});
+/** One redelivery (redeliver mode) as the file keeps it under its event (`redelivered`). */
+const redeliverySchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    at: schemas/* string */.YjP(),
+    /** The receiver's HTTP status, or null for no answer. */
+    status: schemas/* number */.aig().int().nullable(),
+});
+/** One failed delivery, as `errors` keeps it and a journal line records it. */
+const errorSchema = schemas/* object */.Ikc({
+    event_id: schemas/* string */.YjP(),
+    ticket_id: schemas/* string */.YjP(),
+    /** The receiver's HTTP status, or null for a network failure. */
+    status: schemas/* number */.aig().int().nullable(),
+    error: schemas/* string */.YjP(),
+    timestamp: schemas/* string */.YjP(),
+});
+/** One event's entry in `event_progress`. */
+const eventSchema = schemas/* looseObject */._H3({
+    ...earlierKeysRead.shape,
+    /** Written as the number of `sent_ticket_ids`; read, it says nothing they do not. */
+    sent: schemas/* unknown */.L5J().optional(),
+    sent_ticket_ids: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
+    /** When each delivered ticket was accepted (deliveryTime); files written before it have none. */
+    sent_at: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
+    /**
+     * Selections other than the earlier tool's the event was completed for (that one is
+     * `events_processed`, which the earlier tool reads).
+     */
+    completed_for: schemas/* array */.YOg(selectionSchema).default([]),
+    /** Tickets sent again by redeliver mode, with when and the answer. */
+    redelivered: schemas/* array */.YOg(redeliverySchema).default([]),
+    /** Dropped when read, as every version of this tool has done; none writes it. */
+    last_sent_at: schemas/* unknown */.L5J().optional(),
+});
+const fileSchema = schemas/* looseObject */._H3({
+    /** Checked before the shape (refuseNewerFormat); a value that is not a number says nothing. */
+    format: schemas/* unknown */.L5J().optional(),
+    /** Written from the run's region; what the file said is not read. */
+    region: schemas/* unknown */.L5J().optional(),
+    /** The receiver the deliveries went to (origin and path); files before it have none. */
+    receiver: schemas/* string */.YjP().optional(),
+    events_processed: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
+    tickets_sent: schemas/* number */.aig().int().nonnegative().default(0),
+    /** The earlier tool's entries may lack fields: each is read by toProgressError. */
+    errors: schemas/* array */.YOg(schemas/* unknown */.L5J()).default([]),
+    errors_total: schemas/* number */.aig().int().nonnegative().optional(),
+    last_run: schemas/* string */.YjP().nullable().default(null),
+    event_progress: schemas/* record */.g1P(schemas/* string */.YjP(), eventSchema).default({}),
+});
+/** Fields this tool reads and writes itself; any other is kept as it was. */
+const KNOWN_FIELDS = new Set(Object.keys(fileSchema.shape));
+const KNOWN_EVENT_FIELDS = new Set(Object.keys(eventSchema.shape));
+/**
+ * The progress file's text, checked: its contents, or a ProgressFileError naming the file,
+ * what is wrong with it and that it was left as it is. A newer format is refused before the
+ * shape is looked at, so the message says to update the action, not that the file is damaged.
+ */
+function readProgressFile(text, file) {
+    // Some editors save a UTF-8 file with a byte order mark (issue 23, row 6). RFC 8259, 8.1:
+    // JSON text must not start with one, and a parser may ignore one: this one does.
+    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    let json;
+    try {
+        json = JSON.parse(body);
+    }
+    catch (error) {
+        throw new errors/* ProgressFileError */.E2(`progress file ${file} is not valid JSON (${jsonProblem(body, error)}). It was left as it is: fix it or move it away, then run again.`);
+    }
+    refuseNewerFormat(json, file);
+    const parsed = fileSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new errors/* ProgressFileError */.E2(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
+    }
+    const data = parsed.data;
+    return {
+        receiver: data.receiver,
+        eventsProcessed: data.events_processed,
+        ticketsSent: data.tickets_sent,
+        errors: data.errors.map(toProgressError),
+        // The earlier tool keeps no total: its list is all there is.
+        errorsTotal: Math.max(data.errors_total ?? 0, data.errors.length),
+        lastRun: data.last_run,
+        unknownFields: fieldsOutside(data, KNOWN_FIELDS),
+        events: Object.entries(data.event_progress).map(([id, entry]) => ({
+            id,
+            earlierKeys: readEarlierKeys(entry),
+            // A time for an id not in sent_ticket_ids says nothing: it is dropped with the next save.
+            delivered: entry.sent_ticket_ids.map((ticketId) => ({
+                id: ticketId,
+                at: Object.hasOwn(entry.sent_at, ticketId) ? entry.sent_at[ticketId] : undefined,
+            })),
+            completedFor: entry.completed_for.map(recordKey),
+            redelivered: entry.redelivered,
+            unknownFields: fieldsOutside(entry, KNOWN_EVENT_FIELDS),
+        })),
+    };
+}
+function refuseNewerFormat(json, file) {
+    const format = typeof json === 'object' && json !== null ? json.format : undefined;
+    if (typeof format !== 'number' || format <= PROGRESS_FORMAT)
+        return;
+    throw new errors/* ProgressFileError */.E2(`progress file ${file} is format ${format}, written by a newer version of this action (this one reads up to ${PROGRESS_FORMAT}): ` +
+        'update the action (the `uses:` ref or dist/) before running again. It was left as it is.');
+}
+function fieldsOutside(object, known) {
+    return Object.fromEntries(Object.entries(object).filter(([key]) => !known.has(key)));
+}
+/**
+ * The file's text for `contents`: the earlier tool's fields first within each event (after any
+ * unknown ones, where they were), then the per-event delivered ids, one per line.
+ */
+function progressFileText(contents, region) {
+    const eventProgress = {};
+    for (const event of contents.events) {
+        const times = event.delivered.flatMap(({ id, at }) => at === undefined ? [] : [[id, at]]);
+        eventProgress[event.id] = {
+            ...event.unknownFields,
+            ...event.earlierKeys,
+            sent: event.delivered.length,
+            sent_ticket_ids: event.delivered.map((delivery) => delivery.id),
+            // Only where some time is known: a file of an earlier tool stays as it was otherwise.
+            ...(times.length > 0 ? { sent_at: Object.fromEntries(times) } : {}),
+            ...(event.completedFor.length > 0
+                ? { completed_for: [...event.completedFor].sort().map(selectionRecordOf) }
+                : {}),
+            ...(event.redelivered.length > 0 ? { redelivered: [...event.redelivered] } : {}),
+        };
+    }
+    const file = {
+        ...contents.unknownFields,
+        format: PROGRESS_FORMAT,
+        region,
+        ...(contents.receiver === undefined ? {} : { receiver: contents.receiver }),
+        events_processed: contents.eventsProcessed,
+        tickets_sent: contents.ticketsSent,
+        errors: contents.errors,
+        errors_total: contents.errorsTotal,
+        last_run: contents.lastRun,
+        event_progress: eventProgress,
+    };
+    return `${JSON.stringify(file, null, 2)}\n`;
+}
+/**
+ * A delivery's time as `sent_at` keeps it: ISO to the second, 20 characters, so the file grows
+ * by one short timestamp per delivered ticket.
+ */
+function deliveryTime(epochMs) {
+    return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 /**
  * One text per selection, the same whatever the order or case the inputs were given in: the
  * record as JSON, statuses sorted and upper-case, the name upper-case (it is matched
@@ -7305,106 +7545,31 @@ function recordKey(record) {
 function selectionRecordOf(key) {
     return JSON.parse(key);
 }
-const selectionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    statuses: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-    name_contains: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    sold_before: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-});
-const fileSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-    /** The receiver the deliveries went to (origin and path); files before it have none. */
-    receiver: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    events_processed: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).default([]),
-    tickets_sent: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative().default(0),
-    errors: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()).default([]),
-    errors_total: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative().optional(),
-    last_run: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().default(null),
-    event_progress: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-        sent_ticket_ids: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).default([]),
-        /** When each delivered ticket was accepted; files written before it have none. */
-        sent_at: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).default({}),
-        /**
-         * Selections other than the earlier tool's the event was completed for (that one is
-         * `events_processed`, which the earlier tool reads).
-         */
-        completed_for: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(selectionSchema).default([]),
-        /** Tickets sent again by redeliver mode, with when and the answer. */
-        redelivered: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nullable() }))
-            .default([]),
-    }))
-        .default({}),
-});
-/** A journal line, checked as the file is: only the changes this tool writes. */
-const changeSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .discriminatedUnion */ .gMt('t', [
-    zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('sent'), e: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
-    zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ t: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('processed'), e: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), for: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
-    zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        t: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('redelivered'),
-        e: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        status: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nullable(),
-    }),
-    zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        t: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('error'),
-        error: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-            event_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            ticket_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            status: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nullable(),
-            error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            timestamp: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        }),
-    }),
+/**
+ * One change to the progress, as a journal line records it between saves (and as Progress
+ * applies it): checked as the file is, only the changes this tool writes.
+ */
+const changeSchema = schemas/* discriminatedUnion */.gMt('t', [
+    /**
+     * A delivery, with when the receiver accepted it (`at`, deliveryTime of the run's clock); a
+     * change from an older journal or file may not know it.
+     */
+    schemas/* object */.Ikc({ t: schemas/* literal */.euz('sent'), e: schemas/* string */.YjP(), id: schemas/* string */.YjP(), at: schemas/* string */.YjP().optional() }),
+    /**
+     * Every eligible ticket of the event delivered, for the selection `for` names (a
+     * selectionKey); without `for` (journals before it), for the earlier tool's selection.
+     */
+    schemas/* object */.Ikc({ t: schemas/* literal */.euz('processed'), e: schemas/* string */.YjP(), for: schemas/* string */.YjP().optional() }),
+    /**
+     * A ticket sent again by redeliver mode, and the receiver's answer (null: none): kept apart
+     * from `sent`, so a redelivery never changes what counts as delivered.
+     */
+    schemas/* object */.Ikc({ t: schemas/* literal */.euz('redelivered'), e: schemas/* string */.YjP(), ...redeliverySchema.shape }),
+    schemas/* object */.Ikc({ t: schemas/* literal */.euz('error'), error: errorSchema }),
 ]);
-/**
- * The progress file's text, checked: its fields, or a ProgressFileError naming the file, what
- * is wrong with it and that it was left as it is.
- */
-function readProgressFile(text, file) {
-    // Some editors save a UTF-8 file with a byte order mark (issue 23, row 6). RFC 8259, 8.1:
-    // JSON text must not start with one, and a parser may ignore one: this one does.
-    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    let json;
-    try {
-        json = JSON.parse(body);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProgressFileError */ .E2(`progress file ${file} is not valid JSON (${jsonProblem(body, error)}). It was left as it is: fix it or move it away, then run again.`);
-    }
-    const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProgressFileError */ .E2(`progress file ${file} has an unexpected shape at ${issue?.path.join('.') || 'the top'} (${issue?.message}). It was left as it is.`);
-    }
-    return parsed.data;
-}
-/** Characters a person does not see: controls (JSON's own white space aside) and formats. */
-const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-/**
- * Why the file is not JSON, in words a person can act on: JSON.parse's message (which may
- * quote the text around the fault) with invisible characters named (`U+200B`), cut to a line,
- * and where the first invisible character of the file is, if it has one; or, for a file saved
- * as UTF-16 (its bytes read as UTF-8 show NULs, or two U+FFFD for its mark), that.
- */
-function jsonProblem(text, error) {
-    if (text.startsWith('\uFFFD\uFFFD') || text.slice(0, 200).includes('\u0000'))
-        return 'it looks saved as UTF-16: save it as UTF-8';
-    const message = error instanceof Error ? error.message : String(error);
-    const named = message.replace(INVISIBLE, codePoint);
-    const said = named.length > 200 ? `${named.slice(0, 200)}…` : named;
-    INVISIBLE.lastIndex = 0;
-    const hidden = INVISIBLE.exec(text);
-    if (!hidden)
-        return said;
-    const before = text.slice(0, hidden.index).split('\n');
-    return `${said}; the file holds an invisible character, ${codePoint(hidden[0])}, at line ${before.length}, column ${before.at(-1).length + 1}`;
-}
-/**
- * A delivery's time as `sent_at` keeps it: ISO to the second, 20 characters, so the file grows
- * by one short timestamp per delivered ticket.
- */
-function deliveryTime(epochMs) {
-    return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** A change as one journal line, its new line included. */
+function journalLine(change) {
+    return `${JSON.stringify(change)}\n`;
 }
 /** One journal line as a change, or what is wrong with it (for an error naming the line). */
 function parseChange(line) {
@@ -7430,7 +7595,7 @@ function toProgressError(value) {
         ticket_id: text('ticket_id'),
         status: typeof entry.status === 'number' ? entry.status : null,
         // An earlier tool kept whole answers here; keep the gist, never an email address.
-        error: (0,_vivenu_tickets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactEmails */ .HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
+        error: (0,tickets/* redactEmails */.HV)(text('error') || (typeof value === 'string' ? value : '')).slice(0, 300),
         timestamp: text('timestamp'),
     };
 }
@@ -7666,8 +7831,8 @@ function cannotPublish(where, failure) {
 /* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(364);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(529);
-/* harmony import */ var _settings_workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(581);
-/* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(709);
+/* harmony import */ var _progress_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(709);
+/* harmony import */ var _progress_file_format_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(210);
 /* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(414);
 
 
@@ -7689,7 +7854,7 @@ async function readIfExists(file) {
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
-        throw (0,_settings_workspace_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .namingInput */ .nm)('progress-file', 'read', file, error);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .namingInput */ .nm)('progress-file', 'read', file, error);
     }
 }
 /**
@@ -7704,7 +7869,7 @@ function parseJournal(text, file) {
     lines.forEach((line, index) => {
         if (line.trim() === '')
             return;
-        const problem = (0,_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .parseChange */ .q_)(line);
+        const problem = (0,_progress_file_format_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChange */ .q_)(line);
         if (typeof problem === 'string') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProgressFileError */ .E2(`progress journal ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_7__/* .logText */ .kc)(file)} line ${index + 1} ${problem}. The journal and the progress file were left as they are ` +
                 `(${lines.length} lines in the journal, none replayed): fix or remove that line, then run again.`);
@@ -7728,27 +7893,26 @@ async function readProgress(progressFile, receiver) {
     return progress;
 }
 /**
- * Keeps progress durable at flat cost: each change is one appended, fsynced journal line
- * (a crash loses at most the delivery in flight); the JSON file is rewritten whole, through a
- * temporary file, fsync and rename, only when the journal is folded in.
+ * This machine's copy of the progress: the file, its journal and its lock. A sync opens it to
+ * write (open); a dry run only reads it (readOnly: no lock, nothing recorded or saved).
+ *
+ * Writing keeps progress durable at flat cost: each change is one appended, fsynced journal
+ * line (a crash loses at most the delivery in flight); the JSON file is rewritten whole,
+ * through a temporary file, fsync and rename, only when the journal is folded in.
  */
 class ProgressStore {
     file;
     current;
-    region;
-    now;
-    journal;
-    lock;
+    writing;
     changesSinceSave = 0;
     /** Every change this run made, for publishing on top of a file that moved on elsewhere. */
     changesThisRun = [];
-    constructor(file, current, region, now, journal, lock) {
+    constructor(file, current, 
+    /** What writing needs; undefined for a store that only reads. */
+    writing) {
         this.file = file;
         this.current = current;
-        this.region = region;
-        this.now = now;
-        this.journal = journal;
-        this.lock = lock;
+        this.writing = writing;
     }
     /**
      * Locks the file for this run (see ProgressLock), then reads it. Whatever fails after the
@@ -7756,11 +7920,11 @@ class ProgressStore {
      */
     static async open(file, { region, receiver }, now) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
-        const lock = await _progress_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .ProgressLock */ .z.acquire(file, new Date(now()));
+        const lock = await _progress_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .ProgressLock */ .z.acquire(file, new Date(now()));
         try {
             const progress = await readProgress(file, receiver);
             const journal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(journalPath(file), 'a');
-            const store = new ProgressStore(file, progress, region, now, journal, lock);
+            const store = new ProgressStore(file, progress, { region, now, journal, lock });
             await store.save();
             return store;
         }
@@ -7769,9 +7933,16 @@ class ProgressStore {
             throw error;
         }
     }
+    /**
+     * Reads the file without a lock (a dry run may run beside a sync): records nothing, saves
+     * nothing. A damaged file still stops the run here, before any request.
+     */
+    static async readOnly(file, receiver) {
+        return new ProgressStore(file, await readProgress(file, receiver), undefined);
+    }
     /** The run whose lock this run took over, when that run had ended without releasing it. */
     get lockTakenOverFrom() {
-        return this.lock.tookOverFrom;
+        return this.writing?.lock.tookOverFrom;
     }
     get progress() {
         return this.current;
@@ -7788,30 +7959,37 @@ class ProgressStore {
         await this.save();
     }
     async record(change) {
+        if (!this.writing)
+            throw new Error('a dry run records nothing');
         this.progress.apply(change);
         this.changesThisRun.push(change);
-        await this.journal.appendFile(`${JSON.stringify(change)}\n`);
-        await this.journal.datasync();
+        await this.writing.journal.appendFile((0,_progress_file_format_js__WEBPACK_IMPORTED_MODULE_5__/* .journalLine */ .Ee)(change));
+        await this.writing.journal.datasync();
         if (++this.changesSinceSave >= FOLD_EVERY_CHANGES)
             await this.save();
     }
     /** Folds the journal into the JSON file. */
     async save() {
-        await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Z)(this.file, this.progress.serialize(this.region, new Date(this.now())));
+        if (!this.writing)
+            return;
+        const { region, now, journal } = this.writing;
+        await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Z)(this.file, this.progress.serialize(region, new Date(now())));
         // Only now is the journal redundant; a crash before this line replays it harmlessly.
-        await this.journal.truncate(0);
-        await this.journal.sync();
+        await journal.truncate(0);
+        await journal.sync();
         this.changesSinceSave = 0;
     }
     /** Saves, removes the emptied journal and releases the lock (that, whatever failed before). */
     async close() {
+        if (!this.writing)
+            return;
         try {
             await this.save();
-            await this.journal.close();
+            await this.writing.journal.close();
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(journalPath(this.file), { force: true });
         }
         finally {
-            await this.lock.release();
+            await this.writing.lock.release();
         }
     }
 }
@@ -7827,12 +8005,12 @@ class ProgressStore {
 __nccwpck_require__.d(__webpack_exports__, {
   ke: () => (/* binding */ Progress),
   wH: () => (/* reexport */ progress_file_format/* deliveryTime */.wH),
+  T4: () => (/* reexport */ idKey),
   o$: () => (/* binding */ mergeProgress),
-  q_: () => (/* reexport */ progress_file_format/* parseChange */.q_),
   iA: () => (/* reexport */ progress_file_format/* selectionKey */.iA)
 });
 
-// UNUSED EXPORTS: MAX_ERRORS_KEPT
+// UNUSED EXPORTS: MAX_ERRORS_KEPT, parseChange
 
 // EXTERNAL MODULE: ./src/progress/earlier-tool-keys.ts
 var earlier_tool_keys = __nccwpck_require__(111);
@@ -7898,26 +8076,14 @@ class DeliveredTickets {
     get size() {
         return [...this.byEvent.values()].reduce((sum, event) => sum + event.ids.length, 0);
     }
-    /** `sent_at` of an event: `{ "<ticket id as written>": "<ISO time>" }`, or undefined when none is known. */
-    times(eventKey) {
+    /** The event's delivered tickets in delivery order, each with when it was accepted, where known. */
+    deliveries(eventKey) {
         const event = this.byEvent.get(eventKey);
-        if (!event || event.at.size === 0)
-            return undefined;
-        // Ticket ids come from Vivenu: a null prototype keeps `__proto__` an ordinary key.
-        const times = Object.create(null);
-        for (const id of event.ids) {
-            const time = event.at.get(idKey(id));
-            if (time !== undefined)
-                times[id] = time;
-        }
-        return times;
+        return (event?.ids ?? []).map((id) => ({ id, at: event?.at.get(idKey(id)) }));
     }
 }
 
-// EXTERNAL MODULE: ./src/progress/progress-file-format.ts
-var progress_file_format = __nccwpck_require__(819);
 ;// CONCATENATED MODULE: ./src/progress/event-records.ts
-
 
 /**
  * What a progress file keeps per event (keyed by idKey of the event id) beside its delivered
@@ -7925,13 +8091,13 @@ var progress_file_format = __nccwpck_require__(819);
  * and the tickets redeliver mode sent again (`redelivered`). Both only ever grow.
  */
 class EventRecords {
-    completedFor = new Map();
+    completions = new Map();
     redelivered = new Map();
     markComplete(eventKey, selection) {
-        this.completedFor.set(eventKey, (this.completedFor.get(eventKey) ?? new Set()).add(selection));
+        this.completions.set(eventKey, (this.completions.get(eventKey) ?? new Set()).add(selection));
     }
     isCompleteFor(eventKey, selection) {
-        return this.completedFor.get(eventKey)?.has(selection) ?? false;
+        return this.completions.get(eventKey)?.has(selection) ?? false;
     }
     /** Kept once per ticket and time: a journal replayed, or a merge, adds nothing twice. */
     addRedelivery(eventKey, record) {
@@ -7944,30 +8110,29 @@ class EventRecords {
         return (this.redelivered.get(eventKey) ?? []).findLast((r) => idKey(r.id) === idKey(ticketId));
     }
     eventKeys() {
-        return [...new Set([...this.completedFor.keys(), ...this.redelivered.keys()])];
+        return [...new Set([...this.completions.keys(), ...this.redelivered.keys()])];
     }
     /** Everything held, counted: changes only add, so equal counts mean equal records. */
     get size() {
         let size = 0;
-        for (const selections of this.completedFor.values())
+        for (const selections of this.completions.values())
             size += selections.size;
         for (const records of this.redelivered.values())
             size += records.length;
         return size;
     }
-    /** The event's part of the file: `completed_for` and `redelivered`, each only when it has any. */
-    fileFields(eventKey) {
-        const completed = [...(this.completedFor.get(eventKey) ?? [])].sort().map(progress_file_format/* selectionRecordOf */.rj);
-        const redelivered = this.redelivered.get(eventKey);
-        return {
-            ...(completed.length > 0 ? { completed_for: completed } : {}),
-            ...(redelivered ? { redelivered } : {}),
-        };
+    /** The selections (selectionKey) the event is complete for, in the order first recorded. */
+    completedFor(eventKey) {
+        return [...(this.completions.get(eventKey) ?? [])];
+    }
+    /** The event's redeliveries, in the order recorded. */
+    redeliveries(eventKey) {
+        return this.redelivered.get(eventKey) ?? [];
     }
     /** Everything held, as the changes that would build it; `spelling` gives each event's id as written. */
     changes(spelling) {
         return [
-            ...[...this.completedFor].flatMap(([key, selections]) => [...selections].map((selection) => ({
+            ...[...this.completions].flatMap(([key, selections]) => [...selections].map((selection) => ({
                 t: 'processed',
                 e: spelling(key),
                 for: selection,
@@ -7977,11 +8142,15 @@ class EventRecords {
     }
 }
 
+// EXTERNAL MODULE: ./src/progress/progress-file-format.ts + 1 modules
+var progress_file_format = __nccwpck_require__(210);
 ;// CONCATENATED MODULE: ./src/progress/progress.ts
 
 
 
 
+
+// Ids are matched as Progress matches them: whoever compares ids with it uses the same key.
 
 // The file format's words, importable with the progress they describe (one import for callers).
 
@@ -8016,54 +8185,52 @@ class Progress {
     /** Each event's id as first written in the file (an earlier tool's may be upper case). */
     eventSpelling = new Map();
     /** Fields this tool does not know (an earlier tool's, a newer version's), kept as they were. */
-    extraFields = {};
-    extraEventFields = new Map();
+    unknownFields = {};
+    unknownEventFields = new Map();
     /** The earlier tool's keys per event as the file had them (see earlier-tool-keys.ts). */
     earlierRead = new Map();
     /** How many ids each event had in the file, to tell what was delivered since. */
     sentAtRead = new Map();
     /** The eligible list of each event pulled (and trusted) this run, oldest first. */
     eligibleNow = new Map();
+    /** The progress a file holds (see progress-file-format.ts for how it is read). */
     static parse(text, file) {
-        const data = (0,progress_file_format/* readProgressFile */.cv)(text, file);
+        const contents = (0,progress_file_format/* readProgressFile */.cv)(text, file);
         const progress = new Progress();
-        for (const eventId of data.events_processed)
+        for (const eventId of contents.eventsProcessed)
             progress.apply({ t: 'processed', e: eventId });
-        progress.ticketsSent = data.tickets_sent;
-        progress.errors = data.errors.map(progress_file_format/* toProgressError */.zg).slice(-MAX_ERRORS_KEPT);
-        progress.errorsTotal = Math.max(data.errors_total ?? 0, data.errors.length);
-        progress.lastRun = data.last_run;
-        progress.receiver = data.receiver;
-        for (const [eventId, event] of Object.entries(data.event_progress)) {
-            const { sent_ticket_ids: ids, sent_at: times, completed_for: completed, redelivered, ...rest } = event;
-            for (const { id, at, status } of redelivered)
-                progress.apply({ t: 'redelivered', e: eventId, id, at, status });
-            for (const selection of completed)
-                progress.apply({
-                    t: 'processed',
-                    e: eventId,
-                    for: (0,progress_file_format/* recordKey */.Hy)(selection),
-                });
-            delete rest.sent;
-            delete rest.last_sent_at;
-            const key = progress.spell(eventId);
-            progress.earlierRead.set(key, { ...progress.earlierRead.get(key), ...(0,earlier_tool_keys/* readEarlierKeys */.ln)(rest) });
-            for (const name of earlier_tool_keys/* EARLIER_KEYS */.UV)
-                delete rest[name];
-            progress.extraEventFields.set(key, { ...progress.extraEventFields.get(key), ...rest });
-            // A time for an id not in sent_ticket_ids says nothing: it is dropped with the next save.
-            for (const id of ids)
-                progress.sent.add(key, id, Object.hasOwn(times, id) ? times[id] : undefined);
-        }
+        for (const event of contents.events)
+            progress.takeEvent(event);
+        // The file's count, not the ids' (applying them counted them again): an earlier tool's file
+        // may count tickets it kept no id for.
+        progress.ticketsSent = contents.ticketsSent;
+        progress.errors = contents.errors.slice(-MAX_ERRORS_KEPT);
+        progress.errorsTotal = contents.errorsTotal;
+        progress.lastRun = contents.lastRun;
+        progress.receiver = contents.receiver;
+        progress.unknownFields = contents.unknownFields;
         for (const key of progress.sent.eventKeys())
             progress.sentAtRead.set(key, progress.sent.ids(key).length);
-        const { events_processed, tickets_sent, errors, errors_total, last_run, event_progress, ...extra } = data;
-        void [events_processed, tickets_sent, errors, errors_total, last_run, event_progress];
-        delete extra.format;
-        delete extra.region;
-        delete extra.receiver;
-        progress.extraFields = extra;
         return progress;
+    }
+    /**
+     * One event entry of a file. An event spelled twice (upper and lower case) is one event: its
+     * second entry adds to the first.
+     */
+    takeEvent(event) {
+        const { id: e } = event;
+        const key = this.spell(e);
+        this.earlierRead.set(key, { ...this.earlierRead.get(key), ...event.earlierKeys });
+        this.unknownEventFields.set(key, {
+            ...this.unknownEventFields.get(key),
+            ...event.unknownFields,
+        });
+        for (const { id, at } of event.delivered)
+            this.apply({ t: 'sent', e, id, at });
+        for (const selection of event.completedFor)
+            this.apply({ t: 'processed', e, for: selection });
+        for (const record of event.redelivered)
+            this.apply({ t: 'redelivered', e, ...record });
     }
     /**
      * Takes these deliveries as made to the receiver at `address`: a file that records another
@@ -8162,10 +8329,9 @@ class Progress {
     /** Everything this progress holds, as the changes that would build it. */
     changes() {
         return [
-            ...[...this.sent.eventKeys()].flatMap((key) => this.sent.ids(key).map((id) => {
-                const time = this.sent.at(key, id);
+            ...[...this.sent.eventKeys()].flatMap((key) => this.sent.deliveries(key).map(({ id, at }) => {
                 const e = this.eventSpelling.get(key);
-                return time === undefined ? { t: 'sent', e, id } : { t: 'sent', e, id, at: time };
+                return at === undefined ? { t: 'sent', e, id } : { t: 'sent', e, id, at };
             })),
             ...this.eventsProcessed.map((eventId) => ({ t: 'processed', e: eventId })),
             ...this.records.changes((key) => this.eventSpelling.get(key)),
@@ -8231,42 +8397,36 @@ class Progress {
             }
         }
     }
-    /** The file's text: seed fields first, then the per-event delivered ids, one per line. */
+    /** The file's text, as of `now` (progress-file-format.ts lays it out). */
     serialize(region, now) {
         this.lastRun = now.toISOString();
-        const eventProgress = {};
+        return (0,progress_file_format/* progressFileText */.Dm)(this.fileContents(), region);
+    }
+    /** What the file is written from: every event the file had, delivered to, pulled or records. */
+    fileContents() {
         const eventKeys = new Set([
-            ...this.extraEventFields.keys(),
+            ...this.unknownEventFields.keys(),
             ...this.sent.eventKeys(),
             ...this.eligibleNow.keys(),
             ...this.records.eventKeys(),
         ]);
-        for (const key of eventKeys) {
-            const ids = this.sentIds(key);
-            const times = this.sent.times(key);
-            eventProgress[this.eventSpelling.get(key)] = {
-                ...this.extraEventFields.get(key),
-                ...this.earlierToolKeys(key),
-                sent: ids.length,
-                sent_ticket_ids: ids,
-                // Only where some time is known: a file of an earlier tool stays as it was otherwise.
-                ...(times ? { sent_at: times } : {}),
-                ...this.records.fileFields(key),
-            };
-        }
-        const file = {
-            ...this.extraFields,
-            format: 2,
-            region,
-            ...(this.receiver === undefined ? {} : { receiver: this.receiver }),
-            events_processed: this.eventsProcessed,
-            tickets_sent: this.ticketsSent,
+        return {
+            receiver: this.receiver,
+            eventsProcessed: this.eventsProcessed,
+            ticketsSent: this.ticketsSent,
             errors: this.errors,
-            errors_total: this.errorsTotal,
-            last_run: this.lastRun,
-            event_progress: eventProgress,
+            errorsTotal: this.errorsTotal,
+            lastRun: this.lastRun,
+            unknownFields: this.unknownFields,
+            events: [...eventKeys].map((key) => ({
+                id: this.eventSpelling.get(key),
+                earlierKeys: this.earlierToolKeys(key),
+                delivered: this.sent.deliveries(key),
+                completedFor: this.records.completedFor(key),
+                redelivered: this.records.redeliveries(key),
+                unknownFields: this.unknownEventFields.get(key) ?? {},
+            })),
         };
-        return `${JSON.stringify(file, null, 2)}\n`;
     }
     /** Runs that delivered to the event: the file's count, and this run once it delivered. */
     batchesCompleted(key) {
@@ -8310,15 +8470,14 @@ function mergeProgress(published, local) {
 /* harmony export */   Db: () => (/* binding */ defaultVivenuOrigin),
 /* harmony export */   FN: () => (/* binding */ MODES),
 /* harmony export */   QZ: () => (/* binding */ TICKET_STATUSES),
-/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
-/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
 /* harmony export */   b2: () => (/* binding */ WEBHOOK_TARGETS),
 /* harmony export */   d3: () => (/* binding */ readsStaging),
 /* harmony export */   dW: () => (/* binding */ TARGETS)
 /* harmony export */ });
 /**
- * The inputs as action.yml declares them: their names, their defaults, and the values the
- * choices allow. Plain values, so the action, the CLI, the checks and the tests share them.
+ * The values the inputs' choices allow, and the defaults that are not one literal: the
+ * receiver's endpoint by target, Vivenu's host by region. Plain values, so the table
+ * (inputs.ts), the run and the tests share them; each input's literal default is the table's.
  */
 const MODES = ['sync', 'test', 'pull-only', 'redeliver'];
 const TARGETS = ['test', 'prod'];
@@ -8334,38 +8493,6 @@ const WEBHOOK_TARGETS = {
     test: 'https://vivenu-filter.high-impact-athletes.workers.dev/test-created',
     prod: 'https://vivenu-filter.high-impact-athletes.workers.dev/ticket-created',
 };
-/** The defaults action.yml declares; the CLI and tests use the same ones. */
-const INPUT_DEFAULTS = {
-    mode: 'sync',
-    'vivenu-url': '',
-    'page-size': '100',
-    'pull-concurrency': '2',
-    'tickets-dir': 'purchased_tickets',
-    target: 'test',
-    'webhook-url': '',
-    'webhook-secret': '',
-    interval: '1.8',
-    statuses: 'VALID,DETAILSREQUIRED',
-    'name-contains': 'CHARITY',
-    'sold-before': '',
-    'ticket-ids': '',
-    limit: '0',
-    'dry-run': 'false',
-    resync: 'false',
-    'progress-file': '',
-    'max-runtime-minutes': '330',
-    'fail-on-ticket-errors': 'true',
-    'request-timeout': '30',
-    'commit-progress': 'true',
-    'github-token': '',
-    'commit-every-minutes': '10',
-    'github-api-url': '',
-    'auto-continue': 'false',
-    continuation: '0',
-    'max-continuations': '10',
-};
-/** Every input the action declares, in action.yml's order. */
-const INPUT_NAMES = ['region', 'event-id', 'api-key', ...Object.keys(INPUT_DEFAULTS)];
 /** Regions whose tickets live on Vivenu's staging host. */
 const STAGING_REGIONS = new Set(['DEV', 'TEST']);
 const STAGING_HOST = 'vivenu.dev';
@@ -8423,19 +8550,20 @@ function ledgerFileName(receiver) {
 
 /***/ }),
 
-/***/ 245:
+/***/ 712:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Qh: () => (/* reexport */ input_defaults/* INPUT_NAMES */.Qh),
+  Qh: () => (/* reexport */ INPUT_NAMES),
+  pH: () => (/* reexport */ SECRET_INPUTS),
   fY: () => (/* binding */ keepsProgressOnBranch),
   NA: () => (/* reexport */ settings_receiver/* ledgerFileName */.NA),
   P$: () => (/* binding */ parseSettings)
 });
 
-// UNUSED EXPORTS: INPUT_DEFAULTS, MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, defaultProgressFile, defaultVivenuOrigin, eventIdOf, receiverAt, recordsDeliveries
+// UNUSED EXPORTS: INPUTS, INPUT_DEFAULTS, INPUT_SPECS, MODES, TARGETS, TICKET_STATUSES, WEBHOOK_TARGETS, defaultProgressFile, defaultVivenuOrigin, eventIdOf, receiverAt, recordsDeliveries
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
@@ -8450,18 +8578,10 @@ var settings_receiver = __nccwpck_require__(780);
 var core = __nccwpck_require__(532);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(691);
-// EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
-var vivenu_client = __nccwpck_require__(633);
-;// CONCATENATED MODULE: ./src/settings/input-schema.ts
+;// CONCATENATED MODULE: ./src/settings/input-checks.ts
 
 
 
-
-/**
- * Each input's check, as a zod transform from the raw text to its value: every problem is
- * reported with the input's name and the form expected, and no value is echoed that may hold
- * a secret. Only the shape of each value: what the disk says about the paths is settings.ts's.
- */
 /** A value as shown in an error: quoted, escaped, and short. Never used for secrets. */
 function shown(value) {
     const quoted = JSON.stringify(value);
@@ -8540,7 +8660,8 @@ const eventIds = schemas/* string */.YjP().transform((value, ctx) => {
         return core/* NEVER */.tm;
     return [...new Set(found.map((result) => result.id))];
 });
-function apiKey(region) {
+function apiKey({ rawRegion }) {
+    const region = rawRegion.trim();
     const secret = /^[A-Za-z0-9_]{1,32}$/.test(region)
         ? `${region.toUpperCase()}_API`
         : '<REGION>_API';
@@ -8555,67 +8676,60 @@ function apiKey(region) {
         return key;
     });
 }
-function httpUrl(input, example) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const text = value.trim();
-        if (text === '')
-            return undefined;
-        // Checked before anything echoes the value, so a password in it is never shown.
-        if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
-            return problem(ctx, `${input} must not contain credentials`);
-        // The URL parser would quietly drop a tab or new line inside: refuse instead of guessing.
-        // eslint-disable-next-line no-control-regex -- control characters are what this rejects
-        if (/[\u0000-\u001f\u007f]/.test(text))
-            return problem(ctx, `${input} ${shown(value)} contains control characters`);
-        let url;
-        try {
-            url = new URL(text);
-        }
-        catch {
-            return problem(ctx, `${input} ${shown(value)} is not a URL (for example ${example})`);
-        }
-        if (url.username || url.password)
-            return problem(ctx, `${input} must not contain credentials`);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            return problem(ctx, `${input} ${shown(value)} must start with https:// or http://`);
-        }
-        return url;
-    });
-}
-function choice(input, options, fallback) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const chosen = value.trim().toLowerCase() || fallback;
-        if (!options.includes(chosen)) {
-            return problem(ctx, `${input} ${shown(value)} is not one of ${options.join(', ')}`);
-        }
-        return chosen;
-    });
-}
+/** An http(s) URL, or undefined when empty (the run's own default then). */
+const httpUrl = (example) => ({ name: input }) => schemas/* string */.YjP().transform((value, ctx) => {
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    // Checked before anything echoes the value, so a password in it is never shown.
+    if (/^[^/?#]*\/\/[^/?#]*@/.test(text))
+        return problem(ctx, `${input} must not contain credentials`);
+    // The URL parser would quietly drop a tab or new line inside: refuse instead of guessing.
+    // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+    if (/[\u0000-\u001f\u007f]/.test(text))
+        return problem(ctx, `${input} ${shown(value)} contains control characters`);
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return problem(ctx, `${input} ${shown(value)} is not a URL (for example ${example})`);
+    }
+    if (url.username || url.password)
+        return problem(ctx, `${input} must not contain credentials`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return problem(ctx, `${input} ${shown(value)} must start with https:// or http://`);
+    }
+    return url;
+});
+const choice = (options) => ({ name: input, fallback }) => schemas/* string */.YjP().transform((value, ctx) => {
+    const chosen = value.trim().toLowerCase() || fallback;
+    if (!options.includes(chosen)) {
+        return problem(ctx, `${input} ${shown(value)} is not one of ${options.join(', ')}`);
+    }
+    return chosen;
+});
 /** YAML 1.2's booleans, as `core.getBooleanInput` reads them. */
-function input_schema_boolean(input, fallback) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const text = value.trim() || fallback;
-        if (['true', 'True', 'TRUE'].includes(text))
-            return true;
-        if (['false', 'False', 'FALSE'].includes(text))
-            return false;
-        return problem(ctx, `${input} ${shown(value)} must be true or false`);
-    });
-}
-function decimal(input, min, max, fallback, minExclusive = false) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const text = value.trim() || fallback;
-        const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-        const aboveMin = minExclusive ? number > min : number >= min;
-        if (!(aboveMin && number <= max)) {
-            const range = minExclusive ? `above ${min} and at most ${max}` : `from ${min} to ${max}`;
-            return problem(ctx, `${input} ${shown(value)} must be a number ${range} (decimals allowed)`);
-        }
-        return number;
-    });
-}
-const statuses = schemas/* string */.YjP().transform((value, ctx) => {
-    const list = (value.trim() || input_defaults/* INPUT_DEFAULTS */.WJ.statuses)
+const input_checks_boolean = ({ name: input, fallback }) => schemas/* string */.YjP().transform((value, ctx) => {
+    const text = value.trim() || fallback;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    return problem(ctx, `${input} ${shown(value)} must be true or false`);
+});
+const decimal = (min, max, minExclusive = false) => ({ name: input, fallback }) => schemas/* string */.YjP().transform((value, ctx) => {
+    const text = value.trim() || fallback;
+    const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    const aboveMin = minExclusive ? number > min : number >= min;
+    if (!(aboveMin && number <= max)) {
+        const range = minExclusive ? `above ${min} and at most ${max}` : `from ${min} to ${max}`;
+        return problem(ctx, `${input} ${shown(value)} must be a number ${range} (decimals allowed)`);
+    }
+    return number;
+});
+const statuses = ({ fallback }) => schemas/* string */.YjP().transform((value, ctx) => {
+    const list = (value.trim() || fallback)
         .split(/[\s,]+/)
         .filter(Boolean)
         .map((status) => status.toUpperCase());
@@ -8625,8 +8739,8 @@ const statuses = schemas/* string */.YjP().transform((value, ctx) => {
     }
     return unknown.length > 0 ? core/* NEVER */.tm : [...new Set(list)];
 });
-const nameContains = schemas/* string */.YjP().transform((value, ctx) => {
-    const text = value.trim() || input_defaults/* INPUT_DEFAULTS */.WJ['name-contains'];
+const nameContains = ({ fallback }) => schemas/* string */.YjP().transform((value, ctx) => {
+    const text = value.trim() || fallback;
     if (text.length > 100)
         return problem(ctx, `name-contains ${shown(value)} must be at most 100 characters`);
     return text;
@@ -8680,71 +8794,290 @@ const ticketIds = schemas/* string */.YjP().transform((value, ctx) => {
         return core/* NEVER */.tm;
     return [...new Set(entries.map((entry) => entry.toLowerCase()))];
 });
-function wholeNumber(input, min, max, fallback) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const text = value.trim() || fallback;
-        const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-        if (!(number >= min && number <= max)) {
-            return problem(ctx, `${input} ${shown(value)} must be a whole number from ${min} to ${max}`);
-        }
-        return number;
-    });
-}
-function fileInside(input, workspace) {
-    return schemas/* string */.YjP().transform((value, ctx) => {
-        const text = value.trim();
-        if (text === '')
-            return undefined;
-        // eslint-disable-next-line no-control-regex -- control characters are what this rejects
-        if (/[\u0000-\u001f\u007f]/.test(text))
-            return problem(ctx, `${input} ${shown(value)} contains control characters`);
-        const resolved = external_node_path_default().resolve(workspace, text);
-        const relative = external_node_path_default().relative(workspace, resolved);
-        const escapes = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative);
-        if (relative === '' || escapes) {
-            return problem(ctx, `${input} ${shown(value)} must be inside the workspace (${workspace})`);
-        }
-        return resolved;
-    });
-}
+const wholeNumber = (min, max) => ({ name: input, fallback }) => schemas/* string */.YjP().transform((value, ctx) => {
+    const text = value.trim() || fallback;
+    const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!(number >= min && number <= max)) {
+        return problem(ctx, `${input} ${shown(value)} must be a whole number from ${min} to ${max}`);
+    }
+    return number;
+});
+/** A path inside the workspace, resolved; undefined when empty (the run's own default then). */
+const fileInside = ({ name: input, workspace }) => schemas/* string */.YjP().transform((value, ctx) => {
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+    if (/[\u0000-\u001f\u007f]/.test(text))
+        return problem(ctx, `${input} ${shown(value)} contains control characters`);
+    const resolved = external_node_path_default().resolve(workspace, text);
+    const relative = external_node_path_default().relative(workspace, resolved);
+    const escapes = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative);
+    if (relative === '' || escapes) {
+        return problem(ctx, `${input} ${shown(value)} must be inside the workspace (${workspace})`);
+    }
+    return resolved;
+});
+/** Any text, trimmed: a secret pasted with a trailing new line would sign every body wrongly. */
+const trimmed = schemas/* string */.YjP().transform((value) => value.trim());
+
+// EXTERNAL MODULE: ./src/vivenu/vivenu-client.ts + 1 modules
+var vivenu_client = __nccwpck_require__(633);
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
+
+
+const flag = (arg, help, terminalDefault) => terminalDefault === undefined
+    ? { kind: 'value', arg, help }
+    : { kind: 'value', arg, help, terminalDefault };
+const switchFlag = (help) => ({ kind: 'switch', help });
+const fromCommand = (from) => ({ kind: 'command', from });
+const fixed = (value, why) => ({ kind: 'fixed', value, why });
+const absent = (why) => ({ kind: 'absent', why });
+/** A terminal has no 6-hour job limit: the time budget is off unless asked for. */
+const NO_TIME_LIMIT_MINUTES = '100000';
+/** The table, in action.yml's order (what GitHub shows, and the order of `--help`'s options). */
+const INPUTS = {
+    region: {
+        description: 'Vivenu region: letters, digits or _, up to 32 (case-insensitive). DEV and TEST use ' +
+            'https://vivenu.dev, every other region https://vivenu.com.',
+        required: true,
+        check: () => region,
+        terminal: fromCommand('the first word after the command'),
+    },
+    'event-id': {
+        description: 'One or more 24-character hex Vivenu event ids, separated by commas, spaces or new lines; ' +
+            'processed in the order given. Each may also be a Vivenu URL holding the id in its path, ' +
+            'as copied from the browser (https://dashboard.vivenu.com/events/<id>).',
+        required: true,
+        check: () => eventIds,
+        terminal: fromCommand('the words after the region'),
+    },
+    'api-key': {
+        description: "The region's Vivenu API key (secret <REGION>_API). Never printed.",
+        required: true,
+        check: apiKey,
+        secret: true,
+        terminal: fromCommand('<REGION>_API in the environment or .env'),
+    },
+    mode: {
+        description: 'sync (pull, select, deliver, record), test (one delivery), pull-only, or redeliver ' +
+            '(send ticket-ids again).',
+        default: 'sync',
+        check: choice(input_defaults/* MODES */.FN),
+        terminal: fromCommand('the command: sync, pull, --test or redeliver'),
+    },
+    'vivenu-url': {
+        description: "Origin of the Vivenu API, overriding the region's default host.",
+        default: '',
+        check: httpUrl('https://vivenu.com'),
+        terminal: flag('URL', 'Vivenu API origin (default: by region)'),
+    },
+    'page-size': {
+        description: `Tickets asked for in the first request, 1 to ${vivenu_client/* MAX_PAGE_SIZE */.H4}; later requests ask for ` +
+            `more (up to ${vivenu_client/* MAX_PAGE_SIZE */.H4}) while Vivenu answers fast, and fewer on 503s or slow pages.`,
+        default: '100',
+        check: wholeNumber(1, vivenu_client/* MAX_PAGE_SIZE */.H4),
+        terminal: flag('N', `tickets in the first request, 1-${vivenu_client/* MAX_PAGE_SIZE */.H4} (default {default}; grows)`),
+    },
+    'pull-concurrency': {
+        description: 'Requests to Vivenu in flight at once while pulling, 1 to 8 (one at a time after a 429).',
+        default: '2',
+        check: wholeNumber(1, 8),
+        terminal: flag('N', 'requests to Vivenu in flight, 1-8 (default {default})'),
+    },
+    'tickets-dir': {
+        description: 'Folder for the pulled tickets, inside the workspace.',
+        default: 'purchased_tickets',
+        check: fileInside,
+        terminal: flag('DIR', 'folder for the pulled tickets (default {default})'),
+    },
+    target: {
+        description: 'Receiver endpoint: test (/test-created) or prod (/ticket-created). test mode always ' +
+            'uses test.',
+        default: 'test',
+        check: choice(input_defaults/* TARGETS */.dW),
+        terminal: flag('test|prod', "the receiver's /test-created or /ticket-created (default {default})"),
+    },
+    'webhook-url': {
+        description: 'Full URL of the receiver, overriding target.',
+        default: '',
+        check: httpUrl(input_defaults/* WEBHOOK_TARGETS */.b2.test),
+        terminal: flag('URL', 'full receiver URL, overriding --target'),
+    },
+    'webhook-secret': {
+        description: 'HMAC key of the receiver (secret VIVENU_SECRET). Each delivery carries ' +
+            'x-vivenu-signature, the hex HMAC-SHA256 of the exact body. Empty: deliveries go ' +
+            'unsigned (a warning says so).',
+        default: '',
+        check: () => trimmed,
+        secret: true,
+        terminal: fromCommand('VIVENU_SECRET in the environment or .env'),
+    },
+    interval: {
+        description: 'Seconds between delivery starts, 0 to 60, decimals allowed.',
+        default: '1.8',
+        check: decimal(0, 60),
+        terminal: flag('SECONDS', 'seconds between delivery starts (default {default})'),
+    },
+    statuses: {
+        description: 'Ticket statuses that count, comma-separated.',
+        default: 'VALID,DETAILSREQUIRED',
+        check: statuses,
+        terminal: flag('LIST', 'statuses that count (default {default})'),
+    },
+    'name-contains': {
+        description: 'Text the ticketName must contain (case-insensitive).',
+        default: 'CHARITY',
+        check: nameContains,
+        terminal: flag('TEXT', 'text ticketName must contain (default {default})'),
+    },
+    'sold-before': {
+        description: "Only tickets sold (created) before this are eligible: when the region's live webhook " +
+            'went on, since it sent every later ticket itself. An ISO date (2025-07-29, midnight UTC) ' +
+            'or date and time (2025-07-29T15:30, UTC unless a zone such as +02:00 is given); empty ' +
+            'or none: no cutoff. The pull still files every ticket.',
+        default: '',
+        check: () => soldBefore,
+        // Its terminal default, <REGION>_WEBHOOK_LIVE_SINCE, is read by parseCommandLine.
+        terminal: flag('WHEN', 'only tickets sold before this ISO date or date-time (UTC unless a zone is given); ' +
+            'default <REGION>_WEBHOOK_LIVE_SINCE; none: all'),
+    },
+    'ticket-ids': {
+        description: 'redeliver mode only: the _ids of tickets of the one event-id to send again (commas, ' +
+            'spaces or new lines), or failed: every eligible ticket whose last delivery failed. Each ' +
+            'goes under its original delivery id, paced and signed, recorded apart; what counts as ' +
+            'delivered does not change. An id that is not an eligible ticket of the event stops the ' +
+            'run before anything is sent.',
+        default: '',
+        check: () => ticketIds,
+        terminal: flag('LIST', 'redeliver: the _ids to send again, or failed (every ticket whose last delivery ' +
+            'failed); never changes what counts as delivered'),
+    },
+    limit: {
+        description: 'Deliver at most this many tickets this run (0 = all). A team purchase is never split.',
+        default: '0',
+        check: wholeNumber(0, 10_000_000),
+        terminal: flag('N', 'deliver at most N tickets this run (default {default}: all; teams kept whole)'),
+    },
+    'dry-run': {
+        description: 'true: pull, select and show the plan, but deliver and record nothing.',
+        default: 'false',
+        check: input_checks_boolean,
+        terminal: switchFlag('pull, select and show the plan; deliver and record nothing'),
+    },
+    resync: {
+        description: 'true: also look at events already in events_processed; only tickets never delivered ' +
+            '(for example sold since) go out.',
+        default: 'false',
+        check: input_checks_boolean,
+        terminal: switchFlag('look again at events already processed'),
+    },
+    'progress-file': {
+        description: "Progress file inside the workspace. Default: the receiver's own, " +
+            "historical_sync_progress_<REGION>.json for production (the earlier tool's file), " +
+            'historical_sync_progress_<REGION>.test-receiver.json for the test receiver, and ' +
+            'historical_sync_progress_<REGION>.receiver-<12 hex>.json for any other webhook-url. A ' +
+            'file that records another receiver is refused.',
+        default: '',
+        check: fileInside,
+        terminal: flag('FILE', "default: the receiver's own, historical_sync_progress_<REGION>.json for prod, " +
+            'historical_sync_progress_<REGION>.test-receiver.json for test'),
+    },
+    'max-runtime-minutes': {
+        description: 'Stop starting deliveries after this many minutes (decimals allowed), leaving time to ' +
+            'save within the 6-hour job limit.',
+        default: '330',
+        check: decimal(0, 100_000, true),
+        terminal: flag('M', 'stop starting deliveries after M minutes (default: no limit)', NO_TIME_LIMIT_MINUTES),
+    },
+    'fail-on-ticket-errors': {
+        description: 'true: the step fails at the end when any ticket failed (they are retried next run).',
+        default: 'true',
+        check: input_checks_boolean,
+        terminal: absent('a failed ticket makes the exit code 1'),
+    },
+    'request-timeout': {
+        description: 'Seconds each request to Vivenu or the receiver may take before it is retried.',
+        default: '30',
+        check: decimal(0, 300, true),
+        terminal: flag('SECONDS', 'per request to Vivenu or the receiver (default {default})'),
+    },
+    'commit-progress': {
+        description: 'true: in sync mode (not a dry run), commit the progress file to the branch the run ' +
+            'started from, through the Contents API: every commit-every-minutes, at the end, at the ' +
+            'time budget and on cancel.',
+        default: 'true',
+        check: input_checks_boolean,
+        terminal: fixed('false', 'progress lives in this folder; nothing is committed from a terminal'),
+    },
+    'github-token': {
+        description: 'Token for committing progress (contents write) and continuing (actions write).',
+        default: '${{ github.token }}',
+        check: () => trimmed,
+        secret: true,
+        terminal: absent('nothing is committed or dispatched from a terminal'),
+    },
+    'commit-every-minutes': {
+        description: 'Minutes between progress commits while delivering.',
+        default: '10',
+        check: decimal(0, 1_440, true),
+        terminal: absent('nothing is committed from a terminal'),
+    },
+    'github-api-url': {
+        description: "REST API root; empty uses the runner's GITHUB_API_URL (GitHub Enterprise works).",
+        default: '',
+        check: httpUrl('https://api.github.com'),
+        terminal: absent('GitHub is not asked from a terminal'),
+    },
+    'auto-continue': {
+        description: 'true: when the time budget ends with tickets left, commit progress and start the same ' +
+            'workflow again on the same ref with the same inputs.',
+        default: 'false',
+        check: input_checks_boolean,
+        terminal: absent('a terminal has no time budget unless asked; the same command continues'),
+    },
+    continuation: {
+        description: 'How many runs came before this one in a self-continuing chain (set by the chain).',
+        default: '0',
+        check: wholeNumber(0, 1_000),
+        terminal: absent('set by a self-continuing chain of workflow runs'),
+    },
+    'max-continuations': {
+        description: 'Longest chain of follow-up runs.',
+        default: '10',
+        check: wholeNumber(0, 1_000),
+        terminal: absent('set for a self-continuing chain of workflow runs'),
+    },
+};
+/** Every input the action declares, in action.yml's order. */
+const INPUT_NAMES = Object.keys(INPUTS);
+/** The table's rows as [name, entry] pairs, in its order. */
+const INPUT_SPECS = INPUT_NAMES.map((name) => [
+    name,
+    INPUTS[name],
+]);
+/** The defaults action.yml declares (`github-token`'s is an expression the runner evaluates). */
+const INPUT_DEFAULTS = Object.fromEntries(INPUT_SPECS.flatMap(([name, spec]) => (spec.default === undefined ? [] : [[name, spec.default]])));
+/** The inputs the action masks in its log before anything else reads them. */
+const SECRET_INPUTS = INPUT_SPECS.flatMap(([name, spec]) => (spec.secret ? [name] : []));
+
+;// CONCATENATED MODULE: ./src/settings/input-schema.ts
+
+
+
 /**
- * Every input's check, by its action.yml name. `rawRegion` is the `region` input as given: an
- * empty api-key's problem names the repository secret it should come from (`PROD_API`).
+ * Every input's check, by its action.yml name, made from the table (inputs.ts). `rawRegion` is
+ * the `region` input as given: an empty api-key's problem names the repository secret it should
+ * come from (`PROD_API`).
  */
 function inputSchema(rawRegion, workspace) {
-    return schemas/* object */.Ikc({
-        region,
-        'event-id': eventIds,
-        'api-key': apiKey(rawRegion.trim()),
-        mode: choice('mode', input_defaults/* MODES */.FN, input_defaults/* INPUT_DEFAULTS */.WJ.mode),
-        'vivenu-url': httpUrl('vivenu-url', 'https://vivenu.com'),
-        'page-size': wholeNumber('page-size', 1, vivenu_client/* MAX_PAGE_SIZE */.H4, input_defaults/* INPUT_DEFAULTS */.WJ['page-size']),
-        'pull-concurrency': wholeNumber('pull-concurrency', 1, 8, input_defaults/* INPUT_DEFAULTS */.WJ['pull-concurrency']),
-        'tickets-dir': fileInside('tickets-dir', workspace),
-        target: choice('target', input_defaults/* TARGETS */.dW, input_defaults/* INPUT_DEFAULTS */.WJ.target),
-        'webhook-url': httpUrl('webhook-url', input_defaults/* WEBHOOK_TARGETS */.b2.test),
-        // A secret pasted with a trailing new line would sign every body wrongly.
-        'webhook-secret': schemas/* string */.YjP().transform((value) => value.trim()),
-        interval: decimal('interval', 0, 60, input_defaults/* INPUT_DEFAULTS */.WJ.interval),
-        statuses,
-        'name-contains': nameContains,
-        'sold-before': soldBefore,
-        'ticket-ids': ticketIds,
-        limit: wholeNumber('limit', 0, 10_000_000, input_defaults/* INPUT_DEFAULTS */.WJ.limit),
-        'dry-run': input_schema_boolean('dry-run', input_defaults/* INPUT_DEFAULTS */.WJ['dry-run']),
-        resync: input_schema_boolean('resync', input_defaults/* INPUT_DEFAULTS */.WJ.resync),
-        'progress-file': fileInside('progress-file', workspace),
-        'max-runtime-minutes': decimal('max-runtime-minutes', 0, 100_000, input_defaults/* INPUT_DEFAULTS */.WJ['max-runtime-minutes'], true),
-        'fail-on-ticket-errors': input_schema_boolean('fail-on-ticket-errors', input_defaults/* INPUT_DEFAULTS */.WJ['fail-on-ticket-errors']),
-        'request-timeout': decimal('request-timeout', 0, 300, input_defaults/* INPUT_DEFAULTS */.WJ['request-timeout'], true),
-        'commit-progress': input_schema_boolean('commit-progress', input_defaults/* INPUT_DEFAULTS */.WJ['commit-progress']),
-        'github-token': schemas/* string */.YjP().transform((value) => value.trim()),
-        'commit-every-minutes': decimal('commit-every-minutes', 0, 1_440, input_defaults/* INPUT_DEFAULTS */.WJ['commit-every-minutes'], true),
-        'github-api-url': httpUrl('github-api-url', 'https://api.github.com'),
-        'auto-continue': input_schema_boolean('auto-continue', input_defaults/* INPUT_DEFAULTS */.WJ['auto-continue']),
-        continuation: wholeNumber('continuation', 0, 1_000, input_defaults/* INPUT_DEFAULTS */.WJ.continuation),
-        'max-continuations': wholeNumber('max-continuations', 0, 1_000, input_defaults/* INPUT_DEFAULTS */.WJ['max-continuations']),
-    });
+    const shape = Object.fromEntries(INPUT_SPECS.map(([name, spec]) => [
+        name,
+        spec.check({ name, fallback: spec.default ?? '', workspace, rawRegion }),
+    ]));
+    // Object.fromEntries forgets which check each name has; the table's types say it.
+    return schemas/* object */.Ikc(shape);
 }
 /**
  * Problems only two inputs together show: `ticket-ids` is what redeliver mode sends, and
@@ -8772,8 +9105,90 @@ function crossInputProblems(values) {
 var progress_lock = __nccwpck_require__(709);
 // EXTERNAL MODULE: ./src/progress/progress-store.ts
 var progress_store = __nccwpck_require__(748);
-// EXTERNAL MODULE: ./src/settings/workspace-paths.ts
-var workspace_paths = __nccwpck_require__(581);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: ./src/settings/workspace-paths.ts
+
+
+function errorCode(error) {
+    return String(error.code ?? 'unknown error');
+}
+function resolveThroughLinks(target) {
+    const missing = [];
+    let existing = external_node_path_default().resolve(target);
+    for (;;) {
+        try {
+            const real = (0,external_node_fs_.realpathSync)(existing);
+            return {
+                kind: 'resolved',
+                path: external_node_path_default().join(real, ...missing),
+                deepestExisting: real,
+                exists: missing.length === 0,
+            };
+        }
+        catch (error) {
+            const code = errorCode(error);
+            // ENOTDIR: a part of the path is a file; the caller says so by looking at the part found.
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                return { kind: 'unreadable', at: existing, code };
+            // A link whose target is missing: a write would create that target, wherever it is.
+            if (code === 'ENOENT' && isSymbolicLink(existing))
+                return { kind: 'dangling-link', link: existing };
+            const parent = external_node_path_default().dirname(existing);
+            if (parent === existing)
+                return { kind: 'unreadable', at: existing, code };
+            missing.unshift(external_node_path_default().basename(existing));
+            existing = parent;
+        }
+    }
+}
+function isSymbolicLink(file) {
+    try {
+        return (0,external_node_fs_.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** True when `inner` is `outer` or below it. */
+function isWithin(outer, inner) {
+    const relative = external_node_path_default().relative(outer, inner);
+    return (relative === '' ||
+        (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative)));
+}
+function isDirectory(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Why `target` (an input's path, already checked to be inside `workspace` as written) cannot
+ * be used, or undefined when it can: it resolves, symbolic links included, outside the
+ * workspace; it is the wrong kind (a file where a folder is needed, or the reverse); it sits
+ * below a file; or it cannot be read. Each reason ends with what to do.
+ */
+function pathProblem(target, role, workspace, example) {
+    const root = resolveThroughLinks(workspace);
+    const resolved = resolveThroughLinks(target);
+    if (resolved.kind === 'dangling-link')
+        return `is a symbolic link (${resolved.link}) to something that does not exist: remove the link, or name a real ${role} inside the workspace`;
+    if (resolved.kind === 'unreadable')
+        return `cannot be read at ${resolved.at} (${resolved.code}): check the path and its permissions`;
+    const rootPath = root.kind === 'resolved' ? root.path : external_node_path_default().resolve(workspace);
+    if (!isWithin(rootPath, resolved.path))
+        return `resolves through a symbolic link to ${resolved.path}, outside the workspace (${rootPath}): name a ${role} inside the workspace`;
+    if (!resolved.exists && !isDirectory(resolved.deepestExisting))
+        return `is below ${resolved.deepestExisting}, which is a file, not a folder: name a ${role} inside a folder`;
+    if (resolved.exists && role === 'folder' && !isDirectory(resolved.path))
+        return `is a file, not a folder: name a folder (for example ${example}; it is created when missing)`;
+    if (resolved.exists && role === 'file' && isDirectory(resolved.path))
+        return `is a folder, not a file: name a file (for example ${example})`;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
 
 
@@ -8783,8 +9198,11 @@ var workspace_paths = __nccwpck_require__(581);
 
 
 
-// What the inputs are and how each is checked live beside this file; they are re-exported so
+
+
+// What the inputs are (inputs.ts, the table) and how each is checked live beside this file; they are re-exported so
 // the entry points and the tests keep one place to import settings from.
+
 
 
 
@@ -8827,7 +9245,7 @@ function settingsFrom(values, workspace) {
         vivenuOrigin,
         pageSize: values['page-size'],
         pullConcurrency: values['pull-concurrency'],
-        ticketsDir: values['tickets-dir'] ?? external_node_path_default().resolve(workspace, input_defaults/* INPUT_DEFAULTS */.WJ['tickets-dir']),
+        ticketsDir: values['tickets-dir'] ?? external_node_path_default().resolve(workspace, INPUT_DEFAULTS['tickets-dir']),
         workspace,
         target,
         webhookUrl,
@@ -8872,13 +9290,13 @@ function pathProblemsOnDisk(settings, raw) {
         if (problem)
             problems.push(`${input} ${shownValue} ${problem}`);
     };
-    const ticketsDir = named('tickets-dir', input_defaults/* INPUT_DEFAULTS */.WJ['tickets-dir']);
+    const ticketsDir = named('tickets-dir', INPUT_DEFAULTS['tickets-dir']);
     const folderProblem = [
         settings.ticketsDir,
         // Each event's folders: a link planted at <tickets-dir>/<event>/individual leads elsewhere too.
         ...settings.eventIds.map((eventId) => external_node_path_default().join(settings.ticketsDir, eventId, 'individual')),
     ]
-        .map((folder) => (0,workspace_paths/* pathProblem */.z9)(folder, 'folder', settings.workspace, 'purchased_tickets'))
+        .map((folder) => pathProblem(folder, 'folder', settings.workspace, 'purchased_tickets'))
         .find((problem) => problem !== undefined);
     check('tickets-dir', ticketsDir, folderProblem);
     // Only a sync and a redelivery read or write the progress file.
@@ -8890,7 +9308,7 @@ function pathProblemsOnDisk(settings, raw) {
             (0,progress_store/* journalPath */.HY)(settings.progressFile),
             (0,progress_lock/* lockPath */.H)(settings.progressFile),
         ]
-            .map((file) => (0,workspace_paths/* pathProblem */.z9)(file, 'file', settings.workspace, example))
+            .map((file) => pathProblem(file, 'file', settings.workspace, example))
             .find((problem) => problem !== undefined);
         check('progress-file', progressFile, fileProblem);
     }
@@ -8906,131 +9324,6 @@ function keepsProgressOnBranch(settings) {
 /** The modes that keep a progress file: a sync, and a redelivery (which records apart). */
 function recordsDeliveries(settings) {
     return settings.mode === 'sync' || settings.mode === 'redeliver';
-}
-
-
-/***/ }),
-
-/***/ 581:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   nm: () => (/* binding */ namingInput),
-/* harmony export */   z9: () => (/* binding */ pathProblem)
-/* harmony export */ });
-/* unused harmony exports resolveThroughLinks, isWithin */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(529);
-
-
-
-
-function errorCode(error) {
-    return String(error.code ?? 'unknown error');
-}
-function resolveThroughLinks(target) {
-    const missing = [];
-    let existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(target);
-    for (;;) {
-        try {
-            const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing);
-            return {
-                kind: 'resolved',
-                path: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, ...missing),
-                deepestExisting: real,
-                exists: missing.length === 0,
-            };
-        }
-        catch (error) {
-            const code = errorCode(error);
-            // ENOTDIR: a part of the path is a file; the caller says so by looking at the part found.
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                return { kind: 'unreadable', at: existing, code };
-            // A link whose target is missing: a write would create that target, wherever it is.
-            if (code === 'ENOENT' && isSymbolicLink(existing))
-                return { kind: 'dangling-link', link: existing };
-            const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
-            if (parent === existing)
-                return { kind: 'unreadable', at: existing, code };
-            missing.unshift(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(existing));
-            existing = parent;
-        }
-    }
-}
-function isSymbolicLink(file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isSymbolicLink();
-    }
-    catch {
-        return false;
-    }
-}
-/** True when `inner` is `outer` or below it. */
-function isWithin(outer, inner) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(outer, inner);
-    return (relative === '' ||
-        (relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative)));
-}
-function isDirectory(file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Why `target` (an input's path, already checked to be inside `workspace` as written) cannot
- * be used, or undefined when it can: it resolves, symbolic links included, outside the
- * workspace; it is the wrong kind (a file where a folder is needed, or the reverse); it sits
- * below a file; or it cannot be read. Each reason ends with what to do.
- */
-function pathProblem(target, role, workspace, example) {
-    const root = resolveThroughLinks(workspace);
-    const resolved = resolveThroughLinks(target);
-    if (resolved.kind === 'dangling-link')
-        return `is a symbolic link (${resolved.link}) to something that does not exist: remove the link, or name a real ${role} inside the workspace`;
-    if (resolved.kind === 'unreadable')
-        return `cannot be read at ${resolved.at} (${resolved.code}): check the path and its permissions`;
-    const rootPath = root.kind === 'resolved' ? root.path : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
-    if (!isWithin(rootPath, resolved.path))
-        return `resolves through a symbolic link to ${resolved.path}, outside the workspace (${rootPath}): name a ${role} inside the workspace`;
-    if (!resolved.exists && !isDirectory(resolved.deepestExisting))
-        return `is below ${resolved.deepestExisting}, which is a file, not a folder: name a ${role} inside a folder`;
-    if (resolved.exists && role === 'folder' && !isDirectory(resolved.path))
-        return `is a file, not a folder: name a folder (for example ${example}; it is created when missing)`;
-    if (resolved.exists && role === 'file' && isDirectory(resolved.path))
-        return `is a folder, not a file: name a file (for example ${example})`;
-    return undefined;
-}
-/** What to do about a file-system error code, for a person. */
-const ADVICE_BY_CODE = {
-    EACCES: 'give the job permission to write there, or name another path',
-    EPERM: 'give the job permission to write there, or name another path',
-    EISDIR: 'it is a folder: name a file',
-    ENOTDIR: 'a part of the path is a file: name a path whose parents are folders',
-    ENOSPC: 'the disk is full: free space, or name a path on another disk',
-    EDQUOT: 'the disk quota is used up: free space, or name a path on another disk',
-    EROFS: 'the file system is read-only: name a path on a writable one',
-    ELOOP: 'symbolic links there form a loop: remove them',
-    ENAMETOOLONG: 'the path is too long: name a shorter one',
-};
-/**
- * A file-system error turned into one that names the input behind the path and what to do
- * (`EISDIR` alone tells a person nothing). Errors without a code pass through unchanged.
- */
-function namingInput(input, doing, file, error) {
-    const code = error?.code;
-    if (typeof code !== 'string' || !(error instanceof Error))
-        return error;
-    const advice = ADVICE_BY_CODE[code] ?? 'check the path and its permissions';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PathInputError */ .C0(`${input}: could not ${doing} ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .logText */ .kc)(file)} (${code}): ${advice}.`, {
-        cause: error,
-    });
 }
 
 
@@ -10076,6 +10369,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
   gMt: () => (/* binding */ discriminatedUnion),
+  k5n: () => (/* binding */ schemas_enum),
   euz: () => (/* binding */ literal),
   _H3: () => (/* binding */ looseObject),
   aig: () => (/* binding */ schemas_number),
@@ -10086,7 +10380,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(532);

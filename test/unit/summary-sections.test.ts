@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { showPlan } from '../../src/modes/dry-run-plan.js';
+import { noteInReport, type RunEvent } from '../../src/run-events.js';
 import type { PipelineRun } from '../../src/modes/mode-run.js';
 import {
   failureReason,
@@ -315,7 +316,7 @@ describe('dry run: the plan', () => {
     {
       settings: { webhookUrl: 'https://receiver.example/test-created' },
       services: { logger: { info: (line: string) => logged.push(line) } },
-      report: planned,
+      note: (event: RunEvent) => noteInReport(planned, event),
     } as unknown as PipelineRun,
     EVENT_A,
     send,
