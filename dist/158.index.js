@@ -307,7 +307,7 @@ function classifyCommitFailure(error, target, refusedBefore = 0) {
         return {
             kind: 'protected-branch',
             message: `${target.branch} takes changes only through pull requests (${answer}): give the action a token ` +
-                'allowed to bypass the rule (a GitHub App, see "Protected branches" in the README), or run from a branch without the rule',
+                'allowed to bypass the rule (a GitHub App: see "Protected branches", docs/runbook.md#protected-branches), or run from a branch without the rule',
         };
     }
     if (status === 409 || (status === 422 && /\bsha\b/i.test(said)))

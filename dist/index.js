@@ -958,7 +958,7 @@ var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: ./src/cancel-signal.ts
 /**
  * Cancel arrives as SIGINT (Ctrl+C, or the runner's cancel), then SIGTERM 7.5 s later, then a
- * kill 2.5 s after that (../shared/vivenu-facts.md): the first signal stops new work, so
+ * kill 2.5 s after that (docs/sources.md, "Cancelling a step"): the first signal stops new work, so
  * progress is saved well inside those 10 seconds. `onFirst` says so, once, where people look.
  */
 function abortOnCancelSignals(onFirst) {
@@ -1035,7 +1035,7 @@ var ticket_json = __nccwpck_require__(68);
 
 /**
  * Starts every delivery's `webhookId`, as in the earlier tool's deliveries, which the receiver
- * was built against and may key on (/work/shared/earlier-tool-format.md): it tells a replay
+ * was built against and may key on (docs/sources.md, "Its envelope"): it tells a replay
  * from a live event.
  */
 const WEBHOOK_ID_PREFIX = 'historical-sync-';
@@ -1121,7 +1121,7 @@ const IN_FLIGHT_GRACE_MS = 5_000;
 const ANSWER_CHARACTERS = 200;
 /**
  * An answer's body is read this far, after decompression (fetch inflates gzip, deflate and
- * brotli by itself with no limit: /work/shared/vivenu-facts.md), and the rest discarded: a
+ * brotli by itself with no limit: docs/sources.md, "Redirects and compressed answers"), and the rest discarded: a
  * few bytes that inflate to gigabytes cannot fill memory.
  */
 const ANSWER_BYTES_READ = 64 * 1024;
@@ -1258,7 +1258,7 @@ class WebhookSender {
     /**
      * One POST of the exact signed bytes, to webhook-url only: a redirect is returned, never
      * followed (fetch would follow it by default, re-posting the body on 307/308 and turning
-     * 301/302/303 into a GET without it: /work/shared/vivenu-facts.md). A stop gives the answer a
+     * 301/302/303 into a GET without it: docs/sources.md, "Redirects and compressed answers"). A stop gives the answer a
      * short grace, then aborts.
      */
     async post(body, headers, refusedBefore) {
@@ -2621,7 +2621,7 @@ class SyncRun {
         this.keeper = await openKeeper(this.run, this.deadlineMs);
         const { progress } = this.keeper;
         if (progress.receiverAssumed) {
-            services.logger.warning(`${(0,log_text/* logText */.kc)(external_node_path_default().basename(settings.progressFile))} records ${(0,format/* count */.U)(progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" in the README before delivering.`);
+            services.logger.warning(`${(0,log_text/* logText */.kc)(external_node_path_default().basename(settings.progressFile))} records ${(0,format/* count */.U)(progress.ticketsSent)} deliveries but not their receiver (it was written before each receiver kept its own file): they are taken as ${settings.receiver.address}'s. If a sync to another receiver was recorded in it, see "Progress files written before receivers were kept apart" (docs/runbook.md#progress-files-written-before-receivers-were-kept-apart) before delivering.`);
         }
         warnBeforeDelivering(this.run);
         this.sender = services.newWebhookSender(settings.intervalSeconds * 1000);
@@ -2827,8 +2827,8 @@ function passedOver(eventId, progress) {
 
 ;// CONCATENATED MODULE: ./src/report/failure-groups.ts
 /**
- * An answer saying the receiver does not know the ticket's type: the receiver in
- * /work/shared/vivenu-facts.md says "ticketTypeId not found in KV store"; another wording of
+ * An answer saying the receiver does not know the ticket's type: the receiver says
+ * (docs/sources.md, "Its known answers") "ticketTypeId not found in KV store"; another wording of
  * the same ("unknown ticketTypeId", "ticket type id not registered") means the same to a person.
  */
 function namesUnknownTicketType(answer) {
@@ -7171,7 +7171,7 @@ function urlForDisplay(url) {
 /* harmony export */ });
 /* harmony import */ var _progress_file_format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(210);
 /**
- * The six keys the earlier Python tool keeps per event (README, "### The progress file"),
+ * The six keys the earlier Python tool keeps per event (docs/sources.md, "Its progress file"),
  * written into every event entry so that tool can continue from our file: it indexes
  * `status` directly (an entry without it crashes it with `KeyError: 'status'`), skips a
  * `completed` event unless `--resume`, and with `--resume` starts at `last_processed_index + 1`
@@ -7314,7 +7314,7 @@ function jsonProblem(text, error) {
  * Whose fields are whose. The earlier Python tool wrote `events_processed`, `tickets_sent`,
  * `errors`, `last_run` and, per event, six keys (`sent_ticket_ids` and the five
  * earlier-tool-keys.ts derives); it reads them back and keeps any other top-level key as it was
- * (README, "### The progress file"). This tool adds `format`, `region`, `receiver`,
+ * (docs/sources.md, "Its progress file"). This tool adds `format`, `region`, `receiver`,
  * `errors_total` and, per event, `sent`, `sent_at`, `completed_for` and `redelivered`. A field
  * neither knows is kept as it was, at the top and in each event: the schema's shape is the list
  * of fields this tool knows, and everything else is carried through.
