@@ -156,9 +156,12 @@ describe('row 5: the wall clock steps back during a sync (an NTP correction)', (
     expect({ hung: run.hung, exitCode: run.exitCode }).toEqual({ hung: false, exitCode: 0 });
     expect(receiver.accepted()).toHaveLength(20);
     expect(Math.max(...gaps)).toBeLessThan(1_000);
-    // Paced, not in a burst: arrivals at 200 ms starts, less loopback jitter on a busy machine
-    // (128 ms was seen with four suites running at once).
-    expect(Math.min(...gaps)).toBeGreaterThan(100);
+    // Paced at its interval, not in a burst. Starts are 200 ms apart; an arrival late by a busy
+    // moment (the clock step's own signal, other suites on the cores) shortens the gap after it
+    // (88.8 and 128 ms were seen), so the mean holds the pace and the least gap rules out bursts.
+    const mean = gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length;
+    expect(mean).toBeGreaterThan(180);
+    expect(Math.min(...gaps)).toBeGreaterThan(50);
     // Times written to the file keep the wall clock, stepped back as it was.
     const file = JSON.parse(await readFile(path.join(run.workspace, PROGRESS), 'utf8')) as {
       event_progress: Record<string, { sent_at: Record<string, string> }>;
