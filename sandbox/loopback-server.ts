@@ -46,3 +46,12 @@ export async function serveOnLoopback(
       }),
   };
 }
+
+/**
+ * A loopback address where nothing listens, for a request that must be refused. Not the port of
+ * a server just closed: another test, in another worker, can be given that port before the
+ * request reaches it (seen: a delivery accepted there). Port 2 lies below the ephemeral range
+ * every sandbox takes its port from (port 0: 32768-60999 on Linux, /proc/sys/net/ipv4/
+ * ip_local_port_range), and is not one fetch blocks (fetch.spec.whatwg.org/#bad-port).
+ */
+export const NOTHING_LISTENS = 'http://127.0.0.1:2';

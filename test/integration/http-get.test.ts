@@ -5,7 +5,11 @@ import { NetworkError } from '../../src/errors.js';
 import { HttpGetter } from '../../src/http/http-get.js';
 import { describeNetworkError } from '../../src/http/retry.js';
 import { VivenuClient } from '../../src/vivenu/vivenu-client.js';
-import { serveOnLoopback, type LoopbackServer } from '../../sandbox/loopback-server.js';
+import {
+  NOTHING_LISTENS,
+  serveOnLoopback,
+  type LoopbackServer,
+} from '../../sandbox/loopback-server.js';
 import { memoryLogger } from '../support/memory-logger.js';
 import { virtualClock } from '../support/virtual-clock.js';
 
@@ -114,10 +118,9 @@ describe('HttpGetter: GET on kept-alive connections, narrower than fetch on purp
     expect((timedOut as Error).name).toBe('TimeoutError');
     expect(describeNetworkError(timedOut)).toBe('timed out');
 
-    const closed = new URL(dropped);
-    await servers[0]!.close();
-    servers.shift();
-    const refused = await new HttpGetter(1024).get(closed, {}, never).catch((e: unknown) => e);
+    const refused = await new HttpGetter(1024)
+      .get(new URL(NOTHING_LISTENS), {}, never)
+      .catch((e: unknown) => e);
     expect(describeNetworkError(refused)).toBe('connection refused (ECONNREFUSED)');
   });
 });

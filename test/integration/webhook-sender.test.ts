@@ -3,7 +3,7 @@ import { systemClock } from '../../src/ports.js';
 import type { Ticket } from '../../src/vivenu/tickets.js';
 import { Pacer } from '../../src/webhook/pacer.js';
 import { ANSWER_BYTES_READ, readAnswer, WebhookSender } from '../../src/webhook/webhook-sender.js';
-import { serveOnLoopback } from '../../sandbox/loopback-server.js';
+import { NOTHING_LISTENS } from '../../sandbox/loopback-server.js';
 import {
   startReceiverSandbox,
   type ReceiverBehaviour,
@@ -196,9 +196,7 @@ describe('WebhookSender against the sandbox receiver', () => {
   });
 
   it('a loopback port where nothing listens: one retry, then unusable', async () => {
-    const closed = await serveOnLoopback(() => Promise.resolve());
-    await closed.close();
-    const { webhook, clock } = await sender({}, { url: `${closed.origin}/x` });
+    const { webhook, clock } = await sender({}, { url: `${NOTHING_LISTENS}/x` });
     const outcome = await webhook.deliver(tickets[3]!);
     expect(outcome).toMatchObject({ kind: 'unusable', attempts: 2 });
     expect(outcome.kind === 'unusable' && outcome.reason).toContain('nothing listens at');
