@@ -223,7 +223,7 @@ __webpack_async_result__();
 /* harmony export */   Du: () => (/* binding */ parseCommandLine),
 /* harmony export */   _$: () => (/* binding */ HELP)
 /* harmony export */ });
-/* unused harmony exports wrapped, liveSinceVariable */
+/* unused harmony export wrapped */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
@@ -3270,13 +3270,17 @@ class SyncRun {
             this.run.services.logger.info(`event ${eventId}: ${(0,summary_phrases/* counted */.hS)(moved, 'ticket was', 'tickets were')} delivered under another event before moving to this one: recorded here too, not sent again.`);
     }
 }
-/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
+/** The log's word that the limit was exceeded, by how much, and why (the summary's: limitExceededText). */
 function limitExceededLine(limit, exceeded) {
     return `limit ${(0,format/* count */.U)(limit)} exceeded by ${(0,format/* count */.U)(exceeded.by)} to keep a team of ${(0,format/* count */.U)(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
 }
-/** `statuses VALID or DETAILSREQUIRED, name containing "CHARITY"`: the selection, for people. */
+/**
+ * `statuses VALID or DETAILSREQUIRED, name containing "CHARITY", sold before 2025-07-29T…`: the
+ * selection an event is complete for, for people, its cutoff included (part of the selection).
+ */
 function selectionWords(settings) {
-    return `statuses ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}"`;
+    const cutoff = settings.soldBefore ? `, sold before ${settings.soldBefore.iso}` : '';
+    return `statuses ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}"${cutoff}`;
 }
 function eventSyncReport(eventId, selection, pending, keptAside) {
     const withoutId = keptAside.withoutId.length;

@@ -2769,13 +2769,17 @@ class SyncRun {
             this.run.services.logger.info(`event ${eventId}: ${counted(moved, 'ticket was', 'tickets were')} delivered under another event before moving to this one: recorded here too, not sent again.`);
     }
 }
-/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
+/** The log's word that the limit was exceeded, by how much, and why (the summary's: limitExceededText). */
 function limitExceededLine(limit, exceeded) {
     return `limit ${(0,format/* count */.U)(limit)} exceeded by ${(0,format/* count */.U)(exceeded.by)} to keep a team of ${(0,format/* count */.U)(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
 }
-/** `statuses VALID or DETAILSREQUIRED, name containing "CHARITY"`: the selection, for people. */
+/**
+ * `statuses VALID or DETAILSREQUIRED, name containing "CHARITY", sold before 2025-07-29T…`: the
+ * selection an event is complete for, for people, its cutoff included (part of the selection).
+ */
 function selectionWords(settings) {
-    return `statuses ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}"`;
+    const cutoff = settings.soldBefore ? `, sold before ${settings.soldBefore.iso}` : '';
+    return `statuses ${settings.statuses.join(' or ')}, name containing "${(0,log_text/* logText */.kc)(settings.nameContains)}"${cutoff}`;
 }
 function eventSyncReport(eventId, selection, pending, keptAside) {
     const withoutId = keptAside.withoutId.length;

@@ -116,7 +116,7 @@ Exit code 0 when the run did what it was asked, 1 otherwise.`;
  * The variable that says when the region's live webhook went on: `sold-before`'s default, in a
  * repository's variables for the form and in the environment or .env for the terminal.
  */
-export function liveSinceVariable(region: string): string {
+function liveSinceVariable(region: string): string {
   return `${region.toUpperCase()}_WEBHOOK_LIVE_SINCE`;
 }
 

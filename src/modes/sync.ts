@@ -235,17 +235,20 @@ class SyncRun implements ModeRun {
   }
 }
 
-/** Said in the log and the summary alike: the limit was exceeded, by how much, and why. */
-export function limitExceededLine(
-  limit: number,
-  exceeded: { teamSize: number; by: number },
-): string {
+/** The log's word that the limit was exceeded, by how much, and why (the summary's: limitExceededText). */
+function limitExceededLine(limit: number, exceeded: { teamSize: number; by: number }): string {
   return `limit ${count(limit)} exceeded by ${count(exceeded.by)} to keep a team of ${count(exceeded.teamSize)} together: it goes whole, as no run with this limit could deliver it otherwise`;
 }
 
-/** `statuses VALID or DETAILSREQUIRED, name containing "CHARITY"`: the selection, for people. */
-export function selectionWords(settings: Pick<Settings, 'statuses' | 'nameContains'>): string {
-  return `statuses ${settings.statuses.join(' or ')}, name containing "${logText(settings.nameContains)}"`;
+/**
+ * `statuses VALID or DETAILSREQUIRED, name containing "CHARITY", sold before 2025-07-29T…`: the
+ * selection an event is complete for, for people, its cutoff included (part of the selection).
+ */
+function selectionWords(
+  settings: Pick<Settings, 'statuses' | 'nameContains' | 'soldBefore'>,
+): string {
+  const cutoff = settings.soldBefore ? `, sold before ${settings.soldBefore.iso}` : '';
+  return `statuses ${settings.statuses.join(' or ')}, name containing "${logText(settings.nameContains)}"${cutoff}`;
 }
 
 function eventSyncReport(

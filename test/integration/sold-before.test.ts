@@ -105,6 +105,9 @@ describe('sold-before between two sales days', () => {
     // The same cutoff again: complete, nothing sent.
     const again = await fixture.run({ 'sold-before': '2025-02-01T00:00Z' });
     expect(again.report.syncs[0]!.passedOverAsComplete).toBe(true);
+    expect(again.log).toContain(
+      'already complete for this selection (statuses VALID or DETAILSREQUIRED, name containing "CHARITY", sold before 2025-02-01T00:00:00.000Z)',
+    );
     expect(fixture.receiver.accepted()).toHaveLength(before.length);
   });
 
